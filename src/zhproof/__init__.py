@@ -1,0 +1,80 @@
+"""zhproof: a proofreading linter for Chinese text.
+
+Public API (nothing here prints)::
+
+    import zhproof
+    zhproof.lint_text("疫情疫情防控")          # -> [Diagnostic(rule='duplicate-word', ...)]
+    zhproof.fix_text("疫情疫情防控")           # -> "疫情防控"
+"""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from .document import Document
+from .model import Diagnostic, Edit, Fix, Safety, Severity
+
+__version__ = "0.1.0"
+__all__ = [
+    "Diagnostic", "Document", "Edit", "Fix", "Linter", "Safety", "Severity",
+    "__version__", "fix_text", "lint_text",
+]
+
+
+class Linter:
+    """A chosen set of rules with their options; reusable over many texts."""
+
+    def __init__(
+        self,
+        select: str | Iterable[str] | None = None,
+        ignore: str | Iterable[str] | None = None,
+        variant: str = "zh-Hans",
+        allow: Iterable[str] = (),
+        options: dict[str, dict] | None = None,
+        rules: dict | None = None,
+    ):
+        from .registry import select_rules
+
+        self.rules = select_rules(select, ignore, rules)
+        self.variant = variant
+        self.allow = tuple(allow)
+        self.options = options or {}
+        Document("", variant=variant)  # validates the variant
+
+    def document(self, text: str, path: str = "-") -> Document:
+        return Document(text, path=path, variant=self.variant, options=self.options)
+
+    def lint(self, text: str, path: str = "-") -> list[Diagnostic]:
+        from .engine import lint_document
+
+        return lint_document(self.document(text, path), self.rules, self.allow)
+
+    def fix(self, text: str, unsafe: bool = False, path: str = "-"):
+        """Fix until stable; returns a ``FixResult`` (text, applied findings, remaining findings)."""
+        from .fixer import fix_until_stable
+
+        return fix_until_stable(text, lambda t: self.lint(t, path), unsafe=unsafe)
+
+
+def lint_text(
+    text: str,
+    select: str | Sequence[str] | None = None,
+    ignore: str | Sequence[str] | None = None,
+    variant: str = "zh-Hans",
+    allow: Iterable[str] = (),
+    options: dict[str, dict] | None = None,
+) -> list[Diagnostic]:
+    """All findings in ``text``, in position order."""
+    return Linter(select, ignore, variant, allow, options).lint(text)
+
+
+def fix_text(
+    text: str,
+    unsafe: bool = False,
+    select: str | Sequence[str] | None = None,
+    ignore: str | Sequence[str] | None = None,
+    variant: str = "zh-Hans",
+    allow: Iterable[str] = (),
+    options: dict[str, dict] | None = None,
+) -> str:
+    """``text`` with every safe fix applied (and unsafe ones with ``unsafe=True``), linted again until stable."""
+    return Linter(select, ignore, variant, allow, options).fix(text, unsafe=unsafe).text

@@ -1,0 +1,1 @@
+"""Rules with real logic, one module each; every module defines ``RULE``."""

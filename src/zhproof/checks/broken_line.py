@@ -1,0 +1,110 @@
+"""broken-line: a line break (with or without blank lines) that cuts a sentence or a word in two."""
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ..document import Document
+from ..model import Diagnostic, Edit, Fix, Safety, Severity
+from ..rule import BaseRule, Example, RuleDoc
+
+# A line break, possibly with blank lines, between two non-blank lines.
+_BREAK = regex.compile(r"(?<=[^\s])[ \t\u3000]*(?:\r\n|\n|\r)(?:[ \t\u3000]*(?:\r\n|\n|\r))*[ \t\u3000]*(?=[^\s])")
+_HAN = regex.compile(r"\p{Han}")
+# Where a line may end: sentence and clause punctuation, closing brackets and quotes, a colon, a dash.
+_LINE_END = set("。！？；：，、…—”’」』）》】〕〉)]}!?;:,.|")
+# A line that starts like a heading or a list item starts a new block, whatever came before.
+_BLOCK_START = regex.compile(
+    r"[ \t\u3000]*(?:第[一二三四五六七八九十百千零〇\d]+[章节条款项部分编篇卷回]|[一二三四五六七八九十]+[、．.]"
+    r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.)）]|[①-⑳]|[●○■□◆◇▪•·\-*+>#]|[A-Za-z][.)、])"
+)
+# Punctuation inside a line that shows it is running prose, not a title or a headline.
+_PROSE_MARK = regex.compile(r"[，。；！？]")
+# Characters after which a sentence cannot end: structural particles, prepositions, conjunctions.
+DANGLING = set("的地得了着过对把被将向从在于与和及或而并以为让使给跟同比由据按经连之其所")
+MIN_PROSE_LINE = 10  # a line this long with clause punctuation inside is prose
+
+DOC = RuleDoc(
+    summary="a line break (with or without blank lines) that cuts a sentence or a word in two",
+    what=(
+        "Finds a line break, often with blank lines, in the middle of a sentence (全面严格⏎⏎管控) or of a word "
+        "(生活物⏎⏎资保障), as PDF extraction, OCR and page layout leave them. A break counts when the line "
+        "before it ends without sentence punctuation, the next line does not start a heading or list item, and "
+        "one of these holds: the line before is running prose (it has clause punctuation inside), the two "
+        "lines cut a dictionary word in two, or the line before ends on a particle or preposition that cannot "
+        "end a sentence (的, 了, 对, 把). Titles, headlines, dates, signatures and headings stand alone and are "
+        "not reported."
+    ),
+    why="A broken sentence reads as two paragraphs, breaks search and text-to-speech, and splits words for every tool downstream.",
+    fix=(
+        "Joins the two lines. Safe when the first line is running prose; unsafe when the first line has no "
+        "punctuation and might be a title."
+    ),
+    examples=(
+        Example("要落实防护物资、生活物\n\n资保障和防护措施。", "要落实防护物资、生活物资保障和防护措施。"),
+        Example("要持续加强非\n\n洲猪瘟等重大动物疫病防控。", "要持续加强非洲猪瘟等重大动物疫病防控。"),
+        Example("这里有一个问题，为世界防疫树立了\n\n典范。", "这里有一个问题，为世界防疫树立了典范。"),
+        Example("在统筹推进新冠肺炎疫情防控和经济社会发展工作部署会议上的讲话\n\n(2020年2月23日)\n\n习近平", ok=True),
+        Example("一、关于前一段疫情防控工作\n\n新冠肺炎疫情发生后，党中央高度重视。", ok=True),
+        Example("习近平会见外宾\n\n国家主席习近平今天在北京会见外宾。", ok=True),
+        Example("主要做了以下工作：\n第一，加强领导。\n第二，加强保障。", ok=True),
+    ),
+)
+
+
+class BrokenLine(BaseRule):
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        text = doc.text
+        lex = None
+        for m in _BREAK.finditer(text):
+            start, end = m.span()
+            prev_char = text[start - 1]
+            next_char = text[end]
+            if prev_char in _LINE_END or not _HAN.match(prev_char) or not _HAN.match(next_char):
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            prev_line = text[line_start:start].strip()
+            if _BLOCK_START.match(text, end):
+                continue
+            next_line_end = text.find("\n", end)
+            next_line = text[end:next_line_end if next_line_end >= 0 else len(text)]
+            prose = len(prev_line) >= MIN_PROSE_LINE and _PROSE_MARK.search(_strip_marker(prev_line)) is not None
+            if prose:
+                safety = Safety.SAFE
+            else:
+                if _BLOCK_START.match(prev_line):
+                    continue  # a heading or list item without punctuation
+                if lex is None:
+                    from ..lexicon import lexicon
+
+                    lex = lexicon()
+                if prev_char in DANGLING or _cuts_word(lex, prev_line, next_line):
+                    safety = Safety.UNSAFE
+                else:
+                    continue
+            yield Diagnostic(
+                self.name, start, end,
+                f"断行：“{prev_line[-6:]}”与下一行“{next_line[:6]}”是同一句",
+                Severity.ERROR, Fix((Edit(start, end, ""),), safety, "接上下两行"),
+            )
+
+
+def _strip_marker(line: str) -> str:
+    m = _BLOCK_START.match(line)
+    return line[m.end():] if m else line
+
+
+def _cuts_word(lex, prev_line: str, next_line: str) -> bool:
+    """Does joining the lines put a dictionary word across the break (生活物|资保障)?"""
+    left = prev_line[-8:]
+    right = next_line[:8]
+    joined = left + right
+    cut = len(left)
+    for s, e in lex.segment(joined):
+        if s < cut < e and e - s >= 2:
+            return True
+    return False
+
+
+RULE = BrokenLine(name="broken-line", doc=DOC, fixable="always", origin=__name__)

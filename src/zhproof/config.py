@@ -1,0 +1,142 @@
+"""Configuration: ``[tool.zhproof]`` in pyproject.toml, or zhproof.toml / .zhproof.toml; strict keys."""
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .document import VARIANTS
+
+CONFIG_FILES = ("zhproof.toml", ".zhproof.toml", "pyproject.toml")
+KEYS = {"select", "ignore", "variant", "exclude", "per-file-ignores", "allow", "extend-rules", "rules"}
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file and the key."""
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    variant: str = "zh-Hans"
+    exclude: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    allow: list[str] = field(default_factory=list)
+    extend_rules: list[Path] = field(default_factory=list)
+    rules: dict[str, dict] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def ignored_for(self, path: Path) -> list[str]:
+        rel = _relative(path, self.root)
+        out: list[str] = []
+        for pattern, names in self.per_file_ignores.items():
+            if _match(rel, pattern):
+                out.extend(names)
+        return out
+
+    def excluded(self, path: Path) -> bool:
+        rel = _relative(path, self.root)
+        return any(_match(rel, p) for p in self.exclude)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _match(rel: str, pattern: str) -> bool:
+    return fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern.rstrip("/") + "/*") or any(
+        fnmatch.fnmatch(part, pattern) for part in rel.split("/")
+    )
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file from ``start`` upwards (a pyproject.toml counts only with [tool.zhproof])."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file():
+                if name != "pyproject.toml":
+                    return candidate
+                try:
+                    data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+                except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                    continue
+                if "zhproof" in data.get("tool", {}):
+                    return candidate
+    return None
+
+
+def _str_list(path: Path, key: str, value) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: '{key}' must be a list of strings")
+    return value
+
+
+def load_config(path: Path, known_rules: dict | None = None) -> Config:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such configuration file") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{path}: cannot read: {e}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: invalid TOML: {e}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("zhproof", {})
+        where = "[tool.zhproof]"
+    else:
+        where = "the configuration"
+    unknown = sorted(set(data) - KEYS)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key '{unknown[0]}' in {where} (allowed: {', '.join(sorted(KEYS))})")
+    cfg = Config(path=path)
+    if "select" in data:
+        cfg.select = _str_list(path, "select", data["select"])
+    cfg.ignore = _str_list(path, "ignore", data.get("ignore", []))
+    cfg.variant = data.get("variant", "zh-Hans")
+    if cfg.variant not in VARIANTS:
+        raise ConfigError(f"{path}: 'variant' must be one of {', '.join(VARIANTS)}, not {cfg.variant!r}")
+    cfg.exclude = _str_list(path, "exclude", data.get("exclude", []))
+    cfg.allow = _str_list(path, "allow", data.get("allow", []))
+    cfg.extend_rules = [(path.parent / p) for p in _str_list(path, "extend-rules", data.get("extend-rules", []))]
+    pfi = data.get("per-file-ignores", {})
+    if not isinstance(pfi, dict):
+        raise ConfigError(f"{path}: 'per-file-ignores' must be a table of glob = [rules]")
+    cfg.per_file_ignores = {k: _str_list(path, f"per-file-ignores.{k}", v) for k, v in pfi.items()}
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
+        raise ConfigError(f"{path}: 'rules' must hold one table per rule: [rules.NAME]")
+    cfg.rules = rules
+    return cfg
+
+
+def validate_rule_names(cfg: Config, known: dict) -> None:
+    """Unknown rule names anywhere in the configuration are errors that name the key."""
+    checks = [("select", cfg.select or []), ("ignore", cfg.ignore)]
+    checks += [(f"per-file-ignores.{k}", v) for k, v in cfg.per_file_ignores.items()]
+    checks += [("rules", list(cfg.rules))]
+    for key, names in checks:
+        for name in names:
+            if name.upper() != "ALL" and name not in known:
+                raise ConfigError(f"{cfg.path}: unknown rule '{name}' in '{key}' (see `zhproof rules`)")
+    for name, opts in cfg.rules.items():
+        allowed = getattr(known[name], "options", {})
+        for key, value in opts.items():
+            if key not in allowed:
+                names = ", ".join(sorted(allowed)) or "none"
+                raise ConfigError(f"{cfg.path}: unknown option '{key}' for rule '{name}' (options: {names})")
+            typ = type(allowed[key])
+            if not isinstance(value, typ) or isinstance(value, bool) != isinstance(allowed[key], bool):
+                raise ConfigError(f"{cfg.path}: option '{key}' of rule '{name}' must be a {typ.__name__}")

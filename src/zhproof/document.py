@@ -1,0 +1,70 @@
+"""A document under check: its text, a line index, and which spans are prose."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import regex
+
+_NEWLINE = regex.compile(r"\r\n|\n|\r")
+VARIANTS = ("zh-Hans", "zh-Hant", "zh-TW", "zh-HK")
+
+
+@dataclass
+class Document:
+    """Text plus the facts rules share about it.
+
+    ``prose`` lists the ``(start, end)`` code-point spans that are prose (for plain text: all of it); format
+    adapters (Markdown) narrow it, and the engine drops findings outside it. ``options`` holds per-rule options
+    from the configuration, keyed by rule name.
+    """
+
+    text: str
+    path: str = "-"
+    variant: str = "zh-Hans"
+    prose: list[tuple[int, int]] | None = None
+    options: dict[str, dict] = field(default_factory=dict)
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.prose is None:
+            self.prose = [(0, len(self.text))]
+        if self.variant not in VARIANTS:
+            raise ValueError(f"unknown variant {self.variant!r} (expected one of: {', '.join(VARIANTS)})")
+
+    @property
+    def traditional(self) -> bool:
+        """True when the document is written in traditional characters."""
+        return self.variant != "zh-Hans"
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        return self._line_starts
+
+    def line_index(self, offset: int) -> int:
+        """0-based line number of a code-point offset."""
+        return bisect_right(self.line_starts, offset) - 1
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and 1-based column (in code points) of an offset."""
+        i = self.line_index(offset)
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def line_text(self, index: int) -> str:
+        """The text of 0-based line ``index`` without its line break."""
+        starts = self.line_starts
+        start = starts[index]
+        end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def in_prose(self, start: int, end: int) -> bool:
+        assert self.prose is not None
+        for s, e in self.prose:
+            if s <= start and end <= e:
+                return True
+        return False
+
+    def option(self, rule: str, key: str, default):
+        return self.options.get(rule, {}).get(key, default)

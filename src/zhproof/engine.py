@@ -1,0 +1,53 @@
+"""Run rules over a Document: keep findings in prose, drop allowed words, sort and de-duplicate."""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from .document import Document
+from .model import Diagnostic
+from .rule import Rule
+
+
+def lint_document(doc: Document, rules: Sequence[Rule], allow: Iterable[str] = ()) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for rule in rules:
+        for d in rule.check(doc):
+            if not (0 <= d.start <= d.end <= len(doc.text)):
+                raise AssertionError(f"rule {rule.name} reported a span outside the text: {d}")
+            if doc.in_prose(d.start, d.end):
+                found.append(d)
+    allowed = _allowed_spans(doc.text, allow)
+    if allowed:
+        found = [d for d in found if not any(s <= d.start and d.end <= e for s, e in allowed)]
+    found.sort(key=lambda d: (d.start, -d.end, d.rule))
+    found = _dedupe(found)
+    found.sort(key=lambda d: (d.start, d.end, d.rule))
+    return found
+
+
+def _allowed_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    spans = []
+    for w in words:
+        if not w:
+            continue
+        i = text.find(w)
+        while i >= 0:
+            spans.append((i, i + len(w)))
+            i = text.find(w, i + 1)
+    return spans
+
+
+def _dedupe(found: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop exact repeats, and findings of a rule that lie inside another finding of the same rule."""
+    out: list[Diagnostic] = []
+    widest: dict[str, tuple[int, int]] = {}
+    for d in found:  # sorted by start, widest first
+        prev = widest.get(d.rule)
+        if prev is not None and prev[0] <= d.start and d.end <= prev[1] and (prev[0], prev[1]) != (d.start, d.end):
+            continue
+        if out and out[-1].rule == d.rule and (out[-1].start, out[-1].end) == (d.start, d.end):
+            continue
+        out.append(d)
+        if prev is None or d.end > prev[1]:
+            widest[d.rule] = (d.start, d.end)
+    return out

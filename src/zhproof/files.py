@@ -1,0 +1,104 @@
+"""Read text files (encoding, BOM) and write them back atomically in the same form."""
+from __future__ import annotations
+
+import codecs
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+
+
+class InputError(Exception):
+    """A file that cannot be read as text; the message names the file."""
+
+
+class BinaryFileError(InputError):
+    """A file that is not text at all (skipped with a note)."""
+
+
+@dataclass
+class Source:
+    path: str
+    text: str
+    encoding: str  # codec used to write back
+    bom: bytes
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode(data: bytes, path: str) -> Source:
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
+            try:
+                return Source(path, body.decode(enc), enc, bom)
+            except UnicodeDecodeError as e:
+                raise InputError(f"{path}: not valid {enc.upper()} at byte {e.start + len(bom)}") from None
+    if b"\x00" in data[:8192]:
+        raise BinaryFileError(f"{path}: binary file (contains NUL bytes), skipped")
+    try:
+        return Source(path, data.decode("utf-8"), "utf-8", b"")
+    except UnicodeDecodeError as e:
+        raise InputError(
+            f"{path}: cannot decode as UTF-8 at byte {e.start} (0x{data[e.start]:02x}); "
+            "save the file as UTF-8 (or UTF-16 with a BOM)"
+        ) from None
+
+
+def read_file(path: Path) -> Source:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot read: {e.strerror or e}") from None
+    return decode(data, str(path))
+
+
+def encode(source: Source, text: str) -> bytes:
+    return source.bom + text.encode(source.encoding)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it over ``path``.
+
+    The original is untouched unless the whole new content is on disk; its permission bits are kept.
+    """
+    directory = path.parent
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".zhproof-tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def iter_files(root: Path, suffixes: tuple[str, ...] = TEXT_SUFFIXES):
+    """Files under ``root`` with one of ``suffixes``, in sorted order; hidden folders are skipped."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.lower().endswith(suffixes):
+                yield Path(dirpath) / name

@@ -1,0 +1,86 @@
+"""Apply fixes: non-overlapping edits in one pass, then lint again until nothing changes."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from .model import Diagnostic, Edit, Fix, Safety
+
+#: How many lint-and-fix passes before giving up.
+MAX_PASSES = 10
+
+
+class FixNotConvergedError(RuntimeError):
+    def __init__(self, rules: Sequence[str], passes: int):
+        self.rules = sorted(set(rules))
+        super().__init__(
+            f"fixes did not converge after {passes} passes; rules still fixing: {', '.join(self.rules)}"
+        )
+
+
+@dataclass
+class FixResult:
+    text: str
+    applied: list[Diagnostic]  # every finding whose fix was applied, over all passes
+    remaining: list[Diagnostic]  # findings in the final text
+
+
+def applicable(diags: Sequence[Diagnostic], unsafe: bool) -> list[Diagnostic]:
+    floor = Safety.UNSAFE if unsafe else Safety.SAFE
+    return [d for d in diags if d.fix is not None and d.fix.safety >= floor]
+
+
+def choose_non_overlapping(diags: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """Keep fixes whose edit ranges do not touch an earlier kept one (sorted by position)."""
+    chosen: list[Diagnostic] = []
+    last_end = -1
+    for d in sorted(diags, key=lambda d: (d.fix.start, d.fix.end)):  # type: ignore[union-attr]
+        fix = d.fix
+        assert fix is not None
+        if fix.start < last_end or (fix.start == last_end and fix.start == fix.end):
+            continue
+        chosen.append(d)
+        last_end = max(last_end, fix.end)
+    return chosen
+
+
+def apply_edits(text: str, fixes: Sequence[Fix]) -> str:
+    edits: list[Edit] = sorted((e for f in fixes for e in f.edits), key=lambda e: (e.start, e.end))
+    out = []
+    pos = 0
+    for e in edits:
+        if e.start < pos:
+            raise ValueError(f"overlapping edits at {e.start}")
+        out.append(text[pos:e.start])
+        out.append(e.text)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def fix_until_stable(
+    text: str,
+    lint: Callable[[str], list[Diagnostic]],
+    unsafe: bool = False,
+    max_passes: int = MAX_PASSES,
+) -> FixResult:
+    applied: list[Diagnostic] = []
+    seen = {text}
+    for _ in range(max_passes):
+        diags = lint(text)
+        todo = choose_non_overlapping(applicable(diags, unsafe))
+        if not todo:
+            return FixResult(text, applied, diags)
+        new = apply_edits(text, [d.fix for d in todo])  # type: ignore[misc]
+        if new == text:
+            return FixResult(text, applied, diags)
+        applied.extend(todo)
+        if new in seen:  # a cycle: two rules undoing each other
+            raise FixNotConvergedError([d.rule for d in todo], len(seen))
+        seen.add(new)
+        text = new
+    diags = lint(text)
+    todo = applicable(diags, unsafe)
+    if todo:
+        raise FixNotConvergedError([d.rule for d in todo], max_passes)
+    return FixResult(text, applied, diags)

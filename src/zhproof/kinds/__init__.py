@@ -1,0 +1,256 @@
+"""Check kinds written once in Python and instantiated by rule files (TOML) in ``rules/``.
+
+A rule file names its ``kind`` and fills in that kind's parameters; unknown keys are an error at load time.
+
+Kinds:
+- ``pattern``: regular expressions (the `regex` module) with a message and an optional fix
+  (``replace`` template, ``translate`` character map, or ``delete``).
+- ``existence``: words that should not appear (no fix).
+- ``substitution``: words with a preferred replacement (``swap`` table).
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import regex
+
+from ..document import Document
+from ..model import Diagnostic, Edit, Fix, Safety, Severity
+from ..rule import FIX_KINDS, Example, RuleDoc
+
+#: Time limit (seconds) for one regex search of a rule pattern over one document; a pattern that takes
+#: longer is reported as a broken rule instead of hanging the run.
+PATTERN_TIMEOUT = 30.0
+
+
+class RuleFileError(Exception):
+    """A rule file that cannot be loaded; the message names the file and the key."""
+
+
+_COMMON_KEYS = {"name", "kind", "summary", "what", "why", "fix", "severity", "example", "fixable"}
+_KIND_KEYS = {
+    "pattern": {"check"},
+    "existence": {"tokens", "message", "ignorecase"},
+    "substitution": {"swap", "message", "safety", "ignorecase"},
+}
+_CHECK_KEYS = {"regex", "message", "replace", "translate", "delete", "safety", "span", "title", "severity"}
+_EXAMPLE_KEYS = {"text", "fixed", "ok", "variant"}
+
+
+def _fail(path: Path, msg: str) -> RuleFileError:
+    return RuleFileError(f"{path}: {msg}")
+
+
+def _check_keys(path: Path, where: str, got: Iterable[str], allowed: set[str]) -> None:
+    unknown = sorted(set(got) - allowed)
+    if unknown:
+        raise _fail(path, f"unknown key {unknown[0]!r} in {where} (allowed: {', '.join(sorted(allowed))})")
+
+
+def _require(path: Path, table: dict, key: str, typ: type, where: str = "the rule"):
+    if key not in table:
+        raise _fail(path, f"missing key {key!r} in {where}")
+    value = table[key]
+    if not isinstance(value, typ):
+        raise _fail(path, f"key {key!r} in {where} must be a {typ.__name__}")
+    return value
+
+
+@dataclass
+class PatternCheck:
+    pattern: Any  # compiled regex
+    message: str
+    safety: Safety | None  # None: no fix
+    replace: str | None
+    translate: dict[int, str] | None
+    delete: bool
+    span: str | int
+    title: str
+    severity: Severity | None
+    literal: str | None = None  # substitution: the fixed replacement text
+
+
+class TomlRule:
+    """A rule defined by a rule file; ``check`` dispatches on its kind."""
+
+    def __init__(self, name: str, kind: str, doc: RuleDoc, severity: Severity, origin: str, fixable: str):
+        self.name = name
+        self.kind = kind
+        self.doc = doc
+        self.severity = severity
+        self.origin = origin
+        self.fixable = fixable
+        self.options: dict = {}
+        self.checks: list[PatternCheck] = []
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        text = doc.text
+        for c in self.checks:
+            try:
+                matches = list(c.pattern.finditer(text, timeout=PATTERN_TIMEOUT))
+            except TimeoutError:
+                raise RuleFileError(
+                    f"{self.origin}: rule {self.name!r}: pattern {c.pattern.pattern!r} took longer than "
+                    f"{PATTERN_TIMEOUT:g}s on {doc.path}"
+                ) from None
+            for m in matches:
+                start, end = m.span(c.span)
+                if start < 0 or (start == end and not c.delete):
+                    continue
+                old = text[start:end]
+                new = None
+                if c.safety is not None:
+                    if c.delete:
+                        new = ""
+                    elif c.literal is not None:
+                        new = c.literal
+                    elif c.translate is not None:
+                        new = old.translate(c.translate)
+                    else:
+                        assert c.replace is not None
+                        new = m.expand(c.replace)
+                args = (m.group(0),) + tuple(g or "" for g in m.groups())
+                kwargs = {k: v or "" for k, v in m.groupdict().items()}
+                message = c.message.format(*args, new=new or "", **kwargs)
+                fix = None
+                if new is not None and new != old:
+                    fix = Fix((Edit(start, end, new),), c.safety, c.title.format(new=new, old=old))
+                yield Diagnostic(self.name, start, end, message, c.severity or self.severity, fix)
+
+
+def _parse_examples(path: Path, data: dict) -> tuple[Example, ...]:
+    out = []
+    for i, ex in enumerate(data.get("example", [])):
+        where = f"example {i + 1}"
+        if not isinstance(ex, dict):
+            raise _fail(path, f"{where} must be a table")
+        _check_keys(path, where, ex, _EXAMPLE_KEYS)
+        variant = ex.get("variant", "zh-Hans")
+        if "ok" in ex:
+            if "text" in ex or "fixed" in ex:
+                raise _fail(path, f"{where}: an 'ok' example has no 'text' or 'fixed'")
+            out.append(Example(_require(path, ex, "ok", str, where), ok=True, variant=variant))
+        else:
+            text = _require(path, ex, "text", str, where)
+            fixed = ex.get("fixed")
+            if fixed is not None and not isinstance(fixed, str):
+                raise _fail(path, f"key 'fixed' in {where} must be a string")
+            out.append(Example(text, fixed, variant=variant))
+    return tuple(out)
+
+
+def _compile(path: Path, where: str, source: str, ignorecase: bool = False):
+    flags = regex.MULTILINE | regex.VERSION0 | (regex.IGNORECASE if ignorecase else 0)
+    try:
+        return regex.compile(source, flags)
+    except regex.error as e:
+        raise _fail(path, f"bad regular expression in {where}: {e}") from None
+
+
+def load_rule_file(path: Path) -> TomlRule:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        raise _fail(path, f"cannot read: {e}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise _fail(path, f"invalid TOML: {e}") from None
+    kind = _require(path, data, "kind", str)
+    if kind not in _KIND_KEYS:
+        raise _fail(path, f"unknown kind {kind!r} (expected one of: {', '.join(_KIND_KEYS)})")
+    _check_keys(path, "the rule", data, _COMMON_KEYS | _KIND_KEYS[kind])
+    name = _require(path, data, "name", str)
+    if not regex.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", name):
+        raise _fail(path, f"rule name {name!r} is not kebab-case")
+    doc = RuleDoc(
+        summary=_require(path, data, "summary", str),
+        what=_require(path, data, "what", str).strip(),
+        why=_require(path, data, "why", str).strip(),
+        fix=_require(path, data, "fix", str).strip(),
+        examples=_parse_examples(path, data),
+    )
+    try:
+        severity = Severity.parse(data.get("severity", "error"))
+    except ValueError as e:
+        raise _fail(path, str(e)) from None
+    rule = TomlRule(name, kind, doc, severity, str(path), "never")
+    if kind == "pattern":
+        checks = _require(path, data, "check", list)
+        for i, c in enumerate(checks):
+            where = f"check {i + 1}"
+            if not isinstance(c, dict):
+                raise _fail(path, f"{where} must be a table")
+            _check_keys(path, where, c, _CHECK_KEYS)
+            pattern = _compile(path, where, _require(path, c, "regex", str, where))
+            fixes = [k for k in ("replace", "translate", "delete") if k in c]
+            if len(fixes) > 1:
+                raise _fail(path, f"{where}: use only one of replace, translate, delete")
+            try:
+                safety = Safety.parse(c.get("safety", "safe")) if fixes else None
+                sev = Severity.parse(c["severity"]) if "severity" in c else None
+            except ValueError as e:
+                raise _fail(path, f"{where}: {e}") from None
+            translate = None
+            if "translate" in c:
+                table = c["translate"]
+                if not isinstance(table, dict) or not all(len(k) == 1 and isinstance(v, str) for k, v in table.items()):
+                    raise _fail(path, f"{where}: 'translate' maps single characters to strings")
+                translate = str.maketrans(table)
+            span = c.get("span", 0)
+            if "replace" in c and span != 0:
+                raise _fail(path, f"{where}: 'replace' rewrites the whole match, so it cannot be used with 'span'")
+            if isinstance(span, str) and span not in pattern.groupindex:
+                raise _fail(path, f"{where}: 'span' names group {span!r}, which the regex does not have")
+            if c.get("delete") not in (None, True):
+                raise _fail(path, f"{where}: 'delete' can only be true")
+            rule.checks.append(
+                PatternCheck(
+                    pattern=pattern,
+                    message=_require(path, c, "message", str, where),
+                    safety=safety,
+                    replace=c.get("replace"),
+                    translate=translate,
+                    delete=bool(c.get("delete")),
+                    span=span,
+                    title=c.get("title", "删除" if c.get("delete") else "改为“{new}”"),
+                    severity=sev,
+                )
+            )
+    elif kind == "existence":
+        tokens = _require(path, data, "tokens", list)
+        if not tokens or not all(isinstance(t, str) and t for t in tokens):
+            raise _fail(path, "'tokens' must be a non-empty list of strings")
+        alternation = "|".join(regex.escape(t) for t in sorted(tokens, key=len, reverse=True))
+        rule.checks.append(
+            PatternCheck(
+                pattern=_compile(path, "tokens", alternation, bool(data.get("ignorecase"))),
+                message=data.get("message", "避免使用“{0}”"),
+                safety=None, replace=None, translate=None, delete=False, span=0, title="", severity=None,
+            )
+        )
+    else:  # substitution
+        swap = _require(path, data, "swap", dict)
+        if not swap or not all(isinstance(k, str) and k and isinstance(v, str) for k, v in swap.items()):
+            raise _fail(path, "'swap' must map non-empty strings to strings")
+        try:
+            safety = Safety.parse(data.get("safety", "unsafe"))
+        except ValueError as e:
+            raise _fail(path, str(e)) from None
+        message = data.get("message", "建议将“{0}”改为“{new}”")
+        for old, new in sorted(swap.items(), key=lambda kv: len(kv[0]), reverse=True):
+            rule.checks.append(
+                PatternCheck(
+                    pattern=_compile(path, f"swap {old!r}", regex.escape(old), bool(data.get("ignorecase"))),
+                    message=message, safety=safety, replace=None, translate=None, delete=False, span=0,
+                    title="改为“{new}”", severity=None, literal=new,
+                )
+            )
+    fixable = data.get("fixable")
+    if fixable is None:
+        fixable = "never" if all(c.safety is None for c in rule.checks) else "always"
+    if fixable not in FIX_KINDS:
+        raise _fail(path, f"'fixable' must be one of: {', '.join(FIX_KINDS)}")
+    rule.fixable = fixable
+    return rule
