@@ -7,6 +7,7 @@ Output (all loaded lazily, by memory map, only when a rule needs the lexicon):
   words.marisa  a MARISA trie of the words (prefix look-ups for segmentation)
   freq.bin      uint32 little-endian frequency per trie key id
   pos.bin       uint8 part-of-speech index per trie key id
+  chars.tsv     per character: how many words start and end with it, how many person names start with it
   meta.json     total frequency, part-of-speech names, source and licence
 
 Run:  python tools/build_lexicon.py [path/to/dict.txt]
@@ -59,6 +60,20 @@ def main(argv: list[str]) -> int:
     trie.save(str(OUT / "words.marisa"))
     (OUT / "freq.bin").write_bytes(freq_arr.tobytes())
     (OUT / "pos.bin").write_bytes(pos_arr.tobytes())
+    starts: dict[str, int] = {}
+    ends: dict[str, int] = {}
+    names: dict[str, int] = {}
+    for word, (_, pos) in freqs.items():
+        if len(word) >= 2:
+            starts[word[0]] = starts.get(word[0], 0) + 1
+            ends[word[-1]] = ends.get(word[-1], 0) + 1
+            if pos == "nr" and len(word) <= 3:
+                names[word[0]] = names.get(word[0], 0) + 1
+    rows = ["# char, then how many words of 2+ characters start with it, end with it, and how many person names"
+            " (tag nr, 2-3 characters) start with it"]
+    for ch in sorted(set(starts) | set(ends)):
+        rows.append(f"{ch}\t{starts.get(ch, 0)}\t{ends.get(ch, 0)}\t{names.get(ch, 0)}")
+    (OUT / "chars.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     meta = {
         "source": "jieba 0.42.1 dict.txt (https://github.com/fxsjy/jieba)",
         "licence": "MIT",

@@ -34,13 +34,17 @@ def choose_non_overlapping(diags: Sequence[Diagnostic]) -> list[Diagnostic]:
     """Keep fixes whose edit ranges do not touch an earlier kept one (sorted by position)."""
     chosen: list[Diagnostic] = []
     last_end = -1
+    last_insert = -1  # two insertions at one point would have an undefined order
     for d in sorted(diags, key=lambda d: (d.fix.start, d.fix.end)):  # type: ignore[union-attr]
         fix = d.fix
         assert fix is not None
-        if fix.start < last_end or (fix.start == last_end and fix.start == fix.end):
+        insert = fix.start == fix.end
+        if fix.start < last_end or (insert and fix.start == last_insert):
             continue
         chosen.append(d)
         last_end = max(last_end, fix.end)
+        if insert:
+            last_insert = fix.start
     return chosen
 
 

@@ -35,9 +35,14 @@ class Lexicon:
         self.total: int = meta["total"]
         self.log_total = math.log(self.total)
         self._prefix = self.trie.iter_prefixes_with_ids
+        self._char_stats: dict[str, tuple[int, int, int]] | None = None
 
     def __contains__(self, word: str) -> bool:
         return word in self.trie
+
+    def prefixes(self, text: str) -> list[str]:
+        """The dictionary words that ``text`` starts with."""
+        return self.trie.prefixes(text)
 
     def frequency(self, word: str) -> int:
         i = self.trie.get(word)
@@ -83,6 +88,26 @@ class Lexicon:
             out.append((k, best_end[k]))
             k = best_end[k]
         return out
+
+    @property
+    def char_stats(self) -> dict[str, tuple[int, int, int]]:
+        """Per character: words (2+ characters) starting with it, ending with it, person names starting with it."""
+        if self._char_stats is None:
+            stats = {}
+            for line in (rules_dir() / "lexicon" / "chars.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+                ch, st, en, nr = line.split("\t")
+                stats[ch] = (int(st), int(en), int(nr))
+            self._char_stats = stats
+        return self._char_stats
+
+    def starts_words(self, ch: str) -> int:
+        return self.char_stats.get(ch, (0, 0, 0))[0]
+
+    def ends_words(self, ch: str) -> int:
+        return self.char_stats.get(ch, (0, 0, 0))[1]
+
+    def starts_names(self, ch: str) -> int:
+        return self.char_stats.get(ch, (0, 0, 0))[2]
 
     def words(self, text: str) -> list[str]:
         return [text[s:e] for s, e in self.segment(text)]

@@ -10,7 +10,7 @@ from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..rule import BaseRule, Example, RuleDoc
 
 # A line break, possibly with blank lines, between two non-blank lines.
-_BREAK = regex.compile(r"(?<=[^\s])[ \t\u3000]*(?:\r\n|\n|\r)(?:[ \t\u3000]*(?:\r\n|\n|\r))*[ \t\u3000]*(?=[^\s])")
+_BREAK = regex.compile(r"(?<=[^\s])[ \t\u3000]*(?:\r\n|\n|\r(?!\n))(?:[ \t\u3000]*(?:\r\n|\n|\r(?!\n)))*[ \t\u3000]*(?=[^\s])")
 _HAN = regex.compile(r"\p{Han}")
 # Where a line may end: sentence and clause punctuation, closing brackets and quotes, a colon, a dash.
 _LINE_END = set("。！？；：，、…—”’」』）》】〕〉)]}!?;:,.|")

@@ -21,6 +21,17 @@ FUNCTION_POS = frozenset({"uj", "ul", "uz", "uv", "ud", "ug", "u", "p", "c", "d"
 # A character that stands alone this often in the lexicon's corpus (per 60M) is a free word, so a word
 # ending or starting with it next to it alone (要|要求) is ordinary text.
 FREE_WORD_FREQUENCY = 50_000
+#: A character that starts at least this many dictionary words probably starts an unknown one after a word
+#: ending in it (西藏|藏东南), so 打仗|仗 is only reported for characters that start fewer.
+BOUND_START = 30
+#: Likewise for a character that ends at least this many words (坦帕市|市长): 多|渠|渠道 needs fewer.
+BOUND_END = 100
+#: A one-character verb may be reduplicated (说说, 看看), except these, whose doubling is always a slip.
+NOT_REDUPLICATED = frozenset("是有在为会能要得让使被叫把将")
+#: A character that starts at least this many person names in the lexicon is taken as a surname.
+SURNAME_NAMES = 20
+MAX_LOOKAHEAD = 8
+_NUMERAL = regex.compile(r"[〇零一二三四五六七八九十百千万亿两]+")
 # Suffixes that make a compound from a word although the lexicon lacks it (保管|保管物, 代理|代理人).
 COMPOUND_SUFFIXES = frozenset("物人者费品权方期员性化率额量证书金款法")
 
@@ -70,6 +81,9 @@ class DuplicateWord(BaseRule):
             unit = m.group(1)
             k = len(unit)
             start, end = m.span()
+            line_start = text.rfind("\n", 0, start) + 1
+            if text.rfind("《", line_start, start) > text.rfind("》", line_start, start):
+                continue  # inside a title of a work: 《北伐北伐》
             # the run of Han characters around the candidate, limited to CONTEXT on each side
             lo = start
             while lo > 0 and start - lo < CONTEXT and _is_han(text[lo - 1]):
@@ -108,18 +122,20 @@ def judge(lex, redup, window: str, a: int, k: int) -> Safety | None:
     """Is the repeat of ``window[a:a+k]`` at ``a+k`` an error? Returns the fix safety, or None if not."""
     unit = window[a:a + k]
     mid = a + k
+    if _NUMERAL.fullmatch(unit):
+        return None  # 二〇〇七, 一一对应, 两两相对
     if k == 1 and _aabb(lex, window, a):
         return None  # 疲疲沓沓, 干干净净: AABB reduplication of the word AB
     t1 = t2 = t3 = None
     for s, e in lex.segment(window):
-        if s == mid + k:
-            t3 = window[s:e]
         if s < mid < e:
             return None  # the repeat lies inside one word: 常常, 家家户户, 财政政策
         if e == mid:
             t1 = window[s:e]
         if s == mid:
             t2 = window[s:e]
+        if s == mid + k:
+            t3 = window[s:e]
     if t1 is None or t2 is None:  # pragma: no cover - segmentation always covers the window
         return None
     before = window[a - 1] if a > 0 else ""
@@ -129,23 +145,55 @@ def judge(lex, redup, window: str, a: int, k: int) -> Safety | None:
             return None
         if k >= 2 and unit[0] == "一":  # 一步一步, 一点一点
             return None
-        if k == 1 and before == "一":  # 一个个, 一次次
-            return None
+        if k == 1:
+            pos = lex.pos(unit)
+            if before == "一" or pos in ("m", "q", "mq", "o", "e", "y"):
+                return None  # 一个个, 座座军营, 年年, 哈哈, 哞哞: classifiers, numerals, onomatopoeia
+            if pos is not None and pos.startswith("n") and t3 is not None and lex.pos(t3) in ("v", "vn", "a", "ad", "i", "l"):
+                return None  # 村村通, 船船互联, 南南合作, 心心相通: "every X", "X with X"
+            if _nounish(pos) and lex.ends_words(unit) >= BOUND_END:
+                return None  # 俄亥俄州|州议会, 广东队|队史: the first copy ends a name the lexicon lacks
+            if any(len(w) >= 2 for w in lex.prefixes(window[mid:mid + MAX_LOOKAHEAD])):
+                return None  # the second copy starts a word the segmenter did not pick: 2021年|年会, 有|有组织
+            if pos == "v" and unit not in NOT_REDUPLICATED:
+                return None  # 说说, 用用, 过过: a one-character verb reduplicated ("do it a little")
+            if lex.starts_names(before) >= SURNAME_NAMES and pos not in FUNCTION_POS:
+                return None  # a given name after a surname: 杨瑞瑞, 屠呦呦, 沈跃跃
         if k >= 2 and t3 is not None and t3 in COMPOUND_SUFFIXES:
             # 保管保管物: the second copy and a lone suffix make a compound the lexicon does not know
             return None
         return Safety.SAFE
-    if k == 1 and _free_word(lex, unit):
-        return None  # 目的|的, 要|要求, 为了|了解
+    if k != 1 or _free_word(lex, unit):
+        return None  # 目的|的, 要|要求, 为了|了解, 代表|代表团, 中国|国家
     if t2 == unit and t1.endswith(unit):
-        # 打仗|仗: a word followed by a copy of its last character (or word)
-        if k == 1 and before == "一":
+        # 打仗|仗: a word followed by a copy of its last character. Only for characters that rarely start a
+        # word: otherwise the copy usually starts one the lexicon lacks (西藏|藏东南, 六盘水|水城区).
+        if before == "一" or lex.starts_words(unit) >= BOUND_START:
             return None
         return Safety.SAFE
-    if t1 == unit and t2.startswith(unit) and k == 1:
-        # 多|渠|渠道: a lone character followed by a word that starts with it
+    if t1 == unit and t2.startswith(unit):
+        # 多|渠|渠道: a lone character followed by a word that starts with it. Only for characters that rarely
+        # end a word: otherwise the first copy usually ends a name (派遣国|国籍, 坦帕市|市长, 评标|标准).
+        if lex.ends_words(unit) >= BOUND_END or t2 == unit + "长":
+            return None  # ...and 国际能源署|署长, 大连舰|舰长: a unit followed by its head
+        if lex.pos(unit) == "v" and lex.pos(t2) in ("v", "vn", "vi") and len(t2) == 2:
+            return None  # 健健身, 打打球, 散散步: a verb-object word with its verb reduplicated
+        t0 = _token_before(lex, window, a)
+        if t0 and len(t0) >= 2 and _nounish(lex.pos(t0)) and _nounish(lex.pos(unit)):
+            return None  # 核心|舱|舱门, 派遣|国|国籍: the first copy is the head of a compound noun
         return Safety.SAFE
     return None
+
+
+def _token_before(lex, window: str, a: int) -> str | None:
+    for s, e in lex.segment(window[:a]):
+        if e == a:
+            return window[s:e]
+    return None
+
+
+def _nounish(pos: str | None) -> bool:
+    return pos is not None and (pos.startswith("n") or pos in ("vn", "j"))
 
 
 def _aabb(lex, w: str, a: int) -> bool:

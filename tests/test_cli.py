@@ -1,0 +1,219 @@
+"""The command line: exit codes, formats, stdin, --diff, --fix, rules and rule."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from zhproof.cli import main
+
+BAD = "疫情疫情防控，，要加强。\n"
+GOOD = "疫情防控，要加强。\n"
+
+
+def run(*args, input=None, cwd=None):
+    runner = CliRunner()
+    if cwd is not None:
+        old = os.getcwd()
+        os.chdir(cwd)
+    try:
+        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+    finally:
+        if cwd is not None:
+            os.chdir(old)
+
+
+@pytest.fixture
+def tmp(tmp_path):
+    # no configuration file above the test folder may leak in
+    (tmp_path / "zhproof.toml").write_text("", encoding="utf-8")
+    return tmp_path
+
+
+def test_exit_codes(tmp):
+    (tmp / "bad.txt").write_text(BAD, encoding="utf-8")
+    (tmp / "good.txt").write_text(GOOD, encoding="utf-8")
+    assert run("check", str(tmp / "good.txt")).exit_code == 0
+    assert run("check", str(tmp / "bad.txt")).exit_code == 1
+    assert run("check", "--exit-zero", str(tmp / "bad.txt")).exit_code == 0
+    r = run("check", str(tmp / "missing.txt"))
+    assert r.exit_code == 2 and "missing.txt" in r.stderr and "Traceback" not in r.output
+    r = run("check", "--select", "no-such-rule", str(tmp / "good.txt"))
+    assert r.exit_code == 2 and "no-such-rule" in r.stderr
+
+
+def test_undecodable_file(tmp):
+    f = tmp / "latin.txt"
+    f.write_bytes("中文".encode("utf-8") + b"\xff\xfe\xfa")
+    r = run("check", str(f))
+    assert r.exit_code == 2
+    assert "latin.txt" in r.stderr and "byte 6" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_binary_file_is_skipped(tmp):
+    (tmp / "blob.txt").write_bytes(b"\x00\x01\x02binary")
+    r = run("check", str(tmp / "blob.txt"))
+    assert r.exit_code == 0 and "binary" in r.stderr
+
+
+def test_text_output(tmp):
+    f = tmp / "bad.txt"
+    f.write_text(BAD, encoding="utf-8")
+    r = run("check", str(f))
+    lines = r.stdout.splitlines()
+    assert lines[0] == f"{f}:1:1: duplicate-word “疫情”重复"
+    assert any(line.startswith("1 | 疫情疫情防控") for line in lines)
+    assert any("^^^^^^^^" in line for line in lines)  # four wide characters
+    assert lines[-1] == "2 findings, 2 fixable with --fix, 0 more with --unsafe-fixes"
+
+
+def test_json_output(tmp):
+    f = tmp / "bad.txt"
+    f.write_text("第一行\n" + BAD, encoding="utf-8")
+    r = run("check", "--output-format", "json", str(f))
+    data = json.loads(r.stdout)
+    assert [d["rule"] for d in data] == ["duplicate-word", "repeated-punctuation"]
+    d = data[0]
+    assert set(d) == {"path", "rule", "severity", "message", "line", "column", "end_line", "end_column",
+                      "offset", "end_offset", "fix"}
+    assert (d["line"], d["column"], d["end_line"], d["end_column"]) == (2, 1, 2, 5)
+    assert (d["offset"], d["end_offset"]) == (4, 8)
+    assert d["fix"]["replacement"] == "疫情" and d["fix"]["applicability"] == "safe"
+    assert d["path"] == str(f) and d["severity"] == "error" and d["message"] == "“疫情”重复"
+
+
+def test_seed_json_matches_product_contract(root):
+    r = run("check", "--output-format", "json", str(root / "samples" / "seed.txt"))
+    assert r.exit_code == 1
+    data = json.loads(r.stdout)
+    assert len(data) == 14
+    text = (root / "samples" / "seed.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for d in data:
+        # columns are 1-based code points, ends exclusive, offsets 0-based into the decoded text
+        start = sum(len(l) + 1 for l in lines[: d["line"] - 1]) + d["column"] - 1
+        end = sum(len(l) + 1 for l in lines[: d["end_line"] - 1]) + d["end_column"] - 1
+        assert (start, end) == (d["offset"], d["end_offset"])
+    assert data[2]["message"] == "“疫情”重复" and text[data[2]["offset"]:data[2]["end_offset"]] == "疫情疫情"
+
+
+def test_stdin(tmp):
+    r = run("check", "-", input=BAD.encode("utf-8"))
+    assert r.exit_code == 1 and r.stdout.startswith("-:1:1: duplicate-word")
+    r = run("check", "--output-format", "json", "-", input=BAD.encode("utf-8"))
+    assert json.loads(r.stdout)[0]["path"] == "-"
+    r = run("check", "--fix", "-", input=BAD.encode("utf-8"))
+    assert r.stdout == GOOD and r.exit_code == 0
+
+
+def test_diff_writes_nothing(tmp):
+    f = tmp / "bad.txt"
+    f.write_text(BAD, encoding="utf-8")
+    r = run("check", "--diff", str(f))
+    assert r.exit_code == 1
+    assert "-疫情疫情防控，，要加强。" in r.stdout and "+疫情防控，要加强。" in r.stdout
+    assert f.read_text(encoding="utf-8") == BAD
+
+
+def test_fix_in_place_keeps_bom_and_crlf(tmp):
+    f = tmp / "bad.txt"
+    f.write_bytes(b"\xef\xbb\xbf" + BAD.replace("\n", "\r\n").encode("utf-8") + "第二行。\r\n".encode("utf-8"))
+    mode = 0o640
+    f.chmod(mode)
+    r = run("check", "--fix", str(f))
+    assert r.exit_code == 0, r.output
+    assert f.read_bytes() == b"\xef\xbb\xbf" + "疫情防控，要加强。\r\n第二行。\r\n".encode("utf-8")
+    assert f.stat().st_mode & 0o777 == mode
+    assert [p.name for p in tmp.iterdir() if "zhproof-tmp" in p.name] == []
+
+
+def test_fix_utf16(tmp):
+    f = tmp / "u16.txt"
+    f.write_bytes(b"\xff\xfe" + BAD.encode("utf-16-le"))
+    assert run("check", "--fix", str(f)).exit_code == 0
+    assert f.read_bytes() == b"\xff\xfe" + GOOD.encode("utf-16-le")
+
+
+def test_fix_is_atomic(tmp, monkeypatch):
+    f = tmp / "bad.txt"
+    f.write_text(BAD, encoding="utf-8")
+    import zhproof.files as files
+
+    real_fsync = os.fsync
+
+    def broken_fsync(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", broken_fsync)
+    r = run("check", "--fix", str(f))
+    monkeypatch.setattr(files.os, "fsync", real_fsync)
+    assert r.exit_code == 2 and "cannot write" in r.stderr
+    assert f.read_text(encoding="utf-8") == BAD
+    assert [p.name for p in tmp.iterdir() if "zhproof-tmp" in p.name] == []
+
+
+def test_directory_walk(tmp):
+    (tmp / "a").mkdir()
+    (tmp / "a" / "one.txt").write_text(BAD, encoding="utf-8")
+    (tmp / "a" / "two.md").write_text(BAD, encoding="utf-8")
+    (tmp / "a" / "skip.py").write_text(BAD, encoding="utf-8")
+    r = run("check", "--output-format", "json", str(tmp / "a"))
+    paths = sorted({d["path"] for d in json.loads(r.stdout)})
+    assert paths == [str(tmp / "a" / "one.txt"), str(tmp / "a" / "two.md")]
+
+
+def test_errors_do_not_stop_other_files(tmp):
+    (tmp / "bad.txt").write_text(BAD, encoding="utf-8")
+    r = run("check", "--output-format", "json", str(tmp / "nope.txt"), str(tmp / "bad.txt"))
+    assert r.exit_code == 2
+    assert len(json.loads(r.stdout)) == 2
+
+
+def test_unsafe_fixes_needs_fix(tmp):
+    r = run("check", "--unsafe-fixes", "-", input=b"x")
+    assert r.exit_code == 2 and "--unsafe-fixes" in r.stderr
+
+
+def test_rules_and_rule():
+    from zhproof.registry import builtin_rules
+
+    r = run("rules")
+    assert r.exit_code == 0
+    for name, rule in builtin_rules().items():
+        assert any(line.split()[:2] == [name, rule.fixable] for line in r.stdout.splitlines()), name
+    r = run("rule", "broken-line")
+    assert r.exit_code == 0
+    assert r.stdout.startswith("# broken-line")
+    for heading in ("## What it does", "## Why is this bad", "## Fix safety", "## Examples", "Flagged:", "Fixed:", "Not flagged:"):
+        assert heading in r.stdout
+    r = run("rule", "nope")
+    assert r.exit_code == 2 and "nope" in r.stderr
+
+
+def test_config_file_select_and_unknown_key(tmp):
+    (tmp / "bad.txt").write_text(BAD, encoding="utf-8")
+    (tmp / "zhproof.toml").write_text('ignore = ["duplicate-word"]\n', encoding="utf-8")
+    r = run("check", "--output-format", "json", "bad.txt", cwd=tmp)
+    assert [d["rule"] for d in json.loads(r.stdout)] == ["repeated-punctuation"]
+    (tmp / "zhproof.toml").write_text('ignor = ["duplicate-word"]\n', encoding="utf-8")
+    r = run("check", "bad.txt", cwd=tmp)
+    assert r.exit_code == 2 and "'ignor'" in r.stderr and "zhproof.toml" in r.stderr
+
+
+def test_installed_entry_point(root, tmp):
+    exe = shutil.which("zhproof")
+    if exe is None:
+        pytest.skip("zhproof is not installed in this environment")
+    r = subprocess.run([exe, "check", str(root / "samples" / "seed.txt")], capture_output=True, text=True, cwd=tmp)
+    assert r.returncode == 1
+    assert r.stdout.strip().splitlines()[-1] == "14 findings, 13 fixable with --fix, 1 more with --unsafe-fixes"
+    r = subprocess.run([exe, "check", "--fix", "--unsafe-fixes", "-"], input=(root / "samples" / "seed.txt").read_bytes(),
+                       capture_output=True, cwd=tmp)
+    assert r.stdout == (root / "samples" / "seed.fixed.txt").read_bytes()

@@ -1,0 +1,52 @@
+"""Rule files: the three kinds, strict loading, clear errors."""
+from __future__ import annotations
+
+import pytest
+
+from zhproof.document import Document
+from zhproof.kinds import RuleFileError, load_rule_file
+
+HEAD = 'name = "my-rule"\nsummary = "s"\nwhat = "w"\nwhy = "y"\nfix = "f"\n'
+
+
+def write(tmp_path, body):
+    p = tmp_path / "r.toml"
+    p.write_text(HEAD + body, encoding="utf-8")
+    return p
+
+
+def test_unknown_key_is_rejected(tmp_path):
+    with pytest.raises(RuleFileError, match="unknown key 'colour'"):
+        load_rule_file(write(tmp_path, 'kind = "existence"\ntokens = ["x"]\ncolour = "red"\n'))
+
+
+def test_unknown_key_in_check(tmp_path):
+    with pytest.raises(RuleFileError, match="unknown key 'regexp' in check 1"):
+        load_rule_file(write(tmp_path, 'kind = "pattern"\n[[check]]\nregexp = "x"\nmessage = "m"\n'))
+
+
+def test_unknown_kind_and_bad_regex(tmp_path):
+    with pytest.raises(RuleFileError, match="unknown kind"):
+        load_rule_file(write(tmp_path, 'kind = "magic"\n'))
+    with pytest.raises(RuleFileError, match="bad regular expression"):
+        load_rule_file(write(tmp_path, 'kind = "pattern"\n[[check]]\nregex = "(unclosed"\nmessage = "m"\n'))
+
+
+def test_existence_and_substitution(tmp_path):
+    r = load_rule_file(write(tmp_path, 'kind = "existence"\ntokens = ["不可描述"]\n'))
+    found = list(r.check(Document("这是不可描述的事")))
+    assert [(d.start, d.end, d.fix) for d in found] == [(2, 6, None)]
+    r = load_rule_file(write(tmp_path, 'kind = "substitution"\nswap = { "新冠肺炎" = "新冠病毒感染" }\n'))
+    found = list(r.check(Document("新冠肺炎疫情")))
+    assert found[0].message == "建议将“新冠肺炎”改为“新冠病毒感染”"
+    assert found[0].replacement("新冠肺炎疫情") == "新冠病毒感染"
+    assert found[0].fix.safety.label == "unsafe"
+
+
+def test_bad_name_and_missing_key(tmp_path):
+    p = tmp_path / "r.toml"
+    p.write_text('name = "Bad Name"\nkind = "existence"\ntokens=["x"]\nsummary="s"\nwhat="w"\nwhy="y"\nfix="f"\n', encoding="utf-8")
+    with pytest.raises(RuleFileError, match="kebab-case"):
+        load_rule_file(p)
+    with pytest.raises(RuleFileError, match="missing key 'tokens'"):
+        load_rule_file(write(tmp_path, 'kind = "existence"\n'))
