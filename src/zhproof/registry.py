@@ -18,6 +18,7 @@ CHECK_MODULES = (
     "broken_line",
     "duplicate_list_item",
     "unpaired_bracket",
+    "cjk_space",
 )
 
 

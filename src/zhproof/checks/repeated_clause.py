@@ -15,22 +15,32 @@ _SENTENCE_END = "。！？!?；;"
 _HAN = regex.compile(r"\p{Han}")
 _SPACE = regex.compile(r"\s+")
 
-#: A repeated run must hold at least this many Han characters (shorter repeats are formulae: story
-#: openers, legal scaffolding such as 有下列情形之一的, short slogans and headings).
-MIN_HAN = 20
-#: ... and at least this many clauses, unless a single clause is itself this long.
-MIN_CLAUSES = 2
-MIN_SINGLE_HAN = 30
+#: A copy that immediately follows its original (only separators between) is reported from this many Han
+#: characters on: a sentence or clause written twice in a row is never meant.
+MIN_ADJACENT_HAN = 10
+#: A copy elsewhere in the document must be a long passage: at least this many Han characters, crossing at
+#: least one sentence end, inside one paragraph, and present exactly twice. Shorter or more frequent repeats
+#: are formulae (story openers, 有下列情形之一的, a quoted line repeated after a news summary).
+MIN_DISTANT_HAN = 50
+#: A document with this many articles (lines starting 第…条) is a statute: statutes repeat provisions by
+#: design, so only copies that follow their original are reported there.
+STATUTE_ARTICLES = 3
+_ARTICLE = regex.compile(r"^[ \t\u3000]*第[一二三四五六七八九十百千零〇\d]+条", regex.MULTILINE)
+_TERMINATOR = regex.compile(r"[。！？!?]")
+_SEPARATORS = "，、；：。！？!?;: \t\r\n\u3000"
 
 DOC = RuleDoc(
     summary="a clause or sentence that already appears earlier in the document (pasted twice)",
     what=(
-        "Finds a run of clauses that repeats, word for word, a run earlier in the document, such as a sentence "
-        "of one section pasted into another. Clauses are the text between Chinese clause punctuation; a run "
-        "counts when it has at least "
-        f"{MIN_HAN} Han characters in {MIN_CLAUSES} or more clauses, or one clause of {MIN_SINGLE_HAN}; shorter "
-        "repeats are formulae (story openers, 有下列情形之一的, headings) and are left alone. The finding "
-        "covers the later copy and names the line of the first."
+        "Finds a passage that repeats, word for word, a passage earlier in the document: a sentence written twice "
+        "in a row, or a block of one section pasted into another. Clauses (the text between Chinese clause "
+        f"punctuation) are compared. A copy that immediately follows its original is reported from {MIN_ADJACENT_HAN} "
+        f"Han characters on. A copy elsewhere must be a passage of at least {MIN_DISTANT_HAN} Han characters that "
+        "crosses a sentence end, stays inside one paragraph and occurs exactly twice; shorter or more frequent "
+        "repeats are formulae (story openers, 有下列情形之一的, a quotation repeated after a news summary). In "
+        f"statutes (documents with {STATUTE_ARTICLES} or more 第…条 articles) provisions repeat by design, so only a "
+        "copy that follows its original is reported there. The finding covers the later copy and names the line of "
+        "the first. Options: min-adjacent-han, min-distant-han."
     ),
     why="A passage pasted twice is a classic editing accident that proofreaders miss because every sentence reads well.",
     fix=(
@@ -38,12 +48,18 @@ DOC = RuleDoc(
         "original and the earlier one the stray paste, so a person should choose."
     ),
     examples=(
+        Example("要加强病例分析研究，及时总结推广有效诊疗方案。要加强病例分析研究，及时总结推广有效诊疗方案。",
+                "要加强病例分析研究，及时总结推广有效诊疗方案。"),
         Example(
-            "要加强病例分析研究，及时总结推广有效诊疗方案。其他工作照常。\n要加强病例分析研究，及时总结推广有效诊疗方案。",
-            "要加强病例分析研究，及时总结推广有效诊疗方案。其他工作照常。\n",
+            "第三，畅通物流配送，注重调动科研院所、高校、企业等的积极性，在确保安全性和有效性的基础上推广有效的临床应用经验，力争早日取得突破。要加强病例分析研究，及时总结推广有效诊疗方案。\n\n第四，同临床实践相结合，注重调动科研院所、高校、企业等的积极性，在确保安全性和有效性的基础上推广有效的临床应用经验，力争早日取得突破。要加强病例分析研究，及时总结推广有效诊疗方案。",
+            "第三，畅通物流配送，注重调动科研院所、高校、企业等的积极性，在确保安全性和有效性的基础上推广有效的临床应用经验，力争早日取得突破。要加强病例分析研究，及时总结推广有效诊疗方案。\n\n第四，同临床实践相结合。",
         ),
         Example("央视网消息（新闻联播）：今天上午开会。\n央视网消息（新闻联播）：今天下午开会。", ok=True),
         Example("有下列情形之一的，处以罚款：\n有下列情形之一的，责令改正：", ok=True),
+        Example("2021年度全国征兵工作有序展开\n\n2021年度全国征兵工作有序展开。今年征兵以大学生为重点。", ok=True),
+        Example("第一条 单位犯前款罪的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，依照前款的规定处罚。\n"
+                "第二条 本法自公布之日起施行。\n第三条 单位犯前款罪的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，"
+                "依照前款的规定处罚。", ok=True),
     ),
 )
 
@@ -51,8 +67,9 @@ DOC = RuleDoc(
 class RepeatedClause(BaseRule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
-        min_han = doc.option(self.name, "min-han", MIN_HAN)
-        min_single = doc.option(self.name, "min-single-han", MIN_SINGLE_HAN)
+        min_adjacent = doc.option(self.name, "min-adjacent-han", MIN_ADJACENT_HAN)
+        min_distant = doc.option(self.name, "min-distant-han", MIN_DISTANT_HAN)
+        statute = len(_ARTICLE.findall(text)) >= STATUTE_ARTICLES
         clauses: list[tuple[int, int, str]] = []  # (start, end, key)
         for m in _CLAUSE.finditer(text):
             key = _SPACE.sub("", m.group())
@@ -74,11 +91,27 @@ class RepeatedClause(BaseRule):
             j = i + 1
             while j < n and origin[j] != j and origin[j] == origin[j - 1] + 1 and origin[j] < i:
                 j += 1
-            run = clauses[i:j]
-            han = sum(len(_HAN.findall(k)) for _, _, k in run)
-            longest = max(len(_HAN.findall(k)) for _, _, k in run)
-            if (han >= min_han and len(run) >= MIN_CLAUSES) or longest >= min_single:
-                yield self._finding(doc, clauses, i, j, origin[i])
+            o = origin[i]
+            copy_start, copy_end = clauses[i][0], clauses[j - 1][1]
+            orig_end = clauses[o + (j - i) - 1][1]
+            han = sum(len(_HAN.findall(k)) for _, _, k in clauses[i:j])
+            adjacent = not text[orig_end:copy_start].strip(_SEPARATORS)
+            if adjacent:
+                # a headline restated as the first sentence of its story is news style, not a paste
+                orig_start = clauses[o][0]
+                headline = _whole_line(text, orig_start, orig_end) and "\n" in text[orig_end:copy_start]
+                report = han >= min_adjacent and not headline
+            else:
+                passage = text[copy_start:copy_end]
+                report = (
+                    not statute
+                    and han >= min_distant
+                    and _TERMINATOR.search(passage) is not None
+                    and "\n" not in passage
+                    and text.count(passage) == 2
+                )
+            if report:
+                yield self._finding(doc, clauses, i, j, o)
             i = j
 
     def _finding(self, doc: Document, clauses, i: int, j: int, orig: int) -> Diagnostic:
@@ -102,7 +135,14 @@ class RepeatedClause(BaseRule):
         )
 
 
+def _whole_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
 RULE = RepeatedClause(
     name="repeated-clause", doc=DOC, fixable="always", origin=__name__,
-    options={"min-han": MIN_HAN, "min-single-han": MIN_SINGLE_HAN},
+    options={"min-adjacent-han": MIN_ADJACENT_HAN, "min-distant-han": MIN_DISTANT_HAN},
 )

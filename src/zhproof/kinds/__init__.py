@@ -109,7 +109,7 @@ class TomlRule:
                         new = c.literal
                     elif c.translate is not None:
                         new = old.translate(c.translate)
-                    else:
+                    else:  # the template, expanded against the match, replaces the span
                         assert c.replace is not None
                         new = m.expand(c.replace)
                 args = (m.group(0),) + tuple(g or "" for g in m.groups())
@@ -199,8 +199,6 @@ def load_rule_file(path: Path) -> TomlRule:
                     raise _fail(path, f"{where}: 'translate' maps single characters to strings")
                 translate = str.maketrans(table)
             span = c.get("span", 0)
-            if "replace" in c and span != 0:
-                raise _fail(path, f"{where}: 'replace' rewrites the whole match, so it cannot be used with 'span'")
             if isinstance(span, str) and span not in pattern.groupindex:
                 raise _fail(path, f"{where}: 'span' names group {span!r}, which the regex does not have")
             if c.get("delete") not in (None, True):

@@ -1,0 +1,113 @@
+"""cjk-space: spaces that split a word or a run of single characters (PDF/OCR debris)."""
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ..document import Document
+from ..model import Diagnostic, Edit, Fix, Safety, Severity
+from ..rule import BaseRule, Example, RuleDoc
+from .broken_line import _BLOCK_START
+
+_SPACE = regex.compile(r"(?<=\p{Han})[ \t]+(?=\p{Han})")
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_WORD = regex.compile(r"[\p{L}\p{N}]")
+#: This many lone characters in a row, spaced out, are letter-spaced debris (防 控 工 作).
+SPACED_RUN = 3
+
+DOC = RuleDoc(
+    summary="spaces that split a word or a run of single characters",
+    what=(
+        "Finds a space between Chinese characters that splits a word (疫 情防控: the lexicon knows 疫情) or "
+        f"that spaces out {SPACED_RUN} or more lone characters in a row (防 控 工 作), the debris of PDF "
+        "extraction and OCR. A space between two phrases, as Chinese headlines, titles and slogans use it "
+        "(坚定信心 勇毅前行, 迎冬奥 一起向未来, 2021年5月 第十三届), is a convention and is not reported; neither "
+        "is a letter-spaced heading (第一章 总 则) or the full-width space U+3000 that aligns names in lists."
+    ),
+    why="A space inside a word breaks search, counting and text-to-speech, and looks like a typo to readers.",
+    fix="Deletes the space. Unsafe: a lone character may stand on its own (甲 乙 丙 as labels).",
+    examples=(
+        Example("加强 疫 情防控", "加强 疫情防控"),
+        Example("我们要做好 防 控 工 作。", "我们要做好 防控工作。"),
+        Example("坚定信心 勇毅前行 共创后疫情时代美好世界", ok=True),
+        Example("迎冬奥 一起向未来", ok=True),
+        Example("第一章 总 则", ok=True),
+        Example("信道实现是多 生产者，单 消费者 的。", ok=True),
+    ),
+)
+
+
+class CjkSpace(BaseRule):
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        text = doc.text
+        lex = None
+        for m in _SPACE.finditer(text):
+            start, end = m.span()
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[line_start:line_end]
+            if _letter_spaced_title(line):
+                continue
+            left = _run_before(text, start, line_start)
+            right = _run_after(text, end, line_end)
+            # a character next to digits or Latin letters is not alone: 3200人 为新高, 高发 达16年
+            before = start - len(left) - 1
+            after = end + len(right)
+            lone = (len(left) == 1 and not (before >= line_start and _WORD.match(text[before]))) or (
+                len(right) == 1 and not (after < line_end and _WORD.match(text[after]))
+            )
+            if _in_spaced_run(text, start, end, line_start, line_end):
+                pass
+            elif lone:
+                if lex is None:
+                    from ..lexicon import lexicon
+
+                    lex = lexicon()
+                if not _joins_word(lex, left[-4:], right[:4]):
+                    continue
+            else:
+                continue
+            yield Diagnostic(
+                self.name, start, end, f"汉字之间的空格：“{left[-4:]} {right[:4]}”", Severity.WARNING,
+                Fix((Edit(start, end, ""),), Safety.UNSAFE, "删去空格"),
+            )
+
+
+def _run_before(text: str, pos: int, limit: int) -> str:
+    i = pos
+    while i > limit and _HAN_RUN.match(text[i - 1]):
+        i -= 1
+    return text[i:pos]
+
+
+def _run_after(text: str, pos: int, limit: int) -> str:
+    m = _HAN_RUN.match(text, pos, limit)
+    return m.group() if m else ""
+
+
+def _in_spaced_run(text: str, start: int, end: int, line_start: int, line_end: int) -> bool:
+    """Is this space inside a run of SPACED_RUN or more lone characters separated by single spaces?"""
+    lone = regex.compile(r"(?<![\p{Han}])\p{Han}(?:[ \t]\p{Han}(?![\p{Han}])){%d,}" % (SPACED_RUN - 1))
+    for m in lone.finditer(text, max(line_start, start - 40), min(line_end, end + 40)):
+        if m.start() < start and end < m.end():
+            return True
+    return False
+
+
+def _letter_spaced_title(line: str) -> bool:
+    """A heading spaced out letter by letter: 第一章 总 则, 目 录."""
+    m = _BLOCK_START.match(line)
+    body = line[m.end():] if m else line
+    runs = body.split()
+    return 2 <= len(runs) <= 6 and all(len(r) == 1 and _HAN_RUN.fullmatch(r) for r in runs)
+
+
+def _joins_word(lex, left: str, right: str) -> bool:
+    joined = left + right
+    cut = len(left)
+    return any(s < cut < e and e - s >= 2 for s, e in lex.segment(joined))
+
+
+RULE = CjkSpace(name="cjk-space", doc=DOC, fixable="always", origin=__name__)
