@@ -19,11 +19,18 @@ _BLOCK_START = regex.compile(
     r"[ \t\u3000]*(?:第[一二三四五六七八九十百千零〇\d]+[章节条款项部分编篇卷回]|[一二三四五六七八九十]+[、．.]"
     r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.)）]|[①-⑳]|[●○■□◆◇▪•·\-*+>#]|[A-Za-z][.)、])"
 )
-# Punctuation inside a line that shows it is running prose, not a title or a headline.
-_PROSE_MARK = regex.compile(r"[，。；！？]")
-# Characters after which a sentence cannot end: structural particles, prepositions, conjunctions.
-DANGLING = set("的地得了着过对把被将向从在于与和及或而并以为让使给跟同比由据按经连之其所")
-MIN_PROSE_LINE = 10  # a line this long with clause punctuation inside is prose
+# A full stop inside a line shows it is running prose: a title or a headline has none (it may have a comma,
+# a colon, even a question or exclamation mark: 选出新气象，开创新未来; 究竟谁的立场“极不负责”？——…).
+_PROSE_MARK = regex.compile(r"[。]")
+_SENTENCE_END = regex.compile(r"[。！？!?；;：:…]|[。！？”’）)]$")
+# Prepositions and conjunctions after which neither a sentence nor a title can end, when they stand alone as
+# a word (既不能对, 国民经济和). Particles such as 了 and 的 can end a sentence (准备好了, 是可行的).
+DANGLING = set("把被对和与及或从向于而并跟")
+# Parts of speech (jieba's tags) of bound morphemes: characters that are not words on their own (物, 洲).
+BOUND_POS = frozenset({"zg", "ng", "vg", "ag", "g", "tg", "dg", "rg", "mg", "yg", "uz"})
+MIN_PROSE_LINE = 10
+#: A character used as a word less often than this (per 60M words of jieba's corpus) counts as bound.
+BOUND_FREQUENCY = 2000  # a line this long with clause punctuation inside is prose
 
 DOC = RuleDoc(
     summary="a line break (with or without blank lines) that cuts a sentence or a word in two",
@@ -31,10 +38,11 @@ DOC = RuleDoc(
         "Finds a line break, often with blank lines, in the middle of a sentence (全面严格⏎⏎管控) or of a word "
         "(生活物⏎⏎资保障), as PDF extraction, OCR and page layout leave them. A break counts when the line "
         "before it ends without sentence punctuation, the next line does not start a heading or list item, and "
-        "one of these holds: the line before is running prose (it has clause punctuation inside), the two "
-        "lines cut a dictionary word in two, or the line before ends on a particle or preposition that cannot "
-        "end a sentence (的, 了, 对, 把). Titles, headlines, dates, signatures and headings stand alone and are "
-        "not reported."
+        "one of these holds: the line before is running prose (it has a sentence end inside), the two "
+        "lines cut a dictionary word in two, or the line before ends on a preposition or conjunction that cannot "
+        "end a sentence (对, 把, 和). A heading after the break (a line without a sentence end) means the line before "
+        "lost its full stop, not that it was cut. Titles, headlines, dates, signatures and headings stand alone and "
+        "are not reported."
     ),
     why="A broken sentence reads as two paragraphs, breaks search and text-to-speech, and splits words for every tool downstream.",
     fix=(
@@ -44,7 +52,9 @@ DOC = RuleDoc(
     examples=(
         Example("要落实防护物资、生活物\n\n资保障和防护措施。", "要落实防护物资、生活物资保障和防护措施。"),
         Example("要持续加强非\n\n洲猪瘟等重大动物疫病防控。", "要持续加强非洲猪瘟等重大动物疫病防控。"),
-        Example("这里有一个问题，为世界防疫树立了\n\n典范。", "这里有一个问题，为世界防疫树立了典范。"),
+        Example("这里有一个问题。我们为世界防疫树立了\n\n典范。", "这里有一个问题。我们为世界防疫树立了典范。"),
+        Example("这是一个报道。国际社会普遍认为，中国\n\n采取的措施坚决有力。", "这是一个报道。国际社会普遍认为，中国采取的措施坚决有力。"),
+        Example("现有确诊病例491例。各地累计报告接种疫苗94515.0万剂次\n\n国内联播快讯\n\n今天，国务院召开会议。", ok=True),
         Example("在统筹推进新冠肺炎疫情防控和经济社会发展工作部署会议上的讲话\n\n(2020年2月23日)\n\n习近平", ok=True),
         Example("一、关于前一段疫情防控工作\n\n新冠肺炎疫情发生后，党中央高度重视。", ok=True),
         Example("习近平会见外宾\n\n国家主席习近平今天在北京会见外宾。", ok=True),
@@ -69,6 +79,8 @@ class BrokenLine(BaseRule):
                 continue
             next_line_end = text.find("\n", end)
             next_line = text[end:next_line_end if next_line_end >= 0 else len(text)]
+            if not _SENTENCE_END.search(next_line):
+                continue  # the next line is a heading: the line before lost its full stop, it is not cut
             prose = len(prev_line) >= MIN_PROSE_LINE and _PROSE_MARK.search(_strip_marker(prev_line)) is not None
             if prose:
                 safety = Safety.SAFE
@@ -79,7 +91,7 @@ class BrokenLine(BaseRule):
                     from ..lexicon import lexicon
 
                     lex = lexicon()
-                if prev_char in DANGLING or _cuts_word(lex, prev_line, next_line):
+                if _dangling(lex, prev_line) or _cuts_word(lex, prev_line, next_line):
                     safety = Safety.UNSAFE
                 else:
                     continue
@@ -95,16 +107,37 @@ def _strip_marker(line: str) -> str:
     return line[m.end():] if m else line
 
 
+def _dangling(lex, line: str) -> bool:
+    """Does the line end on a particle, preposition or conjunction standing alone (树立了, 既不能对)?"""
+    if line[-1] not in DANGLING:
+        return False
+    tail = line[-8:]
+    last = lex.segment(tail)[-1]
+    return last[1] - last[0] == 1
+
+
 def _cuts_word(lex, prev_line: str, next_line: str) -> bool:
-    """Does joining the lines put a dictionary word across the break (生活物|资保障)?"""
+    """Does the break cut a word in two (生活物|资保障, 非|洲猪瘟)?
+
+    The joined text must put a dictionary word across the break, and each line on its own must leave a lone
+    character at the break, one of them a bound morpheme (not a word by itself). Headlines end on whole words,
+    so accidental words across a headline and its story (15天|国铁集团 -> 天国) do not count.
+    """
     left = prev_line[-8:]
     right = next_line[:8]
-    joined = left + right
     cut = len(left)
-    for s, e in lex.segment(joined):
-        if s < cut < e and e - s >= 2:
-            return True
-    return False
+    if not any(s < cut < e and e - s >= 2 for s, e in lex.segment(left + right)):
+        return False
+    last = lex.segment(left)[-1]
+    first = lex.segment(right)[0]
+    if last[1] - last[0] != 1 or first[1] - first[0] != 1:
+        return False
+    return any(_bound(lex, ch) for ch in (left[-1], right[0]))
+
+
+def _bound(lex, ch: str) -> bool:
+    pos = lex.pos(ch)
+    return pos is None or pos in BOUND_POS or lex.frequency(ch) < BOUND_FREQUENCY
 
 
 RULE = BrokenLine(name="broken-line", doc=DOC, fixable="always", origin=__name__)
