@@ -11,25 +11,29 @@ from ..rule import BaseRule, Example, RuleDoc
 
 # An enumeration: a stretch of one clause that contains the enumeration comma 、.
 _ENUM = regex.compile(r"[^，。；：！？!?;:\r\n（）()“”「」《》]*、[^，。；：！？!?;:\r\n（）()“”「」《》]*")
-# What may follow the last item and is not part of it (市场秩序等, 高校的合作).
-TAIL_START = set("的等和及与或之")
+# What may follow the last item and is not part of it (市场秩序等, 高校和企业).
+TAIL_START = set("等和及与或")
 MIN_ITEM = 2  # characters; a one-character item (甲、乙) repeats legitimately in tables of contrasts
+_HAN = regex.compile(r"\p{Han}")
+# Parts of speech (jieba's tags) of a word that governs a list: 维护|市场秩序、市场秩序
+GOVERNING_POS = frozenset({"v", "vd"})
 
 DOC = RuleDoc(
     summary="an item repeated inside one enumeration",
     what=(
-        "Finds an item written twice in one enumeration of items separated by the enumeration comma 、 "
-        "(维护市场秩序、市场秩序等). The first item may carry the verb that governs the list (维护市场秩序); "
-        "items of one character are ignored."
+        "Finds an item written twice in a row in an enumeration of items separated by the enumeration comma 、 "
+        "(维护市场秩序、市场秩序等). The first item may carry the verb that governs the list (维护市场秩序); any "
+        "other text before the copy makes a different item (超级大回转、大回转, 东南亚、南亚, 政务处分、处分). "
+        "Items of one character and numbers (增长20.4%、20.4%) repeat legitimately and are ignored; so do items "
+        "that recur further apart in one sentence, which usually belong to two lists."
     ),
     why="A repeated list item is a copy-paste slip that makes the list look careless and miscounts its items.",
-    fix=(
-        "Deletes the repeated item with its comma. Safe when the copy stands right after the item it repeats; "
-        "unsafe when other items stand between them (the author may have meant a different word)."
-    ),
+    fix="Deletes the repeated item with its comma (safe: the two items are identical and adjacent).",
     examples=(
         Example("维护市场秩序、市场秩序等，严厉打击违法犯罪", "维护市场秩序、市场秩序等，严厉打击违法犯罪".replace("、市场秩序等", "等")),
-        Example("加强科研院所、高校、企业、高校的合作", "加强科研院所、高校、企业的合作"),
+        Example("加强科研院所、高校、高校、企业的合作", "加强科研院所、高校、企业的合作"),
+        Example("设置超级大回转、大回转和回转等项目，沟通东亚与东南亚、南亚，增长20.4%、20.4%", ok=True),
+        Example("发现了问题、发现了问题的苗头就要处理", ok=True),
         Example("维护交通秩序、防疫秩序、市场秩序、社会秩序", ok=True),
         Example("甲、乙、甲三方", ok=True),
     ),
@@ -39,52 +43,58 @@ DOC = RuleDoc(
 class DuplicateListItem(BaseRule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
+        lex = None
         for m in _ENUM.finditer(text):
             items: list[tuple[int, int]] = []
             pos = m.start()
             for part in m.group().split("、"):
-                items.append((pos, pos + len(part)))
+                lead = len(part) - len(part.lstrip())
+                items.append((pos + lead, pos + len(part.rstrip())))
                 pos += len(part) + 1
-            # the last item stops before 等 / 和 ...; compare its head with the earlier items
-            names = [text[s:e].strip() for s, e in items]
-            seen: dict[str, int] = {}
+            names = [text[s:e] for s, e in items]
             for idx in range(1, len(items)):
                 name = names[idx]
                 s, e = items[idx]
                 if idx == len(items) - 1:
-                    # the last item may run on into the sentence (市场秩序等, 高校的合作): cut it where an
-                    # earlier item ends and a particle or conjunction follows
+                    # the last item may run on into the sentence (市场秩序等): cut it where the item before
+                    # ends and a conjunction follows
                     for cut in range(len(name) - 1, MIN_ITEM - 1, -1):
                         head = name[:cut]
-                        if name[cut] in TAIL_START and (
-                            head in seen or head == names[idx - 1] or (idx == 1 and names[0].endswith(head))
-                        ):
-                            lead = len(text[s:e]) - len(text[s:e].lstrip())
-                            name, e = head, s + lead + cut
+                        if name[cut] in TAIL_START and (head == names[idx - 1] or (idx == 1 and names[0].endswith(head))):
+                            name, e = head, s + cut
                             break
-                if len(name) < MIN_ITEM:
+                if len(name) < MIN_ITEM or not _HAN.search(name):
+                    continue  # 甲、甲 and 20.4%、20.4% repeat legitimately
+                if names[idx - 1] == name and idx > 1:
+                    pass
+                elif idx == 1 and names[0].endswith(name):
+                    # the first item may carry the word that governs the list: 维护|市场秩序. Anything else
+                    # before the copy makes another item (超级大回转、大回转; 东南亚、南亚; 政务处分、处分).
+                    if lex is None:
+                        from ..lexicon import lexicon
+
+                        lex = lexicon()
+                    if not _governed(lex, names[0], name):
+                        continue
+                else:
                     continue
-                prev = None
-                if idx - 1 == 0 and names[0].endswith(name):
-                    prev = 0  # the first item carries the governing verb: 维护|市场秩序
-                elif names[idx - 1] == name:
-                    prev = idx - 1
-                elif name in seen:
-                    prev = seen[name]
-                elif names[0] == name or (len(names[0]) > len(name) and names[0].endswith(name) and idx - 1 == 0):
-                    prev = 0
-                if prev is None:
-                    seen.setdefault(name, idx)
-                    continue
-                adjacent = prev == idx - 1
-                # delete the separator before the copy together with the copy
-                del_start, del_end = items[idx - 1][1], e
+                del_start = items[idx - 1][1]
                 yield Diagnostic(
-                    self.name, del_start, del_end,
-                    f"列举项“{name}”重复", Severity.ERROR,
-                    Fix((Edit(del_start, del_end, ""),), Safety.SAFE if adjacent else Safety.UNSAFE, f"删去重复的“{name}”"),
+                    self.name, del_start, e, f"列举项“{name}”重复", Severity.ERROR,
+                    Fix((Edit(del_start, e, ""),), Safety.SAFE, f"删去重复的“{name}”"),
                 )
-                seen.setdefault(name, idx)
+
+
+def _governed(lex, first: str, name: str) -> bool:
+    """Is ``first`` a governing word followed by ``name`` (维护 + 市场秩序), or ``name`` itself?"""
+    if first == name:
+        return True
+    cut = len(first) - len(name)
+    bounds = lex.segment(first)
+    if not any(s == cut for s, _ in bounds):
+        return False  # the copy is the end of a longer word: 东南亚、南亚
+    before = [first[s:e] for s, e in bounds if e == cut]
+    return bool(before) and lex.pos(before[0]) in GOVERNING_POS
 
 
 RULE = DuplicateListItem(name="duplicate-list-item", doc=DOC, fixable="always", origin=__name__)
