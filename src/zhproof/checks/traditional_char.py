@@ -11,6 +11,8 @@ from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..rule import BaseRule, Example, RuleDoc
 
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+_LABEL = regex.compile(r"\p{Han}{1,8}")
+_LIST_ITEM = regex.compile(r"[ \t]*[-*+•·][ \t]")
 _CLAUSE_END = regex.compile(r"[，。；：！？、\r\n,;!?]")
 CONTEXT = 12  # characters each side given to the phrase-aware converter
 #: A clause with at least this many wrong-script characters is a quoted passage in the other script (a
@@ -30,9 +32,10 @@ def converter(config: str):
 
 @cache
 def _candidates(table: str):
-    from ..data import char_table
+    from ..data import char_table, word_list
 
-    chars = "".join(sorted(char_table(table)))
+    neutral = word_list("script-neutral") if table == "traditional" else frozenset()
+    chars = "".join(sorted(set(char_table(table)) - neutral))
     return regex.compile("[" + regex.escape(chars, special_only=True) + "]+"), frozenset(chars)
 
 
@@ -44,7 +47,9 @@ DOC = RuleDoc(
         "characters that only simplified text uses. Candidates come from OpenCC's character tables "
         "(rules/hanzi/); a character that is correct in both scripts in some uses (乾隆, 著名, 瞭望, 於) is "
         "never a candidate. The replacement comes from OpenCC's phrase-aware conversion of the surrounding "
-        "clause, and only the flagged characters change. Text with kana is Japanese and is left alone. A "
+        "clause, and only the flagged characters change. Characters that simplified text keeps in names and terms "
+        "(黄霑, 濛江, 二噁英; rules/data/script-neutral.txt) are not candidates. Text with kana is Japanese, and a "
+        "list item that is only a name in its own script (- 正體中文) is a label; both are left alone. A "
         f"clause with {PASSAGE_MIN} or more such characters is reported once, as a warning: usually a quoted "
         "passage in the other script."
     ),
@@ -61,6 +66,8 @@ DOC = RuleDoc(
         Example("這是我们的工作", "这是我们的工作"),
         Example("乾隆年间，著名的瞭望塔覆盖全城", ok=True),
         Example("日本語の連絡先", ok=True),
+        Example("黄霑作词，1946年濛江县改名为靖宇县，二噁英有毒。", ok=True),
+        Example("本书的译本：\n- 正體中文\n- 日本語\n", ok=True),
         Example("建立交通运输“绿色通道”", ok=True),
         Example("這是我們的工作，交通运输很方便", "這是我們的工作，交通運輸很方便", variant="zh-Hant"),
         Example("這是我們的工作", ok=True, variant="zh-Hant"),
@@ -84,6 +91,8 @@ class TraditionalChar(BaseRule):
             window = text[window_lo:window_hi]
             if _KANA.search(text, lo, hi):
                 continue  # Japanese
+            if _LABEL.fullmatch(text, lo, hi) and _LIST_ITEM.match(text, text.rfind("\n", 0, lo) + 1):
+                continue  # a list item that is a name in its own script: - 正體中文
             converted = converter(target).convert(window)
             if len(converted) != len(window):  # conversion changed length: fall back to the run alone
                 window_lo, window = start, text[start:end]
