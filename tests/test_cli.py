@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -208,12 +207,12 @@ def test_config_file_select_and_unknown_key(tmp):
 
 
 def test_installed_entry_point(root, tmp):
-    exe = shutil.which("zhproof")
-    if exe is None:
-        pytest.skip("zhproof is not installed in this environment")
-    r = subprocess.run([exe, "check", str(root / "samples" / "seed.txt")], capture_output=True, text=True, cwd=tmp)
+    # the console script that `pip install` put beside this interpreter
+    exe = Path(sys.executable).parent / ("zhproof.exe" if os.name == "nt" else "zhproof")
+    assert exe.exists(), f"zhproof is not installed beside {sys.executable}"
+    r = subprocess.run([str(exe), "check", str(root / "samples" / "seed.txt")], capture_output=True, text=True, cwd=tmp)
     assert r.returncode == 1
     assert r.stdout.strip().splitlines()[-1] == "14 findings, 13 fixable with --fix, 1 more with --unsafe-fixes"
-    r = subprocess.run([exe, "check", "--fix", "--unsafe-fixes", "-"], input=(root / "samples" / "seed.txt").read_bytes(),
+    r = subprocess.run([str(exe), "check", "--fix", "--unsafe-fixes", "-"], input=(root / "samples" / "seed.txt").read_bytes(),
                        capture_output=True, cwd=tmp)
     assert r.stdout == (root / "samples" / "seed.fixed.txt").read_bytes()

@@ -3,6 +3,8 @@
 Source: jieba 0.42.1 ``dict.txt`` (MIT licence, https://github.com/fxsjy/jieba):
 349,046 words with a corpus frequency and a part-of-speech tag.
 
+Plus rules/lexicon/extra-words.txt: words that entered common use after jieba's dictionary was compiled.
+
 Output (all loaded lazily, by memory map, only when a rule needs the lexicon):
   words.marisa  a MARISA trie of the words (prefix look-ups for segmentation)
   freq.bin      uint32 little-endian frequency per trie key id
@@ -36,7 +38,10 @@ def main(argv: list[str]) -> int:
             return 2
         src = Path(spec.origin).parent / "dict.txt"
     freqs: dict[str, tuple[int, str]] = {}
-    for line in src.read_text(encoding="utf-8").splitlines():
+    extra = OUT / "extra-words.txt"
+    lines = src.read_text(encoding="utf-8").splitlines()
+    lines += [l for l in extra.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    for line in lines:
         parts = line.split(" ")
         if len(parts) < 2:
             continue
@@ -75,7 +80,7 @@ def main(argv: list[str]) -> int:
         rows.append(f"{ch}\t{starts.get(ch, 0)}\t{ends.get(ch, 0)}\t{names.get(ch, 0)}")
     (OUT / "chars.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     meta = {
-        "source": "jieba 0.42.1 dict.txt (https://github.com/fxsjy/jieba)",
+        "source": "jieba 0.42.1 dict.txt (https://github.com/fxsjy/jieba) + rules/lexicon/extra-words.txt",
         "licence": "MIT",
         "words": len(trie),
         "total": sum(f for f, _ in freqs.values()),

@@ -55,12 +55,14 @@ DOC = RuleDoc(
         Example("通过多渠渠道扩大就业", "通过多渠道扩大就业"),
         Example("我们在在会上发言", "我们在会上发言"),
         Example("他是我的朋友朋友。", "他是我的朋友。"),
+        Example("市场监管监管部门着力规范市场竞争行为", "市场监管部门着力规范市场竞争行为"),
         Example("中国国家主席", ok=True),
         Example("这是我们的目的的一部分", ok=True),
         Example("常委会会议，工作作出部署，群众众志成城，财政政策", ok=True),
         Example("步步推进，层层深入，往往如此，紧紧抓住，环环相扣，高高飘扬", ok=True),
         Example("我们要研究研究，一步一步来，一个个解决，家家户户清清楚楚。谢谢！", ok=True),
         Example("人大代表代表团", ok=True),
+        Example("北京大学大学生", ok=True),
         Example("保管人保管保管物", ok=True),
     ),
 )
@@ -163,6 +165,14 @@ def judge(lex, redup, window: str, a: int, k: int) -> Safety | None:
             # 保管保管物: the second copy and a lone suffix make a compound the lexicon does not know
             return None
         return Safety.SAFE
+    if k >= 2 and unit in lex and t1 != unit and t2 != unit and t1.endswith(unit) and t2.startswith(unit):
+        # 市场监管|监管部门: a word ends one compound and starts the next. Only when what follows the copy is a
+        # word of its own (部门); 北京大学|大学生 ends on a suffix and is two nouns side by side. Unsafe: the
+        # compounds may both be meant.
+        rest = t2[k:]
+        if len(rest) >= 2 and rest in lex:
+            return Safety.UNSAFE
+        return None
     if k != 1 or _free_word(lex, unit):
         return None  # 目的|的, 要|要求, 为了|了解, 代表|代表团, 中国|国家
     if t2 == unit and t1.endswith(unit):
@@ -170,6 +180,11 @@ def judge(lex, redup, window: str, a: int, k: int) -> Safety | None:
         # word: otherwise the copy usually starts one the lexicon lacks (西藏|藏东南, 六盘水|水城区).
         if before == "一" or lex.starts_words(unit) >= BOUND_START:
             return None
+        pos = lex.pos(unit)
+        if pos in ("q", "m", "mq"):
+            return None  # 来信|件|件有回复: a classifier reduplicated ("every one")
+        if _nounish(pos) and t3 is not None and _nounish(lex.pos(t3)):
+            return None  # 俄亥俄州|州|议会: the copy heads a compound noun the lexicon lacks
         return Safety.SAFE
     if t1 == unit and t2.startswith(unit):
         # 多|渠|渠道: a lone character followed by a word that starts with it. Only for characters that rarely

@@ -247,7 +247,8 @@ def load_rule_file(path: Path) -> TomlRule:
             )
     fixable = data.get("fixable")
     if fixable is None:
-        fixable = "never" if all(c.safety is None for c in rule.checks) else "always"
+        with_fix = [c.safety is not None for c in rule.checks]
+        fixable = "always" if all(with_fix) else "sometimes" if any(with_fix) else "never"
     if fixable not in FIX_KINDS:
         raise _fail(path, f"'fixable' must be one of: {', '.join(FIX_KINDS)}")
     rule.fixable = fixable

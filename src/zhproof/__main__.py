@@ -1,0 +1,3 @@
+from zhproof.cli import main
+
+main()
