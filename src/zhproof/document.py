@@ -59,6 +59,16 @@ class Document:
         end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
 
+    def line_bounds(self, start: int, end: int | None = None) -> tuple[int, int]:
+        """Start of the line holding ``start`` and end (before its line break) of the line holding ``end``."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start if end is None else end)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end > line_start and text[line_end - 1] == "\r":
+            line_end -= 1
+        return line_start, line_end
+
     def in_prose(self, start: int, end: int) -> bool:
         assert self.prose is not None
         for s, e in self.prose:

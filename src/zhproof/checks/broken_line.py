@@ -7,6 +7,7 @@ import regex
 
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
+from ..lexicon import lexicon
 from ..rule import BaseRule, Example, RuleDoc
 
 # A line break, possibly with blank lines, between two non-blank lines.
@@ -66,19 +67,17 @@ DOC = RuleDoc(
 class BrokenLine(BaseRule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
-        lex = None
         for m in _BREAK.finditer(text):
             start, end = m.span()
             prev_char = text[start - 1]
             next_char = text[end]
             if prev_char in _LINE_END or not _HAN.match(prev_char) or not _HAN.match(next_char):
                 continue
-            line_start = text.rfind("\n", 0, start) + 1
+            line_start, _ = doc.line_bounds(start)
             prev_line = text[line_start:start].strip()
             if _BLOCK_START.match(text, end):
                 continue
-            next_line_end = text.find("\n", end)
-            next_line = text[end:next_line_end if next_line_end >= 0 else len(text)]
+            next_line = text[end:doc.line_bounds(end)[1]]
             if not _SENTENCE_END.search(next_line):
                 continue  # the next line is a heading: the line before lost its full stop, it is not cut
             prose = len(prev_line) >= MIN_PROSE_LINE and _PROSE_MARK.search(_strip_marker(prev_line)) is not None
@@ -87,10 +86,7 @@ class BrokenLine(BaseRule):
             else:
                 if _BLOCK_START.match(prev_line):
                     continue  # a heading or list item without punctuation
-                if lex is None:
-                    from ..lexicon import lexicon
-
-                    lex = lexicon()
+                lex = lexicon()  # cached; loaded on first use only
                 if _dangling(lex, prev_line) or _cuts_word(lex, prev_line, next_line):
                     safety = Safety.UNSAFE
                 else:

@@ -7,6 +7,7 @@ import regex
 
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
+from ..lexicon import lexicon
 from ..rule import BaseRule, Example, RuleDoc
 from .broken_line import _BLOCK_START
 
@@ -41,12 +42,9 @@ DOC = RuleDoc(
 class CjkSpace(BaseRule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
-        lex = None
         for m in _SPACE.finditer(text):
             start, end = m.span()
-            line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", end)
-            line_end = len(text) if line_end < 0 else line_end
+            line_start, line_end = doc.line_bounds(start, end)
             line = text[line_start:line_end]
             if _letter_spaced_title(line):
                 continue
@@ -61,10 +59,7 @@ class CjkSpace(BaseRule):
             if _in_spaced_run(text, start, end, line_start, line_end):
                 pass
             elif lone:
-                if lex is None:
-                    from ..lexicon import lexicon
-
-                    lex = lexicon()
+                lex = lexicon()  # cached; loaded on first use only
                 if not _joins_word(lex, left[-4:], right[:4]):
                     continue
             else:

@@ -7,6 +7,7 @@ import regex
 
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
+from ..lexicon import lexicon
 from ..rule import BaseRule, Example, RuleDoc
 
 # An enumeration: a stretch of one clause that contains the enumeration comma 、.
@@ -43,7 +44,6 @@ DOC = RuleDoc(
 class DuplicateListItem(BaseRule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
-        lex = None
         for m in _ENUM.finditer(text):
             items: list[tuple[int, int]] = []
             pos = m.start()
@@ -70,10 +70,7 @@ class DuplicateListItem(BaseRule):
                 elif idx == 1 and names[0].endswith(name):
                     # the first item may carry the word that governs the list: 维护|市场秩序. Anything else
                     # before the copy makes another item (超级大回转、大回转; 东南亚、南亚; 政务处分、处分).
-                    if lex is None:
-                        from ..lexicon import lexicon
-
-                        lex = lexicon()
+                    lex = lexicon()  # cached; loaded on first use only
                     if not _governed(lex, names[0], name):
                         continue
                 else:

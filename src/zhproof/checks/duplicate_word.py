@@ -7,6 +7,8 @@ import regex
 
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
+from ..data import word_list
+from ..lexicon import lexicon
 from ..rule import BaseRule, Example, RuleDoc
 
 # A unit of 1-6 Han characters written two or more times in a row. Overlapping matches, so a legitimate
@@ -71,19 +73,13 @@ DOC = RuleDoc(
 class DuplicateWord(BaseRule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
-        lex = None
-        redup = None
         for m in _CANDIDATE.finditer(text, overlapped=True):
-            if lex is None:
-                from ..data import word_list
-                from ..lexicon import lexicon
-
-                lex = lexicon()
-                redup = word_list("reduplication")
+            lex = lexicon()  # cached: loaded on the first candidate only
+            redup = word_list("reduplication")
             unit = m.group(1)
             k = len(unit)
             start, end = m.span()
-            line_start = text.rfind("\n", 0, start) + 1
+            line_start, _ = doc.line_bounds(start)
             if text.rfind("《", line_start, start) > text.rfind("》", line_start, start):
                 continue  # inside a title of a work: 《北伐北伐》
             # the run of Han characters around the candidate, limited to CONTEXT on each side

@@ -99,7 +99,7 @@ class RepeatedClause(BaseRule):
             if adjacent:
                 # a headline restated as the first sentence of its story is news style, not a paste
                 orig_start = clauses[o][0]
-                headline = _whole_line(text, orig_start, orig_end) and "\n" in text[orig_end:copy_start]
+                headline = _whole_line(doc, orig_start, orig_end) and "\n" in text[orig_end:copy_start]
                 report = han >= min_adjacent and not headline
             else:
                 passage = text[copy_start:copy_end]
@@ -135,11 +135,9 @@ class RepeatedClause(BaseRule):
         )
 
 
-def _whole_line(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start:start].strip() and not text[end:line_end].strip()
+def _whole_line(doc: Document, start: int, end: int) -> bool:
+    line_start, line_end = doc.line_bounds(start, end)
+    return not doc.text[line_start:start].strip() and not doc.text[end:line_end].strip()
 
 
 RULE = RepeatedClause(

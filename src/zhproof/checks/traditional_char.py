@@ -91,7 +91,7 @@ class TraditionalChar(BaseRule):
             window = text[window_lo:window_hi]
             if _KANA.search(text, lo, hi):
                 continue  # Japanese
-            item = _LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1)
+            item = _LIST_ITEM.match(text, doc.line_bounds(start)[0])
             if item and _LABEL.fullmatch(text, item.end(), hi):
                 continue  # a list item that is a name in its own script: - 正體中文
             converted = converter(target).convert(window)
