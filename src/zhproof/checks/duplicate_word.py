@@ -147,7 +147,7 @@ def judge(lex, redup, window: str, a: int, k: int) -> Safety | None:
             pos = lex.pos(unit)
             if before == "一" or pos in ("m", "q", "mq", "o", "e", "y"):
                 return None  # 一个个, 座座军营, 年年, 哈哈, 哞哞: classifiers, numerals, onomatopoeia
-            if pos is not None and pos.startswith("n") and t3 is not None and lex.pos(t3) in ("v", "vn", "a", "ad", "i", "l"):
+            if pos is not None and (pos.startswith("n") or pos == "zg") and t3 is not None and lex.pos(t3) in ("v", "vn", "a", "ad", "i", "l"):
                 return None  # 村村通, 船船互联, 南南合作, 心心相通: "every X", "X with X"
             if _nounish(pos) and lex.ends_words(unit) >= BOUND_END:
                 return None  # 俄亥俄州|州议会, 广东队|队史: the first copy ends a name the lexicon lacks
@@ -187,7 +187,7 @@ def judge(lex, redup, window: str, a: int, k: int) -> Safety | None:
         # end a word: otherwise the first copy usually ends a name (派遣国|国籍, 坦帕市|市长, 评标|标准).
         if lex.ends_words(unit) >= BOUND_END or t2 == unit + "长":
             return None  # ...and 国际能源署|署长, 大连舰|舰长: a unit followed by its head
-        if lex.pos(unit) == "v" and lex.pos(t2) in ("v", "vn", "vi") and len(t2) == 2:
+        if lex.pos(unit) in ("v", "a") and lex.pos(t2) in ("v", "vn", "vi") and len(t2) == 2:
             return None  # 健健身, 打打球, 散散步: a verb-object word with its verb reduplicated
         t0 = _token_before(lex, window, a)
         if t0 and len(t0) >= 2 and _nounish(lex.pos(t0)) and _nounish(lex.pos(unit)):
