@@ -13,6 +13,8 @@ from .broken_line import _BLOCK_START
 
 _SPACE = regex.compile(r"(?<=\p{Han})[ \t]+(?=\p{Han})")
 _HAN_RUN = regex.compile(r"\p{Han}+")
+_NUMBERING = regex.compile(r"第[ \t]*[一二三四五六七八九十百千零〇\d]+[ \t]*[章節节條条編编款項项目卷回部篇]")
+_LIST_NUMERAL = regex.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}")
 _WORD = regex.compile(r"[\p{L}\p{N}]")
 #: This many lone characters in a row, spaced out, are letter-spaced debris (防 控 工 作).
 SPACED_RUN = 3
@@ -24,7 +26,7 @@ DOC = RuleDoc(
         f"that spaces out {SPACED_RUN} or more lone characters in a row (防 控 工 作), the debris of PDF "
         "extraction and OCR. A space between two phrases, as Chinese headlines, titles and slogans use it "
         "(坚定信心 勇毅前行, 迎冬奥 一起向未来, 2021年5月 第十三届), is a convention and is not reported; neither "
-        "is a letter-spaced heading (第一章 总 则) or the full-width space U+3000 that aligns names in lists."
+        "is a letter-spaced heading (第一章 总 则), a spaced numbering (第 三 章) or the full-width space U+3000 that aligns names in lists."
     ),
     why="A space inside a word breaks search, counting and text-to-speech, and looks like a typo to readers.",
     fix="Deletes the space. Unsafe: a lone character may stand on its own (甲 乙 丙 as labels).",
@@ -34,6 +36,7 @@ DOC = RuleDoc(
         Example("坚定信心 勇毅前行 共创后疫情时代美好世界", ok=True),
         Example("迎冬奥 一起向未来", ok=True),
         Example("第一章 总 则", ok=True),
+        Example("第 三 章 當事人\n第 一 章 法例\n三  文書組：掌理文書事項。", ok=True, variant="zh-Hant"),
         Example("信道实现是多 生产者，单 消费者 的。", ok=True),
     ),
 )
@@ -46,8 +49,10 @@ class CjkSpace(BaseRule):
             start, end = m.span()
             line_start, line_end = doc.line_bounds(start, end)
             line = text[line_start:line_end]
-            if _letter_spaced_title(line):
+            if _letter_spaced_title(line) or _in_numbering(text, start, end, line_start, line_end):
                 continue
+            if _LIST_NUMERAL.fullmatch(text, line_start, start):
+                continue  # a list marker: 三  文书组
             left = _run_before(text, start, line_start)
             right = _run_after(text, end, line_end)
             # a character next to digits or Latin letters is not alone: 3200人 为新高, 高发 达16年
@@ -89,6 +94,11 @@ def _in_spaced_run(text: str, start: int, end: int, line_start: int, line_end: i
         if m.start() < start and end < m.end():
             return True
     return False
+
+
+def _in_numbering(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Is the space inside or right after a spaced numbering: 第 三 章 法例 (the layout of Taiwan's statutes)?"""
+    return any(m.start() < start and start <= m.end() for m in _NUMBERING.finditer(text, lo, hi))
 
 
 def _letter_spaced_title(line: str) -> bool:

@@ -33,6 +33,8 @@ NOT_REDUPLICATED = frozenset("是有在为会能要得让使被叫把将")
 #: A character that starts at least this many person names in the lexicon is taken as a surname.
 SURNAME_NAMES = 20
 MAX_LOOKAHEAD = 8
+#: 市场监管|监管部门 is reported only when the compound before the copy is at most this long.
+MAX_AXXB_FIRST = 4
 _NUMERAL = regex.compile(r"[〇零一二三四五六七八九十百千万亿两]+")
 # Suffixes that make a compound from a word although the lexicon lacks it (保管|保管物, 代理|代理人).
 COMPOUND_SUFFIXES = frozenset("物人者费品权方期员性化率额量证书金款法")
@@ -151,6 +153,8 @@ def judge(lex, redup, window: str, a: int, k: int) -> Safety | None:
                 return None  # 村村通, 船船互联, 南南合作, 心心相通: "every X", "X with X"
             if _nounish(pos) and lex.ends_words(unit) >= BOUND_END:
                 return None  # 俄亥俄州|州议会, 广东队|队史: the first copy ends a name the lexicon lacks
+            if _nounish(pos) and t3 is not None and len(t3) == 1 and _compound_part(lex, t3):
+                return None  # 大法|庭|庭|员: the second copy and a lone noun make a compound the lexicon lacks
             if any(len(w) >= 2 for w in lex.prefixes(window[mid:mid + MAX_LOOKAHEAD])):
                 return None  # the second copy starts a word the segmenter did not pick: 2021年|年会, 有|有组织
             if pos == "v" and unit not in NOT_REDUPLICATED:
@@ -165,8 +169,9 @@ def judge(lex, redup, window: str, a: int, k: int) -> Safety | None:
         # 市场监管|监管部门: a word ends one compound and starts the next. Only when what follows the copy is a
         # word of its own (部门); 北京大学|大学生 ends on a suffix and is two nouns side by side. Unsafe: the
         # compounds may both be meant.
+        # A long compound before the copy is a name with terms of its own after it (全民健康保险|保险对象).
         rest = t2[k:]
-        if len(rest) >= 2 and rest in lex:
+        if len(rest) >= 2 and rest in lex and len(t1) <= MAX_AXXB_FIRST:
             return Safety.UNSAFE
         return None
     if k != 1 or _free_word(lex, unit):
@@ -179,8 +184,8 @@ def judge(lex, redup, window: str, a: int, k: int) -> Safety | None:
         pos = lex.pos(unit)
         if pos in ("q", "m", "mq"):
             return None  # 来信|件|件有回复: a classifier reduplicated ("every one")
-        if _nounish(pos) and t3 is not None and _nounish(lex.pos(t3)):
-            return None  # 俄亥俄州|州|议会: the copy heads a compound noun the lexicon lacks
+        if _nounish(pos) and t3 is not None and _compound_part(lex, t3):
+            return None  # 俄亥俄州|州|议会, 大法庭|庭|员: the copy starts a compound noun the lexicon lacks
         return Safety.SAFE
     if t1 == unit and t2.startswith(unit):
         # 多|渠|渠道: a lone character followed by a word that starts with it. Only for characters that rarely
@@ -205,6 +210,12 @@ def _token_before(lex, window: str, a: int) -> str | None:
 
 def _nounish(pos: str | None) -> bool:
     return pos is not None and (pos.startswith("n") or pos in ("vn", "j"))
+
+
+def _compound_part(lex, token: str) -> bool:
+    """Can ``token`` continue a compound noun: a noun, or a bound noun-forming character (员, 物)?"""
+    pos = lex.pos(token)
+    return _nounish(pos) or (len(token) == 1 and pos in ("zg", "g"))
 
 
 def _aabb(lex, w: str, a: int) -> bool:

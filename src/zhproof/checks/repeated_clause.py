@@ -25,7 +25,7 @@ MIN_DISTANT_HAN = 50
 #: A document with this many articles (lines starting 第…条) is a statute: statutes repeat provisions by
 #: design, so only copies that follow their original are reported there.
 STATUTE_ARTICLES = 3
-_ARTICLE = regex.compile(r"^[ \t\u3000]*第[一二三四五六七八九十百千零〇\d]+条", regex.MULTILINE)
+_ARTICLE = regex.compile(r"^[ \t\u3000]*第[ \t]*[一二三四五六七八九十百千零〇\d]+[ \t]*[条條]", regex.MULTILINE)
 _TERMINATOR = regex.compile(r"[。！？!?]")
 _SEPARATORS = "，、；：。！？!?;: \t\r\n\u3000"
 

@@ -30,7 +30,7 @@ class RuleFileError(Exception):
     """A rule file that cannot be loaded; the message names the file and the key."""
 
 
-_COMMON_KEYS = {"name", "kind", "summary", "what", "why", "fix", "severity", "example", "fixable"}
+_COMMON_KEYS = {"name", "kind", "summary", "what", "why", "fix", "severity", "example", "fixable", "variants"}
 _KIND_KEYS = {
     "pattern": {"check"},
     "existence": {"tokens", "message", "ignorecase"},
@@ -84,9 +84,12 @@ class TomlRule:
         self.origin = origin
         self.fixable = fixable
         self.options: dict = {}
+        self.variants: tuple[str, ...] | None = None  # None: every variant
         self.checks: list[PatternCheck] = []
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
+        if self.variants is not None and doc.variant not in self.variants:
+            return
         text = doc.text
         for c in self.checks:
             try:
@@ -176,6 +179,13 @@ def load_rule_file(path: Path) -> TomlRule:
     except ValueError as e:
         raise _fail(path, str(e)) from None
     rule = TomlRule(name, kind, doc, severity, str(path), "never")
+    if "variants" in data:
+        from ..document import VARIANTS
+
+        variants = data["variants"]
+        if not isinstance(variants, list) or not variants or any(v not in VARIANTS for v in variants):
+            raise _fail(path, f"'variants' must be a list of: {', '.join(VARIANTS)}")
+        rule.variants = tuple(variants)
     if kind == "pattern":
         checks = _require(path, data, "check", list)
         for i, c in enumerate(checks):
