@@ -140,6 +140,16 @@ def test_fix_utf16(tmp):
     assert f.read_bytes() == b"\xff\xfe" + GOOD.encode("utf-16-le")
 
 
+def test_fix_gbk(tmp):
+    f = tmp / "gbk.txt"
+    f.write_bytes(("第一行。\r\n" + BAD).encode("gbk"))
+    r = run("check", "--output-format", "json", str(f))
+    data = json.loads(r.stdout)
+    assert (data[0]["rule"], data[0]["line"], data[0]["column"]) == ("duplicate-word", 2, 1)
+    assert run("check", "--fix", str(f)).exit_code == 0
+    assert f.read_bytes() == ("第一行。\r\n" + GOOD).encode("gbk")
+
+
 def test_fix_is_atomic(tmp, monkeypatch):
     f = tmp / "bad.txt"
     f.write_text(BAD, encoding="utf-8")

@@ -40,19 +40,27 @@ class Linter:
         self.options = options or {}
         Document("", variant=variant)  # validates the variant
 
-    def document(self, text: str, path: str = "-") -> Document:
-        return Document(text, path=path, variant=self.variant, options=self.options)
+    def document(self, text: str, path: str = "-", fmt: str | None = None) -> Document:
+        """A Document for ``text``; the format (text or markdown) comes from ``path``'s suffix unless given."""
+        from .formats import format_for, layout
 
-    def lint(self, text: str, path: str = "-") -> list[Diagnostic]:
+        fmt = fmt or format_for(path)
+        lay = layout(text, fmt)
+        return Document(
+            text, path=path, variant=self.variant, options=self.options, prose=lay.prose, fmt=fmt,
+            suppressed=lay.suppressed,
+        )
+
+    def lint(self, text: str, path: str = "-", fmt: str | None = None) -> list[Diagnostic]:
         from .engine import lint_document
 
-        return lint_document(self.document(text, path), self.rules, self.allow)
+        return lint_document(self.document(text, path, fmt), self.rules, self.allow)
 
-    def fix(self, text: str, unsafe: bool = False, path: str = "-"):
+    def fix(self, text: str, unsafe: bool = False, path: str = "-", fmt: str | None = None):
         """Fix until stable; returns a ``FixResult`` (text, applied findings, remaining findings)."""
         from .fixer import fix_until_stable
 
-        return fix_until_stable(text, lambda t: self.lint(t, path), unsafe=unsafe)
+        return fix_until_stable(text, lambda t: self.lint(t, path, fmt), unsafe=unsafe)
 
 
 def lint_text(
@@ -62,9 +70,10 @@ def lint_text(
     variant: str = "zh-Hans",
     allow: Iterable[str] = (),
     options: dict[str, dict] | None = None,
+    format: str = "text",
 ) -> list[Diagnostic]:
-    """All findings in ``text``, in position order."""
-    return Linter(select, ignore, variant, allow, options).lint(text)
+    """All findings in ``text``, in position order. ``format`` is "text" or "markdown"."""
+    return Linter(select, ignore, variant, allow, options).lint(text, fmt=format)
 
 
 def fix_text(
@@ -75,6 +84,7 @@ def fix_text(
     variant: str = "zh-Hans",
     allow: Iterable[str] = (),
     options: dict[str, dict] | None = None,
+    format: str = "text",
 ) -> str:
     """``text`` with every safe fix applied (and unsafe ones with ``unsafe=True``), linted again until stable."""
-    return Linter(select, ignore, variant, allow, options).fix(text, unsafe=unsafe).text
+    return Linter(select, ignore, variant, allow, options).fix(text, unsafe=unsafe, fmt=format).text

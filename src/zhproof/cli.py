@@ -1,7 +1,6 @@
 """The command line: thin glue between files, the linter and the reporters."""
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from pathlib import Path
@@ -31,6 +30,9 @@ def main() -> None:
     """zhproof: a proofreading linter for Chinese text."""
 
 
+FORMATS = ["text", "json", "json-lines", "github", "sarif"]
+
+
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (stdin: write the fixed text to stdout).")
@@ -39,13 +41,15 @@ def main() -> None:
 @click.option("--select", metavar="RULE,...", help="Only these rules (ALL for every rule).")
 @click.option("--ignore", metavar="RULE,...", help="Skip these rules.")
 @click.option("--variant", type=click.Choice(["zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]), help="Script of the text (default zh-Hans).")
-@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this configuration file.")
+@click.option("--output-format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this configuration file for every checked file.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
-def check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_format, config_path, exit_zero) -> None:
+def check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_format, statistics, config_path, exit_zero) -> None:
     """Check PATHS (files, directories, or - for stdin) for mechanical errors."""
     try:
-        code = _check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_format, config_path, exit_zero)
+        code = _check(list(paths), fix, unsafe_fixes, diff, select, ignore, variant, output_format, statistics,
+                      config_path, exit_zero)
     except Failure as e:
         _err(str(e))
         code = EXIT_ERROR
@@ -58,130 +62,67 @@ def check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_format
     sys.exit(code)
 
 
-def _check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_format, config_path, exit_zero) -> int:
-    from . import Linter
-    from .config import ConfigError, find_config, load_config, validate_rule_names, Config
-    from .files import BinaryFileError, InputError, decode, encode, iter_files, read_file, write_atomic
-    from .fixer import FixNotConvergedError
-    from .kinds import RuleFileError
-    from .output import Finding, render_json, render_text, summary
-    from .registry import UnknownRuleError, builtin_rules, load_extra_rules, parse_rule_list
+def _check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_format, statistics, config_path, exit_zero) -> int:
+    from .output import render_github, render_json, render_json_lines, render_sarif, render_statistics, render_text, summary
+    from .registry import builtin_rules
+    from .runner import Runner, SetupError, Settings
 
     if unsafe_fixes and not (fix or diff):
         raise Failure("--unsafe-fixes needs --fix or --diff")
+    if fix and diff:
+        raise Failure("use --fix or --diff, not both")
+    settings = Settings(fix=fix, unsafe=unsafe_fixes, diff=diff, select=select, ignore=ignore, variant=variant,
+                        config=config_path)
     try:
-        cfg_file = config_path or find_config(Path.cwd())
-        cfg = load_config(cfg_file) if cfg_file else Config()
-        known = builtin_rules()
-        if cfg.extend_rules:
-            known = load_extra_rules(cfg.extend_rules, known)
-        validate_rule_names(cfg, known)
-        sel = parse_rule_list(select, known) if select else (cfg.select or None)
-        ign = parse_rule_list(ignore, known) + cfg.ignore
-    except (ConfigError, RuleFileError, UnknownRuleError) as e:
+        runner = Runner(settings)
+        if not paths:
+            paths = ["-"] if not sys.stdin.isatty() else ["."]
+        inputs = runner.collect(paths)
+        for note in inputs.notes:
+            _note(note)
+        for error in inputs.errors:
+            _err(error)
+        results = []
+        for name, path in inputs.items:
+            data = sys.stdin.buffer.read() if path is None else None
+            result = runner.run_one(name, path, data)
+            if result.note:
+                _note(result.note)
+            if result.error:
+                _err(result.error)
+            results.append(result)
+    except SetupError as e:
         raise Failure(str(e)) from None
-    variant = variant or cfg.variant
-    linters: dict[tuple[str, ...], Linter] = {}
 
-    def linter_for(path: Path | None) -> Linter:
-        extra = tuple(sorted(cfg.ignored_for(path))) if path is not None else ()
-        if extra not in linters:
-            linters[extra] = Linter(sel, list(ign) + list(extra), variant, cfg.allow, cfg.rules, known)
-        return linters[extra]
-
-    # what to read
-    inputs: list[tuple[str, Path | None]] = []
-    errors = 0
-    if not paths:
-        paths = ("-",) if not sys.stdin.isatty() else (".",)
-    for p in paths:
-        if p == "-":
-            inputs.append(("-", None))
-            continue
-        path = Path(p)
-        if path.is_dir():
-            skipped = 0
-            for f in iter_files(path):
-                if cfg.exclude and cfg.excluded(f):
-                    skipped += 1
-                    continue
-                inputs.append((str(f), f))
-            if skipped:
-                _note(f"{path}: {skipped} file(s) skipped by 'exclude'")
-        elif path.exists():
-            inputs.append((str(path), path))
-        else:
-            _err(f"{p}: no such file or directory")
-            errors += 1
-
-    findings: list[Finding] = []
-    fixed_count = 0
-    stdout_text: list[str] = []
-    diffs: list[str] = []
-    for name, path in inputs:
-        try:
-            if path is None:
-                source = decode(sys.stdin.buffer.read(), "-")
-            else:
-                source = read_file(path)
-        except BinaryFileError as e:
-            _note(str(e))
-            continue
-        except InputError as e:
-            _err(str(e))
-            errors += 1
-            continue
-        linter = linter_for(path)
-        try:
-            if fix or diff:
-                result = linter.fix(source.text, unsafe=unsafe_fixes, path=name)
-                if diff:
-                    if result.text != source.text:
-                        diffs.append(_unified(name, source.text, result.text))
-                    remaining = linter.lint(source.text, path=name)
-                else:
-                    fixed_count += len(result.applied)
-                    remaining = result.remaining
-                    if path is None:
-                        stdout_text.append(result.text)
-                    elif result.text != source.text:
-                        try:
-                            write_atomic(path, encode(source, result.text))
-                        except OSError as e:
-                            _err(f"{name}: cannot write: {e.strerror or e}")
-                            errors += 1
-                            continue
-                doc = linter.document(result.text if not diff else source.text, name)
-            else:
-                remaining = linter.lint(source.text, path=name)
-                doc = linter.document(source.text, name)
-        except FixNotConvergedError as e:
-            _err(f"{name}: {e}")
-            errors += 1
-            continue
-        except RuleFileError as e:
-            _err(str(e))
-            errors += 1
-            continue
-        findings.extend(Finding(name, doc, d) for d in remaining)
-
-    # report
+    findings = [f for r in results for f in r.findings]
+    fixed = sum(r.fixed for r in results)
+    errors = len(inputs.errors) + sum(1 for r in results if r.error)
+    stdout_text = [r.output for r in results if r.output is not None]
     to_stderr = bool(stdout_text)  # stdout carries the fixed text
-    color = False if os.environ.get("NO_COLOR") else None
     if stdout_text:
         click.echo("".join(stdout_text), nl=False)
     if diff:
-        click.echo("".join(diffs), nl=False)
-    if output_format == "json":
+        click.echo("".join(r.diff for r in results), nl=False)
+    if statistics:
+        click.echo(render_statistics(findings, sum(r.chars for r in results)), nl=False, err=to_stderr)
+    elif output_format == "json":
         click.echo(render_json(findings), nl=False, err=to_stderr)
+    elif output_format == "json-lines":
+        click.echo(render_json_lines(findings), nl=False, err=to_stderr)
+    elif output_format == "github":
+        click.echo(render_github(findings), nl=False, err=to_stderr)
+    elif output_format == "sarif":
+        click.echo(render_sarif(findings, builtin_rules()), nl=False, err=to_stderr)
     else:
+        color = False if os.environ.get("NO_COLOR") else None  # None: colour only on a terminal
+
         def style(s, **kw):
             return click.style(s, **kw)
 
         if findings:
             click.echo(render_text(findings, style), err=to_stderr, color=color)
-        if fix and fixed_count:
-            click.echo(f"Fixed {fixed_count} finding{'s' if fixed_count != 1 else ''}.", err=to_stderr)
+        if fix and fixed:
+            click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.", err=to_stderr)
         if not diff or findings:
             click.echo(summary(findings), err=to_stderr)
     if errors:
@@ -189,18 +130,8 @@ def _check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_forma
     if exit_zero:
         return EXIT_CLEAN
     if diff:
-        return EXIT_FINDINGS if diffs else EXIT_CLEAN
+        return EXIT_FINDINGS if any(r.diff for r in results) else EXIT_CLEAN
     return EXIT_FINDINGS if findings else EXIT_CLEAN
-
-
-def _unified(name: str, old: str, new: str) -> str:
-    lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{name}", tofile=f"b/{name}"
-    )
-    out = []
-    for line in lines:
-        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
-    return "".join(out)
 
 
 @main.command("rules")

@@ -15,8 +15,8 @@ class Document:
     """Text plus the facts rules share about it.
 
     ``prose`` lists the ``(start, end)`` code-point spans that are prose (for plain text: all of it); format
-    adapters (Markdown) narrow it, and the engine drops findings outside it. ``options`` holds per-rule options
-    from the configuration, keyed by rule name.
+    adapters (Markdown) narrow it, and the engine drops findings outside it, and those in ``suppressed``
+    regions. ``options`` holds per-rule options from the configuration, keyed by rule name.
     """
 
     text: str
@@ -24,6 +24,9 @@ class Document:
     variant: str = "zh-Hans"
     prose: list[tuple[int, int]] | None = None
     options: dict[str, dict] = field(default_factory=dict)
+    fmt: str = "text"  # "text" or "markdown"
+    # (start, end, rules): findings of these rules (None: all) starting in [start, end) are suppressed
+    suppressed: list[tuple[int, int, frozenset[str] | None]] = field(default_factory=list)
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -71,10 +74,19 @@ class Document:
 
     def in_prose(self, start: int, end: int) -> bool:
         assert self.prose is not None
-        for s, e in self.prose:
-            if s <= start and end <= e:
-                return True
-        return False
+        if len(self.prose) == 1:
+            s, e = self.prose[0]
+            return s <= start and end <= e
+        i = bisect_right(self._prose_starts, start) - 1
+        return i >= 0 and end <= self.prose[i][1]
+
+    @property
+    def _prose_starts(self) -> list[int]:
+        assert self.prose is not None
+        return [s for s, _ in self.prose]
+
+    def is_suppressed(self, rule: str, start: int) -> bool:
+        return any(s <= start < e and (rules is None or rule in rules) for s, e, rules in self.suppressed)
 
     def option(self, rule: str, key: str, default):
         return self.options.get(rule, {}).get(key, default)

@@ -14,7 +14,7 @@ def lint_document(doc: Document, rules: Sequence[Rule], allow: Iterable[str] = (
         for d in rule.check(doc):
             if not (0 <= d.start <= d.end <= len(doc.text)):
                 raise AssertionError(f"rule {rule.name} reported a span outside the text: {d}")
-            if doc.in_prose(d.start, d.end):
+            if doc.in_prose(d.start, d.end) and not (doc.suppressed and doc.is_suppressed(d.rule, d.start)):
                 found.append(d)
     allowed = _allowed_spans(doc.text, allow)
     if allowed:

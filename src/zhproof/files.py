@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import os
 import tempfile
 from dataclasses import dataclass
@@ -46,10 +47,31 @@ def decode(data: bytes, path: str) -> Source:
     try:
         return Source(path, data.decode("utf-8"), "utf-8", b"")
     except UnicodeDecodeError as e:
-        raise InputError(
-            f"{path}: cannot decode as UTF-8 at byte {e.start} (0x{data[e.start]:02x}); "
-            "save the file as UTF-8 (or UTF-16 with a BOM)"
-        ) from None
+        utf8_error = e
+    # Not UTF-8: the usual encoding of Chinese Windows documents is GBK, whose superset is GB18030. Accept it
+    # only when the bytes decode strictly and the result is mostly Chinese, so that a broken UTF-8 file or a
+    # Latin-1 file is reported instead of being read as nonsense.
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_chinese(text):
+        return Source(path, text, "gb18030", b"")
+    e = utf8_error
+    raise InputError(
+        f"{path}: cannot decode as UTF-8 at byte {e.start} (0x{data[e.start]:02x}), nor as GB18030/GBK; "
+        "save the file as UTF-8, UTF-16 with a BOM, or GB18030"
+    ) from None
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _looks_chinese(text: str) -> bool:
+    """Most non-ASCII characters are CJK characters or CJK punctuation."""
+    non_ascii = len(_NON_ASCII.findall(text))
+    return non_ascii > 0 and len(_CJK.findall(text)) >= 0.9 * non_ascii
 
 
 def read_file(path: Path) -> Source:

@@ -69,6 +69,8 @@ class BrokenLine(BaseRule):
         text = doc.text
         for m in _BREAK.finditer(text):
             start, end = m.span()
+            if doc.fmt == "markdown" and m.group().count("\n") < 2:
+                continue  # a single newline inside a Markdown paragraph is a soft break
             prev_char = text[start - 1]
             next_char = text[end]
             if prev_char in _LINE_END or not _HAN.match(prev_char) or not _HAN.match(next_char):

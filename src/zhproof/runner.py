@@ -1,0 +1,240 @@
+"""Check many files: find them, find each one's configuration, lint or fix it, collect the results.
+
+The CLI is a thin layer over this; nothing here prints. Errors about one file are collected and reported,
+and the other files are still processed.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import Linter
+from .config import Config, ConfigError, find_config, load_config, validate_rule_names
+from .files import BinaryFileError, InputError, Source, decode, encode, read_file, write_atomic
+from .fixer import FixNotConvergedError
+from .kinds import RuleFileError
+from .output import Finding
+from .registry import UnknownRuleError, builtin_rules, load_extra_rules, parse_rule_list
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+
+
+class SetupError(Exception):
+    """A problem that stops the whole run (bad configuration, unknown rule): one line, exit 2."""
+
+
+@dataclass
+class Settings:
+    fix: bool = False
+    unsafe: bool = False
+    diff: bool = False
+    select: str | None = None
+    ignore: str | None = None
+    variant: str | None = None
+    config: Path | None = None  # --config: one configuration for every file
+
+
+@dataclass
+class FileResult:
+    name: str
+    findings: list[Finding] = field(default_factory=list)
+    fixed: int = 0  # findings whose fix was applied
+    output: str | None = None  # stdin with --fix: the fixed text
+    diff: str = ""
+    error: str | None = None
+    note: str | None = None
+    chars: int = 0
+
+
+@dataclass
+class Inputs:
+    items: list[tuple[str, Path | None]] = field(default_factory=list)  # (name, path); path None: stdin
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+class Runner:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._configs: dict[Path | None, Config] = {}
+        self._config_of_dir: dict[Path, Path | None] = {}
+        self._linters: dict[tuple, Linter] = {}
+        self._gitignores: dict[Path, object] = {}
+        if settings.config is not None:
+            self._load(settings.config)  # fail early on a bad --config
+
+    # configuration -------------------------------------------------------------------------------------
+    def _load(self, path: Path | None) -> Config:
+        if path not in self._configs:
+            try:
+                cfg = load_config(path) if path is not None else Config()
+                known = builtin_rules()
+                if cfg.extend_rules:
+                    known = load_extra_rules(cfg.extend_rules, known)
+                validate_rule_names(cfg, known)
+                cfg.known = known  # type: ignore[attr-defined]
+            except (ConfigError, RuleFileError) as e:
+                raise SetupError(str(e)) from None
+            self._configs[path] = cfg
+        return self._configs[path]
+
+    def config_for(self, path: Path | None) -> Config:
+        """--config, or the nearest configuration file above the checked file (for stdin: the current folder)."""
+        if self.settings.config is not None:
+            return self._load(self.settings.config)
+        folder = (path.parent if path is not None else Path.cwd()).resolve()
+        if folder not in self._config_of_dir:
+            self._config_of_dir[folder] = find_config(folder)
+        return self._load(self._config_of_dir[folder])
+
+    def linter_for(self, path: Path | None) -> Linter:
+        cfg = self.config_for(path)
+        known = cfg.known  # type: ignore[attr-defined]
+        extra = tuple(sorted(cfg.ignored_for(path))) if path is not None else ()
+        key = (id(cfg), extra)
+        if key not in self._linters:
+            s = self.settings
+            try:
+                select = parse_rule_list(s.select, known) if s.select else cfg.select
+                ignore = parse_rule_list(s.ignore, known) + cfg.ignore + list(extra)
+                self._linters[key] = Linter(select, ignore, s.variant or cfg.variant, cfg.allow, cfg.rules, known)
+            except UnknownRuleError as e:
+                raise SetupError(str(e)) from None
+        return self._linters[key]
+
+    # inputs --------------------------------------------------------------------------------------------
+    def collect(self, paths: list[str]) -> Inputs:
+        """Files to check. A file named on the command line is always checked; directories are walked for
+        .txt and .md files, skipping hidden folders, what .gitignore ignores and what `exclude` excludes."""
+        inputs = Inputs()
+        for p in paths:
+            if p == "-":
+                inputs.items.append(("-", None))
+                continue
+            path = Path(p)
+            if path.is_dir():
+                skipped = 0
+                for f in self._walk(path):
+                    if self._skipped(f):
+                        skipped += 1
+                    else:
+                        inputs.items.append((str(f), f))
+                if skipped:
+                    inputs.notes.append(f"{p}: {skipped} file{'s' if skipped != 1 else ''} skipped (.gitignore or exclude)")
+            elif path.exists():
+                inputs.items.append((str(path), path))
+            elif path.is_symlink():
+                inputs.errors.append(f"{p}: broken symbolic link")
+            else:
+                inputs.errors.append(f"{p}: no such file or directory")
+        return inputs
+
+    def _walk(self, root: Path):
+        seen: set[tuple[int, int]] = set()
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=None):
+            try:
+                st = os.stat(dirpath)
+                if (st.st_dev, st.st_ino) in seen:  # a symlink loop
+                    dirnames[:] = []
+                    continue
+                seen.add((st.st_dev, st.st_ino))
+            except OSError:
+                continue
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.lower().endswith(TEXT_SUFFIXES):
+                    yield Path(dirpath) / name
+
+    def _skipped(self, f: Path) -> bool:
+        cfg = self.config_for(f)
+        if cfg.exclude and cfg.excluded(f):
+            return True
+        return self._gitignored(f)
+
+    def _gitignored(self, f: Path) -> bool:
+        """Is ``f`` ignored by a .gitignore in its folder or above, up to the repository root?"""
+        folder = f.parent.resolve()
+        for d in (folder, *folder.parents):
+            spec = self._gitignore(d)
+            if spec is not None:
+                try:
+                    rel = f.resolve().relative_to(d).as_posix()
+                except ValueError:
+                    rel = None
+                if rel is not None and spec.match_file(rel):
+                    return True
+            if (d / ".git").exists():
+                break
+        return False
+
+    def _gitignore(self, d: Path):
+        if d not in self._gitignores:
+            spec = None
+            gi = d / ".gitignore"
+            if gi.is_file():
+                import pathspec
+
+                try:
+                    lines = gi.read_text(encoding="utf-8", errors="replace").splitlines()
+                    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+                except (OSError, ValueError):
+                    spec = None
+            self._gitignores[d] = spec
+        return self._gitignores[d]
+
+    # one file ------------------------------------------------------------------------------------------
+    def run_one(self, name: str, path: Path | None, data: bytes | None = None) -> FileResult:
+        result = FileResult(name)
+        s = self.settings
+        try:
+            source = decode(data, name) if data is not None else read_file(path)  # type: ignore[arg-type]
+        except BinaryFileError as e:
+            result.note = str(e)
+            return result
+        except InputError as e:
+            result.error = str(e)
+            return result
+        linter = self.linter_for(path)
+        result.chars = len(source.text)
+        try:
+            if s.fix or s.diff:
+                fixed = linter.fix(source.text, unsafe=s.unsafe, path=name)
+                if s.diff:
+                    if fixed.text != source.text:
+                        result.diff = unified_diff(name, source.text, fixed.text)
+                    findings, text = linter.lint(source.text, path=name), source.text
+                else:
+                    result.fixed = len(fixed.applied)
+                    findings, text = fixed.remaining, fixed.text
+                    if path is None:
+                        result.output = fixed.text
+                    elif fixed.text != source.text:
+                        self._write(path, source, fixed.text)
+            else:
+                findings, text = linter.lint(source.text, path=name), source.text
+        except (FixNotConvergedError, RuleFileError) as e:
+            result.error = f"{name}: {e}"
+            return result
+        except OSError as e:
+            result.error = f"{name}: cannot write: {e.strerror or e}"
+            result.fixed = 0
+            return result
+        doc = linter.document(text, name)
+        result.findings = [Finding(name, doc, d) for d in findings]
+        return result
+
+    @staticmethod
+    def _write(path: Path, source: Source, text: str) -> None:
+        write_atomic(path, encode(source, text))
+
+
+def unified_diff(name: str, old: str, new: str) -> str:
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{name}", tofile=f"b/{name}"
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
