@@ -8,9 +8,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-
-
 class InputError(Exception):
     """A file that cannot be read as text; the message names the file."""
 
@@ -115,12 +112,3 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
-
-
-def iter_files(root: Path, suffixes: tuple[str, ...] = TEXT_SUFFIXES):
-    """Files under ``root`` with one of ``suffixes``, in sorted order; hidden folders are skipped."""
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.lower().endswith(suffixes):
-                yield Path(dirpath) / name

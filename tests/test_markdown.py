@@ -1,0 +1,107 @@
+"""Markdown: only prose is linted, offsets point into the file, fixes leave code and front matter alone."""
+from __future__ import annotations
+
+import zhproof
+
+DOC = """---
+title: 疫情疫情
+tags: [在在]
+---
+
+# 标题里的疫情疫情 `代码里的疫情疫情`
+
+正文的疫情疫情，见 <https://example.com/疫情疫情> 和 [链接文字的在在](http://x.y/疫情疫情 "标题")，
+还有 https://example.org/路径/疫情疫情 与 <span title="疫情疫情">行内 HTML</span>。
+软换行的第一行
+第二行。
+
+> 引用里的朋友朋友。
+
+- 列表项的在在
+- 第二项
+
+| 表头 | 第二 |
+|---|---|
+| 单元格的在在 | `疫情疫情` |
+
+```python
+print("疫情疫情，，")
+```
+
+    缩进代码 疫情疫情
+
+<div>
+HTML 块里的疫情疫情
+</div>
+
+末段行尾两个空格是硬换行  
+下一行。
+"""
+
+
+def test_only_prose_is_linted():
+    found = zhproof.lint_text(DOC, format="markdown")
+    flagged = [(d.rule, DOC[d.start:d.end]) for d in found]
+    lines = [DOC.count("\n", 0, d.start) + 1 for d in found]
+    assert flagged == [
+        ("duplicate-word", "疫情疫情"),  # heading
+        ("duplicate-word", "疫情疫情"),  # paragraph
+        ("duplicate-word", "在在"),  # link text
+        ("duplicate-word", "朋友朋友"),  # block quote
+        ("duplicate-word", "在在"),  # list item
+        ("duplicate-word", "在在"),  # table cell
+    ]
+    assert lines == [6, 8, 8, 13, 15, 20]
+
+
+def test_fix_leaves_everything_else_byte_identical():
+    fixed = zhproof.fix_text(DOC, format="markdown", unsafe=True)
+    expected = (
+        DOC.replace("# 标题里的疫情疫情", "# 标题里的疫情")
+        .replace("正文的疫情疫情", "正文的疫情")
+        .replace("链接文字的在在", "链接文字的在")
+        .replace("引用里的朋友朋友", "引用里的朋友")
+        .replace("列表项的在在", "列表项的在")
+        .replace("单元格的在在", "单元格的在")
+    )
+    assert fixed == expected
+    assert zhproof.lint_text(fixed, format="markdown") == []
+
+
+def test_blank_line_splitting_a_sentence_is_a_broken_line():
+    text = "这是第一段，我们要落实生活物\n\n资保障。\n"  # a word cut in two
+    assert [d.rule for d in zhproof.lint_text(text, format="markdown")] == ["broken-line"]
+    text = "第一句话。我们要落实防护物资、生活物\n\n资保障和防护措施。\n"
+    assert [d.rule for d in zhproof.lint_text(text, format="markdown")] == ["broken-line"]
+    text = "第一句话。我们要落实防护物资、生活物\n资保障和防护措施。\n"
+    assert zhproof.lint_text(text, format="markdown") == []  # a soft break
+    assert [d.rule for d in zhproof.lint_text(text)] == ["broken-line"]  # plain text: a broken line
+
+
+def test_suppression_comments():
+    text = (
+        "<!-- zhproof-disable duplicate-word -->\n\n朋友朋友。\n\n<!-- zhproof-enable -->\n\n朋友朋友。\n\n"
+        "<!-- zhproof-disable-next-line -->\n在在，，\n\n在在。\n\n"
+        "```\n<!-- zhproof-disable -->\n```\n\n朋友朋友。\n"
+    )
+    found = zhproof.lint_text(text, format="markdown")
+    lines = [text.count("\n", 0, d.start) + 1 for d in found]
+    assert [d.rule for d in found] == ["duplicate-word", "duplicate-word", "duplicate-word"]
+    assert lines == [7, 12, 18]
+    assert zhproof.lint_text("<!-- zhproof-disable-file -->\n\n朋友朋友。\n", format="markdown") == []
+    only = zhproof.lint_text("<!-- zhproof-disable-file repeated-punctuation -->\n\n朋友朋友，，\n", format="markdown")
+    assert [d.rule for d in only] == ["duplicate-word"]
+
+
+def test_markdown_files_are_detected_by_suffix(tmp_path):
+    from click.testing import CliRunner
+
+    from zhproof.cli import main
+
+    (tmp_path / "zhproof.toml").write_text("", encoding="utf-8")
+    (tmp_path / "a.md").write_text("正文。\n\n```\n疫情疫情\n```\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("正文。\n\n```\n疫情疫情\n```\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", "--output-format", "json", str(tmp_path)])
+    import json
+
+    assert [d["path"] for d in json.loads(r.stdout)] == [str(tmp_path / "a.txt")]
