@@ -200,8 +200,9 @@ def test_rules_and_rule():
     r = run("rule", "broken-line")
     assert r.exit_code == 0
     assert r.stdout.startswith("# broken-line")
-    for heading in ("## What it does", "## Why is this bad", "## Fix safety", "## Examples", "Flagged:", "Fixed:", "Not flagged:"):
+    for heading in ("## What it does", "## Why is this bad", "## Fix safety", "## Examples", "Flagged (→ fixed):", "Not flagged:"):
         assert heading in r.stdout
+    assert "- `要落实防护物资、生活物⏎⏎资保障和防护措施。` → `要落实防护物资、生活物资保障和防护措施。`" in r.stdout
     r = run("rule", "nope")
     assert r.exit_code == 2 and "nope" in r.stderr
 

@@ -160,17 +160,24 @@ def rule_cmd(name: str) -> None:
 
 
 def rule_doc_markdown(rule) -> str:
+    """A rule's documentation as Markdown: `zhproof rule NAME` prints it, docs/rules/NAME.md holds it."""
     doc = rule.doc
-    out = [f"# {rule.name}", "", doc.summary, "", f"Fix: {rule.fixable}", "", "## What it does", "", doc.what, "",
-           "## Why is this bad", "", doc.why, "", "## Fix safety", "", doc.fix, "", "## Examples", ""]
+    out = [f"# {rule.name}", "", doc.summary + ".", "", f"Fix: {rule.fixable}.", "", "## What it does", "", doc.what,
+           "", "## Why is this bad", "", doc.why, "", "## Fix safety", "", doc.fix, "", "## Examples", "",
+           "Flagged (→ fixed):", ""]
     for ex in doc.bad:
-        out.append(f"Flagged:  {_visible_example(ex.text)}")
+        line = f"- `{_visible_example(ex.text)}`"
         if ex.fixed is not None:
-            out.append(f"Fixed:    {_visible_example(ex.fixed)}")
-        out.append("")
+            line += f" → `{_visible_example(ex.fixed)}`"
+        out.append(line + _variant_note(ex))
+    out += ["", "Not flagged:", ""]
     for ex in doc.ok:
-        out.append(f"Not flagged:  {_visible_example(ex.text)}" + (f"  (variant {ex.variant})" if ex.variant != "zh-Hans" else ""))
+        out.append(f"- `{_visible_example(ex.text)}`" + _variant_note(ex))
     return "\n".join(out).rstrip() + "\n"
+
+
+def _variant_note(ex) -> str:
+    return f" (variant {ex.variant})" if ex.variant != "zh-Hans" else ""
 
 
 def _visible_example(s: str) -> str:

@@ -39,7 +39,7 @@ DOC = RuleDoc(
         "Finds a line break, often with blank lines, in the middle of a sentence (全面严格⏎⏎管控) or of a word "
         "(生活物⏎⏎资保障), as PDF extraction, OCR and page layout leave them. A break counts when the line "
         "before it ends without sentence punctuation, the next line does not start a heading or list item, and "
-        "one of these holds: the line before is running prose (it has a sentence end inside), the two "
+        "one of these holds: the line before is running prose (it has a full stop inside), the two "
         "lines cut a dictionary word in two, or the line before ends on a preposition or conjunction that cannot "
         "end a sentence (对, 把, 和). A heading after the break (a line without a sentence end) means the line before "
         "lost its full stop, not that it was cut. Titles, headlines, dates, signatures and headings stand alone and "
