@@ -105,3 +105,8 @@ def test_markdown_files_are_detected_by_suffix(tmp_path):
     import json
 
     assert [d["path"] for d in json.loads(r.stdout)] == [str(tmp_path / "a.txt")]
+
+
+def test_toml_front_matter():
+    text = "+++\ntitle = \"疫情疫情\"\n+++\n\n正文的在在。\n"
+    assert [text[d.start:d.end] for d in zhproof.lint_text(text, format="markdown")] == ["在在"]

@@ -20,6 +20,7 @@ from . import Layout
 
 _NEWLINE = regex.compile(r"\n")
 _URL = regex.compile(r"(?:https?|ftp)://[^\s<>()（）“”‘’「」，。；！？]+|www\.[^\s<>()（）“”‘’「」，。；！？]+")
+_TOML_FRONT_MATTER = regex.compile(r"\A\+\+\+[ \t]*\r?\n.*?^\+\+\+[ \t]*$", regex.DOTALL | regex.MULTILINE)
 _HARD_BREAK = regex.compile(r"(?<=\S)[ ]{2,}(?=\r?\n)")
 _COMMENT = regex.compile(r"<!--\s*zhproof-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
 
@@ -50,6 +51,9 @@ def markdown_layout(text: str) -> Layout:
         lo, hi = line_span(*tok.map)
         prose.append((lo, hi))
         holes.extend(_inline_holes(text, lo, hi, tok.children or [], code))
+    toml = _TOML_FRONT_MATTER.match(text)
+    if toml:
+        holes.append(toml.span())
     for m in _URL.finditer(text):
         holes.append(m.span())
     for m in _HARD_BREAK.finditer(text):
