@@ -45,11 +45,16 @@ FORMATS = ["text", "json", "json-lines", "github", "sarif"]
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this configuration file for every checked file.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
-def check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_format, statistics, config_path, exit_zero) -> None:
+@click.option("--jsonl-field", metavar="FIELD", help="Read .jsonl/.ndjson files (and stdin) as JSON Lines and check this text field of each record.")
+@click.option("--output", "output_path", type=click.Path(path_type=Path), help="With --fix on JSON Lines: write the cleaned records here (a file, or a folder for several inputs).")
+@click.option("--jobs", "-j", type=click.IntRange(0, 256), default=0, help="Worker processes (default: the machine's cores; 1: none).")
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal, for long runs).")
+def check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_format, statistics, config_path, exit_zero,
+          jsonl_field, output_path, jobs, progress) -> None:
     """Check PATHS (files, directories, or - for stdin) for mechanical errors."""
     try:
         code = _check(list(paths), fix, unsafe_fixes, diff, select, ignore, variant, output_format, statistics,
-                      config_path, exit_zero)
+                      config_path, exit_zero, jsonl_field, output_path, jobs, progress)
     except Failure as e:
         _err(str(e))
         code = EXIT_ERROR
@@ -62,17 +67,21 @@ def check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_format
     sys.exit(code)
 
 
-def _check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_format, statistics, config_path, exit_zero) -> int:
+def _check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_format, statistics, config_path, exit_zero,
+           jsonl_field=None, output_path=None, jobs=0, progress=None) -> int:
     from .output import render_github, render_json, render_json_lines, render_sarif, render_statistics, render_text, summary
     from .registry import builtin_rules
-    from .runner import Runner, SetupError, Settings
+    from .runner import Runner, SetupError, Settings, jsonl_units, run_units, unit_size
 
     if unsafe_fixes and not (fix or diff):
         raise Failure("--unsafe-fixes needs --fix or --diff")
     if fix and diff:
         raise Failure("use --fix or --diff, not both")
+    if output_path is not None and not (fix and jsonl_field):
+        raise Failure("--output goes with --fix and --jsonl-field (JSON Lines are never fixed in place)")
     settings = Settings(fix=fix, unsafe=unsafe_fixes, diff=diff, select=select, ignore=ignore, variant=variant,
-                        config=config_path)
+                        config=config_path, jsonl_field=jsonl_field)
+    writers = _JsonlWriters(output_path)
     try:
         runner = Runner(settings)
         if not paths:
@@ -82,56 +91,150 @@ def _check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_forma
             _note(note)
         for error in inputs.errors:
             _err(error)
+        jsonl_inputs = [(n, p) for n, p in inputs.items if runner.is_jsonl(n)]
+        if fix and jsonl_inputs and output_path is None:
+            raise Failure("--fix on JSON Lines needs --output FILE: records are never rewritten in place")
+        if len(jsonl_inputs) > 1 and output_path is not None and not output_path.is_dir():
+            raise Failure("--output must be an existing folder when several JSON Lines files are fixed")
+
+        def units():
+            for name, path in inputs.items:
+                if runner.is_jsonl(name):
+                    stream = sys.stdin.buffer if path is None else open(path, "rb")  # noqa: SIM115
+                    try:
+                        yield from jsonl_units(name, path, stream)
+                    finally:
+                        if path is not None:
+                            stream.close()
+                elif path is None:
+                    yield ("data", name, sys.stdin.buffer.read())
+                else:
+                    yield ("file", name, path)
+
+        n_jobs = jobs or os.cpu_count() or 1
+        if len(inputs.items) < 2 and not jsonl_inputs:
+            n_jobs = 1  # one small file: worker processes would only add their start-up
+        bar = _progress_bar(progress, inputs.items)
         results = []
-        for name, path in inputs.items:
-            data = sys.stdin.buffer.read() if path is None else None
-            result = runner.run_one(name, path, data)
+        failed = set()
+        for unit, result in run_units(runner, units(), n_jobs):
+            if bar is not None:
+                bar.update(unit_size(unit))
             if result.note:
                 _note(result.note)
             if result.error:
                 _err(result.error)
+                failed.add(result.name)
+            if result.records is not None and result.name not in failed:
+                writers.write(result.name, result.records)
             results.append(result)
+        if bar is not None:
+            bar.close()
+        writers.close(failed)
     except SetupError as e:
+        writers.abort()
         raise Failure(str(e)) from None
+    except BaseException:
+        writers.abort()
+        raise
 
-    findings = [f for r in results for f in r.findings]
+    rows = [f for r in results for f in r.findings]
     fixed = sum(r.fixed for r in results)
-    errors = len(inputs.errors) + sum(1 for r in results if r.error)
+    errors = len(inputs.errors) + len(failed)
     stdout_text = [r.output for r in results if r.output is not None]
     to_stderr = bool(stdout_text)  # stdout carries the fixed text
     if stdout_text:
         click.echo("".join(stdout_text), nl=False)
     if diff:
         click.echo("".join(r.diff for r in results), nl=False)
+    color = False if os.environ.get("NO_COLOR") else None  # None: colour only on a terminal
     if statistics:
-        click.echo(render_statistics(findings, sum(r.chars for r in results)), nl=False, err=to_stderr)
+        click.echo(render_statistics(rows, sum(r.chars for r in results)), nl=False, err=to_stderr)
     elif output_format == "json":
-        click.echo(render_json(findings), nl=False, err=to_stderr)
+        click.echo(render_json(rows), nl=False, err=to_stderr)
     elif output_format == "json-lines":
-        click.echo(render_json_lines(findings), nl=False, err=to_stderr)
+        click.echo(render_json_lines(rows), nl=False, err=to_stderr)
     elif output_format == "github":
-        click.echo(render_github(findings), nl=False, err=to_stderr)
+        click.echo(render_github(rows), nl=False, err=to_stderr)
     elif output_format == "sarif":
-        click.echo(render_sarif(findings, builtin_rules()), nl=False, err=to_stderr)
+        click.echo(render_sarif(rows, builtin_rules()), nl=False, err=to_stderr)
     else:
-        color = False if os.environ.get("NO_COLOR") else None  # None: colour only on a terminal
-
-        def style(s, **kw):
-            return click.style(s, **kw)
-
-        if findings:
-            click.echo(render_text(findings, style), err=to_stderr, color=color)
+        if rows:
+            click.echo(render_text(rows), nl=False, err=to_stderr, color=color)
         if fix and fixed:
             click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.", err=to_stderr)
-        if not diff or findings:
-            click.echo(summary(findings), err=to_stderr)
+        if not diff or rows:
+            click.echo(summary(rows), err=to_stderr)
     if errors:
         return EXIT_ERROR
     if exit_zero:
         return EXIT_CLEAN
     if diff:
         return EXIT_FINDINGS if any(r.diff for r in results) else EXIT_CLEAN
-    return EXIT_FINDINGS if findings else EXIT_CLEAN
+    return EXIT_FINDINGS if rows else EXIT_CLEAN
+
+
+def _progress_bar(progress, items):
+    """A tqdm bar on stderr for long runs on a terminal (or when asked with --progress)."""
+    if progress is False:
+        return None
+    sizes = []
+    for _, path in items:
+        try:
+            sizes.append(path.stat().st_size if path is not None else 0)
+        except OSError:
+            sizes.append(0)
+    total = sum(sizes)
+    if progress is None and not (sys.stderr.isatty() and (total > 5_000_000 or len(items) > 50)):
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="B", unit_scale=True, desc="zhproof", file=sys.stderr, leave=False)
+
+
+class _JsonlWriters:
+    """Cleaned JSON Lines copies, written record by record to a temporary file, renamed when complete."""
+
+    def __init__(self, output: Path | None):
+        self.output = output
+        self.open: dict[str, tuple] = {}
+
+    def _target(self, name: str) -> Path:
+        assert self.output is not None
+        if self.output.is_dir():
+            return self.output / Path(name if name != "-" else "stdin.jsonl").name
+        return self.output
+
+    def write(self, name: str, records: list[str]) -> None:
+        import tempfile
+
+        if name not in self.open:
+            target = self._target(name)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".zhproof-tmp", dir=target.parent)
+            self.open[name] = (os.fdopen(fd, "w", encoding="utf-8", newline="\n"), tmp, target)
+        f = self.open[name][0]
+        for rec in records:
+            f.write(rec + "\n")
+
+    def close(self, failed: set[str]) -> None:
+        for name, (f, tmp, target) in self.open.items():
+            f.flush()
+            os.fsync(f.fileno())
+            f.close()
+            if name in failed:
+                os.unlink(tmp)  # an unreadable record: no half-cleaned copy
+            else:
+                os.replace(tmp, target)
+        self.open.clear()
+
+    def abort(self) -> None:
+        for f, tmp, _ in self.open.values():
+            f.close()
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        self.open.clear()
 
 
 @main.command("rules")

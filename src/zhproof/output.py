@@ -1,10 +1,17 @@
-"""Reporters: turn findings into text for people or JSON for programs. Nothing else prints."""
+"""Reporters: turn findings into text for people or JSON for programs. Nothing else prints.
+
+A finding is reported through a ``Row``: its JSON object (the contract of PRODUCT.md) and its text block
+(the code frame people read), both made where the document is at hand — possibly in a worker process — so
+that rows are small and picklable and every format is rendered from them.
+"""
 from __future__ import annotations
 
 import json
 import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
+
+import click
 
 from .document import Document
 from .model import Diagnostic, Safety
@@ -13,27 +20,41 @@ CONTEXT = 16  # characters of context shown on each side of a finding
 
 
 @dataclass
-class Finding:
-    path: str
-    doc: Document
-    diag: Diagnostic
+class Row:
+    data: dict  # the JSON object of the finding
+    text: str  # the text block, with ANSI styles (stripped when the output is not a terminal)
 
-    def to_json(self) -> dict:
-        d = self.diag
-        line, col = self.doc.line_col(d.start)
-        end_line, end_col = self.doc.line_col(d.end)
-        fix = None
-        if d.fix is not None:
-            fix = {"replacement": d.replacement(self.doc.text), "applicability": d.fix.safety.label, "title": d.fix.title}
-        return {
-            "path": self.path, "rule": d.rule, "severity": d.severity.value, "message": d.message,
-            "line": line, "column": col, "end_line": end_line, "end_column": end_col,
-            "offset": d.start, "end_offset": d.end, "fix": fix,
-        }
+    @property
+    def rule(self) -> str:
+        return self.data["rule"]
+
+    @property
+    def applicability(self) -> str | None:
+        return self.data["fix"]["applicability"] if self.data["fix"] else None
 
 
-def render_json(findings: Sequence[Finding]) -> str:
-    return json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2) + "\n"
+def make_row(path: str, doc: Document, d: Diagnostic, record: int | None = None) -> Row:
+    line, col = doc.line_col(d.start)
+    end_line, end_col = doc.line_col(d.end)
+    fix = None
+    if d.fix is not None:
+        fix = {"replacement": d.replacement(doc.text), "applicability": d.fix.safety.label, "title": d.fix.title}
+    data = {
+        "path": path, "rule": d.rule, "severity": d.severity.value, "message": d.message,
+        "line": line, "column": col, "end_line": end_line, "end_column": end_col,
+        "offset": d.start, "end_offset": d.end, "fix": fix,
+    }
+    if record is not None:
+        data["record"] = record
+    return Row(data, _text_block(data, doc, d))
+
+
+def render_json(rows: Sequence[Row]) -> str:
+    return json.dumps([r.data for r in rows], ensure_ascii=False, indent=2) + "\n"
+
+
+def render_json_lines(rows: Sequence[Row]) -> str:
+    return "".join(json.dumps(r.data, ensure_ascii=False) + "\n" for r in rows)
 
 
 def _width(s: str) -> int:
@@ -44,51 +65,51 @@ def _visible(s: str) -> str:
     return s.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎").replace("\t", "→")
 
 
-def render_text(findings: Sequence[Finding], style) -> str:
-    """``style(text, **click_style_kwargs)`` colours text (identity when colour is off)."""
-    out: list[str] = []
-    for f in findings:
-        d, doc, text = f.diag, f.doc, f.doc.text
-        line, col = doc.line_col(d.start)
-        head = f"{style(f.path, bold=True)}:{line}:{col}: {style(d.rule, fg='red' if d.severity.value == 'error' else 'yellow', bold=True)} {d.message}"
-        out.append(head)
-        li = doc.line_index(d.start)
-        line_start = doc.line_starts[li]
-        end_li = doc.line_index(d.end)
-        end_line_text_end = line_start + len(doc.line_text(li)) if end_li == li else doc.line_starts[end_li] + len(doc.line_text(end_li))
-        lo = max(line_start, d.start - CONTEXT)
-        hi = min(end_line_text_end, d.end + CONTEXT)
-        before = ("…" if lo > line_start else "") + text[lo:d.start]
-        body = _visible(text[d.start:d.end])
-        if len(body) > 40:
-            body = body[:18] + "…" + body[-18:]
-        if not body:
-            body = ""
-        after = text[d.end:hi] + ("…" if hi < end_line_text_end else "")
-        gutter = " " * len(str(line))
-        out.append(f"{gutter} |")
-        out.append(f"{line} | {_visible(before)}{style(body, fg='red', bold=True)}{_visible(after)}")
-        marker = "^" * max(1, _width(body))
-        out.append(f"{gutter} | {' ' * _width(_visible(before))}{style(marker, fg='red', bold=True)}")
-        if d.fix is not None:
-            rep = d.replacement(text)
-            tag = {Safety.SAFE: "", Safety.UNSAFE: " (unsafe fix: --unsafe-fixes)", Safety.DISPLAY: " (suggestion)"}[d.fix.safety]
-            shown = f"“{_visible(rep)}”" if rep else "（删除）"
-            out.append(f"{gutter} = {style('fix', fg='cyan', bold=True)}: {d.fix.title} → {shown}{tag}")
-        out.append("")
-    return "\n".join(out)
+def _place(data: dict) -> str:
+    """path:line:col, or path#record:line:col for a record of a JSON Lines file."""
+    where = data["path"] if "record" not in data else f"{data['path']}#{data['record']}"
+    return f"{where}:{data['line']}:{data['column']}"
 
 
-def summary(findings: Sequence[Finding]) -> str:
-    n = len(findings)
-    safe = sum(1 for f in findings if f.diag.fix is not None and f.diag.fix.safety == Safety.SAFE)
-    unsafe = sum(1 for f in findings if f.diag.fix is not None and f.diag.fix.safety == Safety.UNSAFE)
+def _text_block(data: dict, doc: Document, d: Diagnostic) -> str:
+    style = click.style
+    text = doc.text
+    line = data["line"]
+    colour = "red" if d.severity.value == "error" else "yellow"
+    out = [f"{style(_place(data), bold=True)}: {style(d.rule, fg=colour, bold=True)} {d.message}"]
+    li = line - 1
+    line_start = doc.line_starts[li]
+    end_li = doc.line_index(d.end)
+    end_line_end = doc.line_starts[end_li] + len(doc.line_text(end_li))
+    lo = max(line_start, d.start - CONTEXT)
+    hi = min(end_line_end, d.end + CONTEXT)
+    before = _visible(("…" if lo > line_start else "") + text[lo:d.start])
+    body = _visible(text[d.start:d.end])
+    if len(body) > 40:
+        body = body[:18] + "…" + body[-18:]
+    after = _visible(text[d.end:hi] + ("…" if hi < end_line_end else ""))
+    gutter = " " * len(str(line))
+    out.append(f"{gutter} |")
+    out.append(f"{line} | {before}{style(body, fg='red', bold=True)}{after}")
+    out.append(f"{gutter} | {' ' * _width(before)}{style('^' * max(1, _width(body)), fg='red', bold=True)}")
+    if d.fix is not None:
+        rep = data["fix"]["replacement"]
+        tag = {Safety.SAFE: "", Safety.UNSAFE: " (unsafe fix: --unsafe-fixes)", Safety.DISPLAY: " (suggestion)"}[d.fix.safety]
+        shown = f"“{_visible(rep)}”" if rep else "（删除）"
+        out.append(f"{gutter} = {style('fix', fg='cyan', bold=True)}: {d.fix.title} → {shown}{tag}")
+    return "\n".join(out) + "\n"
+
+
+def render_text(rows: Sequence[Row]) -> str:
+    return "".join(r.text + "\n" for r in rows)
+
+
+def summary(rows: Sequence[Row]) -> str:
+    n = len(rows)
+    safe = sum(1 for r in rows if r.applicability == "safe")
+    unsafe = sum(1 for r in rows if r.applicability == "unsafe")
     word = "finding" if n == 1 else "findings"
     return f"{n} {word}, {safe} fixable with --fix, {unsafe} more with --unsafe-fixes"
-
-
-def render_json_lines(findings: Sequence[Finding]) -> str:
-    return "".join(json.dumps(f.to_json(), ensure_ascii=False) + "\n" for f in findings)
 
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -102,11 +123,11 @@ def _gh_property(s: str) -> str:
     return _gh_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(findings: Sequence[Finding]) -> str:
+def render_github(rows: Sequence[Row]) -> str:
     """GitHub Actions workflow commands: one ``::error file=…,line=…,col=…::message`` line per finding."""
     out = []
-    for f in findings:
-        j = f.to_json()
+    for r in rows:
+        j = r.data
         props = ",".join(
             f"{k}={_gh_property(str(v))}"
             for k, v in (
@@ -114,14 +135,15 @@ def render_github(findings: Sequence[Finding]) -> str:
                 ("endLine", j["end_line"]), ("endColumn", j["end_column"]), ("title", f"zhproof {j['rule']}"),
             )
         )
-        out.append(f"::{_GITHUB_LEVEL[j['severity']]} {props}::{_gh_data(j['rule'] + ': ' + j['message'])}\n")
+        message = j["rule"] + ": " + j["message"] + (f" (record {j['record']})" if "record" in j else "")
+        out.append(f"::{_GITHUB_LEVEL[j['severity']]} {props}::{_gh_data(message)}\n")
     return "".join(out)
 
 
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def render_sarif(findings: Sequence[Finding], rules: dict) -> str:
+def render_sarif(rows: Sequence[Row], rules: dict) -> str:
     """SARIF 2.1.0, columns counted in Unicode code points, with fixes as replacements."""
     from . import __version__
 
@@ -139,8 +161,8 @@ def render_sarif(findings: Sequence[Finding], rules: dict) -> str:
             "properties": {"fixable": rules[n].fixable},
         })
     results = []
-    for f in findings:
-        j = f.to_json()
+    for r in rows:
+        j = r.data
         region = {
             "startLine": j["line"], "startColumn": j["column"], "endLine": j["end_line"], "endColumn": j["end_column"],
             "charOffset": j["offset"], "charLength": j["end_offset"] - j["offset"],
@@ -152,20 +174,19 @@ def render_sarif(findings: Sequence[Finding], rules: dict) -> str:
             "message": {"text": j["message"]},
             "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
         }
+        if "record" in j:
+            result["properties"] = {"record": j["record"]}
         if j["rule"] in index:
             result["ruleIndex"] = index[j["rule"]]
-        if f.diag.fix is not None and f.diag.fix.safety > Safety.DISPLAY:
+        if j["fix"] and j["fix"]["applicability"] != "display":
             result["fixes"] = [{
-                "description": {"text": f"{f.diag.fix.title} ({f.diag.fix.safety.label})"},
+                "description": {"text": f"{j['fix']['title']} ({j['fix']['applicability']})"},
                 "artifactChanges": [{
                     "artifactLocation": location,
-                    "replacements": [
-                        {
-                            "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
-                            "insertedContent": {"text": e.text},
-                        }
-                        for e in f.diag.fix.edits
-                    ],
+                    "replacements": [{
+                        "deletedRegion": {"charOffset": j["offset"], "charLength": j["end_offset"] - j["offset"]},
+                        "insertedContent": {"text": j["fix"]["replacement"]},
+                    }],
                 }],
             }]
         results.append(result)
@@ -184,18 +205,18 @@ def render_sarif(findings: Sequence[Finding], rules: dict) -> str:
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_statistics(findings: Sequence[Finding], chars: int) -> str:
+def render_statistics(rows: Sequence[Row], chars: int) -> str:
     """Findings per rule, with how many are fixable and the rate per 100,000 characters checked."""
     from collections import Counter
 
-    per_rule = Counter(f.diag.rule for f in findings)
-    fixable = Counter(f.diag.rule for f in findings if f.diag.fix is not None and f.diag.fix.safety > Safety.DISPLAY)
-    width = max([len(r) for r in per_rule] + [4])
+    per_rule = Counter(r.rule for r in rows)
+    fixable = Counter(r.rule for r in rows if r.applicability in ("safe", "unsafe"))
+    width = max([len(r) for r in per_rule] + [5])
     lines = [f"{'count':>7}  {'rule'.ljust(width)}  {'fixable':>7}  {'per 100k chars':>14}"]
     for rule, n in sorted(per_rule.items(), key=lambda kv: (-kv[1], kv[0])):
         rate = n * 100_000 / chars if chars else 0.0
         lines.append(f"{n:>7}  {rule.ljust(width)}  {fixable[rule]:>7}  {rate:>14.2f}")
-    total = len(findings)
+    total = len(rows)
     rate = total * 100_000 / chars if chars else 0.0
     lines.append(f"{total:>7}  {'total'.ljust(width)}  {sum(fixable.values()):>7}  {rate:>14.2f}  ({chars:,} characters)")
     return "\n".join(lines) + "\n"

@@ -6,6 +6,7 @@ and the other files are still processed.
 from __future__ import annotations
 
 import difflib
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,10 +16,13 @@ from .config import Config, ConfigError, find_config, load_config, validate_rule
 from .files import BinaryFileError, InputError, Source, decode, encode, read_file, write_atomic
 from .fixer import FixNotConvergedError
 from .kinds import RuleFileError
-from .output import Finding
+from .output import Row, make_row
 from .registry import UnknownRuleError, builtin_rules, load_extra_rules, parse_rule_list
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+#: Records of a JSON Lines file handed to a worker at a time.
+JSONL_CHUNK = 256
 
 
 class SetupError(Exception):
@@ -34,18 +38,20 @@ class Settings:
     ignore: str | None = None
     variant: str | None = None
     config: Path | None = None  # --config: one configuration for every file
+    jsonl_field: str | None = None  # --jsonl-field: .jsonl files (and stdin) hold records with this text field
 
 
 @dataclass
 class FileResult:
     name: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Row] = field(default_factory=list)
     fixed: int = 0  # findings whose fix was applied
     output: str | None = None  # stdin with --fix: the fixed text
     diff: str = ""
     error: str | None = None
     note: str | None = None
     chars: int = 0
+    records: list[str] | None = None  # JSON Lines with --fix: the cleaned records, one JSON text each
 
 
 @dataclass
@@ -143,8 +149,9 @@ class Runner:
             except OSError:
                 continue
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            suffixes = TEXT_SUFFIXES + (JSONL_SUFFIXES if self.settings.jsonl_field else ())
             for name in sorted(filenames):
-                if name.lower().endswith(TEXT_SUFFIXES):
+                if name.lower().endswith(suffixes):
                     yield Path(dirpath) / name
 
     def _skipped(self, f: Path) -> bool:
@@ -222,7 +229,49 @@ class Runner:
             result.fixed = 0
             return result
         doc = linter.document(text, name)
-        result.findings = [Finding(name, doc, d) for d in findings]
+        result.findings = [make_row(name, doc, d) for d in findings]
+        return result
+
+    def is_jsonl(self, name: str) -> bool:
+        return self.settings.jsonl_field is not None and (name == "-" or name.lower().endswith(JSONL_SUFFIXES + (".json",)))
+
+    def run_records(self, name: str, path: Path | None, first: int, lines: list[bytes]) -> FileResult:
+        """Records ``first``, ``first + 1``, ... of a JSON Lines file: lint (or fix) the text field of each."""
+        result = FileResult(name)
+        field_name = self.settings.jsonl_field
+        linter = self.linter_for(path)
+        fixing = self.settings.fix
+        cleaned: list[str] = []
+        for n, raw in enumerate(lines, first):
+            line = raw.decode("utf-8", errors="strict") if isinstance(raw, bytes) else raw
+            if not line.strip():
+                if fixing:
+                    cleaned.append(line.rstrip("\r\n"))
+                continue
+            try:
+                obj = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError) as e:
+                result.error = f"{name}: record {n}: not valid JSON ({e})"
+                return result
+            text = obj.get(field_name) if isinstance(obj, dict) else None
+            if not isinstance(text, str):
+                result.error = f"{name}: record {n}: no text field {field_name!r}"
+                return result
+            result.chars += len(text)
+            record_name = f"{name}#{n}"
+            if fixing:
+                fixed = linter.fix(text, unsafe=self.settings.unsafe, path=record_name, fmt="text")
+                result.fixed += len(fixed.applied)
+                obj[field_name] = fixed.text
+                cleaned.append(json.dumps(obj, ensure_ascii=False))
+                text, findings = fixed.text, fixed.remaining
+            else:
+                findings = linter.lint(text, path=record_name, fmt="text")
+            if findings:
+                doc = linter.document(text, record_name, fmt="text")
+                result.findings.extend(make_row(name, doc, d, record=n) for d in findings)
+        if fixing:
+            result.records = cleaned
         return result
 
     @staticmethod
@@ -238,3 +287,85 @@ def unified_diff(name: str, old: str, new: str) -> str:
     for line in lines:
         out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+# parallel runs -----------------------------------------------------------------------------------------
+_WORKER: Runner | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = Runner(settings)
+
+
+def _work(unit: tuple) -> FileResult:
+    assert _WORKER is not None
+    return _work_local(_WORKER, unit)
+
+
+def run_units(runner: Runner, units, jobs: int):
+    """(unit, result) for the units ("file", name, path), ("data", name, bytes) and
+    ("records", name, path, first, lines), in input order.
+
+    With jobs > 1 the units go to worker processes, at most a few at a time ahead of the results (so a JSON
+    Lines file larger than memory streams through), and the results still come back in input order.
+    """
+    if jobs <= 1:
+        for unit in units:
+            yield unit, _work_local(runner, unit)
+        return
+    import multiprocessing
+    from collections import deque
+
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(runner.settings,)) as pool:
+        pending: deque = deque()
+        for unit in units:
+            if unit[0] == "data":  # stdin stays in this process (units are few; order is kept)
+                pending.append((unit, None, _work_local(runner, unit)))
+            else:
+                pending.append((unit, pool.apply_async(_work, (unit,)), None))
+            while len(pending) >= 2 * jobs or (pending and pending[0][1] is None):
+                u, job, done = pending.popleft()
+                yield u, (done if job is None else job.get())
+        while pending:
+            u, job, done = pending.popleft()
+            yield u, (done if job is None else job.get())
+
+
+def _work_local(runner: Runner, unit: tuple) -> FileResult:
+    kind = unit[0]
+    if kind == "file":
+        return runner.run_one(unit[1], unit[2])
+    if kind == "data":  # standard input, read by the parent
+        return runner.run_one(unit[1], None, unit[2])
+    _, name, path, first, lines = unit
+    return runner.run_records(name, path, first, lines)
+
+
+def unit_size(unit: tuple) -> int:
+    """Bytes a unit covers, for the progress bar."""
+    kind = unit[0]
+    if kind == "file":
+        try:
+            return unit[2].stat().st_size
+        except OSError:
+            return 0
+    if kind == "data":
+        return len(unit[2])
+    return sum(len(line) for line in unit[4])
+
+
+def jsonl_units(name: str, path: Path | None, stream, chunk: int = JSONL_CHUNK):
+    """Split a JSON Lines stream into units of ``chunk`` records, read lazily."""
+    lines: list[bytes] = []
+    first = 1
+    n = 0
+    for raw in stream:
+        n += 1
+        lines.append(raw)
+        if len(lines) >= chunk:
+            yield ("records", name, path, first, lines)
+            first, lines = n + 1, []
+    if lines:
+        yield ("records", name, path, first, lines)

@@ -28,7 +28,21 @@ TARGET = {"zh-Hans": "t2s", "zh-Hant": "s2t", "zh-TW": "s2tw", "zh-HK": "s2hk"}
 def converter(config: str):
     import opencc
 
-    return opencc.OpenCC(config)
+    return _SafeConverter(opencc.OpenCC(config))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _SafeConverter:
+    """OpenCC takes UTF-8: lone surrogates (possible in a Python str) become U+FFFD for the conversion,
+    which keeps every other character where it was."""
+
+    def __init__(self, cc):
+        self.cc = cc
+
+    def convert(self, text: str) -> str:
+        return self.cc.convert(_SURROGATE.sub("\ufffd", text))
 
 
 @cache
