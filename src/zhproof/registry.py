@@ -46,7 +46,7 @@ def load_extra_rules(paths: Iterable[Path], known: dict[str, Rule]) -> dict[str,
     for path in paths:
         files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
         for f in files:
-            rule = load_rule_file(f)
+            rule = load_rule_file(f, trusted=False)
             if rule.name in out:
                 raise RuleFileError(f"{f}: rule name {rule.name!r} is already defined by {out[rule.name].origin}")
             out[rule.name] = rule

@@ -1,6 +1,7 @@
 """broken-line: a line break (with or without blank lines) that cuts a sentence or a word in two."""
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 import regex
@@ -11,7 +12,9 @@ from ..lexicon import lexicon
 from ..rule import BaseRule, Example, RuleDoc
 
 # A line break, possibly with blank lines, between two non-blank lines.
-_BREAK = regex.compile(r"(?<=[^\s])[ \t\u3000]*(?:\r\n|\n|\r(?!\n))(?:[ \t\u3000]*(?:\r\n|\n|\r(?!\n)))*[ \t\u3000]*(?=[^\s])")
+# (It starts with the white space itself, so the engine skips straight to line breaks; what stands before and
+# after is checked in Python.)
+_BREAK = re.compile(r"[ \t\u3000]*(?:\r\n|\n|\r(?!\n))(?:[ \t\u3000]*(?:\r\n|\n|\r(?!\n)))*[ \t\u3000]*(?=[^\s])")
 _HAN = regex.compile(r"\p{Han}")
 # Where a line may end: sentence and clause punctuation, closing brackets and quotes, a colon, a dash.
 _LINE_END = set("。！？；：，、…—”’」』）》】〕〉)]}!?;:,.|")
@@ -69,6 +72,8 @@ class BrokenLine(BaseRule):
         text = doc.text
         for m in _BREAK.finditer(text):
             start, end = m.span()
+            if start == 0 or text[start - 1].isspace():
+                continue
             if doc.fmt == "markdown" and m.group().count("\n") < 2:
                 continue  # a single newline inside a Markdown paragraph is a soft break
             prev_char = text[start - 1]
@@ -123,14 +128,14 @@ def _cuts_word(lex, prev_line: str, next_line: str) -> bool:
     """
     left = prev_line[-8:]
     right = next_line[:8]
+    if not any(_bound(lex, ch) for ch in (left[-1], right[0])):
+        return False  # the cheap test first
     cut = len(left)
     if not any(s < cut < e and e - s >= 2 for s, e in lex.segment(left + right)):
         return False
     last = lex.segment(left)[-1]
     first = lex.segment(right)[0]
-    if last[1] - last[0] != 1 or first[1] - first[0] != 1:
-        return False
-    return any(_bound(lex, ch) for ch in (left[-1], right[0]))
+    return last[1] - last[0] == 1 and first[1] - first[0] == 1
 
 
 def _bound(lex, ch: str) -> bool:

@@ -1,17 +1,21 @@
 """cjk-space: spaces that split a word or a run of single characters (PDF/OCR debris)."""
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 import regex
 
 from ..document import Document
+from ..patterns import HAN
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..lexicon import lexicon
 from ..rule import BaseRule, Example, RuleDoc
 from .broken_line import _BLOCK_START
 
-_SPACE = regex.compile(r"(?<=\p{Han})[ \t]+(?=\p{Han})")
+# Spaces before a Han character (the character before is checked in Python, so the engine can skip straight
+# to spaces).
+_SPACE = re.compile(f"[ \\t]+(?=[{HAN}])")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _NUMBERING = regex.compile(r"第[ \t]*[一二三四五六七八九十百千零〇\d]+[ \t]*[章節节條条編编款項项目卷回部篇]")
 _LIST_NUMERAL = regex.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}")
@@ -47,6 +51,8 @@ class CjkSpace(BaseRule):
         text = doc.text
         for m in _SPACE.finditer(text):
             start, end = m.span()
+            if start == 0 or not _HAN_RUN.match(text, start - 1):
+                continue
             line_start, line_end = doc.line_bounds(start, end)
             line = text[line_start:line_end]
             if _letter_spaced_title(line) or _in_numbering(text, start, end, line_start, line_end):

@@ -47,14 +47,29 @@ class _SafeConverter:
 
 @cache
 def _candidates(table: str):
+    """A scanner of the candidate characters, and their set.
+
+    The standard library's engine scans a character class of the Basic Multilingual Plane ten times faster
+    than `regex`, but slows down as much once the class holds characters beyond it; those (rare) characters
+    get a scan of their own."""
     from ..data import char_table, word_list
 
     chars = set(char_table(table))
     if table == "traditional":
         chars = (chars - word_list("script-neutral")) | word_list("usually-traditional")
-    chars = "".join(sorted(chars))
-    # the standard library's engine scans a large character class about ten times faster than `regex`
-    return re.compile("[" + re.escape(chars) + "]+"), frozenset(chars)
+    bmp = "".join(sorted(c for c in chars if c <= "\uffff"))
+    return re.compile("[" + re.escape(bmp) + "]+"), frozenset(chars)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]+")
+
+
+def _candidate_runs(text: str, table: str):
+    """(start, end) of the runs of candidate characters, in order."""
+    pattern, wrong = _candidates(table)
+    runs = [m.span() for m in pattern.finditer(text)]
+    extra = [(i, i + 1) for m in _ASTRAL.finditer(text) for i in range(*m.span()) if text[i] in wrong]
+    return sorted(runs + extra) if extra else runs
 
 
 DOC = RuleDoc(
@@ -102,12 +117,11 @@ class TraditionalChar(BaseRule):
         text = doc.text
         target = TARGET[doc.variant]
         table = "simplified" if doc.traditional else "traditional"
-        pattern, wrong = _candidates(table)
+        _, wrong = _candidates(table)
         other = "简体字" if doc.traditional else "繁体字"
         pending: list[tuple[int, int, str]] = []  # (start, end, replacement) runs of one group
         group = None  # the clause, or the quotation or title, that the pending runs belong to
-        for m in pattern.finditer(text):
-            start, end = m.span()
+        for start, end in _candidate_runs(text, table):
             lo, hi = _clause(text, start, end)
             if _KANA.search(text, lo, hi):
                 continue  # Japanese

@@ -19,6 +19,7 @@ import regex
 
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
+from ..patterns import compile_fast
 from ..rule import FIX_KINDS, Example, RuleDoc
 
 #: Time limit (seconds) for one regex search of a rule pattern over one document; a pattern that takes
@@ -93,7 +94,10 @@ class TomlRule:
         text = doc.text
         for c in self.checks:
             try:
-                matches = list(c.pattern.finditer(text, timeout=PATTERN_TIMEOUT))
+                if isinstance(c.pattern, regex.Pattern):
+                    matches = list(c.pattern.finditer(text, timeout=PATTERN_TIMEOUT))
+                else:
+                    matches = list(c.pattern.finditer(text))
             except TimeoutError:
                 raise RuleFileError(
                     f"{self.origin}: rule {self.name!r}: pattern {c.pattern.pattern!r} took longer than "
@@ -145,15 +149,20 @@ def _parse_examples(path: Path, data: dict) -> tuple[Example, ...]:
     return tuple(out)
 
 
-def _compile(path: Path, where: str, source: str, ignorecase: bool = False):
-    flags = regex.MULTILINE | regex.VERSION0 | (regex.IGNORECASE if ignorecase else 0)
+def _compile(path: Path, where: str, source: str, ignorecase: bool = False, trusted: bool = True):
+    """zhproof's own rules get the fastest engine that runs them; user rules (extend-rules) always get
+    `regex`, whose searches take a time limit, so that a pathological pattern is reported, not a hang."""
+    import re
+
     try:
-        return regex.compile(source, flags)
-    except regex.error as e:
+        if trusted:
+            return compile_fast(source, re.MULTILINE | (re.IGNORECASE if ignorecase else 0))
+        return regex.compile(source, regex.MULTILINE | regex.VERSION0 | (regex.IGNORECASE if ignorecase else 0))
+    except (re.error, regex.error) as e:
         raise _fail(path, f"bad regular expression in {where}: {e}") from None
 
 
-def load_rule_file(path: Path) -> TomlRule:
+def load_rule_file(path: Path, trusted: bool = True) -> TomlRule:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as e:
@@ -193,7 +202,7 @@ def load_rule_file(path: Path) -> TomlRule:
             if not isinstance(c, dict):
                 raise _fail(path, f"{where} must be a table")
             _check_keys(path, where, c, _CHECK_KEYS)
-            pattern = _compile(path, where, _require(path, c, "regex", str, where))
+            pattern = _compile(path, where, _require(path, c, "regex", str, where), trusted=trusted)
             fixes = [k for k in ("replace", "translate", "delete") if k in c]
             if len(fixes) > 1:
                 raise _fail(path, f"{where}: use only one of replace, translate, delete")
@@ -233,7 +242,7 @@ def load_rule_file(path: Path) -> TomlRule:
         alternation = "|".join(regex.escape(t) for t in sorted(tokens, key=len, reverse=True))
         rule.checks.append(
             PatternCheck(
-                pattern=_compile(path, "tokens", alternation, bool(data.get("ignorecase"))),
+                pattern=_compile(path, "tokens", alternation, bool(data.get("ignorecase")), trusted),
                 message=data.get("message", "避免使用“{0}”"),
                 safety=None, replace=None, translate=None, delete=False, span=0, title="", severity=None,
             )
@@ -250,7 +259,7 @@ def load_rule_file(path: Path) -> TomlRule:
         for old, new in sorted(swap.items(), key=lambda kv: len(kv[0]), reverse=True):
             rule.checks.append(
                 PatternCheck(
-                    pattern=_compile(path, f"swap {old!r}", regex.escape(old), bool(data.get("ignorecase"))),
+                    pattern=_compile(path, f"swap {old!r}", regex.escape(old), bool(data.get("ignorecase")), trusted),
                     message=message, safety=safety, replace=None, translate=None, delete=False, span=0,
                     title="改为“{new}”", severity=None, literal=new,
                 )
