@@ -27,12 +27,14 @@ Types (expected rule in brackets):
 - line-break [broken-line]: "\\n\\n" inserted between two Han characters inside a run of at least four, on a line
   that has at least two 。 before that point and a sentence end after it (a PDF page or column break).
 - pasted-sentence [repeated-clause]: a sentence ending in 。 with at least 15 Han characters written again right
-  after itself.
-- moved-passage [repeated-clause]: two consecutive sentences ending in 。 (>= 50 Han characters, occurring once
-  in the document) copied from one paragraph and appended to a later paragraph that ends in 。, after that
-  final 。 (so the paragraph reads ...。S1。S2。).
-- list-item [duplicate-list-item]: an item of 2-8 Han characters followed by 、 (its start is the previous
-  、 or clause mark) written twice: X、 -> X、X、.
+  after itself. A sentence starts after 。！？ or at a line start, past closing quotes and, at a line start, an
+  article or list label (第九条 , 一、, （二）); one whose quotes or brackets are not paired inside it is not
+  copied, so the copy adds no second error.
+- moved-passage [repeated-clause]: two consecutive sentences of one paragraph, each ending in 。 (together >= 50
+  Han characters, occurring once in the document, quotes and brackets paired), copied to the end of a later
+  paragraph that ends in 。: the paragraph ...X。 becomes ...X。S1。S2。 (pasted in the wrong place, the
+  original left where it was).
+- list-item [duplicate-list-item]: an item of 2-8 Han characters between two 、 written twice: X、 -> X、X、.
 - halfwidth-comma [halfwidth-punctuation]: a ， between two Han characters replaced by ",".
 - page-artifact [layout-artifact]: 【下转第N版】 or （上接第N版） (N 1-16) inserted at the end of a paragraph ending
   in 。 or between two sentences.
@@ -44,7 +46,8 @@ Definitions.
 - detected: a finding of the expected rule on the damaged copy overlaps the injected span (the damaged word,
   the doubled text with its original, the inserted copy, the converted word, the replaced or inserted
   characters); for line-break, a broken-line finding that touches the inserted line break. recall = detected /
-  injected.
+  injected. A finding that covers only part of the error still counts here; "repaired" shows whether it was
+  whole.
 - unmatched findings: findings on the damaged copies that do not detect an injection and were not already on the
   clean text (same rule and either the same span mapped back through the injections or the same text with 8
   characters either side). recall-unmatched.tsv says whether each lies at an injection (another rule reacting
@@ -61,9 +64,11 @@ Definitions.
 
 Outputs: the table on stdout and in bench/out/recall-summary.txt; bench/out/recall-missed.tsv (every missed
 injection with the damaged context, ±15 characters, the injection between ⟦ ⟧), recall-unmatched.tsv (every
-unmatched finding), recall-fix.tsv (every injection not repaired or with other changes).
+unmatched finding), recall-fix.tsv (every injection not repaired or with other changes), recall-clean.tsv (the
+false alarms on the clean documents).
 
-Usage:  python bench/recall.py [--docs 120] [--per-doc 3] [--seed 1] [--jobs 2] [--types a,b] [--corpus DIR]
+Usage:  python bench/recall.py [--docs 120] [--per-doc 3] [--seed 1] [--jobs 2] [--types a,b] [--no-fix]
+                              [--corpus DIR]
 """
 from __future__ import annotations
 
@@ -100,8 +105,9 @@ _NUMERALS = set("〇零一二三四五六七八九十百千万亿两0123456789�
 _PUNCT = set("，。、；：！？…—“”‘’（）《》【】「」『』〔〕,.;:!?()[]\"' \t\u3000")
 _CLOSERS = set("”’）》」』】〕)")
 _TERMINATORS = "。！？"
-_LABEL = regex.compile(r"(?:第[一二三四五六七八九十百千零〇\d]+[章节条款项编]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]"
-                       r"|\d+[.、．]|#+)[ \t\u3000]*")
+# an article or list label at the start of a line (第九条 , 一、, （二）): not part of the sentence after it
+_LABEL = regex.compile(r"(?:第[一二三四五六七八九十百千零〇\d]+[章节条款项编](?=[ \t\u3000])|[一二三四五六七八九十]+、"
+                       r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|#+)[ \t\u3000]*")
 _FUNCTION_POS = frozenset({"uj", "ul", "uz", "uv", "ud", "ug", "u", "p", "c", "d", "r", "rr", "rz", "y", "e", "o",
                            "f", "m", "q", "mq"})
 _INVISIBLE = ("\u200b", "\u200c", "\u2060", "\ufeff")
@@ -149,10 +155,6 @@ def all_han(s: str) -> bool:
 
 def han_count(s: str) -> int:
     return len(_HAN.findall(s))
-
-
-def _s2t():
-    return _converters()[0]
 
 
 _CONV: list = []
@@ -204,9 +206,9 @@ class Doc:
                         s = start
                         while s < i and (text[s] in _CLOSERS or text[s] in " \t\u3000"):
                             s += 1
-                        label = _LABEL.match(text, s, i)
+                        label = _LABEL.match(text, s, i) if not text[ls:s].strip() else None
                         if label:
-                            s = label.end()  # 第九条 , 一、 : an article or list label is not part of the sentence
+                            s = label.end()
                         if s < i:
                             out.append((s, i + 1, li))
                         start = i + 1
@@ -222,6 +224,23 @@ class Doc:
     def doubled_near(self, s: int, e: int, width: int = 3) -> bool:
         seg = self.text[max(0, s - width):e + width]
         return any(a == b and is_han(a) for a, b in zip(seg, seg[1:]))
+
+
+_PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "「": "」", "『": "』", "【": "】", "(": ")", "[": "]"}
+_OPENER_OF = {v: k for k, v in _PAIRS.items()}
+
+
+def balanced(s: str) -> bool:
+    """Are the quotes and brackets of ``s`` paired inside it (so a copy of it adds no unpaired mark)?"""
+    stack = []
+    for c in s:
+        if c in _PAIRS:
+            stack.append(c)
+        elif c in _OPENER_OF:
+            if not stack or stack[-1] != _OPENER_OF[c]:
+                return False
+            stack.pop()
+    return not stack
 
 
 def _has_numeral(s: str) -> bool:
@@ -346,8 +365,8 @@ def gen_pasted_sentence(doc: Doc, rng: random.Random):
     for s, e, _ in doc.sentences:
         if text[e - 1] != "。" or han_count(text[s:e]) < 15:
             continue
-        if e < len(text) and text[e] in _CLOSERS:
-            continue  # the sentence ends inside a quotation
+        if (e < len(text) and text[e] in _CLOSERS) or not balanced(text[s:e]):
+            continue  # the sentence ends inside a quotation, or a quotation runs over its end
         yield Injection("pasted-sentence", e, e, text[s:e], (0, e - s), guards=[(s, e)])
 
 
@@ -365,7 +384,7 @@ def gen_moved_passage(doc: Doc, rng: random.Random):
         if l1 != l2 or text[e1 - 1] != "。" or text[e2 - 1] != "。":
             continue
         passage = text[s1:e2]
-        if han_count(passage) < 50 or text.count(passage) != 1:
+        if han_count(passage) < 50 or text.count(passage) != 1 or not balanced(passage):
             continue
         later = targets[bisect.bisect_right(target_lines, l1):]
         if not later:
@@ -587,13 +606,15 @@ def run_document(task):
     text = Path(path).read_text(encoding="utf-8")
     doc = Doc(text)
     clean = linter.lint(text)
-    res = {"rel": rel, "genre": genre, "chars": len(text), "false": Counter(), "real": 0,
+    res = {"rel": rel, "genre": genre, "chars": len(text), "false": Counter(), "false_rows": [], "real": 0,
            "inj": [], "unmatched": [], "fixes": []}
     for d in clean:
-        if (rel, line_of(text, d.start), d.rule) in known:
+        line = line_of(text, d.start)
+        if (rel, line, d.rule) in known:
             res["real"] += 1
         else:
             res["false"][d.rule] += 1
+            res["false_rows"].append((d.rule, rel, line, d.message, context(text, d.start, d.end)))
     clean_spans = {(d.rule, d.start, d.end) for d in clean}
     clean_keys = {_key(d.rule, text, d.start, d.end) for d in clean}
     by_rule = defaultdict(list)
@@ -614,6 +635,8 @@ def run_document(task):
         for d in found:
             matched = False
             near = None
+            mapped = (d.rule, to_clean(d.start, edits), to_clean(d.end, edits))
+            old = mapped in clean_spans or _key(d.rule, damaged, d.start, d.end) in clean_keys
             for k, (s, e) in enumerate(spans):
                 touch = d.start <= e and d.end >= s if kind == "line-break" else (d.start < e and d.end > s) or (
                     d.start == d.end and s <= d.start <= e)
@@ -622,12 +645,9 @@ def run_document(task):
                     matched = True
                 elif d.start <= e + 3 and d.end >= s - 3:
                     near = k
-                    if d.rule != rule:
+                    if d.rule != rule and not old:
                         others[k].append(d.rule)
-            if matched:
-                continue
-            mapped = (d.rule, to_clean(d.start, edits), to_clean(d.end, edits))
-            if mapped in clean_spans or _key(d.rule, damaged, d.start, d.end) in clean_keys:
+            if matched or old:
                 continue
             where = f"at {kind} injection" if near is not None else "elsewhere"
             res["unmatched"].append((kind, d.rule, rel, line_of(damaged, d.start), where, d.message,
@@ -645,7 +665,7 @@ def run_document(task):
             clean_hunks = diff_hunks(text, fixed_clean)
         for k, inj in enumerate(injs):
             rec = res["inj"][len(res["inj"]) - len(injs) + k]
-            single, sspans, _ = apply(text, [inj])
+            single, _, _ = apply(text, [inj])
             try:
                 fixed = linter.fix(single, unsafe=True).text
             except Exception as exc:  # a fix that does not converge
@@ -722,8 +742,10 @@ def main() -> int:
     if args.jobs > 1:
         import multiprocessing
 
+        order = {t[1]: i for i, t in enumerate(tasks)}
+        biggest_first = sorted(tasks, key=lambda t: -os.path.getsize(t[0]))  # balances the two workers
         with multiprocessing.Pool(args.jobs) as pool:
-            results = list(pool.imap(run_document, tasks, chunksize=1))
+            results = sorted(pool.imap_unordered(run_document, biggest_first), key=lambda r: order[r["rel"]])
     else:
         results = [run_document(t) for t in tasks]
     elapsed = time.perf_counter() - t0
@@ -740,12 +762,16 @@ def main() -> int:
     out_dir.mkdir(exist_ok=True)
     with (out_dir / "recall-missed.tsv").open("w", encoding="utf-8") as fm, \
             (out_dir / "recall-unmatched.tsv").open("w", encoding="utf-8") as fu, \
-            (out_dir / "recall-fix.tsv").open("w", encoding="utf-8") as ff:
+            (out_dir / "recall-fix.tsv").open("w", encoding="utf-8") as ff, \
+            (out_dir / "recall-clean.tsv").open("w", encoding="utf-8") as fc:
+        fc.write("rule\tfile\tline\tmessage\tcontext\n")
         fm.write("type\trule\tfile\tline\tinjected\tcontext\tother rules at the site\tnote\n")
         fu.write("type\trule\tfile\tline\twhere\tmessage\tcontext\n")
         ff.write("type\tfile\tline\toutcome\tfix(clean)\tfix(damaged)\n")
         for r in results:
             false.update(r["false"])
+            for row in r["false_rows"]:
+                fc.write("\t".join(str(x).replace("\t", " ").replace("\n", "⏎") for x in row) + "\n")
             real += r["real"]
             for rec in r["inj"]:
                 k = rec["kind"]
@@ -816,7 +842,7 @@ def main() -> int:
             c = unmatched_rule[rule]
             lines.append(f"  {rule:24} {sum(c.values()):4}  (" + ", ".join(f"{k} {n}" for k, n in c.most_common()) + ")")
     lines.append("")
-    lines.append("details: bench/out/recall-missed.tsv, bench/out/recall-unmatched.tsv, bench/out/recall-fix.tsv")
+    lines.append("details: bench/out/recall-missed.tsv, recall-unmatched.tsv, recall-fix.tsv, recall-clean.tsv")
     report = "\n".join(lines)
     print(report)
     (out_dir / "recall-summary.txt").write_text(report + "\n", encoding="utf-8")
