@@ -173,6 +173,8 @@ def explain(lex, redup, window: str, a: int, k: int) -> tuple[Safety | None, str
             return None, "if k >= 2 and unit[0] == '一':  # 一步一步, 一点一点"
         if k == 1:
             pos = lex.pos(unit)
+            if before and unit in word_list("name-suffixes") and lex.pos(_token_before(lex, window, a) or "") not in FUNCTION_POS:
+                return None, "贵港|港|港, 俄亥俄州|州|州议会: the generic part of a name, then a word starting with it"
             if before == "一" or pos in ("m", "q", "mq", "o", "e", "y"):
                 return None, "一个个, 座座军营, 年年, 哈哈, 哞哞: classifiers, numerals, onomatopoeia"
             if pos is not None and (pos.startswith("n") or pos == "zg") and t3 is not None and lex.pos(t3) in ("v", "vn", "a", "ad", "i", "l"):
@@ -222,6 +224,8 @@ def explain(lex, redup, window: str, a: int, k: int) -> tuple[Safety | None, str
             return None, "the copy is a word of its own, a particle follows: 工作|作|了发言"
         if t3 is not None and pos in ("d", "a", "ad") and lex.pos(t3) in ("v", "vn"):
             return None, "the copy is an adverb before a verb: 健全|全|覆盖"
+        if unit in word_list("name-suffixes") and t3 is not None and _nounish(lex.pos(t3)):
+            return None, "研究室|室|务委员: the generic part of a name, then a word starting with it"
         if t3 is not None and len(t3) == 1 and _compound_part(lex, t3) and _nounish(pos):
             return None, "大法庭|庭|员: the copy and a lone noun character make a compound the lexicon lacks"
         return Safety.SAFE, "a word and a copy of its last character"

@@ -25,10 +25,7 @@ MIN_ADJACENT_HAN = 10
 #: least one sentence end, inside one paragraph, and present exactly twice. Shorter or more frequent repeats
 #: are formulae (story openers, 有下列情形之一的, a quoted line repeated after a news summary).
 MIN_DISTANT_HAN = 50
-#: A document with this many articles (lines starting 第…条) is a statute: statutes repeat provisions by
-#: design, so only copies that follow their original are reported there.
-STATUTE_ARTICLES = 3
-_ARTICLE = regex.compile(r"^[ \t\u3000]*第[ \t]*[一二三四五六七八九十百千零〇\d]+[ \t]*[条條]", regex.MULTILINE)
+_LABEL = re.compile(r"^(?:第[一二三四五六七八九十百千零〇\d]+[条款项章节]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])[ \t\u3000]*")
 _TERMINATOR = regex.compile(r"[。！？!?]")
 _SEPARATORS = "，、；：。！？!?;: \t\r\n\u3000"
 
@@ -40,10 +37,10 @@ DOC = RuleDoc(
         f"punctuation) are compared. A copy that immediately follows its original is reported from {MIN_ADJACENT_HAN} "
         f"Han characters on. A copy elsewhere must be a passage of at least {MIN_DISTANT_HAN} Han characters that "
         "crosses a sentence end, stays inside one paragraph and occurs exactly twice; shorter or more frequent "
-        "repeats are formulae (story openers, 有下列情形之一的, a quotation repeated after a news summary). In "
-        f"statutes (documents with {STATUTE_ARTICLES} or more 第…条 articles) provisions repeat by design, so only a "
-        "copy that follows its original is reported there. The finding covers the later copy and names the line of "
-        "the first. Options: min-adjacent-han, min-distant-han."
+        "repeats are formulae (story openers, 有下列情形之一的, a quotation repeated after a news summary, the "
+        "standard provisions statutes repeat). Each copy is compared with the latest earlier occurrence, and an "
+        "article or list label (第二条, （一）) is not part of a clause. The finding covers the later copy and "
+        "names the line of the earlier one. Options: min-adjacent-han, min-distant-han."
     ),
     why="A passage pasted twice is a classic editing accident that proofreaders miss because every sentence reads well.",
     fix=(
@@ -72,16 +69,20 @@ class RepeatedClause(BaseRule):
         text = doc.text
         min_adjacent = doc.option(self.name, "min-adjacent-han", MIN_ADJACENT_HAN)
         min_distant = doc.option(self.name, "min-distant-han", MIN_DISTANT_HAN)
-        statute = len(_ARTICLE.findall(text)) >= STATUTE_ARTICLES
-        # Clauses as strings first (one pass in C); positions are taken only if something repeats.
-        keys = _CLAUSE.findall(text)
+        # Clauses as strings first (one pass in C); an article or list label is not part of the clause
+        # (第二条 招标投标活动… pasted without its label is the same sentence).
+        keys = [_LABEL.sub("", k, count=1) for k in _CLAUSE.findall(text)]
         counts = Counter(keys)
         if not counts or max(counts.values()) < 2:
             return
-        first: dict[str, int] = {}
-        origin: list[int] = []  # for each clause, index of its first occurrence (or its own index)
+        last: dict[str, int] = {}
+        origin: list[int] = []  # for each clause, its latest earlier occurrence (or its own index)
         for i, key in enumerate(keys):
-            origin.append(first.setdefault(key, i) if counts[key] > 1 else i)
+            if counts[key] > 1:
+                origin.append(last.get(key, i))
+                last[key] = i
+            else:
+                origin.append(i)
         spans = [m.span() for m in _CLAUSE.finditer(text)]
         clauses = [(s, e, k) for (s, e), k in zip(spans, keys)]
         i = 0
@@ -107,8 +108,7 @@ class RepeatedClause(BaseRule):
             else:
                 passage = text[copy_start:copy_end]
                 report = (
-                    not statute
-                    and han >= min_distant
+                    han >= min_distant
                     and _TERMINATOR.search(passage) is not None
                     and "\n" not in passage
                     and text.count(passage) == 2
