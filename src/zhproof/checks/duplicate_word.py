@@ -169,6 +169,8 @@ def explain(lex, redup, window: str, a: int, k: int) -> tuple[Safety | None, str
         # the same word twice: an error unless it is reduplication
         if unit in redup:
             return None, "if unit in redup:"
+        if k >= 2 and lex.pos(unit) in ("o", "e", "y"):
+            return None, "叮铃叮铃, 哗啦哗啦: onomatopoeia repeats"
         if k >= 2 and unit[0] == "一":  # 一步一步, 一点一点
             return None, "if k >= 2 and unit[0] == '一':  # 一步一步, 一点一点"
         if k == 1:
@@ -224,6 +226,8 @@ def explain(lex, redup, window: str, a: int, k: int) -> tuple[Safety | None, str
             return None, "the copy is a word of its own, a particle follows: 工作|作|了发言"
         if t3 is not None and pos in ("d", "a", "ad") and lex.pos(t3) in ("v", "vn"):
             return None, "the copy is an adverb before a verb: 健全|全|覆盖"
+        if t3 is not None and pos == "v" and lex.pos(t3) in ("r", "rr", "rz"):
+            return None, "the copy is a verb with its object: 依前项规定|定|其管辖"
         if unit in word_list("name-suffixes") and t3 is not None and _nounish(lex.pos(t3)):
             return None, "研究室|室|务委员: the generic part of a name, then a word starting with it"
         if t3 is not None and len(t3) == 1 and _compound_part(lex, t3) and _nounish(pos):
