@@ -135,4 +135,5 @@ def test_symlink_loop_in_a_walk(tmp_path):
     os.symlink(tmp_path / "d", tmp_path / "d" / "loop")
     r = run("check", "--output-format", "json", tmp_path)
     assert r.exit_code == 1
-    assert [os.path.basename(d["path"]) for d in json.loads(r.stdout)] == ["a.txt", "a.txt"]
+    # folders behind symbolic links are not walked (as git does not), so the loop is not entered
+    assert sorted({d["path"] for d in json.loads(r.stdout)}) == [str(tmp_path / "d" / "a.txt")]

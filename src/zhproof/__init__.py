@@ -45,6 +45,8 @@ class Linter:
         from .formats import format_for, layout
 
         fmt = fmt or format_for(path)
+        if fmt not in ("text", "markdown"):
+            raise ValueError(f"unknown format {fmt!r} (expected 'text' or 'markdown')")
         lay = layout(text, fmt)
         return Document(
             text, path=path, variant=self.variant, options=self.options, prose=lay.prose, fmt=fmt,

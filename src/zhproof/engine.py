@@ -4,7 +4,10 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from .document import Document
-from .model import Diagnostic
+from dataclasses import replace
+
+from .fixer import joins_line_breaks
+from .model import Diagnostic, Fix, Safety
 from .rule import Rule
 
 
@@ -19,10 +22,18 @@ def lint_document(doc: Document, rules: Sequence[Rule], allow: Iterable[str] = (
     allowed = _allowed_spans(doc.text, allow)
     if allowed:
         found = [d for d in found if not any(s <= d.start and d.end <= e for s, e in allowed)]
+    # A fix that would join a lone CR and a lone LF into one line break changes the line structure outside its
+    # span: it is kept as a suggestion only.
+    found = [_display_only(d) if d.fix is not None and joins_line_breaks(doc.text, d.fix) else d for d in found]
     found.sort(key=lambda d: (d.start, -d.end, d.rule))
     found = _dedupe(found)
     found.sort(key=lambda d: (d.start, d.end, d.rule))
     return found
+
+
+def _display_only(d: Diagnostic) -> Diagnostic:
+    assert d.fix is not None
+    return replace(d, fix=Fix(d.fix.edits, Safety.DISPLAY, d.fix.title))
 
 
 def _allowed_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:

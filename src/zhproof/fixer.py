@@ -1,6 +1,8 @@
 """Apply fixes: non-overlapping edits in one pass, then lint again until nothing changes."""
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -39,13 +41,36 @@ def choose_non_overlapping(diags: Sequence[Diagnostic]) -> list[Diagnostic]:
         fix = d.fix
         assert fix is not None
         insert = fix.start == fix.end
-        if fix.start < last_end or (insert and fix.start == last_insert):
+        # Fixes that touch are applied in different passes: together they could join what each keeps apart
+        # (deleting "\u200b" and " " from "\r\u200b \n" would make one CRLF of two line breaks).
+        if fix.start <= last_end if chosen else fix.start < last_end:
+            continue
+        if insert and fix.start == last_insert:
             continue
         chosen.append(d)
         last_end = max(last_end, fix.end)
         if insert:
             last_insert = fix.start
     return chosen
+
+
+_BREAKS = re.compile(r"\r\n|\r|\n")
+
+
+def joins_line_breaks(text: str, fix: Fix | None) -> bool:
+    """Would the fix make one CRLF of a lone CR and a lone LF, or split a CRLF? Such a fix changes the line
+    structure beyond what it removes (deleting " " from "a\r \nb" would join two line breaks into one), so
+    it is never applied. Removing whole line breaks is fine."""
+    if fix is None:
+        return False
+    for e in fix.edits:
+        left = text[e.start - 1] if e.start > 0 else ""
+        right = text[e.end] if e.end < len(text) else ""
+        old = Counter(_BREAKS.findall(left + text[e.start:e.end] + right))
+        new = Counter(_BREAKS.findall(left + e.text + right))
+        if new["\r\n"] > old["\r\n"] or new["\r"] > old["\r"] or new["\n"] > old["\n"]:
+            return True
+    return False
 
 
 def apply_edits(text: str, fixes: Sequence[Fix]) -> str:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import array
 import json
 import math
+import re
 import sys
 from functools import cache
 
 from .resources import rules_dir
 
 MAX_WORD = 16  # longest word looked up
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 class Lexicon:
@@ -37,19 +39,26 @@ class Lexicon:
         self._prefix = self.trie.iter_prefixes_with_ids
         self._char_stats: dict[str, tuple[int, int, int]] | None = None
 
+    # The trie takes UTF-8: a lone surrogate (possible in a Python str) is no word and starts none.
+    def _id(self, word: str) -> int | None:
+        try:
+            return self.trie.get(word)
+        except UnicodeEncodeError:
+            return None
+
     def __contains__(self, word: str) -> bool:
-        return word in self.trie
+        return self._id(word) is not None
 
     def prefixes(self, text: str) -> list[str]:
         """The dictionary words that ``text`` starts with."""
-        return self.trie.prefixes(text)
+        return self.trie.prefixes(_SURROGATES.sub("\ufffd", text))
 
     def frequency(self, word: str) -> int:
-        i = self.trie.get(word)
+        i = self._id(word)
         return 0 if i is None else self.freq[i]
 
     def pos(self, word: str) -> str | None:
-        i = self.trie.get(word)
+        i = self._id(word)
         return None if i is None else self.pos_names[self.pos_ids[i]]
 
     def segment(self, text: str) -> list[tuple[int, int]]:
@@ -57,6 +66,7 @@ class Lexicon:
         n = len(text)
         if n == 0:
             return []
+        text = _SURROGATES.sub("\ufffd", text)  # same length, so the offsets stay right
         freq = self.freq
         log_total = self.log_total
         log = math.log

@@ -139,7 +139,7 @@ class Runner:
 
     def _walk(self, root: Path):
         seen: set[tuple[int, int]] = set()
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=None):
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
             try:
                 st = os.stat(dirpath)
                 if (st.st_dev, st.st_ino) in seen:  # a symlink loop
@@ -276,6 +276,9 @@ class Runner:
 
     @staticmethod
     def _write(path: Path, source: Source, text: str) -> None:
+        if not path.stat().st_mode & 0o222:
+            # renaming over it would work, but a read-only file says: do not change me
+            raise PermissionError(13, "the file is read-only")
         write_atomic(path, encode(source, text))
 
 

@@ -14,7 +14,7 @@ from ..rule import BaseRule, Example, RuleDoc
 # A line break, possibly with blank lines, between two non-blank lines.
 # (It starts with the white space itself, so the engine skips straight to line breaks; what stands before and
 # after is checked in Python.)
-_BREAK = re.compile(r"[ \t\u3000]*(?:\r\n|\n|\r(?!\n))(?:[ \t\u3000]*(?:\r\n|\n|\r(?!\n)))*[ \t\u3000]*(?=[^\s])")
+_BREAK = re.compile(r"(?<![ \t\u3000])[ \t\u3000]*+(?:\r\n|\n|\r(?!\n))(?:[ \t\u3000]*(?:\r\n|\n|\r(?!\n)))*[ \t\u3000]*(?=[^\s])")
 _HAN = regex.compile(r"\p{Han}")
 # Where a line may end: sentence and clause punctuation, closing brackets and quotes, a colon, a dash.
 _LINE_END = set("。！？；：，、…—”’」』）》】〕〉)]}!?;:,.|")

@@ -15,7 +15,7 @@ from .broken_line import _BLOCK_START
 
 # Spaces before a Han character (the character before is checked in Python, so the engine can skip straight
 # to spaces).
-_SPACE = re.compile(f"[ \\t]+(?=[{HAN}])")
+_SPACE = re.compile(f"(?<![ \\t])[ \\t]++(?=[{HAN}])")  # from the start of a run of spaces only: linear
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _NUMBERING = regex.compile(r"第[ \t]*[一二三四五六七八九十百千零〇\d]+[ \t]*[章節节條条編编款項项目卷回部篇]")
 _LIST_NUMERAL = regex.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}")

@@ -55,6 +55,7 @@ class DuplicateListItem(BaseRule):
                 items.append((pos + lead, pos + len(part.rstrip())))
                 pos += len(part) + 1
             names = [text[s:e] for s, e in items]
+            found: list[tuple[int, int, str]] = []  # (start, end, item) of the copies to delete
             for idx in range(1, len(items)):
                 name = names[idx]
                 s, e = items[idx]
@@ -79,9 +80,14 @@ class DuplicateListItem(BaseRule):
                 else:
                     continue
                 del_start = items[idx - 1][1]
+                if found and found[-1][1] == del_start and found[-1][2] == name:
+                    found[-1] = (found[-1][0], e, name)  # one finding for A、A、A: fixed in one pass
+                else:
+                    found.append((del_start, e, name))
+            for start, end, name in found:
                 yield Diagnostic(
-                    self.name, del_start, e, f"列举项“{name}”重复", Severity.ERROR,
-                    Fix((Edit(del_start, e, ""),), Safety.SAFE, f"删去重复的“{name}”"),
+                    self.name, start, end, f"列举项“{name}”重复", Severity.ERROR,
+                    Fix((Edit(start, end, ""),), Safety.SAFE, f"删去重复的“{name}”"),
                 )
 
 

@@ -94,7 +94,9 @@ class DuplicateWord(BaseRule):
             start, end = m.span()
             verdict = self._judge_match(doc, m)
             if verdict is None:
-                pos = start + 1  # a legitimate repeat may overlap a real one: look again from the next character
+                # a legitimate repeat may overlap a real one: look again from its last copy (not from inside a
+                # legitimate run, which would report the run's tail pair by pair)
+                pos = max(start + 1, end - len(m.group(1)))
                 continue
             pos = end
             unit = m.group(1)

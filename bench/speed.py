@@ -1,0 +1,125 @@
+"""Side-by-side speed: zhproof, autocorrect, a single regex scan and reading the file, on the same inputs.
+
+Inputs (built once into bench/out/): an empty file (start-up), 1 MB and 10 MB of text made by concatenating
+documents of ../shared/corpus/zh-Hans (all genres, sorted, blank line between documents).
+
+Measured, each the median of --runs runs (after one warm-up):
+- read:         reading and decoding the file (the floor);
+- regex scan:   one `regex` search for a doubled Han character, (\\p{Han})\\1, over the text;
+- autocorrect:  autocorrect-py's lint (`autocorrect_py.lint_for(text, "x.txt")`), in process;
+- zhproof lint: zhproof's full default rule set on the text, in process (`Linter().lint`);
+- zhproof fix:  `Linter().fix(text, unsafe=True)`, in process;
+- zhproof CLI:  the whole `zhproof check` process on the file, output to /dev/null (start-up included);
+- start-up:     `zhproof check` on the empty file and on 1 KB, against `python -c "import click"`.
+
+Usage:  python bench/speed.py [--runs 5] [--skip-autocorrect]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "zh-Hans"
+OUT = HERE / "out"
+
+
+def build_inputs() -> dict[str, Path]:
+    OUT.mkdir(exist_ok=True)
+    docs = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))]
+    paths = {"empty": OUT / "speed-empty.txt", "1KB": OUT / "speed-1k.txt", "1MB": OUT / "speed-1mb.txt", "10MB": OUT / "speed-10mb.txt"}
+    paths["empty"].write_text("", encoding="utf-8")
+    for name, size in (("1KB", 1_000), ("1MB", 1_000_000), ("10MB", 10_000_000)):
+        out, total, i = [], 0, 0
+        while total < size:
+            doc = docs[i % len(docs)]
+            out.append(doc)
+            total += len(doc.encode("utf-8")) + 2
+            i += 1
+        data = "\n\n".join(out).encode("utf-8")[:size]
+        data = data.decode("utf-8", errors="ignore").encode("utf-8")  # cut on a character boundary
+        paths[name].write_bytes(data)
+    return paths
+
+
+def median_time(fn, runs: int) -> float:
+    fn()  # warm-up
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def process_time(cmd: list[str], runs: int) -> float:
+    def run():
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+
+    return median_time(run, runs)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--skip-autocorrect", action="store_true")
+    args = ap.parse_args()
+    sys.path.insert(0, str(ROOT / "src"))
+    import regex
+
+    import zhproof
+
+    paths = build_inputs()
+    exe = Path(sys.executable).parent / "zhproof"
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
+    print(f"median of {args.runs} runs\n")
+
+    click_t = process_time([sys.executable, "-c", "import click"], args.runs)
+    empty_t = process_time([str(exe), "check", "--jobs", "1", str(paths["empty"])], args.runs)
+    kb_t = process_time([str(exe), "check", "--jobs", "1", str(paths["1KB"])], args.runs)
+    print("start-up (whole process)")
+    print(f"  python -c 'import click'      {click_t * 1000:7.1f} ms")
+    print(f"  zhproof check <empty file>    {empty_t * 1000:7.1f} ms   ({empty_t / click_t:.2f}x import click)")
+    print(f"  zhproof check <1 KB file>     {kb_t * 1000:7.1f} ms   ({kb_t / click_t:.2f}x import click)\n")
+
+    ac = None
+    if not args.skip_autocorrect:
+        try:
+            import autocorrect_py as ac  # noqa: F811
+        except ImportError:
+            print("(autocorrect-py is not installed: pip install autocorrect-py)\n")
+    scan = regex.compile(r"(\p{Han})\1")
+    linter = zhproof.Linter()
+    for name in ("1MB", "10MB"):
+        path = paths[name]
+        mb = path.stat().st_size / 1e6
+        text = path.read_text(encoding="utf-8")
+        rows = [("read", median_time(lambda: path.read_bytes().decode("utf-8"), args.runs))]
+        rows.append(("regex scan", median_time(lambda: scan.findall(text), args.runs)))
+        if ac is not None:
+            rows.append(("autocorrect lint", median_time(lambda: ac.lint_for(text, "x.txt"), args.runs)))
+        rows.append(("zhproof lint", median_time(lambda: linter.lint(text), args.runs)))
+        rows.append(("zhproof fix", median_time(lambda: linter.fix(text, unsafe=True), max(1, args.runs // 2))))
+        rows.append(("zhproof CLI check", process_time([str(exe), "check", "--jobs", "1", "--exit-zero", str(path)], args.runs)))
+        times = dict(rows)
+        print(f"{name} ({mb:.1f} MB)")
+        for label, t in rows:
+            extra = ""
+            if label.startswith("zhproof"):
+                extra = f"   {times['regex scan'] and t / times['regex scan']:.1f}x the regex scan"
+                if "autocorrect lint" in times:
+                    extra += f", autocorrect/zhproof = {times['autocorrect lint'] / t:.2f}"
+            print(f"  {label:20} {t:8.3f} s  {mb / t:8.1f} MB/s{extra}")
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
