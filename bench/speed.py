@@ -104,7 +104,23 @@ def main() -> int:
         rows = [("read", median_time(lambda: path.read_bytes().decode("utf-8"), args.runs))]
         rows.append(("regex scan", median_time(lambda: scan.findall(text), args.runs)))
         if ac is not None:
-            rows.append(("autocorrect lint", median_time(lambda: ac.lint_for(text, "x.txt"), args.runs)))
+            # autocorrect's parser stops on some long lines ("call limit reached") when given the whole text;
+            # it lints line by line anyway, so it gets the text paragraph by paragraph (those few it cannot
+            # parse are skipped and counted)
+            paragraphs = text.split("\n")
+            failures = []
+
+            def autocorrect():
+                failures.clear()
+                for para in paragraphs:
+                    try:
+                        ac.lint_for(para, "x.txt")
+                    except ValueError:
+                        failures.append(para)
+
+            rows.append(("autocorrect lint", median_time(autocorrect, args.runs)))
+            if failures:
+                print(f"  (autocorrect could not parse {len(failures)} of {len(paragraphs)} lines)")
         rows.append(("zhproof lint", median_time(lambda: linter.lint(text), args.runs)))
         rows.append(("zhproof fix", median_time(lambda: linter.fix(text, unsafe=True), max(1, args.runs // 2))))
         rows.append(("zhproof CLI check", process_time([str(exe), "check", "--jobs", "1", "--exit-zero", str(path)], args.runs)))

@@ -76,11 +76,13 @@ class RepeatedClause(BaseRule):
         if not counts or max(counts.values()) < 2:
             return
         last: dict[str, int] = {}
+        where: dict[str, list[int]] = {}  # repeated clause -> its indexes
         origin: list[int] = []  # for each clause, its latest earlier occurrence (or its own index)
         for i, key in enumerate(keys):
             if counts[key] > 1:
                 origin.append(last.get(key, i))
                 last[key] = i
+                where.setdefault(key, []).append(i)
             else:
                 origin.append(i)
         spans = [m.span() for m in _CLAUSE.finditer(text)]
@@ -98,8 +100,11 @@ class RepeatedClause(BaseRule):
             o = origin[i]
             copy_start, copy_end = clauses[i][0], clauses[j - 1][1]
             orig_end = clauses[o + (j - i) - 1][1]
+            adjacent = copy_start - orig_end <= 16 and not text[orig_end:copy_start].strip(_SEPARATORS)
+            if copy_end - copy_start < (min_adjacent if adjacent else min_distant):
+                i = j
+                continue  # too short to hold enough Han characters: the common case, decided cheaply
             han = sum(len(_HAN.findall(k)) for _, _, k in clauses[i:j])
-            adjacent = not text[orig_end:copy_start].strip(_SEPARATORS)
             if adjacent:
                 # a headline restated as the first sentence of its story is news style, not a paste
                 orig_start = clauses[o][0]
@@ -111,7 +116,7 @@ class RepeatedClause(BaseRule):
                     han >= min_distant
                     and _TERMINATOR.search(passage) is not None
                     and "\n" not in passage
-                    and text.count(passage) == 2
+                    and _occurrences(keys, where, i, j) == 2
                 )
             if report:
                 yield self._finding(doc, clauses, i, j, o)
@@ -136,6 +141,13 @@ class RepeatedClause(BaseRule):
             Fix((Edit(start, end, ""),), Safety.UNSAFE, "删去后一处重复"),
             related=(clauses[orig][0],),
         )
+
+
+def _occurrences(keys: list[str], where: dict[str, list[int]], i: int, j: int) -> int:
+    """How often the clause sequence keys[i:j] occurs (at clause boundaries), counted from the index of its
+    first clause: no scan of the whole text per candidate."""
+    run = keys[i:j]
+    return sum(1 for p in where.get(keys[i], ()) if keys[p:p + len(run)] == run)
 
 
 def _whole_line(doc: Document, start: int, end: int) -> bool:
