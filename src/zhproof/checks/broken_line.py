@@ -26,10 +26,13 @@ _BLOCK_START = regex.compile(
 # A full stop inside a line shows it is running prose: a title or a headline has none (it may have a comma,
 # a colon, even a question or exclamation mark: 选出新气象，开创新未来; 究竟谁的立场“极不负责”？——…).
 _PROSE_MARK = regex.compile(r"[。]")
-_SENTENCE_END = regex.compile(r"[。！？!?；;：:…]|[。！？”’）)]$")
+# The rest of a cut sentence ends with a full stop, a semicolon or a closing quote; a headline may hold a
+# colon or a question mark (人民日报钟声文章：究竟谁的立场“极不负责”？——…) but not these.
+_SENTENCE_END = regex.compile(r"[。；;…]|[。！？!?”’）)]$")
 # Prepositions and conjunctions after which neither a sentence nor a title can end, when they stand alone as
-# a word (既不能对, 国民经济和). Particles such as 了 and 的 can end a sentence (准备好了, 是可行的).
-DANGLING = set("把被对和与及或从向于而并跟")
+# a word (国民经济和, 将其). Particles such as 了 and 的 can end a sentence (准备好了, 是可行的), and 对 can be a
+# noun (储存键值对); in running prose they are caught anyway (既不能对⏎不同地区).
+DANGLING = set("把被和与及或从向于而并跟")
 # Parts of speech (jieba's tags) of bound morphemes: characters that are not words on their own (物, 洲).
 BOUND_POS = frozenset({"zg", "ng", "vg", "ag", "g", "tg", "dg", "rg", "mg", "yg", "uz"})
 MIN_PROSE_LINE = 10
@@ -44,7 +47,7 @@ DOC = RuleDoc(
         "before it ends without sentence punctuation, the next line does not start a heading or list item, and "
         "one of these holds: the line before is running prose (it has a full stop inside), the two "
         "lines cut a dictionary word in two, or the line before ends on a preposition or conjunction that cannot "
-        "end a sentence (对, 把, 和). A heading after the break (a line without a sentence end) means the line before "
+        "end a sentence (把, 和). A heading after the break (a line without a sentence end) means the line before "
         "lost its full stop, not that it was cut. Titles, headlines, dates, signatures and headings stand alone and "
         "are not reported."
     ),

@@ -14,6 +14,7 @@ from ..lexicon import lexicon
 from ..rule import BaseRule, Example, RuleDoc
 
 CONTEXT = 16  # characters of context on each side that the segmenter sees
+TITLE_REACH = 100  # how far back a 《 may open the title a repeat stands in
 # A unit of 1-6 Han characters written two or more times in a row (the standard library's engine: it scans
 # several times faster than `regex`).
 _CANDIDATE = re.compile(f"([{HAN}]{{1,6}}?)\\1+")
@@ -96,7 +97,8 @@ class DuplicateWord(BaseRule):
             if verdict is None:
                 # a legitimate repeat may overlap a real one: look again from its last copy (not from inside a
                 # legitimate run, which would report the run's tail pair by pair)
-                pos = max(start + 1, end - len(m.group(1)))
+                k = len(m.group(1))
+                pos = start + 1 if end - start == 2 * k else end - k
                 continue
             pos = end
             unit = m.group(1)
@@ -118,8 +120,8 @@ class DuplicateWord(BaseRule):
                 return None
             if len(unit) == 1 and text[start - 1:start + 1] in lex and text[start + 1:start + 3] in lex:
                 return None
-        line_start, _ = doc.line_bounds(start)
-        if text.rfind("《", line_start, start) > text.rfind("》", line_start, start):
+        near = max(0, start - TITLE_REACH, text.rfind("\n", max(0, start - TITLE_REACH), start) + 1)
+        if text.rfind("《", near, start) > text.rfind("》", near, start):
             return None  # inside a title of a work: 《北伐北伐》
         # the run of Han characters around the candidate, at most CONTEXT on each side
         lo = _BEFORE.search(text, max(0, start - CONTEXT), start).start()
@@ -230,8 +232,8 @@ def explain(lex, redup, window: str, a: int, k: int) -> tuple[Safety | None, str
             return None, "the copy is an adverb before a verb: 健全|全|覆盖"
         if t3 is not None and pos == "v" and lex.pos(t3) in ("r", "rr", "rz"):
             return None, "the copy is a verb with its object: 依前项规定|定|其管辖"
-        if unit in word_list("name-suffixes") and t3 is not None and _nounish(lex.pos(t3)):
-            return None, "研究室|室|务委员: the generic part of a name, then a word starting with it"
+        if unit in word_list("name-suffixes") and t3 is not None and len(t3) == 1 and _compound_part(lex, t3):
+            return None, "阿拉善左旗|旗|长, 冷库|库|长: the generic part of a name, then a title made of it"
         if t3 is not None and len(t3) == 1 and _compound_part(lex, t3) and _nounish(pos):
             return None, "大法庭|庭|员: the copy and a lone noun character make a compound the lexicon lacks"
         return Safety.SAFE, "a word and a copy of its last character"

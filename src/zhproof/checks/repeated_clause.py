@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from typing import Iterable
 
@@ -26,6 +27,12 @@ MIN_ADJACENT_HAN = 10
 #: are formulae (story openers, 有下列情形之一的, a quoted line repeated after a news summary).
 MIN_DISTANT_HAN = 50
 _LABEL = re.compile(r"^(?:第[一二三四五六七八九十百千零〇\d]+[条款项章节]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])[ \t\u3000]*")
+#: Earlier occurrences of a clause tried as the start of the original of a run. In statutes (documents with
+#: STATUTE_ARTICLES or more 第…条 articles), whose provisions repeat stock sentences by design, each clause is
+#: matched with its own latest earlier occurrence, so a stock clause met in between cuts the run.
+MAX_CANDIDATES = 3
+STATUTE_ARTICLES = 3
+_ARTICLE = re.compile(r"^[ \t\u3000]*第[ \t]*[一二三四五六七八九十百千零〇\d]+[ \t]*[条條]", re.MULTILINE)
 _TERMINATOR = regex.compile(r"[。！？!?]")
 _SEPARATORS = "，、；：。！？!?;: \t\r\n\u3000"
 
@@ -38,8 +45,9 @@ DOC = RuleDoc(
         f"Han characters on. A copy elsewhere must be a passage of at least {MIN_DISTANT_HAN} Han characters that "
         "crosses a sentence end, stays inside one paragraph and occurs exactly twice; shorter or more frequent "
         "repeats are formulae (story openers, 有下列情形之一的, a quotation repeated after a news summary, the "
-        "standard provisions statutes repeat). Each copy is compared with the latest earlier occurrence, and an "
-        "article or list label (第二条, （一）) is not part of a clause. The finding covers the later copy and "
+        "standard provisions statutes repeat). Each copy is compared with the earlier occurrence that repeats the "
+        f"longest run of clauses (among the latest {MAX_CANDIDATES}; in statutes, whose provisions repeat stock "
+        "sentences by design, only the latest), and an article or list label (第二条, （一）) is not part of a clause. The finding covers the later copy and "
         "names the line of the earlier one. Options: min-adjacent-han, min-distant-han."
     ),
     why="A passage pasted twice is a classic editing accident that proofreaders miss because every sentence reads well.",
@@ -69,6 +77,7 @@ class RepeatedClause(BaseRule):
         text = doc.text
         min_adjacent = doc.option(self.name, "min-adjacent-han", MIN_ADJACENT_HAN)
         min_distant = doc.option(self.name, "min-distant-han", MIN_DISTANT_HAN)
+        statute = len(_ARTICLE.findall(text)) >= STATUTE_ARTICLES
         # Clauses as strings first (one pass in C); an article or list label is not part of the clause
         # (第二条 招标投标活动… pasted without its label is the same sentence).
         keys = [_LABEL.sub("", k, count=1) for k in _CLAUSE.findall(text)]
@@ -93,11 +102,24 @@ class RepeatedClause(BaseRule):
             if origin[i] == i:
                 i += 1
                 continue
-            # grow a run of repeated clauses whose originals are consecutive too
-            j = i + 1
-            while j < n and origin[j] != j and origin[j] == origin[j - 1] + 1 and origin[j] < i:
-                j += 1
-            o = origin[i]
+            if statute:
+                # each clause's latest earlier occurrence must follow the previous one's: a stock clause met
+                # in between cuts the run (statutes repeat stock sentences by design)
+                o, j = origin[i], i + 1
+                while j < n and origin[j] != j and origin[j] == origin[j - 1] + 1 and origin[j] < i:
+                    j += 1
+            else:
+                # the longest run of clauses from i that repeats a run starting at one of the latest earlier
+                # occurrences of clause i: a stock clause met elsewhere does not cut the run
+                o, j = origin[i], i + 1
+                seen = where[keys[i]]
+                at = bisect_left(seen, i)
+                for cand in seen[max(0, at - MAX_CANDIDATES):at]:
+                    end = i + 1
+                    while end < n and cand + (end - i) < i and keys[end] == keys[cand + (end - i)]:
+                        end += 1
+                    if end > j:
+                        o, j = cand, end
             copy_start, copy_end = clauses[i][0], clauses[j - 1][1]
             orig_end = clauses[o + (j - i) - 1][1]
             adjacent = copy_start - orig_end <= 16 and not text[orig_end:copy_start].strip(_SEPARATORS)
@@ -143,11 +165,17 @@ class RepeatedClause(BaseRule):
         )
 
 
-def _occurrences(keys: list[str], where: dict[str, list[int]], i: int, j: int) -> int:
+def _occurrences(keys: list[str], where: dict[str, list[int]], i: int, j: int, stop: int = 3) -> int:
     """How often the clause sequence keys[i:j] occurs (at clause boundaries), counted from the index of its
-    first clause: no scan of the whole text per candidate."""
+    first clause, up to ``stop``: no scan of the whole text per candidate."""
     run = keys[i:j]
-    return sum(1 for p in where.get(keys[i], ()) if keys[p:p + len(run)] == run)
+    found = 0
+    for p in where.get(keys[i], ()):
+        if keys[p:p + len(run)] == run:
+            found += 1
+            if found >= stop:
+                break
+    return found
 
 
 def _whole_line(doc: Document, start: int, end: int) -> bool:
