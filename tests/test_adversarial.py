@@ -2,7 +2,9 @@
 
 For each family the time at 10n must stay under MAX_RATIO times the time at n (linear: about 10). Only
 ratios are compared, never absolute times, and each time is the minimum of a few runs, so the test does not
-depend on the machine. n is chosen so that a linear run at 10n takes well under a second here.
+depend on the machine. Each family has a base n that is small on purpose; while a run at n takes less
+than MIN_SMALL (too short to time), n is multiplied by 4. A linear run at 10n then takes well under a
+second, and quadratic code is never run at a large n.
 
 The 10n run happens in a forked child process that is stopped once it has taken MAX_RATIO times the n run:
 a quadratic family then fails in a second or two instead of hanging the suite (and its ratio is reported
@@ -23,6 +25,9 @@ import pytest
 import zhproof
 
 MAX_RATIO = 25
+#: A run at n shorter than this is mostly noise: n is then multiplied by 4, at most SCALE_STEPS times.
+MIN_SMALL = 0.015
+SCALE_STEPS = 4
 REPS_SMALL = 3
 REPS_BIG = 2
 
@@ -131,10 +136,13 @@ def test_linear_time(family, what):
     make, n, _ = FAMILIES[family]
     fn = _lint if what == "lint" else _fix
     _warm()
-    small = make(n)
+    for _ in range(SCALE_STEPS):  # from a small n upwards, so that quadratic code is never run at a big n
+        if _best(fn, make(n), 1) >= MIN_SMALL:
+            break
+        n *= 4
+    t_small = _best(fn, make(n), REPS_SMALL)
     big = make(10 * n)
-    t_small = _best(fn, small, REPS_SMALL)
-    cap = max(MAX_RATIO * t_small, 0.05)
+    cap = max(MAX_RATIO * t_small, 0.5)
     t_big = time_capped(fn, big, cap)
     if t_big is None:
         pytest.fail(

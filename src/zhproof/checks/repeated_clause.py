@@ -147,6 +147,9 @@ class RepeatedClause(BaseRule):
     def _finding(self, doc: Document, clauses, i: int, j: int, orig: int) -> Diagnostic:
         text = doc.text
         start, end = clauses[i][0], clauses[j - 1][1]
+        label = _LABEL.match(text[start:end])
+        if label:
+            start += label.end()  # an article or list label of the copy is not part of what repeats
         # take the terminal punctuation along when the copy is a whole sentence; otherwise take the separator
         # before it, so that what remains reads 同临床实践相结合。 and not 同临床实践相结合，
         before = text[start - 1] if start > 0 else "\n"
