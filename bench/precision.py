@@ -25,7 +25,7 @@ def known_errors() -> set[tuple[str, int, str]]:
     path = HERE / "known_errors.tsv"
     out = set()
     if path.exists():
-        for row in csv.reader(path.open(encoding="utf-8"), delimiter="\t"):
+        for row in csv.reader(path.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE):
             if row and not row[0].startswith("#"):
                 out.add((row[0], int(row[1]), row[2]))
     return out

@@ -690,14 +690,7 @@ def run_document(task):
 
 # --------------------------------------------------------------------------------------------------- main
 
-def known_errors() -> set[tuple[str, int, str]]:
-    path = HERE / "known_errors.tsv"
-    out = set()
-    if path.exists():
-        for row in csv.reader(path.open(encoding="utf-8"), delimiter="\t"):
-            if row and not row[0].startswith("#"):
-                out.add((row[0], int(row[1]), row[2]))
-    return out
+from precision import known_errors  # noqa: E402  (bench/ is on the path: this script's folder)
 
 
 def pick_documents(root: Path, n: int, seed: int) -> list[tuple[Path, str]]:
