@@ -74,7 +74,6 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import csv
 import difflib
 import os
 import random
@@ -92,6 +91,7 @@ import regex  # noqa: E402
 
 import zhproof  # noqa: E402
 from zhproof.lexicon import lexicon  # noqa: E402
+from precision import known_errors  # noqa: E402  (bench/, this script's folder, is on the path)
 
 MIN_HAN_DOC = 1000  # Han characters a document needs to be chosen
 MIN_GAP = 200  # characters between two injections in one copy
@@ -690,7 +690,6 @@ def run_document(task):
 
 # --------------------------------------------------------------------------------------------------- main
 
-from precision import known_errors  # noqa: E402  (bench/ is on the path: this script's folder)
 
 
 def pick_documents(root: Path, n: int, seed: int) -> list[tuple[Path, str]]:
