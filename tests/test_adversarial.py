@@ -24,9 +24,11 @@ import pytest
 
 import zhproof
 
-MAX_RATIO = 25
+#: Linear time gives a ratio near 10 for 10 times the input, quadratic near 100. The margin is wide because CI
+#: machines are shared: a loaded machine slowed the larger run of a linear case to a ratio of 26.
+MAX_RATIO = 40
 #: A run at n shorter than this is mostly noise: n is then multiplied by 4, at most SCALE_STEPS times.
-MIN_SMALL = 0.015
+MIN_SMALL = 0.05
 SCALE_STEPS = 4
 REPS_SMALL = 3
 REPS_BIG = 2
