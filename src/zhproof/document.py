@@ -63,12 +63,16 @@ class Document:
         return self.text[start:end].rstrip("\r\n")
 
     def line_bounds(self, start: int, end: int | None = None) -> tuple[int, int]:
-        """Start of the line holding ``start`` and end (before its line break) of the line holding ``end``."""
+        """Start of the line holding ``start`` and end (before its line break) of the line holding ``end``.
+
+        From the line index (a binary search), so that calling it for every match of a long line stays cheap.
+        """
+        starts = self.line_starts
+        line_start = starts[bisect_right(starts, start) - 1]
+        i = bisect_right(starts, start if end is None else end) - 1
+        line_end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
         text = self.text
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", start if end is None else end)
-        line_end = len(text) if line_end < 0 else line_end
-        if line_end > line_start and text[line_end - 1] == "\r":
+        while line_end > line_start and text[line_end - 1] in "\r\n":
             line_end -= 1
         return line_start, line_end
 

@@ -22,6 +22,8 @@ _LIST_NUMERAL = regex.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3
 _WORD = regex.compile(r"[\p{L}\p{N}]")
 #: This many lone characters in a row, spaced out, are letter-spaced debris (防 控 工 作).
 SPACED_RUN = 3
+MAX_TITLE = 40  # a letter-spaced title is a short line
+_LONE_RUN = regex.compile(r"(?<![\p{Han}])\p{Han}(?:[ \t]\p{Han}(?![\p{Han}])){%d,}" % (SPACED_RUN - 1))
 
 DOC = RuleDoc(
     summary="spaces that split a word or a run of single characters",
@@ -54,10 +56,11 @@ class CjkSpace(BaseRule):
             if start == 0 or not _HAN_RUN.match(text, start - 1):
                 continue
             line_start, line_end = doc.line_bounds(start, end)
-            line = text[line_start:line_end]
-            if _letter_spaced_title(line) or _in_numbering(text, start, end, line_start, line_end):
+            if line_end - line_start <= MAX_TITLE and _letter_spaced_title(text[line_start:line_end]):
                 continue
-            if _LIST_NUMERAL.fullmatch(text, line_start, start):
+            if _in_numbering(text, start, end, max(line_start, start - 20), min(line_end, end + 20)):
+                continue
+            if start - line_start <= 8 and _LIST_NUMERAL.fullmatch(text, line_start, start):
                 continue  # a list marker: 三  文书组
             left = _run_before(text, start, line_start)
             right = _run_after(text, end, line_end)
@@ -95,8 +98,7 @@ def _run_after(text: str, pos: int, limit: int) -> str:
 
 def _in_spaced_run(text: str, start: int, end: int, line_start: int, line_end: int) -> bool:
     """Is this space inside a run of SPACED_RUN or more lone characters separated by single spaces?"""
-    lone = regex.compile(r"(?<![\p{Han}])\p{Han}(?:[ \t]\p{Han}(?![\p{Han}])){%d,}" % (SPACED_RUN - 1))
-    for m in lone.finditer(text, max(line_start, start - 40), min(line_end, end + 40)):
+    for m in _LONE_RUN.finditer(text, max(line_start, start - 40), min(line_end, end + 40)):
         if m.start() < start and end < m.end():
             return True
     return False
