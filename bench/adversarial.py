@@ -2,7 +2,8 @@
 
 Usage:  python bench/adversarial.py [--cap 120] [--skip-big] [--big-mb 100] [--line-mb 10] [--only NAME,...]
 
-Part 1 — the families of tests/test_adversarial.py (same inputs, same n). For each family, lint_text and
+Part 1 — the families of tests/test_adversarial.py (same inputs, same n, scaled up as the test scales it
+while a run at n is too short to time). For each family, lint_text and
 (where it has something to fix) fix_text(unsafe=True) at n and 10n: the minimum of 3 runs at n and of 2 at
 10n, the ratio (linear is about 10), the peak Python allocation of one run at 10n (tracemalloc, in a child
 process), and the number of findings at 10n. A 10n run that takes longer than --cap seconds is stopped and
@@ -36,12 +37,12 @@ sys.path.insert(0, str(ROOT / "src"))
 import zhproof  # noqa: E402
 
 
-def _families():
+def _test_module():
     spec = importlib.util.spec_from_file_location("zhproof_adversarial", ROOT / "tests" / "test_adversarial.py")
     mod = importlib.util.module_from_spec(spec)
     assert spec.loader is not None
     spec.loader.exec_module(mod)
-    return mod.FAMILIES
+    return mod
 
 
 def _lint(text):
@@ -115,19 +116,25 @@ def measure_big(what, text, cap, reps=2):
 
 
 def part1(args) -> None:
-    families = _families()
+    test = _test_module()
+    families = test.FAMILIES
     only = set(args.only.split(",")) if args.only else None
     zhproof.fix_text("疫情疫情防控，交通運輸。\n生活物\n\n资保障。", unsafe=True)
     head = f"{'input':28} {'call':4} {'n':>8} {'10n':>9} {'t(n) s':>8} {'t(10n) s':>9} {'ratio':>7} {'peak MB':>8} {'findings':>9}"
     print(head)
     print("-" * len(head))
-    for name, (make, n, fix) in families.items():
+    for name, (make, base, fix) in families.items():
         if only and name not in only:
             continue
         for what in ("lint", "fix") if fix else ("lint",):
             fn = _lint if what == "lint" else _fix
-            small, big = make(n), make(10 * n)
             try:
+                n = base
+                for _ in range(test.SCALE_STEPS):  # as the test does: scale n up until a run is long enough to time
+                    if _best(fn, make(n), 1) >= test.MIN_SMALL:
+                        break
+                    n *= 4
+                small, big = make(n), make(10 * n)
                 t_small = _best(fn, small, 3)
             except Exception as e:
                 print(f"{name:28} {what:4} {n:>8} {10 * n:>9}  error at n: {type(e).__name__}: {e}"[:200])

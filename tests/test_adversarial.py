@@ -48,6 +48,18 @@ def _prose(n: int) -> str:
     return "".join(out)[:n]
 
 
+def _spaced_words(n: int) -> str:
+    """One line of words separated by spaces (迎冬奥 一起向未来 style, or text extracted from a PDF)."""
+    rnd = random.Random(20240301)
+    out = []
+    size = 0
+    while size < n:
+        w = rnd.choice(_W)
+        out.append(w)
+        size += len(w) + 1
+    return " ".join(out)[:n]
+
+
 # family name -> (text of size ~n, n, check fix_text too)
 FAMILIES = {
     "repeated-han-char": (lambda n: "国" * n, 400, True),
@@ -56,6 +68,7 @@ FAMILIES = {
     "ascii-commas": (lambda n: "," * n, 50_000, False),
     "han-ascii-commas": (lambda n: "中," * n, 2_000, True),
     "one-line-no-punctuation": (_prose, 16_000, True),
+    "one-line-spaced-words": (_spaced_words, 2_000, True),
     "one-char-lines": (lambda n: "的\n" * n, 10_000, True),  # 10n = 100,000 lines
     "alternating-quote-bracket": (lambda n: "“（" * n, 4_000, False),
     "nested-brackets": (lambda n: "（" * n + "中" + "）" * n, 10_000, False),
