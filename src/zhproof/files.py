@@ -4,7 +4,6 @@ from __future__ import annotations
 import codecs
 import re
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,6 +91,8 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     The original is untouched unless the whole new content is on disk; its permission bits are kept.
     """
+    import tempfile  # only when writing: it costs start-up otherwise
+
     directory = path.parent
     try:
         mode = path.stat().st_mode & 0o7777

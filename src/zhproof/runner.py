@@ -5,7 +5,6 @@ and the other files are still processed.
 """
 from __future__ import annotations
 
-import difflib
 import json
 import os
 from dataclasses import dataclass, field
@@ -283,6 +282,8 @@ class Runner:
 
 
 def unified_diff(name: str, old: str, new: str) -> str:
+    import difflib  # only for --diff
+
     lines = difflib.unified_diff(
         old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{name}", tofile=f"b/{name}"
     )
