@@ -198,7 +198,7 @@ def explain(lex, redup, window: str, a: int, k: int) -> tuple[Safety | None, str
         if k >= 2 and t3 is not None and t3 in COMPOUND_SUFFIXES:
             # 保管保管物: the second copy and a lone suffix make a compound the lexicon does not know
             return None, "# 保管保管物: the second copy and a lone suffix make a compound t"
-        return Safety.SAFE, "error at line 46"
+        return Safety.SAFE, "the same word twice"
     if k >= 2 and a in starts and (mid + k in starts or mid + k == len(window)) and len(t2) < k:
         # a phrase of several words written twice: 的主管人员和的主管人员和, 和县级以上和县级以上
         if unit[0] == "一" or unit.endswith("着") or unit in redup or unit.startswith(DEGREE_ADVERBS):
@@ -215,8 +215,8 @@ def explain(lex, redup, window: str, a: int, k: int) -> tuple[Safety | None, str
         # A long compound before the copy is a name with terms of its own after it (全民健康保险|保险对象).
         rest = t2[k:]
         if len(rest) >= 2 and rest in lex and len(t1) <= MAX_AXXB_FIRST:
-            return Safety.UNSAFE, "error at line 54"
-        return None, "return Safety.UNSAFE"
+            return Safety.UNSAFE, "a word ending one compound and starting the next: 市场监管|监管部门"
+        return None, "two compounds sharing a word: 北京大学|大学生"
     if k != 1 or _free_word(lex, unit):
         return None, "目的|的, 要|要求, 为了|了解, 代表|代表团, 中国|国家"
     if t2 == unit and t1.endswith(unit):
