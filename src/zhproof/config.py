@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import cache
 from .document import VARIANTS
 
 CONFIG_FILES = ("zhproof.toml", ".zhproof.toml", "pyproject.toml")
@@ -68,8 +68,8 @@ def find_config(start: Path) -> Path | None:
                 if name != "pyproject.toml":
                     return candidate
                 try:
-                    data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-                except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                    data = cache.load_toml(candidate)
+                except (OSError, ValueError):  # unreadable, not UTF-8, not TOML
                     continue
                 if "zhproof" in data.get("tool", {}):
                     return candidate
@@ -86,12 +86,12 @@ def _str_list(path: Path, key: str, value) -> list[str]:
 
 def load_config(path: Path, known_rules: dict | None = None) -> Config:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = cache.load_toml(path)
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such configuration file") from None
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError(f"{path}: cannot read: {e}") from None
-    except tomllib.TOMLDecodeError as e:
+    except ValueError as e:  # tomllib.TOMLDecodeError
         raise ConfigError(f"{path}: invalid TOML: {e}") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("zhproof", {})

@@ -4,9 +4,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-import regex
+from .patterns import compile_re
 
-_NEWLINE = regex.compile(r"\r\n|\n|\r")
+_NEWLINE = compile_re(r"\r\n|\n|\r")
 VARIANTS = ("zh-Hans", "zh-Hant", "zh-TW", "zh-HK")
 
 

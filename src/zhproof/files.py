@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import codecs
-import re
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from .patterns import compile_re
 
 class InputError(Exception):
     """A file that cannot be read as text; the message names the file."""
@@ -60,8 +60,8 @@ def decode(data: bytes, path: str) -> Source:
     ) from None
 
 
-_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_CJK = compile_re(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_NON_ASCII = compile_re(r"[^\x00-\x7f]")
 
 
 def _looks_chinese(text: str) -> bool:

@@ -1,12 +1,12 @@
 """Apply fixes: non-overlapping edits in one pass, then lint again until nothing changes."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from .model import Diagnostic, Edit, Fix, Safety
+from .patterns import compile_re
 
 #: How many lint-and-fix passes before giving up.
 MAX_PASSES = 10
@@ -54,7 +54,7 @@ def choose_non_overlapping(diags: Sequence[Diagnostic]) -> list[Diagnostic]:
     return chosen
 
 
-_BREAKS = re.compile(r"\r\n|\r|\n")
+_BREAKS = compile_re(r"\r\n|\r|\n")
 
 
 def joins_line_breaks(text: str, fix: Fix | None) -> bool:

@@ -10,14 +10,14 @@ from __future__ import annotations
 import array
 import json
 import math
-import re
 import sys
 from functools import cache
 
 from .resources import rules_dir
+from .patterns import compile_re
 
 MAX_WORD = 16  # longest word looked up
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_SURROGATES = compile_re("[\ud800-\udfff]")
 
 
 class Lexicon:
@@ -52,6 +52,17 @@ class Lexicon:
     def prefixes(self, text: str) -> list[str]:
         """The dictionary words that ``text`` starts with."""
         return self.trie.prefixes(_SURROGATES.sub("\ufffd", text))
+
+    def word_across(self, text: str, cut: int) -> bool:
+        """Does a dictionary word in ``text`` start before ``cut`` and end after it? (A necessary condition for
+        segmentation to put a word across the cut, at the cost of a few trie lookups.)"""
+        text = _SURROGATES.sub("\ufffd", text)
+        prefixes = self.trie.prefixes
+        for k in range(max(0, cut - MAX_WORD + 1), cut):
+            need = cut - k  # a word from k must be longer than this
+            if any(len(w) > need for w in prefixes(text[k:k + MAX_WORD])):
+                return True
+        return False
 
     def frequency(self, word: str) -> int:
         i = self._id(word)

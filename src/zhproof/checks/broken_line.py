@@ -1,34 +1,36 @@
 """broken-line: a line break (with or without blank lines) that cuts a sentence or a word in two."""
 from __future__ import annotations
 
-import re
 from typing import Iterable
-
-import regex
 
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..lexicon import lexicon
+from ..patterns import HAN, compile_re, is_han
 from ..rule import BaseRule, Example, RuleDoc
 
-# A line break, possibly with blank lines, between two non-blank lines.
-# (It starts with the white space itself, so the engine skips straight to line breaks; what stands before and
-# after is checked in Python.)
-_BREAK = re.compile(r"(?<![ \t\u3000])[ \t\u3000]*+(?:\r\n|\n|\r(?!\n))(?:[ \t\u3000]*(?:\r\n|\n|\r(?!\n)))*[ \t\u3000]*(?=[^\s])")
-_HAN = regex.compile(r"\p{Han}")
+# A line break, possibly with blank lines, between a Han character and the Han character that starts the next
+# non-blank line. The pattern starts with the line break itself, so that the engine skips straight to line
+# breaks; the look-behind after it wants a Han character or white space before the break (the white space at
+# the end of the line is added to the finding, and the character before it checked, in Python).
+_WS = " \t\u3000"
+_BREAK = compile_re(
+    f"(?:\r\n(?<=[{HAN}{_WS}]\r\n)|\n(?<=[{HAN}{_WS}]\n)|\r(?!\n)(?<=[{HAN}{_WS}]\r))"
+    f"(?:[{_WS}]*(?:\r\n|\n|\r(?!\n)))*[{_WS}]*(?=[{HAN}])"
+)
 # Where a line may end: sentence and clause punctuation, closing brackets and quotes, a colon, a dash.
 _LINE_END = set("。！？；：，、…—”’」』）》】〕〉)]}!?;:,.|")
 # A line that starts like a heading or a list item starts a new block, whatever came before.
-_BLOCK_START = regex.compile(
+_BLOCK_START = compile_re(
     r"[ \t\u3000]*(?:第[一二三四五六七八九十百千零〇\d]+[章节条款项部分编篇卷回]|[一二三四五六七八九十]+[、．.]"
     r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.)）]|[①-⑳]|[●○■□◆◇▪•·\-*+>#]|[A-Za-z][.)、])"
 )
 # A full stop inside a line shows it is running prose: a title or a headline has none (it may have a comma,
 # a colon, even a question or exclamation mark: 选出新气象，开创新未来; 究竟谁的立场“极不负责”？——…).
-_PROSE_MARK = regex.compile(r"[。]")
+_PROSE_MARK = compile_re(r"[。]")
 # The rest of a cut sentence ends with a full stop, a semicolon or a closing quote; a headline may hold a
 # colon or a question mark (人民日报钟声文章：究竟谁的立场“极不负责”？——…) but not these.
-_SENTENCE_END = regex.compile(r"[。；;…]|[。！？!?”’）)]$")
+_SENTENCE_END = compile_re(r"[。；;…]|[。！？!?”’）)]$")
 # Prepositions and conjunctions after which neither a sentence nor a title can end, when they stand alone as
 # a word (国民经济和, 将其). Particles such as 了 and 的 can end a sentence (准备好了, 是可行的), and 对 can be a
 # noun (储存键值对); in running prose they are caught anyway (既不能对⏎不同地区).
@@ -75,14 +77,12 @@ class BrokenLine(BaseRule):
         text = doc.text
         for m in _BREAK.finditer(text):
             start, end = m.span()
-            if start == 0 or text[start - 1].isspace():
+            while start > 0 and text[start - 1] in _WS:
+                start -= 1  # white space at the end of the line goes with the break
+            if start == 0 or not is_han(text[start - 1]):
                 continue
-            if doc.fmt == "markdown" and m.group().count("\n") < 2:
+            if doc.fmt == "markdown" and text.count("\n", start, end) < 2:
                 continue  # a single newline inside a Markdown paragraph is a soft break
-            prev_char = text[start - 1]
-            next_char = text[end]
-            if prev_char in _LINE_END or not _HAN.match(prev_char) or not _HAN.match(next_char):
-                continue
             line_start, _ = doc.line_bounds(start)
             prev_line = text[line_start:start].strip()
             if _BLOCK_START.match(text, end):
@@ -134,6 +134,8 @@ def _cuts_word(lex, prev_line: str, next_line: str) -> bool:
     if not any(_bound(lex, ch) for ch in (left[-1], right[0])):
         return False  # the cheap test first
     cut = len(left)
+    if not lex.word_across(left + right, cut):
+        return False  # no dictionary word crosses the break at all (a few lookups, no segmentation)
     if not any(s < cut < e and e - s >= 2 for s, e in lex.segment(left + right)):
         return False
     last = lex.segment(left)[-1]

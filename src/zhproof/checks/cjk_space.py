@@ -1,29 +1,25 @@
 """cjk-space: spaces that split a word or a run of single characters (PDF/OCR debris)."""
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
-import regex
-
 from ..document import Document
-from ..patterns import HAN
+from ..patterns import HAN, compile_re, is_han
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..lexicon import lexicon
 from ..rule import BaseRule, Example, RuleDoc
 from .broken_line import _BLOCK_START
 
-# Spaces before a Han character (the character before is checked in Python, so the engine can skip straight
-# to spaces).
-_SPACE = re.compile(f"(?<![ \\t])[ \\t]++(?=[{HAN}])")  # from the start of a run of spaces only: linear
-_HAN_RUN = regex.compile(r"\p{Han}+")
-_NUMBERING = regex.compile(r"第[ \t]*[一二三四五六七八九十百千零〇\d]+[ \t]*[章節节條条編编款項项目卷回部篇]")
-_LIST_NUMERAL = regex.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}")
-_WORD = regex.compile(r"[\p{L}\p{N}]")
+# Spaces between Han characters. The pattern starts with the space itself, so the engine skips straight to
+# spaces; the look-behind after it checks the character before the run (which makes it the run's start).
+_SPACE = compile_re(f"[ \\t](?<=[{HAN}][ \\t])[ \\t]*+(?=[{HAN}])")
+_HAN_RUN = compile_re(f"[{HAN}]+")
+_NUMBERING = compile_re(r"第[ \t]*[一二三四五六七八九十百千零〇\d]+[ \t]*[章節节條条編编款項项目卷回部篇]")
+_LIST_NUMERAL = compile_re(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}")
 #: This many lone characters in a row, spaced out, are letter-spaced debris (防 控 工 作).
 SPACED_RUN = 3
 MAX_TITLE = 40  # a letter-spaced title is a short line
-_LONE_RUN = regex.compile(r"(?<![\p{Han}])\p{Han}(?:[ \t]\p{Han}(?![\p{Han}])){%d,}" % (SPACED_RUN - 1))
+_LONE_RUN = compile_re(f"(?<![{HAN}])[{HAN}](?:[ \\t][{HAN}](?![{HAN}])){{{SPACED_RUN - 1},}}")
 
 DOC = RuleDoc(
     summary="spaces that split a word or a run of single characters",
@@ -53,7 +49,7 @@ class CjkSpace(BaseRule):
         text = doc.text
         for m in _SPACE.finditer(text):
             start, end = m.span()
-            if start == 0 or not _HAN_RUN.match(text, start - 1):
+            if start == 0 or not is_han(text[start - 1]):
                 continue
             line_start, line_end = doc.line_bounds(start, end)
             if line_end - line_start <= MAX_TITLE and _letter_spaced_title(text[line_start:line_end]):
@@ -67,8 +63,8 @@ class CjkSpace(BaseRule):
             # a character next to digits or Latin letters is not alone: 3200人 为新高, 高发 达16年
             before = start - len(left) - 1
             after = end + len(right)
-            lone = (len(left) == 1 and not (before >= line_start and _WORD.match(text[before]))) or (
-                len(right) == 1 and not (after < line_end and _WORD.match(text[after]))
+            lone = (len(left) == 1 and not (before >= line_start and text[before].isalnum())) or (
+                len(right) == 1 and not (after < line_end and text[after].isalnum())
             )
             if _in_spaced_run(text, start, end, line_start, line_end):
                 pass
@@ -86,7 +82,7 @@ class CjkSpace(BaseRule):
 
 def _run_before(text: str, pos: int, limit: int) -> str:
     i = pos
-    while i > limit and _HAN_RUN.match(text[i - 1]):
+    while i > limit and is_han(text[i - 1]):
         i -= 1
     return text[i:pos]
 
@@ -114,7 +110,7 @@ def _letter_spaced_title(line: str) -> bool:
     m = _BLOCK_START.match(line)
     body = line[m.end():] if m else line
     runs = body.split()
-    return 2 <= len(runs) <= 6 and all(len(r) == 1 and _HAN_RUN.fullmatch(r) for r in runs)
+    return 2 <= len(runs) <= 6 and all(len(r) == 1 and is_han(r) for r in runs)
 
 
 def _joins_word(lex, left: str, right: str) -> bool:

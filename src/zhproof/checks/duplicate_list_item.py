@@ -1,24 +1,24 @@
 """duplicate-list-item: an item repeated inside one enumeration (市场秩序、市场秩序)."""
 from __future__ import annotations
 
-import re
 from typing import Iterable
-
-import regex
 
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..lexicon import lexicon
+from ..patterns import HAN, compile_re
 from ..rule import BaseRule, Example, RuleDoc
 
-# An enumeration: a stretch of one clause that contains the enumeration comma 、.
-# Matches start only where a clause starts (the look-behind), so each clause is scanned once: linear time.
+# An enumeration: a clause that contains the enumeration comma 、 (group "enum"). Each match starts where a
+# clause starts and passes over the clauses without 、 inside the engine (possessive loops, no backtracking),
+# so each character is scanned once and Python sees only the enumerations; at the end of the text a clause
+# without 、 ends the last match.
 _D = "，。；：！？!?;:\r\n（）()“”「」《》"
-_ENUM = re.compile(f"(?<![^{_D}])[^{_D}]*、[^{_D}]*")
+_ENUM = compile_re(f"(?:[^{_D}、]*+[{_D}])*+(?:(?P<enum>[^{_D}、]*+、[^{_D}]*+)|[^{_D}、]*+\\Z)")
 # What may follow the last item and is not part of it (市场秩序等, 高校和企业).
 TAIL_START = set("等和及与或")
 MIN_ITEM = 2  # characters; a one-character item (甲、乙) repeats legitimately in tables of contrasts
-_HAN = regex.compile(r"\p{Han}")
+_HAN = compile_re(f"[{HAN}]")
 # Parts of speech (jieba's tags) of a word that governs a list: 维护|市场秩序、市场秩序
 GOVERNING_POS = frozenset({"v", "vd"})
 
@@ -48,9 +48,17 @@ class DuplicateListItem(BaseRule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
         for m in _ENUM.finditer(text):
+            enum = m.group("enum")
+            if enum is None:
+                continue
+            parts = enum.split("、")
+            # a copy (two or more characters) ends like the item before it: no item holds the last character
+            # of the item before it after its own first character, no copy (the common case, decided cheaply)
+            if not any((prev := parts[i - 1].rstrip()) and prev[-1] in parts[i][1:] for i in range(1, len(parts))):
+                continue
             items: list[tuple[int, int]] = []
-            pos = m.start()
-            for part in m.group().split("、"):
+            pos = m.start("enum")
+            for part in parts:
                 lead = len(part) - len(part.lstrip())
                 items.append((pos + lead, pos + len(part.rstrip())))
                 pos += len(part) + 1

@@ -1,13 +1,10 @@
 """duplicate-word: a character, word or phrase written twice in a row by mistake."""
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
-import regex
-
 from ..document import Document
-from ..patterns import HAN
+from ..patterns import HAN, compile_re
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..data import word_list
 from ..lexicon import lexicon
@@ -17,9 +14,9 @@ CONTEXT = 16  # characters of context on each side that the segmenter sees
 TITLE_REACH = 100  # how far back a 《 may open the title a repeat stands in
 # A unit of 1-6 Han characters written two or more times in a row (the standard library's engine: it scans
 # several times faster than `regex`).
-_CANDIDATE = re.compile(f"([{HAN}]{{1,6}}?)\\1+")
-_BEFORE = re.compile(f"[{HAN}]{{0,{CONTEXT}}}$")
-_AFTER = re.compile(f"[{HAN}]{{0,{CONTEXT}}}")
+_CANDIDATE = compile_re(f"([{HAN}]{{1,6}}?)\\1+")
+_BEFORE = compile_re(f"[{HAN}]{{0,{CONTEXT}}}$")
+_AFTER = compile_re(f"[{HAN}]{{0,{CONTEXT}}}")
 
 # Parts of speech (jieba's tag set) of function words: a repeat that is a word boundary coincidence with
 # one of these (目的|的, 为了|了解) is ordinary text.
@@ -45,7 +42,7 @@ PARTICLES_AFTER = frozenset("了着过的得地")
 FREE_WORD_BEFORE_PARTICLE = 15_000
 #: 市场监管|监管部门 is reported only when the compound before the copy is at most this long.
 MAX_AXXB_FIRST = 4
-_NUMERAL = regex.compile(r"[〇零一二三四五六七八九十百千万亿两]+")
+_NUMERAL = compile_re(r"[〇零一二三四五六七八九十百千万亿两]+")
 # Suffixes that make a compound from a word although the lexicon lacks it (保管|保管物, 代理|代理人).
 COMPOUND_SUFFIXES = frozenset("物人者费品权方期员性化率额量证书金款法")
 

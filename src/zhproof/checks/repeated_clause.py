@@ -6,18 +6,17 @@ from bisect import bisect_left
 from collections import Counter
 from typing import Iterable
 
-import regex
-
 from ..document import Document
+from ..patterns import HAN, compile_re
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..rule import BaseRule, Example, RuleDoc
 
 # Clauses: text between Chinese clause punctuation or line breaks; the separator is kept apart.
 # A clause: the text between clause punctuation and line breaks, without the white space at its ends.
 _D = "，。；：！？!?;\r\n"
-_CLAUSE = re.compile(f"[^{_D}\\s](?:[^{_D}]*[^{_D}\\s])?")
+_CLAUSE = compile_re(f"[^{_D}\\s](?:[^{_D}]*[^{_D}\\s])?")
 _SENTENCE_END = "。！？!?；;"
-_HAN = regex.compile(r"\p{Han}")
+_HAN = compile_re(f"[{HAN}]")
 
 #: A copy that immediately follows its original (only separators between) is reported from this many Han
 #: characters on: a sentence or clause written twice in a row is never meant.
@@ -26,14 +25,14 @@ MIN_ADJACENT_HAN = 10
 #: least one sentence end, inside one paragraph, and present exactly twice. Shorter or more frequent repeats
 #: are formulae (story openers, 有下列情形之一的, a quoted line repeated after a news summary).
 MIN_DISTANT_HAN = 50
-_LABEL = re.compile(r"^(?:第[一二三四五六七八九十百千零〇\d]+[条款项章节]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])[ \t\u3000]*")
+_LABEL = compile_re(r"^(?:第[一二三四五六七八九十百千零〇\d]+[条款项章节]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])[ \t\u3000]*")
 #: Earlier occurrences of a clause tried as the start of the original of a run. In statutes (documents with
 #: STATUTE_ARTICLES or more 第…条 articles), whose provisions repeat stock sentences by design, each clause is
 #: matched with its own latest earlier occurrence, so a stock clause met in between cuts the run.
 MAX_CANDIDATES = 3
 STATUTE_ARTICLES = 3
-_ARTICLE = re.compile(r"^[ \t\u3000]*第[ \t]*[一二三四五六七八九十百千零〇\d]+[ \t]*[条條]", re.MULTILINE)
-_TERMINATOR = regex.compile(r"[。！？!?]")
+_ARTICLE = compile_re(r"^[ \t\u3000]*第[ \t]*[一二三四五六七八九十百千零〇\d]+[ \t]*[条條]", re.MULTILINE)
+_TERMINATOR = compile_re(r"[。！？!?]")
 _SEPARATORS = "，、；：。！？!?;: \t\r\n\u3000"
 
 DOC = RuleDoc(

@@ -5,16 +5,15 @@ import re
 from functools import cache
 from typing import Iterable
 
-import regex
-
 from ..document import Document
+from ..patterns import HAN, KANA, compile_re
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..rule import BaseRule, Example, RuleDoc
 
-_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-_LABEL = regex.compile(r"\p{Han}{1,8}")
-_LIST_ITEM = regex.compile(r"[ \t]*[-*+•·][ \t]")
-_CLAUSE_END = regex.compile(r"[，。；：！？、\r\n,;!?]")
+_KANA = compile_re(f"[{KANA}]")
+_LABEL = compile_re(f"[{HAN}]{{1,8}}")
+_LIST_ITEM = compile_re(r"[ \t]*[-*+•·][ \t]")
+_CLAUSE_END = compile_re(r"[，。；：！？、\r\n,;!?]")
 CONTEXT = 12  # characters each side given to the phrase-aware converter
 #: A clause with at least this many wrong-script characters is a quoted passage in the other script (a
 #: Taiwan film title, a Hong Kong shop sign): one finding for the whole run, as a warning.
@@ -31,7 +30,7 @@ def converter(config: str):
     return _SafeConverter(opencc.OpenCC(config))
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = compile_re("[\ud800-\udfff]")
 
 
 class _SafeConverter:
@@ -58,10 +57,10 @@ def _candidates(table: str):
     if table == "traditional":
         chars = (chars - word_list("script-neutral")) | word_list("usually-traditional")
     bmp = "".join(sorted(c for c in chars if c <= "\uffff"))
-    return re.compile("[" + re.escape(bmp) + "]+"), frozenset(chars)
+    return compile_re("[" + re.escape(bmp) + "]+"), frozenset(chars)
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]+")
+_ASTRAL = compile_re("[\U00010000-\U0010ffff]+")
 
 
 def _candidate_runs(text: str, table: str):

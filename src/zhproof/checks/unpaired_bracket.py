@@ -1,21 +1,21 @@
 """unpaired-bracket: an opening quote or bracket without its partner, or the reverse."""
 from __future__ import annotations
 
+import re
 from typing import Iterable
-
-import regex
 
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..rule import BaseRule, Example, RuleDoc
+from ..patterns import compile_re
 
 PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】", "「": "」", "『": "』", "〔": "〕", "(": ")", "［": "］"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
-_BRACKETS = regex.compile("[" + regex.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
-_PARAGRAPH = regex.compile(r"[^\r\n]+")
+_BRACKETS = compile_re("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
+_PARAGRAPH = compile_re(r"[^\r\n]+")
 # A closing parenthesis that ends a list marker (1) 2） a) 一）) at the start of a line or after a space.
-_MARKER = regex.compile(r"(?:^|(?<=[\s，、；：。]))(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})$")
-_LATIN = regex.compile(r"[A-Za-z]")
+_MARKER = compile_re(r"(?:^|(?<=[\s，、；：。]))(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})$")
+_LATIN = compile_re(r"[A-Za-z]")
 #: An opener may close this many paragraphs later (a quotation or a parenthesised history over several
 #: paragraphs); one still open after that is reported.
 MAX_PARAGRAPHS = 30

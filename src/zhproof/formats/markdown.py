@@ -14,15 +14,16 @@ from __future__ import annotations
 
 from functools import cache
 
-import regex
+import re
 
 from . import Layout
+from ..patterns import compile_re
 
-_NEWLINE = regex.compile(r"\n")
-_URL = regex.compile(r"(?:https?|ftp)://[^\s<>()（）“”‘’「」，。；！？]+|www\.[^\s<>()（）“”‘’「」，。；！？]+")
-_TOML_FRONT_MATTER = regex.compile(r"\A\+\+\+[ \t]*\r?\n.*?^\+\+\+[ \t]*$", regex.DOTALL | regex.MULTILINE)
-_HARD_BREAK = regex.compile(r"(?<=\S)[ ]{2,}(?=\r?\n)")
-_COMMENT = regex.compile(r"<!--\s*zhproof-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
+_NEWLINE = compile_re(r"\n")
+_URL = compile_re(r"(?:https?|ftp)://[^\s<>()（）“”‘’「」，。；！？]+|www\.[^\s<>()（）“”‘’「」，。；！？]+")
+_TOML_FRONT_MATTER = compile_re(r"\A\+\+\+[ \t]*\r?\n.*?^\+\+\+[ \t]*$", re.DOTALL | re.MULTILINE)
+_HARD_BREAK = compile_re(r"(?<=\S)[ ]{2,}(?=\r?\n)")
+_COMMENT = compile_re(r"<!--\s*zhproof-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
 
 
 @cache
@@ -154,7 +155,7 @@ def _suppressions(text: str, code: list[tuple[int, int]]) -> list[tuple[int, int
         if any(s <= m.start() < e for s, e in code):
             continue  # a comment shown inside code is an example, not a directive
         kind = m.group(1)
-        names = [n.strip() for n in regex.split(r"[,\s]+", m.group(2)) if n.strip()] or None
+        names = [n.strip() for n in re.split(r"[,\s]+", m.group(2)) if n.strip()] or None
         rules = frozenset(names) if names else None
         if kind == "disable-file":
             regions.append((0, len(text), rules))

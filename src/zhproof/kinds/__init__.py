@@ -10,16 +10,15 @@ Kinds:
 """
 from __future__ import annotations
 
-import tomllib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-import regex
-
+from .. import cache
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
-from ..patterns import compile_fast
+from ..patterns import LazyRegex, compile_fast
 from ..rule import FIX_KINDS, Example, RuleDoc
 
 #: Time limit (seconds) for one regex search of a rule pattern over one document; a pattern that takes
@@ -37,7 +36,7 @@ _KIND_KEYS = {
     "existence": {"tokens", "message", "ignorecase"},
     "substitution": {"swap", "message", "safety", "ignorecase"},
 }
-_CHECK_KEYS = {"regex", "message", "replace", "translate", "delete", "safety", "span", "title", "severity"}
+_CHECK_KEYS = {"regex", "message", "replace", "translate", "delete", "safety", "span", "title", "severity", "requires"}
 _EXAMPLE_KEYS = {"text", "fixed", "ok", "variant"}
 
 
@@ -72,6 +71,7 @@ class PatternCheck:
     title: str
     severity: Severity | None
     literal: str | None = None  # substitution: the fixed replacement text
+    requires: str = ""  # the pattern runs only on texts holding one of these characters (a fast pre-test)
 
 
 class TomlRule:
@@ -93,11 +93,18 @@ class TomlRule:
             return
         text = doc.text
         for c in self.checks:
+            if c.requires and not any(ch in text for ch in c.requires):
+                continue  # cannot match: not even compiled
+            if isinstance(c.pattern, LazyRegex):
+                try:
+                    c.pattern.compiled  # noqa: B018 - compiled on first use
+                except Exception as e:  # noqa: BLE001 - regex.error
+                    raise RuleFileError(f"{self.origin}: rule {self.name!r}: bad regular expression: {e}") from None
             try:
-                if isinstance(c.pattern, regex.Pattern):
-                    matches = list(c.pattern.finditer(text, timeout=PATTERN_TIMEOUT))
-                else:
+                if isinstance(c.pattern, re.Pattern):
                     matches = list(c.pattern.finditer(text))
+                else:  # `regex`, which takes a time limit
+                    matches = list(c.pattern.finditer(text, timeout=PATTERN_TIMEOUT))
             except TimeoutError:
                 raise RuleFileError(
                     f"{self.origin}: rule {self.name!r}: pattern {c.pattern.pattern!r} took longer than "
@@ -149,32 +156,35 @@ def _parse_examples(path: Path, data: dict) -> tuple[Example, ...]:
     return tuple(out)
 
 
-def _compile(path: Path, where: str, source: str, ignorecase: bool = False, trusted: bool = True):
+def _compile(path: Path, where: str, source: str, ignorecase: bool = False, trusted: bool = True, lazy: bool = False):
     """zhproof's own rules get the fastest engine that runs them; user rules (extend-rules) always get
     `regex`, whose searches take a time limit, so that a pathological pattern is reported, not a hang."""
-    import re
+    if trusted:
+        try:
+            return compile_fast(source, re.MULTILINE | (re.IGNORECASE if ignorecase else 0), lazy=lazy)
+        except Exception as e:  # re.error, regex.error
+            raise _fail(path, f"bad regular expression in {where}: {e}") from None
+    import regex
 
     try:
-        if trusted:
-            return compile_fast(source, re.MULTILINE | (re.IGNORECASE if ignorecase else 0))
         return regex.compile(source, regex.MULTILINE | regex.VERSION0 | (regex.IGNORECASE if ignorecase else 0))
-    except (re.error, regex.error) as e:
+    except regex.error as e:
         raise _fail(path, f"bad regular expression in {where}: {e}") from None
 
 
 def load_rule_file(path: Path, trusted: bool = True) -> TomlRule:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = cache.load_toml(path)
     except (OSError, UnicodeDecodeError) as e:
         raise _fail(path, f"cannot read: {e}") from None
-    except tomllib.TOMLDecodeError as e:
+    except ValueError as e:  # tomllib.TOMLDecodeError
         raise _fail(path, f"invalid TOML: {e}") from None
     kind = _require(path, data, "kind", str)
     if kind not in _KIND_KEYS:
         raise _fail(path, f"unknown kind {kind!r} (expected one of: {', '.join(_KIND_KEYS)})")
     _check_keys(path, "the rule", data, _COMMON_KEYS | _KIND_KEYS[kind])
     name = _require(path, data, "name", str)
-    if not regex.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", name):
+    if not re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", name):
         raise _fail(path, f"rule name {name!r} is not kebab-case")
     doc = RuleDoc(
         summary=_require(path, data, "summary", str),
@@ -202,7 +212,11 @@ def load_rule_file(path: Path, trusted: bool = True) -> TomlRule:
             if not isinstance(c, dict):
                 raise _fail(path, f"{where} must be a table")
             _check_keys(path, where, c, _CHECK_KEYS)
-            pattern = _compile(path, where, _require(path, c, "regex", str, where), trusted=trusted)
+            requires = c.get("requires", "")
+            if not isinstance(requires, str):
+                raise _fail(path, f"{where}: 'requires' must be a string of characters")
+            # a pattern with a pre-test that needs `regex` is compiled on first use (see patterns.LazyRegex)
+            pattern = _compile(path, where, _require(path, c, "regex", str, where), trusted=trusted, lazy=bool(requires))
             fixes = [k for k in ("replace", "translate", "delete") if k in c]
             if len(fixes) > 1:
                 raise _fail(path, f"{where}: use only one of replace, translate, delete")
@@ -233,13 +247,14 @@ def load_rule_file(path: Path, trusted: bool = True) -> TomlRule:
                     span=span,
                     title=c.get("title", "删除" if c.get("delete") else "改为“{new}”"),
                     severity=sev,
+                    requires=requires,
                 )
             )
     elif kind == "existence":
         tokens = _require(path, data, "tokens", list)
         if not tokens or not all(isinstance(t, str) and t for t in tokens):
             raise _fail(path, "'tokens' must be a non-empty list of strings")
-        alternation = "|".join(regex.escape(t) for t in sorted(tokens, key=len, reverse=True))
+        alternation = "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
         rule.checks.append(
             PatternCheck(
                 pattern=_compile(path, "tokens", alternation, bool(data.get("ignorecase")), trusted),
@@ -259,7 +274,7 @@ def load_rule_file(path: Path, trusted: bool = True) -> TomlRule:
         for old, new in sorted(swap.items(), key=lambda kv: len(kv[0]), reverse=True):
             rule.checks.append(
                 PatternCheck(
-                    pattern=_compile(path, f"swap {old!r}", regex.escape(old), bool(data.get("ignorecase")), trusted),
+                    pattern=_compile(path, f"swap {old!r}", re.escape(old), bool(data.get("ignorecase")), trusted),
                     message=message, safety=safety, replace=None, translate=None, delete=False, span=0,
                     title="改为“{new}”", severity=None, literal=new,
                 )
