@@ -48,12 +48,12 @@ def _bounds(ranges: str) -> list[int]:
     return out
 
 
-_HAN_BOUNDS = _bounds(HAN)
+HAN_BOUNDS = _bounds(HAN)
 
 
 def is_han(ch: str) -> bool:
     """Is the character a Han character (\\p{Han})? A binary search: no pattern to compile."""
-    return len(ch) == 1 and bisect_right(_HAN_BOUNDS, ord(ch)) & 1 == 1
+    return len(ch) == 1 and bisect_right(HAN_BOUNDS, ord(ch)) & 1 == 1
 
 
 def to_re(pattern: str) -> str | None:

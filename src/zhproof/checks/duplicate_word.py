@@ -1,10 +1,12 @@
 """duplicate-word: a character, word or phrase written twice in a row by mistake."""
 from __future__ import annotations
 
+from bisect import bisect_left
+from functools import cache
 from typing import Iterable
 
 from ..document import Document
-from ..patterns import HAN, compile_re
+from ..patterns import HAN, HAN_BOUNDS, compile_re
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..data import word_list
 from ..lexicon import lexicon
@@ -14,7 +16,8 @@ CONTEXT = 16  # characters of context on each side that the segmenter sees
 TITLE_REACH = 100  # how far back a 《 may open the title a repeat stands in
 # A unit of 1-6 Han characters written two or more times in a row (the standard library's engine: it scans
 # several times faster than `regex`).
-_CANDIDATE = compile_re(f"([{HAN}]{{1,6}}?)\\1+")
+MAX_UNIT = 6
+_CANDIDATE = compile_re(f"([{HAN}]{{1,{MAX_UNIT}}}?)\\1+")
 _BEFORE = compile_re(f"[{HAN}]{{0,{CONTEXT}}}$")
 _AFTER = compile_re(f"[{HAN}]{{0,{CONTEXT}}}")
 
@@ -84,31 +87,29 @@ DOC = RuleDoc(
 class DuplicateWord(BaseRule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
+        find = _repeat_finder(text)
         pos = 0
         while True:
-            m = _CANDIDATE.search(text, pos)
-            if m is None:
+            found = find(pos)
+            if found is None:
                 return
-            start, end = m.span()
-            verdict = self._judge_match(doc, m)
+            start, end, unit = found
+            verdict = self._judge_match(doc, start, end, unit)
             if verdict is None:
                 # a legitimate repeat may overlap a real one: look again from its last copy (not from inside a
                 # legitimate run, which would report the run's tail pair by pair)
-                k = len(m.group(1))
+                k = len(unit)
                 pos = start + 1 if end - start == 2 * k else end - k
                 continue
             pos = end
-            unit = m.group(1)
             yield Diagnostic(
                 self.name, start, end, f"“{unit}”重复", Severity.ERROR,
                 Fix((Edit(start, end, unit),), verdict, f"删去重复的“{unit}”"),
             )
 
     @staticmethod
-    def _judge_match(doc: Document, m) -> Safety | None:
+    def _judge_match(doc: Document, start: int, end: int, unit: str) -> Safety | None:
         text = doc.text
-        start, end = m.span()
-        unit = m.group(1)
         lex = lexicon()
         if not doc.traditional and end - start == 2 * len(unit) <= 4:
             # cheap verdicts that segmentation would reach too: a doubled word the lexicon lists (常常, 看看),
@@ -127,6 +128,96 @@ class DuplicateWord(BaseRule):
         if doc.traditional:
             window = _to_simplified(window)
         return judge(lex, word_list("reduplication"), window, start - lo, len(unit))
+
+
+#: From this many characters on, repeats are found with numpy (vector comparisons, about 7 times faster than
+#: the pattern) when it is installed; below, the pattern (numpy takes 90 ms to import).
+VECTOR_MIN = 250_000
+VECTOR_CHUNK = 1 << 20  # characters per block of the vector search (bounds its memory)
+
+
+def _repeat_finder(text: str):
+    """``find(pos)``: the first repeat at or after ``pos`` as ``(start, end, unit)``, or None.
+
+    A repeat is what ``_CANDIDATE`` matches: the leftmost unit of 1-6 Han characters, the shortest at its
+    position, followed by as many copies as there are. Long texts get the same answers from a vector search."""
+    if len(text) >= VECTOR_MIN:
+        try:
+            import numpy
+        except ImportError:  # pragma: no cover - numpy is a dependency; the pattern still works without it
+            numpy = None
+        if numpy is not None:
+            starts, units = _vector_repeats(numpy, text)
+
+            def find_vector(pos: int):
+                j = bisect_left(starts, pos)
+                if j == len(starts):
+                    return None
+                i = starts[j]
+                k = units[j]
+                unit = text[i:i + k]
+                end = i + 2 * k
+                while text.startswith(unit, end):
+                    end += k
+                return i, end, unit
+
+            return find_vector
+
+    def find_pattern(pos: int):
+        m = _CANDIDATE.search(text, pos)
+        return None if m is None else (m.start(), m.end(), m.group(1))
+
+    return find_pattern
+
+
+def _vector_repeats(np, text: str) -> tuple[list[int], list[int]]:
+    """Every position where a unit of 1-6 Han characters is followed by a copy, with the shortest such unit.
+
+    For each unit length k the text (as code points) is compared with itself shifted by k; a repeat starts at
+    i when the k comparisons from i all hold and the unit is Han. Worked in blocks, so memory stays bounded."""
+    table = _han_table(np)
+    starts: list[int] = []
+    units: list[int] = []
+    n_text = len(text)
+    for lo in range(0, n_text, VECTOR_CHUNK):
+        hi = min(n_text, lo + VECTOR_CHUNK)
+        block = text[lo:min(n_text, hi + 2 * MAX_UNIT - 1)]  # a repeat starting before hi ends inside
+        a = np.frombuffer(block.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        n = len(a)
+        han = table[np.minimum(a, 0xFFFF)]
+        astral = np.flatnonzero(a > 0xFFFF)
+        if len(astral):
+            han[astral] = np.searchsorted(_han_bounds(np), a[astral], side="right") & 1 == 1
+        best = np.zeros(hi - lo, dtype=np.int8)
+        for k in range(MAX_UNIT, 0, -1):  # the shortest unit is written last and wins
+            m = n - 2 * k + 1  # positions with room for a unit and a copy
+            if m <= 0:
+                continue
+            same = (a[:n - k] == a[k:]) & han[:n - k]  # same[i]: a[i] is Han and equals a[i + k]
+            run = same[:m].copy()
+            for j in range(1, k):
+                run &= same[j:j + m]
+            hits = np.flatnonzero(run[:hi - lo])
+            best[hits] = k
+        where = np.flatnonzero(best)
+        starts += (where + lo).tolist()
+        units += best[where].tolist()
+    return starts, units
+
+
+@cache
+def _han_table(np):
+    """A boolean per code point of the Basic Multilingual Plane: is it Han?"""
+    table = np.zeros(0x10000, dtype=bool)
+    for lo, hi in zip(HAN_BOUNDS[0::2], HAN_BOUNDS[1::2]):
+        if lo <= 0xFFFF:
+            table[lo:min(hi, 0x10000)] = True
+    return table
+
+
+@cache
+def _han_bounds(np):
+    return np.array(HAN_BOUNDS, dtype=np.uint32)
 
 
 def _to_simplified(window: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from itertools import accumulate, compress, count
 from typing import Iterable
 
 from ..document import Document
@@ -14,7 +15,7 @@ from ..rule import BaseRule, Example, RuleDoc
 # Clauses: text between Chinese clause punctuation or line breaks; the separator is kept apart.
 # A clause: the text between clause punctuation and line breaks, without the white space at its ends.
 _D = "，。；：！？!?;\r\n"
-_CLAUSE = compile_re(f"[^{_D}\\s](?:[^{_D}]*[^{_D}\\s])?")
+_CLAUSE_SPLIT = compile_re(f"([^{_D}\\s](?:[^{_D}]*[^{_D}\\s])?)")  # one group: split keeps the clauses
 _SENTENCE_END = "。！？!?；;"
 _HAN = compile_re(f"[{HAN}]")
 
@@ -76,36 +77,40 @@ class RepeatedClause(BaseRule):
         text = doc.text
         min_adjacent = doc.option(self.name, "min-adjacent-han", MIN_ADJACENT_HAN)
         min_distant = doc.option(self.name, "min-distant-han", MIN_DISTANT_HAN)
-        statute = len(_ARTICLE.findall(text)) >= STATUTE_ARTICLES
-        # Clauses as strings first (one pass in C); an article or list label is not part of the clause
-        # (第二条 招标投标活动… pasted without its label is the same sentence).
-        keys = [_LABEL.sub("", k, count=1) for k in _CLAUSE.findall(text)]
+        # Clauses as strings, with their offsets, in C: splitting on the clause pattern gives the separators
+        # and the clauses in turn, and the running sum of their lengths gives every clause's start and end.
+        parts = _CLAUSE_SPLIT.split(text)
+        offsets = list(accumulate(map(len, parts), initial=0))
+        raw = parts[1::2]
+        # An article or list label is not part of the clause (第二条 招标投标活动… pasted without its label is
+        # the same sentence); few clauses have one, so only those are rewritten.
+        keys = raw[:]
+        for i in compress(count(), map(_LABEL.match, raw)):
+            keys[i] = _LABEL.sub("", raw[i], count=1)
         counts = Counter(keys)
         if not counts or max(counts.values()) < 2:
             return
-        last: dict[str, int] = {}
+        bounds = _Bounds(offsets)
+        statute = len(_ARTICLE.findall(text)) >= STATUTE_ARTICLES
+        repeated = {k for k, c in counts.items() if c > 1}
         where: dict[str, list[int]] = {}  # repeated clause -> its indexes
-        origin: list[int] = []  # for each clause, its latest earlier occurrence (or its own index)
-        for i, key in enumerate(keys):
-            if counts[key] > 1:
-                origin.append(last.get(key, i))
-                last[key] = i
-                where.setdefault(key, []).append(i)
-            else:
-                origin.append(i)
-        spans = [m.span() for m in _CLAUSE.finditer(text)]
-        clauses = [(s, e, k) for (s, e), k in zip(spans, keys)]
-        i = 0
-        n = len(clauses)
-        while i < n:
-            if origin[i] == i:
-                i += 1
-                continue
+        origin: dict[int, int] = {}  # a repeated clause -> its latest earlier occurrence (absent: none)
+        for i in compress(count(), map(repeated.__contains__, keys)):
+            seen = where.setdefault(keys[i], [])
+            if seen:
+                origin[i] = seen[-1]
+            seen.append(i)
+        n = len(keys)
+        i = -1
+        for i0 in _candidates(origin, bounds, min(min_adjacent, min_distant)):
+            if i0 < i:
+                continue  # inside the run found before
+            i = i0
             if statute:
                 # each clause's latest earlier occurrence must follow the previous one's: a stock clause met
                 # in between cuts the run (statutes repeat stock sentences by design)
                 o, j = origin[i], i + 1
-                while j < n and origin[j] != j and origin[j] == origin[j - 1] + 1 and origin[j] < i:
+                while j < n and j in origin and origin[j] == origin[j - 1] + 1 and origin[j] < i:
                     j += 1
             else:
                 # the longest run of clauses from i that repeats a run starting at one of the latest earlier
@@ -119,16 +124,16 @@ class RepeatedClause(BaseRule):
                         end += 1
                     if end > j:
                         o, j = cand, end
-            copy_start, copy_end = clauses[i][0], clauses[j - 1][1]
-            orig_end = clauses[o + (j - i) - 1][1]
+            copy_start, copy_end = bounds.start(i), bounds.end(j - 1)
+            orig_end = bounds.end(o + (j - i) - 1)
             adjacent = copy_start - orig_end <= 16 and not text[orig_end:copy_start].strip(_SEPARATORS)
             if copy_end - copy_start < (min_adjacent if adjacent else min_distant):
                 i = j
                 continue  # too short to hold enough Han characters: the common case, decided cheaply
-            han = sum(len(_HAN.findall(k)) for _, _, k in clauses[i:j])
+            han = sum(len(_HAN.findall(k)) for k in keys[i:j])
             if adjacent:
                 # a headline restated as the first sentence of its story is news style, not a paste
-                orig_start = clauses[o][0]
+                orig_start = bounds.start(o)
                 headline = _whole_line(doc, orig_start, orig_end) and "\n" in text[orig_end:copy_start]
                 report = han >= min_adjacent and not headline
             else:
@@ -140,12 +145,12 @@ class RepeatedClause(BaseRule):
                     and _occurrences(keys, where, i, j) == 2
                 )
             if report:
-                yield self._finding(doc, clauses, i, j, o)
+                yield self._finding(doc, bounds, i, j, o)
             i = j
 
-    def _finding(self, doc: Document, clauses, i: int, j: int, orig: int) -> Diagnostic:
+    def _finding(self, doc: Document, bounds: "_Bounds", i: int, j: int, orig: int) -> Diagnostic:
         text = doc.text
-        start, end = clauses[i][0], clauses[j - 1][1]
+        start, end = bounds.start(i), bounds.end(j - 1)
         label = _LABEL.match(text[start:end])
         if label:
             start += label.end()  # an article or list label of the copy is not part of what repeats
@@ -157,14 +162,46 @@ class RepeatedClause(BaseRule):
             start -= 1
         elif after and after in _SENTENCE_END + "，；：":
             end += 1
-        line = doc.line_col(clauses[orig][0])[0]
-        copy = text[clauses[i][0]:clauses[j - 1][1]]
+        line = doc.line_col(bounds.start(orig))[0]
+        copy = text[bounds.start(i):bounds.end(j - 1)]
         shown = copy if len(copy) <= 24 else copy[:12] + "……" + copy[-10:]
         return Diagnostic(
             self.name, start, end, f"与第{line}行重复：“{shown}”", Severity.WARNING,
             Fix((Edit(start, end, ""),), Safety.UNSAFE, "删去后一处重复"),
-            related=(clauses[orig][0],),
+            related=(bounds.start(orig),),
         )
+
+
+def _candidates(origin: dict[int, int], bounds: "_Bounds", shortest: int) -> list[int]:
+    """The copies that may start a finding, in order: a run of copies lies within a block of consecutive
+    repeated clauses, so a block shorter than the shortest finding is passed over whole (most repeated
+    clauses are short stock phrases standing alone: 他说, 新华社北京电)."""
+    out: list[int] = []
+    block: list[int] = []
+    for i in sorted(origin):
+        if block and i != block[-1] + 1:
+            if bounds.end(block[-1]) - bounds.start(block[0]) >= shortest:
+                out += block
+            block = []
+        block.append(i)
+    if block and bounds.end(block[-1]) - bounds.start(block[0]) >= shortest:
+        out += block
+    return out
+
+
+class _Bounds:
+    """Start and end offsets of clause i, from the running sums of the split's part lengths."""
+
+    __slots__ = ("offsets",)
+
+    def __init__(self, offsets: list[int]) -> None:
+        self.offsets = offsets
+
+    def start(self, i: int) -> int:
+        return self.offsets[2 * i + 1]
+
+    def end(self, i: int) -> int:
+        return self.offsets[2 * i + 2]
 
 
 def _occurrences(keys: list[str], where: dict[str, list[int]], i: int, j: int, stop: int = 3) -> int:
