@@ -56,11 +56,12 @@ class Lexicon:
     def word_across(self, text: str, cut: int) -> bool:
         """Does a dictionary word in ``text`` start before ``cut`` and end after it? (A necessary condition for
         segmentation to put a word across the cut, at the cost of a few trie lookups.)"""
-        text = _SURROGATES.sub("\ufffd", text)
+        if _SURROGATES.search(text):
+            text = _SURROGATES.sub("\ufffd", text)
         prefixes = self.trie.prefixes
         for k in range(max(0, cut - MAX_WORD + 1), cut):
-            need = cut - k  # a word from k must be longer than this
-            if any(len(w) > need for w in prefixes(text[k:k + MAX_WORD])):
+            words = prefixes(text[k:k + MAX_WORD])  # shortest first
+            if words and len(words[-1]) > cut - k:
                 return True
         return False
 

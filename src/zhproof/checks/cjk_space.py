@@ -51,6 +51,8 @@ class CjkSpace(BaseRule):
             start, end = m.span()
             if start == 0 or not is_han(text[start - 1]):
                 continue
+            if start >= 2 and is_han(text[start - 2]) and end + 1 < len(text) and is_han(text[end + 1]):
+                continue  # words of two or more characters on both sides: neither lone nor letter-spaced
             line_start, line_end = doc.line_bounds(start, end)
             if line_end - line_start <= MAX_TITLE and _letter_spaced_title(text[line_start:line_end]):
                 continue

@@ -52,10 +52,8 @@ class DuplicateListItem(BaseRule):
             if enum is None:
                 continue
             parts = enum.split("、")
-            # a copy (two or more characters) ends like the item before it: no item holds the last character
-            # of the item before it after its own first character, no copy (the common case, decided cheaply)
-            if not any((prev := parts[i - 1].rstrip()) and prev[-1] in parts[i][1:] for i in range(1, len(parts))):
-                continue
+            if not _may_repeat(parts):
+                continue  # the common case, decided cheaply
             items: list[tuple[int, int]] = []
             pos = m.start("enum")
             for part in parts:
@@ -97,6 +95,18 @@ class DuplicateListItem(BaseRule):
                     self.name, start, end, f"列举项“{name}”重复", Severity.ERROR,
                     Fix((Edit(start, end, ""),), Safety.SAFE, f"删去重复的“{name}”"),
                 )
+
+
+def _may_repeat(parts: list[str]) -> bool:
+    """Can an item be a copy? A copy (two or more characters, a prefix of its item) is what the item before it
+    ends with, so that item holds the copy's first two characters and ends with a character the copy holds
+    after its first."""
+    for i in range(1, len(parts)):
+        prev = parts[i - 1].rstrip()
+        cur = parts[i].lstrip()
+        if prev and cur[:2] in prev and prev[-1] in cur[1:]:
+            return True
+    return False
 
 
 def _governed(lex, first: str, name: str) -> bool:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Iterable
 
 from ..document import Document
@@ -11,8 +13,7 @@ from ..patterns import compile_re
 
 PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】", "「": "」", "『": "』", "〔": "〕", "(": ")", "［": "］"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
-_BRACKETS = compile_re("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
-_PARAGRAPH = compile_re(r"[^\r\n]+")
+_BRACKET_SPLIT = compile_re("([" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "])")  # split keeps them
 # A closing parenthesis that ends a list marker (1) 2） a) 一）) at the start of a line or after a space.
 _MARKER = compile_re(r"(?:^|(?<=[\s，、；：。]))(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})$")
 _LATIN = compile_re(r"[A-Za-z]")
@@ -46,47 +47,53 @@ DOC = RuleDoc(
 class UnpairedBracket(BaseRule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
+        # paragraphs (non-empty lines) by their starts, from the document's line index: a bracket's paragraph
+        # is a binary search away, and only brackets cost a step in Python
+        size = len(text)
+        para_starts = [s for s in doc.line_starts if s < size and text[s] not in "\r\n"]
+        # the brackets and their offsets, from a split in C as well (no match object per bracket)
+        pieces = _BRACKET_SPLIT.split(text)
+        bracket_pos = list(accumulate(map(len, pieces)))[0::2]
         # openers still open, as (char, position, paragraph number); they may close in a later paragraph
         stack: list[tuple[str, int, int]] = []
-        for n, para in enumerate(_PARAGRAPH.finditer(text)):
+        for pos, ch in zip(bracket_pos, pieces[1::2]):
+            n = bisect_right(para_starts, pos) - 1
             # openers left open too long ago are reported
             while stack and n - stack[0][2] > MAX_PARAGRAPHS:
                 o, p, _ = stack.pop(0)
                 yield self._unclosed(o, p)
-            skip = -1
-            if stack and stack[-1][0] == "“" and text.startswith("“", para.start()):
-                skip = para.start()  # a quotation over several paragraphs opens each one again with “
-            for m in _BRACKETS.finditer(text, para.start(), para.end()):
-                ch, pos = m.group(), m.start()
-                if pos == skip:
-                    continue
-                if ch == "’" and pos > 0 and _LATIN.match(text[pos - 1]):
-                    continue  # an apostrophe: don’t
-                if ch in PAIRS:
-                    if ch == "“" and stack and stack[-1][0] == "“":
-                        o, p, opened_in = stack.pop()
-                        if opened_in == n:
-                            # a quotation closed with an opening mark: 会客厅“
-                            yield Diagnostic(
-                                self.name, pos, pos + 1, "引号方向错误：此处应为后引号“””", Severity.ERROR,
-                                Fix((Edit(pos, pos + 1, "”"),), Safety.DISPLAY, "改为后引号"), related=(p,),
-                            )
-                            continue
-                        yield self._unclosed(o, p)
-                    stack.append((ch, pos, n))
-                    continue
-                opener = CLOSERS[ch]
-                if any(o == opener for o, _, _ in stack):
-                    while stack[-1][0] != opener:
-                        o, p, _ = stack.pop()
-                        yield self._unclosed(o, p)
-                    stack.pop()
-                    continue
-                if ch in ")）" and _MARKER.search(text, para.start(), pos):
-                    continue  # a list marker: 1) a) 一）
-                if ch == ")" and pos > 0 and text[pos - 1] in ":;":
-                    continue  # an emoticon :)
-                yield Diagnostic(self.name, pos, pos + 1, f"多余的“{ch}”：前面没有对应的“{opener}”", Severity.ERROR)
+            if ch in PAIRS:
+                if ch == "“" and stack and stack[-1][0] == "“":
+                    if pos == para_starts[n]:
+                        continue  # a quotation over several paragraphs opens each one again with “
+                    o, p, opened_in = stack.pop()
+                    if opened_in == n:
+                        # a quotation closed with an opening mark: 会客厅“
+                        yield Diagnostic(
+                            self.name, pos, pos + 1, "引号方向错误：此处应为后引号“””", Severity.ERROR,
+                            Fix((Edit(pos, pos + 1, "”"),), Safety.DISPLAY, "改为后引号"), related=(p,),
+                        )
+                        continue
+                    yield self._unclosed(o, p)
+                stack.append((ch, pos, n))
+                continue
+            if ch == "’" and pos > 0 and _LATIN.match(text[pos - 1]):
+                continue  # an apostrophe: don’t
+            if stack and stack[-1][0] == CLOSERS[ch]:
+                stack.pop()  # the common case: it closes the latest opener
+                continue
+            opener = CLOSERS[ch]
+            if any(o == opener for o, _, _ in stack):
+                while stack[-1][0] != opener:
+                    o, p, _ = stack.pop()
+                    yield self._unclosed(o, p)
+                stack.pop()
+                continue
+            if ch in ")）" and _MARKER.search(text, para_starts[n], pos):
+                continue  # a list marker: 1) a) 一）
+            if ch == ")" and pos > 0 and text[pos - 1] in ":;":
+                continue  # an emoticon :)
+            yield Diagnostic(self.name, pos, pos + 1, f"多余的“{ch}”：前面没有对应的“{opener}”", Severity.ERROR)
         for o, p, _ in stack:
             yield self._unclosed(o, p)
 
