@@ -44,11 +44,24 @@ def _header() -> tuple:
     return ("zhproof-cache", 1, sys.implementation.name, sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXGROUPS)
 
 
+_ENV = ("ZHPROOF_NO_CACHE", "ZHPROOF_CACHE_DIR", "XDG_CACHE_HOME", "LOCALAPPDATA", "HOME")
+_path_memo: tuple[tuple, str | None] | None = None
+
+
 def cache_path() -> str | None:
-    d = cache_dir()
-    if d is None or sys.implementation.name != "cpython":
-        return None
-    return os.path.join(d, f"startup-{sys.implementation.cache_tag}.marshal")
+    """The cache file (None: caching is off); worked out again only when the environment it depends on
+    changes (a few dictionary lookups per call)."""
+    global _path_memo, _sections
+    env = tuple(map(os.environ.get, _ENV))
+    if _path_memo is None or _path_memo[0] != env:
+        d = cache_dir()
+        path = None
+        if d is not None and sys.implementation.name == "cpython":
+            path = os.path.join(d, f"startup-{sys.implementation.cache_tag}.marshal")
+        if _path_memo is not None and _path_memo[1] != path:
+            _sections = None  # another cache file: read it when needed
+        _path_memo = (env, path)
+    return _path_memo[1]
 
 
 def enabled() -> bool:

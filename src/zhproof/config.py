@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache
 from .document import VARIANTS
+from .model import Value
 
 CONFIG_FILES = ("zhproof.toml", ".zhproof.toml", "pyproject.toml")
 KEYS = {"select", "ignore", "variant", "exclude", "per-file-ignores", "allow", "extend-rules", "rules"}
@@ -16,17 +16,24 @@ class ConfigError(Exception):
     """A configuration that cannot be used; the message names the file and the key."""
 
 
-@dataclass
-class Config:
-    path: Path | None = None
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    variant: str = "zh-Hans"
-    exclude: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    allow: list[str] = field(default_factory=list)
-    extend_rules: list[Path] = field(default_factory=list)
-    rules: dict[str, dict] = field(default_factory=dict)
+class Config(Value):
+    _fields = ("path", "select", "ignore", "variant", "exclude", "per_file_ignores", "allow", "extend_rules", "rules")
+
+    def __init__(
+        self, path: Path | None = None, select: list[str] | None = None, ignore: list[str] | None = None,
+        variant: str = "zh-Hans", exclude: list[str] | None = None,
+        per_file_ignores: dict[str, list[str]] | None = None, allow: list[str] | None = None,
+        extend_rules: list[Path] | None = None, rules: dict[str, dict] | None = None,
+    ) -> None:
+        self.path = path
+        self.select = select
+        self.ignore = [] if ignore is None else ignore
+        self.variant = variant
+        self.exclude = [] if exclude is None else exclude
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.allow = [] if allow is None else allow
+        self.extend_rules = [] if extend_rules is None else extend_rules
+        self.rules = {} if rules is None else rules
 
     @property
     def root(self) -> Path:

@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
-
+from .model import Value
 from .patterns import compile_re
 
 _NEWLINE = compile_re(r"\r\n|\n|\r")
 VARIANTS = ("zh-Hans", "zh-Hant", "zh-TW", "zh-HK")
 
 
-@dataclass
-class Document:
+class Document(Value):
     """Text plus the facts rules share about it.
 
     ``prose`` lists the ``(start, end)`` code-point spans that are prose (for plain text: all of it); format
@@ -19,21 +17,25 @@ class Document:
     regions. ``options`` holds per-rule options from the configuration, keyed by rule name.
     """
 
-    text: str
-    path: str = "-"
-    variant: str = "zh-Hans"
-    prose: list[tuple[int, int]] | None = None
-    options: dict[str, dict] = field(default_factory=dict)
-    fmt: str = "text"  # "text" or "markdown"
-    # (start, end, rules): findings of these rules (None: all) starting in [start, end) are suppressed
-    suppressed: list[tuple[int, int, frozenset[str] | None]] = field(default_factory=list)
-    _line_starts: list[int] | None = field(default=None, repr=False)
+    __slots__ = ("text", "path", "variant", "prose", "options", "fmt", "suppressed", "_line_starts")
+    _fields = ("text", "path", "variant", "prose", "options", "fmt", "suppressed")
 
-    def __post_init__(self) -> None:
-        if self.prose is None:
-            self.prose = [(0, len(self.text))]
-        if self.variant not in VARIANTS:
-            raise ValueError(f"unknown variant {self.variant!r} (expected one of: {', '.join(VARIANTS)})")
+    def __init__(
+        self, text: str, path: str = "-", variant: str = "zh-Hans", prose: list[tuple[int, int]] | None = None,
+        options: dict[str, dict] | None = None, fmt: str = "text",
+        suppressed: list[tuple[int, int, frozenset[str] | None]] | None = None,
+    ) -> None:
+        if variant not in VARIANTS:
+            raise ValueError(f"unknown variant {variant!r} (expected one of: {', '.join(VARIANTS)})")
+        self.text = text
+        self.path = path
+        self.variant = variant
+        self.prose: list[tuple[int, int]] = [(0, len(text))] if prose is None else prose
+        self.options = {} if options is None else options
+        self.fmt = fmt  # "text" or "markdown"
+        # (start, end, rules): findings of these rules (None: all) starting in [start, end) are suppressed
+        self.suppressed = [] if suppressed is None else suppressed
+        self._line_starts: list[int] | None = None
 
     @property
     def traditional(self) -> bool:

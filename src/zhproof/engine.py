@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from .document import Document
-from dataclasses import replace
 
 from .fixer import joins_line_breaks
 from .model import Diagnostic, Fix, Safety
@@ -33,7 +32,7 @@ def lint_document(doc: Document, rules: Sequence[Rule], allow: Iterable[str] = (
 
 def _display_only(d: Diagnostic) -> Diagnostic:
     assert d.fix is not None
-    return replace(d, fix=Fix(d.fix.edits, Safety.DISPLAY, d.fix.title))
+    return d.replace(fix=Fix(d.fix.edits, Safety.DISPLAY, d.fix.title))
 
 
 def _allowed_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:

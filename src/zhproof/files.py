@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import codecs
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from .model import Value
 from .patterns import compile_re
 
 class InputError(Exception):
@@ -15,12 +15,15 @@ class BinaryFileError(InputError):
     """A file that is not text at all (skipped with a note)."""
 
 
-@dataclass
-class Source:
-    path: str
-    text: str
-    encoding: str  # codec used to write back
-    bom: bytes
+class Source(Value):
+    __slots__ = ("path", "text", "encoding", "bom")
+    _fields = __slots__
+
+    def __init__(self, path: str, text: str, encoding: str, bom: bytes) -> None:
+        self.path = path
+        self.text = text
+        self.encoding = encoding  # codec used to write back
+        self.bom = bom
 
 
 _BOMS = (

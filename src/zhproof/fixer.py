@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from .model import Diagnostic, Edit, Fix, Safety
+from .model import Diagnostic, Edit, Fix, Safety, Value
 from .patterns import compile_re
 
 #: How many lint-and-fix passes before giving up.
@@ -20,11 +19,14 @@ class FixNotConvergedError(RuntimeError):
         )
 
 
-@dataclass
-class FixResult:
-    text: str
-    applied: list[Diagnostic]  # every finding whose fix was applied, over all passes
-    remaining: list[Diagnostic]  # findings in the final text
+class FixResult(Value):
+    __slots__ = ("text", "applied", "remaining")
+    _fields = __slots__
+
+    def __init__(self, text: str, applied: list[Diagnostic], remaining: list[Diagnostic]) -> None:
+        self.text = text
+        self.applied = applied  # every finding whose fix was applied, over all passes
+        self.remaining = remaining  # findings in the final text
 
 
 def applicable(diags: Sequence[Diagnostic], unsafe: bool) -> list[Diagnostic]:

@@ -11,7 +11,7 @@ import array
 import json
 import math
 import sys
-from functools import cache
+from functools import cache, cached_property
 
 from .resources import rules_dir
 from .patterns import compile_re
@@ -27,17 +27,26 @@ class Lexicon:
         base = rules_dir() / "lexicon"
         self.trie = marisa_trie.Trie()
         self.trie.mmap(str(base / "words.marisa"))
-        self.freq = array.array("I")
-        self.freq.frombytes((base / "freq.bin").read_bytes())
-        if sys.byteorder != "little":
-            self.freq.byteswap()
-        self.pos_ids = (base / "pos.bin").read_bytes()
+        self._base = base
         meta = json.loads((base / "meta.json").read_text(encoding="utf-8"))
         self.pos_names: list[str] = meta["pos"]
         self.total: int = meta["total"]
         self.log_total = math.log(self.total)
         self._prefix = self.trie.iter_prefixes_with_ids
         self._char_stats: dict[str, tuple[int, int, int]] | None = None
+
+    # Frequencies and parts of speech (1.7 MB) are read when first needed: many texts need only the trie.
+    @cached_property
+    def freq(self) -> array.array:
+        freq = array.array("I")
+        freq.frombytes((self._base / "freq.bin").read_bytes())
+        if sys.byteorder != "little":
+            freq.byteswap()
+        return freq
+
+    @cached_property
+    def pos_ids(self) -> bytes:
+        return (self._base / "pos.bin").read_bytes()
 
     # The trie takes UTF-8: a lone surrogate (possible in a Python str) is no word and starts none.
     def _id(self, word: str) -> int | None:

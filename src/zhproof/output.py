@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import dataclass
 from typing import Sequence
 
 import click
 
 from .document import Document
-from .model import Diagnostic, Safety
+from .model import Diagnostic, Safety, Value
 
 CONTEXT = 16  # characters of context shown on each side of a finding
 
 
-@dataclass
-class Row:
-    data: dict  # the JSON object of the finding
-    text: str  # the text block, with ANSI styles (stripped when the output is not a terminal)
+class Row(Value):
+    __slots__ = ("data", "text")
+    _fields = __slots__
+
+    def __init__(self, data: dict, text: str) -> None:
+        self.data = data  # the JSON object of the finding
+        self.text = text  # the text block, with ANSI styles (stripped when the output is not a terminal)
 
     @property
     def rule(self) -> str:

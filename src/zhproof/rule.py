@@ -1,30 +1,44 @@
 """What every rule is: a name, its documentation with examples, and a ``check`` over a Document."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
 from .document import Document
-from .model import Diagnostic
+from .model import Diagnostic, FrozenValue, Value
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(FrozenValue):
     """A rule example: ``text`` it flags and the ``fixed`` result (``fixed`` None: no fix), or ``ok`` text."""
 
+    __slots__ = ("text", "fixed", "ok", "variant")
+    _fields = __slots__
     text: str
-    fixed: str | None = None
-    ok: bool = False
-    variant: str = "zh-Hans"
+    fixed: str | None
+    ok: bool
+    variant: str
+
+    def __init__(self, text: str, fixed: str | None = None, ok: bool = False, variant: str = "zh-Hans") -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "fixed", fixed)
+        object.__setattr__(self, "ok", ok)
+        object.__setattr__(self, "variant", variant)
 
 
-@dataclass(frozen=True)
-class RuleDoc:
+class RuleDoc(FrozenValue):
+    __slots__ = ("summary", "what", "why", "fix", "examples")
+    _fields = __slots__
     summary: str
     what: str
     why: str
     fix: str
-    examples: tuple[Example, ...] = ()
+    examples: tuple[Example, ...]
+
+    def __init__(self, summary: str, what: str, why: str, fix: str, examples: tuple[Example, ...] = ()) -> None:
+        object.__setattr__(self, "summary", summary)
+        object.__setattr__(self, "what", what)
+        object.__setattr__(self, "why", why)
+        object.__setattr__(self, "fix", fix)
+        object.__setattr__(self, "examples", examples)
 
     @property
     def bad(self) -> tuple[Example, ...]:
@@ -48,15 +62,20 @@ class Rule(Protocol):
     def check(self, doc: Document) -> Iterable[Diagnostic]: ...
 
 
-@dataclass
-class BaseRule:
+class BaseRule(Value):
     """Convenience base for rules written in Python."""
 
-    name: str = ""
-    doc: RuleDoc = field(default_factory=lambda: RuleDoc("", "", "", ""))
-    fixable: str = "always"
-    origin: str = ""
-    options: dict = field(default_factory=dict)  # option name -> default value (its type is the option's type)
+    _fields = ("name", "doc", "fixable", "origin", "options")
+
+    def __init__(
+        self, name: str = "", doc: RuleDoc | None = None, fixable: str = "always", origin: str = "",
+        options: dict | None = None,
+    ) -> None:
+        self.name = name
+        self.doc = doc if doc is not None else RuleDoc("", "", "", "")
+        self.fixable = fixable
+        self.origin = origin
+        self.options = options if options is not None else {}  # option name -> default value (and type)
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:  # pragma: no cover - interface
         raise NotImplementedError

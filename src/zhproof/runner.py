@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import Linter
@@ -16,6 +15,7 @@ from .files import BinaryFileError, InputError, Source, decode, encode, read_fil
 from .fixer import FixNotConvergedError
 from .kinds import RuleFileError
 from .output import Row, make_row
+from .model import Value
 from .registry import UnknownRuleError, builtin_rules, load_extra_rules, parse_rule_list
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -28,36 +28,50 @@ class SetupError(Exception):
     """A problem that stops the whole run (bad configuration, unknown rule): one line, exit 2."""
 
 
-@dataclass
-class Settings:
-    fix: bool = False
-    unsafe: bool = False
-    diff: bool = False
-    select: str | None = None
-    ignore: str | None = None
-    variant: str | None = None
-    config: Path | None = None  # --config: one configuration for every file
-    jsonl_field: str | None = None  # --jsonl-field: .jsonl files (and stdin) hold records with this text field
+class Settings(Value):
+    _fields = ("fix", "unsafe", "diff", "select", "ignore", "variant", "config", "jsonl_field")
+
+    def __init__(
+        self, fix: bool = False, unsafe: bool = False, diff: bool = False, select: str | None = None,
+        ignore: str | None = None, variant: str | None = None, config: Path | None = None,
+        jsonl_field: str | None = None,
+    ) -> None:
+        self.fix = fix
+        self.unsafe = unsafe
+        self.diff = diff
+        self.select = select
+        self.ignore = ignore
+        self.variant = variant
+        self.config = config  # --config: one configuration for every file
+        self.jsonl_field = jsonl_field  # --jsonl-field: .jsonl files (and stdin) hold records with this field
 
 
-@dataclass
-class FileResult:
-    name: str
-    findings: list[Row] = field(default_factory=list)
-    fixed: int = 0  # findings whose fix was applied
-    output: str | None = None  # stdin with --fix: the fixed text
-    diff: str = ""
-    error: str | None = None
-    note: str | None = None
-    chars: int = 0
-    records: list[str] | None = None  # JSON Lines with --fix: the cleaned records, one JSON text each
+class FileResult(Value):
+    _fields = ("name", "findings", "fixed", "output", "diff", "error", "note", "chars", "records")
+
+    def __init__(
+        self, name: str, findings: list[Row] | None = None, fixed: int = 0, output: str | None = None,
+        diff: str = "", error: str | None = None, note: str | None = None, chars: int = 0,
+        records: list[str] | None = None,
+    ) -> None:
+        self.name = name
+        self.findings = [] if findings is None else findings
+        self.fixed = fixed  # findings whose fix was applied
+        self.output = output  # stdin with --fix: the fixed text
+        self.diff = diff
+        self.error = error
+        self.note = note
+        self.chars = chars
+        self.records = records  # JSON Lines with --fix: the cleaned records, one JSON text each
 
 
-@dataclass
-class Inputs:
-    items: list[tuple[str, Path | None]] = field(default_factory=list)  # (name, path); path None: stdin
-    errors: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+class Inputs(Value):
+    _fields = ("items", "errors", "notes")
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, Path | None]] = []  # (name, path); path None: stdin
+        self.errors: list[str] = []
+        self.notes: list[str] = []
 
 
 class Runner:

@@ -51,12 +51,22 @@ def _candidates(table: str):
     The standard library's engine scans a character class of the Basic Multilingual Plane ten times faster
     than `regex`, but slows down as much once the class holds characters beyond it; those (rare) characters
     get a scan of their own."""
+    from .. import cache
     from ..data import char_table, word_list
+    from ..resources import rules_dir
 
-    chars = set(char_table(table))
-    if table == "traditional":
-        chars = (chars - word_list("script-neutral")) | word_list("usually-traditional")
-    bmp = "".join(sorted(c for c in chars if c <= "\uffff"))
+    # the set is derived from three data files: cached (start-up), under a key that changes with any of them
+    files = (f"hanzi/{table}.txt", "data/script-neutral.txt", "data/usually-traditional.txt")
+    key = (table,) + tuple(cache.file_key(rules_dir() / f) for f in files)
+    chars = cache.get("candidates", key) if None not in key else None
+    if chars is None:
+        found = set(char_table(table))
+        if table == "traditional":
+            found = (found - word_list("script-neutral")) | word_list("usually-traditional")
+        chars = "".join(sorted(found))
+        if None not in key:
+            cache.put("candidates", key, chars)
+    bmp = "".join(c for c in chars if c <= "\uffff")
     return compile_re("[" + re.escape(bmp) + "]+"), frozenset(chars)
 
 

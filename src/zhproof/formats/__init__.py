@@ -2,16 +2,21 @@
 suppressed. They never change the text, so offsets always point into the original file."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..model import Value
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
-@dataclass
-class Layout:
-    prose: list[tuple[int, int]]
-    # (start, end, rules): findings starting inside [start, end) of these rules (None: all rules) are dropped
-    suppressed: list[tuple[int, int, frozenset[str] | None]] = field(default_factory=list)
+class Layout(Value):
+    __slots__ = ("prose", "suppressed")
+    _fields = __slots__
+
+    def __init__(
+        self, prose: list[tuple[int, int]], suppressed: list[tuple[int, int, frozenset[str] | None]] | None = None
+    ) -> None:
+        self.prose = prose
+        # (start, end, rules): findings starting inside [start, end) of these rules (None: all) are dropped
+        self.suppressed = [] if suppressed is None else suppressed
 
 
 def format_for(path: str) -> str:

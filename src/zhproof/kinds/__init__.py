@@ -11,13 +11,12 @@ Kinds:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
 from .. import cache
 from ..document import Document
-from ..model import Diagnostic, Edit, Fix, Safety, Severity
+from ..model import Diagnostic, Edit, Fix, Safety, Severity, Value
 from ..patterns import LazyRegex, compile_fast
 from ..rule import FIX_KINDS, Example, RuleDoc
 
@@ -59,19 +58,27 @@ def _require(path: Path, table: dict, key: str, typ: type, where: str = "the rul
     return value
 
 
-@dataclass
-class PatternCheck:
-    pattern: Any  # compiled regex
-    message: str
-    safety: Safety | None  # None: no fix
-    replace: str | None
-    translate: dict[int, str] | None
-    delete: bool
-    span: str | int
-    title: str
-    severity: Severity | None
-    literal: str | None = None  # substitution: the fixed replacement text
-    requires: str = ""  # the pattern runs only on texts holding one of these characters (a fast pre-test)
+class PatternCheck(Value):
+    __slots__ = ("pattern", "message", "safety", "replace", "translate", "delete", "span", "title", "severity",
+                 "literal", "requires")
+    _fields = __slots__
+
+    def __init__(
+        self, pattern: Any, message: str, safety: Safety | None, replace: str | None,
+        translate: dict[int, str] | None, delete: bool, span: str | int, title: str, severity: Severity | None,
+        literal: str | None = None, requires: str = "",
+    ) -> None:
+        self.pattern = pattern  # compiled regex
+        self.message = message
+        self.safety = safety  # None: no fix
+        self.replace = replace
+        self.translate = translate
+        self.delete = delete
+        self.span = span
+        self.title = title
+        self.severity = severity
+        self.literal = literal  # substitution: the fixed replacement text
+        self.requires = requires  # the pattern runs only on texts holding one of these characters (a pre-test)
 
 
 class TomlRule:
