@@ -10,7 +10,8 @@ Measured, each the median of --runs runs (after one warm-up):
 - zhproof lint: zhproof's full default rule set on the text, in process (`Linter().lint`);
 - zhproof fix:  `Linter().fix(text, unsafe=True)`, in process;
 - zhproof CLI:  the whole `zhproof check` process on the file, output to /dev/null (start-up included);
-- start-up:     `zhproof check` on the empty file and on 1 KB, against `python -c "import click"`.
+- start-up:     `zhproof check` on the empty file and on 1 KB, against `python -c "import click"` (with zhproof's
+                start-up cache, as every run after the first has it, and without).
 
 Usage:  python bench/speed.py [--runs 5] [--skip-autocorrect]
 """
@@ -59,9 +60,9 @@ def median_time(fn, runs: int) -> float:
     return statistics.median(times)
 
 
-def process_time(cmd: list[str], runs: int) -> float:
+def process_time(cmd: list[str], runs: int, env: dict | None = None) -> float:
     def run():
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
 
     return median_time(run, runs)
 
@@ -81,13 +82,20 @@ def main() -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     print(f"median of {args.runs} runs\n")
 
-    click_t = process_time([sys.executable, "-c", "import click"], args.runs)
-    empty_t = process_time([str(exe), "check", "--jobs", "1", str(paths["empty"])], args.runs)
-    kb_t = process_time([str(exe), "check", "--jobs", "1", str(paths["1KB"])], args.runs)
-    print("start-up (whole process)")
+    # An installed zhproof has its modules compiled to bytecode (pip does it at install time); a checkout run in
+    # place may not (PYTHONDONTWRITEBYTECODE), and compiling them at every start would be measured instead.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], stdout=subprocess.DEVNULL, check=True)
+    runs = max(args.runs, 11)  # start-up timings are short and noisy: more runs
+    click_t = process_time([sys.executable, "-c", "import click"], runs)
+    empty_t = process_time([str(exe), "check", "--jobs", "1", str(paths["empty"])], runs)
+    kb_t = process_time([str(exe), "check", "--jobs", "1", str(paths["1KB"])], runs)
+    cold_t = process_time([str(exe), "check", "--jobs", "1", str(paths["1KB"])], runs, {**os.environ, "ZHPROOF_NO_CACHE": "1"})
+    print(f"start-up (whole process, median of {runs} runs)")
     print(f"  python -c 'import click'      {click_t * 1000:7.1f} ms")
     print(f"  zhproof check <empty file>    {empty_t * 1000:7.1f} ms   ({empty_t / click_t:.2f}x import click)")
-    print(f"  zhproof check <1 KB file>     {kb_t * 1000:7.1f} ms   ({kb_t / click_t:.2f}x import click)\n")
+    print(f"  zhproof check <1 KB file>     {kb_t * 1000:7.1f} ms   ({kb_t / click_t:.2f}x import click)")
+    print(f"  the same, cache off           {cold_t * 1000:7.1f} ms   ({cold_t / click_t:.2f}x import click;"
+          " ZHPROOF_NO_CACHE=1, every pattern compiled)\n")
 
     ac = None
     if not args.skip_autocorrect:

@@ -63,3 +63,42 @@ def test_user_pattern_that_backtracks_forever_is_an_error_naming_it(tmp_path, mo
     rule = load_rule_file(p, trusted=False)  # a user's rule (extend-rules): `regex`, with a time limit
     with pytest.raises(RuleFileError, match="my-rule.*took longer than"):
         list(rule.check(Document("a" * 40 + "b")))
+
+
+def test_substitution_is_one_pass_over_the_text(tmp_path):
+    """A table of words is one pattern (one scan, however long the table); each match gets its own word's
+    replacement, the longest word winning where two start at the same place."""
+    r = load_rule_file(write(tmp_path, 'kind = "substitution"\nswap = { "肺炎" = "X", "新冠肺炎" = "新冠病毒感染", "疫情" = "Y" }\n'))
+    assert len(r.checks) == 1
+    found = list(r.check(Document("新冠肺炎疫情和肺炎")))
+    assert [(d.start, d.end, d.fix.edits[0].text, d.message) for d in found] == [
+        (0, 4, "新冠病毒感染", "建议将“新冠肺炎”改为“新冠病毒感染”"), (4, 6, "Y", "建议将“疫情”改为“Y”"), (7, 9, "X", "建议将“肺炎”改为“X”"),
+    ]
+    r = load_rule_file(write(tmp_path, 'kind = "substitution"\nignorecase = true\nswap = { "covid" = "新冠" }\n'))
+    assert [d.fix.edits[0].text for d in r.check(Document("COVID 与 Covid"))] == ["新冠", "新冠"]
+
+
+def test_when_reports_only_matches_where_the_group_took_part(tmp_path):
+    body = (
+        'kind = "pattern"\n[[check]]\n'
+        "regex = '\"(?:(?P<body>[^\"]*中[^\"]*)|[^\"]*)\"'\nwhen = \"body\"\nmessage = \"m {0}\"\n"
+    )
+    r = load_rule_file(write(tmp_path, body))
+    assert [(d.start, d.end) for d in r.check(Document('"ab" x "中文" "c"'))] == [(7, 11)]
+    with pytest.raises(RuleFileError, match="'when' names group 'nope'"):
+        load_rule_file(write(tmp_path, body.replace('when = "body"', 'when = "nope"')))
+
+
+def test_requires_skips_the_pattern_and_compiles_regex_only_patterns_on_first_use(tmp_path):
+    body = (
+        'kind = "pattern"\n[[check]]\n'
+        "regex = '\\u200d(?!\\p{Extended_Pictographic})'\nrequires = \"\\u200d\"\nmessage = \"m\"\ndelete = true\n"
+    )
+    r = load_rule_file(write(tmp_path, body))
+    pattern = r.checks[0].pattern
+    assert list(r.check(Document("没有连接符"))) == [] and pattern._compiled is None  # not even compiled
+    assert [(d.start, d.end) for d in r.check(Document("a\u200db"))] == [(1, 2)]
+    bad = load_rule_file(write(tmp_path, body.replace("(?!", "(?!(")))  # unbalanced, found on first use
+    assert list(bad.check(Document("无"))) == []
+    with pytest.raises(RuleFileError, match="bad regular expression"):
+        list(bad.check(Document("a\u200db")))

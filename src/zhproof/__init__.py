@@ -54,9 +54,13 @@ class Linter:
         )
 
     def lint(self, text: str, path: str = "-", fmt: str | None = None) -> list[Diagnostic]:
+        return self.lint_document(self.document(text, path, fmt))
+
+    def lint_document(self, doc: Document) -> list[Diagnostic]:
+        """The findings in a Document made by ``document`` (whose line index the caller may reuse)."""
         from .engine import lint_document
 
-        return lint_document(self.document(text, path, fmt), self.rules, self.allow)
+        return lint_document(doc, self.rules, self.allow)
 
     def fix(self, text: str, unsafe: bool = False, path: str = "-", fmt: str | None = None):
         """Fix until stable; returns a ``FixResult`` (text, applied findings, remaining findings)."""

@@ -224,16 +224,18 @@ class Runner:
                 if s.diff:
                     if fixed.text != source.text:
                         result.diff = unified_diff(name, source.text, fixed.text)
-                    findings, text = linter.lint(source.text, path=name), source.text
+                    doc = linter.document(source.text, name)
+                    findings = linter.lint_document(doc)
                 else:
                     result.fixed = len(fixed.applied)
-                    findings, text = fixed.remaining, fixed.text
+                    findings, doc = fixed.remaining, linter.document(fixed.text, name)
                     if path is None:
                         result.output = fixed.text
                     elif fixed.text != source.text:
                         self._write(path, source, fixed.text)
             else:
-                findings, text = linter.lint(source.text, path=name), source.text
+                doc = linter.document(source.text, name)
+                findings = linter.lint_document(doc)  # the document's line index serves the report too
         except (FixNotConvergedError, RuleFileError) as e:
             result.error = f"{name}: {e}"
             return result
@@ -241,7 +243,6 @@ class Runner:
             result.error = f"{name}: cannot write: {e.strerror or e}"
             result.fixed = 0
             return result
-        doc = linter.document(text, name)
         result.findings = [make_row(name, doc, d) for d in findings]
         return result
 

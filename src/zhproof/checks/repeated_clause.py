@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress, count, filterfalse
 from typing import Iterable
 
 from ..document import Document
@@ -92,33 +92,24 @@ class RepeatedClause(BaseRule):
             return
         bounds = _Bounds(offsets)
         statute = len(_ARTICLE.findall(text)) >= STATUTE_ARTICLES
-        repeated = {k for k, c in counts.items() if c > 1}
-        where: dict[str, list[int]] = {}  # repeated clause -> its indexes
-        origin: dict[int, int] = {}  # a repeated clause -> its latest earlier occurrence (absent: none)
-        for i in compress(count(), map(repeated.__contains__, keys)):
-            seen = where.setdefault(keys[i], [])
-            if seen:
-                origin[i] = seen[-1]
-            seen.append(i)
+        occ = _Occurrences(keys, counts)
         n = len(keys)
         i = -1
-        for i0 in _candidates(origin, bounds, min(min_adjacent, min_distant)):
+        for i0 in _candidates(occ.copies, bounds, keys, min(min_adjacent, min_distant), min_distant):
             if i0 < i:
                 continue  # inside the run found before
             i = i0
             if statute:
                 # each clause's latest earlier occurrence must follow the previous one's: a stock clause met
                 # in between cuts the run (statutes repeat stock sentences by design)
-                o, j = origin[i], i + 1
-                while j < n and j in origin and origin[j] == origin[j - 1] + 1 and origin[j] < i:
+                o, j = occ.origin(i), i + 1
+                while j < n and j in occ.copyset and (oj := occ.origin(j)) == occ.origin(j - 1) + 1 and oj < i:
                     j += 1
             else:
                 # the longest run of clauses from i that repeats a run starting at one of the latest earlier
                 # occurrences of clause i: a stock clause met elsewhere does not cut the run
-                o, j = origin[i], i + 1
-                seen = where[keys[i]]
-                at = bisect_left(seen, i)
-                for cand in seen[max(0, at - MAX_CANDIDATES):at]:
+                o, j = occ.origin(i), i + 1
+                for cand in occ.before(i, MAX_CANDIDATES):
                     end = i + 1
                     while end < n and cand + (end - i) < i and keys[end] == keys[cand + (end - i)]:
                         end += 1
@@ -142,7 +133,7 @@ class RepeatedClause(BaseRule):
                     han >= min_distant
                     and _TERMINATOR.search(passage) is not None
                     and "\n" not in passage
-                    and _occurrences(keys, where, i, j) == 2
+                    and _occurrences(keys, occ, i, j) == 2
                 )
             if report:
                 yield self._finding(doc, bounds, i, j, o)
@@ -172,21 +163,73 @@ class RepeatedClause(BaseRule):
         )
 
 
-def _candidates(origin: dict[int, int], bounds: "_Bounds", shortest: int) -> list[int]:
-    """The copies that may start a finding, in order: a run of copies lies within a block of consecutive
-    repeated clauses, so a block shorter than the shortest finding is passed over whole (most repeated
-    clauses are short stock phrases standing alone: 他说, 新华社北京电)."""
+def _candidates(copies: list[int], bounds: "_Bounds", keys: list[str], shortest: int, distant: int) -> list[int]:
+    """The copies that may start a finding, in order.
+
+    A run of copies lies within a block of consecutive repeated clauses, so a block shorter than the shortest
+    finding is passed over whole (most repeated clauses are short stock phrases: 他说, 新华社北京电). A lone
+    copy shorter than a distant finding can only be reported right after its original: the clause before it
+    (past clauses of mere separators) must be the same."""
     out: list[int] = []
     block: list[int] = []
-    for i in sorted(origin):
+
+    def close() -> None:
+        span = bounds.end(block[-1]) - bounds.start(block[0])
+        if span < shortest:
+            return
+        if len(block) == 1 and span < distant:
+            i = block[0]
+            k = i - 1
+            while k >= 0 and not keys[k].strip(_SEPARATORS):
+                k -= 1  # a clause of separators only (、) does not part a copy from its original
+            if k < 0 or keys[k] != keys[i]:
+                return
+        out.extend(block)
+
+    for i in copies:
         if block and i != block[-1] + 1:
-            if bounds.end(block[-1]) - bounds.start(block[0]) >= shortest:
-                out += block
+            close()
             block = []
         block.append(i)
-    if block and bounds.end(block[-1]) - bounds.start(block[0]) >= shortest:
-        out += block
+    if block:
+        close()
     return out
+
+
+class _Occurrences:
+    """Where each repeated clause occurs, built with a few passes in C (the document may hold 100,000s of
+    clauses): the indexes of repeated clauses sorted by clause (a stable sort, so each clause's occurrences
+    stay in text order), each clause's slice of them, and the copies (every occurrence but the first)."""
+
+    __slots__ = ("keys", "order", "group", "copies", "copyset")
+
+    def __init__(self, keys: list[str], counts: Counter) -> None:
+        self.keys = keys
+        repeated = sorted(k for k, c in counts.items() if c > 1)
+        indexes = list(compress(count(), map(set(repeated).__contains__, keys)))
+        self.order = sorted(indexes, key=keys.__getitem__)  # grouped in the order of ``repeated``
+        sizes = list(map(counts.__getitem__, repeated))
+        starts = list(accumulate(sizes, initial=0))
+        self.group = dict(zip(repeated, zip(starts, sizes)))
+        firsts = set(map(self.order.__getitem__, starts[:-1]))
+        self.copies = list(filterfalse(firsts.__contains__, indexes))  # in text order
+        self.copyset = set(self.copies)
+
+    def where(self, key: str) -> range:
+        """Positions in ``order`` of the clause's occurrences (empty if it occurs once): no copy of the list."""
+        start, size = self.group.get(key, (0, 0))
+        return range(start, start + size)
+
+    def before(self, i: int, most: int) -> list[int]:
+        """Up to ``most`` occurrences of clause ``i`` before it, the latest last."""
+        start, size = self.group[self.keys[i]]
+        at = bisect_left(self.order, i, start, start + size)
+        return self.order[max(start, at - most):at]
+
+    def origin(self, i: int) -> int:
+        """The latest earlier occurrence of copy ``i``."""
+        start, size = self.group[self.keys[i]]
+        return self.order[bisect_left(self.order, i, start, start + size) - 1]
 
 
 class _Bounds:
@@ -204,12 +247,12 @@ class _Bounds:
         return self.offsets[2 * i + 2]
 
 
-def _occurrences(keys: list[str], where: dict[str, list[int]], i: int, j: int, stop: int = 3) -> int:
+def _occurrences(keys: list[str], occ: "_Occurrences", i: int, j: int, stop: int = 3) -> int:
     """How often the clause sequence keys[i:j] occurs (at clause boundaries), counted from the index of its
     first clause, up to ``stop``: no scan of the whole text per candidate."""
     run = keys[i:j]
     found = 0
-    for p in where.get(keys[i], ()):
+    for p in map(occ.order.__getitem__, occ.where(keys[i])):
         if keys[p:p + len(run)] == run:
             found += 1
             if found >= stop:

@@ -35,7 +35,7 @@ _KIND_KEYS = {
     "existence": {"tokens", "message", "ignorecase"},
     "substitution": {"swap", "message", "safety", "ignorecase"},
 }
-_CHECK_KEYS = {"regex", "message", "replace", "translate", "delete", "safety", "span", "title", "severity", "requires"}
+_CHECK_KEYS = {"regex", "message", "replace", "translate", "delete", "safety", "span", "title", "severity", "requires", "when"}
 _EXAMPLE_KEYS = {"text", "fixed", "ok", "variant"}
 
 
@@ -60,13 +60,13 @@ def _require(path: Path, table: dict, key: str, typ: type, where: str = "the rul
 
 class PatternCheck(Value):
     __slots__ = ("pattern", "message", "safety", "replace", "translate", "delete", "span", "title", "severity",
-                 "literal", "requires")
+                 "literal", "requires", "when")
     _fields = __slots__
 
     def __init__(
         self, pattern: Any, message: str, safety: Safety | None, replace: str | None,
         translate: dict[int, str] | None, delete: bool, span: str | int, title: str, severity: Severity | None,
-        literal: str | None = None, requires: str = "",
+        literal: str | tuple[str, ...] | None = None, requires: str = "", when: str | int | None = None,
     ) -> None:
         self.pattern = pattern  # compiled regex
         self.message = message
@@ -77,8 +77,9 @@ class PatternCheck(Value):
         self.span = span
         self.title = title
         self.severity = severity
-        self.literal = literal  # substitution: the fixed replacement text
+        self.literal = literal  # substitution: the replacement (a tuple: one per group of the alternation)
         self.requires = requires  # the pattern runs only on texts holding one of these characters (a pre-test)
+        self.when = when  # a match is reported only if this group took part in it
 
 
 class TomlRule:
@@ -119,13 +120,15 @@ class TomlRule:
                 ) from None
             for m in matches:
                 start, end = m.span(c.span)
-                if start < 0 or (start == end and not c.delete):
+                if start < 0 or (start == end and not c.delete) or (c.when is not None and m.start(c.when) < 0):
                     continue
                 old = text[start:end]
                 new = None
                 if c.safety is not None:
                     if c.delete:
                         new = ""
+                    elif isinstance(c.literal, tuple):  # substitution: the replacement of the word matched
+                        new = c.literal[m.lastindex - 1]
                     elif c.literal is not None:
                         new = c.literal
                     elif c.translate is not None:
@@ -133,7 +136,7 @@ class TomlRule:
                     else:  # the template, expanded against the match, replaces the span
                         assert c.replace is not None
                         new = m.expand(c.replace)
-                args = (m.group(0),) + tuple(g or "" for g in m.groups())
+                args = (m.group(0),) if isinstance(c.literal, tuple) else (m.group(0),) + tuple(g or "" for g in m.groups())
                 kwargs = {k: v or "" for k, v in m.groupdict().items()}
                 message = c.message.format(*args, new=new or "", **kwargs)
                 fix = None
@@ -241,6 +244,11 @@ def load_rule_file(path: Path, trusted: bool = True) -> TomlRule:
             span = c.get("span", 0)
             if isinstance(span, str) and span not in pattern.groupindex:
                 raise _fail(path, f"{where}: 'span' names group {span!r}, which the regex does not have")
+            when = c.get("when")
+            if isinstance(when, str) and when not in pattern.groupindex:
+                raise _fail(path, f"{where}: 'when' names group {when!r}, which the regex does not have")
+            if when is not None and not isinstance(when, (str, int)):
+                raise _fail(path, f"{where}: 'when' must name a group (a name or a number)")
             if c.get("delete") not in (None, True):
                 raise _fail(path, f"{where}: 'delete' can only be true")
             rule.checks.append(
@@ -252,6 +260,7 @@ def load_rule_file(path: Path, trusted: bool = True) -> TomlRule:
                     translate=translate,
                     delete=bool(c.get("delete")),
                     span=span,
+                    when=when,
                     title=c.get("title", "删除" if c.get("delete") else "改为“{new}”"),
                     severity=sev,
                     requires=requires,
@@ -278,14 +287,17 @@ def load_rule_file(path: Path, trusted: bool = True) -> TomlRule:
         except ValueError as e:
             raise _fail(path, str(e)) from None
         message = data.get("message", "建议将“{0}”改为“{new}”")
-        for old, new in sorted(swap.items(), key=lambda kv: len(kv[0]), reverse=True):
-            rule.checks.append(
-                PatternCheck(
-                    pattern=_compile(path, f"swap {old!r}", re.escape(old), bool(data.get("ignorecase")), trusted),
-                    message=message, safety=safety, replace=None, translate=None, delete=False, span=0,
-                    title="改为“{new}”", severity=None, literal=new,
-                )
+        # one pattern for the whole table (one pass over the text, however many words it holds): a group per
+        # word, longest first, so that the group that matched tells the replacement
+        pairs = sorted(swap.items(), key=lambda kv: len(kv[0]), reverse=True)
+        alternation = "|".join(f"({re.escape(old)})" for old, _ in pairs)
+        rule.checks.append(
+            PatternCheck(
+                pattern=_compile(path, "swap", alternation, bool(data.get("ignorecase")), trusted),
+                message=message, safety=safety, replace=None, translate=None, delete=False, span=0,
+                title="改为“{new}”", severity=None, literal=tuple(new for _, new in pairs),
             )
+        )
     fixable = data.get("fixable")
     if fixable is None:
         with_fix = [c.safety is not None for c in rule.checks]
