@@ -105,3 +105,13 @@ def test_toml_cache_follows_the_file(tmp_path, monkeypatch):
     f.write_text('a = 2\nb = ["x"]\n', encoding="utf-8")  # the same size
     os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
     assert cache.load_toml(f)["a"] == 2
+
+
+def test_may_have_astral():
+    from zhproof.patterns import may_have_astral
+
+    assert may_have_astral("中文𠀀") and may_have_astral("𠀀") and may_have_astral("a" * 100 + "\U0001f600")
+    if sys.implementation.name == "cpython":
+        assert not may_have_astral("中文" * 1000) and not may_have_astral("abc") and not may_have_astral("")
+    # a string built from a wider one keeps the narrowest storage that holds it
+    assert not may_have_astral(("中𠀀" * 3).replace("𠀀", "")) or sys.implementation.name != "cpython"

@@ -16,6 +16,7 @@ CORPUS = Path(__file__).parent / "corpus"
 def _all_repeats(text: str, vector: bool, monkeypatch) -> list[tuple[int, int, str]]:
     """Every answer of find(pos), for every pos the rule may ask (the start of each repeat plus one)."""
     monkeypatch.setattr(dw, "VECTOR_MIN", 0 if vector else 10**12)
+    monkeypatch.setattr(dw, "VECTOR_MIN_LOADED", 0 if vector else 10**12)
     find = dw._repeat_finder(text)
     out = []
     for pos in range(len(text) + 1):
@@ -48,8 +49,10 @@ def test_same_findings_on_real_text(monkeypatch, name):
     text = (CORPUS / "clean" / name).read_text(encoding="utf-8")[:60_000]
     text = text.replace("疫情", "疫情疫情").replace("工作", "工作作").replace("市场", "市市场")
     monkeypatch.setattr(dw, "VECTOR_MIN", 10**12)
+    monkeypatch.setattr(dw, "VECTOR_MIN_LOADED", 10**12)
     by_pattern = [(d.start, d.end, d.fix) for d in zhproof.lint_text(text, select="duplicate-word")]
     monkeypatch.setattr(dw, "VECTOR_MIN", 0)
+    monkeypatch.setattr(dw, "VECTOR_MIN_LOADED", 0)
     monkeypatch.setattr(dw, "VECTOR_CHUNK", 4096)
     by_vector = [(d.start, d.end, d.fix) for d in zhproof.lint_text(text, select="duplicate-word")]
     assert by_vector == by_pattern

@@ -1,6 +1,7 @@
 """duplicate-word: a character, word or phrase written twice in a row by mistake."""
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left
 from functools import cache
 from typing import Iterable
@@ -131,8 +132,10 @@ class DuplicateWord(BaseRule):
 
 
 #: From this many characters on, repeats are found with numpy (vector comparisons, about 7 times faster than
-#: the pattern) when it is installed; below, the pattern (numpy takes 90 ms to import).
-VECTOR_MIN = 250_000
+#: the pattern); below, with the pattern. Importing numpy takes 90 ms, as long as the pattern takes on about
+#: 800,000 characters, so the threshold is lower once numpy is loaded.
+VECTOR_MIN = 800_000
+VECTOR_MIN_LOADED = 100_000
 VECTOR_CHUNK = 1 << 20  # characters per block of the vector search (bounds its memory)
 
 
@@ -141,7 +144,7 @@ def _repeat_finder(text: str):
 
     A repeat is what ``_CANDIDATE`` matches: the leftmost unit of 1-6 Han characters, the shortest at its
     position, followed by as many copies as there are. Long texts get the same answers from a vector search."""
-    if len(text) >= VECTOR_MIN:
+    if len(text) >= (VECTOR_MIN_LOADED if "numpy" in sys.modules else VECTOR_MIN):
         try:
             import numpy
         except ImportError:  # pragma: no cover - numpy is a dependency; the pattern still works without it

@@ -6,7 +6,7 @@ from functools import cache
 from typing import Iterable
 
 from ..document import Document
-from ..patterns import HAN, KANA, compile_re
+from ..patterns import HAN, KANA, compile_re, may_have_astral
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..rule import BaseRule, Example, RuleDoc
 
@@ -77,7 +77,9 @@ def _candidate_runs(text: str, table: str):
     """(start, end) of the runs of candidate characters, in order."""
     pattern, wrong = _candidates(table)
     runs = [m.span() for m in pattern.finditer(text)]
-    extra = [(i, i + 1) for m in _ASTRAL.finditer(text) for i in range(*m.span()) if text[i] in wrong]
+    extra = []
+    if may_have_astral(text):  # (most texts have no character beyond U+FFFF: no scan for them)
+        extra = [(i, i + 1) for m in _ASTRAL.finditer(text) for i in range(*m.span()) if text[i] in wrong]
     return sorted(runs + extra) if extra else runs
 
 
