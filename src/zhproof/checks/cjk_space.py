@@ -10,9 +10,14 @@ from ..lexicon import lexicon
 from ..rule import BaseRule, Example, RuleDoc
 from .broken_line import _BLOCK_START
 
-# Spaces between Han characters. The pattern starts with the space itself, so the engine skips straight to
-# spaces; the look-behind after it checks the character before the run (which makes it the run's start).
-_SPACE = compile_re(f"[ \\t](?<=[{HAN}][ \\t])[ \\t]*+(?=[{HAN}])")
+# Spaces between Han characters, with a lone Han character on at least one side (between two words of two or
+# more characters a space is neither in a lone character's way nor letter-spacing). The pattern starts with
+# the space itself, so the engine skips straight to spaces; the look-behinds after it check the characters
+# before the run (which makes it the run's start).
+_SPACE = compile_re(
+    f"[ \\t](?<=[{HAN}][ \\t])"
+    f"(?:(?<![{HAN}][{HAN}][ \\t])[ \\t]*+(?=[{HAN}])|[ \\t]*+(?=[{HAN}](?![{HAN}])))"
+)
 _HAN_RUN = compile_re(f"[{HAN}]+")
 _NUMBERING = compile_re(r"第[ \t]*[一二三四五六七八九十百千零〇\d]+[ \t]*[章節节條条編编款項项目卷回部篇]")
 _LIST_NUMERAL = compile_re(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}")
@@ -51,8 +56,6 @@ class CjkSpace(BaseRule):
             start, end = m.span()
             if start == 0 or not is_han(text[start - 1]):
                 continue
-            if start >= 2 and is_han(text[start - 2]) and end + 1 < len(text) and is_han(text[end + 1]):
-                continue  # words of two or more characters on both sides: neither lone nor letter-spaced
             line_start, line_end = doc.line_bounds(start, end)
             if line_end - line_start <= MAX_TITLE and _letter_spaced_title(text[line_start:line_end]):
                 continue
