@@ -111,6 +111,9 @@ def _check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_forma
                 else:
                     yield ("file", name, path)
 
+        from .checks.duplicate_word import prepare_for_run
+
+        prepare_for_run(sum(unit_size(("file", name, path)) for name, path in inputs.items if path is not None))
         n_jobs = jobs or os.cpu_count() or 1
         if len(inputs.items) < 2 and not jsonl_inputs:
             n_jobs = 1  # one small file: worker processes would only add their start-up

@@ -326,8 +326,9 @@ def run_units(runner: Runner, units, jobs: int):
     """(unit, result) for the units ("file", name, path), ("data", name, bytes) and
     ("records", name, path, first, lines), in input order.
 
-    With jobs > 1 the units go to worker processes, at most a few at a time ahead of the results (so a JSON
-    Lines file larger than memory streams through), and the results still come back in input order.
+    With jobs > 1 the units go to worker processes, a bounded number ahead of the results (few chunks of
+    records, so a JSON Lines file larger than memory streams through), and the results still come back in input
+    order.
     """
     if jobs <= 1:
         for unit in units:
@@ -344,7 +345,10 @@ def run_units(runner: Runner, units, jobs: int):
                 pending.append((unit, None, _work_local(runner, unit)))
             else:
                 pending.append((unit, pool.apply_async(_work, (unit,)), None))
-            while len(pending) >= 2 * jobs or (pending and pending[0][1] is None):
+            # a file is only a path until a worker reads it, so many may wait (a large one then does not keep
+            # the other workers idle); a chunk of records is held in memory, so few
+            window = 2 * jobs if unit[0] == "records" else 16 * jobs
+            while len(pending) >= window or (pending and pending[0][1] is None):
                 u, job, done = pending.popleft()
                 yield u, (done if job is None else job.get())
         while pending:

@@ -133,9 +133,22 @@ class DuplicateWord(BaseRule):
 
 #: From this many characters on, repeats are found with numpy (vector comparisons, about 7 times faster than
 #: the pattern); below, with the pattern. Importing numpy takes 90 ms, as long as the pattern takes on about
-#: 800,000 characters, so the threshold is lower once numpy is loaded.
+#: 800,000 characters, so the threshold is lower once numpy is loaded (a run over many files loads it at
+#: once: ``prepare_for_run``).
 VECTOR_MIN = 800_000
-VECTOR_MIN_LOADED = 100_000
+VECTOR_MIN_LOADED = 500
+VECTOR_RUN_BYTES = 2_000_000
+
+
+def prepare_for_run(total_bytes: int) -> None:
+    """Before a run over ``total_bytes`` of input (many files, say): load numpy now if the vector search will
+    repay its import, so that every file of 500 characters or more gets it (and worker processes inherit
+    it)."""
+    if total_bytes >= VECTOR_RUN_BYTES:
+        try:
+            import numpy  # noqa: F401
+        except ImportError:  # pragma: no cover - numpy is a dependency
+            pass
 VECTOR_CHUNK = 1 << 20  # characters per block of the vector search (bounds its memory)
 
 
