@@ -67,6 +67,19 @@ def process_time(cmd: list[str], runs: int, env: dict | None = None) -> float:
     return median_time(run, runs)
 
 
+def interleaved_times(cmds: list[tuple[list[str], dict | None]], runs: int) -> list[float]:
+    """Median whole-process time of each command, running them in turn (so that a slow spell of the machine
+    weighs on all of them alike), after one warm-up run of each."""
+    times: list[list[float]] = [[] for _ in cmds]
+    for n in range(runs + 1):
+        for i, (cmd, env) in enumerate(cmds):
+            t = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
+            if n:
+                times[i].append(time.perf_counter() - t)
+    return [statistics.median(ts) for ts in times]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
@@ -85,11 +98,14 @@ def main() -> int:
     # An installed zhproof has its modules compiled to bytecode (pip does it at install time); a checkout run in
     # place may not (PYTHONDONTWRITEBYTECODE), and compiling them at every start would be measured instead.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], stdout=subprocess.DEVNULL, check=True)
-    runs = max(args.runs, 11)  # start-up timings are short and noisy: more runs
-    click_t = process_time([sys.executable, "-c", "import click"], runs)
-    empty_t = process_time([str(exe), "check", "--jobs", "1", str(paths["empty"])], runs)
-    kb_t = process_time([str(exe), "check", "--jobs", "1", str(paths["1KB"])], runs)
-    cold_t = process_time([str(exe), "check", "--jobs", "1", str(paths["1KB"])], runs, {**os.environ, "ZHPROOF_NO_CACHE": "1"})
+    # start-up timings are short and drift with the machine: more runs, taken in turn (one of each, again)
+    runs = max(args.runs, 21)
+    click_t, empty_t, kb_t, cold_t = interleaved_times([
+        ([sys.executable, "-c", "import click"], None),
+        ([str(exe), "check", "--jobs", "1", str(paths["empty"])], None),
+        ([str(exe), "check", "--jobs", "1", str(paths["1KB"])], None),
+        ([str(exe), "check", "--jobs", "1", str(paths["1KB"])], {**os.environ, "ZHPROOF_NO_CACHE": "1"}),
+    ], runs)
     print(f"start-up (whole process, median of {runs} runs)")
     print(f"  python -c 'import click'      {click_t * 1000:7.1f} ms")
     print(f"  zhproof check <empty file>    {empty_t * 1000:7.1f} ms   ({empty_t / click_t:.2f}x import click)")

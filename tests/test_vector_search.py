@@ -57,3 +57,29 @@ def test_same_findings_on_real_text(monkeypatch, name):
     by_vector = [(d.start, d.end, d.fix) for d in zhproof.lint_text(text, select="duplicate-word")]
     assert by_vector == by_pattern
     assert len(by_pattern) > 10
+
+
+def test_numpy_is_loaded_only_for_volume(tmp_path):
+    """A pre-commit run on a small file loads neither numpy nor regex (start-up); a process that has been
+    given enough text loads numpy and uses the vector search from then on."""
+    import subprocess
+    import sys
+
+    small = tmp_path / "small.txt"
+    small.write_text("疫情疫情防控工作。\n" * 20, encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from zhproof.cli import main\n"
+        "try:\n"
+        f"    main(['check', {str(small)!r}])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('numpy' in sys.modules, 'regex' in sys.modules)\n"
+        "import zhproof\n"
+        "from zhproof.checks import duplicate_word as dw\n"
+        "dw.VECTOR_MIN = 2000\n"
+        "zhproof.lint_text('疫情' * 1000)\n"
+        "print('numpy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[-3:] == ["False False", "True", ""], out

@@ -131,53 +131,60 @@ class DuplicateWord(BaseRule):
         return judge(lex, word_list("reduplication"), window, start - lo, len(unit))
 
 
-#: From this many characters on, repeats are found with numpy (vector comparisons, about 7 times faster than
-#: the pattern); below, with the pattern. Importing numpy takes 90 ms, as long as the pattern takes on about
-#: 800,000 characters, so the threshold is lower once numpy is loaded (a run over many files loads it at
-#: once: ``prepare_for_run``).
+#: Repeats are found with numpy (vector comparisons, about 7 times faster than the pattern, and faster from
+#: about 300 characters on) once it is loaded; importing it takes 90 ms, as long as the pattern takes on
+#: about 800,000 characters. So a process loads numpy once it has been given that many characters to check
+#: (in one text or in many), and from then on every text of VECTOR_MIN_LOADED characters or more gets the
+#: vector search; before a run over many files the CLI loads it at once (``prepare_for_run``).
 VECTOR_MIN = 800_000
 VECTOR_MIN_LOADED = 500
 VECTOR_RUN_BYTES = 2_000_000
+VECTOR_CHUNK = 1 << 20  # characters per block of the vector search (bounds its memory)
+_volume = 0  # characters this process has searched for repeats
 
 
 def prepare_for_run(total_bytes: int) -> None:
     """Before a run over ``total_bytes`` of input (many files, say): load numpy now if the vector search will
-    repay its import, so that every file of 500 characters or more gets it (and worker processes inherit
-    it)."""
+    repay its import (worker processes then inherit it)."""
     if total_bytes >= VECTOR_RUN_BYTES:
-        try:
-            import numpy  # noqa: F401
-        except ImportError:  # pragma: no cover - numpy is a dependency
-            pass
-VECTOR_CHUNK = 1 << 20  # characters per block of the vector search (bounds its memory)
+        _load_numpy()
+
+
+def _load_numpy():
+    try:
+        import numpy
+    except ImportError:  # pragma: no cover - numpy is a dependency; the pattern still works without it
+        return None
+    return numpy
 
 
 def _repeat_finder(text: str):
     """``find(pos)``: the first repeat at or after ``pos`` as ``(start, end, unit)``, or None.
 
     A repeat is what ``_CANDIDATE`` matches: the leftmost unit of 1-6 Han characters, the shortest at its
-    position, followed by as many copies as there are. Long texts get the same answers from a vector search."""
-    if len(text) >= (VECTOR_MIN_LOADED if "numpy" in sys.modules else VECTOR_MIN):
-        try:
-            import numpy
-        except ImportError:  # pragma: no cover - numpy is a dependency; the pattern still works without it
-            numpy = None
-        if numpy is not None:
-            starts, units = _vector_repeats(numpy, text)
+    position, followed by as many copies as there are. With numpy, the same answers come from a vector
+    search."""
+    global _volume
+    _volume += len(text)
+    numpy = sys.modules.get("numpy")
+    if numpy is None and _volume >= VECTOR_MIN:
+        numpy = _load_numpy()
+    if numpy is not None and len(text) >= VECTOR_MIN_LOADED:
+        starts, units = _vector_repeats(numpy, text)
 
-            def find_vector(pos: int):
-                j = bisect_left(starts, pos)
-                if j == len(starts):
-                    return None
-                i = starts[j]
-                k = units[j]
-                unit = text[i:i + k]
-                end = i + 2 * k
-                while text.startswith(unit, end):
-                    end += k
-                return i, end, unit
+        def find_vector(pos: int):
+            j = bisect_left(starts, pos)
+            if j == len(starts):
+                return None
+            i = starts[j]
+            k = units[j]
+            unit = text[i:i + k]
+            end = i + 2 * k
+            while text.startswith(unit, end):
+                end += k
+            return i, end, unit
 
-            return find_vector
+        return find_vector
 
     def find_pattern(pos: int):
         m = _CANDIDATE.search(text, pos)
