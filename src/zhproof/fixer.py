@@ -57,6 +57,7 @@ def choose_non_overlapping(diags: Sequence[Diagnostic]) -> list[Diagnostic]:
 
 
 _BREAKS = compile_re(r"\r\n|\r|\n")
+_HAS_BREAK = compile_re(r"[\r\n]")
 
 
 def joins_line_breaks(text: str, fix: Fix | None) -> bool:
@@ -68,7 +69,10 @@ def joins_line_breaks(text: str, fix: Fix | None) -> bool:
     for e in fix.edits:
         left = text[e.start - 1] if e.start > 0 else ""
         right = text[e.end] if e.end < len(text) else ""
-        old = Counter(_BREAKS.findall(left + text[e.start:e.end] + right))
+        around = left + text[e.start:e.end] + right
+        if not _HAS_BREAK.search(around) and not _HAS_BREAK.search(e.text):
+            continue  # no line break near the edit: the common case, decided cheaply
+        old = Counter(_BREAKS.findall(around))
         new = Counter(_BREAKS.findall(left + e.text + right))
         if new["\r\n"] > old["\r\n"] or new["\r"] > old["\r"] or new["\n"] > old["\n"]:
             return True
