@@ -105,6 +105,7 @@ def test_toml_cache_follows_the_file(tmp_path, monkeypatch):
     f.write_text('a = 2\nb = ["x"]\n', encoding="utf-8")  # the same size
     os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
     assert cache.load_toml(f)["a"] == 2
+    assert [k for k in cache._load()["toml"] if k[0] == str(f)] == [cache.file_key(f)]  # the old one is gone
 
 
 def test_may_have_astral():

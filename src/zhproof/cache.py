@@ -93,14 +93,18 @@ def get(section: str, key):
     return _load().get(section, {}).get(key)
 
 
-def put(section: str, key, value) -> None:
-    """Remember a value (it must be marshallable); written to disk when the process ends."""
+def put(section: str, key, value, replaces=None) -> None:
+    """Remember a value (it must be marshallable); written to disk when the process ends. ``replaces``: a
+    test for keys this one makes stale (the same file's older versions), which are dropped."""
     global _dirty
     if not enabled():
         return
     entries = _load().setdefault(section, {})
+    if replaces is not None:
+        for old in [k for k in entries if replaces(k)]:
+            del entries[old]
     if len(entries) >= _LIMIT:
-        return
+        entries.clear()  # full of what older versions of the rules needed: start afresh
     entries[key] = value
     if not _dirty:
         import atexit
@@ -167,5 +171,6 @@ def load_toml(path) -> dict:
             frozen = marshal.dumps(data)  # TOML dates and times are not marshallable: such files are not cached
         except ValueError:
             return data
-        put("toml", key, marshal.loads(frozen))  # a copy: the caller may change ``data``
+        # a copy (the caller may change ``data``), in place of the entries of this file's older versions
+        put("toml", key, marshal.loads(frozen), replaces=lambda k: k[0] == key[0])
     return data

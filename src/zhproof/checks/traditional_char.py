@@ -65,7 +65,7 @@ def _candidates(table: str):
             found = (found - word_list("script-neutral")) | word_list("usually-traditional")
         chars = "".join(sorted(found))
         if None not in key:
-            cache.put("candidates", key, chars)
+            cache.put("candidates", key, chars, replaces=lambda k: k[0] == table)
     bmp = "".join(c for c in chars if c <= "\uffff")
     return compile_re("[" + re.escape(bmp) + "]+"), frozenset(chars)
 
