@@ -227,3 +227,22 @@ def test_installed_entry_point(root, tmp):
     r = subprocess.run([str(exe), "check", "--fix", "--unsafe-fixes", "-"], input=(root / "samples" / "seed.txt").read_bytes(),
                        capture_output=True, cwd=tmp)
     assert r.stdout == (root / "samples" / "seed.fixed.txt").read_bytes()
+
+
+def test_no_cache_flag_leaves_the_cache_alone(tmp_path):
+    """--no-cache: the run neither reads nor writes the start-up cache (the same findings either way)."""
+    import os
+    import subprocess
+    import sys
+
+    cache_dir = tmp_path / "cache"
+    f = tmp_path / "a.txt"
+    f.write_text("疫情疫情防控。\n", encoding="utf-8")
+    env = {**os.environ, "ZHPROOF_CACHE_DIR": str(cache_dir)}
+    env.pop("ZHPROOF_NO_CACHE", None)
+    cmd = [sys.executable, "-m", "zhproof", "check", "--output-format", "json", str(f)]
+    off = subprocess.run([*cmd, "--no-cache"], capture_output=True, text=True, env=env)
+    assert not cache_dir.exists()
+    on = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert [p.name for p in cache_dir.iterdir()] != []
+    assert off.returncode == on.returncode == 1 and off.stdout == on.stdout and "duplicate-word" in on.stdout

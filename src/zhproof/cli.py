@@ -49,9 +49,12 @@ FORMATS = ["text", "json", "json-lines", "github", "sarif"]
 @click.option("--output", "output_path", type=click.Path(path_type=Path), help="With --fix on JSON Lines: write the cleaned records here (a file, or a folder for several inputs).")
 @click.option("--jobs", "-j", type=click.IntRange(0, 256), default=0, help="Worker processes (default: the machine's cores; 1: none).")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal, for long runs).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the start-up cache (as ZHPROOF_NO_CACHE=1).")
 def check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_format, statistics, config_path, exit_zero,
-          jsonl_field, output_path, jobs, progress) -> None:
+          jsonl_field, output_path, jobs, progress, no_cache) -> None:
     """Check PATHS (files, directories, or - for stdin) for mechanical errors."""
+    if no_cache:
+        os.environ["ZHPROOF_NO_CACHE"] = "1"  # read by zhproof.cache, here and in worker processes
     try:
         code = _check(list(paths), fix, unsafe_fixes, diff, select, ignore, variant, output_format, statistics,
                       config_path, exit_zero, jsonl_field, output_path, jobs, progress)
