@@ -74,6 +74,10 @@ def test_substitution_is_one_pass_over_the_text(tmp_path):
     assert [(d.start, d.end, d.fix.edits[0].text, d.message) for d in found] == [
         (0, 4, "新冠病毒感染", "建议将“新冠肺炎”改为“新冠病毒感染”"), (4, 6, "Y", "建议将“疫情”改为“Y”"), (7, 9, "X", "建议将“肺炎”改为“X”"),
     ]
+    # like Vale's substitution rules: leftmost-longest matches, so no two findings overlap (their fixes
+    # could not both apply); a word that starts inside a longer match is not reported there
+    r = load_rule_file(write(tmp_path, 'kind = "substitution"\nswap = { "人民日报" = "《人民日报》", "日报社" = "报社" }\n'))
+    assert [(d.start, d.end) for d in r.check(Document("人民日报社发表，日报社"))] == [(0, 4), (8, 11)]
     r = load_rule_file(write(tmp_path, 'kind = "substitution"\nignorecase = true\nswap = { "covid" = "新冠" }\n'))
     assert [d.fix.edits[0].text for d in r.check(Document("COVID 与 Covid"))] == ["新冠", "新冠"]
 

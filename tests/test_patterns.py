@@ -79,8 +79,8 @@ def test_compiled_pattern_cache(tmp_path, monkeypatch):
     files[0].write_bytes(b"damaged")
     assert cached() == "False"
     assert cached() == "True"
-    header, sections = marshal.loads(files[0].read_bytes())
-    files[0].write_bytes(marshal.dumps((header[:3] + ("another python",) + header[4:], sections)))
+    header, sections = marshal.loads(files[0].read_bytes()[len(cache._MAGIC) + 4:])
+    _poison(files[0], header=header[:3] + ("another python",) + header[4:], sections=sections)
     assert cached() == "False"  # another interpreter's cache is not used
 
 
@@ -91,21 +91,88 @@ def test_cache_can_be_turned_off(tmp_path, monkeypatch):
     assert compile_re("a+b").match("aab")
 
 
-def test_toml_cache_follows_the_file(tmp_path, monkeypatch):
+def test_toml_cache_follows_the_contents(tmp_path, monkeypatch):
     monkeypatch.setenv("ZHPROOF_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("ZHPROOF_NO_CACHE", raising=False)
     f = tmp_path / "x.toml"
     f.write_text('a = 1\nb = ["x"]\n', encoding="utf-8")
     first = cache.load_toml(f)
     assert first == {"a": 1, "b": ["x"]}
-    assert cache.get("toml", cache.file_key(f)) == first  # remembered
+    assert cache.get("toml", str(f))[1] == first  # remembered
     first["b"].append("changed by a caller")
     assert cache.load_toml(f) == {"a": 1, "b": ["x"]}  # callers get copies
+    # the same size and the same modification time (cp -p, a filesystem with 1-second times): still seen
     st = f.stat()
-    f.write_text('a = 2\nb = ["x"]\n', encoding="utf-8")  # the same size
-    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    f.write_text('a = 2\nb = ["x"]\n', encoding="utf-8")
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert cache.load_toml(f)["a"] == 2
-    assert [k for k in cache._load()["toml"] if k[0] == str(f)] == [cache.file_key(f)]  # the old one is gone
+    assert list(cache._load()["toml"]) == [str(f)]  # one entry per file
+
+
+def _poison(path, body: bytes | None = None, header=None, sections=None, mode=0o600):
+    import zlib
+
+    if body is None:
+        body = marshal.dumps((header or cache._header(), sections))
+    path.write_bytes(cache._MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
+    path.chmod(mode)
+
+
+@pytest.mark.parametrize("case", ["flipped-bit", "wrong-shape", "bad-entry", "writable-by-others"])
+def test_a_bad_cache_file_is_ignored_and_written_anew(tmp_path, monkeypatch, case):
+    """A damaged cache file (a changed byte, a wrong structure) or one that others could have written is
+    never used: the run compiles afresh, gives the same findings, and replaces the file. (A compiled pattern
+    is code for re's C engine, which does not check it fully: a changed number can crash the interpreter.)"""
+    monkeypatch.setenv("ZHPROOF_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("ZHPROOF_NO_CACHE", raising=False)
+    text = tmp_path / "a.txt"
+    text.write_text("疫情疫情防控，，交通運輸。\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "zhproof", "check", "--output-format", "json", str(text)]
+    clean = subprocess.run(cmd, capture_output=True, text=True)  # writes a good cache
+    assert clean.returncode == 1 and "duplicate-word" in clean.stdout
+    (cache_file,) = list(tmp_path.glob("startup-*.marshal"))
+    good = cache_file.read_bytes()
+    head = len(cache._MAGIC) + 4
+    _, sections = marshal.loads(good[head:])
+    if case == "flipped-bit":
+        data = bytearray(good)
+        data[len(data) // 2] ^= 0x01
+        cache_file.write_bytes(bytes(data))
+    elif case == "wrong-shape":
+        _poison(cache_file, sections={"re": 5, "toml": [1, 2]})
+    elif case == "bad-entry":
+        sections["re"] = {k: ("not", "an", "entry") for k in sections["re"]}
+        sections["toml"] = {k: 7 for k in sections["toml"]}
+        sections["candidates"] = {k: (None, 3) for k in sections.get("candidates", {})}
+        _poison(cache_file, sections=sections)
+    else:
+        _poison(cache_file, body=good[head:], mode=0o666)
+    again = subprocess.run(cmd, capture_output=True, text=True)
+    assert (again.returncode, again.stdout) == (clean.returncode, clean.stdout), again.stderr
+    assert cache_file.read_bytes()[:head] != b"" and cache._read(str(cache_file))  # written anew, and good
+
+
+def test_no_cache_does_not_read_a_bad_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZHPROOF_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("ZHPROOF_NO_CACHE", raising=False)
+    cache_file = tmp_path / f"startup-{sys.implementation.cache_tag}.marshal"
+    _poison(cache_file, sections={"re": 5})
+    before = cache_file.read_bytes()
+    text = tmp_path / "a.txt"
+    text.write_text("疫情疫情。\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "zhproof", "check", "--no-cache", str(text)], capture_output=True, text=True)
+    assert r.returncode == 1 and "duplicate-word" in r.stdout, r.stderr
+    assert cache_file.read_bytes() == before  # neither read into use nor rewritten
+
+
+def test_lazy_regex_pickles_and_copies():
+    import copy
+    import pickle
+
+    lazy = compile_fast(r"\u200d(?!\p{Extended_Pictographic})", lazy=True)
+    for twin in (pickle.loads(pickle.dumps(lazy)), copy.copy(lazy), copy.deepcopy(lazy)):
+        assert isinstance(twin, LazyRegex) and twin.source == lazy.source
+        assert [m.span() for m in twin.finditer("a\u200db")] == [(1, 2)]
 
 
 def test_may_have_astral():

@@ -2,16 +2,18 @@
 
 A pre-commit hook starts zhproof for a few small files, so start-up is most of its time; compiling the rules'
 patterns (the Han class alone costs `re` 3 ms) and importing and running the TOML parser were the larger part.
-The cache keeps their results in one `marshal` file per Python version:
+The cache keeps their results in one file per Python version:
 
-- every entry's key holds everything its value depends on (a pattern's source and flags; a file's path, size
-  and modification time), and the file's header holds the interpreter's version and the regular expression
-  engine's magic number, so a stale entry is never used: a changed input has another key, another Python
-  another header;
-- a missing, unreadable or damaged file is ignored and written anew; writes are atomic (a temporary file,
-  then a rename), and a failed write only means no cache;
-- ``ZHPROOF_NO_CACHE=1`` turns it off, ``ZHPROOF_CACHE_DIR`` moves it (default: the platform's user cache
-  folder, e.g. ``~/.cache/zhproof``).
+- every entry holds, or is keyed by, everything its value depends on: a pattern's source and flags; a file's
+  path, size and a checksum of its contents (read each time: reading a small file is cheap, parsing it is
+  not). The file's header holds the interpreter's version and the regular expression engine's magic number,
+  so another Python never reads it;
+- the file is trusted only if it is intact (a CRC-32 of its body) and the user's own, not writable by others:
+  a compiled pattern is code for `re`'s C engine, which does not check it fully. A missing, damaged or foreign
+  file is ignored and written anew; writes are atomic (a temporary file, then a rename), and a failed write
+  only means no cache;
+- ``ZHPROOF_NO_CACHE=1`` (or ``zhproof check --no-cache``) turns it off, ``ZHPROOF_CACHE_DIR`` moves it
+  (default: the platform's user cache folder, e.g. ``~/.cache/zhproof``). Importing zhproof never reads it.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import os
 import sys
 
 _LIMIT = 4000  # entries per section; zhproof's own rules need about 150
+_MAGIC = b"zhproof-cache 2\n"
 _sections: dict[str, dict] | None = None
 _dirty = False
 
@@ -41,7 +44,7 @@ def cache_dir() -> str | None:
 def _header() -> tuple:
     import _sre
 
-    return ("zhproof-cache", 1, sys.implementation.name, sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXGROUPS)
+    return ("zhproof-cache", 2, sys.implementation.name, sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXGROUPS)
 
 
 _ENV = ("ZHPROOF_NO_CACHE", "ZHPROOF_CACHE_DIR", "XDG_CACHE_HOME", "LOCALAPPDATA", "HOME")
@@ -68,19 +71,41 @@ def enabled() -> bool:
     return cache_path() is not None
 
 
+def _trusted(st: os.stat_result) -> bool:
+    """Our own file, which nobody else can write (on systems with owners)."""
+    if not hasattr(os, "getuid"):
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
+def _read(path: str) -> dict[str, dict]:
+    import marshal
+    import zlib
+
+    with open(path, "rb") as f:
+        if not _trusted(os.fstat(f.fileno())):
+            return {}
+        data = f.read()  # (marshal.load reads a file piece by piece: 10x slower than loads)
+    head = len(_MAGIC)
+    if data[:head] != _MAGIC or len(data) < head + 4:
+        return {}
+    body = data[head + 4:]
+    if zlib.crc32(body) != int.from_bytes(data[head:head + 4], "big"):
+        return {}  # damaged
+    header, sections = marshal.loads(body)
+    if header != _header() or not isinstance(sections, dict):
+        return {}
+    return {k: v for k, v in sections.items() if isinstance(k, str) and isinstance(v, dict)}
+
+
 def _load() -> dict[str, dict]:
     global _sections
     if _sections is None:
         _sections = {}
         path = cache_path()
         if path is not None:
-            import marshal
-
             try:
-                with open(path, "rb") as f:
-                    header, sections = marshal.loads(f.read())  # (marshal.load reads a file piece by piece: 10x slower)
-                if header == _header() and isinstance(sections, dict):
-                    _sections = sections
+                _sections = _read(path)
             except (OSError, EOFError, ValueError, TypeError):
                 pass  # no cache yet, or a damaged one: it is written anew
     return _sections
@@ -93,17 +118,13 @@ def get(section: str, key):
     return _load().get(section, {}).get(key)
 
 
-def put(section: str, key, value, replaces=None) -> None:
-    """Remember a value (it must be marshallable); written to disk when the process ends. ``replaces``: a
-    test for keys this one makes stale (the same file's older versions), which are dropped."""
+def put(section: str, key, value) -> None:
+    """Remember a value (it must be marshallable); written to disk when the process ends."""
     global _dirty
     if not enabled():
         return
     entries = _load().setdefault(section, {})
-    if replaces is not None:
-        for old in [k for k in entries if replaces(k)]:
-            del entries[old]
-    if len(entries) >= _LIMIT:
+    if len(entries) >= _LIMIT and key not in entries:
         entries.clear()  # full of what older versions of the rules needed: start afresh
     entries[key] = value
     if not _dirty:
@@ -121,15 +142,16 @@ def save() -> None:
         return
     import marshal
     import tempfile
+    import zlib
 
     try:
-        data = marshal.dumps((_header(), _sections))
+        body = marshal.dumps((_header(), _sections))
         folder = os.path.dirname(path)
         os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".startup-", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".startup-", suffix=".tmp")  # mode 0600
         try:
             with os.fdopen(fd, "wb") as f:
-                f.write(data)
+                f.write(_MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
@@ -139,38 +161,32 @@ def save() -> None:
         pass  # a read-only home, a full disk, an unmarshallable value: run without the cache
 
 
-def file_key(path) -> tuple | None:
-    """A key that changes whenever the file does: its absolute path, size and modification time (ns)."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (os.path.abspath(path), st.st_size, st.st_mtime_ns)
+def checksum(data: bytes) -> int:
+    import zlib
+
+    return zlib.crc32(data)
 
 
 def load_toml(path) -> dict:
-    """``tomllib.loads`` of a UTF-8 file, from the cache when the file has not changed since.
+    """``tomllib.loads`` of a UTF-8 file, from the cache when the file's contents are those it parsed.
 
     Raises what reading and parsing raise (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError)."""
-    key = file_key(path)
-    if key is not None:
-        hit = get("toml", key)
-        if hit is not None:
-            import marshal
-
-            return marshal.loads(marshal.dumps(hit))  # a copy: callers may change what they get
-    import tomllib
+    import marshal
 
     with open(path, "rb") as f:
         raw = f.read()
-    data = tomllib.loads(raw.decode("utf-8"))
-    if key is not None:
-        try:
-            import marshal
+    key = os.path.abspath(path)
+    stamp = (len(raw), checksum(raw))
+    hit = get("toml", key)
+    if isinstance(hit, tuple) and len(hit) == 2 and hit[0] == stamp and isinstance(hit[1], dict):
+        return marshal.loads(marshal.dumps(hit[1]))  # a copy: callers may change what they get
+    import tomllib
 
+    data = tomllib.loads(raw.decode("utf-8"))
+    if enabled():
+        try:
             frozen = marshal.dumps(data)  # TOML dates and times are not marshallable: such files are not cached
         except ValueError:
             return data
-        # a copy (the caller may change ``data``), in place of the entries of this file's older versions
-        put("toml", key, marshal.loads(frozen), replaces=lambda k: k[0] == key[0])
+        put("toml", key, (stamp, marshal.loads(frozen)))  # a copy: the caller may change ``data``
     return data

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from .model import Value
-from .patterns import compile_re
+import re
 
-_NEWLINE = compile_re(r"\r\n|\n|\r")
+from .model import Value
+
+# (plain re.compile: importing zhproof must not read the start-up cache, which --no-cache may turn off later)
+_NEWLINE = re.compile(r"\r\n|\n|\r")
 VARIANTS = ("zh-Hans", "zh-Hant", "zh-TW", "zh-HK")
 
 

@@ -91,7 +91,7 @@ class Edit(FrozenValue):
     """Replace ``text[start:end]`` (code-point offsets into the whole text) with ``text``."""
 
     __slots__ = ("start", "end", "text")
-    _fields = __slots__
+    _fields = __match_args__ = __slots__
     start: int
     end: int
     text: str
@@ -104,7 +104,7 @@ class Edit(FrozenValue):
 
 class Fix(FrozenValue):
     __slots__ = ("edits", "safety", "title")
-    _fields = __slots__
+    _fields = __match_args__ = __slots__
     edits: tuple[Edit, ...]
     safety: Safety
     title: str
@@ -125,7 +125,7 @@ class Fix(FrozenValue):
 
 class Diagnostic(FrozenValue):
     __slots__ = ("rule", "start", "end", "message", "severity", "fix", "related")
-    _fields = __slots__
+    _fields = __match_args__ = __slots__
     _compare = ("rule", "start", "end", "message", "severity", "fix")  # not ``related``
     rule: str
     start: int

@@ -30,6 +30,25 @@ KANA = (
     "\uff71-\uff9d\U0001aff0-\U0001aff3\U0001aff5-\U0001affb\U0001affd-\U0001affe\U0001b000-\U0001b128"
     "\U0001b132\U0001b150-\U0001b152\U0001b155\U0001b164-\U0001b168\U0001f200"
 )
+#: \d in `regex` 2026.11 (Unicode 17), for `re` patterns: `re`'s own \d knows Python's older Unicode.
+DIGIT = (
+    "\u0030-\u0039\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f"
+    "\u0ae6-\u0aef\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f\u0de6-\u0def"
+    "\u0e50-\u0e59\u0ed0-\u0ed9\u0f20-\u0f29\u1040-\u1049\u1090-\u1099\u17e0-\u17e9\u1810-\u1819"
+    "\u1946-\u194f\u19d0-\u19d9\u1a80-\u1a89\u1a90-\u1a99\u1b50-\u1b59\u1bb0-\u1bb9\u1c40-\u1c49"
+    "\u1c50-\u1c59\ua620-\ua629\ua8d0-\ua8d9\ua900-\ua909\ua9d0-\ua9d9\ua9f0-\ua9f9\uaa50-\uaa59"
+    "\uabf0-\uabf9\uff10-\uff19\U000104a0-\U000104a9\U00010d30-\U00010d39\U00010d40-\U00010d49"
+    "\U00011066-\U0001106f\U000110f0-\U000110f9\U00011136-\U0001113f\U000111d0-\U000111d9"
+    "\U000112f0-\U000112f9\U00011450-\U00011459\U000114d0-\U000114d9\U00011650-\U00011659"
+    "\U000116c0-\U000116c9\U000116d0-\U000116e3\U00011730-\U00011739\U000118e0-\U000118e9"
+    "\U00011950-\U00011959\U00011bf0-\U00011bf9\U00011c50-\U00011c59\U00011d50-\U00011d59"
+    "\U00011da0-\U00011da9\U00011de0-\U00011de9\U00011f50-\U00011f59\U00016130-\U00016139"
+    "\U00016a60-\U00016a69\U00016ac0-\U00016ac9\U00016b50-\U00016b59\U00016d70-\U00016d79"
+    "\U0001ccf0-\U0001ccf9\U0001d7ce-\U0001d7ff\U0001e140-\U0001e149\U0001e2f0-\U0001e2f9"
+    "\U0001e4f0-\U0001e4f9\U0001e5f1-\U0001e5fa\U0001e950-\U0001e959\U0001fbf0-\U0001fbf9"
+)
+#: \s in `regex` (the White_Space property): `re`'s \s also takes the separators U+001C to U+001F.
+WS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _PROPERTIES = {r"\p{Han}": f"[{HAN}]", r"\P{Han}": f"[^{HAN}]"}
 
 
@@ -58,6 +77,20 @@ def is_han(ch: str) -> bool:
 
 
 _UCS4_BASE = sys.getsizeof("\U00010000") - 2 * 4  # a string object's size without its characters (4 bytes each)
+
+
+def is_word_char(ch: str) -> bool:
+    """Is the character a letter or a digit ([\\p{L}\\p{N}] of `regex`)? ``str.isalnum`` knows Python's Unicode
+    version; a character it does not know (unassigned there, newer than it) is asked of `regex`."""
+    if ch.isalnum():
+        return True
+    import unicodedata
+
+    if unicodedata.category(ch) != "Cn":
+        return False
+    import regex
+
+    return regex.match(r"[\p{L}\p{N}]", ch) is not None
 
 
 def may_have_astral(text: str) -> bool:
@@ -128,7 +161,12 @@ class LazyRegex:
         return self.source
 
     def __getattr__(self, name: str):
+        if name.startswith("__") or name in LazyRegex.__slots__:
+            raise AttributeError(name)  # (copy and pickle look for hooks before __init__ has run)
         return getattr(self.compiled, name)
+
+    def __reduce__(self):
+        return (LazyRegex, (self.source, self.flags))
 
 
 def compile_re(source: str, flags: int = 0) -> re.Pattern:
@@ -145,10 +183,13 @@ def compile_re(source: str, flags: int = 0) -> re.Pattern:
 
     key = f"{int(flags)}:{source}"
     entry = cache.get("re", key)
-    if entry is not None:
+    if (
+        isinstance(entry, tuple) and len(entry) == 5 and isinstance(entry[0], int) and isinstance(entry[1], list)
+        and isinstance(entry[2], int) and isinstance(entry[3], dict) and isinstance(entry[4], tuple)
+    ):
         try:
             return _sre.compile(source, *entry)
-        except Exception:  # noqa: BLE001 - a damaged entry: compile afresh
+        except Exception:  # noqa: BLE001 - an entry the engine refuses: compile afresh
             pass
     try:
         from re import _compiler, _parser

@@ -6,7 +6,7 @@ from typing import Iterable
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..lexicon import lexicon
-from ..patterns import HAN, compile_re, is_han
+from ..patterns import DIGIT, HAN, compile_re, is_han
 from ..rule import BaseRule, Example, RuleDoc
 
 # A line break, possibly with blank lines, between a Han character and the Han character that starts the next
@@ -22,8 +22,8 @@ _BREAK = compile_re(
 _LINE_END = set("。！？；：，、…—”’」』）》】〕〉)]}!?;:,.|")
 # A line that starts like a heading or a list item starts a new block, whatever came before.
 _BLOCK_START = compile_re(
-    r"[ \t\u3000]*(?:第[一二三四五六七八九十百千零〇\d]+[章节条款项部分编篇卷回]|[一二三四五六七八九十]+[、．.]"
-    r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.)）]|[①-⑳]|[●○■□◆◇▪•·\-*+>#]|[A-Za-z][.)、])"
+    f"[ \\t\\u3000]*(?:第[一二三四五六七八九十百千零〇{DIGIT}]+[章节条款项部分编篇卷回]|[一二三四五六七八九十]+[、．.]"
+    f"|[（(][一二三四五六七八九十{DIGIT}]+[）)]|[{DIGIT}]+[、．.)）]|[①-⑳]|[●○■□◆◇▪•·\\-*+>#]|[A-Za-z][.)、])"
 )
 # A full stop inside a line shows it is running prose: a title or a headline has none (it may have a comma,
 # a colon, even a question or exclamation mark: 选出新气象，开创新未来; 究竟谁的立场“极不负责”？——…).

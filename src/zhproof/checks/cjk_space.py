@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..document import Document
-from ..patterns import HAN, compile_re, is_han
+from ..patterns import DIGIT, HAN, compile_re, is_han, is_word_char
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..lexicon import lexicon
 from ..rule import BaseRule, Example, RuleDoc
@@ -19,7 +19,7 @@ _SPACE = compile_re(
     f"(?:(?<![{HAN}][{HAN}][ \\t])[ \\t]*+(?=[{HAN}])|[ \\t]*+(?=[{HAN}](?![{HAN}])))"
 )
 _HAN_RUN = compile_re(f"[{HAN}]+")
-_NUMBERING = compile_re(r"第[ \t]*[一二三四五六七八九十百千零〇\d]+[ \t]*[章節节條条編编款項项目卷回部篇]")
+_NUMBERING = compile_re(f"第[ \\t]*[一二三四五六七八九十百千零〇{DIGIT}]+[ \\t]*[章節节條条編编款項项目卷回部篇]")
 _LIST_NUMERAL = compile_re(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}")
 #: This many lone characters in a row, spaced out, are letter-spaced debris (防 控 工 作).
 SPACED_RUN = 3
@@ -68,8 +68,8 @@ class CjkSpace(BaseRule):
             # a character next to digits or Latin letters is not alone: 3200人 为新高, 高发 达16年
             before = start - len(left) - 1
             after = end + len(right)
-            lone = (len(left) == 1 and not (before >= line_start and text[before].isalnum())) or (
-                len(right) == 1 and not (after < line_end and text[after].isalnum())
+            lone = (len(left) == 1 and not (before >= line_start and is_word_char(text[before]))) or (
+                len(right) == 1 and not (after < line_end and is_word_char(text[after]))
             )
             if _in_spaced_run(text, start, end, line_start, line_end):
                 pass

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 from typing import Iterable
 
 from ..document import Document
@@ -55,17 +56,26 @@ def _candidates(table: str):
     from ..data import char_table, word_list
     from ..resources import rules_dir
 
-    # the set is derived from three data files: cached (start-up), under a key that changes with any of them
-    files = (f"hanzi/{table}.txt", "data/script-neutral.txt", "data/usually-traditional.txt")
-    key = (table,) + tuple(cache.file_key(rules_dir() / f) for f in files)
-    chars = cache.get("candidates", key) if None not in key else None
-    if chars is None:
+    # the set is derived from three data files by the code of this module and of data.py: cached (start-up),
+    # with a checksum of all five, so that a change to any of them makes a new set
+    from .. import data
+
+    sources = [rules_dir() / f for f in (f"hanzi/{table}.txt", "data/script-neutral.txt", "data/usually-traditional.txt")]
+    sources += [Path(__file__), Path(data.__file__)]
+    try:
+        stamp = tuple(cache.checksum(p.read_bytes()) for p in sources)
+    except OSError:
+        stamp = None
+    hit = cache.get("candidates", table) if stamp is not None else None
+    if isinstance(hit, tuple) and len(hit) == 2 and hit[0] == stamp and isinstance(hit[1], str):
+        chars = hit[1]
+    else:
         found = set(char_table(table))
         if table == "traditional":
             found = (found - word_list("script-neutral")) | word_list("usually-traditional")
         chars = "".join(sorted(found))
-        if None not in key:
-            cache.put("candidates", key, chars, replaces=lambda k: k[0] == table)
+        if stamp is not None:
+            cache.put("candidates", table, (stamp, chars))
     bmp = "".join(c for c in chars if c <= "\uffff")
     return compile_re("[" + re.escape(bmp) + "]+"), frozenset(chars)
 

@@ -9,13 +9,13 @@ from typing import Iterable
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..rule import BaseRule, Example, RuleDoc
-from ..patterns import compile_re
+from ..patterns import DIGIT, WS, compile_re
 
 PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】", "「": "」", "『": "』", "〔": "〕", "(": ")", "［": "］"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
 _BRACKET_SPLIT = compile_re("([" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "])")  # split keeps them
 # A closing parenthesis that ends a list marker (1) 2） a) 一）) at the start of a line or after a space.
-_MARKER = compile_re(r"(?:^|(?<=[\s，、；：。]))(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})$")
+_MARKER = compile_re(f"(?:^|(?<=[{WS}，、；：。]))(?:[{DIGIT}]{{1,2}}|[A-Za-z]|[一二三四五六七八九十]{{1,3}})$")
 _LATIN = compile_re(r"[A-Za-z]")
 #: An opener may close this many paragraphs later (a quotation or a parenthesised history over several
 #: paragraphs); one still open after that is reported.

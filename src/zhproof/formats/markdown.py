@@ -17,13 +17,13 @@ from functools import cache
 import re
 
 from . import Layout
-from ..patterns import compile_re
+from ..patterns import WS, compile_re
 
 _NEWLINE = compile_re(r"\n")
-_URL = compile_re(r"(?:https?|ftp)://[^\s<>()（）“”‘’「」，。；！？]+|www\.[^\s<>()（）“”‘’「」，。；！？]+")
+_URL = compile_re(f"(?:https?|ftp)://[^{WS}<>()（）“”‘’「」，。；！？]+|www\\.[^{WS}<>()（）“”‘’「」，。；！？]+")
 _TOML_FRONT_MATTER = compile_re(r"\A\+\+\+[ \t]*\r?\n.*?^\+\+\+[ \t]*$", re.DOTALL | re.MULTILINE)
-_HARD_BREAK = compile_re(r"(?<=\S)[ ]{2,}(?=\r?\n)")
-_COMMENT = compile_re(r"<!--\s*zhproof-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
+_HARD_BREAK = compile_re(f"(?<=[^{WS}])[ ]{{2,}}(?=\\r?\\n)")
+_COMMENT = compile_re(f"<!--[{WS}]*zhproof-(disable-next-line|disable-file|disable|enable)\\b([^>]*?)-->")
 
 
 @cache
@@ -155,7 +155,7 @@ def _suppressions(text: str, code: list[tuple[int, int]]) -> list[tuple[int, int
         if any(s <= m.start() < e for s, e in code):
             continue  # a comment shown inside code is an example, not a directive
         kind = m.group(1)
-        names = [n.strip() for n in re.split(r"[,\s]+", m.group(2)) if n.strip()] or None
+        names = [n.strip() for n in re.split(f"[,{WS}]+", m.group(2)) if n.strip()] or None
         rules = frozenset(names) if names else None
         if kind == "disable-file":
             regions.append((0, len(text), rules))
