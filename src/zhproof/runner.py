@@ -317,18 +317,24 @@ def _init_worker(settings: Settings) -> None:
     _WORKER = Runner(settings)
 
 
-def _work(unit: tuple) -> FileResult:
+def _work(units: list[tuple]) -> list[FileResult]:
     assert _WORKER is not None
-    return _work_local(_WORKER, unit)
+    return [_work_local(_WORKER, unit) for unit in units]
+
+
+#: Files go to a worker in batches of up to this many, or this many bytes: one task (and one round trip
+#: between processes) per small file cost more than linting it.
+FILE_BATCH = 16
+FILE_BATCH_BYTES = 1 << 20
 
 
 def run_units(runner: Runner, units, jobs: int):
     """(unit, result) for the units ("file", name, path), ("data", name, bytes) and
     ("records", name, path, first, lines), in input order.
 
-    With jobs > 1 the units go to worker processes, a bounded number ahead of the results (few chunks of
-    records, so a JSON Lines file larger than memory streams through), and the results still come back in input
-    order.
+    With jobs > 1 the units go to worker processes, files in batches, a bounded number ahead of the results
+    (few chunks of records, so a JSON Lines file larger than memory streams through), and the results still
+    come back in input order.
     """
     if jobs <= 1:
         for unit in units:
@@ -339,21 +345,39 @@ def run_units(runner: Runner, units, jobs: int):
 
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(runner.settings,)) as pool:
-        pending: deque = deque()
+        pending: deque = deque()  # (units, async result or None, results done here or None)
+        batch: list[tuple] = []
+        batch_bytes = 0
+
+        def submit(group: list[tuple]) -> None:
+            pending.append((group, pool.apply_async(_work, (group,)), None))
+
         for unit in units:
-            if unit[0] == "data":  # stdin stays in this process (units are few; order is kept)
-                pending.append((unit, None, _work_local(runner, unit)))
+            if unit[0] == "file":
+                batch.append(unit)
+                batch_bytes += unit_size(unit)
+                if len(batch) >= FILE_BATCH or batch_bytes >= FILE_BATCH_BYTES:
+                    submit(batch)
+                    batch, batch_bytes = [], 0
             else:
-                pending.append((unit, pool.apply_async(_work, (unit,)), None))
-            # a file is only a path until a worker reads it, so many may wait (a large one then does not keep
-            # the other workers idle); a chunk of records is held in memory, so few
-            window = 2 * jobs if unit[0] == "records" else 16 * jobs
+                if batch:
+                    submit(batch)
+                    batch, batch_bytes = [], 0
+                if unit[0] == "data":  # stdin stays in this process (units are few; order is kept)
+                    pending.append(([unit], None, [_work_local(runner, unit)]))
+                else:
+                    submit([unit])
+            # a batch of files is only paths until a worker reads them, so several may wait (a large file then
+            # does not keep the other workers idle); a chunk of records is held in memory, so few
+            window = 2 * jobs if unit[0] == "records" else 4 * jobs
             while len(pending) >= window or (pending and pending[0][1] is None):
-                u, job, done = pending.popleft()
-                yield u, (done if job is None else job.get())
+                group, job, done = pending.popleft()
+                yield from zip(group, done if job is None else job.get())
+        if batch:
+            submit(batch)
         while pending:
-            u, job, done = pending.popleft()
-            yield u, (done if job is None else job.get())
+            group, job, done = pending.popleft()
+            yield from zip(group, done if job is None else job.get())
 
 
 def _work_local(runner: Runner, unit: tuple) -> FileResult:
