@@ -3,7 +3,8 @@
 Inputs (built once into bench/out/): an empty file (start-up), 1 MB and 10 MB of text made by concatenating
 documents of ../shared/corpus/zh-Hans (all genres, sorted, blank line between documents).
 
-Measured, each the median of --runs runs (after one warm-up):
+Measured, each the median of --runs runs (after one warm-up), the tools of an input timed in turn (one run of
+each, again and again) so that the machine's slow spells weigh on all of them alike:
 - read:         reading and decoding the file (the floor);
 - regex scan:   one `regex` search for a doubled Han character, (\\p{Han})\\1, over the text;
 - autocorrect:  autocorrect-py's lint (`autocorrect_py.lint_for(text, "x.txt")`), in process;
@@ -50,21 +51,19 @@ def build_inputs() -> dict[str, Path]:
     return paths
 
 
-def median_time(fn, runs: int) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-
-
-def process_time(cmd: list[str], runs: int, env: dict | None = None) -> float:
-    def run():
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
-
-    return median_time(run, runs)
+def interleaved_medians(tools: list[tuple[str, object, int]]) -> list[tuple[str, float]]:
+    """Median time of each tool, timed in turn (one run of each, again and again, after a warm-up run of
+    each), so that a slow spell of the machine weighs on every tool alike and the ratios stay fair."""
+    times: dict[str, list[float]] = {label: [] for label, _, _ in tools}
+    for _, fn, _ in tools:
+        fn()  # warm-up
+    for n in range(max(runs for _, _, runs in tools)):
+        for label, fn, runs in tools:
+            if n < runs:
+                t = time.perf_counter()
+                fn()
+                times[label].append(time.perf_counter() - t)
+    return [(label, statistics.median(times[label])) for label, _, _ in tools]
 
 
 def interleaved_times(cmds: list[tuple[list[str], dict | None]], runs: int) -> list[float]:
@@ -125,14 +124,17 @@ def main() -> int:
         path = paths[name]
         mb = path.stat().st_size / 1e6
         text = path.read_text(encoding="utf-8")
-        rows = [("read", median_time(lambda: path.read_bytes().decode("utf-8"), args.runs))]
-        rows.append(("regex scan", median_time(lambda: scan.findall(text), args.runs)))
+        cli = [str(exe), "check", "--jobs", "1", "--exit-zero", str(path)]
+        tools = [
+            ("read", lambda: path.read_bytes().decode("utf-8"), args.runs),
+            ("regex scan", lambda: scan.findall(text), args.runs),
+        ]
+        failures: list[str] = []
         if ac is not None:
             # autocorrect's parser stops on some long lines ("call limit reached") when given the whole text;
             # it lints line by line anyway, so it gets the text paragraph by paragraph (those few it cannot
             # parse are skipped and counted)
             paragraphs = text.split("\n")
-            failures = []
 
             def autocorrect():
                 failures.clear()
@@ -142,12 +144,15 @@ def main() -> int:
                     except ValueError:
                         failures.append(para)
 
-            rows.append(("autocorrect lint", median_time(autocorrect, args.runs)))
-            if failures:
-                print(f"  (autocorrect could not parse {len(failures)} of {len(paragraphs)} lines)")
-        rows.append(("zhproof lint", median_time(lambda: linter.lint(text), args.runs)))
-        rows.append(("zhproof fix", median_time(lambda: linter.fix(text, unsafe=True), max(1, args.runs // 2))))
-        rows.append(("zhproof CLI check", process_time([str(exe), "check", "--jobs", "1", "--exit-zero", str(path)], args.runs)))
+            tools.append(("autocorrect lint", autocorrect, args.runs))
+        tools += [
+            ("zhproof lint", lambda: linter.lint(text), args.runs),
+            ("zhproof fix", lambda: linter.fix(text, unsafe=True), max(1, args.runs // 2)),
+            ("zhproof CLI check", lambda: subprocess.run(cli, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), args.runs),
+        ]
+        rows = interleaved_medians(tools)
+        if failures:
+            print(f"  (autocorrect could not parse {len(failures)} of {len(paragraphs)} lines)")
         times = dict(rows)
         print(f"{name} ({mb:.1f} MB)")
         for label, t in rows:
