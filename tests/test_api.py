@@ -57,3 +57,18 @@ def test_api_prints_nothing(capsys, seed_text):
     zhproof.fix_text(seed_text, unsafe=True)
     out = capsys.readouterr()
     assert out.out == "" and out.err == ""
+
+
+def test_public_value_types_are_dataclasses():
+    """Diagnostic, Fix and Edit stay dataclasses: asdict, replace and pattern matching work on them."""
+    import dataclasses
+
+    d = zhproof.lint_text("疫情疫情防控")[0]
+    as_dict = dataclasses.asdict(d)
+    assert as_dict["rule"] == "duplicate-word" and as_dict["fix"]["edits"][0]["text"] == "疫情"
+    assert dataclasses.replace(d, message="x").message == "x"
+    match d:
+        case zhproof.Diagnostic(rule, start, end):
+            assert (rule, start, end) == ("duplicate-word", 0, 4)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        d.start = 1  # type: ignore[misc]

@@ -1,10 +1,10 @@
 """Run rules over a Document: keep findings in prose, drop allowed words, sort and de-duplicate."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable, Sequence
 
 from .document import Document
-
 from .fixer import joins_line_breaks
 from .model import Diagnostic, Fix, Safety
 from .rule import Rule
@@ -32,7 +32,7 @@ def lint_document(doc: Document, rules: Sequence[Rule], allow: Iterable[str] = (
 
 def _display_only(d: Diagnostic) -> Diagnostic:
     assert d.fix is not None
-    return d.replace(fix=Fix(d.fix.edits, Safety.DISPLAY, d.fix.title))
+    return replace(d, fix=Fix(d.fix.edits, Safety.DISPLAY, d.fix.title))
 
 
 def _allowed_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:

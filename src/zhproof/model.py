@@ -1,6 +1,7 @@
 """Core value types: edits, fixes, diagnostics. Small, frozen, and free of logic."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 
 
@@ -9,7 +10,8 @@ class Value:
     for frozen ones, hashing and pickling, from the field names.
 
     Written by hand instead of with dataclasses: creating a dataclass generates and compiles its methods,
-    which cost 10 ms of a 80 ms start-up for zhproof's 16 record classes."""
+    which cost 10 ms of a 80 ms start-up for zhproof's 16 record classes (the three public value types below
+    are still dataclasses)."""
 
     __slots__ = ()
     _fields: tuple[str, ...] = ()
@@ -87,32 +89,22 @@ class Severity(str, Enum):
             raise ValueError(f"unknown severity {name!r} (expected error, warning or info)") from None
 
 
-class Edit(FrozenValue):
+# The three public value types stay dataclasses (``dataclasses.asdict`` and ``replace`` work on them, as users
+# of the API may expect); the record classes used only inside zhproof are Values (cheaper to create).
+@dataclass(frozen=True, slots=True)
+class Edit:
     """Replace ``text[start:end]`` (code-point offsets into the whole text) with ``text``."""
 
-    __slots__ = ("start", "end", "text")
-    _fields = __match_args__ = __slots__
     start: int
     end: int
     text: str
 
-    def __init__(self, start: int, end: int, text: str) -> None:
-        object.__setattr__(self, "start", start)
-        object.__setattr__(self, "end", end)
-        object.__setattr__(self, "text", text)
 
-
-class Fix(FrozenValue):
-    __slots__ = ("edits", "safety", "title")
-    _fields = __match_args__ = __slots__
+@dataclass(frozen=True, slots=True)
+class Fix:
     edits: tuple[Edit, ...]
     safety: Safety
     title: str
-
-    def __init__(self, edits: tuple[Edit, ...], safety: Safety, title: str) -> None:
-        object.__setattr__(self, "edits", edits)
-        object.__setattr__(self, "safety", safety)
-        object.__setattr__(self, "title", title)
 
     @property
     def start(self) -> int:
@@ -123,30 +115,16 @@ class Fix(FrozenValue):
         return max(e.end for e in self.edits)
 
 
-class Diagnostic(FrozenValue):
-    __slots__ = ("rule", "start", "end", "message", "severity", "fix", "related")
-    _fields = __match_args__ = __slots__
-    _compare = ("rule", "start", "end", "message", "severity", "fix")  # not ``related``
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
     rule: str
     start: int
     end: int
     message: str
-    severity: Severity
-    fix: Fix | None
+    severity: Severity = Severity.ERROR
+    fix: Fix | None = None
     # Optional extra data a reporter may show (e.g. the line of the first occurrence).
-    related: tuple[int, ...]
-
-    def __init__(
-        self, rule: str, start: int, end: int, message: str, severity: Severity = Severity.ERROR,
-        fix: Fix | None = None, related: tuple[int, ...] = (),
-    ) -> None:
-        object.__setattr__(self, "rule", rule)
-        object.__setattr__(self, "start", start)
-        object.__setattr__(self, "end", end)
-        object.__setattr__(self, "message", message)
-        object.__setattr__(self, "severity", severity)
-        object.__setattr__(self, "fix", fix)
-        object.__setattr__(self, "related", related)
+    related: tuple[int, ...] = field(default=(), compare=False)
 
     def replacement(self, text: str) -> str | None:
         """The text that replaces ``[start, end)`` when the fix is applied, or None without a fix."""
