@@ -18,8 +18,6 @@ _BREAK = compile_re(
     f"(?:\r\n(?<=[{HAN}{_WS}]\r\n)|\n(?<=[{HAN}{_WS}]\n)|\r(?!\n)(?<=[{HAN}{_WS}]\r))"
     f"(?:[{_WS}]*(?:\r\n|\n|\r(?!\n)))*[{_WS}]*(?=[{HAN}])"
 )
-# Where a line may end: sentence and clause punctuation, closing brackets and quotes, a colon, a dash.
-_LINE_END = set("。！？；：，、…—”’」』）》】〕〉)]}!?;:,.|")
 # A line that starts like a heading or a list item starts a new block, whatever came before.
 _BLOCK_START = compile_re(
     f"[ \\t\\u3000]*(?:第[一二三四五六七八九十百千零〇{DIGIT}]+[章节条款项部分编篇卷回]|[一二三四五六七八九十]+[、．.]"

@@ -1,6 +1,7 @@
 """duplicate-word: a character, word or phrase written twice in a row by mistake."""
 from __future__ import annotations
 
+import re
 import sys
 from bisect import bisect_left
 from functools import cache
@@ -180,9 +181,12 @@ def _repeat_finder(text: str):
             k = units[j]
             unit = text[i:i + k]
             end = i + 2 * k
-            while text.startswith(unit, end):
+            for _ in range(8):
+                if not text.startswith(unit, end):
+                    return i, end, unit
                 end += k
-            return i, end, unit
+            # a long run of copies: the rest of it in one match, in C
+            return i, re.compile(f"(?:{re.escape(unit)})*").match(text, end).end(), unit
 
         return find_vector
 
