@@ -91,6 +91,12 @@ def test_when_reports_only_matches_where_the_group_took_part(tmp_path):
     assert [(d.start, d.end) for d in r.check(Document('"ab" x "中文" "c"'))] == [(7, 11)]
     with pytest.raises(RuleFileError, match="'when' names group 'nope'"):
         load_rule_file(write(tmp_path, body.replace('when = "body"', 'when = "nope"')))
+    with pytest.raises(RuleFileError, match="'when' names group 2, but the regex has 1"):
+        load_rule_file(write(tmp_path, body.replace('when = "body"', "when = 2")))
+    with pytest.raises(RuleFileError, match="'when' must name a group"):
+        load_rule_file(write(tmp_path, body.replace('when = "body"', "when = true")))
+    assert [(d.start, d.end) for d in load_rule_file(write(tmp_path, body.replace('when = "body"', "when = 1"))).check(
+        Document('"ab" "中"'))] == [(5, 8)]
 
 
 def test_requires_skips_the_pattern_and_compiles_regex_only_patterns_on_first_use(tmp_path):

@@ -245,10 +245,12 @@ def load_rule_file(path: Path, trusted: bool = True) -> TomlRule:
             if isinstance(span, str) and span not in pattern.groupindex:
                 raise _fail(path, f"{where}: 'span' names group {span!r}, which the regex does not have")
             when = c.get("when")
+            if when is not None and (isinstance(when, bool) or not isinstance(when, (str, int))):
+                raise _fail(path, f"{where}: 'when' must name a group (a name or a number)")
             if isinstance(when, str) and when not in pattern.groupindex:
                 raise _fail(path, f"{where}: 'when' names group {when!r}, which the regex does not have")
-            if when is not None and not isinstance(when, (str, int)):
-                raise _fail(path, f"{where}: 'when' must name a group (a name or a number)")
+            if isinstance(when, int) and not 0 <= when <= pattern.groups:
+                raise _fail(path, f"{where}: 'when' names group {when}, but the regex has {pattern.groups}")
             if c.get("delete") not in (None, True):
                 raise _fail(path, f"{where}: 'delete' can only be true")
             rule.checks.append(
