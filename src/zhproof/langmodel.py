@@ -1,0 +1,241 @@
+"""A word trigram language model of simplified Chinese: corpus evidence for "is this text likelier than that?".
+
+The model is fcitx5's (libime) ``zh_CN.lm``, LGPL-2.1-or-later, re-encoded losslessly by tools/build_lm.py
+into rules/lm/ (see rules/lm/SOURCES.md). Scores are log10 probabilities with KenLM's semantics: an n-gram's
+probability if the model has it, else the backoff weight of its context plus the probability under the
+shorter context; a word outside the vocabulary is ``<unk>``. This model has no ``<s>``/``</s>``, so, as in
+KenLM, both stand for ``<unk>``.
+
+Nothing is loaded until first use; the data (20 MB) is memory-mapped and read through ``memoryview`` casts and
+``bisect``, so neither numpy nor the whole file is needed at run time.
+"""
+from __future__ import annotations
+
+import json
+import mmap
+import sys
+from bisect import bisect_left
+from functools import cache
+from pathlib import Path
+
+from .resources import rules_dir
+
+__all__ = ["LanguageModel", "language_model"]
+
+_CACHE_LIMIT = 200_000
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+class LanguageModel:
+    """Read-only access to rules/lm (or another directory built by tools/build_lm.py)."""
+
+    def __init__(self, base: str | Path | None = None) -> None:
+        import marisa_trie
+
+        self._base = Path(base) if base is not None else rules_dir() / "lm"
+        meta = json.loads((self._base / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("format") != 1 or meta.get("order") != 3:
+            raise ValueError(f"{self._base}: unsupported language model format")
+        self.meta = meta
+        self.trie = marisa_trie.Trie()
+        self.trie.mmap(str(self._base / "vocab.marisa"))
+        self.unk: int = meta["special"]["unk"]
+        self.word_bits: int = meta["word_bits"]
+        self.max_word: int = meta.get("max_word_length", 16)
+        self._bi_prob_bins: list[float] = meta["bigram_prob_bins"]
+        self._bi_back_bins: list[float] = meta["bigram_backoff_bins"]
+        self._tri_prob_bins: list[float] = meta["trigram_prob_bins"]
+        self._ids: dict[str, int | None] = {}
+        self._map = None
+        sections = meta["sections"]
+        with open(self._base / "lm.bin", "rb") as f:
+            if sys.byteorder == "little":
+                self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+                view = memoryview(self._map)
+
+                def section(name: str):
+                    s = sections[name]
+                    size = {"B": 1, "I": 4, "f": 4, "Q": 8}[s["type"]]
+                    return view[s["offset"]:s["offset"] + size * s["count"]].cast(s["type"])
+            else:  # pragma: no cover - big-endian machines: copy and byte-swap
+                import array
+
+                raw = f.read()
+
+                def section(name: str):
+                    s = sections[name]
+                    arr = array.array(s["type"])
+                    arr.frombytes(raw[s["offset"]:s["offset"] + arr.itemsize * s["count"]])
+                    if arr.itemsize > 1:
+                        arr.byteswap()
+                    return arr
+
+            self.uni_prob = section("uni_prob")
+            self.uni_back = section("uni_back")
+            self.uni_next = section("uni_next")
+            self.bi_word = section("bi_word")
+            self.bi_prob = section("bi_prob")
+            self.bi_back = section("bi_back")
+            self.tri_key = section("tri_key")
+            self.tri_prob = section("tri_prob")
+        self._n_tri = len(self.tri_key)
+        self.unk_prob: float = self.uni_prob[self.unk]
+
+    # The memory map cannot be pickled: a pickled model is reloaded from its directory.
+    def __reduce__(self):
+        return (LanguageModel, (str(self._base),))
+
+    def __len__(self) -> int:
+        return len(self.uni_prob)
+
+    # -- vocabulary -------------------------------------------------------------------------------------------
+
+    def vocab_id(self, word: str) -> int | None:
+        """The model's id of ``word``, or None if it is not in the vocabulary (``<unk>`` itself counts as out)."""
+        ids = self._ids
+        try:
+            return ids[word]
+        except KeyError:
+            pass
+        try:
+            i = self.trie.get(word)
+        except UnicodeEncodeError:  # lone surrogates
+            i = None
+        if i == self.unk:
+            i = None
+        if len(ids) >= _CACHE_LIMIT:
+            ids.clear()
+        ids[word] = i
+        return i
+
+    def _id(self, word: str) -> int:
+        i = self.vocab_id(word)
+        return self.unk if i is None else i
+
+    def __contains__(self, word: str) -> bool:
+        return self.vocab_id(word) is not None
+
+    # -- segmentation -----------------------------------------------------------------------------------------
+
+    def segment(self, text: str) -> list[str]:
+        """The most probable split of ``text`` into vocabulary words under the model's unigram probabilities (the
+        route through the DAG of dictionary words, as jieba does); a character outside the vocabulary is a token
+        of its own, scored as ``<unk>``."""
+        n = len(text)
+        if n == 0:
+            return []
+        key = text
+        if not text.isascii() and _has_surrogates(text):
+            key = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)  # same length
+        uni_prob = self.uni_prob
+        unk = self.unk
+        unk_prob = self.unk_prob
+        prefixes = self.trie.iter_prefixes_with_ids
+        max_word = self.max_word
+        dags = []
+        for k in range(n):
+            ends = [(k + len(word), uni_prob[wid]) for word, wid in prefixes(key[k:k + max_word]) if wid != unk]
+            if not ends or ends[0][0] != k + 1:
+                ends.insert(0, (k + 1, unk_prob))
+            dags.append(ends)
+        best_score = [0.0] * (n + 1)
+        best_end = [0] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            bs, be = None, 0
+            for end, lp in dags[k]:
+                s = lp + best_score[end]
+                if bs is None or s > bs or (s == bs and end > be):
+                    bs, be = s, end
+            best_score[k], best_end[k] = bs, be  # type: ignore[assignment]
+        out = []
+        k = 0
+        while k < n:
+            out.append(text[k:best_end[k]])
+            k = best_end[k]
+        return out
+
+    # -- n-gram look-ups --------------------------------------------------------------------------------------
+
+    def _bigram(self, w1: int, w2: int) -> int:
+        """Index of the bigram (w1, w2), or -1."""
+        lo = self.uni_next[w1]
+        hi = self.uni_next[w1 + 1]
+        if lo == hi:
+            return -1
+        bi_word = self.bi_word
+        j = bisect_left(bi_word, w2, lo, hi)
+        return j if j < hi and bi_word[j] == w2 else -1
+
+    def _trigram(self, bigram: int, w3: int) -> int:
+        key = (bigram << self.word_bits) | w3
+        tri_key = self.tri_key
+        t = bisect_left(tri_key, key, 0, self._n_tri)
+        return t if t < self._n_tri and tri_key[t] == key else -1
+
+    def _scores(self, ids: list[int], context: list[int]) -> list[float]:
+        """log10 p(w | up to two preceding ids) for each id, the first ones conditioned on ``context``."""
+        uni_prob = self.uni_prob
+        uni_back = self.uni_back
+        bi_prob, bi_back = self.bi_prob, self.bi_back
+        bi_prob_bins, bi_back_bins = self._bi_prob_bins, self._bi_back_bins
+        tri_prob, tri_bins = self.tri_prob, self._tri_prob_bins
+        bigram, trigram = self._bigram, self._trigram
+        w1 = context[-2] if len(context) >= 2 else -1
+        w2 = context[-1] if context else -1
+        prev = bigram(w1, w2) if w1 >= 0 else -1  # index of the bigram (w1, w2)
+        out = []
+        for w in ids:
+            if w2 < 0:
+                out.append(uni_prob[w])
+                cur = -1
+            else:
+                cur = bigram(w2, w)
+                backoff = 0.0
+                if prev >= 0:
+                    t = trigram(prev, w)
+                    if t >= 0:
+                        out.append(tri_bins[tri_prob[t]])
+                        w1, w2, prev = w2, w, cur
+                        continue
+                    backoff = bi_back_bins[bi_back[prev]]
+                if cur >= 0:
+                    out.append(backoff + bi_prob_bins[bi_prob[cur]])
+                else:
+                    out.append(backoff + uni_back[w2] + uni_prob[w])
+            w1, w2, prev = w2, w, cur
+        return out
+
+    # -- public scoring ---------------------------------------------------------------------------------------
+
+    def token_scores(self, tokens: list[str], bos: bool = False, eos: bool = False) -> list[float]:
+        """log10 probability of each token given the ones before it (KenLM's ``full_scores``); with ``eos`` the
+        last entry is the end of sentence."""
+        ids = [self._id(t) for t in tokens]
+        if eos:
+            ids.append(self.unk)  # </s> is not in this model's vocabulary: KenLM scores it as <unk>
+        return self._scores(ids, [self.unk] if bos else [])
+
+    def score_tokens(self, tokens: list[str], bos: bool = False, eos: bool = False) -> float:
+        """log10 probability of the token sequence (KenLM's ``score``)."""
+        return sum(self.token_scores(tokens, bos=bos, eos=eos))
+
+    def score(self, text: str, bos: bool = False, eos: bool = False) -> float:
+        """log10 probability of ``text``, segmented by :meth:`segment`; whitespace is skipped (KenLM has no
+        whitespace tokens)."""
+        tokens = self.segment(text)
+        if not text.isalnum():
+            tokens = [t for t in tokens if not t.isspace()]
+        return self.score_tokens(tokens, bos=bos, eos=eos)
+
+
+@cache
+def language_model() -> LanguageModel:
+    """The bundled model, loaded on first call."""
+    return LanguageModel()
