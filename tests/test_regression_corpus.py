@@ -20,6 +20,18 @@ def blocks(path: Path):
         yield title, body.strip("\n") + "\n"
 
 
+def known_false_alarms(stem: str) -> list[str]:
+    """The false alarms on legitimate text that zhproof is known to raise (corpus/known-false-alarms.tsv), each
+    reviewed there: the test fails when one of them goes away (remove it from the list) or a new one appears."""
+    out = []
+    for line in (CORPUS / "known-false-alarms.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            file, finding, _why = line.split("\t")
+            if file == stem:
+                out.append(finding)
+    return out
+
+
 @pytest.mark.parametrize("path", sorted((CORPUS / "clean").glob("*.txt")), ids=lambda p: p.stem)
 def test_clean_text_is_silent(path):
     linter = zhproof.Linter(variant=VARIANT.get(path.stem, "zh-Hans"))
@@ -30,7 +42,7 @@ def test_clean_text_is_silent(path):
         for d in linter.lint(body):
             noisy.append(f"{title}: {d.rule} {d.message} [{body[max(0, d.start - 8):d.end + 8]!r}]")
     assert count > 0
-    assert noisy == [], "\n".join(noisy[:20])
+    assert noisy == known_false_alarms(path.stem), "\n".join(noisy[:20])
 
 
 def test_real_errors_are_reported():
