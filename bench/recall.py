@@ -77,11 +77,12 @@ Exclusions (the only ones; every one is written to recall-excluded.tsv with its 
   moved-passage types, whose results are never correct text (and the corpus holds real errors of the
   punctuation kinds, bench/known_errors.tsv).
 - numeral: the grammatical doubling of numerals, by a closed list (dup-char, dup-word, dup-phrase; the unit is
-  made of numerals only, 〇零一二三四五六七八九十百千万亿两 0-9 ０-９): (1) the adverbs 一一 and 两两, i.e. 一 or 两
-  doubled with no numeral on either side; (2) a number read digit by digit, i.e. the doubled unit and the run
-  of numerals around it hold no place value 十百千万亿 (二〇〇 -> 二〇〇〇, 二〇 -> 二〇二〇, 0-9 likewise).
-  Doubling inside a number with place values (第二十八 -> 第二二十八, 十四五 -> 十四四五) and a lone other
-  numeral (三 -> 三三) are errors and are injected.
+  made of numerals only, 〇零一二三四五六七八九十百千万亿两 0-9 ０-９): a number read digit by digit, i.e. the
+  doubled unit and the run of numerals around it (longer than the unit) hold no place value 十百千万亿
+  (二〇〇 -> 二〇〇〇, 二〇 -> 二〇二〇, 0-9 likewise). Doubling inside a number with place values
+  (第二十八 -> 第二二十八, 十四五 -> 十四四五) and a lone numeral (这是一个 -> 这是一一个, 三 -> 三三) are errors and
+  are injected: a first version excluded 一 and 两 alone as the adverbs 一一 and 两两, and so left out real
+  errors such as 这是一一个.
 - clean-finding: the site overlaps the span of a finding of the expected rule on the clean text (see Drawing).
 
 Definitions.
@@ -571,11 +572,11 @@ def attest_text(text: str, inj: Injection) -> str:
 
 
 def numeral_reduplication(text: str, inj: Injection) -> bool:
-    """Is the doubling grammatical by the closed list of numeral cases? (1) digit-by-digit numbers: the doubled
-    unit and the run of numerals around it hold only the digits 〇零一二三四五六七八九, no 十百千万亿, so the
-    result is still a number read digit by digit (二〇〇 -> 二〇〇〇, 二〇 -> 二〇二〇); (2) the adverbs 一一 and
-    两两: 一 or 两 doubled with no numeral on either side. Doubling inside a number with place values
-    (第二十八 -> 第二二十八, 十四五 -> 十四四五) is an error and stays."""
+    """Is the doubling grammatical by the closed list of numeral cases? Digit-by-digit numbers only: the doubled
+    unit and the run of numerals around it hold only the digits 〇零一二三四五六七八九, no 十百千万亿, and more than
+    the doubled unit, so the result is still a number read digit by digit (二〇〇 -> 二〇〇〇, 二〇 -> 二〇二〇).
+    Doubling inside a number with place values (第二十八 -> 第二二十八, 十四五 -> 十四四五) or a lone numeral
+    (这是一个 -> 这是一一个) is an error and stays."""
     unit = inj.unit
     if not unit or not all(c in _NUMERALS for c in unit):
         return False
@@ -586,8 +587,8 @@ def numeral_reduplication(text: str, inj: Injection) -> bool:
         b += 1
     if any(c in _PLACE_VALUES for c in text[a:b]):
         return False  # a number with place values: the doubling makes it wrong
-    if b - a == len(unit) == 1:  # a lone numeral (no numeral either side)
-        return unit in "一两"  # the adverbs 一一, 两两; 三 -> 三三 stays
+    if b - a == len(unit) == 1:  # a lone numeral doubled: 这是一个 -> 这是一一个 is an error, and whether 一一 or
+        return False             # 两两 is the adverb depends on what follows, which no closed list settles
     return True  # a number read digit by digit stays one (二〇〇 -> 二〇〇〇, 二〇 -> 二〇二〇)
 
 

@@ -325,8 +325,12 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
             lo -= 1
         while hi < len(window) and _NUMERAL.fullmatch(window[hi]):
             hi += 1
+        if hi - lo == 2 * k:  # a numeral doubled alone: the adverbs 一一 and 两两 go before a verb
+            if unit in "一两" and _starts_with_verb(lex, window[hi:]):
+                return "一一对应, 两两相对: 一一 and 两两 are adverbs"
+            return None
         if not prev.isdigit() and not _POSITIONAL.search(window, lo, hi):
-            return "二〇〇七, 一一对应, 两两相对: numerals read digit by digit, or repeated as an adverb"
+            return "二〇〇七, 二〇二〇: numerals read digit by digit"
         return None  # a doubled digit in a positional number (第三三十八条, 二二万元) is for the evidence to judge
     if _known_name(window, a, k):
         return "尼尼斯托, 卡塞塞区, 沈跃跃: a name of Chinese Wikipedia's titles holds the repeat"
