@@ -235,8 +235,8 @@ def _vector_repeats(np, text: str) -> tuple[list[int], list[int]]:
             run = same[:m].copy()
             for j in range(1, k):
                 run &= same[j:j + m]
-            hits = np.flatnonzero(run[:hi - lo])
-            best[hits] = k
+            hits = run[:hi - lo]
+            best[:len(hits)][hits] = k  # a boolean mask: cheaper than the positions when most hold
         where = np.flatnonzero(best)
         starts += (where + lo).tolist()
         units += best[where].tolist()
