@@ -65,8 +65,9 @@ DOC = RuleDoc(
         "研究研究; rules/data/reduplication.txt), 一X一X, V着V着, onomatopoeia, classifiers (一座座), a noun "
         "doubled to mean 'every' before its verb (村村通), separable verbs (散散步; "
         "rules/data/separable-verbs.txt), a doubled given name (沈跃跃), a word of the dictionary that contains "
-        "both copies (钉钉子, 家家户户) and the generic part of a name before a word that starts with it "
-        "(神山村|村民; rules/data/name-suffixes.txt). A function word standing alone (在在, 的的) needs less "
+        "both copies (钉钉子, 家家户户), a name of Chinese Wikipedia that holds them (尼尼斯托, 卡塞塞区; "
+        "rules/lexicon/repeat-titles.marisa), two compounds that share a word (人大代表|代表团) and the generic "
+        "part of a name before a word that starts with it (神山村|村民; rules/data/name-suffixes.txt). A function word standing alone (在在, 的的) needs less "
         "evidence, since particles, prepositions and conjunctions never reduplicate; a repeat that reads as two "
         "words (中国|国家, 传染病|病原体) needs more."
     ),
@@ -75,8 +76,9 @@ DOC = RuleDoc(
         "because Chinese has no spaces between words."
     ),
     fix=(
-        "Deletes the extra copy. Safe when the evidence is overwhelming (the text is at least 10^6 times likelier "
-        "undone), unsafe otherwise."
+        "Deletes the extra copy. Safe when the evidence is overwhelming: the text at least 10^5.5 times likelier "
+        "undone for a character, 10^3 for a word or phrase, 10 for a function word standing alone; unsafe "
+        "otherwise."
     ),
     examples=(
         Example("新冠肺炎疫情疫情发生后", "新冠肺炎疫情发生后"),
