@@ -424,7 +424,7 @@ def _shared_word(lex, window: str, a: int, k: int) -> bool:
 def _noun_chain(lex, window: str, a: int, k: int) -> bool:
     """Does the repeat end one noun and start the next word (海关|关长, 神山村|村民, 大法庭|庭员)? The first copy
     heads the noun before it (a noun the segmenter reads, or the generic part of a name: rules/data/
-    name-suffixes.txt) and the second starts a noun that names a part or property of it: a common way to write, which the model,
+    name-suffixes.txt) and the second starts a part or property of it: a common way to write, which the model,
     favouring the shorter text, cannot tell from a slip without more evidence."""
     mid = a + k
     unit = window[a:mid]
@@ -437,7 +437,7 @@ def _noun_chain(lex, window: str, a: int, k: int) -> bool:
     before = unit in word_list("name-suffixes") or (len(last) > k and _noun(lex.pos(last)))
     if not before:
         return False
-    if any(len(w) > k and _noun(lex.pos(w)) for w in lex.prefixes(window[mid:mid + MAX_LOOKAHEAD])):
+    if _starts_word(lex, window[mid:mid + MAX_LOOKAHEAD]):
         return True
     # or the second copy takes a bound noun the dictionary has no compound for (大法庭|庭员, 图书馆|馆际)
     return lex.pos(window[mid + k:mid + k + 1]) in ("ng", "zg", "k")
