@@ -66,10 +66,10 @@ DOC = RuleDoc(
         "doubled to mean 'every' before its verb (村村通), separable verbs (散散步; "
         "rules/data/separable-verbs.txt), a doubled given name (沈跃跃), a word of the dictionary that contains "
         "both copies (钉钉子, 家家户户), a name of Chinese Wikipedia that holds them (尼尼斯托, 卡塞塞区; "
-        "rules/lexicon/repeat-titles.marisa) and two compounds that share a word (人大代表|代表团). A function word or 一 standing alone (在在, 的的, 一一个) "
-        "needs less evidence, since they never reduplicate (but 一一 as an adverb); a repeat that reads as two "
-        "words (中国|国家, 传染病|病原体) needs more, and most when a noun ends one word and starts the next "
-        "(海关|关长, 神山村|村民; the generic parts of names are in rules/data/name-suffixes.txt)."
+        "rules/lexicon/repeat-titles.marisa), two compounds that share a word (人大代表|代表团) and the generic "
+        "part of a name before a word that starts with it (神山村|村民; rules/data/name-suffixes.txt). A function word standing alone (在在, 的的) needs less "
+        "evidence, since particles, prepositions and conjunctions never reduplicate; a repeat that reads as two "
+        "words (中国|国家, 传染病|病原体) needs more."
     ),
     why=(
         "Copy-paste and hurried edits leave doubled words that spell-checkers for alphabetic scripts never see, "
@@ -352,11 +352,11 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
     if k > 1:
         return None
     ends_word = any(window[s:mid] in lex for s in range(max(0, a - MAX_LOOKAHEAD), a))
-    starts_word = _starts_word(lex, window[mid:mid + MAX_LOOKAHEAD])
+    starts_word = any(len(w) >= 2 for w in lex.prefixes(window[mid:mid + MAX_LOOKAHEAD]))
     after_number = prev.isdigit() or bool(_NUMERAL.fullmatch(prev or "x")) or (
         a >= 2 and window[a - 1] in "个個" and bool(_NUMERAL.fullmatch(window[a - 2]))  # 七个月|月支
     )
-    if after_number and unit in NUMERAL_UNITS and mid + k < len(window):  # the second copy starts a word (章|章名)
+    if after_number and unit in NUMERAL_UNITS:
         return "2021年|年会, 24日|日本, 第四章|章名: a number and its unit, then a word that starts with the unit"
     if window[mid:mid + 2] in word_list("separable-verbs"):
         return "健健身, 散散步, 捧捧场: a separable verb with its verb reduplicated"
@@ -365,7 +365,10 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
     if unit * 2 in lex and pos not in FUNCTION_POS and not ends_word and not starts_word:
         return "刚刚落地, 常常, 人人: a reduplicated word that the text can be read no other way"
     if starts_word:
-        # a repeat before a word (试|试图, 一个|个月, 多种|种类, 神山村|村民) is for the evidence to judge
+        # the generic part of a name the lexicon does not know (so no word ends at the first copy), then a word
+        # that starts with it; other repeats before a word (试|试图, 一个|个月, 多种|种类) are for the evidence
+        if unit in word_list("name-suffixes") and a >= 1 and lex.pos(window[a - 1]) not in FUNCTION_POS:
+            return "神山村|村民, 坦帕市|市长, 核心舱|舱门: the generic part of a name, then a word that starts with it"
         return None
     if unit in word_list("reduplication") and not ends_word:
         return "试试, 瞧瞧: reduplication of a one-character verb"
@@ -379,8 +382,6 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
 def _function_word(lex, window: str, a: int, k: int) -> bool:
     """Is the repeat a function word standing alone (在在, 的的, 和和)? Particles, prepositions and conjunctions
     never reduplicate, so the evidence needs less to call such a repeat a slip."""
-    if k == 1 and window[a] == "一" and _alone(lex, window, a) and not _NUMERAL.fullmatch(window[a + 2:a + 3] or "x"):
-        return True  # 一 doubled alone (这是一一个): a numeral reduplicates only as the adverb 一一, before a verb
     if k != 1 or lex.pos(window[a]) not in FUNCTION_POS or not _alone(lex, window, a):
         return False
     return not any(len(w) >= 2 for w in lex.prefixes(window[a + 1:a + 1 + MAX_LOOKAHEAD]))  # 战争和|和平
@@ -422,22 +423,19 @@ def _shared_word(lex, window: str, a: int, k: int) -> bool:
 
 
 def _noun_chain(lex, window: str, a: int, k: int) -> bool:
-    """Does the repeat end one noun and start the next word (海关|关长, 神山村|村民, 大法庭|庭员)? The first copy
-    heads the noun before it (a noun the segmenter reads, or the generic part of a name: rules/data/
-    name-suffixes.txt) and the second starts a part or property of it: a common way to write, which the model,
-    favouring the shorter text, cannot tell from a slip without more evidence."""
+    """Does the repeat end one noun and start the next (海关|关长, 核心舱|舱门, 客机|机龄, 研究馆|馆员)? The first
+    copy heads the noun before it and the second names a part or property of it: a common way to write, which
+    the model, favouring the shorter text, cannot tell from a slip without more evidence."""
     mid = a + k
     unit = window[a:mid]
     if k > 1:
         return False
-    if a == 0 or lex.pos(window[a - 1]) in FUNCTION_POS:
-        return False
-    # the generic part of a name (神山村|村民), or a noun that the segmenter reads before the second copy (海关|关长)
-    last = lex.words(window[max(0, a - MAX_LOOKAHEAD):mid])[-1]
-    before = unit in word_list("name-suffixes") or (len(last) > k and _noun(lex.pos(last)))
+    before = unit in word_list("name-suffixes") or any(
+        _noun(lex.pos(window[s:mid])) for s in range(max(0, a - MAX_LOOKAHEAD), a)
+    )
     if not before:
         return False
-    if _starts_word(lex, window[mid:mid + MAX_LOOKAHEAD]):
+    if any(len(w) > k and _noun(lex.pos(w)) for w in lex.prefixes(window[mid:mid + MAX_LOOKAHEAD])):
         return True
     # or the second copy takes a bound noun the dictionary has no compound for (大法庭|庭员, 图书馆|馆际)
     return lex.pos(window[mid + k:mid + k + 1]) in ("ng", "zg", "k")
@@ -496,11 +494,6 @@ def _given_name(lex, w: str, a: int) -> bool:
     if not rest:
         return True
     return any(lex.pos(w) in ("v", "vn", "p", "d", "c", "u", "uj") for w in lex.prefixes(rest[:MAX_LOOKAHEAD]))
-
-
-def _starts_word(lex, text: str) -> bool:
-    """Does ``text`` start with a dictionary word of two or more characters?"""
-    return any(len(w) >= 2 for w in lex.prefixes(text))
 
 
 def _alone(lex, w: str, i: int, upto: int | None = None) -> bool:
