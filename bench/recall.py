@@ -886,7 +886,7 @@ def pick_documents(root: Path, n: int, seed: int, half: str) -> list[tuple[Path,
     chosen = []
     for g in genres:
         files = [f for f in sorted((root / g).glob("*.txt"))
-                 if in_half(f, half) and han_count(f.read_text(encoding="utf-8")) >= MIN_HAN_DOC]
+                 if in_half(f, half, root.parent) and han_count(f.read_text(encoding="utf-8")) >= MIN_HAN_DOC]
         chosen += [(f, g) for f in sorted(rng.sample(files, min(shares[g], len(files))))]
     return chosen
 

@@ -40,6 +40,14 @@ class LanguageModel:
         import marisa_trie
 
         self._base = Path(base) if base is not None else rules_dir() / "lm"
+        missing = [n for n in ("meta.json", "lm.bin", "vocab.marisa") if not (self._base / n).is_file()]
+        if missing:
+            from .kinds import RuleFileError  # reported as a broken installation, not as the checked file's fault
+
+            raise RuleFileError(
+                f"zhproof's language model is incomplete: {', '.join(missing)} missing in {self._base}; "
+                "reinstall zhproof (or rebuild it with tools/build_lm.py)"
+            )
         meta = json.loads((self._base / "meta.json").read_text(encoding="utf-8"))
         if meta.get("format") != 1 or meta.get("order") != 3:
             raise ValueError(f"{self._base}: unsupported language model format")

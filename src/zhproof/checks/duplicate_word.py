@@ -32,6 +32,9 @@ SAFE_GAIN = 5.5
 #: A word or phrase of two or more characters written twice: from this gain on (tuning half: 5 false alarms in
 #: 2.3 million characters against about 700 injected repeats found).
 SAFE_GAIN_PHRASE = 3.0
+#: ... and no safe fix when the gain exceeds by less than this what the character alone costs (log10 of its
+#: frequency): then the evidence is its rarity, not the repeat.
+RARITY_MARGIN = 0.5
 #: The same for a function word standing alone (see ``_function_word``); its fix is safe (tuning half: no false
 #: alarm of this kind).
 FUNCTION_GAIN = 1.0
@@ -138,11 +141,15 @@ class DuplicateWord(BaseRule):
         k = len(unit)
         if end - start > 2 * k:  # three copies or more: judged as two, the rest goes with the verdict
             window = window[:start - lo + 2 * k] + window[end - lo:]
-        prev = text[start - 1] if start > 0 else ""
+        # the character before the first copy, converted with the window when it is in it (兩|年年 reads as 两)
+        prev = window[start - lo - 1] if start > lo else text[start - 1] if start > 0 else ""
         # the window starts (ends) a clause when the run of Han characters does
-        bos = lo == 0 or (lo > start - CONTEXT and not _HAN_CHAR.match(text, lo - 1))
-        eos = hi == len(text) or (hi < end + CONTEXT and not _HAN_CHAR.match(text, hi))
-        return judge(lexicon(), _language_model(), window, start - lo, k, prev, bos, eos)
+        bos = lo == 0 or not _HAN_CHAR.match(text, lo - 1)
+        eos = hi == len(text) or not _HAN_CHAR.match(text, hi)
+        verdict = judge(lexicon(), _language_model(), window, start - lo, k, prev, bos, eos)
+        if verdict is Safety.SAFE and _in_title(text, start):
+            return Safety.UNSAFE  # a title of a work may repeat on purpose (《北伐北伐》): a person decides
+        return verdict
 
 
 #: Repeats are found with numpy (vector comparisons, about 7 times faster than the pattern, and faster from
@@ -175,7 +182,7 @@ def _load_numpy():
 def _repeat_finder(text: str):
     """``find(pos)``: the first repeat at or after ``pos`` as ``(start, end, unit)``, or None.
 
-    A repeat is what ``_CANDIDATE`` matches: the leftmost unit of 1-6 Han characters, the shortest at its
+    A repeat is what ``_CANDIDATE`` matches: the leftmost unit of 1-8 Han characters, the shortest at its
     position, followed by as many copies as there are. With numpy, the same answers come from a vector
     search."""
     global _volume
@@ -211,7 +218,7 @@ def _repeat_finder(text: str):
 
 
 def _vector_repeats(np, text: str) -> tuple[list[int], list[int]]:
-    """Every position where a unit of 1-6 Han characters is followed by a copy, with the shortest such unit.
+    """Every position where a unit of 1-8 Han characters is followed by a copy, with the shortest such unit.
 
     For each unit length k the text (as code points) is compared with itself shifted by k; a repeat starts at
     i when the k comparisons from i all hold and the unit is Han. Worked in blocks, so memory stays bounded."""
@@ -267,6 +274,14 @@ def _to_simplified(window: str) -> str:
     return out if len(out) == len(window) else window
 
 
+TITLE_REACH = 100  # how far back a 《 may open the title a repeat stands in
+
+
+def _in_title(text: str, start: int) -> bool:
+    near = max(0, start - TITLE_REACH, text.rfind("\n", max(0, start - TITLE_REACH), start) + 1)
+    return text.rfind("《", near, start) > text.rfind("》", near, start)
+
+
 def _language_model():
     from ..langmodel import language_model
 
@@ -309,6 +324,10 @@ def explain(lex, lm, window: str, a: int, k: int, prev: str = "", bos: bool = Fa
     if gain < threshold:
         return None, f"as likely as written (undoing the repeat gains {gain:.2f} < {threshold})"
     safe = FUNCTION_GAIN if function_word else SAFE_GAIN if k == 1 else SAFE_GAIN_PHRASE
+    if k == 1 and not function_word and (lm.vocab_id(window[a]) is None or gain <= RARITY_MARGIN - lm.score_tokens([window[a]])):
+        # the evidence is only that the character is rare (or unknown to the model): rare characters double in
+        # names (小名叫珺珺) and onomatopoeia (琴声琤琤), so a person decides
+        return Safety.UNSAFE, f"more likely undone ({gain:.2f}), but hardly more than the character is rare"
     if gain < safe:
         return Safety.UNSAFE, f"more likely undone, but not overwhelmingly ({gain:.2f} < {safe})"
     return Safety.SAFE, f"far more likely undone ({gain:.2f})"
@@ -328,7 +347,7 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         while hi < len(window) and _NUMERAL.fullmatch(window[hi]):
             hi += 1
         if hi - lo == 2 * k:  # a numeral doubled alone: the adverbs 一一 and 两两 go before a verb
-            if unit in "一两" and _starts_with_verb(lex, window[hi:]):
+            if unit in ("一", "两") and _starts_with_verb(lex, window[hi:]):
                 return "一一对应, 两两相对: 一一 and 两两 are adverbs"
             return None
         if not prev.isdigit() and not _POSITIONAL.search(window, lo, hi):
