@@ -65,7 +65,7 @@ DOC = RuleDoc(
         "(fcitx5's, in rules/lm) scores the text around it as written and with the repeat undone, and the repeat "
         "is reported when the undone text is far more likely. Before the evidence, the grammar of Chinese makes "
         "some repeats regular: numerals read digit by digit (二〇〇七), AABB and ABAB reduplication (清清楚楚, "
-        "研究研究; rules/data/reduplication.txt), 一X一X, V着V着, onomatopoeia, classifiers (一座座), a noun "
+        "研究研究; rules/data/reduplication.txt), 一X一X, 大把大把 (rules/data/classifiers.txt), V着V着, onomatopoeia, classifiers (一座座), a noun "
         "doubled to mean 'every' before its verb (村村通), separable verbs (散散步; "
         "rules/data/separable-verbs.txt), a doubled given name (沈跃跃), a word of the dictionary that contains "
         "both copies (钉钉子, 家家户户), a name of Chinese Wikipedia that holds them (尼尼斯托, 卡塞塞区; "
@@ -102,6 +102,7 @@ DOC = RuleDoc(
         Example("他是第三中队中队长，请出示工商银行银行卡。", ok=True),
         Example("他走着走着就到了，一天一天过去了，路很长很长。", ok=True),
         Example("实现村村通公路，散散步，聊聊天，发扬钉钉子精神。", ok=True),
+        Example("他大把大把地花钱，芬兰总统尼尼斯托表示欢迎。", ok=True),
     ),
 )
 
@@ -361,6 +362,8 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         return "疲疲沓沓, 干干净净: AABB reduplication of the word AB"
     if k >= 2 and (unit in word_list("reduplication") or (k == 2 and unit[0] == "一") or unit.endswith("着") or unit.startswith(DEGREE_ADVERBS)):
         return "研究研究, 一步一步, 走着走着, 很长很长: a repeated phrase that is reduplication or emphasis"
+    if k == 2 and unit[0] in "大成" and unit[1] in word_list("classifiers"):
+        return "大把大把, 大口大口, 成批成批: a measure word with 大 or 成, reduplicated for emphasis"
     if k >= 2 and _compound_after(lex, window, a, k):
         return "保管人保管保管物, 承包的土地的土地承包经营权: the second copy starts a compound of its own"
     if k >= 2 and _shared_word(lex, window, a, k):

@@ -1,0 +1,87 @@
+"""duplicate-word decided by corpus evidence (issue 10): the twelve sentences of the issue, legitimate repetition,
+and the limits on safe fixes."""
+from __future__ import annotations
+
+import pytest
+
+import zhproof
+from zhproof.checks import duplicate_word
+from zhproof.kinds import RuleFileError
+from zhproof.langmodel import LanguageModel
+from zhproof.model import Safety
+
+
+def found(text: str, variant: str = "zh-Hans"):
+    return [(text[d.start:d.end], d.fix.safety) for d in zhproof.lint_text(text, select="duplicate-word", variant=variant)]
+
+
+# Each holds one slip; the fix that removes the extra copy must restore the sentence (issue 10).
+ISSUE_SENTENCES = [
+    ("我们要大力推推进改革开放。", "我们要大力推进改革开放。"),
+    ("这是一个重重要的问题。", "这是一个重要的问题。"),
+    ("各地加快建建设步伐。", "各地加快建设步伐。"),
+    ("进一步完完善制度体系。", "进一步完善制度体系。"),
+    ("他们的辛勤付出终于得到了回回报。", "他们的辛勤付出终于得到了回报。"),
+    ("她在比赛中打破了全国全国纪录。", "她在比赛中打破了全国纪录。"),
+    ("要不断增强人民群众的获得感感。", "要不断增强人民群众的获得感。"),
+    ("这项技术已经广泛应应用于农业生产。", "这项技术已经广泛应用于农业生产。"),
+    ("今年的粮食产量再创创新高。", "今年的粮食产量再创新高。"),
+    ("他毕业于北京大学学，后来出国深造。", "他毕业于北京大学，后来出国深造。"),
+    ("要坚持以人民为中心的发展思想想。", "要坚持以人民为中心的发展思想。"),
+    ("公司召开了工作工作会议。", "公司召开了工作会议。"),
+]
+
+
+@pytest.mark.parametrize("text,fixed", ISSUE_SENTENCES)
+def test_issue_sentences_are_reported_and_fixed(text, fixed):
+    assert len(found(text)) == 1
+    assert zhproof.fix_text(text, unsafe=True, select="duplicate-word") == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "我们要研究研究这个问题。", "一步一步来。", "家家户户都挂上了灯笼。", "中国国家主席出席。", "常委会会议审议了草案。",
+    "他是第三中队中队长。", "请出示工商银行银行卡。", "芬兰总统尼尼斯托表示欢迎。", "大把大把地花钱。",
+])
+def test_legitimate_repetition_is_silent(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text", ["第二軍軍長到了。", "臺灣省省主席出席。", "人大代表代表團對議案發表意見。"])
+def test_legitimate_repetition_in_traditional_text_is_silent(text):
+    assert found(text, "zh-Hant") == []
+
+
+def test_traditional_text_is_judged_as_its_simplified_form():
+    pairs = [("他用了两年年名的时间。", "他用了兩年年名的時間。"), ("我们要大力推推进改革开放。", "我們要大力推推進改革開放。")]
+    for hans, hant in pairs:
+        assert [s for _, s in found(hans)] == [s for _, s in found(hant, "zh-Hant")]
+
+
+def test_no_safe_fix_inside_a_title_of_a_work():
+    assert found("电影《快跑快跑》上映。") == [("快跑快跑", Safety.UNSAFE)]
+    assert found("电影快跑快跑上映。") == [("快跑快跑", Safety.SAFE)]  # outside a title the evidence alone decides
+
+
+def test_no_safe_fix_when_the_evidence_is_only_rarity():
+    assert found("小名叫珺珺。") == [("珺珺", Safety.UNSAFE)]
+    assert found("通过多渠渠道扩大就业") == [("渠渠", Safety.SAFE)]
+
+
+def test_function_words_never_reduplicate():
+    assert found("我们在在会上发言") == [("在在", Safety.SAFE)]
+    assert found("这是我们的目的的一部分") == []
+
+
+def test_explain_gives_the_reason():
+    from zhproof.lexicon import lexicon
+
+    lm = duplicate_word._language_model()
+    verdict, reason = duplicate_word.explain(lexicon(), lm, "研究研究这个问题", 0, 2)
+    assert verdict is None and "reduplication" in reason
+    verdict, reason = duplicate_word.explain(lexicon(), lm, "我们要大力推推进改革开放", 5, 1, "力", True, True)
+    assert verdict is Safety.SAFE and "likely" in reason
+
+
+def test_a_missing_model_is_a_clear_error(tmp_path):
+    with pytest.raises(RuleFileError, match="language model is incomplete"):
+        LanguageModel(tmp_path)
