@@ -15,20 +15,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, os.environ.get("ZHPROOF_SRC") or str(HERE.parent / "src"))
 
-# (damaged sentence, expected text after the fix)
+# (damaged sentence, expected text after the fix), from samples/issue10-sentences.tsv
 SENTENCES = [
-    ("我们要大力推推进改革开放。", "我们要大力推进改革开放。"),
-    ("这是一个重重要的问题。", "这是一个重要的问题。"),
-    ("各地加快建建设步伐。", "各地加快建设步伐。"),
-    ("进一步完完善制度体系。", "进一步完善制度体系。"),
-    ("他们的辛勤付出终于得到了回回报。", "他们的辛勤付出终于得到了回报。"),
-    ("她在比赛中打破了全国全国纪录。", "她在比赛中打破了全国纪录。"),
-    ("要不断增强人民群众的获得感感。", "要不断增强人民群众的获得感。"),
-    ("这项技术已经广泛应应用于农业生产。", "这项技术已经广泛应用于农业生产。"),
-    ("今年的粮食产量再创创新高。", "今年的粮食产量再创新高。"),
-    ("他毕业于北京大学学，后来出国深造。", "他毕业于北京大学，后来出国深造。"),
-    ("要坚持以人民为中心的发展思想想。", "要坚持以人民为中心的发展思想。"),
-    ("公司召开了工作工作会议。", "公司召开了工作会议。"),
+    tuple(line.split("\t"))
+    for line in (HERE.parent / "samples" / "issue10-sentences.tsv").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
 ]
 
 
