@@ -373,8 +373,8 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         return "叮铃叮铃, 哈哈: onomatopoeia and interjections repeat"
     if k > 1:
         return None
-    ends_word = any(window[s:mid] in lex for s in range(max(0, a - MAX_LOOKAHEAD), a))
-    starts_word = any(len(w) >= 2 for w in lex.prefixes(window[mid:mid + MAX_LOOKAHEAD]))
+    ends_word = _ends_word(lex, window, a, mid)
+    starts_word = _starts_word(lex, window, mid)
     after_number = prev.isdigit() or bool(_NUMERAL.fullmatch(prev or "x")) or (
         a >= 2 and window[a - 1] in "个個" and bool(_NUMERAL.fullmatch(window[a - 2]))  # 七个月|月支
     )
@@ -406,7 +406,7 @@ def _function_word(lex, window: str, a: int, k: int) -> bool:
     never reduplicate, so the evidence needs less to call such a repeat a slip."""
     if k != 1 or lex.pos(window[a]) not in FUNCTION_POS or not _alone(lex, window, a):
         return False
-    return not any(len(w) >= 2 for w in lex.prefixes(window[a + 1:a + 1 + MAX_LOOKAHEAD]))  # 战争和|和平
+    return not _starts_word(lex, window, a + 1)  # 战争和|和平
 
 
 def _two_words(lex, window: str, a: int, k: int) -> bool:
@@ -414,8 +414,7 @@ def _two_words(lex, window: str, a: int, k: int) -> bool:
     海关|关长, 中国|国家)? Text read so is ordinary Chinese, and the model, which favours the shorter text, needs
     more evidence to call it a slip."""
     mid = a + k
-    ends = any(window[s:mid] in lex for s in range(max(0, a - MAX_LOOKAHEAD), a))
-    return ends and any(len(w) > k for w in lex.prefixes(window[mid:mid + MAX_LOOKAHEAD]))
+    return _ends_word(lex, window, a, mid) and any(len(w) > k for w in lex.prefixes(window[mid:mid + MAX_LOOKAHEAD]))
 
 
 def _compound_after(lex, window: str, a: int, k: int) -> bool:
@@ -438,7 +437,7 @@ def _shared_word(lex, window: str, a: int, k: int) -> bool:
     (人大代表|代表团, 第三中队|中队长)? Then the two compounds share the word, and no slip is needed to explain it;
     when the second adds a word of its own (市场监管|监管部门), the evidence decides."""
     mid = a + k
-    if _NUMERAL.search(window, a, mid) or not any(window[s:mid] in lex for s in range(max(0, a - MAX_LOOKAHEAD), a)):
+    if _NUMERAL.search(window, a, mid) or not _ends_word(lex, window, a, mid):
         return False
     words = lex.prefixes(window[mid:mid + MAX_LOOKAHEAD])  # shortest first: the longest must add one character
     return bool(words) and len(words[-1]) == k + 1
@@ -505,8 +504,8 @@ def _inside_word(lex, window: str, a: int, k: int) -> bool:
 
 def _given_name(lex, w: str, a: int) -> bool:
     """Is ``w[a]w[a+1]`` the doubled given name of a person (沈跃跃出席, 杨瑞瑞表示)? The character before is a
-    surname, and the name ends the window or is followed by what follows a
-    name in a sentence (a verb, a preposition, an adverb)."""
+    surname, and the name ends the window or is followed by what follows a name in a sentence (a verb, a
+    preposition, an adverb)."""
     s = w[a - 1]
     if lex.starts_names(s) < SURNAME_NAMES or lex.starts_names(s) < SURNAME_SHARE * lex.starts_words(s) or lex.pos(s) in FUNCTION_POS or lex.pos(s) == "d":
         return False  # not a surname: few names start with it, or most words that start with it are no names
@@ -516,6 +515,16 @@ def _given_name(lex, w: str, a: int) -> bool:
     if not rest:
         return True
     return any(lex.pos(w) in ("v", "vn", "p", "d", "c", "u", "uj") for w in lex.prefixes(rest[:MAX_LOOKAHEAD]))
+
+
+def _ends_word(lex, window: str, a: int, mid: int) -> bool:
+    """Does a dictionary word that starts before the first copy (``window[a:mid]``) end with it?"""
+    return any(window[s:mid] in lex for s in range(max(0, a - MAX_LOOKAHEAD), a))
+
+
+def _starts_word(lex, window: str, start: int) -> bool:
+    """Does a dictionary word of two or more characters start at ``start``?"""
+    return any(len(w) >= 2 for w in lex.prefixes(window[start:start + MAX_LOOKAHEAD]))
 
 
 def _alone(lex, w: str, i: int, upto: int | None = None) -> bool:
