@@ -10,6 +10,7 @@ import zhproof
 from zhproof.checks import duplicate_word
 from zhproof.kinds import RuleFileError
 from zhproof.langmodel import LanguageModel
+from zhproof.lexicon import lexicon
 from zhproof.model import Safety
 
 
@@ -79,3 +80,30 @@ def test_explain_gives_the_reason():
 def test_a_missing_model_is_a_clear_error(tmp_path):
     with pytest.raises(RuleFileError, match="language model is incomplete"):
         LanguageModel(tmp_path)
+
+
+def test_three_copies_of_a_regular_pair_are_a_slip_and_the_fix_keeps_two():
+    text = "他常常常去那里。"
+    (d,) = zhproof.lint_text(text, select="duplicate-word")
+    assert (d.start, d.end, d.fix.safety) == (1, 4, Safety.UNSAFE)
+    assert zhproof.fix_text(text, unsafe=True, select="duplicate-word") == "他常常去那里。"
+
+
+@pytest.mark.parametrize("text", ["推动三百六十行行行出状元。", "全村1035人人人有份。", "哈哈哈哈，太好了。"])
+def test_three_copies_that_read_as_a_word_and_a_pair_are_silent(text):
+    assert found(text) == []
+
+
+def test_statutes_attest_repeats_the_model_does_not_know():
+    # 约定|定金 (a deposit the parties agree on) is written so in many statutes; the table is built from
+    # statutes outside the measured corpus (tools/build_attested_repeats.py)
+    window = "当事人可以约定定金"
+    a = window.index("定定")
+    verdict, reason = duplicate_word.explain(lexicon(), duplicate_word._language_model(), window, a, 1)
+    assert verdict is None and "statutes" in reason
+    assert duplicate_word._attested(window, a, 1)
+    assert not duplicate_word._attested("我们要大力推推进改革", 4, 1)
+
+
+def test_a_unit_doubled_after_a_number_at_the_end_of_a_clause_is_judged():
+    assert found("第二十七条条 依照本法第二十六条第二款规定") != []

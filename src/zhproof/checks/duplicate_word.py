@@ -117,7 +117,7 @@ class DuplicateWord(BaseRule):
             if found is None:
                 return
             start, end, unit = found
-            verdict = self._judge_match(doc, start, end, unit)
+            verdict, keep = self._judge_match(doc, start, end, unit)
             if verdict is None:
                 # a legitimate repeat may overlap a real one: look again from its last copy (not from inside a
                 # legitimate run, which would report the run's tail pair by pair)
@@ -125,13 +125,15 @@ class DuplicateWord(BaseRule):
                 pos = start + 1 if end - start == 2 * k else end - k
                 continue
             pos = end
-            yield Diagnostic(
-                self.name, start, end, f"“{unit}”重复", Severity.ERROR,
-                Fix((Edit(start, end, unit),), verdict, f"删去重复的“{unit}”"),
-            )
+            if keep == 1:
+                fix = Fix((Edit(start, end, unit),), verdict, f"删去重复的“{unit}”")
+            else:
+                fix = Fix((Edit(start, end, unit * keep),), verdict, f"删去多余的“{unit}”，保留{keep}个")
+            yield Diagnostic(self.name, start, end, f"“{unit}”重复", Severity.ERROR, fix)
 
     @staticmethod
-    def _judge_match(doc: Document, start: int, end: int, unit: str) -> Safety | None:
+    def _judge_match(doc: Document, start: int, end: int, unit: str) -> tuple[Safety | None, int]:
+        """The verdict on a run of copies of ``unit`` and how many copies its fix keeps."""
         text = doc.text
         # the run of Han characters around the candidate, at most CONTEXT on each side
         lo = _BEFORE.search(text, max(0, start - CONTEXT), start).start()
@@ -140,6 +142,7 @@ class DuplicateWord(BaseRule):
         if doc.traditional:
             window = _to_simplified(window)
         k = len(unit)
+        written = window
         if end - start > 2 * k:  # three copies or more: judged as two, the rest goes with the verdict
             window = window[:start - lo + 2 * k] + window[end - lo:]
         # the character before the first copy, converted with the window when it is in it (兩|年年 reads as 两)
@@ -147,10 +150,21 @@ class DuplicateWord(BaseRule):
         # the window starts (ends) a clause when the run of Han characters does
         bos = lo == 0 or not _HAN_CHAR.match(text, lo - 1)
         eos = hi == len(text) or not _HAN_CHAR.match(text, hi)
-        verdict = judge(lexicon(), _language_model(), window, start - lo, k, prev, bos, eos)
+        lm = _language_model()
+        verdict = judge(lexicon(), lm, window, start - lo, k, prev, bos, eos)
+        if verdict is None and written is not window:
+            # Two copies are regular here (三百六十行|行行出状元, 大会|会议) but the text has more: the extra copies
+            # are a slip unless the model finds them likelier (onomatopoeia, 买买买), or they are numerals.
+            lex, a = lexicon(), start - lo
+            if _NUMERAL.fullmatch(unit) or lex.pos(unit) in ("o", "e"):
+                return None, 1
+            if unit * 2 in lex and (prev.isdigit() or _ends_word(lex, window, a, a + k)):
+                return None, 1  # the first copy ends a word, the others are a word: 三百六十行|行行, 1035人|人人有份
+            gain = lm.score(window, bos=bos, eos=eos) - lm.score(written, bos=bos, eos=eos)
+            return (Safety.UNSAFE, 2) if gain >= REPORT_GAIN else (None, 1)
         if verdict is Safety.SAFE and _in_title(text, start):
-            return Safety.UNSAFE  # a title of a work may repeat on purpose (《北伐北伐》): a person decides
-        return verdict
+            return Safety.UNSAFE, 1  # a title of a work may repeat on purpose (《北伐北伐》): a person decides
+        return verdict, 1
 
 
 #: Repeats are found with numpy (vector comparisons, about 7 times faster than the pattern, and faster from
@@ -305,6 +319,8 @@ def explain(lex, lm, window: str, a: int, k: int, prev: str = "", bos: bool = Fa
     reason = _grammar(lex, window, a, k, prev)
     if reason is not None:
         return None, reason
+    if _attested(window, a, k):
+        return None, "依照立法法, 贵港港, 依本法规定定之: edited statutes write this repeat, in this context, in two documents or more"
     undone = window[:a + k] + window[a + 2 * k:]
     # The text as written is read the likelier of two ways: as the segmenter reads it, or with a word boundary
     # between the copies (传染病|病原体, 海关|关长), so the second copy may start a word of its own.
@@ -378,7 +394,7 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
     after_number = prev.isdigit() or bool(_NUMERAL.fullmatch(prev or "x")) or (
         a >= 2 and window[a - 1] in "个個" and bool(_NUMERAL.fullmatch(window[a - 2]))  # 七个月|月支
     )
-    if after_number and unit in NUMERAL_UNITS:
+    if after_number and unit in NUMERAL_UNITS and mid + k < len(window):  # the second copy starts a word
         return "2021年|年会, 24日|日本, 第四章|章名: a number and its unit, then a word that starts with the unit"
     if window[mid:mid + 2] in word_list("separable-verbs"):
         return "健健身, 散散步, 捧捧场: a separable verb with its verb reduplicated"
@@ -475,6 +491,29 @@ def _repeat_titles():
     trie = marisa_trie.Trie()
     trie.mmap(str(rules_dir() / "lexicon" / "repeat-titles.marisa"))
     return trie
+
+
+@cache
+def _attested_repeats():
+    import marisa_trie
+
+    from ..resources import rules_dir
+
+    trie = marisa_trie.Trie()
+    trie.mmap(str(rules_dir() / "lexicon" / "attested-repeats.marisa"))
+    return trie
+
+
+def _attested(window: str, a: int, k: int) -> bool:
+    """Do edited statutes write this repeat with the same character before and after it, in two documents or
+    more (tools/build_attested_repeats.py)? ``_`` stands for the end of the run of Han characters; the window
+    holds the whole run up to CONTEXT characters, so an edge of the window closer than that is an end of the run."""
+    end = a + 2 * k
+    key = (window[a - 1] if a > 0 else "_") + window[a:end] + (window[end] if end < len(window) else "_")
+    try:
+        return key in _attested_repeats()
+    except UnicodeEncodeError:  # a lone surrogate
+        return False
 
 
 def _known_name(window: str, a: int, k: int) -> bool:
