@@ -18,7 +18,7 @@ does not turn such a `?` into `？`, which would hide the damage.
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable
 
 from ..document import Document
@@ -39,6 +39,7 @@ WINDOW = 8  # Han characters each side given to the model
 #: a candidate for the lost character forms a word with a neighbour; only characters that start or end at
 #: least this many words of the lexicon are tried
 MIN_WORDS = 3
+FILLERS = 60  # candidates tried for the lost character
 
 DOC = RuleDoc(
     summary="a ? or U+FFFD between two Han characters that stands for a character lost in a conversion",
@@ -85,24 +86,35 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+@lru_cache(maxsize=4096)
+def _fillers(a: str, b: str, b2: str) -> tuple[str, ...]:
+    """The characters that could have been lost between ``a`` and ``b``: those that form a word of the lexicon
+    with a neighbour (a+X, X+b, X+b2), the FILLERS whose word is most frequent."""
+    from ..lexicon import lexicon
+
+    lex = lexicon()
+    scored = []
+    for x in _alphabet():
+        f = max(lex.frequency(a + x), lex.frequency(x + b), lex.frequency(x + b2))
+        if f:
+            scored.append((-f, x))
+    scored.sort()
+    return tuple(x for _, x in scored[:FILLERS])
+
+
 def evidence(left: str, right: str) -> float:
     """log10 of (likeliest reading with one character lost between ``left`` and ``right``) over (the two read
     as separate sentences); both in simplified characters."""
     from ..langmodel import language_model
-    from ..lexicon import lexicon
 
     lm = language_model()
-    lex = lexicon()
     left, right = left[-WINDOW:], right[:WINDOW]
     apart = lm.score(left) + lm.score(right)
-    a, b = left[-1:], right[:1]
-    b2 = right[:2]
     best = None
-    for x in _alphabet():
-        if (a + x) in lex or (x + b) in lex or (x + b2) in lex:
-            s = lm.score(left + x + right)
-            if best is None or s > best:
-                best = s
+    for x in _fillers(left[-1:], right[:1], right[:2]):
+        s = lm.score(left + x + right)
+        if best is None or s > best:
+            best = s
     if best is None:
         return float("-inf")
     return best - apart

@@ -103,11 +103,15 @@ DOC = RuleDoc(
     what=(
         "Finds characters of the other script: in simplified text (the default) characters that only "
         "traditional or variant text uses (交通運輸), and with `variant = \"zh-Hant\"` (or zh-TW, zh-HK) "
-        "characters that only simplified text uses. Candidates come from OpenCC's character tables "
+        "characters that only simplified text uses; in zh-Hant a character is reported only when OpenCC's own, "
+        "Taiwan's and Hong Kong's standards all change it (a Hong Kong name such as 郭偉强 is right), and a character "
+        "that OpenCC's traditional side keeps in names (庄, 晋; rules/hanzi/name-variants.txt) only inside an "
+        "ordinary word (村庄, not 西庄). Candidates come from OpenCC's character tables "
         "(rules/hanzi/); a character that is correct in both scripts in some uses (乾隆, 著名, 瞭望, 於) is "
         "never a candidate. The replacement comes from OpenCC's phrase-aware conversion of the surrounding "
         "clause, and only the flagged characters change. Characters that simplified text keeps in names and terms "
-        "(黄霑, 濛江, 二噁英; rules/data/script-neutral.txt) are not candidates. Text with kana is Japanese, and a "
+        "(黄霑, 濛江, 二噁英; rules/data/script-neutral.txt) are not candidates. Text with kana or with a form "
+        "only Japanese writes (県, 駅; rules/hanzi/japanese.txt) is Japanese, and a "
         "list item that is only a name in its own script (- 正體中文) is a label; both are left alone. Wrong-script "
         "characters inside quotation or title marks (“時代廣場”, 《海角七號》) are reported once for the quotation, "
         "as a warning: the quote may reproduce the original. Otherwise a "
@@ -119,7 +123,8 @@ DOC = RuleDoc(
         "the wrong script, which readers notice at once and search engines index wrongly."
     ),
     fix=(
-        "Converts the flagged characters with OpenCC. Safe for isolated characters; unsafe for a whole quoted "
+        "Converts the flagged characters with OpenCC; in zh-Hant with the standard whose forms the document "
+        "uses where they differ (為 or 爲, 裡 or 裏). Safe for isolated characters; unsafe for a whole quoted "
         "passage, which may be meant to stay as written."
     ),
     examples=(
@@ -134,6 +139,9 @@ DOC = RuleDoc(
         Example("建立交通运输“绿色通道”", ok=True),
         Example("這是我們的工作，交通运输很方便", "這是我們的工作，交通運輸很方便", variant="zh-Hant"),
         Example("這是我們的工作", ok=True, variant="zh-Hant"),
+        Example("臺南市西庄里的居民，郭晋安主演，香港恒生指數，日本静岡県", ok=True, variant="zh-Hant"),
+        Example("村庄裡的武侠小說", "村莊裡的武俠小說", variant="zh-Hant"),
+        Example("他為我們做事，因为天氣好", "他為我們做事，因為天氣好", variant="zh-Hant"),
     ),
 )
 
