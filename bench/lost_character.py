@@ -40,7 +40,7 @@ def reason(text: str, start: int, end: int) -> str:
         return "no clause"
     if left[-1] in lc.PARTICLES:
         return "particle"
-    if lc.QUESTION_WORDS.search(left):
+    if lc.is_question(lc._simplified(text[lc._sentence_start(text, start):start])):
         return "question word"
     ev = lc.evidence(left, right)
     return "model: break" if ev < lc.MARGIN else "reported"

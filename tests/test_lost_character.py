@@ -33,6 +33,9 @@ def test_lost_characters_are_reported_without_fix(text, variant):
     "明天下雨？那就不去了。",
     "“真的？”他问。",                    # before a closing quote
     "真的吗？",                           # at the end
+    "今年如何开好局、起好步？来看记者的报道。",   # a question word earlier in the sentence, past a 、
+    "他能不能来？我不知道。",             # A-not-A
+    "这是为民主，还是为霸权？今天再谈。",   # an alternative question
 ])
 def test_real_questions_are_silent(text):
     assert lost(text) == []

@@ -6,8 +6,9 @@ sits between two Han characters, inside a clause. A question mark sits there too
 by the next sentence without a space (`你去吗？我不去`), so the rule decides whether a question can stand:
 
 1. U+FFFD is never a question mark: always reported.
-2. A question particle (吗 呢 吧 么 嘛) just before the mark, or a question word earlier in the clause (什么, 怎么,
-   为什么, 哪, 谁, 几, 多少, 是否, 难道, 何, 岂), makes it a question: silent.
+2. A question particle (吗 呢 吧 么 嘛) just before the mark, or a question word or form earlier in the
+   sentence (什么, 怎么, 如何, 哪, 谁, 几, 多少, 是否, 能否, 有无, 难道, 何, 岂, 究竟, 还是, A不A: 能不能), makes
+   it a question: silent.
 3. Otherwise the word trigram model (`zhproof.langmodel`) weighs the two readings: the clause read as two
    sentences (`left` and `right` scored apart) and the clause read with one character lost (the likeliest
    `left + X + right`, X from the characters that form a word of the lexicon with a neighbour of the mark).
@@ -32,7 +33,8 @@ _CLAUSE_END = compile_re(r"[，。；：！？、,;:!?\r\n“”「」『』（�
 #: a question particle just before the mark
 PARTICLES = frozenset("吗呢吧么嘛")
 #: question words: one earlier in the clause makes the mark a question mark
-QUESTION_WORDS = compile_re("什么|怎么|怎样|为什么|为何|如何|哪|谁|几|多少|是否|难道|岂|何")
+QUESTION_WORDS = compile_re(r"什么|怎么|怎样|为什么|为何|如何|哪|谁|几|多少|是否|能否|可否|有无|难道|岂|何|究竟|还是|(\w)[不没]\1")
+_SENTENCE_END = compile_re(r"[。！？!?；;\r\n]")
 #: log10 likelihood ratio (lost character over sentence break) from which a mark is reported
 MARGIN = 0.5
 WINDOW = 8  # Han characters each side given to the model
@@ -46,7 +48,8 @@ DOC = RuleDoc(
     what=(
         "Finds a `?`, `？` or U+FFFD between two Han characters where no question can stand: a conversion to "
         "an encoding that lacks a character writes `?` in its place (這個計劃的?行需要時間). A question particle "
-        "before the mark (吗, 呢, 吧) or a question word earlier in the clause (什么, 哪, 谁) makes it a question "
+        "before the mark (吗, 呢, 吧) or a question word or form earlier in the sentence (什么, 如何, 能否, 能不能) makes "
+        "it a question "
         "mark; otherwise the word trigram model compares the clause read as two sentences with the clause read "
         "with one character lost, and the mark is reported when the second is at least 10^0.5 (about 3) times likelier. "
         "U+FFFD is always reported."
@@ -62,6 +65,7 @@ DOC = RuleDoc(
         Example("会议讨论了\ufffd济发展问题。"),
         Example("你去吗？我不去。你呢?我也不去。", ok=True),
         Example("你叫什么名字?我叫王明。", ok=True),
+        Example("今年如何开好局、起好步？来看记者的报道。", ok=True),
         Example("他真的来了？我不信。", ok=True),
         Example("“真的？”他问。", ok=True),
     ),
@@ -121,10 +125,18 @@ def evidence(left: str, right: str) -> float:
 
 
 def is_question(left: str) -> bool:
-    """Can a question end here? ``left``: the clause before the mark, in simplified characters."""
+    """Can a question end here? ``left``: the sentence before the mark, in simplified characters: a particle
+    just before it, or a question word or form (如何, 能否, 还是, A不A) anywhere in the sentence."""
     if left and left[-1] in PARTICLES:
         return True
     return QUESTION_WORDS.search(left) is not None
+
+
+def _sentence_start(text: str, start: int) -> int:
+    k = start
+    while k > 0 and start - k < 200 and not _SENTENCE_END.match(text[k - 1]):
+        k -= 1
+    return k
 
 
 class LostCharacter(BaseRule):
@@ -138,7 +150,7 @@ class LostCharacter(BaseRule):
             if "\ufffd" not in marks:
                 lo, hi = _clause(text, start, end)
                 left, right = _simplified(text[lo:start]), _simplified(text[end:hi])
-                if not left or not right or is_question(left):
+                if not left or not right or is_question(_simplified(text[_sentence_start(text, start):start])):
                     continue
                 if evidence(left, right) < MARGIN:
                     continue
