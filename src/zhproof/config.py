@@ -147,3 +147,6 @@ def validate_rule_names(cfg: Config, known: dict) -> None:
             typ = type(allowed[key])
             if not isinstance(value, typ) or isinstance(value, bool) != isinstance(allowed[key], bool):
                 raise ConfigError(f"{cfg.path}: option '{key}' of rule '{name}' must be a {typ.__name__}")
+            choices = getattr(known[name], "option_choices", {}).get(key)
+            if choices and value not in choices:
+                raise ConfigError(f"{cfg.path}: option '{key}' of rule '{name}' must be one of: {', '.join(choices)}")

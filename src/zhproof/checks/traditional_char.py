@@ -22,6 +22,11 @@ PASSAGE_MIN = 4
 
 #: OpenCC configuration per target variant.
 TARGET = {"zh-Hans": "t2s", "zh-Hant": "s2t", "zh-TW": "s2tw", "zh-HK": "s2hk"}
+#: The standards whose forms are correct in a variant: generic traditional text is right when OpenCC's own
+#: standard, Taiwan's or Hong Kong's writes the character so (a Hong Kong name 郭偉强, Taiwan's 么).
+ACCEPTED = {"zh-Hans": ("t2s",), "zh-Hant": ("s2t", "s2tw", "s2hk"), "zh-TW": ("s2tw",), "zh-HK": ("s2hk",)}
+#: parts of speech of the lexicon that mark a name
+NAME_POS = frozenset({"nr", "ns", "nrt", "nz", "nrfg"})
 
 
 @cache
@@ -98,11 +103,15 @@ DOC = RuleDoc(
     what=(
         "Finds characters of the other script: in simplified text (the default) characters that only "
         "traditional or variant text uses (交通運輸), and with `variant = \"zh-Hant\"` (or zh-TW, zh-HK) "
-        "characters that only simplified text uses. Candidates come from OpenCC's character tables "
+        "characters that only simplified text uses; in zh-Hant a character is reported only when OpenCC's own, "
+        "Taiwan's and Hong Kong's standards all change it (a Hong Kong name such as 郭偉强 is right), and a character "
+        "that OpenCC's traditional side keeps in names (庄, 晋; rules/hanzi/name-variants.txt) only inside an "
+        "ordinary word (村庄, not 西庄). Candidates come from OpenCC's character tables "
         "(rules/hanzi/); a character that is correct in both scripts in some uses (乾隆, 著名, 瞭望, 於) is "
         "never a candidate. The replacement comes from OpenCC's phrase-aware conversion of the surrounding "
         "clause, and only the flagged characters change. Characters that simplified text keeps in names and terms "
-        "(黄霑, 濛江, 二噁英; rules/data/script-neutral.txt) are not candidates. Text with kana is Japanese, and a "
+        "(黄霑, 濛江, 二噁英; rules/data/script-neutral.txt) are not candidates. Text with kana or with a form "
+        "only Japanese writes (県, 駅; rules/hanzi/japanese.txt) is Japanese, and a "
         "list item that is only a name in its own script (- 正體中文) is a label; both are left alone. Wrong-script "
         "characters inside quotation or title marks (“時代廣場”, 《海角七號》) are reported once for the quotation, "
         "as a warning: the quote may reproduce the original. Otherwise a "
@@ -114,7 +123,8 @@ DOC = RuleDoc(
         "the wrong script, which readers notice at once and search engines index wrongly."
     ),
     fix=(
-        "Converts the flagged characters with OpenCC. Safe for isolated characters; unsafe for a whole quoted "
+        "Converts the flagged characters with OpenCC; in zh-Hant with the standard whose forms the document "
+        "uses where they differ (為 or 爲, 裡 or 裏). Safe for isolated characters; unsafe for a whole quoted "
         "passage, which may be meant to stay as written."
     ),
     examples=(
@@ -129,6 +139,9 @@ DOC = RuleDoc(
         Example("建立交通运输“绿色通道”", ok=True),
         Example("這是我們的工作，交通运输很方便", "這是我們的工作，交通運輸很方便", variant="zh-Hant"),
         Example("這是我們的工作", ok=True, variant="zh-Hant"),
+        Example("臺南市西庄里的居民，郭晋安主演，香港恒生指數，日本静岡県", ok=True, variant="zh-Hant"),
+        Example("村庄裡的武侠小說", "村莊裡的武俠小說", variant="zh-Hant"),
+        Example("他為我們做事，因为天氣好", "他為我們做事，因為天氣好", variant="zh-Hant"),
     ),
 )
 
@@ -144,13 +157,13 @@ class TraditionalChar(BaseRule):
         group = None  # the clause, or the quotation or title, that the pending runs belong to
         for start, end in _candidate_runs(text, table):
             lo, hi = _clause(text, start, end)
-            if _KANA.search(text, lo, hi):
-                continue  # Japanese
+            if _KANA.search(text, lo, hi) or _japanese(text, lo, hi):
+                continue  # Japanese: kana, or a form only Japanese writes (静岡県)
             line_lo, line_hi = doc.line_bounds(start)
             item = _LIST_ITEM.match(text, line_lo)
             if item and _LABEL.fullmatch(text, item.end(), hi):
                 continue  # a list item that is a name in its own script: - 正體中文
-            runs = self._runs(text, target, wrong, start, end, lo, hi)
+            runs = self._runs(text, doc.variant, wrong, start, end, lo, hi)
             quoted = _quotation(text, start, end, line_lo, line_hi)
             key = ("quote", *quoted) if quoted else ("clause", lo, hi)
             if key != group:
@@ -161,20 +174,24 @@ class TraditionalChar(BaseRule):
         yield from self._emit(pending, text, other, group)
 
     @staticmethod
-    def _runs(text, target, wrong, start, end, lo, hi) -> list[tuple[int, int, str]]:
-        """The runs of wrong-script characters in ``text[start:end]`` that the conversion changes."""
+    def _runs(text, variant, wrong, start, end, lo, hi) -> list[tuple[int, int, str]]:
+        """The runs of wrong-script characters in ``text[start:end]`` that every accepted standard changes."""
         window_lo = max(lo, start - CONTEXT)
         window = text[window_lo:min(hi, end + CONTEXT)]
-        converted = converter(target).convert(window)
-        if len(converted) != len(window):  # conversion changed length: fall back to the run alone
+        versions = [converter(c).convert(window) for c in ACCEPTED[variant]]
+        if any(len(v) != len(window) for v in versions):  # conversion changed length: the run alone
             window_lo, window = start, text[start:end]
-            converted = converter(target).convert(window)
-            if len(converted) != len(window):
+            versions = [converter(c).convert(window) for c in ACCEPTED[variant]]
+            if any(len(v) != len(window) for v in versions):
                 return []
+        converted = _choose(text, window, versions)
+        names = _name_variants() if variant != "zh-Hans" else frozenset()
         runs = []
         run_start = None
         for i in range(start, end + 1):
-            changed = i < end and text[i] in wrong and converted[i - window_lo] != text[i]
+            changed = (i < end and text[i] in wrong
+                       and all(v[i - window_lo] != text[i] for v in versions)
+                       and (text[i] not in names or _in_ordinary_word(text, i, lo, hi)))
             if changed and run_start is None:
                 run_start = i
             elif not changed and run_start is not None:
@@ -202,6 +219,57 @@ class TraditionalChar(BaseRule):
                 self.name, s, e, f"{other}“{text[s:e]}”，应为“{new}”", Severity.ERROR,
                 Fix((Edit(s, e, new),), Safety.SAFE, f"改为“{new}”"),
             )
+
+
+@cache
+def _name_variants() -> frozenset[str]:
+    from ..data import char_table
+
+    return frozenset(char_table("name-variants"))
+
+
+@cache
+def _japanese_pattern():
+    from ..data import char_table
+
+    return compile_re("[" + re.escape("".join(c for c in char_table("japanese") if c <= "\uffff")) + "]")
+
+
+def _japanese(text: str, lo: int, hi: int) -> bool:
+    """Does the clause hold a character form that only Japanese writes (県, 駅, 沢)?"""
+    return _japanese_pattern().search(text, lo, hi) is not None
+
+
+def _choose(text: str, window: str, versions: list[str]) -> str:
+    """The conversion whose forms the document itself uses where the standards differ (爲/為, 裏/裡): the
+    first (OpenCC's own standard, or the variant's) unless another one's differing characters occur more often
+    in the text."""
+    if len(versions) == 1:
+        return versions[0]
+    differ = [k for k in range(len(window)) if len({v[k] for v in versions}) > 1]
+    if not differ:
+        return versions[0]
+    best, best_count = versions[0], -1
+    for v in versions:
+        count = sum(text.count(v[k]) for k in differ)
+        if count > best_count:
+            best, best_count = v, count
+    return best
+
+
+def _in_ordinary_word(text: str, i: int, lo: int, hi: int) -> bool:
+    """Is ``text[i]`` part of a word of the lexicon (read in simplified characters) that is not a name? A
+    character that traditional text keeps in names (庄 in 西庄) is wrong only inside an ordinary word (村庄)."""
+    from ..lexicon import lexicon
+
+    lex = lexicon()
+    clause = converter("t2s").convert(text[lo:hi])
+    if len(clause) != hi - lo:
+        return True
+    for s, e in lex.segment(clause):
+        if s <= i - lo < e:
+            return e - s > 1 and lex.pos(clause[s:e]) not in NAME_POS
+    return True
 
 
 _QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》"}

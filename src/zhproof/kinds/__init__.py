@@ -16,6 +16,7 @@ from typing import Any, Iterable
 
 from .. import cache
 from ..document import Document
+from ..quotes import document_style, restyle
 from ..model import Diagnostic, Edit, Fix, Safety, Severity, Value
 from ..patterns import LazyRegex, compile_fast
 from ..rule import FIX_KINDS, Example, RuleDoc
@@ -29,7 +30,8 @@ class RuleFileError(Exception):
     """A rule file that cannot be loaded; the message names the file and the key."""
 
 
-_COMMON_KEYS = {"name", "kind", "summary", "what", "why", "fix", "severity", "example", "fixable", "variants"}
+_COMMON_KEYS = {"name", "kind", "summary", "what", "why", "fix", "severity", "example", "fixable", "variants",
+                "quote-style"}
 _KIND_KEYS = {
     "pattern": {"check"},
     "existence": {"tokens", "message", "ignorecase"},
@@ -93,6 +95,7 @@ class TomlRule:
         self.origin = origin
         self.fixable = fixable
         self.options: dict = {}
+        self.option_choices: dict[str, tuple] = {}  # option name -> the values it accepts
         self.variants: tuple[str, ...] | None = None  # None: every variant
         self.checks: list[PatternCheck] = []
 
@@ -100,6 +103,9 @@ class TomlRule:
         if self.variants is not None and doc.variant not in self.variants:
             return
         text = doc.text
+        quote_style = doc.option(self.name, "quote-style", self.options["quote-style"]) if self.options else None
+        if quote_style == "auto":
+            quote_style = document_style(text)  # once per document
         for c in self.checks:
             if c.requires and not any(ch in text for ch in c.requires):
                 continue  # cannot match: not even compiled
@@ -136,6 +142,8 @@ class TomlRule:
                     else:  # the template, expanded against the match, replaces the span
                         assert c.replace is not None
                         new = m.expand(c.replace)
+                    if quote_style is not None:  # quotation marks in the document's style (quotes.py)
+                        new = restyle(new, quote_style, text)
                 args = (m.group(0),) if isinstance(c.literal, tuple) else (m.group(0),) + tuple(g or "" for g in m.groups())
                 kwargs = {k: v or "" for k, v in m.groupdict().items()}
                 message = c.message.format(*args, new=new or "", **kwargs)
@@ -208,6 +216,13 @@ def load_rule_file(path: Path, trusted: bool = True) -> TomlRule:
     except ValueError as e:
         raise _fail(path, str(e)) from None
     rule = TomlRule(name, kind, doc, severity, str(path), "never")
+    if "quote-style" in data:
+        from ..quotes import STYLES
+
+        if data["quote-style"] not in STYLES:
+            raise _fail(path, f"'quote-style' must be one of: {', '.join(STYLES)}")
+        rule.options["quote-style"] = data["quote-style"]
+        rule.option_choices["quote-style"] = STYLES
     if "variants" in data:
         from ..document import VARIANTS
 

@@ -1,0 +1,27 @@
+"""Quotation-mark style of fixes: “” (curly) or 「」 (corner), following the document's own marks.
+
+A rule whose fixes write quotation marks declares the option ``quote-style`` (``auto``, ``curly``,
+``corner``); ``auto`` (the default) writes 「」 in a document that uses more corner marks than curly ones and
+“” otherwise.
+"""
+from __future__ import annotations
+
+STYLES = ("auto", "curly", "corner")
+_TO_CORNER = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
+_TO_CURLY = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+
+
+def document_style(text: str) -> str:
+    """``corner`` when the text has more corner quotation marks than curly ones, else ``curly``."""
+    corner = text.count("「") + text.count("」") + text.count("『") + text.count("』")
+    if not corner:
+        return "curly"
+    curly = text.count("“") + text.count("”") + text.count("‘") + text.count("’")
+    return "corner" if corner > curly else "curly"
+
+
+def restyle(replacement: str, style: str, text: str) -> str:
+    """``replacement`` with its quotation marks in ``style`` (``auto``: the style of ``text``)."""
+    if style == "auto":
+        style = document_style(text)
+    return replacement.translate(_TO_CORNER if style == "corner" else _TO_CURLY)

@@ -1,0 +1,67 @@
+"""traditional-char in traditional text: nothing that is correct in Taiwan's, Hong Kong's or OpenCC's own
+standard, in a name or in Japanese is reported; slips of simplified characters still are."""
+from __future__ import annotations
+
+import pytest
+
+import zhproof
+from zhproof.checks import traditional_char as tc
+from zhproof.data import char_table
+
+
+def found(text, variant="zh-Hant"):
+    return [(text[d.start:d.end], d.fix.edits[0].text if d.fix else None)
+            for d in zhproof.lint_text(text, select=["traditional-char"], variant=variant)]
+
+
+@pytest.mark.parametrize("text", [
+    "臺南市西庄里的居民",            # 庄 in a place name
+    "郭晋安主演的電視劇",            # 晋 in a Hong Kong name
+    "香港恒生指數上升，郭偉强說",      # names of OpenCC's Hong Kong table
+    "他前往日本静岡県旅遊",            # a Japanese place name: 県 is Japanese only
+    "這是我們的工作",
+])
+def test_correct_traditional_text_is_silent(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("這是我們的工作，交通运输很方便", [("运输", "運輸")]),
+    ("村庄裡的人", [("庄", "莊")]),            # 庄 inside an ordinary word
+    ("武侠小說", [("侠", "俠")]),
+    ("我们去看看", [("们", "們")]),
+])
+def test_simplified_slips_are_still_reported(text, expected):
+    assert found(text) == expected
+
+
+def test_fix_follows_the_regional_forms_of_the_document():
+    # the document writes Taiwan's 為 and 裡; the fix of 为 follows them, not OpenCC's 爲
+    assert found("他為我們做事，在這裡工作，因为天氣好") == [("为", "為")]
+    assert found("他爲我們做事，在這裏工作，因为天氣好") == [("为", "爲")]
+
+
+def test_every_accepted_standard_is_consulted():
+    # s2tw and s2hk accept 才 and 台 as they are, so no zh-Hant text is told to change them
+    for ch in "台才吃":
+        assert ch not in tc._candidates("simplified")[1]
+    # a character of the name table is a candidate, judged by its word
+    names = set(char_table("name-variants"))
+    assert "庄" in names and names <= tc._candidates("simplified")[1]
+
+
+def test_zh_hans_direction_unchanged():
+    assert found("建立交通運輸“绿色通道”", "zh-Hans") == [("運輸", "运输")]
+    # Japanese only forms mark a Japanese clause in simplified text too
+    assert found("日本静岡県的温泉", "zh-Hans") == []
+    assert found("静岡的温泉", "zh-Hans") == [("岡", "冈")]
+
+
+def test_tables_are_not_loaded_at_import():
+    import subprocess
+    import sys
+
+    code = ("import sys, zhproof, zhproof.checks.traditional_char, zhproof.checks.lost_character;"
+            "print(any(m in sys.modules for m in ('opencc', 'zhproof.lexicon', 'zhproof.langmodel')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
