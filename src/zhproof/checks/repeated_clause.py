@@ -46,21 +46,27 @@ _SEPARATORS = "，、；：。！？!?;: \t\r\n\u3000"
 DOC = RuleDoc(
     summary="a clause or sentence that already appears earlier in the document (pasted twice)",
     what=(
-        "Finds a passage that repeats, word for word, a passage earlier in the document: a sentence written twice "
-        "in a row, or a block of one section pasted into another. Clauses (the text between Chinese clause "
-        f"punctuation) are compared. A copy that immediately follows its original is reported from {MIN_ADJACENT_HAN} "
-        f"Han characters on. A copy elsewhere must be a passage of at least {MIN_DISTANT_HAN} Han characters that "
-        "crosses a sentence end, stays inside one paragraph and occurs exactly twice; shorter or more frequent "
-        "repeats are formulae (story openers, 有下列情形之一的, a quotation repeated after a news summary, the "
-        "standard provisions statutes repeat). Each copy is compared with the earlier occurrence that repeats the "
-        f"longest run of clauses (among the latest {MAX_CANDIDATES}; in statutes, whose provisions repeat stock "
-        "sentences by design, only the latest), and an article or list label (第二条, （一）) is not part of a clause. The finding covers the later copy and "
-        "names the line of the earlier one. Options: min-adjacent-han, min-distant-han."
+        "Finds a passage that repeats, word for word, a passage elsewhere in the document: a sentence written twice "
+        "in a row, or a sentence or block of one paragraph pasted into another. Clauses (the text between Chinese "
+        "clause punctuation) are compared; an article or list label (第二条, （一）) is not part of a clause. A copy "
+        f"that immediately follows its original is reported from {MIN_ADJACENT_HAN} Han characters on. A copy "
+        f"elsewhere is reported from {MIN_DISTANT_HAN} Han characters on when it is whole sentences (it starts a "
+        "sentence and ends before 。！？ in both places), stays inside one paragraph and occurs exactly twice, or when "
+        f"it is a passage of {MIN_PASSAGE_HAN}+ Han characters across a sentence end that is not mostly stock wording "
+        "(clauses the document uses three times or more). What the document's own structure shows to be formula "
+        "stays silent: a sentence that occurs three times or more (a refrain); two copies that both open their "
+        "paragraph (a refrain, roll call, heading, stock provision); two copies both inside quotation marks; two "
+        "copies in parallel paragraphs (the rest of the two paragraphs alike: statutes' parallel articles, "
+        "……主持会议。 in two reports of one bulletin); a quotation that starts after a reporting clause "
+        "(习近平在贺信中指出，……) of text printed in full elsewhere; list items ending in ；; headlines and captions "
+        "without a sentence end. The finding covers the later copy and names the line of the earlier one. Options: "
+        "min-adjacent-han, min-distant-han."
     ),
     why="A passage pasted twice is a classic editing accident that proofreaders miss because every sentence reads well.",
     fix=(
-        "Deletes the later copy, with the clause separator before it. Unsafe: the later copy may be the "
-        "original and the earlier one the stray paste, so a person should choose."
+        "Deletes the later copy, with the clause separator before it. Safe when the copy immediately follows its "
+        "original (an error: a sentence written twice in a row is never meant). Unsafe for a copy elsewhere: the "
+        "later copy may be the original and the earlier one the stray paste, so a person should choose."
     ),
     examples=(
         Example("要加强病例分析研究，及时总结推广有效诊疗方案。要加强病例分析研究，及时总结推广有效诊疗方案。",
@@ -69,6 +75,20 @@ DOC = RuleDoc(
             "第三，畅通物流配送，注重调动科研院所、高校、企业等的积极性，在确保安全性和有效性的基础上推广有效的临床应用经验，力争早日取得突破。要加强病例分析研究，及时总结推广有效诊疗方案。\n\n第四，同临床实践相结合，注重调动科研院所、高校、企业等的积极性，在确保安全性和有效性的基础上推广有效的临床应用经验，力争早日取得突破。要加强病例分析研究，及时总结推广有效诊疗方案。",
             "第三，畅通物流配送，注重调动科研院所、高校、企业等的积极性，在确保安全性和有效性的基础上推广有效的临床应用经验，力争早日取得突破。要加强病例分析研究，及时总结推广有效诊疗方案。\n\n第四，同临床实践相结合。",
         ),
+        Example(
+            "今年以来，我市持续优化营商环境，新设市场主体同比增长百分之十五。市委书记在调研时强调，要把群众的满意度作为检验工作的根本标准。\n"
+            "在产业发展方面，全市重点项目建设进展顺利，一批新兴产业加快集聚。今年以来，我市持续优化营商环境，新设市场主体同比增长百分之十五。下一步，将继续推进重大项目落地。",
+            "今年以来，我市持续优化营商环境，新设市场主体同比增长百分之十五。市委书记在调研时强调，要把群众的满意度作为检验工作的根本标准。\n"
+            "在产业发展方面，全市重点项目建设进展顺利，一批新兴产业加快集聚。下一步，将继续推进重大项目落地。",
+        ),
+        Example("习近平在贺信中指出，新一轮科技革命和产业变革正在全球范围内深入发展，数字化、网络化、智能化步伐不断加快。\n"
+                "贺信全文如下：\n"
+                "值此博览会开幕之际，我谨表示热烈的祝贺！新一轮科技革命和产业变革正在全球范围内深入发展，数字化、网络化、智能化步伐不断加快。",
+                ok=True),
+        Example("监察机关进行搜查时，可以根据工作需要提请公安机关配合。公安机关应当依法予以协助。\n"
+                "监察机关采取留置措施，可以根据工作需要提请公安机关配合。公安机关应当依法予以协助。", ok=True),
+        Example("我们要坚定信心，同舟共济，共同应对全球性挑战。团结合作是战胜疫情最有力的武器。\n"
+                "我们要坚定信心，同舟共济，共同应对全球性挑战。开放包容是推动发展的必由之路。", ok=True),
         Example("央视网消息（新闻联播）：今天上午开会。\n央视网消息（新闻联播）：今天下午开会。", ok=True),
         Example("有下列情形之一的，处以罚款：\n有下列情形之一的，责令改正：", ok=True),
         Example("2021年度全国征兵工作有序展开\n\n2021年度全国征兵工作有序展开。今年征兵以大学生为重点。", ok=True),
@@ -145,6 +165,9 @@ class RepeatedClause(BaseRule):
                     and (
                         (_sentences(doc, copy_start, copy_end) and _sentences(doc, orig_start, orig_end))
                         or (han >= MIN_PASSAGE_HAN and _TERMINATOR.search(text, copy_start, copy_end) is not None
+                            # a passage that starts a sentence in one place and follows a clause in the other
+                            # (习近平在贺信中指出，……) is a quotation of text printed in full
+                            and _opens(text, copy_start) == _opens(text, orig_start)
                             and not _stock(keys, counts, i, j))
                     )
                     and _occurrences(keys, occ, i, j) == 2
@@ -291,17 +314,21 @@ def _starts(occ: "_Occurrences", keys: list[str], i: int, n: int) -> set[int]:
     return out
 
 
-def _sentences(doc: Document, start: int, end: int) -> bool:
-    """Whether text[start:end] is whole sentences of one paragraph: it starts a sentence (after 。！？, past
-    closing quotes, or at a line start) and ends before 。！？. A run that starts after ，or ：(习近平在贺信中指出，
-    ……) is a quotation of text printed elsewhere; one that ends before ； is list scaffolding."""
-    text = doc.text
-    if end >= len(text) or text[end] not in _TERMINATORS:
-        return False
+def _opens(text: str, start: int) -> bool:
+    """Whether text[start:] starts a sentence: after 。！？ (past closing quotes and white space) or at a line
+    start."""
     k = start
     while k > 0 and text[k - 1] in _OPEN_SKIP:
         k -= 1
     return k == 0 or text[k - 1] in _TERMINATORS or text[k - 1] == "\n"
+
+
+def _sentences(doc: Document, start: int, end: int) -> bool:
+    """Whether text[start:end] is whole sentences: it starts a sentence and ends before 。！？. A run that starts
+    after ，or ：(习近平在贺信中指出，……) is a quotation of text printed elsewhere; one that ends before ； is list
+    scaffolding."""
+    text = doc.text
+    return end < len(text) and text[end] in _TERMINATORS and _opens(text, start)
 
 
 def _formula(doc: Document, orig: tuple[int, int], copy: tuple[int, int]) -> str | None:
