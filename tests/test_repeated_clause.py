@@ -209,3 +209,33 @@ def test_random_pastes_keep_text_and_converge():
         # deleting the later copy gives back the clean text or the text with the sentence moved to the paste
         assert len(fixed) == len(NEWS)
         assert zhproof.fix_text(fixed, unsafe=True, select=[RULE]) == fixed
+
+
+def _many_pastes(n: int, seed: int = 0) -> str:
+    """A paragraph of n distinct sentences, then the same sentences pasted one by one, shuffled, into a second
+    paragraph, each after a sentence of its own: n distant copies whose two paragraphs are both long."""
+    rng = random.Random(seed)
+    chars = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
+    sents = ["".join(rng.choice(chars) for _ in range(14)) + "。" for _ in range(n)]
+    shuffled = sents[:]
+    rng.shuffle(shuffled)
+    return "".join(sents) + "\n" + "".join(f"第{k}句另有内容在此处。" + s for k, s in enumerate(shuffled)) + "\n"
+
+
+def test_many_distant_copies_in_linear_time():
+    import time
+
+    def best(text):
+        times = []
+        for _ in range(2):
+            t0 = time.perf_counter()
+            found = findings(text)
+            times.append(time.perf_counter() - t0)
+        return min(times), len(found)
+
+    small, n_small = best(_many_pastes(300))
+    big, n_big = best(_many_pastes(2400))
+    # a few copies land among neighbours that are themselves copies of their original's neighbours: those
+    # paragraphs are alike and the copy reads as parallel text
+    assert n_small > 0.95 * 300 and n_big > 0.95 * 2400
+    assert big < 32 * max(small, 0.005)  # 8 times the input: linear about 8, quadratic about 64

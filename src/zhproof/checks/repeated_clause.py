@@ -41,6 +41,7 @@ _HAN_RUN = compile_re(f"[{HAN}]{{2,}}")
 #: provisions on 提请公安机关配合), parallel speeches or reports. Measured on the tuning half: 27 of the 34
 #: sentences that clean text repeats mid-paragraph reach 0.2, 18 of 936 uniformly pasted sentences do.
 PARALLEL_DICE = 0.2
+CONTEXT = 300
 _SEPARATORS = "，、；：。！？!?;: \t\r\n\u3000"
 
 DOC = RuleDoc(
@@ -119,6 +120,7 @@ class RepeatedClause(BaseRule):
             return
         bounds = _Bounds(offsets)
         occ = _Occurrences(keys, counts)
+        lines = _Lines(text)
         n = len(keys)
         i = -1
         for i0 in _candidates(occ.copies, bounds, keys, min(min_adjacent, min_distant), min_distant):
@@ -171,7 +173,7 @@ class RepeatedClause(BaseRule):
                             and not _stock(keys, counts, i, j))
                     )
                     and _occurrences(keys, occ, i, j) == 2
-                    and _formula(doc, (orig_start, orig_end), (copy_start, copy_end)) is None
+                    and _formula(doc, (orig_start, orig_end), (copy_start, copy_end), lines) is None
                 )
             if report:
                 yield self._finding(doc, bounds, i, j, o, adjacent)
@@ -331,26 +333,56 @@ def _sentences(doc: Document, start: int, end: int) -> bool:
     return end < len(text) and text[end] in _TERMINATORS and _opens(text, start)
 
 
-def _formula(doc: Document, orig: tuple[int, int], copy: tuple[int, int]) -> str | None:
+def _formula(doc: Document, orig: tuple[int, int], copy: tuple[int, int], lines: "_Lines") -> str | None:
     """Why a sentence that occurs twice, apart, is formula and not a paste; None if nothing says so.
 
     Measured on the tuning half's clean text and on sentences pasted there uniformly (bench/README.md, issue
-    11): an injected paste always lands after another sentence, mostly in an unrelated paragraph."""
+    11): an injected paste always lands after another sentence, mostly in an unrelated paragraph. Each line's
+    quotation marks are indexed once (``lines``), so a long line shared by many copies is not read again."""
     text = doc.text
     (os_, oe), (cs, ce) = orig, copy
     (ols, ole), (cls_, cle) = doc.line_bounds(os_, oe), doc.line_bounds(cs, ce)
-    before_o, before_c = text[ols:os_], text[cls_:cs]
-    if not before_o.strip(_OPEN_SKIP) and not before_c.strip(_OPEN_SKIP):
+    if _line_start(text, os_, ols) and _line_start(text, cs, cls_):
         return "both copies open their paragraph (a refrain, a roll call, a heading, a stock provision)"
-    if _quoted(before_o) and _quoted(before_c):
+    if lines.quoted(ols, ole, os_) and lines.quoted(cls_, cle, cs):
         return "both copies stand inside quotation marks (text quoted in full twice)"
     if ols != cls_:
-        a = _bigrams(before_o + "\n" + text[oe:ole])
-        b = _bigrams(before_c + "\n" + text[ce:cle])
+        # the pairs of each paragraph without the copy, up to CONTEXT characters either side of it (a bound
+        # that keeps the cost per copy constant however long the paragraphs)
+        a = _bigrams(text[max(ols, os_ - CONTEXT):os_] + "\n" + text[oe:min(ole, oe + CONTEXT)])
+        b = _bigrams(text[max(cls_, cs - CONTEXT):cs] + "\n" + text[ce:min(cle, ce + CONTEXT)])
         total = sum(a.values()) + sum(b.values())
-        if total and 2 * sum((a & b).values()) >= PARALLEL_DICE * total:
+        common = sum((a & b).values())
+        if total > 0 and 2 * common >= PARALLEL_DICE * total:
             return "the paragraphs around the two copies are alike (parallel provisions or paragraphs)"
     return None
+
+
+def _line_start(text: str, start: int, line_start: int) -> bool:
+    k = start
+    while k > line_start and text[k - 1] in _OPEN_SKIP:
+        k -= 1
+    return k == line_start
+
+
+class _Lines:
+    """Per line (by its start offset), built on first use: the offsets of its opening and closing quotation
+    marks."""
+
+    __slots__ = ("text", "_quotes")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._quotes: dict[int, tuple[list[int], list[int]]] = {}
+
+    def quoted(self, start: int, end: int, at: int) -> bool:
+        """Whether a quotation opened earlier in the line is still open at ``at``."""
+        if start not in self._quotes:
+            line = self.text[start:end]
+            self._quotes[start] = ([k for k, c in enumerate(line) if c in "“「『"],
+                                   [k for k, c in enumerate(line) if c in "”」』"])
+        opens, closes = self._quotes[start]
+        return bisect_left(opens, at - start) > bisect_left(closes, at - start)
 
 
 def _stock(keys: list[str], counts: Counter, i: int, j: int) -> bool:
@@ -359,11 +391,6 @@ def _stock(keys: list[str], counts: Counter, i: int, j: int) -> bool:
     lengths = [(len(_HAN.findall(keys[k])), counts[keys[k]]) for k in range(i, j)]
     total = sum(h for h, _ in lengths)
     return 2 * sum(h for h, c in lengths if c >= 3) >= total > 0
-
-
-def _quoted(before: str) -> bool:
-    """Whether a quotation opened earlier in the line is still open."""
-    return sum(map(before.count, "“「『")) > sum(map(before.count, "”」』"))
 
 
 def _bigrams(s: str) -> Counter:
