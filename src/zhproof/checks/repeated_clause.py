@@ -65,7 +65,8 @@ DOC = RuleDoc(
         "paragraph (a refrain, roll call, heading, stock provision); two copies both inside quotation marks; two "
         "copies in parallel paragraphs (the rest of the two paragraphs alike: statutes' parallel articles, "
         "……主持会议。 in two reports of one bulletin); a quotation that starts after a reporting clause "
-        "(习近平在贺信中指出，……) of text printed in full elsewhere; list items ending in ；; headlines and captions "
+        "(习近平在贺信中指出，……) of text printed in full elsewhere; one sentence opening with 但 (a proviso, "
+        "但是，当事人另有约定的除外。); list items ending in ；; headlines and captions "
         "without a sentence end. The finding covers the later copy and names the line of the earlier one. Options: "
         "min-adjacent-han, min-distant-han."
     ),
