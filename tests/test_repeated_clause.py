@@ -1,0 +1,244 @@
+"""repeated-clause (issue 11): a sentence pasted anywhere in the document is reported, formula is not."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+import zhproof
+from zhproof.model import Safety, Severity
+
+RULE = "repeated-clause"
+
+
+def findings(text, **kw):
+    return [d for d in zhproof.lint_text(text, select=[RULE], **kw)]
+
+
+def line_of(text, offset):
+    return text.count("\n", 0, offset) + 1
+
+
+# The issue's paste: the second paragraph carries a 33-character sentence of the first.
+PASTE = (
+    "今年以来，我市持续优化营商环境，新设市场主体同比增长百分之十五。市委书记在调研时强调，要把群众的满意度作为检验工作的根本标准。\n"
+    "在产业发展方面，全市重点项目建设进展顺利，一批新兴产业加快集聚。今年以来，我市持续优化营商环境，新设市场主体同比增长百分之十五。"
+    "下一步，将继续推进重大项目落地。\n"
+)
+SENTENCE = "今年以来，我市持续优化营商环境，新设市场主体同比增长百分之十五。"
+
+# The issue's quotation: a report quotes, after 习近平在贺信中指出，, a letter printed in full further down.
+QUOTATION = (
+    "新华社北京8月23日电 2026中国国际智能产业博览会23日在重庆开幕。国家主席习近平向博览会致贺信。\n"
+    "习近平在贺信中指出，当前，新一轮科技革命和产业变革深入发展，数字化、网络化、智能化步伐不断加快。"
+    "中国愿同世界各国一道，共享数字经济发展机遇，共同推动构建网络空间命运共同体。\n"
+    "本届博览会由重庆市人民政府等共同主办，主题为“智能化：为经济赋能，为生活添彩”。\n"
+    "贺信全文如下：\n"
+    "值此2026中国国际智能产业博览会开幕之际，我谨表示热烈的祝贺！\n"
+    "当前，新一轮科技革命和产业变革深入发展，数字化、网络化、智能化步伐不断加快。"
+    "中国愿同世界各国一道，共享数字经济发展机遇，共同推动构建网络空间命运共同体。\n"
+    "预祝博览会取得圆满成功！\n"
+)
+
+
+def test_issue_paste_is_reported_pointing_at_line_1():
+    found = findings(PASTE)
+    assert len(found) == 1
+    d = found[0]
+    assert PASTE[d.start:d.end] == SENTENCE
+    assert line_of(PASTE, d.start) == 2
+    assert d.message.startswith("与第1行重复")
+    assert d.severity == Severity.WARNING
+    assert d.fix is not None and d.fix.safety == Safety.UNSAFE  # a distant copy: a person chooses
+    fixed = zhproof.fix_text(PASTE, unsafe=True, select=[RULE])
+    assert fixed == PASTE.replace("一批新兴产业加快集聚。" + SENTENCE, "一批新兴产业加快集聚。")
+    assert zhproof.fix_text(fixed, unsafe=True, select=[RULE]) == fixed
+    # a plain --fix applies safe fixes only and leaves the distant copy alone
+    assert zhproof.fix_text(PASTE, select=[RULE]) == PASTE
+
+
+def test_issue_quotation_is_silent():
+    assert findings(QUOTATION) == []
+    # the same text with the letter printed first and quoted after it is silent too
+    first, _, rest = QUOTATION.partition("本届博览会")
+    head, _, letter = rest.partition("贺信全文如下：\n")
+    assert findings("贺信全文如下：\n" + letter + first) == []
+
+
+def test_quotation_in_quotation_marks_is_silent():
+    text = ("习近平强调：“要坚持以人民为中心的发展思想，不断增强人民群众获得感、幸福感、安全感。”会议要求各地抓好落实。\n"
+            "会议还听取了有关汇报。要坚持以人民为中心的发展思想，不断增强人民群众获得感、幸福感、安全感。\n")
+    assert findings(text) == []
+
+
+def test_adjacent_copy_is_an_error_with_a_safe_fix():
+    text = "会议指出，要加强病例分析研究，及时总结推广有效诊疗方案。要加强病例分析研究，及时总结推广有效诊疗方案。下一步继续推进。"
+    found = findings(text)
+    assert len(found) == 1
+    assert found[0].severity == Severity.ERROR
+    assert found[0].fix.safety == Safety.SAFE
+    assert zhproof.fix_text(text, select=[RULE]) == "会议指出，要加强病例分析研究，及时总结推广有效诊疗方案。下一步继续推进。"
+
+
+def test_copy_before_the_original_points_at_the_earlier_line():
+    # the stray paste may come first: the finding covers the later occurrence and names the earlier one
+    text = ("在产业发展方面，全市重点项目建设进展顺利。" + SENTENCE + "\n"
+            "会议听取了工作汇报。\n"
+            "据介绍，" + "全市营商环境持续向好。" + SENTENCE + "市委书记在调研时强调，要把群众的满意度作为检验工作的根本标准。\n")
+    found = findings(text)
+    assert len(found) == 1 and found[0].message.startswith("与第1行重复")
+    assert line_of(text, found[0].start) == 3
+
+
+def test_paste_into_the_same_paragraph_is_reported():
+    text = SENTENCE + "市委书记在调研时强调，要把群众的满意度作为检验工作的根本标准。全市重点项目建设进展顺利。" + SENTENCE + "\n"
+    assert len(findings(text)) == 1
+
+
+def test_short_sentence_is_not_reported_unless_configured():
+    # 9 Han characters: under the 12 of a pasted sentence; the option lowers the bar
+    text = "会议在北京举行。全市经济运行总体平稳。代表们认真审议了报告。\n下一步工作已经部署。全市经济运行总体平稳。\n"
+    assert findings(text) == []
+    found = findings(text, options={RULE: {"min-distant-han": 9}})
+    assert len(found) == 1 and text[found[0].start:found[0].end] == "全市经济运行总体平稳。"
+
+
+@pytest.mark.parametrize("text", [
+    # a refrain: the same sentence opening several paragraphs of a speech
+    "我们要坚定信心，同舟共济，共同应对全球性挑战。团结合作是战胜疫情最有力的武器。\n"
+    "我们要坚定信心，同舟共济，共同应对全球性挑战。开放包容是推动发展的必由之路。\n"
+    "我们要坚定信心，同舟共济，共同应对全球性挑战。互利共赢是各国人民的共同愿望。\n",
+    # a sentence three times anywhere is a refrain or formula
+    "代表们表示，要坚持以人民为中心的发展思想。会议审议了报告。\n"
+    "代表们认为报告实事求是。要坚持以人民为中心的发展思想。\n"
+    "大家一致同意。要坚持以人民为中心的发展思想。\n",
+    # a roll call opening two paragraphs
+    "韩正、丁薛祥、郭声琨、尤权、夏宝龙等参加会见。\n会见结束后举行了签字仪式。\n"
+    "韩正、丁薛祥、郭声琨、尤权、夏宝龙等参加会见。\n",
+    # a presiding sentence in two parallel reports of one bulletin
+    "十三届全国人大四次会议4日晚在人民大会堂举行预备会议。全国人大常委会委员长栗战书主持会议。\n"
+    "新闻发布会后，记者进行了采访。\n"
+    "十三届全国人大四次会议主席团4日晚在人民大会堂举行第一次会议。全国人大常委会委员长栗战书主持会议。\n",
+    # statutes' stock provisions in parallel articles
+    "第三十条 监察机关进行搜查时，可以根据工作需要提请公安机关配合。公安机关应当依法予以协助。\n"
+    "第三十一条 本法自公布之日起施行。\n"
+    "第四十三条 监察机关采取留置措施，可以根据工作需要提请公安机关配合。公安机关应当依法予以协助。\n",
+    # a stock provision that is a paragraph (款) of its own in two articles
+    "第一条 违反规定，情节严重的，处三年以下有期徒刑。\n"
+    "单位犯前款罪的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，依照前款的规定处罚。\n"
+    "第二条 伪造证件的，处五年以下有期徒刑。\n"
+    "单位犯前款罪的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，依照前款的规定处罚。\n",
+    # a proviso that a statute repeats after two provisions
+    "第十条 合同约定的履行期限届满后，债务人应当及时清偿。但是，当事人另有约定的除外。\n"
+    "第二十条 保证人承担保证责任后，有权向债务人追偿。但是，当事人另有约定的除外。\n",
+    # list scaffolding (items end in ；)
+    "第五条 有下列情形之一的，不予登记：\n（一）法律、行政法规规定的其他情形需要审查的；\n"
+    "第六条 有下列情形之一的，予以撤销：\n（一）法律、行政法规规定的其他情形需要审查的；\n",
+    # an amendment quoting a provision before and after its change
+    "宪法第八条：“农村集体经济组织实行双层经营体制。参加农村集体经济组织的劳动者，有权在法律规定的范围内经营自留地。”"
+    "修改为：“农村集体经济组织实行家庭承包经营为基础、统分结合的双层经营体制。参加农村集体经济组织的劳动者，有权在法律规定的范围内经营自留地。”\n",
+    # a headline and a caption without a sentence end, repeated
+    "全国春运客流平稳有序恢复增长态势良好\n新华社记者 王明 摄\n今日各地铁路客流持续增长。\n全国春运客流平稳有序恢复增长态势良好\n",
+])
+def test_formula_is_silent(text):
+    assert findings(text) == []
+
+
+def test_zh_hant_paste_is_reported_and_formula_silent():
+    text = ("今年以來，本市持續優化營商環境，新設市場主體同比增長百分之十五。市長在視察時強調，要把民眾的滿意度作為檢驗工作的根本標準。\n"
+            "在產業發展方面，全市重點項目建設進展順利。今年以來，本市持續優化營商環境，新設市場主體同比增長百分之十五。下一步將繼續推進。\n")
+    found = findings(text, variant="zh-Hant")
+    assert len(found) == 1 and found[0].message.startswith("与第1行重复")
+    quoted = ("第八條：「參加農村集體經濟組織的勞動者，有權在法律規定的範圍內經營自留地。」"
+              "修改為：「農村集體經濟組織實行雙層經營體制。參加農村集體經濟組織的勞動者，有權在法律規定的範圍內經營自留地。」\n")
+    assert findings(quoted, variant="zh-Hant") == []
+
+
+# Uniform pastes into a small clean document of each kind: every sentence of 12+ Han characters pasted after
+# every other sentence end is reported (the benchmark's pasted-sentence row, in miniature and exhaustive).
+NEWS = (
+    "央视网消息（新闻联播）：国务院新闻办公室今天举行发布会，介绍上半年国民经济运行情况。\n"
+    "国家统计局新闻发言人表示，上半年我国经济持续稳定恢复，主要指标增长符合预期。工业生产较快增长，高技术制造业增势良好。"
+    "市场销售继续恢复，消费升级类商品销售较快增长。\n"
+    "在就业方面，城镇调查失业率总体下降，重点群体就业保持稳定。居民收入继续增长，农村居民收入增速快于城镇居民。\n"
+    "发言人同时指出，当前国际环境依然复杂严峻，国内经济恢复仍不稳固、不均衡。下一步要继续做好跨周期调节，保持经济运行在合理区间。\n"
+)
+
+
+def _sentences(text):
+    out, start = [], 0
+    for k, ch in enumerate(text):
+        if ch in "。！？":
+            s = start
+            while text[s] in "\n":
+                s += 1
+            out.append((s, k + 1))
+            start = k + 1
+        elif ch == "\n":
+            start = k + 1
+    return out
+
+
+def _han(s):
+    return sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
+
+
+def test_every_paste_into_a_news_story_is_reported():
+    sents = _sentences(NEWS)
+    missed, total = [], 0
+    for s, e in sents:
+        sentence = NEWS[s:e]
+        if _han(sentence) < 12:
+            continue
+        for _, at in sents:
+            if at == e or (at <= s and not NEWS[at:s].strip()):
+                continue  # right after or right before the sentence: an adjacent copy, tested above
+            damaged = NEWS[:at] + sentence + NEWS[at:]
+            total += 1
+            if not findings(damaged):
+                missed.append((sentence, at))
+    assert total == 49  # 8 sentences, each after the 8 sentence ends but its own and the one right before it
+    assert missed == []
+
+
+def test_random_pastes_keep_text_and_converge():
+    rng = random.Random(11)
+    sents = [(s, e) for s, e in _sentences(NEWS) if _han(NEWS[s:e]) >= 12]
+    for _ in range(20):
+        s, e = rng.choice(sents)
+        at = rng.choice([x for _, x in _sentences(NEWS) if x != e])
+        damaged = NEWS[:at] + NEWS[s:e] + NEWS[at:]
+        fixed = zhproof.fix_text(damaged, unsafe=True, select=[RULE])
+        # deleting the later copy gives back the clean text or the text with the sentence moved to the paste
+        assert len(fixed) == len(NEWS)
+        assert zhproof.fix_text(fixed, unsafe=True, select=[RULE]) == fixed
+
+
+def _many_pastes(n: int, seed: int = 0) -> str:
+    """A paragraph of n distinct sentences, then the same sentences pasted one by one, shuffled, into a second
+    paragraph, each after a sentence of its own: n distant copies whose two paragraphs are both long."""
+    rng = random.Random(seed)
+    chars = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
+    sents = ["".join(rng.choice(chars) for _ in range(14)) + "。" for _ in range(n)]
+    shuffled = sents[:]
+    rng.shuffle(shuffled)
+    return "".join(sents) + "\n" + "".join(f"第{k}句另有内容在此处。" + s for k, s in enumerate(shuffled)) + "\n"
+
+
+def test_many_distant_copies_in_linear_time():
+    import time
+
+    def best(text):
+        times = []
+        for _ in range(2):
+            t0 = time.perf_counter()
+            found = findings(text)
+            times.append(time.perf_counter() - t0)
+        return min(times), len(found)
+
+    small, n_small = best(_many_pastes(300))
+    big, n_big = best(_many_pastes(2400))
+    # a few copies land among neighbours that are themselves copies of their original's neighbours: those
+    # paragraphs are alike and the copy reads as parallel text
+    assert n_small > 0.95 * 300 and n_big > 0.95 * 2400
+    assert big < 32 * max(small, 0.005)  # 8 times the input: linear about 8, quadratic about 64
