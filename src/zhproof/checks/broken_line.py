@@ -32,10 +32,24 @@ _SENTENCE_END = compile_re(r"[。；;…]|[。！？!?”’）)]$")
 # Prepositions and conjunctions after which neither a sentence nor a title can end, when they stand alone as
 # a word (国民经济和, 将其). Particles such as 了 and 的 can end a sentence (准备好了, 是可行的), and 对 can be a
 # noun (储存键值对); in running prose they are caught anyway (既不能对⏎不同地区).
+# The last sentence end inside a line; a credit or caption after it has white space between two characters
+# other than ASCII letters and digits, or a slash (新华社记者 王明/摄); cut prose has neither.
+_LAST_STOP = compile_re(r"。[”’）)]*(?!.*。)")
+_CREDIT = compile_re(r"[^\x00-\x7f][ \t\u3000]+[^\x00-\x7f]|/")
+# Clause punctuation, counted outside brackets, quotes and titles (a headline may quote a phrase with a comma).
+_CLAUSE_MARK = compile_re(r"，")
+_BRACKETED = compile_re(r"“[^”]*”|「[^」]*」|《[^》]*》|（[^）]*）|\([^)]*\)|【[^】]*】")
+# Particles (jieba's tags) that attach to the word before them and cannot start a sentence or a line.
+PARTICLE_POS = frozenset({"uj", "ul", "uz", "ug", "ud", "uv"})
+#: How much likelier (log10) the reading with a word across the break must be than the two lines read apart.
+CUT_MARGIN = 1.0
 DANGLING = set("把被和与及或从向于而并跟")
 # Parts of speech (jieba's tags) of bound morphemes: characters that are not words on their own (物, 洲).
 BOUND_POS = frozenset({"zg", "ng", "vg", "ag", "g", "tg", "dg", "rg", "mg", "yg", "uz"})
 MIN_PROSE_LINE = 10
+_CUT_WINDOW = 6
+_HAN_TAIL = compile_re(f"[{HAN}]+$")
+_HAN_HEAD = compile_re(f"[{HAN}]+")
 #: A character used as a word less often than this (per 60M words of jieba's corpus) counts as bound.
 BOUND_FREQUENCY = 2000  # a line this long with clause punctuation inside is prose
 
@@ -81,29 +95,51 @@ class BrokenLine(BaseRule):
                 continue
             if doc.fmt == "markdown" and text.count("\n", start, end) < 2:
                 continue  # a single newline inside a Markdown paragraph is a soft break
+            if _BLOCK_START.match(text, end):
+                continue  # the next line starts a heading or a list item
             line_start, _ = doc.line_bounds(start)
             prev_line = text[line_start:start].strip()
-            if _BLOCK_START.match(text, end):
-                continue
             next_line = text[end:doc.line_bounds(end)[1]]
-            if not _SENTENCE_END.search(next_line):
-                continue  # the next line is a heading: the line before lost its full stop, it is not cut
-            prose = len(prev_line) >= MIN_PROSE_LINE and _PROSE_MARK.search(_strip_marker(prev_line)) is not None
-            if prose:
-                safety = Safety.SAFE
-            else:
-                if _BLOCK_START.match(prev_line):
-                    continue  # a heading or list item without punctuation
-                lex = lexicon()  # cached; loaded on first use only
-                if _dangling(lex, prev_line) or _cuts_word(lex, prev_line, next_line):
-                    safety = Safety.UNSAFE
-                else:
-                    continue
+            safety = judge(prev_line, next_line)
+            if safety is None:
+                continue
             yield Diagnostic(
                 self.name, start, end,
                 f"断行：“{prev_line[-6:]}”与下一行“{next_line[:6]}”是同一句",
                 Severity.ERROR, Fix((Edit(start, end, ""),), safety, "接上下两行"),
             )
+
+
+def judge(prev_line: str, next_line: str) -> Safety | None:
+    """Is the break between ``prev_line`` (it ends on a Han character) and ``next_line`` (it starts with one) a
+    finding? ``None`` if not, else the safety of joining the two lines.
+
+    In this order: the next line goes on to a sentence end (else it is a heading or a title and the line
+    before stands alone), and the line before is running prose (a full stop inside, and what follows the last
+    one is not a credit or a caption: 新华社记者 王明/摄); or the break cuts a word in two (the language model
+    reads the characters across it as one word, and likelier so than split); or the line before already holds
+    two clauses (two commas or semicolons outside brackets and quotes: a headline or a caption holds one at
+    most) and stops without ending the sentence; or the line before ends on a conjunction or preposition
+    standing alone, or the next line starts with a particle (的, 了, 着, 地, 得, 等) that cannot start one.
+    """
+    rest = _SENTENCE_END.search(next_line) is not None
+    body = _strip_marker(prev_line)
+    stop = _LAST_STOP.search(body)
+    fragment = body[stop.end():] if stop else body
+    credit = _CREDIT.search(fragment) is not None  # after the last sentence: 新华社记者 王明/摄
+    prose = stop is not None and len(prev_line) >= MIN_PROSE_LINE and not credit
+    if prose and rest:
+        return Safety.SAFE
+    if _cuts_word(prev_line, next_line):
+        return Safety.SAFE if prose else Safety.UNSAFE
+    if credit or not rest or _BLOCK_START.match(prev_line) and not stop:
+        return None  # a heading, a title or a list item without punctuation
+    if len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2:
+        return Safety.UNSAFE
+    lex = lexicon()  # cached; loaded on first use only
+    if _dangling(lex, prev_line) or _particle_first(lex, next_line):
+        return Safety.UNSAFE
+    return None
 
 
 def _strip_marker(line: str) -> str:
@@ -120,25 +156,44 @@ def _dangling(lex, line: str) -> bool:
     return last[1] - last[0] == 1
 
 
-def _cuts_word(lex, prev_line: str, next_line: str) -> bool:
-    """Does the break cut a word in two (生活物|资保障, 非|洲猪瘟)?
-
-    The joined text must put a dictionary word across the break, and each line on its own must leave a lone
-    character at the break, one of them a bound morpheme (not a word by itself). Headlines end on whole words,
-    so accidental words across a headline and its story (15天|国铁集团 -> 天国) do not count.
-    """
-    left = prev_line[-8:]
-    right = next_line[:8]
-    if not any(_bound(lex, ch) for ch in (left[-1], right[0])):
-        return False  # the cheap test first
-    cut = len(left)
-    if not lex.word_across(left + right, cut):
-        return False  # no dictionary word crosses the break at all (a few lookups, no segmentation)
-    if not any(s < cut < e and e - s >= 2 for s, e in lex.segment(left + right)):
+def _particle_first(lex, line: str) -> bool:
+    """Does the line start with a particle that belongs to the word before it (的, 了, 着, 地, 得)?"""
+    head = _HAN_HEAD.match(line)
+    if head is None:
         return False
-    last = lex.segment(left)[-1]
-    first = lex.segment(right)[0]
-    return last[1] - last[0] == 1 and first[1] - first[0] == 1
+    s, e = lex.segment(head.group()[:8])[0]
+    return lex.pos(head.group()[s:e]) in PARTICLE_POS
+
+
+def _cuts_word(prev_line: str, next_line: str) -> bool:
+    """Does the break cut a word in two (生活物|资保障, 贡献了中|国智慧)?
+
+    The Han characters on either side (up to 6 each) are segmented joined and apart; the break cuts a word when
+    the joined segmentation puts a word across it and the word trigram model scores that reading higher than the
+    two sides segmented apart (by more than CUT_MARGIN). A headline followed by its story puts words together by
+    accident (15天|国铁集团 -> 天国), but the model prefers the reading apart there.
+    """
+    tail = _HAN_TAIL.search(prev_line[-_CUT_WINDOW:])
+    head = _HAN_HEAD.match(next_line[:_CUT_WINDOW])
+    if tail is None or head is None:
+        return False
+    left, right = tail.group(), head.group()
+    cut = len(left)
+    if not lexicon().word_across(left + right, cut):
+        return False  # no dictionary word crosses the break at all (a few lookups, no model)
+    from ..langmodel import language_model
+
+    lm = language_model()  # loaded only here, for a break that a dictionary word crosses
+    joined = lm.segment(left + right)
+    pos = 0
+    for word in joined:
+        if pos < cut < pos + len(word):
+            break
+        pos += len(word)
+    else:
+        return False
+    apart = lm.segment(left) + lm.segment(right)
+    return lm.score_tokens(joined) - lm.score_tokens(apart) > CUT_MARGIN
 
 
 def _bound(lex, ch: str) -> bool:
