@@ -36,6 +36,10 @@ _SENTENCE_END = compile_re(r"[。；;…]|[。！？!?”’）)]$")
 # other than ASCII letters and digits, or a slash (新华社记者 王明/摄); cut prose has neither.
 _LAST_STOP = compile_re(r"。[”’）)]*(?!.*。)")
 _CREDIT = compile_re(r"[^\x00-\x7f][ \t\u3000]+[^\x00-\x7f]|/")
+# An article or chapter number alone on its line, as traditional-script statutes write it (第 65 條).
+_LABEL_LINE = compile_re(
+    f"第[ \\t\\u3000]*[一二三四五六七八九十百千零〇{DIGIT}]+[ \\t\\u3000]*[章节節条條款项項部分编編篇卷回]"
+)
 # Clause punctuation, counted outside brackets, quotes and titles (a headline may quote a phrase with a comma).
 _CLAUSE_MARK = compile_re(r"，")
 _BRACKETED = compile_re(r"“[^”]*”|「[^」]*」|《[^》]*》|（[^）]*）|\([^)]*\)|【[^】]*】")
@@ -122,6 +126,8 @@ def judge(prev_line: str, next_line: str) -> Safety | None:
     most) and stops without ending the sentence; or the line before ends on a conjunction or preposition
     standing alone, or the next line starts with a particle (的, 了, 着, 地, 得, 等) that cannot start one.
     """
+    if _LABEL_LINE.fullmatch(prev_line):
+        return None  # an article or chapter number on a line of its own (第 65 條)
     rest = _SENTENCE_END.search(next_line) is not None
     body = _strip_marker(prev_line)
     stop = _LAST_STOP.search(body)
@@ -132,8 +138,8 @@ def judge(prev_line: str, next_line: str) -> Safety | None:
         return Safety.SAFE
     if _cuts_word(prev_line, next_line):
         return Safety.SAFE if prose else Safety.UNSAFE
-    if credit or not rest or _BLOCK_START.match(prev_line) and not stop:
-        return None  # a heading, a title or a list item without punctuation
+    if credit or not rest:
+        return None  # the next line is a heading or a title: the line before stands alone
     if len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2:
         return Safety.UNSAFE
     lex = lexicon()  # cached; loaded on first use only
