@@ -60,19 +60,20 @@ BOUND_FREQUENCY = 2000  # a line this long with clause punctuation inside is pro
 DOC = RuleDoc(
     summary="a line break (with or without blank lines) that cuts a sentence or a word in two",
     what=(
-        "Finds a line break, often with blank lines, in the middle of a sentence (全面严格⏎⏎管控) or of a word "
-        "(生活物⏎⏎资保障), as PDF extraction, OCR and page layout leave them. A break counts when the line "
-        "before it ends without sentence punctuation, the next line does not start a heading or list item, and "
-        "one of these holds: the line before is running prose (it has a full stop inside), the two "
-        "lines cut a dictionary word in two, or the line before ends on a preposition or conjunction that cannot "
-        "end a sentence (把, 和). A heading after the break (a line without a sentence end) means the line before "
-        "lost its full stop, not that it was cut. Titles, headlines, dates, signatures and headings stand alone and "
-        "are not reported."
+        "Finds a line break, often with blank lines, in the middle of a sentence (就业形势⏎⏎保持稳定) or of a word "
+        "(贡献了中⏎⏎国智慧), as PDF extraction, OCR and page layout leave them. The next line must not start a "
+        "heading or list item. A break counts when the break cuts a word (the word trigram model reads the "
+        "characters across it as one word, and likelier so than apart), or when the next line goes on to a "
+        "sentence end and one of these holds: the line before is running prose (a full stop inside it), it already "
+        "holds two clauses (two commas outside brackets and quotes), it ends on a conjunction or preposition "
+        "that cannot end a sentence (和, 把), or the next line starts with a particle that belongs to the word "
+        "before it (的, 了, 着). Headlines, titles, captions, credits after the last sentence of a line "
+        "(新华社记者 王明/摄), dates, signatures, article numbers and headings stand alone and are not reported."
     ),
     why="A broken sentence reads as two paragraphs, breaks search and text-to-speech, and splits words for every tool downstream.",
     fix=(
-        "Joins the two lines. Safe when the first line is running prose; unsafe when the first line has no "
-        "punctuation and might be a title."
+        "Joins the two lines. Safe when the line before is running prose; unsafe otherwise (a line without a full "
+        "stop might be a title)."
     ),
     examples=(
         Example("要落实防护物资、生活物\n\n资保障和防护措施。", "要落实防护物资、生活物资保障和防护措施。"),
@@ -84,6 +85,12 @@ DOC = RuleDoc(
         Example("一、关于前一段疫情防控工作\n\n新冠肺炎疫情发生后，党中央高度重视。", ok=True),
         Example("习近平会见外宾\n\n国家主席习近平今天在北京会见外宾。", ok=True),
         Example("主要做了以下工作：\n第一，加强领导。\n第二，加强保障。", ok=True),
+        Example(
+            "会议指出，经济运行总体平稳，就业形势\n\n保持稳定，居民收入持续增长。",
+            "会议指出，经济运行总体平稳，就业形势保持稳定，居民收入持续增长。",
+        ),
+        Example("也为全球气候治理贡献了中\n\n国智慧。", "也为全球气候治理贡献了中国智慧。"),
+        Example("今天上午，市领导来到社区调研。 新华社记者 王明/摄\n今年春节期间，全市干部深入基层。", ok=True),
     ),
 )
 
