@@ -42,6 +42,8 @@ _LABEL_LINE = compile_re(
 )
 # Clause punctuation, counted outside brackets, quotes and titles (a headline may quote a phrase with a comma).
 _CLAUSE_MARK = compile_re(r"，")
+_NUMERAL = frozenset("〇零一二三四五六七八九十百千万亿两")
+_CLAUSE_SPLIT = compile_re(r"[，；：、,;:]")
 _BRACKETED = compile_re(r"“[^”]*”|「[^」]*」|《[^》]*》|（[^）]*）|\([^)]*\)|【[^】]*】")
 # Particles (jieba's tags) that attach to the word before them and cannot start a sentence or a line.
 PARTICLE_POS = frozenset({"uj", "ul", "uz", "ug", "ud", "uv"})
@@ -150,7 +152,9 @@ def judge(prev_line: str, next_line: str) -> Safety | None:
     if len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2:
         return Safety.UNSAFE
     lex = lexicon()  # cached; loaded on first use only
-    if _dangling(lex, prev_line) or _particle_first(lex, next_line):
+    if _lone_cut(lex, prev_line, next_line) or _number_cut(prev_line, next_line):
+        return Safety.UNSAFE
+    if _dangling(lex, prev_line, fragment) or _particle_first(lex, next_line):
         return Safety.UNSAFE
     return None
 
@@ -160,13 +164,44 @@ def _strip_marker(line: str) -> str:
     return line[m.end():] if m else line
 
 
-def _dangling(lex, line: str) -> bool:
-    """Does the line end on a particle, preposition or conjunction standing alone (树立了, 既不能对)?"""
-    if line[-1] not in DANGLING:
+def _dangling(lex, line: str, fragment: str) -> bool:
+    """Does the line end where no sentence or title can: on a conjunction (和, 或者, 以及), a preposition or
+    particle standing alone (把, 从), or on 的 outside the 是……的 construction (法律、法规的 | 遵守)?"""
+    tail = _HAN_TAIL.search(line[-8:])
+    if tail is None:
         return False
-    tail = line[-8:]
-    last = lex.segment(tail)[-1]
-    return last[1] - last[0] == 1
+    s, e = lex.segment(tail.group())[-1]
+    word = tail.group()[s:e]
+    if lex.pos(word) == "c":
+        return True
+    if word == "的":
+        clause = _CLAUSE_SPLIT.split(fragment)[-1]
+        return "是" not in clause  # 也是不可信的 ends a sentence, 掌握的 does not
+    return len(word) == 1 and word in DANGLING
+
+
+def _lone_cut(lex, prev_line: str, next_line: str) -> bool:
+    """Does each line leave a lone character at the break that the two join into a dictionary word (本|法施行,
+    闭|包表现为)? The lexicon's segmentation of the joined text must put a word across the break, and each side
+    segmented alone must end (start) on a single character."""
+    tail = _HAN_TAIL.search(prev_line[-8:])
+    head = _HAN_HEAD.match(next_line[:8])
+    if tail is None or head is None:
+        return False
+    left, right = tail.group(), head.group()
+    cut = len(left)
+    if not lex.word_across(left + right, cut):
+        return False
+    if not any(s < cut < e for s, e in lex.segment(left + right)):
+        return False
+    last = lex.segment(left)[-1]
+    first = lex.segment(right)[0]
+    return last[1] - last[0] == 1 and first[1] - first[0] == 1
+
+
+def _number_cut(prev_line: str, next_line: str) -> bool:
+    """Is a Chinese numeral cut in two (第八|十一条, 第二百零|四条)?"""
+    return prev_line[-1] in _NUMERAL and next_line[0] in _NUMERAL and (prev_line[-1] + next_line[0]) != "一一"
 
 
 def _particle_first(lex, line: str) -> bool:
