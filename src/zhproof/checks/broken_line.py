@@ -152,7 +152,7 @@ def judge(prev_line: str, next_line: str) -> Safety | None:
     if len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2:
         return Safety.UNSAFE
     lex = lexicon()  # cached; loaded on first use only
-    if _lone_cut(lex, prev_line, next_line) or _number_cut(prev_line, next_line):
+    if _lone_cut(lex, prev_line, next_line, _CLAUSE_SPLIT.search(fragment) is not None) or _number_cut(prev_line, next_line):
         return Safety.UNSAFE
     if _dangling(lex, prev_line, fragment) or _particle_first(lex, next_line):
         return Safety.UNSAFE
@@ -180,7 +180,7 @@ def _dangling(lex, line: str, fragment: str) -> bool:
     return len(word) == 1 and word in DANGLING
 
 
-def _lone_cut(lex, prev_line: str, next_line: str) -> bool:
+def _lone_cut(lex, prev_line: str, next_line: str, compound: bool = False) -> bool:
     """Does each line leave a lone character at the break that the two join into a dictionary word (本|法施行,
     闭|包表现为)? The lexicon's segmentation of the joined text must put a word across the break, and each side
     segmented alone must end (start) on a single character."""
@@ -192,11 +192,15 @@ def _lone_cut(lex, prev_line: str, next_line: str) -> bool:
     cut = len(left)
     if not lex.word_across(left + right, cut):
         return False
-    if not any(s < cut < e for s, e in lex.segment(left + right)):
+    across = [(s, e) for s, e in lex.segment(left + right) if s < cut < e]
+    if not across:
         return False
     last = lex.segment(left)[-1]
     first = lex.segment(right)[0]
-    return last[1] - last[0] == 1 and first[1] - first[0] == 1
+    if last[1] - last[0] == 1 and first[1] - first[0] == 1:
+        return True
+    # a compound of the two words at the break (电子|商务), in a line that is not a headline
+    return compound and across[0] == (last[0], cut + first[1])
 
 
 def _number_cut(prev_line: str, next_line: str) -> bool:
