@@ -43,12 +43,15 @@ _LABEL_LINE = compile_re(
 # Clause punctuation, counted outside brackets, quotes and titles (a headline may quote a phrase with a comma).
 _CLAUSE_MARK = compile_re(r"，")
 _NUMERAL = frozenset("〇零一二三四五六七八九十百千万亿两")
+_COMMA = compile_re(r"[，、；]")  # a caption's colon (示例 3-1：……) does not count
 _CLAUSE_SPLIT = compile_re(r"[，；：、,;:]")
 _BRACKETED = compile_re(r"“[^”]*”|「[^」]*」|《[^》]*》|（[^）]*）|\([^)]*\)|【[^】]*】")
 # Particles (jieba's tags) that attach to the word before them and cannot start a sentence or a line.
 PARTICLE_POS = frozenset({"uj", "ul", "uz", "ug", "ud", "uv"})
 #: How much likelier (log10) the reading with a word across the break must be than the two lines read apart.
 CUT_MARGIN = 1.0
+#: How much the model must associate the two sides of a break in a line with clause punctuation (log10).
+ASSOCIATION = 1.0
 DANGLING = set("把被和与及或从向于而并跟")
 # Parts of speech (jieba's tags) of bound morphemes: characters that are not words on their own (物, 洲).
 BOUND_POS = frozenset({"zg", "ng", "vg", "ag", "g", "tg", "dg", "rg", "mg", "yg", "uz"})
@@ -156,7 +159,25 @@ def judge(prev_line: str, next_line: str) -> Safety | None:
         return Safety.UNSAFE
     if _dangling(lex, prev_line, fragment) or _particle_first(lex, next_line):
         return Safety.UNSAFE
+    if _COMMA.search(fragment) and _association(prev_line, next_line) > ASSOCIATION:
+        return Safety.UNSAFE
     return None
+
+
+def _association(prev_line: str, next_line: str) -> float:
+    """How much likelier (log10) the word trigram model finds the first words of the next line after the last
+    words of the line before than on their own: the words of each side as segmented apart, scored in one
+    sequence minus each side scored alone. A headline and its story are unrelated (around -0.5, the backoff);
+    the two halves of a clause usually are not."""
+    tail = _HAN_TAIL.search(prev_line[-_CUT_WINDOW:])
+    head = _HAN_HEAD.match(next_line[:_CUT_WINDOW])
+    if tail is None or head is None:
+        return float("-inf")
+    from ..langmodel import language_model
+
+    lm = language_model()
+    left, right = lm.segment(tail.group()), lm.segment(head.group())
+    return lm.score_tokens(left + right) - lm.score_tokens(left) - lm.score_tokens(right)
 
 
 def _strip_marker(line: str) -> str:
