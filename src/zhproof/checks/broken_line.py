@@ -52,6 +52,8 @@ PARTICLE_POS = frozenset({"uj", "ul", "uz", "ug", "ud", "uv"})
 CUT_MARGIN = 1.0
 #: How much the model must associate the two sides of a break in a line with clause punctuation (log10).
 ASSOCIATION = 1.0
+# Conjunctions that join two nouns or verbs (被告人及其家属, 公务活动或者国事活动): a line cannot start with one.
+NOUN_JOINERS = frozenset({"及其", "以及", "及", "或者", "或", "并且"})
 DANGLING = set("把被和与及或从向于而并跟")
 # Parts of speech (jieba's tags) of bound morphemes: characters that are not words on their own (物, 洲).
 BOUND_POS = frozenset({"zg", "ng", "vg", "ag", "g", "tg", "dg", "rg", "mg", "yg", "uz"})
@@ -157,7 +159,7 @@ def judge(prev_line: str, next_line: str) -> Safety | None:
     lex = lexicon()  # cached; loaded on first use only
     if _lone_cut(lex, prev_line, next_line, _CLAUSE_SPLIT.search(fragment) is not None) or _number_cut(prev_line, next_line):
         return Safety.UNSAFE
-    if _dangling(lex, prev_line, fragment) or _particle_first(lex, next_line):
+    if _dangling(lex, prev_line, fragment) or _particle_first(lex, next_line) or _joins_first(lex, next_line):
         return Safety.UNSAFE
     if _COMMA.search(fragment) and _association(prev_line, next_line) > ASSOCIATION:
         return Safety.UNSAFE
@@ -199,6 +201,17 @@ def _dangling(lex, line: str, fragment: str) -> bool:
         clause = _CLAUSE_SPLIT.split(fragment)[-1]
         return "是" not in clause  # 也是不可信的 ends a sentence, 掌握的 does not
     return len(word) == 1 and word in DANGLING
+
+
+def _joins_first(lex, line: str) -> bool:
+    """Does the line start with a conjunction that joins two nouns and cannot open a sentence (及其, 或者 without
+    a comma after it)?"""
+    head = _HAN_HEAD.match(line)
+    if head is None:
+        return False
+    s, e = lex.segment(head.group()[:8])[0]
+    word = head.group()[s:e]
+    return word in NOUN_JOINERS and line[e:e + 1] not in "，,、："
 
 
 def _lone_cut(lex, prev_line: str, next_line: str, compound: bool = False) -> bool:
