@@ -152,8 +152,14 @@ def judge(prev_line: str, next_line: str) -> Safety | None:
         return Safety.SAFE
     if _cuts_word(prev_line, next_line):
         return Safety.SAFE if prose else Safety.UNSAFE
-    if credit or not rest:
-        return None  # the next line is a heading or a title: the line before stands alone
+    if credit:
+        return None
+    lex = lexicon()  # cached; loaded on first use only
+    if not rest:
+        # the next line is a heading or a title, or the rest of one: only a cut inside it counts
+        if _lone_cut(lex, prev_line, next_line) or _number_cut(prev_line, next_line) or _dangling(lex, prev_line, fragment) or _particle_first(lex, next_line):
+            return Safety.UNSAFE
+        return None
     if len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2:
         return Safety.UNSAFE
     lex = lexicon()  # cached; loaded on first use only
