@@ -108,3 +108,25 @@ def test_no_model_for_text_without_a_candidate_break(monkeypatch):
     assert findings("第一段。\n\n第二段，没有断开的句子。\n\nEnglish text\nand more.") == []
     with pytest.raises(AssertionError):
         findings("也为全球气候治理贡献了中\n\n国智慧。")
+
+
+@pytest.mark.parametrize("text", [
+    "当事人不服人民法院第一审判决的，依照本法第八\n十一条的规定处理。",  # a numeral cut in two
+    "第九十七条 本\n法施行前已依法订立的合同继续有效。",  # lone characters the lexicon joins (本法)
+    "各级政府保证有关国防事务的法律、法规的\n遵守和执行。",  # 的 outside 是……的
+    "应当为犯罪嫌疑人、被告人\n及其扶养的家属保留必需的生活费。",  # a conjunction that joins nouns
+    "监察机关可以依法查询、监控涉嫌职务犯罪的公职人员\n\n或者相关人员的出入境情况。",
+    "国际青年中国行活动走进江西和\n陕西",  # a headline cut after a conjunction
+    "全国人大常委会第二十\n五次会议闭幕",  # a headline cut inside a number
+])
+def test_more_reasons_for_a_cut(text):
+    assert [d.fix.safety for d in findings(text)] == [Safety.UNSAFE]
+
+
+@pytest.mark.parametrize("text", [
+    "用闭包和 map 方法将数字转换为字符串\n\n或者，也可以把一个函数作为参数。",  # 或者， opens a sentence
+    "手动实现 Send 和 Sync 是不安全的\n\n通常并不需要手动实现它们。",  # 是……的 ends a sentence
+    "示例 3-1：包含一个语句的 main 函数定义\n\n函数定义本身也是语句。",  # a caption
+])
+def test_lines_that_end_or_start_a_sentence_stay_silent(text):
+    assert findings(text) == []

@@ -69,13 +69,17 @@ DOC = RuleDoc(
     what=(
         "Finds a line break, often with blank lines, in the middle of a sentence (就业形势⏎⏎保持稳定) or of a word "
         "(贡献了中⏎⏎国智慧), as PDF extraction, OCR and page layout leave them. The next line must not start a "
-        "heading or list item. A break counts when the break cuts a word (the word trigram model reads the "
-        "characters across it as one word, and likelier so than apart), or when the next line goes on to a "
-        "sentence end and one of these holds: the line before is running prose (a full stop inside it), it already "
-        "holds two clauses (two commas outside brackets and quotes), it ends on a conjunction or preposition "
-        "that cannot end a sentence (和, 把), or the next line starts with a particle that belongs to the word "
-        "before it (的, 了, 着). Headlines, titles, captions, credits after the last sentence of a line "
-        "(新华社记者 王明/摄), dates, signatures, article numbers and headings stand alone and are not reported."
+        "heading or list item. A break counts when it cuts a word (the word trigram model reads the characters "
+        "across it as one word, likelier than apart; or each line leaves a lone character that the lexicon joins "
+        "into a word; or it cuts a numeral), when the line before ends where no sentence or title can (a "
+        "conjunction such as 和 or 或者, 的 outside 是……的, a lone preposition such as 把), or the next line "
+        "starts with a particle (的, 了, 着). When the next line goes on to a sentence end, it also counts when "
+        "the line before is running prose (a full stop inside it), already holds two clauses (two commas outside "
+        "brackets and quotes), ends on the first half of a compound (电子⏎商务) after clause punctuation, when the "
+        "next line starts with a conjunction that joins nouns (及其, 或者), or when, after clause punctuation, the "
+        "word trigram model strongly associates the words on either side. Headlines, titles, captions, credits "
+        "after the last sentence of a line (新华社记者 王明/摄), dates, signatures, article numbers and headings "
+        "stand alone and are not reported."
     ),
     why="A broken sentence reads as two paragraphs, breaks search and text-to-speech, and splits words for every tool downstream.",
     fix=(
@@ -130,15 +134,21 @@ class BrokenLine(BaseRule):
 
 def judge(prev_line: str, next_line: str) -> Safety | None:
     """Is the break between ``prev_line`` (it ends on a Han character) and ``next_line`` (it starts with one) a
-    finding? ``None`` if not, else the safety of joining the two lines.
+    finding? ``None`` if not, else the safety of joining the two lines. The reasons, in this order:
 
-    In this order: the next line goes on to a sentence end (else it is a heading or a title and the line
-    before stands alone), and the line before is running prose (a full stop inside, and what follows the last
-    one is not a credit or a caption: 新华社记者 王明/摄); or the break cuts a word in two (the language model
-    reads the characters across it as one word, and likelier so than split); or the line before already holds
-    two clauses (two commas or semicolons outside brackets and quotes: a headline or a caption holds one at
-    most) and stops without ending the sentence; or the line before ends on a conjunction or preposition
-    standing alone, or the next line starts with a particle (的, 了, 着, 地, 得, 等) that cannot start one.
+    1. the next line goes on to a sentence end and the line before is running prose: a 。 inside it, and what
+       follows the last one is not a credit or caption (新华社记者 王明/摄). Safe.
+    2. the break cuts a word: the word trigram model reads a word across it, likelier than the two sides apart
+       (贡献了中|国智慧). Safe after prose, else unsafe. Everything below is unsafe.
+    3. a credit or caption after the last sentence stays silent, whatever follows.
+    4. either way: each side leaves a lone character that the lexicon joins into a word (本|法), a numeral is
+       cut (第八|十一条), the line before ends where no sentence or title can (a conjunction: 和, 或者; 的
+       outside 是……的; a lone preposition: 把), or the next line starts with a particle (的, 了, 着).
+    5. only when the next line goes on to a sentence end (else it is a heading or a title and the line before
+       stands alone): the line before already holds two clauses (two ， outside brackets and quotes); the two
+       words at the break form a compound of the lexicon in a line with clause punctuation (电子|商务); the next
+       line starts with a conjunction that joins nouns (及其, 或者); or, in a line with ，、；, the model
+       associates the two sides by more than ASSOCIATION.
     """
     if _LABEL_LINE.fullmatch(prev_line):
         return None  # an article or chapter number on a line of its own (第 65 條)
@@ -155,17 +165,17 @@ def judge(prev_line: str, next_line: str) -> Safety | None:
     if credit:
         return None
     lex = lexicon()  # cached; loaded on first use only
+    clauses = _CLAUSE_SPLIT.search(fragment) is not None
+    if (
+        _lone_cut(lex, prev_line, next_line, compound=rest and clauses)
+        or _number_cut(prev_line, next_line)
+        or _dangling(lex, prev_line, fragment)
+        or _particle_first(lex, next_line)
+    ):
+        return Safety.UNSAFE
     if not rest:
-        # the next line is a heading or a title, or the rest of one: only a cut inside it counts
-        if _lone_cut(lex, prev_line, next_line) or _number_cut(prev_line, next_line) or _dangling(lex, prev_line, fragment) or _particle_first(lex, next_line):
-            return Safety.UNSAFE
-        return None
-    if len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2:
-        return Safety.UNSAFE
-    lex = lexicon()  # cached; loaded on first use only
-    if _lone_cut(lex, prev_line, next_line, _CLAUSE_SPLIT.search(fragment) is not None) or _number_cut(prev_line, next_line):
-        return Safety.UNSAFE
-    if _dangling(lex, prev_line, fragment) or _particle_first(lex, next_line) or _joins_first(lex, next_line):
+        return None  # the next line is a heading or a title: the line before stands alone
+    if len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2 or _joins_first(lex, next_line):
         return Safety.UNSAFE
     if _COMMA.search(fragment) and _association(prev_line, next_line) > ASSOCIATION:
         return Safety.UNSAFE
