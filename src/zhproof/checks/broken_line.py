@@ -42,6 +42,8 @@ _LABEL_LINE = compile_re(
 )
 # Clause punctuation, counted outside brackets, quotes and titles (a headline may quote a phrase with a comma).
 _CLAUSE_MARK = compile_re(r"，")
+_ORDINAL_END = compile_re(f"第[〇零一二三四五六七八九十百千万两{DIGIT}]+$")
+_UNITS = frozenset("章节節条條款项項编編篇卷回部集届次期号版")
 _NUMERAL = frozenset("〇零一二三四五六七八九十百千万亿两")
 _COMMA = compile_re(r"[，、；]")  # a caption's colon (示例 3-1：……) does not count
 _CLAUSE_SPLIT = compile_re(r"[，；：、,;:]")
@@ -50,6 +52,8 @@ _BRACKETED = compile_re(r"“[^”]*”|「[^」]*」|《[^》]*》|（[^）]*�
 PARTICLE_POS = frozenset({"uj", "ul", "uz", "ug", "ud", "uv"})
 #: How much likelier (log10) the reading with a word across the break must be than the two lines read apart.
 CUT_MARGIN = 1.0
+#: A dictionary word this long across a break is a cut wherever it stands (names, legal terms).
+LONG_WORD = 5
 #: How much the model must associate the two sides of a break in a line with clause punctuation (log10).
 ASSOCIATION = 1.0
 # Conjunctions that join two nouns or verbs (被告人及其家属, 公务活动或者国事活动): a line cannot start with one.
@@ -249,12 +253,16 @@ def _lone_cut(lex, prev_line: str, next_line: str, compound: bool = False) -> bo
     first = lex.segment(right)[0]
     if last[1] - last[0] == 1 and first[1] - first[0] == 1:
         return True
+    if across[0][1] - across[0][0] >= LONG_WORD:
+        return True  # a long name or term across the break (中华人民|共和国, 一人有限|责任公司)
     # a compound of the two words at the break (电子|商务), in a line that is not a headline
     return compound and across[0] == (last[0], cut + first[1])
 
 
 def _number_cut(prev_line: str, next_line: str) -> bool:
-    """Is a Chinese numeral cut in two (第八|十一条, 第二百零|四条)?"""
+    """Is a Chinese numeral cut in two (第八|十一条, 第二百零|四条), or an ordinal cut from its unit (第二十四|条)?"""
+    if _ORDINAL_END.search(prev_line) and next_line[0] in _UNITS:
+        return True
     return prev_line[-1] in _NUMERAL and next_line[0] in _NUMERAL and (prev_line[-1] + next_line[0]) != "一一"
 
 
