@@ -29,9 +29,6 @@ _PROSE_MARK = compile_re(r"[。]")
 # The rest of a cut sentence ends with a full stop, a semicolon or a closing quote; a headline may hold a
 # colon or a question mark (人民日报钟声文章：究竟谁的立场“极不负责”？——…) but not these.
 _SENTENCE_END = compile_re(r"[。；;…]|[。！？!?”’）)]$")
-# Prepositions and conjunctions after which neither a sentence nor a title can end, when they stand alone as
-# a word (国民经济和, 将其). Particles such as 了 and 的 can end a sentence (准备好了, 是可行的), and 对 can be a
-# noun (储存键值对); in running prose they are caught anyway (既不能对⏎不同地区).
 # The last sentence end inside a line; a credit or caption after it has white space between two characters
 # other than ASCII letters and digits, or a slash (新华社记者 王明/摄); cut prose has neither.
 _LAST_STOP = compile_re(r"。[”’）)]*(?!.*。)")
@@ -58,7 +55,9 @@ LONG_WORD = 5
 ASSOCIATION = 1.0
 # Conjunctions that join two nouns or verbs (被告人及其家属, 公务活动或者国事活动): a line cannot start with one.
 NOUN_JOINERS = frozenset({"及其", "以及", "及", "或者", "或", "并且"})
-DANGLING = set("把被和与及或从向于而并跟")
+# Prepositions and conjunctions that cannot end a sentence or a title when they stand alone as a word (法规和,
+# 习近平同, 可在). 对 and 用 are left out: they end words (键值对, 投用) that the segmenter may leave alone.
+DANGLING = set("把被和与及或从向于而并跟在为以同自因")
 # Parts of speech (jieba's tags) of bound morphemes: characters that are not words on their own (物, 洲).
 BOUND_POS = frozenset({"zg", "ng", "vg", "ag", "g", "tg", "dg", "rg", "mg", "yg", "uz"})
 MIN_PROSE_LINE = 10
