@@ -143,15 +143,16 @@ def judge(prev_line: str, next_line: str) -> Safety | None:
        follows the last one is not a credit or caption (新华社记者 王明/摄). Safe.
     2. the break cuts a word: the word trigram model reads a word across it, likelier than the two sides apart
        (贡献了中|国智慧). Safe after prose, else unsafe. Everything below is unsafe.
-    3. a credit or caption after the last sentence stays silent, whatever follows.
-    4. either way: each side leaves a lone character that the lexicon joins into a word (本|法), a numeral is
-       cut (第八|十一条), the line before ends where no sentence or title can (a conjunction: 和, 或者; 的
-       outside 是……的; a lone preposition: 把), or the next line starts with a particle (的, 了, 着).
-    5. only when the next line goes on to a sentence end (else it is a heading or a title and the line before
-       stands alone): the line before already holds two clauses (two ， outside brackets and quotes); the two
-       words at the break form a compound of the lexicon in a line with clause punctuation (电子|商务); the next
-       line starts with a conjunction that joins nouns (及其, 或者); or, in a line with ，、；, the model
-       associates the two sides by more than ASSOCIATION.
+    3. a credit or caption after the last sentence stays silent, whatever follows; so does a break before a
+       line that does not go on to a sentence end (a heading or a title, or the rest of one: titles wrapped on
+       two lines are line structure).
+    4. each side leaves a lone character that the lexicon joins into a word (本|法), or a word of 5 or more
+       characters crosses the break (中华人民|共和国), or a numeral or an ordinal is cut (第八|十一条, 第二十四|条);
+       the line before ends where no sentence can (a conjunction: 和, 或者; 的 outside 是……的; a lone
+       preposition: 把, 在), or the next line starts with a particle (的, 了, 着) or with a conjunction that joins
+       nouns (及其, 或者); the line before already holds two clauses (two ， outside brackets and quotes); or,
+       after clause punctuation, the two words at the break form a compound of the lexicon (电子|商务), or the
+       model associates the two sides by more than ASSOCIATION.
     """
     if _LABEL_LINE.fullmatch(prev_line):
         return None  # an article or chapter number on a line of its own (第 65 條)
@@ -167,17 +168,17 @@ def judge(prev_line: str, next_line: str) -> Safety | None:
         return Safety.SAFE if prose else Safety.UNSAFE
     if credit:
         return None
+    if not rest:
+        return None  # the next line is a heading or a title, or the rest of one: the line before stands alone
     lex = lexicon()  # cached; loaded on first use only
     clauses = _CLAUSE_SPLIT.search(fragment) is not None
     if (
-        _lone_cut(lex, prev_line, next_line, compound=rest and clauses)
+        _lone_cut(lex, prev_line, next_line, compound=clauses)
         or _number_cut(prev_line, next_line)
         or _dangling(lex, prev_line, fragment)
         or _particle_first(lex, next_line)
     ):
         return Safety.UNSAFE
-    if not rest:
-        return None  # the next line is a heading or a title: the line before stands alone
     if len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2 or _joins_first(lex, next_line):
         return Safety.UNSAFE
     if _COMMA.search(fragment) and _association(prev_line, next_line) > ASSOCIATION:
