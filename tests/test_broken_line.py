@@ -87,8 +87,8 @@ def test_prose_is_safe_the_rest_unsafe():
 
 def test_the_word_cut_needs_the_model_to_prefer_the_joined_reading():
     # 行|为 is a word across the break, but the model reads 存储匹配的行 + 为了完成 apart
-    assert not broken_line._cuts_word("存储匹配的行", "为了完成这个函数，我们需要一种方法。")
-    assert broken_line._cuts_word("也为全球气候治理贡献了中", "国智慧。")
+    assert not broken_line._cuts_word(broken_line._Break("存储匹配的行", "为了完成这个函"))
+    assert broken_line._cuts_word(broken_line._Break("全球气候治理贡献了中", "国智慧"))
 
 
 def test_fix_is_idempotent_and_loses_no_text():

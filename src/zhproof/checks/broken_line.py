@@ -62,6 +62,7 @@ DANGLING = set("把被和与及或从向于而并跟在为以同自因")
 BOUND_POS = frozenset({"zg", "ng", "vg", "ag", "g", "tg", "dg", "rg", "mg", "yg", "uz"})
 MIN_PROSE_LINE = 10
 _CUT_WINDOW = 6
+_WINDOW = 8
 _HAN_TAIL = compile_re(f"[{HAN}]+$")
 _HAN_HEAD = compile_re(f"[{HAN}]+")
 #: A character used as a word less often than this (per 60M words of jieba's corpus) counts as bound.
@@ -164,41 +165,79 @@ def judge(prev_line: str, next_line: str) -> Safety | None:
     prose = stop is not None and len(prev_line) >= MIN_PROSE_LINE and not credit
     if prose and rest:
         return Safety.SAFE
-    if _cuts_word(prev_line, next_line):
-        return Safety.SAFE if prose else Safety.UNSAFE
-    if credit:
+    tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
+    head = _HAN_HEAD.match(next_line[:_WINDOW])
+    if tail is None or head is None:
         return None
-    if not rest:
-        return None  # the next line is a heading or a title, or the rest of one: the line before stands alone
-    lex = lexicon()  # cached; loaded on first use only
-    clauses = _CLAUSE_SPLIT.search(fragment) is not None
+    br = _Break(tail.group(), head.group())
+    if _cuts_word(br):
+        return Safety.SAFE if prose else Safety.UNSAFE
+    if credit or not rest:
+        # a credit or caption after the last sentence; or the next line is a heading or a title, or the rest of
+        # one (a title wrapped on two lines): line structure
+        return None
     if (
-        _lone_cut(lex, prev_line, next_line, compound=clauses)
+        _lone_cut(br, compound=_CLAUSE_SPLIT.search(fragment) is not None)
         or _number_cut(prev_line, next_line)
-        or _dangling(lex, prev_line, fragment)
-        or _particle_first(lex, next_line)
+        or _dangling(br, fragment)
+        or _particle_first(br)
+        or len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2
+        or _joins_first(br, next_line)
     ):
         return Safety.UNSAFE
-    if len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2 or _joins_first(lex, next_line):
-        return Safety.UNSAFE
-    if _COMMA.search(fragment) and _association(prev_line, next_line) > ASSOCIATION:
+    if _COMMA.search(fragment) and _association(br) > ASSOCIATION:
         return Safety.UNSAFE
     return None
 
 
-def _association(prev_line: str, next_line: str) -> float:
+class _Break:
+    """The Han characters on either side of a break (up to _WINDOW each), and what the lexicon makes of them,
+    computed once and shared by the tests."""
+
+    __slots__ = ("left", "right", "_lseg", "_rseg", "_across")
+
+    def __init__(self, left: str, right: str) -> None:
+        self.left, self.right = left, right
+        self._lseg = self._rseg = self._across = None
+
+    @property
+    def lex(self):
+        return lexicon()  # cached; loaded on first use only
+
+    @property
+    def across(self) -> bool:
+        """Does a dictionary word start before the break and end after it? (Necessary for every word cut.)"""
+        if self._across is None:
+            left = self.left[-_CUT_WINDOW:]
+            self._across = self.lex.word_across(left + self.right[:_CUT_WINDOW], len(left))
+        return self._across
+
+    @property
+    def last(self) -> str:
+        """The last word of the line before (lexicon segmentation of the left side alone)."""
+        if self._lseg is None:
+            self._lseg = self.lex.segment(self.left)
+        s, e = self._lseg[-1]
+        return self.left[s:e]
+
+    @property
+    def first(self) -> str:
+        """The first word of the next line (lexicon segmentation of the right side alone)."""
+        if self._rseg is None:
+            self._rseg = self.lex.segment(self.right)
+        s, e = self._rseg[0]
+        return self.right[s:e]
+
+
+def _association(br: _Break) -> float:
     """How much likelier (log10) the word trigram model finds the first words of the next line after the last
-    words of the line before than on their own: the words of each side as segmented apart, scored in one
-    sequence minus each side scored alone. A headline and its story are unrelated (around -0.5, the backoff);
-    the two halves of a clause usually are not."""
-    tail = _HAN_TAIL.search(prev_line[-_CUT_WINDOW:])
-    head = _HAN_HEAD.match(next_line[:_CUT_WINDOW])
-    if tail is None or head is None:
-        return float("-inf")
+    words of the line before than on their own: the words of each side (up to 6 characters) as segmented apart,
+    scored in one sequence minus each side scored alone. A headline and its story are unrelated (around -0.5,
+    the backoff); the two halves of a clause usually are not."""
     from ..langmodel import language_model
 
     lm = language_model()
-    left, right = lm.segment(tail.group()), lm.segment(head.group())
+    left, right = lm.segment(br.left[-_CUT_WINDOW:]), lm.segment(br.right[:_CUT_WINDOW])
     return lm.score_tokens(left + right) - lm.score_tokens(left) - lm.score_tokens(right)
 
 
@@ -207,15 +246,16 @@ def _strip_marker(line: str) -> str:
     return line[m.end():] if m else line
 
 
-def _dangling(lex, line: str, fragment: str) -> bool:
+def _dangling(br: _Break, fragment: str) -> bool:
     """Does the line end where no sentence or title can: on a conjunction (和, 或者, 以及), a preposition or
     particle standing alone (把, 从), or on 的 outside the 是……的 construction (法律、法规的 | 遵守)?"""
-    tail = _HAN_TAIL.search(line[-8:])
-    if tail is None:
-        return False
-    s, e = lex.segment(tail.group())[-1]
-    word = tail.group()[s:e]
-    if lex.pos(word) == "c":
+    left, pos = br.left, br.lex.pos
+    if left[-1] not in DANGLING and left[-1] != "的" and not any(
+        pos(left[-k:]) == "c" for k in range(1, min(4, len(left)) + 1)
+    ):
+        return False  # no candidate word at the end: no segmentation needed
+    word = br.last
+    if pos(word) == "c":
         return True
     if word == "的":
         clause = _CLAUSE_SPLIT.split(fragment)[-1]
@@ -223,40 +263,41 @@ def _dangling(lex, line: str, fragment: str) -> bool:
     return len(word) == 1 and word in DANGLING
 
 
-def _joins_first(lex, line: str) -> bool:
+def _joins_first(br: _Break, line: str) -> bool:
     """Does the line start with a conjunction that joins two nouns and cannot open a sentence (及其, 或者 without
     a comma after it)?"""
-    head = _HAN_HEAD.match(line)
-    if head is None:
+    if not any(br.right[:k] in NOUN_JOINERS for k in (1, 2)):
         return False
-    s, e = lex.segment(head.group()[:8])[0]
-    word = head.group()[s:e]
-    return word in NOUN_JOINERS and line[e:e + 1] not in "，,、："
+    word = br.first
+    return word in NOUN_JOINERS and line[len(word):len(word) + 1] not in "，,、："
 
 
-def _lone_cut(lex, prev_line: str, next_line: str, compound: bool = False) -> bool:
+def _particle_first(br: _Break) -> bool:
+    """Does the line start with a particle that belongs to the word before it (的, 了, 着, 地, 得)?"""
+    right, pos = br.right, br.lex.pos
+    if not any(pos(right[:k]) in PARTICLE_POS for k in range(1, min(4, len(right)) + 1)):
+        return False  # no particle at the start: no segmentation needed
+    return pos(br.first) in PARTICLE_POS
+
+
+def _lone_cut(br: _Break, compound: bool = False) -> bool:
     """Does each line leave a lone character at the break that the two join into a dictionary word (本|法施行,
-    闭|包表现为)? The lexicon's segmentation of the joined text must put a word across the break, and each side
-    segmented alone must end (start) on a single character."""
-    tail = _HAN_TAIL.search(prev_line[-8:])
-    head = _HAN_HEAD.match(next_line[:8])
-    if tail is None or head is None:
+    闭|包表现为), or does a long word cross it? The lexicon's segmentation of the joined text must put a word
+    across the break, and each side segmented alone must end (start) on a single character; or the word is
+    LONG_WORD characters or more; or (``compound``) it is exactly the two words at the break (电子|商务)."""
+    if not br.across:
         return False
-    left, right = tail.group(), head.group()
-    cut = len(left)
-    if not lex.word_across(left + right, cut):
-        return False
-    across = [(s, e) for s, e in lex.segment(left + right) if s < cut < e]
+    cut = len(br.left)
+    across = [(s, e) for s, e in br.lex.segment(br.left + br.right) if s < cut < e]
     if not across:
         return False
-    last = lex.segment(left)[-1]
-    first = lex.segment(right)[0]
-    if last[1] - last[0] == 1 and first[1] - first[0] == 1:
+    last, first = len(br.last), len(br.first)
+    if last == 1 and first == 1:
         return True
     if across[0][1] - across[0][0] >= LONG_WORD:
         return True  # a long name or term across the break (中华人民|共和国, 一人有限|责任公司)
     # a compound of the two words at the break (电子|商务), in a line that is not a headline
-    return compound and across[0] == (last[0], cut + first[1])
+    return compound and across[0] == (cut - last, cut + first)
 
 
 def _number_cut(prev_line: str, next_line: str) -> bool:
@@ -266,16 +307,7 @@ def _number_cut(prev_line: str, next_line: str) -> bool:
     return prev_line[-1] in _NUMERAL and next_line[0] in _NUMERAL and (prev_line[-1] + next_line[0]) != "一一"
 
 
-def _particle_first(lex, line: str) -> bool:
-    """Does the line start with a particle that belongs to the word before it (的, 了, 着, 地, 得)?"""
-    head = _HAN_HEAD.match(line)
-    if head is None:
-        return False
-    s, e = lex.segment(head.group()[:8])[0]
-    return lex.pos(head.group()[s:e]) in PARTICLE_POS
-
-
-def _cuts_word(prev_line: str, next_line: str) -> bool:
+def _cuts_word(br: _Break) -> bool:
     """Does the break cut a word in two (生活物|资保障, 贡献了中|国智慧)?
 
     The Han characters on either side (up to 6 each) are segmented joined and apart; the break cuts a word when
@@ -283,14 +315,10 @@ def _cuts_word(prev_line: str, next_line: str) -> bool:
     two sides segmented apart (by more than CUT_MARGIN). A headline followed by its story puts words together by
     accident (15天|国铁集团 -> 天国), but the model prefers the reading apart there.
     """
-    tail = _HAN_TAIL.search(prev_line[-_CUT_WINDOW:])
-    head = _HAN_HEAD.match(next_line[:_CUT_WINDOW])
-    if tail is None or head is None:
-        return False
-    left, right = tail.group(), head.group()
-    cut = len(left)
-    if not lexicon().word_across(left + right, cut):
+    if not br.across:
         return False  # no dictionary word crosses the break at all (a few lookups, no model)
+    left, right = br.left[-_CUT_WINDOW:], br.right[:_CUT_WINDOW]
+    cut = len(left)
     from ..langmodel import language_model
 
     lm = language_model()  # loaded only here, for a break that a dictionary word crosses
