@@ -29,32 +29,66 @@ _PROSE_MARK = compile_re(r"[。]")
 # The rest of a cut sentence ends with a full stop, a semicolon or a closing quote; a headline may hold a
 # colon or a question mark (人民日报钟声文章：究竟谁的立场“极不负责”？——…) but not these.
 _SENTENCE_END = compile_re(r"[。；;…]|[。！？!?”’）)]$")
-# Prepositions and conjunctions after which neither a sentence nor a title can end, when they stand alone as
-# a word (国民经济和, 将其). Particles such as 了 and 的 can end a sentence (准备好了, 是可行的), and 对 can be a
-# noun (储存键值对); in running prose they are caught anyway (既不能对⏎不同地区).
-DANGLING = set("把被和与及或从向于而并跟")
+# The last sentence end inside a line; a credit or caption after it has white space between two characters
+# other than ASCII letters and digits, or a slash (新华社记者 王明/摄); cut prose has neither.
+_LAST_STOP = compile_re(r"。[”’）)]*(?!.*。)")
+_CREDIT = compile_re(r"[^\x00-\x7f][ \t\u3000]+[^\x00-\x7f]|/")
+# An article or chapter number alone on its line, as traditional-script statutes write it (第 65 條).
+_LABEL_LINE = compile_re(
+    f"第[ \\t\\u3000]*[一二三四五六七八九十百千零〇{DIGIT}]+[ \\t\\u3000]*[章节節条條款项項部分编編篇卷回]"
+)
+# Clause punctuation, counted outside brackets, quotes and titles (a headline may quote a phrase with a comma).
+_CLAUSE_MARK = compile_re(r"，")
+_ORDINAL_END = compile_re(f"第[〇零一二三四五六七八九十百千万两{DIGIT}]+$")
+_UNITS = frozenset("章节節条條款项項编編篇卷回部集届次期号版")
+_NUMERAL = frozenset("〇零一二三四五六七八九十百千万亿两")
+_COMMA = compile_re(r"[，、；]")  # a caption's colon (示例 3-1：……) does not count
+_CLAUSE_SPLIT = compile_re(r"[，；：、,;:]")
+_BRACKETED = compile_re(r"“[^”]*”|「[^」]*」|《[^》]*》|（[^）]*）|\([^)]*\)|【[^】]*】")
+# Particles (jieba's tags) that attach to the word before them and cannot start a sentence or a line.
+PARTICLE_POS = frozenset({"uj", "ul", "uz", "ug", "ud", "uv"})
+#: How much likelier (log10) the reading with a word across the break must be than the two lines read apart.
+CUT_MARGIN = 1.0
+#: A dictionary word this long across a break is a cut wherever it stands (names, legal terms).
+LONG_WORD = 5
+#: How much the model must associate the two sides of a break in a line with clause punctuation (log10).
+ASSOCIATION = 1.0
+# Conjunctions that join two nouns or verbs (被告人及其家属, 公务活动或者国事活动): a line cannot start with one.
+NOUN_JOINERS = frozenset({"及其", "以及", "及", "或者", "或", "并且"})
+# Prepositions and conjunctions that cannot end a sentence or a title when they stand alone as a word (法规和,
+# 习近平同, 可在). 对 and 用 are left out: they end words (键值对, 投用) that the segmenter may leave alone.
+DANGLING = set("把被和与及或从向于而并跟在为以同自因")
 # Parts of speech (jieba's tags) of bound morphemes: characters that are not words on their own (物, 洲).
 BOUND_POS = frozenset({"zg", "ng", "vg", "ag", "g", "tg", "dg", "rg", "mg", "yg", "uz"})
 MIN_PROSE_LINE = 10
+_CUT_WINDOW = 6
+_WINDOW = 8
+_HAN_TAIL = compile_re(f"[{HAN}]+$")
+_HAN_HEAD = compile_re(f"[{HAN}]+")
 #: A character used as a word less often than this (per 60M words of jieba's corpus) counts as bound.
 BOUND_FREQUENCY = 2000  # a line this long with clause punctuation inside is prose
 
 DOC = RuleDoc(
     summary="a line break (with or without blank lines) that cuts a sentence or a word in two",
     what=(
-        "Finds a line break, often with blank lines, in the middle of a sentence (全面严格⏎⏎管控) or of a word "
-        "(生活物⏎⏎资保障), as PDF extraction, OCR and page layout leave them. A break counts when the line "
-        "before it ends without sentence punctuation, the next line does not start a heading or list item, and "
-        "one of these holds: the line before is running prose (it has a full stop inside), the two "
-        "lines cut a dictionary word in two, or the line before ends on a preposition or conjunction that cannot "
-        "end a sentence (把, 和). A heading after the break (a line without a sentence end) means the line before "
-        "lost its full stop, not that it was cut. Titles, headlines, dates, signatures and headings stand alone and "
-        "are not reported."
+        "Finds a line break, often with blank lines, in the middle of a sentence (就业形势⏎⏎保持稳定) or of a word "
+        "(贡献了中⏎⏎国智慧), as PDF extraction, OCR and page layout leave them. The next line must not start a "
+        "heading or list item. A break counts when it cuts a word (the word trigram model reads the characters "
+        "across it as one word, likelier than apart; or each line leaves a lone character that the lexicon joins "
+        "into a word; or it cuts a numeral), when the line before ends where no sentence or title can (a "
+        "conjunction such as 和 or 或者, 的 outside 是……的, a lone preposition such as 把), or the next line "
+        "starts with a particle (的, 了, 着). When the next line goes on to a sentence end, it also counts when "
+        "the line before is running prose (a full stop inside it), already holds two clauses (two commas outside "
+        "brackets and quotes), ends on the first half of a compound (电子⏎商务) after clause punctuation, when the "
+        "next line starts with a conjunction that joins nouns (及其, 或者), or when, after clause punctuation, the "
+        "word trigram model strongly associates the words on either side. Headlines, titles, captions, credits "
+        "after the last sentence of a line (新华社记者 王明/摄), dates, signatures, article numbers and headings "
+        "stand alone and are not reported."
     ),
     why="A broken sentence reads as two paragraphs, breaks search and text-to-speech, and splits words for every tool downstream.",
     fix=(
-        "Joins the two lines. Safe when the first line is running prose; unsafe when the first line has no "
-        "punctuation and might be a title."
+        "Joins the two lines. Safe when the line before is running prose; unsafe otherwise (a line without a full "
+        "stop might be a title)."
     ),
     examples=(
         Example("要落实防护物资、生活物\n\n资保障和防护措施。", "要落实防护物资、生活物资保障和防护措施。"),
@@ -66,6 +100,12 @@ DOC = RuleDoc(
         Example("一、关于前一段疫情防控工作\n\n新冠肺炎疫情发生后，党中央高度重视。", ok=True),
         Example("习近平会见外宾\n\n国家主席习近平今天在北京会见外宾。", ok=True),
         Example("主要做了以下工作：\n第一，加强领导。\n第二，加强保障。", ok=True),
+        Example(
+            "会议指出，经济运行总体平稳，就业形势\n\n保持稳定，居民收入持续增长。",
+            "会议指出，经济运行总体平稳，就业形势保持稳定，居民收入持续增长。",
+        ),
+        Example("也为全球气候治理贡献了中\n\n国智慧。", "也为全球气候治理贡献了中国智慧。"),
+        Example("今天上午，市领导来到社区调研。 新华社记者 王明/摄\n今年春节期间，全市干部深入基层。", ok=True),
     ),
 )
 
@@ -81,24 +121,14 @@ class BrokenLine(BaseRule):
                 continue
             if doc.fmt == "markdown" and text.count("\n", start, end) < 2:
                 continue  # a single newline inside a Markdown paragraph is a soft break
+            if _BLOCK_START.match(text, end):
+                continue  # the next line starts a heading or a list item
             line_start, _ = doc.line_bounds(start)
             prev_line = text[line_start:start].strip()
-            if _BLOCK_START.match(text, end):
-                continue
             next_line = text[end:doc.line_bounds(end)[1]]
-            if not _SENTENCE_END.search(next_line):
-                continue  # the next line is a heading: the line before lost its full stop, it is not cut
-            prose = len(prev_line) >= MIN_PROSE_LINE and _PROSE_MARK.search(_strip_marker(prev_line)) is not None
-            if prose:
-                safety = Safety.SAFE
-            else:
-                if _BLOCK_START.match(prev_line):
-                    continue  # a heading or list item without punctuation
-                lex = lexicon()  # cached; loaded on first use only
-                if _dangling(lex, prev_line) or _cuts_word(lex, prev_line, next_line):
-                    safety = Safety.UNSAFE
-                else:
-                    continue
+            safety = judge(prev_line, next_line)
+            if safety is None:
+                continue
             yield Diagnostic(
                 self.name, start, end,
                 f"断行：“{prev_line[-6:]}”与下一行“{next_line[:6]}”是同一句",
@@ -106,39 +136,202 @@ class BrokenLine(BaseRule):
             )
 
 
+def judge(prev_line: str, next_line: str) -> Safety | None:
+    """Is the break between ``prev_line`` (it ends on a Han character) and ``next_line`` (it starts with one) a
+    finding? ``None`` if not, else the safety of joining the two lines. The reasons, in this order:
+
+    1. the next line goes on to a sentence end and the line before is running prose: a 。 inside it, and what
+       follows the last one is not a credit or caption (新华社记者 王明/摄). Safe.
+    2. the break cuts a word: the word trigram model reads a word across it, likelier than the two sides apart
+       (贡献了中|国智慧). Safe after prose, else unsafe. Everything below is unsafe.
+    3. a credit or caption after the last sentence stays silent, whatever follows; so does a break before a
+       line that does not go on to a sentence end (a heading or a title, or the rest of one: titles wrapped on
+       two lines are line structure).
+    4. each side leaves a lone character that the lexicon joins into a word (本|法), or a word of 5 or more
+       characters crosses the break (中华人民|共和国), or a numeral or an ordinal is cut (第八|十一条, 第二十四|条);
+       the line before ends where no sentence can (a conjunction: 和, 或者; 的 outside 是……的; a lone
+       preposition: 把, 在), or the next line starts with a particle (的, 了, 着) or with a conjunction that joins
+       nouns (及其, 或者); the line before already holds two clauses (two ， outside brackets and quotes); or,
+       after clause punctuation, the two words at the break form a compound of the lexicon (电子|商务), or the
+       model associates the two sides by more than ASSOCIATION.
+    """
+    if _LABEL_LINE.fullmatch(prev_line):
+        return None  # an article or chapter number on a line of its own (第 65 條)
+    rest = _SENTENCE_END.search(next_line) is not None
+    body = _strip_marker(prev_line)
+    stop = _LAST_STOP.search(body)
+    fragment = body[stop.end():] if stop else body
+    credit = _CREDIT.search(fragment) is not None  # after the last sentence: 新华社记者 王明/摄
+    prose = stop is not None and len(prev_line) >= MIN_PROSE_LINE and not credit
+    if prose and rest:
+        return Safety.SAFE
+    tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
+    head = _HAN_HEAD.match(next_line[:_WINDOW])
+    if tail is None or head is None:
+        return None
+    br = _Break(tail.group(), head.group())
+    if _cuts_word(br):
+        return Safety.SAFE if prose else Safety.UNSAFE
+    if credit or not rest:
+        # a credit or caption after the last sentence; or the next line is a heading or a title, or the rest of
+        # one (a title wrapped on two lines): line structure
+        return None
+    if (
+        _lone_cut(br, compound=_CLAUSE_SPLIT.search(fragment) is not None)
+        or _number_cut(prev_line, next_line)
+        or _dangling(br, fragment)
+        or _particle_first(br)
+        or len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2
+        or _joins_first(br, next_line)
+    ):
+        return Safety.UNSAFE
+    if _COMMA.search(fragment) and _association(br) > ASSOCIATION:
+        return Safety.UNSAFE
+    return None
+
+
+class _Break:
+    """The Han characters on either side of a break (up to _WINDOW each), and what the lexicon makes of them,
+    computed once and shared by the tests."""
+
+    __slots__ = ("left", "right", "_lseg", "_rseg", "_across")
+
+    def __init__(self, left: str, right: str) -> None:
+        self.left, self.right = left, right
+        self._lseg = self._rseg = self._across = None
+
+    @property
+    def lex(self):
+        return lexicon()  # cached; loaded on first use only
+
+    @property
+    def across(self) -> bool:
+        """Does a dictionary word start before the break and end after it? (Necessary for every word cut.)"""
+        if self._across is None:
+            left = self.left[-_CUT_WINDOW:]
+            self._across = self.lex.word_across(left + self.right[:_CUT_WINDOW], len(left))
+        return self._across
+
+    @property
+    def last(self) -> str:
+        """The last word of the line before (lexicon segmentation of the left side alone)."""
+        if self._lseg is None:
+            self._lseg = self.lex.segment(self.left)
+        s, e = self._lseg[-1]
+        return self.left[s:e]
+
+    @property
+    def first(self) -> str:
+        """The first word of the next line (lexicon segmentation of the right side alone)."""
+        if self._rseg is None:
+            self._rseg = self.lex.segment(self.right)
+        s, e = self._rseg[0]
+        return self.right[s:e]
+
+
+def _association(br: _Break) -> float:
+    """How much likelier (log10) the word trigram model finds the first words of the next line after the last
+    words of the line before than on their own: the words of each side (up to 6 characters) as segmented apart,
+    scored in one sequence minus each side scored alone. A headline and its story are unrelated (around -0.5,
+    the backoff); the two halves of a clause usually are not."""
+    from ..langmodel import language_model
+
+    lm = language_model()
+    left, right = lm.segment(br.left[-_CUT_WINDOW:]), lm.segment(br.right[:_CUT_WINDOW])
+    return lm.score_tokens(left + right) - lm.score_tokens(left) - lm.score_tokens(right)
+
+
 def _strip_marker(line: str) -> str:
     m = _BLOCK_START.match(line)
     return line[m.end():] if m else line
 
 
-def _dangling(lex, line: str) -> bool:
-    """Does the line end on a particle, preposition or conjunction standing alone (树立了, 既不能对)?"""
-    if line[-1] not in DANGLING:
+def _dangling(br: _Break, fragment: str) -> bool:
+    """Does the line end where no sentence or title can: on a conjunction (和, 或者, 以及), a preposition or
+    particle standing alone (把, 从), or on 的 outside the 是……的 construction (法律、法规的 | 遵守)?"""
+    left, pos = br.left, br.lex.pos
+    if left[-1] not in DANGLING and left[-1] != "的" and not any(
+        pos(left[-k:]) == "c" for k in range(1, min(4, len(left)) + 1)
+    ):
+        return False  # no candidate word at the end: no segmentation needed
+    word = br.last
+    if pos(word) == "c":
+        return True
+    if word == "的":
+        clause = _CLAUSE_SPLIT.split(fragment)[-1]
+        return "是" not in clause  # 也是不可信的 ends a sentence, 掌握的 does not
+    return len(word) == 1 and word in DANGLING
+
+
+def _joins_first(br: _Break, line: str) -> bool:
+    """Does the line start with a conjunction that joins two nouns and cannot open a sentence (及其, 或者 without
+    a comma after it)?"""
+    if not any(br.right[:k] in NOUN_JOINERS for k in (1, 2)):
         return False
-    tail = line[-8:]
-    last = lex.segment(tail)[-1]
-    return last[1] - last[0] == 1
+    word = br.first
+    return word in NOUN_JOINERS and line[len(word):len(word) + 1] not in "，,、："
 
 
-def _cuts_word(lex, prev_line: str, next_line: str) -> bool:
-    """Does the break cut a word in two (生活物|资保障, 非|洲猪瘟)?
+def _particle_first(br: _Break) -> bool:
+    """Does the line start with a particle that belongs to the word before it (的, 了, 着, 地, 得)?"""
+    right, pos = br.right, br.lex.pos
+    if not any(pos(right[:k]) in PARTICLE_POS for k in range(1, min(4, len(right)) + 1)):
+        return False  # no particle at the start: no segmentation needed
+    return pos(br.first) in PARTICLE_POS
 
-    The joined text must put a dictionary word across the break, and each line on its own must leave a lone
-    character at the break, one of them a bound morpheme (not a word by itself). Headlines end on whole words,
-    so accidental words across a headline and its story (15天|国铁集团 -> 天国) do not count.
+
+def _lone_cut(br: _Break, compound: bool = False) -> bool:
+    """Does each line leave a lone character at the break that the two join into a dictionary word (本|法施行,
+    闭|包表现为), or does a long word cross it? The lexicon's segmentation of the joined text must put a word
+    across the break, and each side segmented alone must end (start) on a single character; or the word is
+    LONG_WORD characters or more; or (``compound``) it is exactly the two words at the break (电子|商务)."""
+    if not br.across:
+        return False
+    cut = len(br.left)
+    across = [(s, e) for s, e in br.lex.segment(br.left + br.right) if s < cut < e]
+    if not across:
+        return False
+    last, first = len(br.last), len(br.first)
+    if last == 1 and first == 1:
+        return True
+    if across[0][1] - across[0][0] >= LONG_WORD:
+        return True  # a long name or term across the break (中华人民|共和国, 一人有限|责任公司)
+    # a compound of the two words at the break (电子|商务), in a line that is not a headline
+    return compound and across[0] == (cut - last, cut + first)
+
+
+def _number_cut(prev_line: str, next_line: str) -> bool:
+    """Is a Chinese numeral cut in two (第八|十一条, 第二百零|四条), or an ordinal cut from its unit (第二十四|条)?"""
+    if _ORDINAL_END.search(prev_line) and next_line[0] in _UNITS:
+        return True
+    return prev_line[-1] in _NUMERAL and next_line[0] in _NUMERAL and (prev_line[-1] + next_line[0]) != "一一"
+
+
+def _cuts_word(br: _Break) -> bool:
+    """Does the break cut a word in two (生活物|资保障, 贡献了中|国智慧)?
+
+    The Han characters on either side (up to 6 each) are segmented joined and apart; the break cuts a word when
+    the joined segmentation puts a word across it and the word trigram model scores that reading higher than the
+    two sides segmented apart (by more than CUT_MARGIN). A headline followed by its story puts words together by
+    accident (15天|国铁集团 -> 天国), but the model prefers the reading apart there.
     """
-    left = prev_line[-8:]
-    right = next_line[:8]
-    if not any(_bound(lex, ch) for ch in (left[-1], right[0])):
-        return False  # the cheap test first
+    if not br.across:
+        return False  # no dictionary word crosses the break at all (a few lookups, no model)
+    left, right = br.left[-_CUT_WINDOW:], br.right[:_CUT_WINDOW]
     cut = len(left)
-    if not lex.word_across(left + right, cut):
-        return False  # no dictionary word crosses the break at all (a few lookups, no segmentation)
-    if not any(s < cut < e and e - s >= 2 for s, e in lex.segment(left + right)):
+    from ..langmodel import language_model
+
+    lm = language_model()  # loaded only here, for a break that a dictionary word crosses
+    joined = lm.segment(left + right)
+    pos = 0
+    for word in joined:
+        if pos < cut < pos + len(word):
+            break
+        pos += len(word)
+    else:
         return False
-    last = lex.segment(left)[-1]
-    first = lex.segment(right)[0]
-    return last[1] - last[0] == 1 and first[1] - first[0] == 1
+    apart = lm.segment(left) + lm.segment(right)
+    return lm.score_tokens(joined) - lm.score_tokens(apart) > CUT_MARGIN
 
 
 def _bound(lex, ch: str) -> bool:
