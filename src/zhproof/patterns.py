@@ -208,3 +208,10 @@ def compile_re(source: str, flags: int = 0) -> re.Pattern:
         return re.compile(source, flags)
     cache.put("re", key, entry)
     return compiled
+
+
+# A line that starts like a heading or a list item starts a new block, whatever came before.
+BLOCK_START = compile_re(
+    f"[ \\t\\u3000]*(?:第[一二三四五六七八九十百千零〇{DIGIT}]+[章节条款项部分编篇卷回]|[一二三四五六七八九十]+[、．.]"
+    f"|[（(][一二三四五六七八九十{DIGIT}]+[）)]|[{DIGIT}]+[、．.)）]|[①-⑳]|[●○■□◆◇▪•·\\-*+>#]|[A-Za-z][.)、])"
+)

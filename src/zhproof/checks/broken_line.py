@@ -6,7 +6,7 @@ from typing import Iterable
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..lexicon import lexicon
-from ..patterns import DIGIT, HAN, compile_re, is_han
+from ..patterns import BLOCK_START, DIGIT, HAN, compile_re, is_han
 from ..rule import BaseRule, Example, RuleDoc
 
 # A line break, possibly with blank lines, between a Han character and the Han character that starts the next
@@ -17,11 +17,6 @@ _WS = " \t\u3000"
 _BREAK = compile_re(
     f"(?:\r\n(?<=[{HAN}{_WS}]\r\n)|\n(?<=[{HAN}{_WS}]\n)|\r(?!\n)(?<=[{HAN}{_WS}]\r))"
     f"(?:[{_WS}]*(?:\r\n|\n|\r(?!\n)))*[{_WS}]*(?=[{HAN}])"
-)
-# A line that starts like a heading or a list item starts a new block, whatever came before.
-_BLOCK_START = compile_re(
-    f"[ \\t\\u3000]*(?:第[一二三四五六七八九十百千零〇{DIGIT}]+[章节条款项部分编篇卷回]|[一二三四五六七八九十]+[、．.]"
-    f"|[（(][一二三四五六七八九十{DIGIT}]+[）)]|[{DIGIT}]+[、．.)）]|[①-⑳]|[●○■□◆◇▪•·\\-*+>#]|[A-Za-z][.)、])"
 )
 # A full stop inside a line shows it is running prose: a title or a headline has none (it may have a comma,
 # a colon, even a question or exclamation mark: 选出新气象，开创新未来; 究竟谁的立场“极不负责”？——…).
@@ -121,7 +116,7 @@ class BrokenLine(BaseRule):
                 continue
             if doc.fmt == "markdown" and text.count("\n", start, end) < 2:
                 continue  # a single newline inside a Markdown paragraph is a soft break
-            if _BLOCK_START.match(text, end):
+            if BLOCK_START.match(text, end):
                 continue  # the next line starts a heading or a list item
             line_start, _ = doc.line_bounds(start)
             prev_line = text[line_start:start].strip()
@@ -242,7 +237,7 @@ def _association(br: _Break) -> float:
 
 
 def _strip_marker(line: str) -> str:
-    m = _BLOCK_START.match(line)
+    m = BLOCK_START.match(line)
     return line[m.end():] if m else line
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..document import Document
-from ..patterns import DIGIT, HAN, compile_re, is_han, is_word_char
+from ..patterns import BLOCK_START, DIGIT, HAN, compile_re, is_han, is_word_char
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..lexicon import lexicon
 from ..rule import BaseRule, Example, RuleDoc
-from .broken_line import _BLOCK_START
 
 # Spaces between Han characters, with a lone Han character on at least one side (between two words of two or
 # more characters a space is neither in a lone character's way nor letter-spacing). The pattern starts with
@@ -112,7 +111,7 @@ def _in_numbering(text: str, start: int, end: int, lo: int, hi: int) -> bool:
 
 def _letter_spaced_title(line: str) -> bool:
     """A heading spaced out letter by letter: 第一章 总 则, 目 录."""
-    m = _BLOCK_START.match(line)
+    m = BLOCK_START.match(line)
     body = line[m.end():] if m else line
     runs = body.split()
     return 2 <= len(runs) <= 6 and all(len(r) == 1 and is_han(r) for r in runs)

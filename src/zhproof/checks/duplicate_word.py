@@ -283,7 +283,7 @@ def _han_bounds(np):
 
 
 def _to_simplified(window: str) -> str:
-    from .traditional_char import converter
+    from ..script import converter
 
     out = converter("t2s").convert(window)
     return out if len(out) == len(window) else window

@@ -162,7 +162,7 @@ class LostCharacter(BaseRule):
 
 
 def _simplified(text: str) -> str:
-    from .traditional_char import converter
+    from ..script import converter
 
     out = converter("t2s").convert(text)
     return out if len(out) == len(text) else text

@@ -8,6 +8,7 @@ from typing import Iterable
 
 from ..document import Document
 from ..patterns import HAN, KANA, compile_re, may_have_astral
+from ..script import converter
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..rule import BaseRule, Example, RuleDoc
 
@@ -27,27 +28,6 @@ TARGET = {"zh-Hans": "t2s", "zh-Hant": "s2t", "zh-TW": "s2tw", "zh-HK": "s2hk"}
 ACCEPTED = {"zh-Hans": ("t2s",), "zh-Hant": ("s2t", "s2tw", "s2hk"), "zh-TW": ("s2tw",), "zh-HK": ("s2hk",)}
 #: parts of speech of the lexicon that mark a name
 NAME_POS = frozenset({"nr", "ns", "nrt", "nz", "nrfg"})
-
-
-@cache
-def converter(config: str):
-    import opencc
-
-    return _SafeConverter(opencc.OpenCC(config))
-
-
-_SURROGATE = compile_re("[\ud800-\udfff]")
-
-
-class _SafeConverter:
-    """OpenCC takes UTF-8: lone surrogates (possible in a Python str) become U+FFFD for the conversion,
-    which keeps every other character where it was."""
-
-    def __init__(self, cc):
-        self.cc = cc
-
-    def convert(self, text: str) -> str:
-        return self.cc.convert(_SURROGATE.sub("\ufffd", text))
 
 
 @cache
