@@ -50,14 +50,16 @@ FORMATS = ["text", "json", "json-lines", "github", "sarif"]
 @click.option("--jobs", "-j", type=click.IntRange(0, 256), default=0, help="Worker processes (default: the machine's cores; 1: none).")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal, for long runs).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the start-up cache (as ZHPROOF_NO_CACHE=1).")
+@click.option("--stdin-filename", type=click.Path(dir_okay=False, path_type=Path), help="Treat standard input as this file: its format, configuration, per-file ignores (and with --force-exclude, excludes).")
+@click.option("--force-exclude", is_flag=True, help="Apply the configuration's `exclude` to files named on the command line too (as pre-commit passes them).")
 def check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_format, statistics, config_path, exit_zero,
-          jsonl_field, output_path, jobs, progress, no_cache) -> None:
+          jsonl_field, output_path, jobs, progress, no_cache, stdin_filename, force_exclude) -> None:
     """Check PATHS (files, directories, or - for stdin) for mechanical errors."""
     if no_cache:
         os.environ["ZHPROOF_NO_CACHE"] = "1"  # read by zhproof.cache, here and in worker processes
     try:
         code = _check(list(paths), fix, unsafe_fixes, diff, select, ignore, variant, output_format, statistics,
-                      config_path, exit_zero, jsonl_field, output_path, jobs, progress)
+                      config_path, exit_zero, jsonl_field, output_path, jobs, progress, stdin_filename, force_exclude)
     except Failure as e:
         _err(str(e))
         code = EXIT_ERROR
@@ -71,7 +73,7 @@ def check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_format
 
 
 def _check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_format, statistics, config_path, exit_zero,
-           jsonl_field=None, output_path=None, jobs=0, progress=None) -> int:
+           jsonl_field=None, output_path=None, jobs=0, progress=None, stdin_filename=None, force_exclude=False) -> int:
     from .output import render_github, render_json, render_json_lines, render_sarif, render_statistics, render_text, summary
     from .registry import builtin_rules
     from .runner import Runner, SetupError, Settings, jsonl_units, run_units, unit_size
@@ -83,12 +85,13 @@ def _check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_forma
     if output_path is not None and not (fix and jsonl_field):
         raise Failure("--output goes with --fix and --jsonl-field (JSON Lines are never fixed in place)")
     settings = Settings(fix=fix, unsafe=unsafe_fixes, diff=diff, select=select, ignore=ignore, variant=variant,
-                        config=config_path, jsonl_field=jsonl_field)
+                        config=config_path, jsonl_field=jsonl_field, stdin_filename=stdin_filename,
+                        force_exclude=force_exclude)
     writers = _JsonlWriters(output_path)
     try:
         runner = Runner(settings)
         if not paths:
-            paths = ["-"] if not sys.stdin.isatty() else ["."]
+            paths = ["-"] if stdin_filename is not None or _stdin_has_input() else ["."]
         inputs = runner.collect(paths)
         for note in inputs.notes:
             _note(note)
@@ -122,7 +125,8 @@ def _check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_forma
             n_jobs = 1  # one small file: worker processes would only add their start-up
         bar = _progress_bar(progress, inputs.items)
         results = []
-        failed = set()
+        failed: set[str] = set()
+        records = _RecordProblems()
         for unit, result in run_units(runner, units(), n_jobs):
             if bar is not None:
                 bar.update(unit_size(unit))
@@ -131,9 +135,12 @@ def _check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_forma
             if result.error:
                 _err(result.error)
                 failed.add(result.name)
+            if result.problems:
+                records.report(result.name, result.problems)
             if result.records is not None and result.name not in failed:
                 writers.write(result.name, result.records)
             results.append(result)
+        records.finish(jsonl_field)
         if bar is not None:
             bar.close()
         writers.close(failed)
@@ -146,7 +153,7 @@ def _check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_forma
 
     rows = [f for r in results for f in r.findings]
     fixed = sum(r.fixed for r in results)
-    errors = len(inputs.errors) + len(failed)
+    errors = len(inputs.errors) + len(failed) + records.count
     stdout_text = [r.output for r in results if r.output is not None]
     to_stderr = bool(stdout_text)  # stdout carries the fixed text
     if stdout_text:
@@ -171,6 +178,8 @@ def _check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_forma
             click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.", err=to_stderr)
         if not diff or rows:
             click.echo(summary(rows), err=to_stderr)
+    if jsonl_inputs:
+        _note(_records_summary(results, fix, records.count))
     if errors:
         return EXIT_ERROR
     if exit_zero:
@@ -178,6 +187,25 @@ def _check(paths, fix, unsafe_fixes, diff, select, ignore, variant, output_forma
     if diff:
         return EXIT_FINDINGS if any(r.diff for r in results) else EXIT_CLEAN
     return EXIT_FINDINGS if rows else EXIT_CLEAN
+
+
+def _stdin_has_input() -> bool:
+    """Is standard input a pipe, or a file with content? (Not a terminal, not /dev/null, not an empty file:
+    a CI job, a cron job or an editor task gives those, and then the current folder is checked.)"""
+    import stat
+
+    try:
+        st = os.fstat(sys.stdin.fileno())
+    except (AttributeError, ValueError, OSError):  # replaced by an object without a descriptor (tests)
+        return sys.stdin is not None and not sys.stdin.isatty()
+    if stat.S_ISFIFO(st.st_mode):
+        return True
+    if stat.S_ISREG(st.st_mode):
+        try:
+            return st.st_size > os.lseek(sys.stdin.fileno(), 0, os.SEEK_CUR)
+        except OSError:
+            return st.st_size > 0
+    return False
 
 
 def _progress_bar(progress, items):
@@ -198,6 +226,51 @@ def _progress_bar(progress, items):
     return tqdm(total=total, unit="B", unit_scale=True, desc="zhproof", file=sys.stderr, leave=False)
 
 
+def _records_summary(results, fix: bool, unreadable: int) -> str:
+    checked = sum(r.checked for r in results)
+    out = f"{checked} record{'s' if checked != 1 else ''} checked"
+    if fix:
+        out += f", {sum(r.changed for r in results)} fixed"
+        out += f", {unreadable} passed through unchanged (unreadable)"
+    elif unreadable:
+        out += f", {unreadable} unreadable"
+    return out
+
+
+class _RecordProblems:
+    """Unreadable JSON Lines records: each invalid one reported with its line number (the first 20 of a file);
+    records without the text field are summed up in one line per file, since a wrong --jsonl-field makes them
+    all so."""
+
+    SHOWN = 20
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.invalid: dict[str, int] = {}
+        self.no_field: dict[str, list] = {}  # name -> [count, first line, keys of the first]
+
+    def report(self, name: str, problems: list[tuple[int, str, str]]) -> None:
+        for line, kind, detail in problems:
+            self.count += 1
+            if kind == "json":
+                shown = self.invalid.get(name, 0)
+                self.invalid[name] = shown + 1
+                if shown < self.SHOWN:
+                    _err(f"{name}: record {line}: not valid JSON ({detail})")
+            elif name not in self.no_field:
+                self.no_field[name] = [1, line, detail]
+            else:
+                self.no_field[name][0] += 1
+
+    def finish(self, field: str | None) -> None:
+        for name, n in self.invalid.items():
+            if n > self.SHOWN:
+                _err(f"{name}: {n - self.SHOWN} more records not valid JSON")
+        for name, (n, line, keys) in self.no_field.items():
+            what = f"first at record {line}" if n > 1 else f"record {line}"
+            _err(f"{name}: {n} record{'s' if n != 1 else ''} without the text field {field!r} ({what}; it has: {keys or 'nothing'})")
+
+
 class _JsonlWriters:
     """Cleaned JSON Lines copies, written record by record to a temporary file, renamed when complete."""
 
@@ -211,16 +284,14 @@ class _JsonlWriters:
             return self.output / Path(name if name != "-" else "stdin.jsonl").name
         return self.output
 
-    def write(self, name: str, records: list[str]) -> None:
+    def write(self, name: str, records: list[bytes]) -> None:
         import tempfile
 
         if name not in self.open:
             target = self._target(name)
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".zhproof-tmp", dir=target.parent)
-            self.open[name] = (os.fdopen(fd, "w", encoding="utf-8", newline="\n"), tmp, target)
-        f = self.open[name][0]
-        for rec in records:
-            f.write(rec + "\n")
+            self.open[name] = (os.fdopen(fd, "wb"), tmp, target)
+        self.open[name][0].writelines(records)
 
     def close(self, failed: set[str]) -> None:
         for name, (f, tmp, target) in self.open.items():

@@ -29,12 +29,13 @@ class SetupError(Exception):
 
 
 class Settings(Value):
-    _fields = ("fix", "unsafe", "diff", "select", "ignore", "variant", "config", "jsonl_field")
+    _fields = ("fix", "unsafe", "diff", "select", "ignore", "variant", "config", "jsonl_field", "stdin_filename",
+               "force_exclude")
 
     def __init__(
         self, fix: bool = False, unsafe: bool = False, diff: bool = False, select: str | None = None,
         ignore: str | None = None, variant: str | None = None, config: Path | None = None,
-        jsonl_field: str | None = None,
+        jsonl_field: str | None = None, stdin_filename: Path | None = None, force_exclude: bool = False,
     ) -> None:
         self.fix = fix
         self.unsafe = unsafe
@@ -44,15 +45,18 @@ class Settings(Value):
         self.variant = variant
         self.config = config  # --config: one configuration for every file
         self.jsonl_field = jsonl_field  # --jsonl-field: .jsonl files (and stdin) hold records with this field
+        self.stdin_filename = stdin_filename  # --stdin-filename: standard input is treated as this file
+        self.force_exclude = force_exclude  # --force-exclude: `exclude` applies to files named on the command line
 
 
 class FileResult(Value):
-    _fields = ("name", "findings", "fixed", "output", "diff", "error", "note", "chars", "records")
+    _fields = ("name", "findings", "fixed", "output", "diff", "error", "note", "chars", "records", "checked", "changed",
+               "problems")
 
     def __init__(
         self, name: str, findings: list[Row] | None = None, fixed: int = 0, output: str | None = None,
         diff: str = "", error: str | None = None, note: str | None = None, chars: int = 0,
-        records: list[str] | None = None,
+        records: list[bytes] | None = None,
     ) -> None:
         self.name = name
         self.findings = [] if findings is None else findings
@@ -62,7 +66,10 @@ class FileResult(Value):
         self.error = error
         self.note = note
         self.chars = chars
-        self.records = records  # JSON Lines with --fix: the cleaned records, one JSON text each
+        self.records = records  # JSON Lines with --fix: the records to write, each a line with its newline
+        self.checked = 0  # JSON Lines: records whose text was checked
+        self.changed = 0  # JSON Lines with --fix: records whose text a fix changed
+        self.problems: list[tuple[int, str, str]] = []  # JSON Lines: (line, "json" or "field", detail)
 
 
 class Inputs(Value):
@@ -100,15 +107,21 @@ class Runner:
         return self._configs[path]
 
     def config_for(self, path: Path | None) -> Config:
-        """--config, or the nearest configuration file above the checked file (for stdin: the current folder)."""
+        """--config, or the nearest configuration file above the checked file (for stdin: above
+        --stdin-filename, or the current folder)."""
         if self.settings.config is not None:
             return self._load(self.settings.config)
+        if path is None:
+            path = self.settings.stdin_filename
         folder = (path.parent if path is not None else Path.cwd()).resolve()
         if folder not in self._config_of_dir:
             self._config_of_dir[folder] = find_config(folder)
         return self._load(self._config_of_dir[folder])
 
     def linter_for(self, path: Path | None) -> Linter:
+        """The linter for a file (None: standard input, as --stdin-filename if given)."""
+        if path is None:
+            path = self.settings.stdin_filename
         cfg = self.config_for(path)
         known = cfg.known  # type: ignore[attr-defined]
         extra = tuple(sorted(cfg.ignored_for(path))) if path is not None else ()
@@ -130,7 +143,10 @@ class Runner:
         inputs = Inputs()
         for p in paths:
             if p == "-":
-                inputs.items.append(("-", None))
+                where = self.settings.stdin_filename
+                if where is not None and self.settings.force_exclude and self._skipped(where):
+                    continue
+                inputs.items.append((str(where) if where is not None else "-", None))
                 continue
             path = Path(p)
             if path.is_dir():
@@ -143,7 +159,8 @@ class Runner:
                 if skipped:
                     inputs.notes.append(f"{p}: {skipped} file{'s' if skipped != 1 else ''} skipped (.gitignore or exclude)")
             elif path.exists():
-                inputs.items.append((str(path), path))
+                if not (self.settings.force_exclude and self._skipped(path)):
+                    inputs.items.append((str(path), path))
             elif path.is_symlink():
                 inputs.errors.append(f"{p}: broken symbolic link")
             else:
@@ -247,43 +264,60 @@ class Runner:
         return result
 
     def is_jsonl(self, name: str) -> bool:
+        """Is this input JSON Lines? (Standard input is, with --jsonl-field, unless --stdin-filename names a
+        file of another kind.)"""
         return self.settings.jsonl_field is not None and (name == "-" or name.lower().endswith(JSONL_SUFFIXES + (".json",)))
 
     def run_records(self, name: str, path: Path | None, first: int, lines: list[bytes]) -> FileResult:
-        """Records ``first``, ``first + 1``, ... of a JSON Lines file: lint (or fix) the text field of each."""
+        """Records ``first``, ``first + 1``, ... of a JSON Lines file: lint (or fix) the text field of each.
+
+        A record that cannot be read (not UTF-8, not JSON, no text field) is reported with its line number
+        and the next records are still checked; with --fix it is written through unchanged."""
         result = FileResult(name)
         field_name = self.settings.jsonl_field
         linter = self.linter_for(path)
         fixing = self.settings.fix
-        cleaned: list[str] = []
+        cleaned: list[bytes] = []
+        problems: list[tuple[int, str, str]] = []
         for n, raw in enumerate(lines, first):
-            line = raw.decode("utf-8", errors="strict") if isinstance(raw, bytes) else raw
-            if not line.strip():
-                if fixing:
-                    cleaned.append(line.rstrip("\r\n"))
-                continue
             try:
+                line = raw.decode("utf-8", errors="strict") if isinstance(raw, bytes) else raw
+                if not line.strip():
+                    if fixing:
+                        cleaned.append(_with_newline(raw))
+                    continue
                 obj = json.loads(line)
             except (json.JSONDecodeError, UnicodeDecodeError) as e:
-                result.error = f"{name}: record {n}: not valid JSON ({e})"
-                return result
+                problems.append((n, "json", str(e)))
+                if fixing:
+                    cleaned.append(_with_newline(raw))
+                continue
             text = obj.get(field_name) if isinstance(obj, dict) else None
             if not isinstance(text, str):
-                result.error = f"{name}: record {n}: no text field {field_name!r}"
-                return result
+                keys = ", ".join(sorted(obj)[:8]) if isinstance(obj, dict) else type(obj).__name__
+                problems.append((n, "field", keys))
+                if fixing:
+                    cleaned.append(_with_newline(raw))
+                continue
+            result.checked += 1
             result.chars += len(text)
             record_name = f"{name}#{n}"
             if fixing:
                 fixed = linter.fix(text, unsafe=self.settings.unsafe, path=record_name, fmt="text")
                 result.fixed += len(fixed.applied)
-                obj[field_name] = fixed.text
-                cleaned.append(json.dumps(obj, ensure_ascii=False))
+                if fixed.text != text:
+                    result.changed += 1
+                    obj[field_name] = fixed.text
+                    cleaned.append((json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8"))
+                else:
+                    cleaned.append(_with_newline(raw))
                 text, findings = fixed.text, fixed.remaining
             else:
                 findings = linter.lint(text, path=record_name, fmt="text")
             if findings:
                 doc = linter.document(text, record_name, fmt="text")
                 result.findings.extend(make_row(name, doc, d, record=n) for d in findings)
+        result.problems = problems
         if fixing:
             result.records = cleaned
         return result
@@ -294,6 +328,10 @@ class Runner:
             # renaming over it would work, but a read-only file says: do not change me
             raise PermissionError(13, "the file is read-only")
         write_atomic(path, encode(source, text))
+
+
+def _with_newline(raw: bytes) -> bytes:
+    return raw if raw.endswith(b"\n") else raw + b"\n"
 
 
 def unified_diff(name: str, old: str, new: str) -> str:
