@@ -136,7 +136,19 @@ class Executor:
             result.fixed = 0
             return result
         result.findings = [make_row(name, doc, d) for d in findings]
+        if doc.named:
+            result.note = self._unknown_suppressions(doc, path)
         return result
+
+    def _unknown_suppressions(self, doc, path: Path | None) -> str | None:
+        """A warning for the suppression comments that name a rule zhproof does not know (a typo silences
+        nothing), or None."""
+        known = self.configs.config_for(path).known  # type: ignore[attr-defined]
+        bad = [(doc.line_col(at)[0], rule) for at, rule in doc.named if rule not in known]
+        if not bad:
+            return None
+        where = "; ".join(f"line {line}: {rule!r}" for line, rule in bad)
+        return f"warning: {doc.path}: suppression comment names an unknown rule ({where}; see `zhproof rules`)"
 
     def run_records(self, unit: RecordsUnit) -> Result:
         """Lint (or fix) the text field of each record. A record that cannot be read (not UTF-8, not JSON, no

@@ -54,7 +54,9 @@ def _require(path: Path, table: dict, key: str, typ: type, where: str = "the rul
         raise _fail(path, f"missing key {key!r} in {where}")
     value = table[key]
     if not isinstance(value, typ):
-        raise _fail(path, f"key {key!r} in {where} must be a {typ.__name__}")
+        from ..config import type_phrase
+
+        raise _fail(path, f"key {key!r} in {where} must be {type_phrase(typ)}")
     return value
 
 
