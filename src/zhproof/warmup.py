@@ -1,7 +1,7 @@
 """Warm-up before a large run: import what the rules will need anyway, once, before worker processes fork.
 
 The vector search of duplicate-word uses numpy when it is already imported (or after enough text). Importing
-numpy costs about 60 ms, which a large run repays and a small one does not; forked workers inherit it.
+numpy costs 80-90 ms (bench/README.md), which a large run repays and a small one does not; forked workers inherit it.
 """
 from __future__ import annotations
 
