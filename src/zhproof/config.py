@@ -151,8 +151,8 @@ def validate_rule_names(cfg: Config, known: dict) -> None:
         allowed = getattr(known[name], "options", {})
         for key, value in opts.items():
             if key not in allowed:
-                names = ", ".join(sorted(allowed)) or "none"
-                raise ConfigError(f"{cfg.path}: unknown option '{key}' for rule '{name}' (options: {names})")
+                options = ", ".join(sorted(allowed)) or "none"
+                raise ConfigError(f"{cfg.path}: unknown option '{key}' for rule '{name}' (options: {options})")
             typ = type(allowed[key])
             if not isinstance(value, typ) or isinstance(value, bool) != isinstance(allowed[key], bool):
                 raise ConfigError(f"{cfg.path}: option '{key}' of rule '{name}' must be {type_phrase(typ)}")

@@ -130,7 +130,7 @@ class TomlRule:
                     if c.delete:
                         new = ""
                     elif isinstance(c.literal, tuple):  # substitution: the replacement of the word matched
-                        new = c.literal[m.lastindex - 1]
+                        new = c.literal[m.lastindex - 1]  # type: ignore[operator]  # one group per word
                     elif c.literal is not None:
                         new = c.literal
                     elif c.translate is not None:
@@ -143,7 +143,7 @@ class TomlRule:
                 message = c.message.format(*args, new=new or "", **kwargs)
                 fix = None
                 if new is not None and new != old:
-                    fix = Fix((Edit(start, end, new),), c.safety, c.title.format(new=new, old=old))
+                    fix = Fix((Edit(start, end, new),), c.safety, c.title.format(new=new, old=old))  # type: ignore[arg-type]
                 yield Diagnostic(self.name, start, end, message, c.severity or self.severity, fix)
 
 
