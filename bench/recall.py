@@ -404,7 +404,7 @@ def sites_moved_passage(doc: Doc) -> list:
     sents = doc.sentences
     out = []
     for k in range(len(sents) - 1):
-        (s1, e1, l1), (s2, e2, l2) = sents[k], sents[k + 1]
+        (s1, e1, l1), (_s2, e2, l2) = sents[k], sents[k + 1]
         if l1 != l2 or text[e1 - 1] != "。" or text[e2 - 1] != "。":
             continue
         passage = text[s1:e2]

@@ -57,7 +57,7 @@ def test_empty_file(tmp):
     f.write_bytes(b"")
     r = run("check", str(f))
     assert r.exit_code == 0
-    assert r.stdout == "0 findings, 0 fixable with --fix, 0 more with --unsafe-fixes\n"
+    assert r.stdout == "All checks passed!\n"
     assert r.stderr == ""
     r = run("check", "--fix", str(f))
     assert r.exit_code == 0 and f.read_bytes() == b""
@@ -66,7 +66,7 @@ def test_empty_file(tmp):
 def test_empty_stdin():
     r = run("check", "-", input=b"")
     assert r.exit_code == 0
-    assert r.stdout.endswith("0 findings, 0 fixable with --fix, 0 more with --unsafe-fixes\n")
+    assert r.stdout.endswith("All checks passed!\n")
     r = run("check", "--fix", "-", input=b"")
     assert r.exit_code == 0 and r.stdout == ""
 

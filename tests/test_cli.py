@@ -185,11 +185,6 @@ def test_errors_do_not_stop_other_files(tmp):
     assert len(json.loads(r.stdout)) == 2
 
 
-def test_unsafe_fixes_needs_fix(tmp):
-    r = run("check", "--unsafe-fixes", "-", input=b"x")
-    assert r.exit_code == 2 and "--unsafe-fixes" in r.stderr
-
-
 def test_rules_and_rule():
     from zhproof.registry import builtin_rules
 

@@ -65,7 +65,7 @@ def test_unknown_key_rule_and_option_name_the_problem(tmp_path):
         ('selct = ["duplicate-word"]\n', "unknown key 'selct'"),
         ('select = ["no-such-rule"]\n', "unknown rule 'no-such-rule' in 'select'"),
         ('[rules.repeated-clause]\nmin-hann = 3\n', "unknown option 'min-hann' for rule 'repeated-clause'"),
-        ('[rules.repeated-clause]\nmin-adjacent-han = "3"\n', "must be a int"),
+        ('[rules.repeated-clause]\nmin-adjacent-han = "3"\n', "must be an integer"),
         ('variant = "zh-XX"\n', "'variant' must be one of"),
         ('select = [\n', "invalid TOML"),
     ]:

@@ -58,3 +58,19 @@ def test_fix_hook(repo):
     assert (repo / "bad.txt").read_text(encoding="utf-8") == "疫情防控，要加强。\n"
     r = try_repo(repo, "zhproof-fix", "bad.txt", "good.md")
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_one_summary_per_run_and_excludes_hold(repo):
+    """pre-commit splits the files among parallel processes unless the hook is serial: one summary per run.
+    The configuration's `exclude` holds for the files pre-commit names (--force-exclude)."""
+    for i in range(6):
+        (repo / f"more{i}.txt").write_text("交通運輸很方便。\n", encoding="utf-8")
+    (repo / "vendor").mkdir(exist_ok=True)
+    (repo / "vendor" / "copy.txt").write_text("疫情疫情防控。\n", encoding="utf-8")
+    (repo / "zhproof.toml").write_text('exclude = ["vendor"]\n', encoding="utf-8")
+    files = [*(f"more{i}.txt" for i in range(6)), "vendor/copy.txt"]
+    r = try_repo(repo, "zhproof", *files)
+    assert r.returncode == 1, r.stdout + r.stderr
+    summaries = [line for line in r.stdout.splitlines() if " fixable with --fix" in line]
+    assert summaries == ["6 findings, 6 fixable with --fix, 0 more with --unsafe-fixes"], r.stdout
+    assert "vendor/copy.txt" not in r.stdout

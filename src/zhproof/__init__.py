@@ -50,7 +50,7 @@ class Linter:
         lay = layout(text, fmt)
         return Document(
             text, path=path, variant=self.variant, options=self.options, prose=lay.prose, fmt=fmt,
-            suppressed=lay.suppressed,
+            suppressed=lay.suppressed, named=lay.named,
         )
 
     def lint(self, text: str, path: str = "-", fmt: str | None = None) -> list[Diagnostic]:

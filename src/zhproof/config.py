@@ -83,6 +83,15 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+_TYPE_PHRASES = {"int": "an integer", "float": "a number", "str": "a string", "bool": "true or false",
+                 "list": "a list", "dict": "a table"}
+
+
+def type_phrase(typ: type) -> str:
+    """How a message names a TOML value's type: "an integer", not "a int"."""
+    return _TYPE_PHRASES.get(typ.__name__, f"a {typ.__name__}")
+
+
 def _str_list(path: Path, key: str, value) -> list[str]:
     if isinstance(value, str):
         value = [value]
@@ -142,11 +151,11 @@ def validate_rule_names(cfg: Config, known: dict) -> None:
         allowed = getattr(known[name], "options", {})
         for key, value in opts.items():
             if key not in allowed:
-                names = ", ".join(sorted(allowed)) or "none"
-                raise ConfigError(f"{cfg.path}: unknown option '{key}' for rule '{name}' (options: {names})")
+                options = ", ".join(sorted(allowed)) or "none"
+                raise ConfigError(f"{cfg.path}: unknown option '{key}' for rule '{name}' (options: {options})")
             typ = type(allowed[key])
             if not isinstance(value, typ) or isinstance(value, bool) != isinstance(allowed[key], bool):
-                raise ConfigError(f"{cfg.path}: option '{key}' of rule '{name}' must be a {typ.__name__}")
+                raise ConfigError(f"{cfg.path}: option '{key}' of rule '{name}' must be {type_phrase(typ)}")
             choices = getattr(known[name], "option_choices", {}).get(key)
             if choices and value not in choices:
                 raise ConfigError(f"{cfg.path}: option '{key}' of rule '{name}' must be one of: {', '.join(choices)}")

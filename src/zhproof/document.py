@@ -19,13 +19,14 @@ class Document(Value):
     regions. ``options`` holds per-rule options from the configuration, keyed by rule name.
     """
 
-    __slots__ = ("text", "path", "variant", "prose", "options", "fmt", "suppressed", "_line_starts")
+    __slots__ = ("text", "path", "variant", "prose", "options", "fmt", "suppressed", "named", "_line_starts")
     _fields = ("text", "path", "variant", "prose", "options", "fmt", "suppressed")
 
     def __init__(
         self, text: str, path: str = "-", variant: str = "zh-Hans", prose: list[tuple[int, int]] | None = None,
         options: dict[str, dict] | None = None, fmt: str = "text",
         suppressed: list[tuple[int, int, frozenset[str] | None]] | None = None,
+        named: list[tuple[int, str]] | None = None,
     ) -> None:
         if variant not in VARIANTS:
             raise ValueError(f"unknown variant {variant!r} (expected one of: {', '.join(VARIANTS)})")
@@ -37,6 +38,7 @@ class Document(Value):
         self.fmt = fmt  # "text" or "markdown"
         # (start, end, rules): findings of these rules (None: all) starting in [start, end) are suppressed
         self.suppressed = [] if suppressed is None else suppressed
+        self.named = [] if named is None else named  # (offset, rule) named by suppression comments
         self._line_starts: list[int] | None = None
 
     @property

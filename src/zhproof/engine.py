@@ -7,13 +7,15 @@ from typing import Iterable, Sequence
 from .document import Document
 from .fixer import joins_line_breaks
 from .model import Diagnostic, Fix, Safety
+from .patterns import compile_re
 from .rule import Rule
 
 
 def lint_document(doc: Document, rules: Sequence[Rule], allow: Iterable[str] = ()) -> list[Diagnostic]:
     found: list[Diagnostic] = []
+    seen = _rules_view(doc)
     for rule in rules:
-        for d in rule.check(doc):
+        for d in rule.check(seen):
             if not (0 <= d.start <= d.end <= len(doc.text)):
                 raise AssertionError(f"rule {rule.name} reported a span outside the text: {d}")
             if doc.in_prose(d.start, d.end) and not (doc.suppressed and doc.is_suppressed(d.rule, d.start)):
@@ -28,6 +30,33 @@ def lint_document(doc: Document, rules: Sequence[Rule], allow: Iterable[str] = (
     found = _dedupe(found)
     found.sort(key=lambda d: (d.start, d.end, d.rule))
     return found
+
+
+_MASK = compile_re(r"[^\x00-\x7f]+")
+
+
+def _rules_view(doc: Document) -> Document:
+    """The document the rules read: outside prose (a link's destination, inline code, a code block) every
+    non-ASCII character is a space, so that a rule never counts or groups characters that cannot be reported
+    (a link whose destination repeats its text: [維基百科](https://zh.wikipedia.org/wiki/維基百科)). Offsets,
+    lines and the ASCII syntax stay as they are; plain text, all prose, is read as it is."""
+    text = doc.text
+    prose = doc.prose
+    if len(prose) == 1 and prose[0] == (0, len(text)):
+        return doc
+    pieces = []
+    pos = 0
+    for start, end in prose + [(len(text), len(text))]:
+        pieces.append(_MASK.sub(lambda m: " " * len(m.group()), text[pos:start]))
+        pieces.append(text[start:end])
+        pos = max(pos, end)
+    masked = "".join(pieces)
+    if masked == text:
+        return doc
+    view = Document(masked, path=doc.path, variant=doc.variant, prose=prose, options=doc.options, fmt=doc.fmt,
+                    suppressed=doc.suppressed)
+    view._line_starts = doc._line_starts
+    return view
 
 
 def _display_only(d: Diagnostic) -> Diagnostic:

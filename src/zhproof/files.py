@@ -56,9 +56,8 @@ def decode(data: bytes, path: str) -> Source:
         text = None
     if text is not None and _looks_chinese(text):
         return Source(path, text, "gb18030", b"")
-    e = utf8_error
     raise InputError(
-        f"{path}: cannot decode as UTF-8 at byte {e.start} (0x{data[e.start]:02x}), nor as GB18030/GBK; "
+        f"{path}: cannot decode as UTF-8 at byte {utf8_error.start} (0x{data[utf8_error.start]:02x}), nor as GB18030/GBK; "
         "save the file as UTF-8, UTF-16 with a BOM, or GB18030"
     ) from None
 

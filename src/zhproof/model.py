@@ -30,7 +30,7 @@ class Value:
         names = self._fields if self._compare is None else self._compare
         return self._values(names) == other._values(names)
 
-    __hash__ = None  # type: ignore[assignment] - mutable records are not hashable
+    __hash__ = None  # type: ignore[assignment]  # mutable records are not hashable
 
 
 class FrozenValue(Value):
@@ -44,7 +44,7 @@ class FrozenValue(Value):
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"cannot delete field {name!r} of a frozen {type(self).__name__}")
 
-    def __hash__(self) -> int:
+    def __hash__(self) -> int:  # type: ignore[override]  # Value sets None: only frozen records hash
         return hash(self._values(self._fields if self._compare is None else self._compare))
 
     def __reduce__(self):

@@ -13,18 +13,23 @@ from typing import Sequence
 import click
 
 from .document import Document
-from .model import Diagnostic, Safety, Value
+from .model import Diagnostic, Value
 
 CONTEXT = 16  # characters of context shown on each side of a finding
 
 
 class Row(Value):
-    __slots__ = ("data", "text")
+    """One finding as data: its JSON object (positions, message, fix) and the excerpt of the text around it.
+
+    Made where the document is at hand (possibly in a worker process), small and picklable; every format,
+    the terminal's code frame included, is rendered from it here."""
+
+    __slots__ = ("data", "frame")
     _fields = __slots__
 
-    def __init__(self, data: dict, text: str) -> None:
+    def __init__(self, data: dict, frame: tuple[str, str, str]) -> None:
         self.data = data  # the JSON object of the finding
-        self.text = text  # the text block, with ANSI styles (stripped when the output is not a terminal)
+        self.frame = frame  # (before, body, after): the text around the finding on its lines, made visible
 
     @property
     def rule(self) -> str:
@@ -48,7 +53,23 @@ def make_row(path: str, doc: Document, d: Diagnostic, record: int | None = None)
     }
     if record is not None:
         data["record"] = record
-    return Row(data, _text_block(data, doc, d))
+    return Row(data, _frame(doc, d, line))
+
+
+def _frame(doc: Document, d: Diagnostic, line: int) -> tuple[str, str, str]:
+    """The finding's text with up to CONTEXT characters either side, within its lines."""
+    text = doc.text
+    line_start = doc.line_starts[line - 1]
+    end_li = doc.line_index(d.end)
+    end_line_end = doc.line_starts[end_li] + len(doc.line_text(end_li))
+    lo = max(line_start, d.start - CONTEXT)
+    hi = min(end_line_end, d.end + CONTEXT)
+    before = _visible(("…" if lo > line_start else "") + text[lo:d.start])
+    body = _visible(text[d.start:d.end])
+    if len(body) > 40:
+        body = body[:18] + "…" + body[-18:]
+    after = _visible(text[d.end:hi] + ("…" if hi < end_line_end else ""))
+    return before, body, after
 
 
 def render_json(rows: Sequence[Row]) -> str:
@@ -73,44 +94,42 @@ def _place(data: dict) -> str:
     return f"{where}:{data['line']}:{data['column']}"
 
 
-def _text_block(data: dict, doc: Document, d: Diagnostic) -> str:
+def _text_block(row: Row, unsafe: bool) -> str:
     style = click.style
-    text = doc.text
+    data = row.data
     line = data["line"]
-    colour = "red" if d.severity.value == "error" else "yellow"
-    out = [f"{style(_place(data), bold=True)}: {style(d.rule, fg=colour, bold=True)} {d.message}"]
-    li = line - 1
-    line_start = doc.line_starts[li]
-    end_li = doc.line_index(d.end)
-    end_line_end = doc.line_starts[end_li] + len(doc.line_text(end_li))
-    lo = max(line_start, d.start - CONTEXT)
-    hi = min(end_line_end, d.end + CONTEXT)
-    before = _visible(("…" if lo > line_start else "") + text[lo:d.start])
-    body = _visible(text[d.start:d.end])
-    if len(body) > 40:
-        body = body[:18] + "…" + body[-18:]
-    after = _visible(text[d.end:hi] + ("…" if hi < end_line_end else ""))
+    colour = "red" if data["severity"] == "error" else "yellow"
+    out = [f"{style(_place(data), bold=True)}: {style(data['rule'], fg=colour, bold=True)} {data['message']}"]
+    before, body, after = row.frame
     gutter = " " * len(str(line))
     out.append(f"{gutter} |")
     out.append(f"{line} | {before}{style(body, fg='red', bold=True)}{after}")
     out.append(f"{gutter} | {' ' * _width(before)}{style('^' * max(1, _width(body)), fg='red', bold=True)}")
-    if d.fix is not None:
-        rep = data["fix"]["replacement"]
-        tag = {Safety.SAFE: "", Safety.UNSAFE: " (unsafe fix: --unsafe-fixes)", Safety.DISPLAY: " (suggestion)"}[d.fix.safety]
+    fix = data["fix"]
+    if fix is not None:
+        tag = {"safe": "", "unsafe": " (unsafe fix)" if unsafe else " (unsafe fix: --unsafe-fixes)",
+               "display": " (suggestion)"}[fix["applicability"]]
+        rep = fix["replacement"]
         shown = f"“{_visible(rep)}”" if rep else "（删除）"
-        out.append(f"{gutter} = {style('fix', fg='cyan', bold=True)}: {d.fix.title} → {shown}{tag}")
+        out.append(f"{gutter} = {style('fix', fg='cyan', bold=True)}: {fix['title']} → {shown}{tag}")
     return "\n".join(out) + "\n"
 
 
-def render_text(rows: Sequence[Row]) -> str:
-    return "".join(r.text + "\n" for r in rows)
+def render_text(rows: Sequence[Row], unsafe: bool = False) -> str:
+    """The code frames people read; ``unsafe``: unsafe fixes are shown as available (--unsafe-fixes)."""
+    return "".join(_text_block(r, unsafe) + "\n" for r in rows)
 
 
-def summary(rows: Sequence[Row]) -> str:
+def summary(rows: Sequence[Row], unsafe_fixes: bool = False) -> str:
+    """The last line of a text report (ruff's: ``All checks passed!`` when there is nothing to report)."""
     n = len(rows)
+    if not n:
+        return "All checks passed!"
     safe = sum(1 for r in rows if r.applicability == "safe")
     unsafe = sum(1 for r in rows if r.applicability == "unsafe")
     word = "finding" if n == 1 else "findings"
+    if unsafe_fixes:
+        return f"{n} {word}, {safe + unsafe} fixable with --fix --unsafe-fixes"
     return f"{n} {word}, {safe} fixable with --fix, {unsafe} more with --unsafe-fixes"
 
 
@@ -222,3 +241,20 @@ def render_statistics(rows: Sequence[Row], chars: int) -> str:
     rate = total * 100_000 / chars if chars else 0.0
     lines.append(f"{total:>7}  {'total'.ljust(width)}  {sum(fixable.values()):>7}  {rate:>14.2f}  ({chars:,} characters)")
     return "\n".join(lines) + "\n"
+
+
+def render_statistics_json(rows: Sequence[Row], chars: int, fmt: str = "json") -> str:
+    """--statistics with --output-format json (a list) or json-lines (one object a line): per rule, its
+    findings, how many are fixable, and the rate per 100,000 characters; sorted as the text table."""
+    from collections import Counter
+
+    per_rule = Counter(r.rule for r in rows)
+    fixable = Counter(r.rule for r in rows if r.applicability in ("safe", "unsafe"))
+    items = [
+        {"rule": rule, "count": n, "fixable": fixable[rule],
+         "per_100k_chars": round(n * 100_000 / chars, 2) if chars else 0.0}
+        for rule, n in sorted(per_rule.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    if fmt == "json-lines":
+        return "".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items)
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"

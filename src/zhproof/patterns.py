@@ -192,7 +192,7 @@ def compile_re(source: str, flags: int = 0) -> re.Pattern:
         except Exception:  # noqa: BLE001 - an entry the engine refuses: compile afresh
             pass
     try:
-        from re import _compiler, _parser
+        from re import _compiler, _parser  # type: ignore[attr-defined]
 
         parsed = _parser.parse(source, flags)
         code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses

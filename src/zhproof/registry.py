@@ -59,7 +59,7 @@ def parse_rule_list(value: str | Iterable[str] | None, known: dict[str, Rule]) -
     if value is None:
         return []
     items = value.split(",") if isinstance(value, str) else list(value)
-    names = []
+    names: list[str] = []
     for item in items:
         item = item.strip()
         if not item:

@@ -60,7 +60,8 @@ def markdown_layout(text: str) -> Layout:
     for m in _HARD_BREAK.finditer(text):
         holes.append(m.span())
     spans = _subtract(_merge(prose, text), holes)
-    return Layout(prose=spans, suppressed=_suppressions(text, code))
+    named: list[tuple[int, str]] = []
+    return Layout(prose=spans, suppressed=_suppressions(text, code, named), named=named)
 
 
 def _inline_holes(text: str, lo: int, hi: int, children, code) -> list[tuple[int, int]]:
@@ -146,9 +147,12 @@ def _subtract(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> lis
     return out
 
 
-def _suppressions(text: str, code: list[tuple[int, int]]) -> list[tuple[int, int, frozenset[str] | None]]:
+def _suppressions(
+    text: str, code: list[tuple[int, int]], named: list[tuple[int, str]]
+) -> list[tuple[int, int, frozenset[str] | None]]:
     """Regions where findings are dropped, from the suppression comments. ``enable`` with names ends the
-    regions of those rules; a bare ``enable`` ends every region, including a disable of all rules."""
+    regions of those rules; a bare ``enable`` ends every region, including a disable of all rules. Each rule
+    name a comment gives is added to ``named`` with the comment's offset (unknown names are reported)."""
     regions: list[tuple[int, int, frozenset[str] | None]] = []
     open_at: dict[str | None, int] = {}  # rule (None: all rules) -> where its region started
     for m in _COMMENT.finditer(text):
@@ -156,6 +160,7 @@ def _suppressions(text: str, code: list[tuple[int, int]]) -> list[tuple[int, int
             continue  # a comment shown inside code is an example, not a directive
         kind = m.group(1)
         names = [n.strip() for n in re.split(f"[,{WS}]+", m.group(2)) if n.strip()] or None
+        named.extend((m.start(), n) for n in names or ())
         rules = frozenset(names) if names else None
         if kind == "disable-file":
             regions.append((0, len(text), rules))

@@ -56,7 +56,9 @@ def _require(path: Path, table: dict, key: str, typ: type, where: str = "the rul
         raise _fail(path, f"missing key {key!r} in {where}")
     value = table[key]
     if not isinstance(value, typ):
-        raise _fail(path, f"key {key!r} in {where} must be a {typ.__name__}")
+        from ..config import type_phrase
+
+        raise _fail(path, f"key {key!r} in {where} must be {type_phrase(typ)}")
     return value
 
 
@@ -134,7 +136,7 @@ class TomlRule:
                     if c.delete:
                         new = ""
                     elif isinstance(c.literal, tuple):  # substitution: the replacement of the word matched
-                        new = c.literal[m.lastindex - 1]
+                        new = c.literal[m.lastindex - 1]  # type: ignore[operator]  # one group per word
                     elif c.literal is not None:
                         new = c.literal
                     elif c.translate is not None:
@@ -149,7 +151,7 @@ class TomlRule:
                 message = c.message.format(*args, new=new or "", **kwargs)
                 fix = None
                 if new is not None and new != old:
-                    fix = Fix((Edit(start, end, new),), c.safety, c.title.format(new=new, old=old))
+                    fix = Fix((Edit(start, end, new),), c.safety, c.title.format(new=new, old=old))  # type: ignore[arg-type]
                 yield Diagnostic(self.name, start, end, message, c.severity or self.severity, fix)
 
 

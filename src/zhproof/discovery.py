@@ -1,0 +1,203 @@
+"""Discovery: which files a run checks, and the configuration (hence the linter) of each.
+
+Folders are walked for text files, skipping hidden folders, what a .gitignore ignores and what the
+configuration's `exclude` excludes; each file's configuration is the nearest one above it. Nothing here reads
+a checked file or prints.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from . import Linter
+from .config import Config, ConfigError, find_config, load_config, validate_rule_names
+from .kinds import RuleFileError
+from .options import CheckOptions
+from .registry import UnknownRuleError, builtin_rules, load_extra_rules, parse_rule_list
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+class SetupError(Exception):
+    """A problem that stops the whole run (bad configuration, unknown rule): one line, exit 2."""
+
+
+class Input:
+    """One input of the run: ``name`` as reported, ``path`` to read (None: standard input)."""
+
+    __slots__ = ("name", "path")
+
+    def __init__(self, name: str, path: Path | None) -> None:
+        self.name = name
+        self.path = path
+
+    def __repr__(self) -> str:
+        return f"Input({self.name!r}, {self.path!r})"
+
+
+class Inputs:
+    def __init__(self) -> None:
+        self.items: list[Input] = []
+        self.errors: list[str] = []
+        self.notes: list[str] = []
+
+
+class Configurations:
+    """Each file's configuration (found upwards from it, or --config) and the linter it gives, both cached."""
+
+    def __init__(self, options: CheckOptions):
+        self.options = options
+        self._configs: dict[Path | None, Config] = {}
+        self._config_of_dir: dict[Path, Path | None] = {}
+        self._linters: dict[tuple, Linter] = {}
+        if options.config is not None:
+            self._load(options.config)  # fail early on a bad --config
+
+    def _load(self, path: Path | None) -> Config:
+        if path not in self._configs:
+            try:
+                cfg = load_config(path) if path is not None else Config()
+                known = builtin_rules()
+                if cfg.extend_rules:
+                    known = load_extra_rules(cfg.extend_rules, known)
+                validate_rule_names(cfg, known)
+                cfg.known = known  # type: ignore[attr-defined]
+            except (ConfigError, RuleFileError) as e:
+                raise SetupError(str(e)) from None
+            self._configs[path] = cfg
+        return self._configs[path]
+
+    def config_for(self, path: Path | None) -> Config:
+        """--config, or the nearest configuration file above the checked file (for standard input: above
+        --stdin-filename, or the current folder)."""
+        if self.options.config is not None:
+            return self._load(self.options.config)
+        if path is None:
+            path = self.options.stdin_filename
+        folder = (path.parent if path is not None else Path.cwd()).resolve()
+        if folder not in self._config_of_dir:
+            self._config_of_dir[folder] = find_config(folder)
+        return self._load(self._config_of_dir[folder])
+
+    def linter_for(self, path: Path | None) -> Linter:
+        """The linter for a file (None: standard input, as --stdin-filename if given)."""
+        if path is None:
+            path = self.options.stdin_filename
+        cfg = self.config_for(path)
+        known = cfg.known  # type: ignore[attr-defined]
+        extra = tuple(sorted(cfg.ignored_for(path))) if path is not None else ()
+        key = (id(cfg), extra)
+        if key not in self._linters:
+            o = self.options
+            try:
+                select = parse_rule_list(o.select, known) if o.select else cfg.select
+                if o.extend_select and select is not None:
+                    select = list(select) + parse_rule_list(o.extend_select, known)
+                ignore = parse_rule_list(o.ignore, known) + cfg.ignore + list(extra)
+                self._linters[key] = Linter(select, ignore, o.variant or cfg.variant, cfg.allow, cfg.rules, known)
+            except UnknownRuleError as e:
+                raise SetupError(str(e)) from None
+        return self._linters[key]
+
+
+class Discovery:
+    """The files to check, from the paths on the command line."""
+
+    def __init__(self, options: CheckOptions, configs: Configurations):
+        self.options = options
+        self.configs = configs
+        self._gitignores: dict[Path, object] = {}
+
+    def is_jsonl(self, name: str) -> bool:
+        """Is this input JSON Lines? (Standard input is, with --jsonl-field, unless --stdin-filename names a
+        file of another kind.)"""
+        return self.options.jsonl_field is not None and (
+            name == "-" or name.lower().endswith(JSONL_SUFFIXES + (".json",))
+        )
+
+    def collect(self, paths: list[str]) -> Inputs:
+        """Files to check. A file named on the command line is checked unless --force-exclude excludes it;
+        folders are walked for .txt and .md files (and JSON Lines with --jsonl-field)."""
+        inputs = Inputs()
+        force = self.options.force_exclude
+        for p in paths:
+            if p == "-":
+                where = self.options.stdin_filename
+                if where is not None and force and self.skipped(where):
+                    continue
+                inputs.items.append(Input(str(where) if where is not None else "-", None))
+                continue
+            path = Path(p)
+            if path.is_dir():
+                skipped = 0
+                for f in self._walk(path):
+                    if self.skipped(f):
+                        skipped += 1
+                    else:
+                        inputs.items.append(Input(str(f), f))
+                if skipped:
+                    inputs.notes.append(f"{p}: {skipped} file{'s' if skipped != 1 else ''} skipped (.gitignore or exclude)")
+            elif path.exists():
+                if not (force and self.skipped(path)):
+                    inputs.items.append(Input(str(path), path))
+            elif path.is_symlink():
+                inputs.errors.append(f"{p}: broken symbolic link")
+            else:
+                inputs.errors.append(f"{p}: no such file or directory")
+        return inputs
+
+    def _walk(self, root: Path):
+        seen: set[tuple[int, int]] = set()
+        suffixes = TEXT_SUFFIXES + (JSONL_SUFFIXES if self.options.jsonl_field else ())
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
+            try:
+                st = os.stat(dirpath)
+                if (st.st_dev, st.st_ino) in seen:  # a symlink loop
+                    dirnames[:] = []
+                    continue
+                seen.add((st.st_dev, st.st_ino))
+            except OSError:
+                continue
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.lower().endswith(suffixes):
+                    yield Path(dirpath) / name
+
+    def skipped(self, f: Path) -> bool:
+        """Does the configuration exclude ``f``, or a .gitignore ignore it?"""
+        cfg = self.configs.config_for(f)
+        if cfg.exclude and cfg.excluded(f):
+            return True
+        return self._gitignored(f)
+
+    def _gitignored(self, f: Path) -> bool:
+        """Is ``f`` ignored by a .gitignore in its folder or above, up to the repository root?"""
+        folder = f.parent.resolve()
+        for d in (folder, *folder.parents):
+            spec = self._gitignore(d)
+            if spec is not None:
+                try:
+                    rel = f.resolve().relative_to(d).as_posix()
+                except ValueError:
+                    rel = None
+                if rel is not None and spec.match_file(rel):
+                    return True
+            if (d / ".git").exists():
+                break
+        return False
+
+    def _gitignore(self, d: Path):
+        if d not in self._gitignores:
+            spec = None
+            gi = d / ".gitignore"
+            if gi.is_file():
+                import pathspec
+
+                try:
+                    lines = gi.read_text(encoding="utf-8", errors="replace").splitlines()
+                    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+                except (OSError, ValueError):
+                    spec = None
+            self._gitignores[d] = spec
+        return self._gitignores[d]

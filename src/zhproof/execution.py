@@ -1,0 +1,226 @@
+"""Execution: one unit of work (a file, standard input, or a chunk of JSON Lines records) read, decoded,
+linted or fixed, and written back; the result holds findings as data (``output.Row``), never rendered text.
+
+Work units are small typed records that cross to worker processes; they are hand-written classes with
+``__slots__`` rather than dataclasses, which cost start-up time to create (see ARCHITECTURE.md).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .discovery import Configurations
+from .files import BinaryFileError, InputError, Source, decode, encode, read_file, write_atomic
+from .fixer import FixNotConvergedError
+from .kinds import RuleFileError
+from .options import CheckOptions
+from .output import Row, make_row
+
+
+class FileUnit:
+    """A file to read in the worker."""
+
+    __slots__ = ("name", "path")
+
+    def __init__(self, name: str, path: Path) -> None:
+        self.name = name
+        self.path = path
+
+    def size(self) -> int:
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
+
+
+class DataUnit:
+    """Standard input, read by the main process."""
+
+    __slots__ = ("name", "data")
+
+    def __init__(self, name: str, data: bytes) -> None:
+        self.name = name
+        self.data = data
+
+    def size(self) -> int:
+        return len(self.data)
+
+
+class RecordsUnit:
+    """Lines ``first``, ``first + 1``, ... of a JSON Lines input."""
+
+    __slots__ = ("name", "path", "first", "lines")
+
+    def __init__(self, name: str, path: Path | None, first: int, lines: list[bytes]) -> None:
+        self.name = name
+        self.path = path  # None: standard input
+        self.first = first
+        self.lines = lines
+
+    def size(self) -> int:
+        return sum(len(line) for line in self.lines)
+
+
+Unit = FileUnit | DataUnit | RecordsUnit
+
+
+class Result:
+    """What a unit gave: findings as rows, counts, and what the main process must print or write."""
+
+    __slots__ = ("name", "findings", "fixed", "output", "diff", "error", "note", "chars", "records", "checked",
+                 "changed", "problems")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.findings: list[Row] = []
+        self.fixed = 0  # findings whose fix was applied
+        self.output: str | None = None  # standard input with --fix: the fixed text
+        self.diff = ""
+        self.error: str | None = None
+        self.note: str | None = None
+        self.chars = 0
+        self.records: list[bytes] | None = None  # JSON Lines with --fix: the lines to write, newline included
+        self.checked = 0  # JSON Lines: records whose text was checked
+        self.changed = 0  # JSON Lines with --fix: records whose text a fix changed
+        self.problems: list[tuple[int, str, str]] = []  # JSON Lines: (line, "json" or "field", detail)
+
+
+class Executor:
+    def __init__(self, options: CheckOptions, configs: Configurations | None = None):
+        self.options = options
+        self.configs = configs if configs is not None else Configurations(options)
+
+    def run(self, unit: Unit) -> Result:
+        if isinstance(unit, FileUnit):
+            return self.run_text(unit.name, unit.path)
+        if isinstance(unit, DataUnit):
+            return self.run_text(unit.name, None, unit.data)
+        return self.run_records(unit)
+
+    def run_text(self, name: str, path: Path | None, data: bytes | None = None) -> Result:
+        result = Result(name)
+        o = self.options
+        try:
+            source = decode(data, name) if data is not None else read_file(path)  # type: ignore[arg-type]
+        except BinaryFileError as e:
+            result.note = str(e)
+            return result
+        except InputError as e:
+            result.error = str(e)
+            return result
+        linter = self.configs.linter_for(path)
+        result.chars = len(source.text)
+        try:
+            if o.fix or o.diff:
+                fixed = linter.fix(source.text, unsafe=o.apply_unsafe, path=name)
+                if o.diff:
+                    if fixed.text != source.text:
+                        result.diff = unified_diff(name, source.text, fixed.text)
+                    doc = linter.document(source.text, name)
+                    findings = linter.lint_document(doc)
+                else:
+                    result.fixed = len(fixed.applied)
+                    findings, doc = fixed.remaining, linter.document(fixed.text, name)
+                    if path is None:
+                        result.output = fixed.text
+                    elif fixed.text != source.text:
+                        _write(path, source, fixed.text)
+            else:
+                doc = linter.document(source.text, name)
+                findings = linter.lint_document(doc)  # the document's line index serves the report too
+        except (FixNotConvergedError, RuleFileError) as e:
+            result.error = f"{name}: {e}"
+            return result
+        except OSError as e:
+            result.error = f"{name}: cannot write: {e.strerror or e}"
+            result.fixed = 0
+            return result
+        result.findings = [make_row(name, doc, d) for d in findings]
+        if doc.named:
+            result.note = self._unknown_suppressions(doc, path)
+        return result
+
+    def _unknown_suppressions(self, doc, path: Path | None) -> str | None:
+        """A warning for the suppression comments that name a rule zhproof does not know (a typo silences
+        nothing), or None."""
+        known = self.configs.config_for(path).known  # type: ignore[attr-defined]
+        bad = [(doc.line_col(at)[0], rule) for at, rule in doc.named if rule not in known]
+        if not bad:
+            return None
+        where = "; ".join(f"line {line}: {rule!r}" for line, rule in bad)
+        return f"warning: {doc.path}: suppression comment names an unknown rule ({where}; see `zhproof rules`)"
+
+    def run_records(self, unit: RecordsUnit) -> Result:
+        """Lint (or fix) the text field of each record. A record that cannot be read (not UTF-8, not JSON, no
+        text field) is reported with its line number and the next ones are still checked; with --fix it is
+        written through unchanged."""
+        name = unit.name
+        result = Result(name)
+        field_name = self.options.jsonl_field
+        linter = self.configs.linter_for(unit.path)
+        fixing = self.options.fix
+        cleaned: list[bytes] = []
+        for n, raw in enumerate(unit.lines, unit.first):
+            try:
+                line = raw.decode("utf-8", errors="strict")
+                if not line.strip():
+                    if fixing:
+                        cleaned.append(_with_newline(raw))
+                    continue
+                obj = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError) as e:
+                result.problems.append((n, "json", str(e)))
+                if fixing:
+                    cleaned.append(_with_newline(raw))
+                continue
+            text = obj.get(field_name) if isinstance(obj, dict) else None
+            if not isinstance(text, str):
+                keys = ", ".join(sorted(obj)[:8]) if isinstance(obj, dict) else type(obj).__name__
+                result.problems.append((n, "field", keys))
+                if fixing:
+                    cleaned.append(_with_newline(raw))
+                continue
+            result.checked += 1
+            result.chars += len(text)
+            record_name = f"{name}#{n}"
+            if fixing:
+                fixed = linter.fix(text, unsafe=self.options.apply_unsafe, path=record_name, fmt="text")
+                result.fixed += len(fixed.applied)
+                if fixed.text != text:
+                    result.changed += 1
+                    obj[field_name] = fixed.text
+                    cleaned.append((json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8"))
+                else:
+                    cleaned.append(_with_newline(raw))
+                text, findings = fixed.text, fixed.remaining
+            else:
+                findings = linter.lint(text, path=record_name, fmt="text")
+            if findings:
+                doc = linter.document(text, record_name, fmt="text")
+                result.findings.extend(make_row(name, doc, d, record=n) for d in findings)
+        if fixing:
+            result.records = cleaned
+        return result
+
+
+def _write(path: Path, source: Source, text: str) -> None:
+    if not path.stat().st_mode & 0o222:
+        # renaming over it would work, but a read-only file says: do not change me
+        raise PermissionError(13, "the file is read-only")
+    write_atomic(path, encode(source, text))
+
+
+def _with_newline(raw: bytes) -> bytes:
+    return raw if raw.endswith(b"\n") else raw + b"\n"
+
+
+def unified_diff(name: str, old: str, new: str) -> str:
+    import difflib  # only for --diff
+
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{name}", tofile=f"b/{name}"
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+    return "".join(out)

@@ -1,0 +1,196 @@
+"""One `zhproof check` run: collect the inputs, run them, print the report. The CLI builds the options."""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+
+import click
+
+from .discovery import Configurations, Discovery, Inputs, SetupError
+from .execution import DataUnit, Executor, FileUnit, Result, Unit
+from .options import CheckOptions
+from .records import JsonlWriters, OutputError, RecordProblems, records_summary
+from .runner import jsonl_units, run_units
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+STATISTICS_FORMATS = ("text", "json", "json-lines")
+
+
+class Failure(Exception):
+    """An error to report on one line, exit 2."""
+
+
+def error(message: str) -> None:
+    click.echo(f"zhproof: error: {message}", err=True)
+
+
+def note(message: str) -> None:
+    click.echo(f"zhproof: {message}", err=True)
+
+
+def validate(o: CheckOptions) -> None:
+    if o.fix and o.diff:
+        raise Failure("use --fix or --diff, not both")
+    if o.statistics and o.diff:
+        raise Failure("use --statistics or --diff, not both")
+    if o.statistics and o.output_format not in STATISTICS_FORMATS:
+        raise Failure(f"--statistics prints {', '.join(STATISTICS_FORMATS)}, not {o.output_format}")
+    if o.output is not None and not (o.fix and o.jsonl_field):
+        raise Failure("--output goes with --fix and --jsonl-field (JSON Lines are never fixed in place)")
+
+
+def stdin_has_input() -> bool:
+    """Is standard input a pipe, or a file with content? (Not a terminal, not /dev/null, not an empty file:
+    a CI job, a cron job or an editor task gives those, and then the current folder is checked.)"""
+    import stat
+
+    try:
+        fd = sys.stdin.fileno()
+        st = os.fstat(fd)
+    except (AttributeError, ValueError, OSError):  # replaced by an object without a descriptor (tests)
+        return sys.stdin is not None and not sys.stdin.isatty()
+    if stat.S_ISFIFO(st.st_mode):
+        return True
+    if stat.S_ISREG(st.st_mode):
+        try:
+            return st.st_size > os.lseek(fd, 0, os.SEEK_CUR)
+        except OSError:
+            return st.st_size > 0
+    return False
+
+
+def run_check(o: CheckOptions) -> int:
+    from .warmup import prepare_for_run
+
+    validate(o)
+    paths = o.paths or (["-"] if o.stdin_filename is not None or stdin_has_input() else ["."])
+    writers = JsonlWriters(o.output)
+    problems = RecordProblems()
+    failed: set[str] = set()
+    results: list[Result] = []
+    try:
+        configs = Configurations(o)
+        discovery = Discovery(o, configs)
+        inputs = discovery.collect(paths)
+        if not o.quiet:
+            for message in inputs.notes:
+                note(message)
+        for message in inputs.errors:
+            error(message)
+        jsonl_inputs = [i for i in inputs.items if discovery.is_jsonl(i.name)]
+        if o.fix and jsonl_inputs and o.output is None:
+            raise Failure("--fix on JSON Lines needs --output FILE: records are never rewritten in place")
+        writers.check_target(several=len(jsonl_inputs) > 1)
+        prepare_for_run(sum(FileUnit(i.name, i.path).size() for i in inputs.items if i.path is not None))
+        n_jobs = o.jobs or os.cpu_count() or 1
+        if len(inputs.items) < 2 and not jsonl_inputs:
+            n_jobs = 1  # one small file: worker processes would only add their start-up
+        bar = _progress_bar(o.progress, inputs)
+        for unit, result in run_units(Executor(o, configs), _units(inputs, discovery), n_jobs):
+            if bar is not None:
+                bar.update(unit.size())
+            if result.note and not o.quiet:
+                note(result.note)
+            if result.error:
+                error(result.error)
+                failed.add(result.name)
+            for message in problems.add(result.name, result.problems):
+                error(message)
+            if result.records is not None and result.name not in failed:
+                writers.write(result.name, result.records)
+            results.append(result)
+        if bar is not None:
+            bar.close()
+        for message in problems.finish(o.jsonl_field):
+            error(message)
+        writers.close(failed)
+    except (SetupError, OutputError) as e:
+        writers.abort()
+        raise Failure(str(e)) from None
+    except BaseException:
+        writers.abort()
+        raise
+    report(o, results, bool(jsonl_inputs), problems.count)
+    if inputs.errors or failed or problems.count:
+        return EXIT_ERROR
+    if o.exit_zero:
+        return EXIT_CLEAN
+    if o.diff:
+        return EXIT_FINDINGS if any(r.diff for r in results) else EXIT_CLEAN
+    return EXIT_FINDINGS if any(r.findings for r in results) else EXIT_CLEAN
+
+
+def _units(inputs: Inputs, discovery: Discovery) -> Iterator[Unit]:
+    for item in inputs.items:
+        if discovery.is_jsonl(item.name):
+            stream = sys.stdin.buffer if item.path is None else open(item.path, "rb")  # noqa: SIM115
+            try:
+                yield from jsonl_units(item.name, item.path, stream)
+            finally:
+                if item.path is not None:
+                    stream.close()
+        elif item.path is None:
+            yield DataUnit(item.name, sys.stdin.buffer.read())
+        else:
+            yield FileUnit(item.name, item.path)
+
+
+def report(o: CheckOptions, results: list[Result], records: bool, unreadable: int) -> None:
+    """Print what the run found. Standard output carries one thing: the fixed text of standard input (--fix
+    on stdin), or the diff (--diff), or else the findings; everything else goes to standard error."""
+    from .output import (
+        render_github, render_json, render_json_lines, render_sarif, render_statistics, render_statistics_json,
+        render_text, summary,
+    )
+
+    rows = [f for r in results for f in r.findings]
+    fixed = sum(r.fixed for r in results)
+    stdout_text = [r.output for r in results if r.output is not None]
+    if stdout_text:
+        click.echo("".join(stdout_text), nl=False)
+    if o.diff:
+        click.echo("".join(r.diff for r in results), nl=False)
+    to_stderr = bool(stdout_text) or o.diff
+    color = False if os.environ.get("NO_COLOR") else None  # None: colour only on a terminal
+    fmt = o.output_format
+    if o.statistics:
+        chars = sum(r.chars for r in results)
+        out = render_statistics(rows, chars) if fmt == "text" else render_statistics_json(rows, chars, fmt)
+        click.echo(out, nl=False, err=to_stderr)
+    elif fmt == "json":
+        click.echo(render_json(rows), nl=False, err=to_stderr)
+    elif fmt == "json-lines":
+        click.echo(render_json_lines(rows), nl=False, err=to_stderr)
+    elif fmt == "github":
+        click.echo(render_github(rows), nl=False, err=to_stderr)
+    elif fmt == "sarif":
+        from .registry import builtin_rules
+
+        click.echo(render_sarif(rows, builtin_rules()), nl=False, err=to_stderr)
+    elif o.diff:
+        would = sum(1 for r in results if r.diff)
+        if not o.quiet:
+            note(f"{would} file{'s' if would != 1 else ''} would be changed; {summary(rows, o.unsafe_fixes)}")
+    else:
+        if rows:
+            click.echo(render_text(rows, unsafe=o.unsafe_fixes), nl=False, err=to_stderr, color=color)
+        if o.fix and fixed and not o.quiet:
+            click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.", err=to_stderr)
+        if not o.quiet:
+            click.echo(summary(rows, o.unsafe_fixes and not o.fix), err=to_stderr)
+    if records and not o.quiet:
+        note(records_summary(results, o.fix, unreadable))
+
+
+def _progress_bar(progress: bool | None, inputs: Inputs):
+    """A tqdm bar on stderr for long runs on a terminal (or when asked with --progress)."""
+    if progress is False:
+        return None
+    items = inputs.items
+    total = sum(FileUnit(i.name, i.path).size() for i in items if i.path is not None)
+    if progress is None and not (sys.stderr.isatty() and (total > 5_000_000 or len(items) > 50)):
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="B", unit_scale=True, desc="zhproof", file=sys.stderr, leave=False)
