@@ -193,7 +193,9 @@ class _Break:
 
     def __init__(self, left: str, right: str) -> None:
         self.left, self.right = left, right
-        self._lseg = self._rseg = self._across = None
+        self._lseg: list[tuple[int, int]] | None = None
+        self._rseg: list[tuple[int, int]] | None = None
+        self._across: bool | None = None
 
     @property
     def lex(self):
@@ -204,14 +206,14 @@ class _Break:
         """Does a dictionary word start before the break and end after it? (Necessary for every word cut.)"""
         if self._across is None:
             left = self.left[-_CUT_WINDOW:]
-            self._across = self.lex.word_across(left + self.right[:_CUT_WINDOW], len(left))
+            self._across = bool(self.lex.word_across(left + self.right[:_CUT_WINDOW], len(left)))
         return self._across
 
     @property
     def last(self) -> str:
         """The last word of the line before (lexicon segmentation of the left side alone)."""
         if self._lseg is None:
-            self._lseg = self.lex.segment(self.left)
+            self._lseg = list(self.lex.segment(self.left))
         s, e = self._lseg[-1]
         return self.left[s:e]
 
@@ -219,7 +221,7 @@ class _Break:
     def first(self) -> str:
         """The first word of the next line (lexicon segmentation of the right side alone)."""
         if self._rseg is None:
-            self._rseg = self.lex.segment(self.right)
+            self._rseg = list(self.lex.segment(self.right))
         s, e = self._rseg[0]
         return self.right[s:e]
 

@@ -171,19 +171,11 @@ class DuplicateWord(BaseRule):
 #: about 300 characters on) once it is loaded; importing it takes 90 ms, as long as the pattern takes on
 #: about 800,000 characters. So a process loads numpy once it has been given that many characters to check
 #: (in one text or in many), and from then on every text of VECTOR_MIN_LOADED characters or more gets the
-#: vector search; before a run over many files the CLI loads it at once (``prepare_for_run``).
+#: vector search; before a run over many files the CLI loads it at once (``zhproof.warmup``).
 VECTOR_MIN = 800_000
 VECTOR_MIN_LOADED = 500
-VECTOR_RUN_BYTES = 2_000_000
 VECTOR_CHUNK = 1 << 20  # characters per block of the vector search (bounds its memory)
 _volume = 0  # characters this process has searched for repeats
-
-
-def prepare_for_run(total_bytes: int) -> None:
-    """Before a run over ``total_bytes`` of input (many files, say): load numpy now if the vector search will
-    repay its import (worker processes then inherit it)."""
-    if total_bytes >= VECTOR_RUN_BYTES:
-        _load_numpy()
 
 
 def _load_numpy():

@@ -129,7 +129,6 @@ DOC = RuleDoc(
 class TraditionalChar(BaseRule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
-        target = TARGET[doc.variant]
         table = "simplified" if doc.traditional else "traditional"
         _, wrong = _candidates(table)
         other = "简体字" if doc.traditional else "繁体字"
