@@ -1,0 +1,110 @@
+"""A rule defined by a rule file, at run time: its checks (compiled patterns with their message and fix) run over
+a document."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from ..document import Document
+from ..model import Diagnostic, Edit, Fix, Safety, Severity, Value
+from ..patterns import LazyRegex
+from ..quotes import document_style, restyle
+from ..rule import RuleDoc
+from .base import RuleFileError
+
+#: Time limit (seconds) for one regex search of a rule pattern over one document; a pattern that takes
+#: longer is reported as a broken rule instead of hanging the run.
+PATTERN_TIMEOUT = 30.0
+
+
+class PatternCheck(Value):
+    __slots__ = ("pattern", "message", "safety", "replace", "translate", "delete", "span", "title", "severity",
+                 "literal", "requires", "when")
+    _fields = __slots__
+
+    def __init__(
+        self, pattern: Any, message: str, safety: Safety | None, replace: str | None,
+        translate: dict[int, str] | None, delete: bool, span: str | int, title: str, severity: Severity | None,
+        literal: str | tuple[str, ...] | None = None, requires: str = "", when: str | int | None = None,
+    ) -> None:
+        self.pattern = pattern  # compiled regex
+        self.message = message
+        self.safety = safety  # None: no fix
+        self.replace = replace
+        self.translate = translate
+        self.delete = delete
+        self.span = span
+        self.title = title
+        self.severity = severity
+        self.literal = literal  # substitution: the replacement (a tuple: one per group of the alternation)
+        self.requires = requires  # the pattern runs only on texts holding one of these characters (a pre-test)
+        self.when = when  # a match is reported only if this group took part in it
+
+
+class TomlRule:
+    """A rule defined by a rule file; ``check`` dispatches on its kind."""
+
+    def __init__(self, name: str, kind: str, doc: RuleDoc, severity: Severity, origin: str, fixable: str):
+        self.name = name
+        self.kind = kind
+        self.doc = doc
+        self.severity = severity
+        self.origin = origin
+        self.fixable = fixable
+        self.options: dict = {}
+        self.option_choices: dict[str, tuple] = {}  # option name -> the values it accepts
+        self.variants: tuple[str, ...] | None = None  # None: every variant
+        self.checks: list[PatternCheck] = []
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        if self.variants is not None and doc.variant not in self.variants:
+            return
+        text = doc.text
+        quote_style = doc.option(self.name, "quote-style", self.options["quote-style"]) if self.options else None
+        if quote_style == "auto":
+            quote_style = document_style(text)  # once per document
+        for c in self.checks:
+            if c.requires and not any(ch in text for ch in c.requires):
+                continue  # cannot match: not even compiled
+            if isinstance(c.pattern, LazyRegex):
+                try:
+                    c.pattern.compiled  # noqa: B018 - compiled on first use
+                except Exception as e:  # noqa: BLE001 - regex.error
+                    raise RuleFileError(f"{self.origin}: rule {self.name!r}: bad regular expression: {e}") from None
+            try:
+                if isinstance(c.pattern, re.Pattern):
+                    matches = list(c.pattern.finditer(text))
+                else:  # `regex`, which takes a time limit
+                    matches = list(c.pattern.finditer(text, timeout=PATTERN_TIMEOUT))
+            except TimeoutError:
+                raise RuleFileError(
+                    f"{self.origin}: rule {self.name!r}: pattern {c.pattern.pattern!r} took longer than "
+                    f"{PATTERN_TIMEOUT:g}s on {doc.path}"
+                ) from None
+            for m in matches:
+                start, end = m.span(c.span)
+                if start < 0 or (start == end and not c.delete) or (c.when is not None and m.start(c.when) < 0):
+                    continue
+                old = text[start:end]
+                new = None
+                if c.safety is not None:
+                    if c.delete:
+                        new = ""
+                    elif isinstance(c.literal, tuple):  # substitution: the replacement of the word matched
+                        new = c.literal[m.lastindex - 1]  # type: ignore[operator]  # one group per word
+                    elif c.literal is not None:
+                        new = c.literal
+                    elif c.translate is not None:
+                        new = old.translate(c.translate)
+                    else:  # the template, expanded against the match, replaces the span
+                        assert c.replace is not None
+                        new = m.expand(c.replace)
+                    if quote_style is not None:  # quotation marks in the document's style (quotes.py)
+                        new = restyle(new, quote_style, text)
+                args = (m.group(0),) if isinstance(c.literal, tuple) else (m.group(0),) + tuple(g or "" for g in m.groups())
+                kwargs = {k: v or "" for k, v in m.groupdict().items()}
+                message = c.message.format(*args, new=new or "", **kwargs)
+                fix = None
+                if new is not None and new != old:
+                    fix = Fix((Edit(start, end, new),), c.safety, c.title.format(new=new, old=old))  # type: ignore[arg-type]
+                yield Diagnostic(self.name, start, end, message, c.severity or self.severity, fix)
