@@ -1,4 +1,7 @@
-"""broken-line: a line break (with or without blank lines) that cuts a sentence or a word in two."""
+"""broken-line: a line break (with or without blank lines) that cuts a sentence or a word in two.
+
+Longer than 300 lines on purpose: ``judge()`` is one list of reasons, read in order, each with its own test;
+splitting it would scatter one decision over several files."""
 from __future__ import annotations
 
 from typing import Iterable

@@ -1,4 +1,8 @@
-"""duplicate-word: a character, word or phrase written twice in a row by mistake."""
+"""duplicate-word: a character, word or phrase written twice in a row by mistake.
+
+Longer than 300 lines on purpose: the finder (a pattern, or numpy's vector search) and the verdict (the
+closed classes of the grammar, then the language model's evidence) are one chain of reasoning whose steps
+refer to each other's thresholds; ``explain()`` walks it in the order the code reads."""
 from __future__ import annotations
 
 import re

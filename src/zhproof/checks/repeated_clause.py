@@ -1,4 +1,8 @@
-"""repeated-clause: a clause or sentence that already appears earlier in the document (pasted twice)."""
+"""repeated-clause: a clause or sentence that already appears earlier in the document (pasted twice).
+
+Longer than 300 lines on purpose: finding copies (hashing of sentences and runs) and telling a paste from
+formula (refrains, quotations, parallel paragraphs, statutes' stock provisions) share the document's index of
+sentences and paragraphs built once per document."""
 from __future__ import annotations
 
 import re
