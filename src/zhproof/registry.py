@@ -19,6 +19,7 @@ CHECK_MODULES = (
     "duplicate_list_item",
     "unpaired_bracket",
     "cjk_space",
+    "wrong_character",
 )
 
 

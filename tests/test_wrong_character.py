@@ -1,0 +1,102 @@
+"""wrong-character: idioms with one same-sounding character swapped, fixed safely; legitimate text left alone."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+import zhproof
+from zhproof.checks import wrong_character as wc
+
+HERE = Path(__file__).resolve().parent
+
+
+def _findings(text, variant="zh-Hans"):
+    return [d for d in zhproof.lint_text(text, select=["wrong-character"], variant=variant)]
+
+
+# the examples of issue 13 that are idioms with one character swapped (the sure cases)
+ISSUE = [
+    ("我们要再接再励，争取更大的胜利。", "再接再厉"),
+    ("他一股作气跑到了山顶。", "一鼓作气"),
+    ("我们不能默守成规。", "墨守成规"),
+    ("孩子们迫不急待地打开了礼物。", "迫不及待"),
+]
+
+
+@pytest.mark.parametrize("text,idiom", ISSUE)
+def test_issue_idioms_are_fixed_safely(text, idiom):
+    found = _findings(text)
+    assert len(found) == 1
+    d = found[0]
+    assert d.fix is not None and d.fix.safety == zhproof.model.Safety.SAFE
+    assert idiom in zhproof.fix_text(text, select=["wrong-character"])
+    assert d.end - d.start == 1  # only the wrong character is replaced
+
+
+def test_fix_is_idempotent_and_local():
+    text = "前言。我们要再接再励，一股作气！后记"
+    fixed = zhproof.fix_text(text, select=["wrong-character"])
+    assert fixed == "前言。我们要再接再厉，一鼓作气！后记"
+    assert zhproof.fix_text(fixed, select=["wrong-character"]) == fixed
+    assert _findings(fixed) == []
+
+
+@pytest.mark.parametrize("text", [
+    "我们要再接再厉，一鼓作气，不能墨守成规，迫不及待。",
+    "这件事他也想不到，此前所有有关的报道都没有提到。",
+    "中方愿继续尽己所能支持各国抗疫。",
+    "",
+    "再接",
+    "𠀀𠀁再接再励",  # characters beyond the BMP before the typo
+])
+def test_legitimate_text_is_silent(text):
+    got = _findings(text)
+    if "再接再励" in text:
+        assert [text[d.start] for d in got] == ["励"]
+    else:
+        assert got == []
+
+
+def test_traditional_text_is_not_checked():
+    assert _findings("我們要再接再勵", variant="zh-Hant") == []
+
+
+def test_the_two_scans_agree():
+    """The numpy scan of long texts and the trie scan of short ones find the same variants."""
+    text = ("他一股作气跑完了全程，" * 3 + "天下为公，人民至上。" * 3 + "我们要再接再励。𠀀a") * 40
+    table = wc.table()
+    vector = [i for i in table.hits_vector(text) if table.idiom(text[i:i + 4])]
+    trie = [i for i in table.hits_trie(text) if table.idiom(text[i:i + 4])]
+    assert trie == vector
+    assert len(trie) == 40 * 4
+    assert [text[i:i + 4] for i in trie[:4]] == ["一股作气"] * 3 + ["再接再励"]
+
+
+def test_table_holds_no_word_and_maps_to_known_idioms():
+    from zhproof.langmodel import language_model
+
+    lm = language_model()
+    keys = wc.table().trie.keys()
+    assert len(keys) > 100_000
+    for key in keys[::997]:
+        variant, idiom = key[:4], key[4:]
+        assert len(key) == 8 and variant not in lm and idiom in lm
+        assert sum(a != b for a, b in zip(variant, idiom)) == 1
+
+
+def _real_typos():
+    path = HERE / "corpus" / "typos.tsv"
+    rows = []
+    for row in csv.reader(path.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE):
+        if row and not row[0].startswith("#"):
+            rows.append(row)
+    return rows
+
+
+@pytest.mark.parametrize("row", _real_typos(), ids=lambda r: r[0])
+def test_real_typos(row):
+    """tests/corpus/typos.tsv: sentences with a real typo (text, corrected text, source)."""
+    text, corrected = row[0], row[1]
+    assert zhproof.fix_text(text, select=["wrong-character"]) == corrected
