@@ -1,15 +1,18 @@
 """Build rules/typos/idioms.marisa: idioms with one character swapped for a same- or similar-sounding one.
 
-For every idiom (a four-character word that jieba's dictionary tags as in ``IDIOM_POS`` and that the word trigram
-model, rules/lm, knows as one word), every position and every common character that sounds the same or
+For every idiom (a four-character word that jieba's dictionary tags as an idiom or set phrase, ``SET_PHRASE_POS``,
+or with another tag of ``IDIOM_POS`` when the word trigram model, rules/lm, knows it as one word), every position and every common character (``COMMON``) that sounds the same or
 the same (pypinyin's readings, with the tone; see ``KEY``), the variant is kept when
 
 - the model does not know it as a word, and the lexicon either does not know it or knows it as a rare
   misspelling (jieba lists a few, e.g. 再接再励, 迫不急待: kept when the idiom is at least 20 times as
   frequent);
-- the model scores it at least ``MARGIN`` (log10) below the idiom.
+- the model scores it at least ``MARGIN`` (log10) below the idiom;
+- it holds no word that the lexicon knows nearly as often as the idiom's word in its place (故伎重施: 故伎 is
+  as much a word as 故技; see ``alternative_spelling``).
 
-The trie's keys are ``variant + idiom`` (eight characters); idioms.hashes.npy holds the sorted 32-bit hashes of
+The trie's keys are ``variant + idiom`` (eight characters), with ``?`` after them when the idiom with that
+position blanked is not the only idiom of the frame; idioms.hashes.npy holds the sorted 32-bit hashes of
 the variants, which the rule's one-pass scan looks up (see src/zhproof/checks/wrong_character.py).
 
 pypinyin (MIT) is needed only here, at build time:  pip install pypinyin && python tools/build_typos.py
@@ -29,8 +32,14 @@ from zhproof.lexicon import lexicon  # noqa: E402
 
 OUT = ROOT / "rules" / "typos"
 MARGIN = 4.0  # log10: the variant alone is at least 10^4 times less likely than the idiom
-COMMON = 4000  # candidate replacement characters: the most frequent single-character words of the model
+COMMON = 4000  # candidate replacements: the most frequent single-character words of the model, and GB 2312 level 1
 MISSPELLING_RATIO = 20
+ALTERNATIVE_RATIO = 0.1
+#: The mark after ``variant + idiom`` of a variant whose frame several idioms fill (浸年以来: 近年以来, 今年以来):
+#: reported with an unsafe fix.
+UNSURE = "?"
+#: Idioms (i) and set phrases (l, 有期徒刑, 生态环境) are taken whether or not the model has them as one word.
+SET_PHRASE_POS = {"i", "l"}
 #: jieba's tags of the four-character words taken as fixed expressions: idioms (i) and set phrases (l), and the
 #: tags under which jieba files many idioms too (墨守成规 nr, 大器晚成 nz, 大材小用 n, 可喜可贺 v, ...). Not
 #: transliterated names (nrt), places (ns), organisations (nt), numerals (m, mq, q), abbreviations (j), nor
@@ -69,6 +78,18 @@ def toneless(reading: str) -> str:
 KEY = str
 
 
+def gb2312_level1() -> set[str]:
+    """The 3,755 common characters of level 1 of GB 2312."""
+    out = set()
+    for hi in range(0xB0, 0xD8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                out.add(bytes([hi, lo]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return out
+
+
 def readings() -> dict[str, set[str]]:
     from pypinyin import pinyin_dict
 
@@ -89,7 +110,7 @@ def main() -> int:
     # candidate characters: frequent single-character words of the model that have a reading
     chars = [(lm.uni_prob[i], c) for c, i in lm.trie.items() if len(c) == 1 and "\u4e00" <= c <= "\u9fff" and c in read]
     chars.sort(reverse=True)
-    common = [c for _, c in chars[:COMMON]]
+    common = sorted({c for _, c in chars[:COMMON]} | gb2312_level1())
     by_key: dict[str, set[str]] = {}
     for c in common:
         for r in read[c]:
@@ -102,8 +123,27 @@ def main() -> int:
 
     idioms = sorted(
         w for w in lx.trie.keys()
-        if len(w) == 4 and lx.pos(w) in IDIOM_POS and w in lm and all("\u4e00" <= c <= "\u9fff" for c in w)
+        if len(w) == 4 and all("\u4e00" <= c <= "\u9fff" for c in w)
+        and (lx.pos(w) in SET_PHRASE_POS or (lx.pos(w) in IDIOM_POS and w in lm))
     )
+    def alternative_spelling(v: str, idiom: str, k: int) -> bool:
+        """Does the variant hold a word (of 2+ characters, across position k) that the lexicon knows about as
+        often as the idiom's word in its place (at least ``ALTERNATIVE_RATIO`` times)? Then the two are
+        alternative spellings (故伎/故技 in 故伎重施), not a typo."""
+        for a in range(0, k + 1):
+            for b in range(max(a + 2, k + 1), 5):
+                if (a, b) == (0, 4):
+                    continue
+                fv, fi = lx.frequency(v[a:b]), lx.frequency(idiom[a:b])
+                if fv and fi and fv >= ALTERNATIVE_RATIO * fi:
+                    return True
+        return False
+
+    # a frame (the idiom with one position blanked) that several idioms fill: the correction is not sure
+    frames: dict[tuple[int, str], set[str]] = {}
+    for idiom in idioms:
+        for k in range(4):
+            frames.setdefault((k, idiom[:k] + idiom[k + 1:]), set()).add(idiom)
     pairs: dict[str, str] = {}
     clash = set()
     for idiom in idioms:
@@ -121,13 +161,19 @@ def main() -> int:
                     continue
                 if base - lm.score(v) < MARGIN:
                     continue
+                if alternative_spelling(v, idiom, k):
+                    continue
                 if v in pairs and pairs[v] != idiom:
                     clash.add(v)  # a typo of two idioms: which one was meant is not sure
                 pairs[v] = idiom
     for v in clash:
         del pairs[v]
     OUT.mkdir(parents=True, exist_ok=True)
-    trie = marisa_trie.Trie(v + i for v, i in pairs.items())
+    def key(v: str, idiom: str) -> str:
+        k = next(j for j in range(4) if v[j] != idiom[j])
+        return v + idiom + (UNSURE if len(frames[k, idiom[:k] + idiom[k + 1:]]) > 1 else "")
+
+    trie = marisa_trie.Trie(key(v, i) for v, i in pairs.items())
     trie.save(str(OUT / "idioms.marisa"))
     import numpy as np
 

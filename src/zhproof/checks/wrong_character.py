@@ -72,8 +72,16 @@ class _Table:
         self._vectors = None
 
     def idiom(self, variant: str) -> str | None:
+        """The idiom of which ``variant`` is a typo, or None."""
+        found = self.lookup(variant)
+        return found[0] if found else None
+
+    def lookup(self, variant: str) -> tuple[str, bool] | None:
+        """(idiom, sure): sure when no other idiom fits the variant's frame."""
         keys = self.trie.keys(variant)
-        return keys[0][4:] if len(keys) == 1 else None
+        if len(keys) != 1 or len(keys[0]) < 8:
+            return None
+        return keys[0][4:8], len(keys[0]) == 8
 
     def _load_vectors(self):
         import numpy as np
@@ -123,15 +131,15 @@ def table() -> _Table:
     return _Table()
 
 
-def candidates(text: str) -> list[tuple[int, str, str]]:
-    """(start, variant, idiom) for every window of ``text`` that is in the table, in order."""
+def candidates(text: str) -> list[tuple[int, str, str, bool]]:
+    """(start, variant, idiom, sure) for every window of ``text`` that is in the table, in order."""
     t = table()
     out = []
     for i in t.hits(text):
         v = text[i:i + 4]
-        idiom = t.idiom(v)
-        if idiom is not None:
-            out.append((i, v, idiom))
+        found = t.lookup(v)
+        if found is not None:
+            out.append((i, v, *found))
     return out
 
 
@@ -179,12 +187,12 @@ class WrongCharacter(BaseRule):
         text = doc.text
         if doc.traditional or not _FOUR_HAN.search(text):
             return
-        for start, variant, idiom in candidates(text):
+        for start, variant, idiom, sure in candidates(text):
             g = gain(text, start, variant, idiom)
             if g < REPORT_GAIN:
                 continue
             k = next(j for j in range(4) if variant[j] != idiom[j])
-            safety = Safety.SAFE if g >= SAFE_GAIN else Safety.UNSAFE
+            safety = Safety.SAFE if sure and g >= SAFE_GAIN else Safety.UNSAFE
             yield Diagnostic(
                 self.name, start + k, start + k + 1,
                 f"“{variant}”应为“{idiom}”（“{variant[k]}”是别字）", Severity.ERROR,
