@@ -76,14 +76,20 @@ def test_the_two_scans_agree():
 
 def test_table_holds_no_word_and_maps_to_known_idioms():
     from zhproof.langmodel import language_model
+    from zhproof.lexicon import lexicon
 
-    lm = language_model()
+    lm, lx = language_model(), lexicon()
     keys = wc.table().trie.keys()
     assert len(keys) > 100_000
+    unsure = 0
     for key in keys[::997]:
-        variant, idiom = key[:4], key[4:]
-        assert len(key) == 8 and variant not in lm and idiom in lm
+        variant, idiom, mark = key[:4], key[4:8], key[8:]
+        assert mark in ("", "?") and variant not in lm and idiom in lx
+        assert variant not in lx or lx.frequency(variant) * 20 <= lx.frequency(idiom)
         assert sum(a != b for a, b in zip(variant, idiom)) == 1
+        assert lm.score(idiom) - lm.score(variant) >= 4
+        unsure += mark == "?"
+    assert 0 < unsure < len(keys[::997]) / 2
 
 
 def _real_typos():

@@ -171,7 +171,12 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     def key(v: str, idiom: str) -> str:
         k = next(j for j in range(4) if v[j] != idiom[j])
-        return v + idiom + (UNSURE if len(frames[k, idiom[:k] + idiom[k + 1:]]) > 1 else "")
+        # other idioms of the frame, except the rare misspellings that jieba lists (再接再历, 再接再励 for 再接再厉)
+        others = {
+            w for w in frames[k, idiom[:k] + idiom[k + 1:]] - {v, idiom}
+            if lx.frequency(w) * MISSPELLING_RATIO > lx.frequency(idiom)
+        }
+        return v + idiom + (UNSURE if others else "")
 
     trie = marisa_trie.Trie(key(v, i) for v, i in pairs.items())
     trie.save(str(OUT / "idioms.marisa"))
