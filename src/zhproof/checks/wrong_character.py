@@ -148,7 +148,7 @@ def gain(text: str, start: int, variant: str, idiom: str) -> float:
     from ..langmodel import language_model
 
     lm = language_model()
-    before = _BEFORE.search(text, 0, start).group()
+    before = _BEFORE.search(text, max(0, start - CONTEXT), start).group()
     after = _AFTER.match(text, start + 4).group()
     bos, eos = len(before) < CONTEXT, len(after) < CONTEXT
     return lm.score(before + idiom + after, bos, eos) - lm.score(before + variant + after, bos, eos)
