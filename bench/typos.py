@@ -17,6 +17,10 @@ and kind:
   dictionary tags i or l, found by plain substring search), one of its four characters (uniform) replaced by a
   uniformly random member of its confusion set.
 
+- context (with ``--context``, which also turns the rule's option ``context`` on): a uniformly random
+  occurrence of a character of the rule's confusion pairs (在再象做作按既, the pairs of issue 13) replaced by its
+  partner.
+
 Exclusion (counted): attested, the new text (the replaced character with 2 characters each side) occurs verbatim
 in the reference corpus (the whole ../shared/corpus/zh-Hans) outside the damaged document: attested text is no
 error.
@@ -104,6 +108,7 @@ def main() -> int:
     ap.add_argument("--per-doc", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--corpus", default=str(CORPUS))
+    ap.add_argument("--context", action="store_true", help="turn on the rule's context cases, and inject the context kind")
     args = ap.parse_args()
     t0 = time.time()
     toneless, toned = confusion_sets()
@@ -116,9 +121,12 @@ def main() -> int:
     texts = {f: f.read_text(encoding="utf-8") for f in files}
     reference = "\x00".join(texts.values())
     chosen = [f for f in files if args.half == "all" or half_of(relpath(f)) == args.half]
-    linter = zhproof.Linter(select=[RULE])
+    linter = zhproof.Linter(select=[RULE], options={RULE: {"context": True}} if args.context else None)
+    from zhproof.checks.wrong_character import CONTEXT_PAIRS
 
     def sites(kind: str, text: str) -> list:
+        if kind == "context":
+            return [(i,) for i, c in enumerate(text) if c in CONTEXT_PAIRS]
         if kind in ("pinyin", "pinyin-same-tone"):
             table = toneless if kind == "pinyin" else toned
             return [(i,) for i, c in enumerate(text) if is_han(c) and c in table]
@@ -129,7 +137,7 @@ def main() -> int:
                     out.extend((i + k, w) for k in range(4) if w[k] in toneless)
         return out
 
-    kinds = ("pinyin", "pinyin-same-tone", "idiom")
+    kinds = ("pinyin", "pinyin-same-tone", "idiom") + (("context",) if args.context else ())
     stats = {k: dict(injected=0, excluded=0, detected=0, restored=0, safe=0, safe_right=0, spurious=0) for k in kinds}
     clean_chars = clean_findings = clean_safe = 0
     missed_rows, found_rows, clean_rows = [], [], []
@@ -157,7 +165,7 @@ def main() -> int:
                 i = site[0]
                 if any(abs(i - p) < 200 for p, _, _ in placed):
                     continue
-                new = rng.choice(table[text[i]])
+                new = CONTEXT_PAIRS[text[i]] if kind == "context" else rng.choice(table[text[i]])
                 context = damaged[max(0, i - 2):i] + new + damaged[i + 1:i + 3]
                 if context in other:
                     stats[kind]["excluded"] += 1

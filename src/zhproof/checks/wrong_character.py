@@ -34,6 +34,18 @@ _BEFORE = compile_re(f"[{HAN}]{{0,{CONTEXT}}}$")
 _AFTER = compile_re(f"[{HAN}]{{0,{CONTEXT}}}")
 _FOUR_HAN = compile_re(f"[{HAN}]{{4}}")
 
+#: Context cases (option ``context``, off by default): the confusion pairs of issue 13, each character replaced by
+#: its partner where the model finds the clause around it (up to CONTEXT_WINDOW Han characters each side) at least
+#: 10^CONTEXT_GAIN times likelier with the partner. Only where the partner makes a dictionary word with a
+#: neighbour that is no word as written (在次 → 再次, 按装 → 安装), or, for 象, where 象 is in no word. Set on the
+#: tuning half: the clean text's highest gain of the 1,243 places weighed was 2.14.
+CONTEXT_PAIRS = {"在": "再", "再": "在", "象": "像", "做": "作", "作": "做", "按": "安", "既": "即"}
+CONTEXT_GAIN = 3.0
+CONTEXT_WINDOW = 8
+_PAIR_CHARS = compile_re("[" + "".join(CONTEXT_PAIRS) + "]")
+_HAN_BEFORE = compile_re(f"[{HAN}]{{0,{CONTEXT_WINDOW}}}$")
+_HAN_AFTER = compile_re(f"[{HAN}]{{0,{CONTEXT_WINDOW}}}")
+
 # The hash of a four-character window: code points mixed by odd multipliers, modulo 2**32. Shared with the
 # build script, which stores the sorted hashes of all variants.
 _MULT = (0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F)
@@ -154,6 +166,40 @@ def gain(text: str, start: int, variant: str, idiom: str) -> float:
     return lm.score(before + idiom + after, bos, eos) - lm.score(before + variant + after, bos, eos)
 
 
+def context_gain(text: str, i: int) -> float | None:
+    """For a character of CONTEXT_PAIRS at ``i``: log10 of how much likelier the model finds the Han run around it
+    (up to CONTEXT_WINDOW characters each side) with the partner; None where it is not weighed."""
+    from ..lexicon import lexicon
+
+    lx = lexicon()
+    c = text[i]
+    partner = CONTEXT_PAIRS[c]
+    weigh = False
+    for written, swapped in ((text[i - 1:i + 1], text[i - 1:i] + partner), (text[i:i + 2], partner + text[i + 1:i + 2])):
+        if len(written) == 2 and swapped in lx and written not in lx:
+            weigh = True
+    if c == "象" and not any(
+        text[a:b] in lx for a in range(max(0, i - 3), i + 1) for b in range(i + 1, min(len(text), i + 4) + 1) if b - a >= 2
+    ):
+        weigh = True
+    if not weigh:
+        return None
+    from ..langmodel import language_model
+
+    lm = language_model()
+    before = _HAN_BEFORE.search(text, max(0, i - CONTEXT_WINDOW), i).group()
+    after = _HAN_AFTER.match(text, i + 1).group()
+    bos, eos = len(before) < CONTEXT_WINDOW, len(after) < CONTEXT_WINDOW
+    return lm.score(before + partner + after, bos, eos) - lm.score(before + c + after, bos, eos)
+
+
+def _quoted(text: str, i: int) -> bool:
+    """Is ``i`` inside quotation or title marks on its line (a quotation or a name: never touched)?"""
+    lo = text.rfind("\n", 0, i) + 1
+    head = text[lo:i]
+    return any(head.count(o) > head.count(c) for o, c in ("“”", "「」", "『』", "《》", "‘’"))
+
+
 DOC = RuleDoc(
     summary="an idiom with one character swapped for a same-sounding one (错别字)",
     what=(
@@ -163,14 +209,23 @@ DOC = RuleDoc(
         "(rules/typos/, tools/build_typos.py) from the lexicon's idioms and pypinyin's readings: a variant that "
         "the lexicon or the language model knows as a word is not in it. A variant is reported only when the "
         "word trigram language model finds the clause with the idiom far likelier than as written, so a "
-        "window that reads as other words in its context (他也想不到, 此前所有有关) stays silent. Only "
-        "simplified text is checked; similar-shape typos and typos outside idioms are not looked for."
+        "window that reads as other words in its context (他也想不到, 此前所有有关) stays silent, and so does an "
+        "idiom written with an alternative spelling of one of its words (故伎重施). With the option "
+        "`context = true` (`[rules.wrong-character]` in the configuration) it also weighs the confusion pairs "
+        "在/再, 象/像, 做/作, 按/安, 既/即 where the other character makes a word that the written one does not "
+        "(在次 → 再次, 按装 → 安装): reported, as a warning, only when the model finds the clause at least 10^3 "
+        "times likelier with the other character, and never inside quotation or title marks. Only simplified "
+        "text is checked; similar-shape typos (目不转晴) and other typos outside idioms are not looked for."
     ),
     why=(
         "错别字 are the first thing a Chinese editor looks for; a wrong character in a set phrase is noticed by "
         "every reader and is never intended."
     ),
-    fix="Replaces the wrong character with the idiom's (safe: the written form is no word and the evidence is strong).",
+    fix=(
+        "Replaces the wrong character with the idiom's: safe, as the written form is no word and the evidence is "
+        "strong, unless another idiom fits the same frame (浸年以来: 近年以来 or 今年以来); unsafe for the context "
+        "cases."
+    ),
     examples=(
         Example("我们要再接再励，争取更大的成绩。", "我们要再接再厉，争取更大的成绩。"),
         Example("他一股作气跑到了山顶。", "他一鼓作气跑到了山顶。"),
@@ -178,6 +233,7 @@ DOC = RuleDoc(
         Example("孩子们迫不急待地打开了礼物。", "孩子们迫不及待地打开了礼物。"),
         Example("我们要再接再厉，一鼓作气，不能墨守成规。", ok=True),
         Example("这件事他也想不到，此前所有有关的报道都没有提到。", ok=True),
+        Example("必须坚决遏制故伎重施，中方愿尽己所能。", ok=True),
     ),
 )
 
@@ -185,7 +241,11 @@ DOC = RuleDoc(
 class WrongCharacter(BaseRule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
-        if doc.traditional or not _FOUR_HAN.search(text):
+        if doc.traditional:
+            return
+        if doc.option(self.name, "context", False):
+            yield from self._context(text)
+        if not _FOUR_HAN.search(text):
             return
         for start, variant, idiom, sure in candidates(text):
             g = gain(text, start, variant, idiom)
@@ -200,4 +260,19 @@ class WrongCharacter(BaseRule):
             )
 
 
-RULE = WrongCharacter(name="wrong-character", doc=DOC, fixable="always", origin=__name__)
+    def _context(self, text: str) -> Iterable[Diagnostic]:
+        for m in _PAIR_CHARS.finditer(text):
+            i = m.start()
+            g = context_gain(text, i)
+            if g is None or g < CONTEXT_GAIN or _quoted(text, i):
+                continue
+            partner = CONTEXT_PAIRS[text[i]]
+            yield Diagnostic(
+                self.name, i, i + 1, f"“{text[i]}”疑为“{partner}”之误（依上下文）", Severity.WARNING,
+                Fix((Edit(i, i + 1, partner),), Safety.UNSAFE, f"改为“{partner}”"),
+            )
+
+
+RULE = WrongCharacter(
+    name="wrong-character", doc=DOC, fixable="always", origin=__name__, options={"context": False},
+)
