@@ -16,6 +16,8 @@ and kind:
 - idiom: a uniformly random occurrence of an idiom in the document (a four-character word that jieba's
   dictionary tags i or l, found by plain substring search), one of its four characters (uniform) replaced by a
   uniformly random member of its confusion set.
+- idiom-same-tone: the same, with the replacement restricted to the same syllable and tone (the typos of the
+  lists of common 错别字 are nearly all of this kind: 再接再励, 一股作气, 默守成规, 迫不急待, 穿流不息).
 
 - context (with ``--context``, which also turns the rule's option ``context`` on): a uniformly random
   occurrence of a character of the rule's confusion pairs (在再象做作按既, the pairs of issue 13) replaced by its
@@ -134,10 +136,10 @@ def main() -> int:
         for i, c in enumerate(text):
             for w in by_first.get(c, ()):
                 if text.startswith(w, i):
-                    out.extend((i + k, w) for k in range(4) if w[k] in toneless)
+                    out.extend((i + k, w) for k in range(4) if w[k] in (toned if kind.endswith("same-tone") else toneless))
         return out
 
-    kinds = ("pinyin", "pinyin-same-tone", "idiom") + (("context",) if args.context else ())
+    kinds = ("pinyin", "pinyin-same-tone", "idiom", "idiom-same-tone") + (("context",) if args.context else ())
     stats = {k: dict(injected=0, excluded=0, detected=0, restored=0, safe=0, safe_right=0, spurious=0) for k in kinds}
     clean_chars = clean_findings = clean_safe = 0
     missed_rows, found_rows, clean_rows = [], [], []
@@ -156,7 +158,7 @@ def main() -> int:
             rng = random.Random(zlib.crc32(f"{args.seed}|{rel}|{kind}".encode()))
             cand = sites(kind, text)
             rng.shuffle(cand)
-            table = toned if kind == "pinyin-same-tone" else toneless
+            table = toned if kind.endswith("same-tone") else toneless
             damaged = text
             placed = []
             for site in cand:
