@@ -59,8 +59,14 @@ def test_legitimate_text_is_silent(text):
         assert got == []
 
 
-def test_traditional_text_is_not_checked():
-    assert _findings("我們要再接再勵", variant="zh-Hant") == []
+@pytest.mark.parametrize("variant", ["zh-Hant", "zh-TW", "zh-HK"])
+def test_traditional_text_is_judged_in_simplified_and_fixed_in_its_script(variant):
+    text = "我們要再接再勵，一股作氣，不能默守成規。"
+    found = _findings(text, variant=variant)
+    assert [text[d.start] for d in found] == ["勵", "股", "默"]
+    fixed = zhproof.fix_text(text, select=["wrong-character"], variant=variant)
+    assert fixed == "我們要再接再厲，一鼓作氣，不能墨守成規。"
+    assert _findings("我們要再接再厲，一鼓作氣，不能墨守成規，迫不及待。", variant=variant) == []
 
 
 def test_the_two_scans_agree():

@@ -214,8 +214,9 @@ DOC = RuleDoc(
         "`context = true` (`[rules.wrong-character]` in the configuration) it also weighs the confusion pairs "
         "在/再, 象/像, 做/作, 按/安, 既/即 where the other character makes a word that the written one does not "
         "(在次 → 再次, 按装 → 安装): reported, as a warning, only when the model finds the clause at least 10^3 "
-        "times likelier with the other character, and never inside quotation or title marks. Only simplified "
-        "text is checked; similar-shape typos (目不转晴) and other typos outside idioms are not looked for."
+        "times likelier with the other character, and never inside quotation or title marks (simplified text "
+        "only). Traditional text is judged converted to simplified characters, the correction converted back. "
+        "Similar-shape typos (目不转晴) and other typos outside idioms are not looked for."
     ),
     why=(
         "错别字 are the first thing a Chinese editor looks for; a wrong character in a set phrase is noticed by "
@@ -234,6 +235,7 @@ DOC = RuleDoc(
         Example("我们要再接再厉，一鼓作气，不能墨守成规。", ok=True),
         Example("这件事他也想不到，此前所有有关的报道都没有提到。", ok=True),
         Example("必须坚决遏制故伎重施，中方愿尽己所能。", ok=True),
+        Example("我們要再接再勵，一股作氣。", "我們要再接再厲，一鼓作氣。", variant="zh-Hant"),
     ),
 )
 
@@ -242,23 +244,49 @@ class WrongCharacter(BaseRule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
         if doc.traditional:
+            yield from self._traditional(doc)
             return
         if doc.option(self.name, "context", False):
             yield from self._context(text)
         if not _FOUR_HAN.search(text):
             return
-        for start, variant, idiom, sure in candidates(text):
-            g = gain(text, start, variant, idiom)
+        yield from self._idioms(text, text)
+
+    def _idioms(self, text: str, simplified: str, to_script=None) -> Iterable[Diagnostic]:
+        """The idiom typos of ``text``, judged on ``simplified`` (the same text in simplified characters, of the
+        same length); ``to_script`` converts the correction back to the text's script."""
+        for start, variant, idiom, sure in candidates(simplified):
+            g = gain(simplified, start, variant, idiom)
             if g < REPORT_GAIN:
                 continue
             k = next(j for j in range(4) if variant[j] != idiom[j])
+            right = idiom[k]
+            if to_script is not None:
+                converted = to_script(idiom)
+                if len(converted) != 4:
+                    continue
+                right = converted[k]
+            written = text[start:start + 4]
+            shown = written[:k] + right + written[k + 1:]
             safety = Safety.SAFE if sure and g >= SAFE_GAIN else Safety.UNSAFE
             yield Diagnostic(
                 self.name, start + k, start + k + 1,
-                f"“{variant}”应为“{idiom}”（“{variant[k]}”是别字）", Severity.ERROR,
-                Fix((Edit(start + k, start + k + 1, idiom[k]),), safety, f"改为“{idiom[k]}”"),
+                f"“{written}”应为“{shown}”（“{written[k]}”是别字）", Severity.ERROR,
+                Fix((Edit(start + k, start + k + 1, right),), safety, f"改为“{right}”"),
             )
 
+    def _traditional(self, doc: Document) -> Iterable[Diagnostic]:
+        """Traditional text: judged in simplified characters (OpenCC t2s, when it keeps the length), the
+        correction converted back with the variant's converter."""
+        from .traditional_char import TARGET, converter
+
+        text = doc.text
+        if not _FOUR_HAN.search(text):
+            return
+        simplified = converter("t2s").convert(text)
+        if len(simplified) != len(text):
+            return
+        yield from self._idioms(text, simplified, converter(TARGET[doc.variant]).convert)
 
     def _context(self, text: str) -> Iterable[Diagnostic]:
         for m in _PAIR_CHARS.finditer(text):
