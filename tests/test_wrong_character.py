@@ -163,3 +163,48 @@ def test_issue_context_cases_below_the_evidence(text):
 ])
 def test_context_cases_leave_legitimate_text_alone(text):
     assert _context(text) == []
+
+
+def test_recall_and_fixes_on_injected_same_tone_idiom_typos(root):
+    """The benchmark in small (bench/typos.py, kind idiom-same-tone): in the clean texts of tests/corpus/clean, each
+    idiom occurrence (a jieba idiom, plain substring search) gets one character replaced by a random character of
+    GB 2312 level 1 with the same syllable and tone (pypinyin's table: the benchmark's confusion set, not the
+    rule's table), one typo per copy. Found at least half; every fix puts the original back."""
+    pytest.importorskip("pypinyin")
+    import importlib.util
+    import random
+    import sys
+
+    saved = list(sys.path)
+    try:  # bench/typos.py puts src/ and bench/ on the path when imported: undone afterwards
+        spec = importlib.util.spec_from_file_location("bench_typos", root / "bench" / "typos.py")
+        typos = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(typos)
+    finally:
+        sys.path[:] = saved
+
+    _, toned = typos.confusion_sets()
+    idioms = set(typos.idioms())
+    rng = random.Random(13)
+    injected = found = restored = 0
+    for name in ("law", "news", "tech"):
+        text = (root / "tests" / "corpus" / "clean" / f"{name}.txt").read_text(encoding="utf-8")
+        assert _findings(text) == []
+        for i in range(len(text) - 3):
+            if text[i:i + 4] not in idioms:
+                continue
+            k = rng.randrange(4)
+            j = i + k
+            if text[j] not in toned:
+                continue
+            damaged = text[:j] + rng.choice(toned[text[j]]) + text[j + 1:]
+            injected += 1
+            hits = [d for d in _findings(damaged) if d.start <= j < d.end]
+            if hits:
+                found += 1
+                edit = hits[0].fix.edits[0]
+                restored += (edit.start, edit.end, edit.text) == (j, j + 1, text[j])
+    print(f"injected {injected}, found {found}, restored {restored}")
+    assert injected >= 50
+    assert found >= injected / 2
+    assert restored >= 0.95 * found
