@@ -20,6 +20,7 @@ CHECK_MODULES = (
     "unpaired_bracket",
     "cjk_space",
     "lost_character",
+    "wrong_character",
 )
 
 
