@@ -5,6 +5,9 @@ from functools import cache
 
 from .patterns import compile_re
 
+#: OpenCC configuration per target variant.
+TARGET = {"zh-Hans": "t2s", "zh-Hant": "s2t", "zh-TW": "s2tw", "zh-HK": "s2hk"}
+
 
 @cache
 def converter(config: str):

@@ -21,8 +21,6 @@ CONTEXT = 12  # characters each side given to the phrase-aware converter
 #: Taiwan film title, a Hong Kong shop sign): one finding for the whole run, as a warning.
 PASSAGE_MIN = 4
 
-#: OpenCC configuration per target variant.
-TARGET = {"zh-Hans": "t2s", "zh-Hant": "s2t", "zh-TW": "s2tw", "zh-HK": "s2hk"}
 #: The standards whose forms are correct in a variant: generic traditional text is right when OpenCC's own
 #: standard, Taiwan's or Hong Kong's writes the character so (a Hong Kong name 郭偉强, Taiwan's 么).
 ACCEPTED = {"zh-Hans": ("t2s",), "zh-Hant": ("s2t", "s2tw", "s2hk"), "zh-TW": ("s2tw",), "zh-HK": ("s2hk",)}

@@ -160,8 +160,8 @@ def gain(text: str, start: int, variant: str, idiom: str) -> float:
     from ..langmodel import language_model
 
     lm = language_model()
-    before = _BEFORE.search(text, max(0, start - CONTEXT), start).group()
-    after = _AFTER.match(text, start + 4).group()
+    before = _BEFORE.search(text, max(0, start - CONTEXT), start).group()  # type: ignore[union-attr]  # matches the empty string
+    after = _AFTER.match(text, start + 4).group()  # type: ignore[union-attr]  # matches the empty string
     bos, eos = len(before) < CONTEXT, len(after) < CONTEXT
     return lm.score(before + idiom + after, bos, eos) - lm.score(before + variant + after, bos, eos)
 
@@ -187,8 +187,8 @@ def context_gain(text: str, i: int) -> float | None:
     from ..langmodel import language_model
 
     lm = language_model()
-    before = _HAN_BEFORE.search(text, max(0, i - CONTEXT_WINDOW), i).group()
-    after = _HAN_AFTER.match(text, i + 1).group()
+    before = _HAN_BEFORE.search(text, max(0, i - CONTEXT_WINDOW), i).group()  # type: ignore[union-attr]  # matches the empty string
+    after = _HAN_AFTER.match(text, i + 1).group()  # type: ignore[union-attr]  # matches the empty string
     bos, eos = len(before) < CONTEXT_WINDOW, len(after) < CONTEXT_WINDOW
     return lm.score(before + partner + after, bos, eos) - lm.score(before + c + after, bos, eos)
 
@@ -278,7 +278,7 @@ class WrongCharacter(BaseRule):
     def _traditional(self, doc: Document) -> Iterable[Diagnostic]:
         """Traditional text: judged in simplified characters (OpenCC t2s, when it keeps the length), the
         correction converted back with the variant's converter."""
-        from .traditional_char import TARGET, converter
+        from ..script import TARGET, converter
 
         text = doc.text
         if not _FOUR_HAN.search(text):
