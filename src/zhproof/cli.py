@@ -243,6 +243,18 @@ class _JsonlWriters:
         self.open.clear()
 
 
+@main.command("server")
+@click.option("--stdio", is_flag=True, help="Talk over standard input/output (the default, and the only transport).")
+def server_cmd(stdio: bool) -> None:
+    """Run the language server (LSP) for editors, over standard input/output."""
+    try:
+        from .server import serve
+    except ImportError as e:
+        _err(f"the language server needs the lsp extra: pip install 'zhproof[lsp]' ({e})")
+        sys.exit(EXIT_ERROR)
+    serve()
+
+
 @main.command("rules")
 def rules_cmd() -> None:
     """List every rule with its fix availability."""
