@@ -89,6 +89,20 @@ def main() -> None:
     print(f"first lint (open, statistics loaded): {first * 1000:.0f} ms")
     print(f"later lints ({len(ms)} changes): median {statistics.median(ms):.0f} ms, "
           f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms")
+    # the same lints in this process, without the protocol: what the server adds is the difference
+    import zhproof
+
+    linter = zhproof.Linter()
+    name = "doc." + args.format
+    linter.lint(text, name)
+    inproc = []
+    for i in range(len(times)):
+        t0 = time.perf_counter()
+        linter.lint(text + "。" * (i + 1), name)
+        inproc.append((time.perf_counter() - t0) * 1000)
+    inproc.sort()
+    print(f"the same lints in-process (zhproof.Linter.lint): median {statistics.median(inproc):.0f} ms, "
+          f"min {inproc[0]:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -21,8 +21,6 @@ from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features  # 
 
 import zhproof  # noqa: E402
 
-pytestmark = pytest.mark.asyncio
-
 ROOT = Path(__file__).resolve().parent.parent
 DUP = "专题研究疫情疫情防控。"  # one duplicate-word finding, safe fix
 CLAUSE = "要加强病例分析研究，及时总结推广有效诊疗方案。"  # written twice: repeated-clause, unsafe fix
@@ -42,9 +40,9 @@ def make_client() -> LanguageClient:
 
 
 @contextlib.asynccontextmanager
-async def session(cwd: Path, options=None, caps: str = "visual-studio-code"):
+async def session(cwd: Path, options=None, caps: str = "visual-studio-code", args=()):
     client = make_client()
-    await client.start_io(sys.executable, "-m", "zhproof", "server", cwd=str(cwd))
+    await client.start_io(sys.executable, "-m", "zhproof", "server", *args, cwd=str(cwd))
     try:
         result = await client.initialize_session(lsp.InitializeParams(
             capabilities=client_capabilities(caps), initialization_options=options, root_uri=cwd.as_uri(),
@@ -136,6 +134,7 @@ async def actions(client, path: Path, rng: lsp.Range, only=None, diagnostics=())
 
 
 # ----------------------------------------------------------------------------------------------------------
+@pytest.mark.asyncio
 async def test_diagnostics_on_open_with_rule_code_and_documentation(tmp_path):
     doc = tmp_path / "a.txt"
     async with session(tmp_path) as client:
@@ -156,6 +155,7 @@ async def test_diagnostics_on_open_with_rule_code_and_documentation(tmp_path):
         assert not published(client, py.as_uri()) and len(client.published) == n + 1
 
 
+@pytest.mark.asyncio
 async def test_markdown_lints_prose_only_and_maps_language_ids(tmp_path):
     text = f"# 标题\n\n{DUP}\n\n```\n代码里的疫情疫情不查\n```\n"
     md = tmp_path / "notes.md"
@@ -174,11 +174,12 @@ async def test_markdown_lints_prose_only_and_maps_language_ids(tmp_path):
 
 
 @pytest.mark.parametrize("caps", ["visual-studio-code", "neovim@v0.11.0"])
+@pytest.mark.asyncio
 async def test_positions_count_utf16_units_beyond_the_bmp(tmp_path, caps):
     """Emoji and CJK Extension B characters (beyond U+FFFF) before a finding: the range must count them as
     two UTF-16 code units each (or in the encoding the client chose), and a fix applied in those units must
     change exactly the doubled word."""
-    text = "😀𠀀" + DUP + "\n🙂👍🏽" + DUP + "\n"
+    text = "😀𠀀" + DUP + "\n🙂\u2028👍🏽" + DUP + "\n"  # U+2028 ends no line in LSP: it is one unit
     doc = tmp_path / "emoji.txt"
     findings = zhproof.lint_text(text)
     assert len(findings) == 2
@@ -189,13 +190,14 @@ async def test_positions_count_utf16_units_beyond_the_bmp(tmp_path, caps):
         want = [(position(text, f.start, enc), position(text, f.end, enc)) for f in findings]
         assert got == want
         if enc == "utf-16":
-            assert got[0] == ((0, 8), (0, 12)) and got[1] == ((1, 10), (1, 14))  # not 6 and 7: code points
+            assert got[0] == ((0, 8), (0, 12)) and got[1] == ((1, 11), (1, 15))  # not 6 and 8: code points
         # the quick fix of the second finding, applied in the client's units
         acts = await actions(client, doc, diags[1].range, only=[lsp.CodeActionKind.QuickFix])
         fix = next(a for a in acts if a.is_preferred)
-        assert apply(text, fix.edit, doc.as_uri(), enc) == "😀𠀀" + DUP + "\n🙂👍🏽专题研究疫情防控。\n"
+        assert apply(text, fix.edit, doc.as_uri(), enc) == "😀𠀀" + DUP + "\n🙂\u2028👍🏽专题研究疫情防控。\n"
 
 
+@pytest.mark.asyncio
 async def test_quick_fix_applied_then_document_change_clears_it(tmp_path):
     doc = tmp_path / "fix.txt"
     text = f"第一段。\n{DUP}\n"
@@ -217,6 +219,7 @@ async def test_quick_fix_applied_then_document_change_clears_it(tmp_path):
         assert published(client, doc.as_uri())[-1].version == 2
 
 
+@pytest.mark.asyncio
 async def test_unsafe_fix_is_labelled_and_not_preferred(tmp_path):
     doc = tmp_path / "clause.txt"
     text = CLAUSE + CLAUSE + "\n"
@@ -231,12 +234,13 @@ async def test_unsafe_fix_is_labelled_and_not_preferred(tmp_path):
         assert not [a for a in acts if a.kind == "source.fixAll.zhproof"]
 
 
+@pytest.mark.asyncio
 async def test_fix_all_applies_every_safe_fix_as_the_fixer_does(tmp_path):
     doc = tmp_path / "all.txt"
     text = f"😀交通運輸很方便,{DUP}\r\n{CLAUSE}{CLAUSE}\r\n大家都说:好的\r\n"
     expected = zhproof.fix_text(text)
     assert expected != text and CLAUSE + CLAUSE in expected  # the unsafe repeat stays
-    async with session(tmp_path) as client:
+    async with session(tmp_path, args=["--stdio"]) as client:  # the flag some clients add
         diags = await next_publish(client, doc.as_uri(), lambda: open_doc(client, doc, text))
         assert len(diags) >= 4
         everywhere = lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=0, character=0))
@@ -249,6 +253,7 @@ async def test_fix_all_applies_every_safe_fix_as_the_fixer_does(tmp_path):
         assert all(a.kind == lsp.CodeActionKind.QuickFix for a in await actions(client, doc, everywhere, only=["quickfix"]))
 
 
+@pytest.mark.asyncio
 async def test_ignore_this_rule_here_writes_the_markdown_suppression_comment(tmp_path):
     md = tmp_path / "ignore.md"
     # a finding on the first line of a paragraph, one on its continuation line, one in a block quote
@@ -277,12 +282,28 @@ async def test_ignore_this_rule_here_writes_the_markdown_suppression_comment(tmp
         assert text.splitlines()[2] == f"第二行{DUP}"
         assert text.splitlines()[1].endswith("<!-- zhproof-disable-next-line duplicate-word -->")
         assert text.splitlines()[4] == "> <!-- zhproof-disable-next-line duplicate-word -->"
+        # in a table row: a disable/enable pair inside the cell (a comment line would end the table)
+        table = tmp_path / "table.md"
+        text = f"| 列 | 说明 |\n|---|---|\n| 甲 | {DUP} |\n| 乙 | 交通運輸 |\n"
+        diags = await next_publish(client, table.as_uri(), lambda: open_doc(client, table, text, language="markdown"))
+        assert [d.code for d in diags] == ["duplicate-word", "traditional-char"]
+        ignore = [a for a in await actions(client, table, diags[0].range) if "Ignore duplicate-word" in a.title]
+        new = apply(text, ignore[0].edit, table.as_uri())
+        assert new.replace("<!-- zhproof-disable duplicate-word -->", "").replace(
+            "<!-- zhproof-enable duplicate-word -->", "") == text
+        after = await next_publish(client, table.as_uri(), lambda: change_doc(client, table, new, 2))
+        assert [d.code for d in after] == ["traditional-char"]
+        from markdown_it import MarkdownIt
+
+        rows = [t for t in MarkdownIt("commonmark").enable("table").parse(new) if t.type == "tr_open"]
+        assert len(rows) == 3  # still one table: the header and both rows
         # plain text has no comments: no such action
         txt = tmp_path / "plain.txt"
         diags = await next_publish(client, txt.as_uri(), lambda: open_doc(client, txt, DUP))
         assert not [a for a in await actions(client, txt, diags[0].range) if "Ignore" in a.title]
 
 
+@pytest.mark.asyncio
 async def test_configuration_file_and_editor_settings(tmp_path):
     project = tmp_path / "project"
     (project / "legacy").mkdir(parents=True)
@@ -319,6 +340,10 @@ async def test_configuration_file_and_editor_settings(tmp_path):
     async with session(tmp_path, options={"zhproof": {"select": "traditional-char"}}) as client:
         diags = await next_publish(client, a.as_uri(), lambda: open_doc(client, a, text))
         assert [d.code for d in diags] == ["traditional-char"]
+        # settings changed in the editor: every open document is checked again
+        diags = await next_publish(client, a.as_uri(), lambda: client.workspace_did_change_configuration(
+            lsp.DidChangeConfigurationParams(settings={"zhproof": {"select": ["duplicate-word", "halfwidth-punctuation"]}})))
+        assert sorted(d.code for d in diags) == ["duplicate-word", "halfwidth-punctuation"]
     async with session(tmp_path, options={"variant": "zh-XX", "colour": 1}) as client:
         diags = await next_publish(client, a.as_uri(), lambda: open_doc(client, a, text))
         assert len(diags) == 3  # bad settings are reported and left out, the defaults apply
@@ -327,6 +352,7 @@ async def test_configuration_file_and_editor_settings(tmp_path):
         assert "variant" in said and "colour" in said
 
 
+@pytest.mark.asyncio
 async def test_changes_are_debounced_and_save_lints_at_once(tmp_path):
     doc = tmp_path / "typing.txt"
     async with session(tmp_path) as client:
@@ -353,3 +379,17 @@ async def test_changes_are_debounced_and_save_lints_at_once(tmp_path):
         diags = await next_publish(client, doc.as_uri(), lambda: client.text_document_did_close(
             lsp.DidCloseTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=doc.as_uri()))))
         assert list(diags) == []
+
+
+def test_without_the_lsp_extra_one_line_and_exit_2(tmp_path):
+    """`zhproof server` where pygls is missing: a one-line error naming the extra, no traceback."""
+    import subprocess
+
+    fake = tmp_path / "pygls"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("raise ImportError(\"No module named 'pygls'\", name='pygls')\n")
+    env = {**__import__("os").environ, "PYTHONPATH": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-m", "zhproof", "server"], capture_output=True, text=True, env=env,
+                          stdin=subprocess.DEVNULL, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "zhproof[lsp]" in proc.stderr and "Traceback" not in proc.stderr

@@ -328,9 +328,9 @@ class ZhproofServer(LanguageServer):
                     if (d.rule, line) not in ignored:
                         ignored.add((d.rule, line))
                         actions.append(lsp.CodeAction(
-                            title=f"Ignore {d.rule} on this line (zhproof-disable-next-line)",
+                            title=f"Ignore {d.rule} here (a zhproof-disable comment)",
                             kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag],
-                            edit=lsp.WorkspaceEdit(changes={uri: [suppression_edit(result, d)]}),
+                            edit=lsp.WorkspaceEdit(changes={uri: suppression_edits(result, d)}),
                         ))
         if wanted(FIX_ALL_KIND) and any(d.fix is not None and d.fix.safety >= Safety.SAFE for d in result.findings):
             try:
@@ -363,13 +363,26 @@ def replacement_edit(index: LineIndex, new: str) -> lsp.TextEdit:
     return lsp.TextEdit(range=index.range(a, len(old) - b), new_text=new[a:len(new) - b])
 
 
-def suppression_edit(result: Result, d: Diagnostic) -> lsp.TextEdit:
+def suppression_edits(result: Result, d: Diagnostic) -> list[lsp.TextEdit]:
     """``<!-- zhproof-disable-next-line RULE -->`` for the line where the finding starts: at the end of the
     line before when that line runs on in the same paragraph (an HTML comment inside it changes nothing the
-    reader sees), otherwise on a line of its own before it, indented as it is (block-quote markers too)."""
+    reader sees), otherwise on a line of its own before it, indented as it is (block-quote markers too). In a
+    table row, where a line of its own would end the table, ``zhproof-disable RULE`` and ``zhproof-enable
+    RULE`` around the finding, inside its cell."""
     index, text = result.index, result.text
     line = index.line_of(d.start)
     start = index.starts[line]
+    lead = _LEAD.match(text, start, index.line_end(line)).group()
+    if text.startswith("|", start + len(lead)):
+        return [
+            lsp.TextEdit(range=index.range(d.start, d.start), new_text=f"<!-- zhproof-disable {d.rule} -->"),
+            lsp.TextEdit(range=index.range(d.end, d.end), new_text=f"<!-- zhproof-enable {d.rule} -->"),
+        ]
+    return [_next_line_edit(result, d, line, start, lead)]
+
+
+def _next_line_edit(result: Result, d: Diagnostic, line: int, start: int, lead: str) -> lsp.TextEdit:
+    index, text = result.index, result.text
     comment = f"<!-- zhproof-disable-next-line {d.rule} -->"
     if line > 0:
         prev_start, prev_end = index.starts[line - 1], index.line_end(line - 1)
@@ -381,7 +394,6 @@ def suppression_edit(result: Result, d: Diagnostic) -> lsp.TextEdit:
             return lsp.TextEdit(range=index.range(content_end, content_end), new_text=comment)
     newline = _BREAK.search(text)
     eol = newline.group() if newline else "\n"
-    lead = _LEAD.match(text, start, index.line_end(line)).group()
     return lsp.TextEdit(range=index.range(start, start), new_text=f"{lead}{comment}{eol}")
 
 
