@@ -45,6 +45,8 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _LEAD = re.compile(r"[ \t>]*")
 
+_DOCS_URLS: dict[str, str | None] = {}  # rule -> its page (file URI), looked up once
+
 _SEVERITY = {
     Severity.ERROR: lsp.DiagnosticSeverity.Error,
     Severity.WARNING: lsp.DiagnosticSeverity.Warning,
@@ -290,10 +292,11 @@ class ZhproofServer(LanguageServer):
         template = self.settings.get("docsUrl")
         if template:
             return template.replace("{rule}", rule)
-        folder = _docs_dir()
-        if folder is not None and (folder / f"{rule}.md").is_file():
-            return (folder / f"{rule}.md").as_uri()
-        return None
+        if rule not in _DOCS_URLS:
+            folder = _docs_dir()
+            page = folder / f"{rule}.md" if folder is not None else None
+            _DOCS_URLS[rule] = page.as_uri() if page is not None and page.is_file() else None
+        return _DOCS_URLS[rule]
 
     # code actions ----------------------------------------------------------------------------------------
     def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
