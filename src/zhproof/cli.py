@@ -250,6 +250,8 @@ def server_cmd(stdio: bool) -> None:
     try:
         from .server import serve
     except ImportError as e:
+        if (e.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
+            raise  # not a missing extra: a bug, to be seen as one
         _err(f"the language server needs the lsp extra: pip install 'zhproof[lsp]' ({e})")
         sys.exit(EXIT_ERROR)
     serve()
