@@ -113,6 +113,20 @@ _config_option = click.option(
 )
 
 
+@main.command("server")
+@click.option("--stdio", is_flag=True, help="Talk over standard input/output (the default, and the only transport).")
+def server_cmd(stdio: bool) -> None:
+    """Run the language server (LSP) for editors, over standard input/output."""
+    try:
+        from .server import serve
+    except ImportError as e:
+        if (e.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
+            raise  # not a missing extra: a bug, to be seen as one
+        _err(f"the language server needs the lsp extra: pip install 'zhproof[lsp]' ({e})")
+        sys.exit(EXIT_ERROR)
+    serve()
+
+
 @main.command("rules")
 @_config_option
 def rules_cmd(config_path: Path | None) -> None:
