@@ -14,6 +14,7 @@ Chinese prose (paragraphs of real sentences in shuffled order) and on one ~10 MB
 with no line break), with its peak RSS (wait4's ru_maxrss) next to the file size, and the RSS of the same
 command on a tiny file (the interpreter, the lexicon and the converters) for reference.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -145,7 +146,9 @@ def part1(args) -> None:
                 findings = "-"
             if what == "fix":
                 findings = ""
-            print(f"{name:28} {what:4} {n:>8} {10 * n:>9} {t_small:8.3f} {tb} {ratio} {mem} {findings!s:>9}", flush=True)
+            print(
+                f"{name:28} {what:4} {n:>8} {10 * n:>9} {t_small:8.3f} {tb} {ratio} {mem} {findings!s:>9}", flush=True
+            )
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -229,8 +232,10 @@ def part2(args) -> None:
             mbps = real / 1e6 / secs if secs else 0
             ratio = f"{rss / real:9.1f}" if real > 1000 else f"{'-':>9}"
             shown = f"{secs:8.1f}" if code != -9 else f"{'>' + format(args.timeout, 'g'):>8}"
-            print(f"{label:34} {real / 1e6:8.1f} {shown} {mbps:6.2f} {rss / 1e6:12.0f} {ratio} {code:>5}  {last[:70]}",
-                  flush=True)
+            print(
+                f"{label:34} {real / 1e6:8.1f} {shown} {mbps:6.2f} {rss / 1e6:12.0f} {ratio} {code:>5}  {last[:70]}",
+                flush=True,
+            )
             path.unlink()
 
 

@@ -12,6 +12,7 @@ found too weak, or a report) is counted twice:
 
 Usage:  python bench/dup_reasons.py [--half test|tune|all] [--docs 120] [--per-doc 3] [--seed 1]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -110,8 +111,10 @@ def main() -> int:
     clean, chars = clean_counts(root, args.half)
     injected = injected_counts(root, args.half, args.docs, args.per_doc, args.seed)
     labels = sorted(set(clean) | {k for c in injected.values() for k in c}, key=lambda k: (k != "reported", k))
-    print(f"duplicate-word's reasons, half {args.half}: clean text {chars:,} characters (zh-Hans and zh-Hant), "
-          f"injections of recall.py (seed {args.seed})")
+    print(
+        f"duplicate-word's reasons, half {args.half}: clean text {chars:,} characters (zh-Hans and zh-Hant), "
+        f"injections of recall.py (seed {args.seed})"
+    )
     print(f"{'reason':74} {'clean':>6} " + " ".join(f"{k:>10}" for k in KINDS))
     for label in labels:
         print(f"{label[:74]:74} {clean[label]:6} " + " ".join(f"{injected[k][label]:10}" for k in KINDS))

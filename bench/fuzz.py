@@ -24,6 +24,7 @@ Engines:
 Failures go to bench/out/fuzz-failures/<signature>.json (with a standalone reproducer) and .input (the raw
 input: UTF-8 with surrogates passed through, or the bytes). The run prints inputs tried per second.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -181,8 +182,7 @@ def save_failure(sig: str, case: tuple, exc: BaseException) -> Path:
         raw = case[1].encode("utf-8", "surrogatepass")
         call = f"run_text({case[1]!r}, variant={case[2]!r}, fmt={case[3]!r})"
     repro = (
-        "import sys; sys.path.insert(0, 'bench'); sys.argv = ['fuzz']\n"
-        f"from fuzz import run_text, run_bytes\n{call}\n"
+        f"import sys; sys.path.insert(0, 'bench'); sys.argv = ['fuzz']\nfrom fuzz import run_text, run_bytes\n{call}\n"
     )
     (OUT / f"{slug}.input").write_bytes(raw)
     record = {
@@ -216,8 +216,10 @@ class Stats:
 
     def line(self) -> str:
         secs = time.perf_counter() - self.start
-        return (f"{secs:7.0f}s  {self.tried:9,} inputs  {self.tried / max(secs, 1e-9):7.0f}/s  "
-                f"{self.chars / max(secs, 1e-9) / 1000:6.1f}k chars/s  {len(self.failures)} distinct failures")
+        return (
+            f"{secs:7.0f}s  {self.tried:9,} inputs  {self.tried / max(secs, 1e-9):7.0f}/s  "
+            f"{self.chars / max(secs, 1e-9) / 1000:6.1f}k chars/s  {len(self.failures)} distinct failures"
+        )
 
 
 def _record(stats: Stats, sig: str, case: tuple, exc: BaseException) -> None:
@@ -225,8 +227,11 @@ def _record(stats: Stats, sig: str, case: tuple, exc: BaseException) -> None:
         return
     path = save_failure(sig, case, exc)
     stats.failures[sig] = case
-    print(f"FAIL {sig}\n     input {ascii(case[1])[:300]} options {case[2:]}\n     {type(exc).__name__}: "
-          f"{str(exc)[:400]}\n     saved {path}", flush=True)
+    print(
+        f"FAIL {sig}\n     input {ascii(case[1])[:300]} options {case[2:]}\n     {type(exc).__name__}: "
+        f"{str(exc)[:400]}\n     saved {path}",
+        flush=True,
+    )
 
 
 # -------------------------------------------------------------------------------------------------------
@@ -239,12 +244,19 @@ def _byte_cases(st):
     def encoded(args):
         t, enc = args
         b = t.encode("utf-8") if enc == "utf-8" else t.encode(enc, "replace")
-        return {"utf-8": b"", "utf-8-bom": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff",
-                "gb18030": b""}[enc] + (t.encode("utf-8") if enc == "utf-8-bom" else b)
+        return {
+            "utf-8": b"",
+            "utf-8-bom": b"\xef\xbb\xbf",
+            "utf-16-le": b"\xff\xfe",
+            "utf-16-be": b"\xfe\xff",
+            "gb18030": b"",
+        }[enc] + (t.encode("utf-8") if enc == "utf-8-bom" else b)
 
     base = st.one_of(
         st.binary(max_size=300),
-        st.tuples(text, st.sampled_from(["utf-8", "utf-8", "utf-8-bom", "utf-16-le", "utf-16-be", "gb18030"])).map(encoded),
+        st.tuples(text, st.sampled_from(["utf-8", "utf-8", "utf-8-bom", "utf-16-le", "utf-16-be", "gb18030"])).map(
+            encoded
+        ),
     )
 
     @st.composite
@@ -257,7 +269,7 @@ def _byte_cases(st):
             elif op == "insert":
                 b.insert(draw(st.integers(0, len(b))), draw(st.integers(0x80, 0xFF)))
             elif op == "truncate" and b:
-                del b[draw(st.integers(0, len(b) - 1)):]
+                del b[draw(st.integers(0, len(b) - 1)) :]
             elif op == "nul":
                 b.insert(draw(st.integers(0, len(b))), 0)
         return bytes(b)
@@ -270,10 +282,12 @@ def hypothesis_engine(args, stats: Stats) -> None:
     from hypothesis import strategies as st
     from hypothesis.errors import Flaky
 
-    text_case = st.tuples(st.just("text"), P.chinese_text(max_sentences=14), st.sampled_from(VARIANTS),
-                          st.sampled_from(FORMATS))
-    surrogate_case = st.tuples(st.just("surrogates"), P.chinese_text(max_sentences=6, surrogates=True),
-                               st.just("zh-Hans"), st.just("text"))
+    text_case = st.tuples(
+        st.just("text"), P.chinese_text(max_sentences=14), st.sampled_from(VARIANTS), st.sampled_from(FORMATS)
+    )
+    surrogate_case = st.tuples(
+        st.just("surrogates"), P.chinese_text(max_sentences=6, surrogates=True), st.just("zh-Hans"), st.just("text")
+    )
     choices = [text_case, text_case, text_case, _byte_cases(st)]
     if args.surrogates:
         choices.append(surrogate_case)
@@ -284,9 +298,15 @@ def hypothesis_engine(args, stats: Stats) -> None:
     while time.perf_counter() < deadline:
         state: dict = {}
 
-        @settings(max_examples=args.batch, database=None, deadline=None, derandomize=False,
-                  suppress_health_check=list(HealthCheck), report_multiple_bugs=False,
-                  phases=[Phase.generate, Phase.shrink])
+        @settings(
+            max_examples=args.batch,
+            database=None,
+            deadline=None,
+            derandomize=False,
+            suppress_health_check=list(HealthCheck),
+            report_multiple_bugs=False,
+            phases=[Phase.generate, Phase.shrink],
+        )
         @seed(args.seed * 1_000_003 + rnd)
         @given(cases)
         def body(case):
@@ -318,10 +338,23 @@ def hypothesis_engine(args, stats: Stats) -> None:
 # -------------------------------------------------------------------------------------------------------
 # atheris engine (coverage-guided)
 
-TOKENS: list[str] = sorted(set(
-    P.WORDS + list(P.HAN_CHARS) + P.TRADITIONAL + P.FULL_PUNCT + P.HALF_PUNCT + P.NEWLINES + P.SPACES + P.INVISIBLE
-    + P.EMOJI + P.COMBINING + P.FURNITURE + P.OTHER + getattr(P, "MARKDOWN", [])
-))
+TOKENS: list[str] = sorted(
+    set(
+        P.WORDS
+        + list(P.HAN_CHARS)
+        + P.TRADITIONAL
+        + P.FULL_PUNCT
+        + P.HALF_PUNCT
+        + P.NEWLINES
+        + P.SPACES
+        + P.INVISIBLE
+        + P.EMOJI
+        + P.COMBINING
+        + P.FURNITURE
+        + P.OTHER
+        + getattr(P, "MARKDOWN", [])
+    )
+)
 
 
 def _ddmin(items: list, fails) -> list:
@@ -331,7 +364,7 @@ def _ddmin(items: list, fails) -> list:
         chunk = max(1, len(items) // n)
         reduced = False
         for i in range(0, len(items), chunk):
-            candidate = items[:i] + items[i + chunk:]
+            candidate = items[:i] + items[i + chunk :]
             if candidate and fails(candidate):
                 items, n, reduced = candidate, max(n - 1, 2), True
                 break
@@ -389,8 +422,16 @@ def atheris_engine(args, stats: Stats) -> None:
             os._exit(1 if stats.failures else 0)  # libFuzzer would take SystemExit for a crash
 
     OUT.mkdir(parents=True, exist_ok=True)
-    atheris.Setup([sys.argv[0], f"-seed={args.seed or 1}", "-max_len=2048", "-rss_limit_mb=4096",
-                   f"-artifact_prefix={OUT}/libfuzzer-"], one)
+    atheris.Setup(
+        [
+            sys.argv[0],
+            f"-seed={args.seed or 1}",
+            "-max_len=2048",
+            "-rss_limit_mb=4096",
+            f"-artifact_prefix={OUT}/libfuzzer-",
+        ],
+        one,
+    )
     atheris.Fuzz()
 
 
@@ -445,8 +486,10 @@ def _shrink(case: tuple, sig: str, exc: BaseException, slow: float) -> tuple[tup
 
 def _summary(stats: Stats) -> None:
     secs = time.perf_counter() - stats.start
-    print(f"\ndone: {secs:.0f}s, {stats.tried:,} inputs ({stats.tried / max(secs, 1e-9):.0f}/s), "
-          f"{len(stats.failures)} distinct failures")
+    print(
+        f"\ndone: {secs:.0f}s, {stats.tried:,} inputs ({stats.tried / max(secs, 1e-9):.0f}/s), "
+        f"{len(stats.failures)} distinct failures"
+    )
     for sig, case in stats.failures.items():
         print(f"  {sig}: {ascii(case[1])[:200]} {case[2:]}")
 
@@ -460,14 +503,17 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--batch", type=int, default=300, help="hypothesis examples per round")
     ap.add_argument("--slow", type=float, default=2.0, help="seconds one input may take")
     ap.add_argument("--out", type=Path, default=OUT, help="folder for failures (default bench/out/fuzz-failures)")
-    ap.add_argument("--no-surrogates", dest="surrogates", action="store_false",
-                    help="do not generate lone surrogates (their known failures would be found again and again)")
+    ap.add_argument(
+        "--no-surrogates",
+        dest="surrogates",
+        action="store_false",
+        help="do not generate lone surrogates (their known failures would be found again and again)",
+    )
     args = ap.parse_args(argv[1:])
     OUT = args.out.resolve()
     zhproof.fix_text("疫情疫情防控，交通運輸。\n生活物\n\n资保障。")  # load the lexicon and converters first
     stats = Stats()
-    print(f"engine {args.engine}, seed {args.seed}, {args.seconds:g}s; failures go to {OUT}",
-          flush=True)
+    print(f"engine {args.engine}, seed {args.seed}, {args.seconds:g}s; failures go to {OUT}", flush=True)
     if args.engine == "atheris":
         atheris_engine(args, stats)
     else:

@@ -6,6 +6,7 @@ and after ``fix(text, unsafe=True)``, and whether that equals the expected text.
 
 Usage:  python bench/issue_sentences.py       (bench/recall.py prints the same table after its own)
 """
+
 from __future__ import annotations
 
 import os
@@ -36,13 +37,17 @@ def report(linter=None) -> list[str]:
         reported += bool(found)
         fixed_ok += safe == expected
         unsafe_ok += unsafe == expected
-        where = ", ".join(f"“{text[d.start:d.end]}”" for d in found) or "-"
+        where = ", ".join(f"“{text[d.start : d.end]}”" for d in found) or "-"
         lines.append(f"  {'reported' if found else 'MISSED  '}  {text}  finding: {where}")
         lines.append(f"            fix:    {safe}  {'ok' if safe == expected else 'NOT the expected ' + expected}")
         if unsafe != safe:
-            lines.append(f"            unsafe: {unsafe}  {'ok' if unsafe == expected else 'NOT the expected ' + expected}")
-    lines.append(f"  reported {reported}/{len(SENTENCES)}; fixed as expected {fixed_ok}/{len(SENTENCES)} "
-                 f"(with unsafe fixes {unsafe_ok}/{len(SENTENCES)})")
+            lines.append(
+                f"            unsafe: {unsafe}  {'ok' if unsafe == expected else 'NOT the expected ' + expected}"
+            )
+    lines.append(
+        f"  reported {reported}/{len(SENTENCES)}; fixed as expected {fixed_ok}/{len(SENTENCES)} "
+        f"(with unsafe fixes {unsafe_ok}/{len(SENTENCES)})"
+    )
     return lines
 
 

@@ -10,6 +10,7 @@ its own copy of the document); an injection is found when lost-character reports
 
 Usage:  python bench/lost_character.py [--half tune|test] [--per-doc N] [--seed S] [--corpus DIR] [--variant V]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,7 +41,7 @@ def reason(text: str, start: int, end: int) -> str:
         return "no clause"
     if left[-1] in lc.PARTICLES:
         return "particle"
-    if lc.is_question(lc._simplified(text[lc._sentence_start(text, start):start])):
+    if lc.is_question(lc._simplified(text[lc._sentence_start(text, start) : start])):
         return "question word"
     ev = lc.evidence(left, right)
     return "model: break" if ev < lc.MARGIN else "reported"
@@ -54,7 +55,9 @@ def main() -> int:
     ap.add_argument("--per-doc", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
-    files = [f for f in sorted(Path(args.corpus).rglob("*.txt")) if args.half == "all" or half_of(relpath(f)) == args.half]
+    files = [
+        f for f in sorted(Path(args.corpus).rglob("*.txt")) if args.half == "all" or half_of(relpath(f)) == args.half
+    ]
     linter = zhproof.Linter(select=["lost-character"], variant=args.variant)
     rng = random.Random(args.seed)
     reasons: Counter[str] = Counter()
@@ -66,15 +69,15 @@ def main() -> int:
         for m in SITE.finditer(text):
             r = reason(text, m.start(), m.end())
             reasons[r] += 1
-            examples.setdefault(r, []).append(text[max(0, m.start() - 8):m.end() + 8].replace("\n", "⏎"))
+            examples.setdefault(r, []).append(text[max(0, m.start() - 8) : m.end() + 8].replace("\n", "⏎"))
         inner = [m.start() for m in INNER.finditer(text)]
         for i in rng.sample(inner, min(args.per_doc, len(inner))):
-            damaged = text[:i] + "?" + text[i + 1:]
+            damaged = text[:i] + "?" + text[i + 1 :]
             injected += 1
             if any(d.start == i for d in linter.lint(damaged)):
                 found += 1
             else:
-                missed.append(damaged[max(0, i - 8):i + 9].replace("\n", "⏎"))
+                missed.append(damaged[max(0, i - 8) : i + 9].replace("\n", "⏎"))
     print(f"{args.corpus} half {args.half}: {len(files)} documents")
     print(f"question marks between two Han characters in clean text: {sum(reasons.values())}")
     for r, n in reasons.most_common():

@@ -9,6 +9,7 @@ language model, the lexicon); the later ones show that they stay loaded.
 
     python bench/lsp_latency.py [--chars 100000] [--rounds 21] [--format txt|md]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,13 +51,17 @@ async def run(text: str, rounds: int, suffix: str) -> tuple[float, list[float], 
     with tempfile.TemporaryDirectory() as tmp:
         uri = (Path(tmp) / f"doc{suffix}").as_uri()
         await client.start_io(sys.executable, "-m", "zhproof", "server", cwd=tmp)
-        await client.initialize_async(lsp.InitializeParams(
-            capabilities=lsp.ClientCapabilities(), initialization_options={"debounce": 0}))
+        await client.initialize_async(
+            lsp.InitializeParams(capabilities=lsp.ClientCapabilities(), initialization_options={"debounce": 0})
+        )
         client.initialized(lsp.InitializedParams())
         language = "markdown" if suffix == ".md" else "plaintext"
         t0 = time.perf_counter()
-        client.text_document_did_open(lsp.DidOpenTextDocumentParams(
-            text_document=lsp.TextDocumentItem(uri=uri, language_id=language, version=1, text=text)))
+        client.text_document_did_open(
+            lsp.DidOpenTextDocumentParams(
+                text_document=lsp.TextDocumentItem(uri=uri, language_id=language, version=1, text=text)
+            )
+        )
         t1, params = await asyncio.wait_for(arrived.get(), 120)
         first = t1 - t0
         found = len(params.diagnostics)
@@ -64,9 +69,12 @@ async def run(text: str, rounds: int, suffix: str) -> tuple[float, list[float], 
         for v in range(2, rounds + 2):
             text += "。"
             t0 = time.perf_counter()
-            client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-                text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=v),
-                content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)]))
+            client.text_document_did_change(
+                lsp.DidChangeTextDocumentParams(
+                    text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=v),
+                    content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)],
+                )
+            )
             t1, params = await asyncio.wait_for(arrived.get(), 120)
             assert params.version == v
             times.append(t1 - t0)
@@ -87,8 +95,10 @@ def main() -> None:
     ms = sorted(t * 1000 for t in times)
     print(f"document: {len(text):,} characters ({args.format}), {found} findings")
     print(f"first lint (open, statistics loaded): {first * 1000:.0f} ms")
-    print(f"later lints ({len(ms)} changes): median {statistics.median(ms):.0f} ms, "
-          f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms")
+    print(
+        f"later lints ({len(ms)} changes): median {statistics.median(ms):.0f} ms, "
+        f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms"
+    )
     # the same lints in this process, without the protocol: what the server adds is the difference
     import zhproof
 
@@ -101,8 +111,10 @@ def main() -> None:
         linter.lint(text + "。" * (i + 1), name)
         inproc.append((time.perf_counter() - t0) * 1000)
     inproc.sort()
-    print(f"the same lints in-process (zhproof.Linter.lint): median {statistics.median(inproc):.0f} ms, "
-          f"min {inproc[0]:.0f} ms")
+    print(
+        f"the same lints in-process (zhproof.Linter.lint): median {statistics.median(inproc):.0f} ms, "
+        f"min {inproc[0]:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

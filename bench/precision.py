@@ -17,6 +17,7 @@ Usage:  python bench/precision.py [CORPUS_DIR] [--variant zh-Hans|zh-Hant] [--ha
 The code measured is <repo>/src, or the folder named by the environment variable ZHPROOF_SRC (to measure
 another checkout, e.g. an export of a commit, with these scripts).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,14 +49,19 @@ def known_errors() -> set[tuple[str, int, str]]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", default=str(HERE.parent.parent / "shared" / "corpus" / "zh-Hans"))
-    ap.add_argument("--variant", default="zh-Hans", help="the script of the corpus (zh-Hant for ../shared/corpus/zh-Hant)")
+    ap.add_argument(
+        "--variant", default="zh-Hans", help="the script of the corpus (zh-Hant for ../shared/corpus/zh-Hant)"
+    )
     ap.add_argument("--select", default=None, help="only these rules (comma-separated)")
-    ap.add_argument("--half", choices=HALVES, default="test",
-                    help="which half of the corpus (bench/split.py; default test, the reported one)")
+    ap.add_argument(
+        "--half",
+        choices=HALVES,
+        default="test",
+        help="which half of the corpus (bench/split.py; default test, the reported one)",
+    )
     args = ap.parse_args()
     root = Path(args.corpus)
-    files = [f for f in sorted(root.rglob("*.txt"))
-             if args.half == "all" or half_of(relpath(f)) == args.half]
+    files = [f for f in sorted(root.rglob("*.txt")) if args.half == "all" or half_of(relpath(f)) == args.half]
     linter = zhproof.Linter(select=args.select, variant=args.variant)
     known = known_errors()
     per_rule: Counter[str] = Counter()
@@ -92,7 +98,9 @@ def main() -> int:
     print(f"false alarms: {sum(per_rule.values())} = {sum(per_rule.values()) * 1e5 / total:.2f} per 100k characters")
     print(f"real errors of the source found: {sum(real.values())} (bench/known_errors.tsv)")
     for genre in sorted(chars):
-        print(f"  {genre:6} {per_genre[genre]:5} false alarms, {per_genre[genre] * 1e5 / chars[genre]:.2f} per 100k ({chars[genre]:,} chars)")
+        print(
+            f"  {genre:6} {per_genre[genre]:5} false alarms, {per_genre[genre] * 1e5 / chars[genre]:.2f} per 100k ({chars[genre]:,} chars)"
+        )
     print("false alarms by rule:")
     for rule, n in per_rule.most_common():
         print(f"  {rule:24} {n:5}  {n * 1e5 / total:.2f} per 100k")

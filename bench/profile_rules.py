@@ -2,6 +2,7 @@
 
 Usage:  python bench/profile_rules.py [PATH ...]
 """
+
 from __future__ import annotations
 
 import sys

@@ -121,6 +121,7 @@ The code measured is <repo>/src, or the folder named by the environment variable
 Usage:  python bench/recall.py [--half test|tune|all] [--docs 120] [--per-doc 3] [--seed 1] [--jobs 2]
                               [--types a,b] [--no-fix] [--corpus DIR] [--reference DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -166,8 +167,10 @@ _LIST_STOPS = set("，。；：！？,;:!?\n\r")  # a 、 list does not run past
 _LIST_CLOSE = set("，。；：！？")  # the punctuation that closes a list after its last item
 _ASCII_ALNUM = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 # an article or list label at the start of a line (第九条 , 一、, （二）): not part of the sentence after it
-_LABEL = regex.compile(r"(?:第[一二三四五六七八九十百千零〇\d]+[章节条款项编](?=[ \t\u3000])|[一二三四五六七八九十]+、"
-                       r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|#+)[ \t\u3000]*")
+_LABEL = regex.compile(
+    r"(?:第[一二三四五六七八九十百千零〇\d]+[章节条款项编](?=[ \t\u3000])|[一二三四五六七八九十]+、"
+    r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|#+)[ \t\u3000]*"
+)
 _INVISIBLE = ("\u200b", "\u200c", "\u2060", "\ufeff")
 
 TYPES = [  # (type, expected rule)
@@ -186,13 +189,24 @@ TYPES = [  # (type, expected rule)
     ("invisible-char", "invisible-char"),
 ]
 RULE_OF = dict(TYPES)
-ATTESTED_TYPES = frozenset({"dup-char", "dup-word", "dup-phrase", "traditional", "line-break", "pasted-sentence",
-                            "pasted-adjacent", "list-item"})
+ATTESTED_TYPES = frozenset(
+    {
+        "dup-char",
+        "dup-word",
+        "dup-phrase",
+        "traditional",
+        "line-break",
+        "pasted-sentence",
+        "pasted-adjacent",
+        "list-item",
+    }
+)
 NUMERAL_TYPES = frozenset({"dup-char", "dup-word", "dup-phrase"})
 EXCLUSION_REASONS = ("attested", "numeral", "clean-finding")
 
 
 # --------------------------------------------------------------------------------------------------- injections
+
 
 @dataclass
 class Injection:
@@ -309,6 +323,7 @@ def _in_gb2312(c: str) -> bool:
 # Each type has a list of sites (cheap: numbers or tuples) and a builder that makes the injection of a site
 # (None: the site turns out not to be one of this type, e.g. a span that s2t leaves unchanged).
 
+
 def sites_dup_char(doc: Doc) -> list:
     return [i for a, b in doc.runs for i in range(a, b)]
 
@@ -333,8 +348,9 @@ def sites_dup_phrase(doc: Doc) -> list:
 def _build_doubled(kind: str):
     def build(doc: Doc, site, rng: random.Random) -> Injection:
         s, n = site
-        w = doc.text[s:s + n]
+        w = doc.text[s : s + n]
         return Injection(kind, s, s + n, w + w, (0, 2 * n), unit=w)
+
     return build
 
 
@@ -345,7 +361,7 @@ def sites_traditional(doc: Doc) -> list:
 def build_traditional(doc: Doc, site, rng: random.Random) -> Injection | None:
     s2t, t2s = _converters()
     s, n = site
-    w = doc.text[s:s + n]
+    w = doc.text[s : s + n]
     t = s2t.convert(w)
     if t == w or len(t) != len(w):
         return None
@@ -390,8 +406,16 @@ def build_pasted_sentence(doc: Doc, k: int, rng: random.Random) -> Injection | N
         return None
     j = rng.choice(targets)
     at = sents[j][1]
-    return Injection("pasted-sentence", at, at, doc.text[s:e], (0, e - s), guards=[(s, e)],
-                     note="copy before the original" if j < k else "copy after the original", detect_guards=True)
+    return Injection(
+        "pasted-sentence",
+        at,
+        at,
+        doc.text[s:e],
+        (0, e - s),
+        guards=[(s, e)],
+        note="copy before the original" if j < k else "copy after the original",
+        detect_guards=True,
+    )
 
 
 def build_pasted_adjacent(doc: Doc, k: int, rng: random.Random) -> Injection:
@@ -439,14 +463,14 @@ def sites_list_item(doc: Doc) -> list:
         # the item before this 、, when another 、 of the same list precedes it
         if n > 0:
             p = marks[n - 1]
-            item = text[p + 1:q]
+            item = text[p + 1 : q]
             if item and not any(c in _LIST_STOPS for c in item) and balanced(item):
                 out.append((p + 1, q, False))
         # the last item: this is the list's last 、 and closing punctuation follows
         c = q + 1
         while c < len(text) and text[c] not in _LIST_STOPS and text[c] != "、":
             c += 1
-        if c < len(text) and text[c] in _LIST_CLOSE and c > q + 1 and balanced(text[q + 1:c]):
+        if c < len(text) and text[c] in _LIST_CLOSE and c > q + 1 and balanced(text[q + 1 : c]):
             # a list of one 、 is a list too (甲、乙。): its last item is 乙
             out.append((q + 1, c, True))
     return out
@@ -457,14 +481,18 @@ def build_list_item(doc: Doc, site, rng: random.Random) -> Injection:
     item = doc.text[s:e]
     if last:  # 、X。 -> 、X、X。
         return Injection("list-item", s, e, item + "、" + item, (0, 2 * len(item) + 1), note="last item", unit=item)
-    return Injection("list-item", s, e + 1, item + "、" + item + "、", (0, 2 * len(item) + 1), note="between 、",
-                     unit=item)
+    return Injection(
+        "list-item", s, e + 1, item + "、" + item + "、", (0, 2 * len(item) + 1), note="between 、", unit=item
+    )
 
 
 def sites_halfwidth_comma(doc: Doc) -> list:
     text = doc.text
-    return [q for q, ch in enumerate(text) if ch == "，"
-            and not (0 < q < len(text) - 1 and text[q - 1] in _ASCII_ALNUM and text[q + 1] in _ASCII_ALNUM)]
+    return [
+        q
+        for q, ch in enumerate(text)
+        if ch == "，" and not (0 < q < len(text) - 1 and text[q - 1] in _ASCII_ALNUM and text[q + 1] in _ASCII_ALNUM)
+    ]
 
 
 def build_halfwidth_comma(doc: Doc, q: int, rng: random.Random) -> Injection:
@@ -536,6 +564,7 @@ GENERATORS = {  # type: (sites, builder)
 
 # --------------------------------------------------------------------------------------------------- exclusions
 
+
 class Reference:
     """The reference corpus as one string, for the attested test: does a text occur outside a given document?"""
 
@@ -568,7 +597,7 @@ class Reference:
 
 def attest_text(text: str, inj: Injection) -> str:
     """What the injection writes, with ATTEST_CONTEXT characters of the text either side."""
-    return text[max(0, inj.pos - ATTEST_CONTEXT):inj.pos] + inj.new + text[inj.end:inj.end + ATTEST_CONTEXT]
+    return text[max(0, inj.pos - ATTEST_CONTEXT) : inj.pos] + inj.new + text[inj.end : inj.end + ATTEST_CONTEXT]
 
 
 def numeral_reduplication(text: str, inj: Injection) -> bool:
@@ -588,7 +617,7 @@ def numeral_reduplication(text: str, inj: Injection) -> bool:
     if any(c in _PLACE_VALUES for c in text[a:b]):
         return False  # a number with place values: the doubling makes it wrong
     if b - a == len(unit) == 1:  # a lone numeral doubled: 这是一个 -> 这是一一个 is an error, and whether 一一 or
-        return False             # 两两 is the adverb depends on what follows, which no closed list settles
+        return False  # 两两 is the adverb depends on what follows, which no closed list settles
     return True  # a number read digit by digit stays one (二〇〇 -> 二〇〇〇, 二〇 -> 二〇二〇)
 
 
@@ -654,7 +683,7 @@ def apply(text: str, injs: list[Injection]):
     out, spans, edits = [], [], []
     pos = shift = 0
     for inj in injs:  # sorted by position, not overlapping
-        out.append(text[pos:inj.pos])
+        out.append(text[pos : inj.pos])
         d = inj.pos + shift
         spans.append([(d + inj.mark[0], d + inj.mark[1])])
         edits.append((d, d + len(inj.new), inj.pos, inj.end))
@@ -687,6 +716,7 @@ def to_clean(x: int, edits) -> int:
 
 # --------------------------------------------------------------------------------------------------- diffing
 
+
 def _common_prefix(a: str, b: str) -> int:
     lo, hi = 0, min(len(a), len(b))
     while lo < hi:
@@ -704,7 +734,7 @@ def diff_hunks(a: str, b: str) -> list[tuple[int, int, int, int]]:
         return []
     p = _common_prefix(a, b)
     q = _common_prefix(a[p:][::-1], b[p:][::-1])
-    ma, mb = a[p:len(a) - q], b[p:len(b) - q]
+    ma, mb = a[p : len(a) - q], b[p : len(b) - q]
     hunks = []
     if len(ma) < 4000 and len(mb) < 4000:
         for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ma, mb, autojunk=False).get_opcodes():
@@ -770,7 +800,7 @@ def visible(s: str) -> str:
 
 
 def context(text: str, s: int, e: int, width: int = CONTEXT) -> str:
-    return visible(text[max(0, s - width):s]) + "⟦" + visible(text[s:e]) + "⟧" + visible(text[e:e + width])
+    return visible(text[max(0, s - width) : s]) + "⟦" + visible(text[s:e]) + "⟧" + visible(text[e : e + width])
 
 
 def line_of(text: str, x: int) -> int:
@@ -778,8 +808,7 @@ def line_of(text: str, x: int) -> int:
 
 
 def _key(rule: str, text: str, s: int, e: int):
-    return (rule, text[max(0, s - KEY_CONTEXT):s], text[s:e], text[e:e + KEY_CONTEXT])
-
+    return (rule, text[max(0, s - KEY_CONTEXT) : s], text[s:e], text[e : e + KEY_CONTEXT])
 
 
 def run_document(task):
@@ -789,8 +818,19 @@ def run_document(task):
     rpath = str(Path(path).resolve())
     doc = Doc(text)
     clean = linter.lint(text)
-    res = {"rel": rel, "genre": genre, "chars": len(text), "false": Counter(), "false_rows": [], "real": 0,
-           "inj": [], "unmatched": [], "fixes": [], "excluded": [], "drawn": Counter()}
+    res = {
+        "rel": rel,
+        "genre": genre,
+        "chars": len(text),
+        "false": Counter(),
+        "false_rows": [],
+        "real": 0,
+        "inj": [],
+        "unmatched": [],
+        "fixes": [],
+        "excluded": [],
+        "drawn": Counter(),
+    }
     for d in clean:
         line = line_of(text, d.start)
         if (rel, line, d.rule) in known:
@@ -809,8 +849,17 @@ def run_document(task):
         rng = random.Random(f"{seed}|{rel}|{kind}")
         injs, excluded = choose(doc, kind, per_doc, rng, rpath, by_rule[rule])
         for inj, reason, detail in excluded:
-            res["excluded"].append((kind, reason, rel, line_of(text, inj.pos), visible(attest_text(text, inj)),
-                                    detail, context(text, inj.pos, inj.end)))
+            res["excluded"].append(
+                (
+                    kind,
+                    reason,
+                    rel,
+                    line_of(text, inj.pos),
+                    visible(attest_text(text, inj)),
+                    detail,
+                    context(text, inj.pos, inj.end),
+                )
+            )
         res["drawn"][kind] += len(injs) + len(excluded)
         if not injs:
             continue
@@ -825,9 +874,12 @@ def run_document(task):
             old = mapped in clean_spans or _key(d.rule, damaged, d.start, d.end) in clean_keys
             for k, inj_spans in enumerate(spans):
                 s, e = inj_spans[0]
-                touch = any(d.start <= e2 and d.end >= s2 if kind == "line-break" else
-                            (d.start < e2 and d.end > s2) or (d.start == d.end and s2 <= d.start <= e2)
-                            for s2, e2 in inj_spans)
+                touch = any(
+                    d.start <= e2 and d.end >= s2
+                    if kind == "line-break"
+                    else (d.start < e2 and d.end > s2) or (d.start == d.end and s2 <= d.start <= e2)
+                    for s2, e2 in inj_spans
+                )
                 if d.rule == rule and touch and not old:
                     hit[k] = True
                     matched = True
@@ -838,14 +890,24 @@ def run_document(task):
             if matched or old:
                 continue
             where = f"at {kind} injection" if near is not None else "elsewhere"
-            res["unmatched"].append((kind, d.rule, rel, line_of(damaged, d.start), where, d.message,
-                                     context(damaged, d.start, d.end)))
+            res["unmatched"].append(
+                (kind, d.rule, rel, line_of(damaged, d.start), where, d.message, context(damaged, d.start, d.end))
+            )
         first = len(res["inj"])
         for k, inj in enumerate(injs):
             s, e = spans[k][0]
-            rec = {"kind": kind, "rule": rule, "detected": hit[k], "line": line_of(damaged, s),
-                   "injected": visible(damaged[s:e]), "context": context(damaged, s, e),
-                   "others": sorted(set(others[k])), "note": inj.note, "repaired": None, "other_change": False}
+            rec = {
+                "kind": kind,
+                "rule": rule,
+                "detected": hit[k],
+                "line": line_of(damaged, s),
+                "injected": visible(damaged[s:e]),
+                "context": context(damaged, s, e),
+                "others": sorted(set(others[k])),
+                "note": inj.note,
+                "repaired": None,
+                "other_change": False,
+            }
             res["inj"].append(rec)
         if not do_fix:
             continue
@@ -859,8 +921,9 @@ def run_document(task):
                 fixed = linter.fix(single, unsafe=True).text
             except Exception as exc:  # a fix that does not converge
                 rec["repaired"] = False
-                res["fixes"].append((kind, rel, rec["line"], "fix error", type(exc).__name__ + ": " + str(exc)[:200],
-                                     rec["context"]))
+                res["fixes"].append(
+                    (kind, rel, rec["line"], "fix error", type(exc).__name__ + ": " + str(exc)[:200], rec["context"])
+                )
                 continue
             hunks = diff_hunks(fixed_clean, fixed)
             lo = map_through(max(0, inj.pos - NEIGHBOURHOOD), clean_hunks)
@@ -871,13 +934,21 @@ def run_document(task):
             rec["other_change"] = bool(far)
             for h, what in [(h, "not repaired") for h in near] + [(h, "other change") for h in far]:
                 a1, a2, b1, b2 = h
-                res["fixes"].append((kind, rel, rec["line"], what,
-                                     "fix(clean): " + context(fixed_clean, a1, a2),
-                                     "fix(damaged): " + context(fixed, b1, b2)))
+                res["fixes"].append(
+                    (
+                        kind,
+                        rel,
+                        rec["line"],
+                        what,
+                        "fix(clean): " + context(fixed_clean, a1, a2),
+                        "fix(damaged): " + context(fixed, b1, b2),
+                    )
+                )
     return res
 
 
 # --------------------------------------------------------------------------------------------------- main
+
 
 def pick_documents(root: Path, n: int, seed: int, half: str) -> list[tuple[Path, str]]:
     rng = random.Random(seed)
@@ -885,8 +956,11 @@ def pick_documents(root: Path, n: int, seed: int, half: str) -> list[tuple[Path,
     shares = {g: n // len(genres) + (1 if i < n % len(genres) else 0) for i, g in enumerate(genres)}
     chosen = []
     for g in genres:
-        files = [f for f in sorted((root / g).glob("*.txt"))
-                 if in_half(f, half, root.parent) and han_count(f.read_text(encoding="utf-8")) >= MIN_HAN_DOC]
+        files = [
+            f
+            for f in sorted((root / g).glob("*.txt"))
+            if in_half(f, half, root.parent) and han_count(f.read_text(encoding="utf-8")) >= MIN_HAN_DOC
+        ]
         chosen += [(f, g) for f in sorted(rng.sample(files, min(shares[g], len(files))))]
     return chosen
 
@@ -902,12 +976,20 @@ def _row(row) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.splitlines()[0] + " " + __doc__.splitlines()[1].strip(),
-        epilog="The method and the definitions: the docstring of bench/recall.py.")
-    ap.add_argument("--half", choices=HALVES, default="test",
-                    help="draw documents from this half of the corpus (bench/split.py; default test, the reported one)")
+        epilog="The method and the definitions: the docstring of bench/recall.py.",
+    )
+    ap.add_argument(
+        "--half",
+        choices=HALVES,
+        default="test",
+        help="draw documents from this half of the corpus (bench/split.py; default test, the reported one)",
+    )
     ap.add_argument("--corpus", default=str(HERE.parent.parent / "shared" / "corpus" / "zh-Hans"))
-    ap.add_argument("--reference", default=str(HERE.parent.parent / "shared" / "corpus" / "zh-Hans"),
-                    help="clean text for the attested test (default the whole zh-Hans corpus)")
+    ap.add_argument(
+        "--reference",
+        default=str(HERE.parent.parent / "shared" / "corpus" / "zh-Hans"),
+        help="clean text for the attested test (default the whole zh-Hans corpus)",
+    )
     ap.add_argument("--docs", type=int, default=120, help="documents, shared equally by genre (default 120)")
     ap.add_argument("--per-doc", type=int, default=3, help="injections per document and type (default 3)")
     ap.add_argument("--seed", type=int, default=1)
@@ -927,8 +1009,19 @@ def main() -> int:
     docs = pick_documents(root, args.docs, args.seed, args.half)
     known = known_errors()
     base = root.parent.parent
-    tasks = [(str(f), f.relative_to(base).as_posix() if base in f.parents else str(f), g, args.seed, args.per_doc,
-              kinds, known, not args.no_fix) for f, g in docs]
+    tasks = [
+        (
+            str(f),
+            f.relative_to(base).as_posix() if base in f.parents else str(f),
+            g,
+            args.seed,
+            args.per_doc,
+            kinds,
+            known,
+            not args.no_fix,
+        )
+        for f, g in docs
+    ]
     if args.jobs > 1:
         import multiprocessing
 
@@ -955,11 +1048,13 @@ def main() -> int:
     out_dir.mkdir(exist_ok=True)
     sfx = f"-{args.half}"
     all_excluded = []
-    with (out_dir / f"recall-missed{sfx}.tsv").open("w", encoding="utf-8") as fm, \
-            (out_dir / f"recall-unmatched{sfx}.tsv").open("w", encoding="utf-8") as fu, \
-            (out_dir / f"recall-fix{sfx}.tsv").open("w", encoding="utf-8") as ff, \
-            (out_dir / f"recall-clean{sfx}.tsv").open("w", encoding="utf-8") as fc, \
-            (out_dir / f"recall-excluded{sfx}.tsv").open("w", encoding="utf-8") as fx:
+    with (
+        (out_dir / f"recall-missed{sfx}.tsv").open("w", encoding="utf-8") as fm,
+        (out_dir / f"recall-unmatched{sfx}.tsv").open("w", encoding="utf-8") as fu,
+        (out_dir / f"recall-fix{sfx}.tsv").open("w", encoding="utf-8") as ff,
+        (out_dir / f"recall-clean{sfx}.tsv").open("w", encoding="utf-8") as fc,
+        (out_dir / f"recall-excluded{sfx}.tsv").open("w", encoding="utf-8") as fx,
+    ):
         fc.write("rule\tfile\tline\tmessage\tcontext\n")
         fm.write("type\trule\tfile\tline\tinjected\tcontext\tother rules at the site\tnote\n")
         fu.write("type\trule\tfile\tline\twhere\tmessage\tcontext\n")
@@ -988,8 +1083,10 @@ def main() -> int:
                 else:
                     for o in rec["others"]:
                         flagged_other[k][o] += 1
-                    fm.write(f"{k}\t{rec['rule']}\t{r['rel']}\t{rec['line']}\t{rec['injected']}\t{rec['context']}\t"
-                             f"{','.join(rec['others'])}\t{rec['note']}\n")
+                    fm.write(
+                        f"{k}\t{rec['rule']}\t{r['rel']}\t{rec['line']}\t{rec['injected']}\t{rec['context']}\t"
+                        f"{','.join(rec['others'])}\t{rec['note']}\n"
+                    )
                 if rec["repaired"] is not None:
                     fixed_n[k] += 1
                     repaired[k] += rec["repaired"]
@@ -1004,48 +1101,68 @@ def main() -> int:
     genres = sorted({r["genre"] for r in results})
     per_genre = Counter(r["genre"] for r in results)
     lines = []
-    lines.append(f"zhproof recall benchmark (uniform injection): half {args.half}, seed {args.seed}, {len(results)} "
-                 f"documents ({', '.join(f'{g} {per_genre[g]}' for g in genres)}), up to {args.per_doc} injections "
-                 f"per document and type, {chars:,} characters of clean text; {elapsed:.1f}s with {args.jobs} job(s)")
+    lines.append(
+        f"zhproof recall benchmark (uniform injection): half {args.half}, seed {args.seed}, {len(results)} "
+        f"documents ({', '.join(f'{g} {per_genre[g]}' for g in genres)}), up to {args.per_doc} injections "
+        f"per document and type, {chars:,} characters of clean text; {elapsed:.1f}s with {args.jobs} job(s)"
+    )
     lines.append("")
-    head = (f"{'type':16} {'rule':22} {'injected':>8} {'detected':>8} {'recall':>7} {'unmatched':>9} {'repaired':>8} "
-            f"{'other changes':>13}")
+    head = (
+        f"{'type':16} {'rule':22} {'injected':>8} {'detected':>8} {'recall':>7} {'unmatched':>9} {'repaired':>8} "
+        f"{'other changes':>13}"
+    )
     lines.append(head)
     lines.append("-" * len(head))
     for k in kinds:
         rep = pct(repaired[k], fixed_n[k]) if fixed_n[k] else "    -"
-        lines.append(f"{k:16} {RULE_OF[k]:22} {injected[k]:8} {detected[k]:8} {pct(detected[k], injected[k]):>7} "
-                     f"{unmatched[k]:9} {rep:>8} {other[k] if fixed_n[k] else '-':>13}")
+        lines.append(
+            f"{k:16} {RULE_OF[k]:22} {injected[k]:8} {detected[k]:8} {pct(detected[k], injected[k]):>7} "
+            f"{unmatched[k]:9} {rep:>8} {other[k] if fixed_n[k] else '-':>13}"
+        )
     lines.append("-" * len(head))
     ti, td = sum(injected.values()), sum(detected.values())
     tf = sum(fixed_n.values())
-    lines.append(f"{'all':16} {'':22} {ti:8} {td:8} {pct(td, ti):>7} {sum(unmatched.values()):9} "
-                 f"{pct(sum(repaired.values()), tf) if tf else '    -':>8} {sum(other.values()) if tf else '-':>13}")
+    lines.append(
+        f"{'all':16} {'':22} {ti:8} {td:8} {pct(td, ti):>7} {sum(unmatched.values()):9} "
+        f"{pct(sum(repaired.values()), tf) if tf else '    -':>8} {sum(other.values()) if tf else '-':>13}"
+    )
     if notes_inj:
         lines.append("")
-        lines.append("recall by variant: " + ", ".join(
-            f"{k} {note} {notes_det[k, note]}/{n} {pct(notes_det[k, note], n).strip()}"
-            for (k, note), n in sorted(notes_inj.items())))
+        lines.append(
+            "recall by variant: "
+            + ", ".join(
+                f"{k} {note} {notes_det[k, note]}/{n} {pct(notes_det[k, note], n).strip()}"
+                for (k, note), n in sorted(notes_inj.items())
+            )
+        )
     lines.append("")
-    head2 = (f"{'exclusions':16} {'drawn':>8} {'attested':>8} {'numeral':>8} {'clean-finding':>13} "
-             f"{'excluded':>8} {'share':>7}")
+    head2 = (
+        f"{'exclusions':16} {'drawn':>8} {'attested':>8} {'numeral':>8} {'clean-finding':>13} "
+        f"{'excluded':>8} {'share':>7}"
+    )
     lines.append(head2)
     lines.append("-" * len(head2))
     for k in kinds:
         n = sum(excl[k].values())
-        lines.append(f"{k:16} {drawn[k]:8} {excl[k]['attested']:8} {excl[k]['numeral']:8} "
-                     f"{excl[k]['clean-finding']:13} {n:8} {pct(n, drawn[k]):>7}")
+        lines.append(
+            f"{k:16} {drawn[k]:8} {excl[k]['attested']:8} {excl[k]['numeral']:8} "
+            f"{excl[k]['clean-finding']:13} {n:8} {pct(n, drawn[k]):>7}"
+        )
     lines.append("-" * len(head2))
     tot = Counter()
     for k in kinds:
         tot.update(excl[k])
-    lines.append(f"{'all':16} {sum(drawn.values()):8} {tot['attested']:8} {tot['numeral']:8} "
-                 f"{tot['clean-finding']:13} {sum(tot.values()):8} {pct(sum(tot.values()), sum(drawn.values())):>7}")
+    lines.append(
+        f"{'all':16} {sum(drawn.values()):8} {tot['attested']:8} {tot['numeral']:8} "
+        f"{tot['clean-finding']:13} {sum(tot.values()):8} {pct(sum(tot.values()), sum(drawn.values())):>7}"
+    )
     lines.append("(drawn: sites drawn and not passed over for spacing = injected + excluded)")
     lines.append("")
     nf = sum(false.values())
-    lines.append(f"clean text: {nf + real} findings on the chosen documents, {real} of them real errors of the source "
-                 f"(bench/known_errors.tsv); {nf} false alarms = {nf * 1e5 / chars:.2f} per 100k characters")
+    lines.append(
+        f"clean text: {nf + real} findings on the chosen documents, {real} of them real errors of the source "
+        f"(bench/known_errors.tsv); {nf} false alarms = {nf * 1e5 / chars:.2f} per 100k characters"
+    )
     for rule, n in false.most_common():
         lines.append(f"  {rule:24} {n:5}  {n * 1e5 / chars:.2f} per 100k")
     lines.append("")
@@ -1067,13 +1184,17 @@ def main() -> int:
         lines.append("unmatched findings by rule (by injection type):")
         for rule in sorted(unmatched_rule, key=lambda r: -sum(unmatched_rule[r].values())):
             c = unmatched_rule[rule]
-            lines.append(f"  {rule:24} {sum(c.values()):4}  (" + ", ".join(f"{k} {n}" for k, n in c.most_common()) + ")")
+            lines.append(
+                f"  {rule:24} {sum(c.values()):4}  (" + ", ".join(f"{k} {n}" for k, n in c.most_common()) + ")"
+            )
 
     sample = random.Random(f"{args.seed}|excluded").sample(all_excluded, min(EXCLUDED_SAMPLE, len(all_excluded)))
     sample.sort(key=lambda row: (kinds.index(row[0]), row[1], row[2], row[3]))
-    ex_lines = [f"{len(sample)} of {len(all_excluded)} exclusions, drawn with random.Random('{args.seed}|excluded') "
-                f"(half {args.half}); type, reason, file:line, the new text with 2 characters either side, "
-                f"where it is attested / what the clean finding is:"]
+    ex_lines = [
+        f"{len(sample)} of {len(all_excluded)} exclusions, drawn with random.Random('{args.seed}|excluded') "
+        f"(half {args.half}); type, reason, file:line, the new text with 2 characters either side, "
+        f"where it is attested / what the clean finding is:"
+    ]
     for kind, reason, rel, line, new, detail, _ in sample:
         ex_lines.append(f"  {kind:15} {reason:13} {rel}:{line}  {new}  {detail}")
     (out_dir / f"recall-excluded{sfx}.txt").write_text("\n".join(ex_lines) + "\n", encoding="utf-8")
@@ -1085,8 +1206,10 @@ def main() -> int:
     lines.append("")
     lines.extend(issue_report(_linter()))
     lines.append("")
-    lines.append(f"details: bench/out/recall-missed{sfx}.tsv, recall-unmatched{sfx}.tsv, recall-fix{sfx}.tsv, "
-                 f"recall-clean{sfx}.tsv, recall-excluded{sfx}.tsv, recall-excluded{sfx}.txt")
+    lines.append(
+        f"details: bench/out/recall-missed{sfx}.tsv, recall-unmatched{sfx}.tsv, recall-fix{sfx}.tsv, "
+        f"recall-clean{sfx}.tsv, recall-excluded{sfx}.tsv, recall-excluded{sfx}.txt"
+    )
     report = "\n".join(lines)
     print(report)
     (out_dir / f"recall-summary{sfx}.txt").write_text(report + "\n", encoding="utf-8")

@@ -53,6 +53,7 @@ The code measured is <repo>/src, or the folder named by the environment variable
 Usage:  python bench/safe_fixes.py [--half test|tune|all] [--select RULES] [--docs 120] [--per-doc 3] [--seed 1]
                                    [--jobs 2] [--types a,b]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -80,6 +81,7 @@ _STATE: dict = {}
 
 
 # --------------------------------------------------------------------------------------------------- helpers
+
 
 def levenshtein(a: str, b: str) -> int:
     """Edit distance (insertions, deletions, substitutions of code points)."""
@@ -109,7 +111,7 @@ def apply_fix(text: str, fix) -> str:
     """``text`` with the edits of one fix applied (and nothing else)."""
     out = text
     for e in sorted(fix.edits, key=lambda e: (e.start, e.end), reverse=True):
-        out = out[:e.start] + e.text + out[e.end:]
+        out = out[: e.start] + e.text + out[e.end :]
     return out
 
 
@@ -140,8 +142,8 @@ def judge(text: str, damaged: str, inj, fix) -> tuple[str, str]:
         a1, a2, b1, b2 = outside[0]
         return "wrong", "changes text away from the injection: " + recall.context(fixed, b1, b2)
     cw = text[lo:hi]
-    dw = damaged[lo:hi + grow]
-    fw = fixed[lo:hi + len(fixed) - len(text)]
+    dw = damaged[lo : hi + grow]
+    fw = fixed[lo : hi + len(fixed) - len(text)]
     dc, df, fc = levenshtein(dw, cw), levenshtein(dw, fw), levenshtein(fw, cw)
     if fc < dc and df + fc == dc:
         return "partial", shown
@@ -150,14 +152,26 @@ def judge(text: str, damaged: str, inj, fix) -> tuple[str, str]:
 
 # --------------------------------------------------------------------------------------------------- per document
 
+
 def run_document(task):
     path, rel, variant, inject, select, seed, per_doc, kinds, known = task
     text = Path(path).read_text(encoding="utf-8")
     linter = _linter(select, variant)
     clean = linter.lint(text)
-    res = {"rel": rel, "variant": variant, "chars": len(text), "clean": Counter(), "clean_real": Counter(),
-           "inj": Counter(), "exact": Counter(), "partial": Counter(), "by_type": Counter(), "wrong_rows": [],
-           "skipped": Counter(), "injections": 0}
+    res = {
+        "rel": rel,
+        "variant": variant,
+        "chars": len(text),
+        "clean": Counter(),
+        "clean_real": Counter(),
+        "inj": Counter(),
+        "exact": Counter(),
+        "partial": Counter(),
+        "by_type": Counter(),
+        "wrong_rows": [],
+        "skipped": Counter(),
+        "injections": 0,
+    }
     for d in clean:
         if not is_safe(d):
             continue
@@ -166,8 +180,18 @@ def run_document(task):
         if (rel, line, d.rule) in known:
             res["clean_real"][d.rule] += 1
         else:
-            res["wrong_rows"].append(("clean", d.rule, "", rel, line, d.message,
-                                      recall.context(text, d.start, d.end), _fixed_context(text, d)))
+            res["wrong_rows"].append(
+                (
+                    "clean",
+                    d.rule,
+                    "",
+                    rel,
+                    line,
+                    d.message,
+                    recall.context(text, d.start, d.end),
+                    _fixed_context(text, d),
+                )
+            )
     if not inject:
         return res
     # the injection sites exactly as recall.py chooses them: with all rules' findings on the clean text
@@ -194,16 +218,25 @@ def run_document(task):
                     continue
                 verdict, shown = judge(text, damaged, inj, d.fix)
                 if verdict == "wrong":
-                    why = clean_counterpart(d, text, damaged, clean, clean_spans, clean_keys, edits, d0, d1,
-                                            sources)
+                    why = clean_counterpart(d, text, damaged, clean, clean_spans, clean_keys, edits, d0, d1, sources)
                     if why:
                         res["skipped"][why] += 1
                         continue
                 res["inj"][d.rule] += 1
                 res["by_type"][d.rule, kind, verdict] += 1
                 if verdict == "wrong":
-                    res["wrong_rows"].append(("injected", d.rule, kind, rel, recall.line_of(damaged, d.start),
-                                              d.message, recall.context(damaged, d.start, d.end), shown))
+                    res["wrong_rows"].append(
+                        (
+                            "injected",
+                            d.rule,
+                            kind,
+                            rel,
+                            recall.line_of(damaged, d.start),
+                            d.message,
+                            recall.context(damaged, d.start, d.end),
+                            shown,
+                        )
+                    )
                 else:
                     res[verdict][d.rule] += 1
     return res
@@ -223,10 +256,13 @@ def clean_counterpart(d, text, damaged, clean, clean_spans, clean_keys, edits, d
         return "same"
     same_rule = [c for c in clean if c.rule == d.rule]
     if d.start < d1 and d.end > d0:
-        own, rep = damaged[d.start:d.end], d.replacement(damaged)
+        own, rep = damaged[d.start : d.end], d.replacement(damaged)
         for c in same_rule:
-            if (any(s <= c.start and c.end <= e for s, e in sources) and text[c.start:c.end] == own
-                    and c.replacement(text) == rep):
+            if (
+                any(s <= c.start and c.end <= e for s, e in sources)
+                and text[c.start : c.end] == own
+                and c.replacement(text) == rep
+            ):
                 return "copy"
     for c in same_rule:
         if (c.start < me and c.end > ms) if ms < me else c.start <= ms <= c.end:
@@ -243,6 +279,7 @@ def _fixed_context(text: str, d) -> str:
 
 # --------------------------------------------------------------------------------------------------- main
 
+
 def pct(a: int, b: int) -> str:
     return f"{100 * a / b:.1f}%" if b else "-"
 
@@ -250,23 +287,37 @@ def pct(a: int, b: int) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(
         description="Are safe fixes right? The precision of the fixes a plain --fix applies, on recall.py's "
-                    "injected copies (each injection alone) and on the clean documents of one half.",
+        "injected copies (each injection alone) and on the clean documents of one half.",
         epilog="The method and the definitions: the docstring of bench/safe_fixes.py.",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--half", choices=HALVES, default="test",
-                    help="half of the corpus (bench/split.py; default test, the reported one)")
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument(
+        "--half",
+        choices=HALVES,
+        default="test",
+        help="half of the corpus (bench/split.py; default test, the reported one)",
+    )
     ap.add_argument("--select", default=None, help="only these rules, comma-separated (default: all rules)")
     ap.add_argument("--docs", type=int, default=120, help="injected documents, as recall.py (default 120)")
     ap.add_argument("--per-doc", type=int, default=3, help="injections per document and type (default 3)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument("--types", default=None, help="comma-separated injection types (default: all of recall.py)")
-    ap.add_argument("--corpus", default=str(SHARED / "corpus" / "zh-Hans"),
-                    help="corpus of the injected documents (default ../shared/corpus/zh-Hans)")
-    ap.add_argument("--reference", default=str(SHARED / "corpus" / "zh-Hans"),
-                    help="clean text for recall.py's attested test (default the whole zh-Hans corpus)")
-    ap.add_argument("--hant", default=str(SHARED / "corpus" / "zh-Hant"),
-                    help="zh-Hant clean corpus (variant zh-Hant; default ../shared/corpus/zh-Hant)")
+    ap.add_argument(
+        "--corpus",
+        default=str(SHARED / "corpus" / "zh-Hans"),
+        help="corpus of the injected documents (default ../shared/corpus/zh-Hans)",
+    )
+    ap.add_argument(
+        "--reference",
+        default=str(SHARED / "corpus" / "zh-Hans"),
+        help="clean text for recall.py's attested test (default the whole zh-Hans corpus)",
+    )
+    ap.add_argument(
+        "--hant",
+        default=str(SHARED / "corpus" / "zh-Hant"),
+        help="zh-Hant clean corpus (variant zh-Hant; default ../shared/corpus/zh-Hant)",
+    )
     args = ap.parse_args()
     kinds = [t for t, _ in recall.TYPES]
     if args.types:
@@ -292,8 +343,7 @@ def main() -> int:
             rel = f.relative_to(base).as_posix()
             if args.half != "all" and half_of(rel) != args.half:
                 continue
-            tasks.append((str(f), rel, variant, str(f) in chosen, args.select, args.seed, args.per_doc, kinds,
-                          known))
+            tasks.append((str(f), rel, variant, str(f) in chosen, args.select, args.seed, args.per_doc, kinds, known))
     if args.jobs > 1:
         import multiprocessing
 
@@ -301,8 +351,7 @@ def main() -> int:
         # injected documents cost most: first, then the biggest
         heavy_first = sorted(tasks, key=lambda t: (not t[3], -os.path.getsize(t[0])))
         with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
-            results = sorted(pool.imap_unordered(run_document, heavy_first, chunksize=4),
-                             key=lambda r: order[r["rel"]])
+            results = sorted(pool.imap_unordered(run_document, heavy_first, chunksize=4), key=lambda r: order[r["rel"]])
     else:
         results = [run_document(t) for t in tasks]
     elapsed = time.perf_counter() - t0
@@ -332,13 +381,18 @@ def main() -> int:
         for row in rows:
             fw.write(recall._row(row))
 
-    lines = [f"zhproof safe fixes: half {args.half}, rules {args.select or 'all'}, seed {args.seed}; injected: "
-             f"{n_inj} injections (each alone in a copy) in {n_docs_inj} documents of {root.name}, up to "
-             f"{args.per_doc} per document and type; clean: {docs['zh-Hans']} zh-Hans documents "
-             f"({chars['zh-Hans']:,} chars) + {docs['zh-Hant']} zh-Hant ({chars['zh-Hant']:,} chars); "
-             f"{elapsed:.1f}s with {args.jobs} job(s)", ""]
-    head = (f"{'rule':24} {'injected right/total':>20} {'exact':>6} {'partial':>7} {'clean safe':>10} "
-            f"{'real':>5} {'false':>6} {'right/counted':>14} {'precision':>9}")
+    lines = [
+        f"zhproof safe fixes: half {args.half}, rules {args.select or 'all'}, seed {args.seed}; injected: "
+        f"{n_inj} injections (each alone in a copy) in {n_docs_inj} documents of {root.name}, up to "
+        f"{args.per_doc} per document and type; clean: {docs['zh-Hans']} zh-Hans documents "
+        f"({chars['zh-Hans']:,} chars) + {docs['zh-Hant']} zh-Hant ({chars['zh-Hant']:,} chars); "
+        f"{elapsed:.1f}s with {args.jobs} job(s)",
+        "",
+    ]
+    head = (
+        f"{'rule':24} {'injected right/total':>20} {'exact':>6} {'partial':>7} {'clean safe':>10} "
+        f"{'real':>5} {'false':>6} {'right/counted':>14} {'precision':>9}"
+    )
     lines += [head, "-" * len(head)]
     R = N = 0
     for rule in rules:
@@ -348,13 +402,17 @@ def main() -> int:
         right, n = ir + cr, ii + cs
         R += right
         N += n
-        lines.append(f"{rule:24} {f'{ir}/{ii}':>20} {tot['exact'][rule]:6} {tot['partial'][rule]:7} {cs:10} "
-                     f"{cr:5} {cs - cr:6} {f'{right}/{n}':>14} {pct(right, n):>9}")
+        lines.append(
+            f"{rule:24} {f'{ir}/{ii}':>20} {tot['exact'][rule]:6} {tot['partial'][rule]:7} {cs:10} "
+            f"{cr:5} {cs - cr:6} {f'{right}/{n}':>14} {pct(right, n):>9}"
+        )
     lines.append("-" * len(head))
     ii, ir = sum(tot["inj"].values()), sum(tot["exact"].values()) + sum(tot["partial"].values())
     cs, cr = sum(tot["clean"].values()), sum(tot["clean_real"].values())
-    lines.append(f"{'all':24} {f'{ir}/{ii}':>20} {sum(tot['exact'].values()):6} {sum(tot['partial'].values()):7} "
-                 f"{cs:10} {cr:5} {cs - cr:6} {f'{R}/{N}':>14} {pct(R, N):>9}")
+    lines.append(
+        f"{'all':24} {f'{ir}/{ii}':>20} {sum(tot['exact'].values()):6} {sum(tot['partial'].values()):7} "
+        f"{cs:10} {cr:5} {cs - cr:6} {f'{R}/{N}':>14} {pct(R, N):>9}"
+    )
     lines.append("")
     lines.append("safe fixes on injected copies by rule and injection type (exact + partial right / total):")
     for rule in rules:
@@ -366,10 +424,12 @@ def main() -> int:
         if cells:
             lines.append(f"  {rule:24} " + ", ".join(cells))
     sk = tot["skipped"]
-    lines.append(f"not counted on the injected copies (safe fixes that do not repair the injection, of findings of "
-                 f"the clean text, judged in the clean part): {sum(sk.values())} = same finding {sk['same']}, "
-                 f"copy of a clean finding in the copied text {sk['copy']}, overlapping a clean finding of the "
-                 f"same rule {sk['overlap']}")
+    lines.append(
+        f"not counted on the injected copies (safe fixes that do not repair the injection, of findings of "
+        f"the clean text, judged in the clean part): {sum(sk.values())} = same finding {sk['same']}, "
+        f"copy of a clean finding in the copied text {sk['copy']}, overlapping a clean finding of the "
+        f"same rule {sk['overlap']}"
+    )
     lines.append("")
     lines.append(f"safe fixes right: {R} of {N} = {pct(R, N)}")
     lines.append(f"wrong safe fixes: {len(rows)}, in bench/out/{wrong_path.name}")

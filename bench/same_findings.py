@@ -7,6 +7,7 @@ that should not change any finding (a restructuring, a merge) does not.
 Each set is `zhproof check PATH --output-format json --exit-zero` (the shared corpus's zh-Hant half and the
 regression corpus also with --variant zh-Hant), run by the zhproof installed beside this Python.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,12 @@ SETS = {
 
 
 def findings(args: list[str]) -> list[dict]:
-    r = subprocess.run([str(EXE), "check", *args, "--output-format", "json", "--exit-zero", "--no-progress"],
-                       capture_output=True, check=False, cwd=ROOT)
+    r = subprocess.run(
+        [str(EXE), "check", *args, "--output-format", "json", "--exit-zero", "--no-progress"],
+        capture_output=True,
+        check=False,
+        cwd=ROOT,
+    )
     if r.returncode != 0:
         sys.exit(f"zhproof check {' '.join(args)} failed: {r.stderr.decode(errors='replace').strip()}")
     return json.loads(r.stdout)

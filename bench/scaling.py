@@ -14,6 +14,7 @@ Every way must report the same number of findings (printed), or the script says 
 
 Usage:  python bench/scaling.py [--runs 3] [--copies 4] [--skip-ray]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,7 +46,9 @@ def timed(fn, runs: int) -> tuple[float, object]:
 
 def cli(args: list[str]):
     exe = Path(sys.executable).parent / "zhproof"
-    r = subprocess.run([str(exe), "check", "--output-format", "json", "--exit-zero", *args], capture_output=True, text=True)
+    r = subprocess.run(
+        [str(exe), "check", "--output-format", "json", "--exit-zero", *args], capture_output=True, text=True
+    )
     if r.returncode != 0:
         raise SystemExit(f"zhproof check {' '.join(args)} failed: {r.stderr}")
     return len(json.loads(r.stdout))
@@ -68,7 +71,9 @@ def main() -> int:
         (sub / f"{i:05d}.txt").write_text(t, encoding="utf-8")
     jsonl = OUT / "scaling.jsonl"
     jsonl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    print(f"{len(texts)} documents ({len(files)} x {args.copies}), {mb:.1f} MB; {os.cpu_count()} cores; median of {args.runs} runs\n")
+    print(
+        f"{len(texts)} documents ({len(files)} x {args.copies}), {mb:.1f} MB; {os.cpu_count()} cores; median of {args.runs} runs\n"
+    )
     rows = []
     for jobs in (1, 2):
         t, n = timed(lambda: cli(["--jobs", str(jobs), str(folder)]), args.runs)

@@ -16,6 +16,7 @@ each, again and again) so that the machine's slow spells weigh on all of them al
 
 Usage:  python bench/speed.py [--runs 5] [--skip-autocorrect]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,7 +37,12 @@ OUT = HERE / "out"
 def build_inputs() -> dict[str, Path]:
     OUT.mkdir(exist_ok=True)
     docs = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))]
-    paths = {"empty": OUT / "speed-empty.txt", "1KB": OUT / "speed-1k.txt", "1MB": OUT / "speed-1mb.txt", "10MB": OUT / "speed-10mb.txt"}
+    paths = {
+        "empty": OUT / "speed-empty.txt",
+        "1KB": OUT / "speed-1k.txt",
+        "1MB": OUT / "speed-1mb.txt",
+        "10MB": OUT / "speed-10mb.txt",
+    }
     paths["empty"].write_text("", encoding="utf-8")
     for name, size in (("1KB", 1_000), ("1MB", 1_000_000), ("10MB", 10_000_000)):
         out, total, i = [], 0, 0
@@ -91,7 +97,9 @@ def main() -> int:
 
     paths = build_inputs()
     exe = Path(sys.executable).parent / "zhproof"
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
+    )
     print(f"median of {args.runs} runs\n")
 
     # An installed zhproof has its modules compiled to bytecode (pip does it at install time); a checkout run in
@@ -99,18 +107,23 @@ def main() -> int:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], stdout=subprocess.DEVNULL, check=True)
     # start-up timings are short and drift with the machine: more runs, taken in turn (one of each, again)
     runs = max(args.runs, 21)
-    click_t, empty_t, kb_t, cold_t = interleaved_times([
-        ([sys.executable, "-c", "import click"], None),
-        ([str(exe), "check", "--jobs", "1", str(paths["empty"])], None),
-        ([str(exe), "check", "--jobs", "1", str(paths["1KB"])], None),
-        ([str(exe), "check", "--jobs", "1", str(paths["1KB"])], {**os.environ, "ZHPROOF_NO_CACHE": "1"}),
-    ], runs)
+    click_t, empty_t, kb_t, cold_t = interleaved_times(
+        [
+            ([sys.executable, "-c", "import click"], None),
+            ([str(exe), "check", "--jobs", "1", str(paths["empty"])], None),
+            ([str(exe), "check", "--jobs", "1", str(paths["1KB"])], None),
+            ([str(exe), "check", "--jobs", "1", str(paths["1KB"])], {**os.environ, "ZHPROOF_NO_CACHE": "1"}),
+        ],
+        runs,
+    )
     print(f"start-up (whole process, median of {runs} runs)")
     print(f"  python -c 'import click'      {click_t * 1000:7.1f} ms")
     print(f"  zhproof check <empty file>    {empty_t * 1000:7.1f} ms   ({empty_t / click_t:.2f}x import click)")
     print(f"  zhproof check <1 KB file>     {kb_t * 1000:7.1f} ms   ({kb_t / click_t:.2f}x import click)")
-    print(f"  the same, cache off           {cold_t * 1000:7.1f} ms   ({cold_t / click_t:.2f}x import click;"
-          " ZHPROOF_NO_CACHE=1, every pattern compiled)\n")
+    print(
+        f"  the same, cache off           {cold_t * 1000:7.1f} ms   ({cold_t / click_t:.2f}x import click;"
+        " ZHPROOF_NO_CACHE=1, every pattern compiled)\n"
+    )
 
     ac = None
     if not args.skip_autocorrect:
@@ -148,7 +161,11 @@ def main() -> int:
         tools += [
             ("zhproof lint", lambda: linter.lint(text), args.runs),
             ("zhproof fix", lambda: linter.fix(text, unsafe=True), max(1, args.runs // 2)),
-            ("zhproof CLI check", lambda: subprocess.run(cli, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), args.runs),
+            (
+                "zhproof CLI check",
+                lambda: subprocess.run(cli, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+                args.runs,
+            ),
         ]
         rows = interleaved_medians(tools)
         if failures:

@@ -10,6 +10,7 @@ bench/README.md come from the ``test`` half, whose individual cases are not look
 
     python bench/split.py [CORPUS_ROOT]     prints the documents and characters of each half, by folder
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -24,7 +25,7 @@ def half_of(relpath: str) -> str:
     """``"tune"`` or ``"test"`` for a document, given its path relative to the corpus root."""
     rel = relpath.replace("\\", "/").lstrip("/")
     if rel.startswith("corpus/"):  # a path relative to ../shared, as bench/known_errors.tsv writes them
-        rel = rel[len("corpus/"):]
+        rel = rel[len("corpus/") :]
     return "tune" if hashlib.sha1(rel.encode("utf-8")).digest()[-1] % 2 == 0 else "test"
 
 
@@ -57,8 +58,10 @@ def main() -> int:
         chars[key] += len(f.read_text(encoding="utf-8"))
     print(f"{'folder':20} {'tune docs':>9} {'tune chars':>11} {'test docs':>9} {'test chars':>11}")
     for folder in sorted({k[0] for k in docs}):
-        print(f"{folder:20} {docs[folder, 'tune']:9} {chars[folder, 'tune']:11,} "
-              f"{docs[folder, 'test']:9} {chars[folder, 'test']:11,}")
+        print(
+            f"{folder:20} {docs[folder, 'tune']:9} {chars[folder, 'tune']:11,} "
+            f"{docs[folder, 'test']:9} {chars[folder, 'test']:11,}"
+        )
     return 0
 
 

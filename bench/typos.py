@@ -36,6 +36,7 @@ copies and the clean documents).
 Usage:  python bench/typos.py [--half tune|test] [--per-doc 3] [--seed 1]     (needs: pip install pypinyin)
 Writes bench/out/typos-{missed,found,clean}-HALF.tsv.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -97,7 +98,11 @@ def idioms() -> list[str]:
     from zhproof.lexicon import lexicon
 
     lx = lexicon()
-    return [w for w in lx.trie.keys() if len(w) == 4 and lx.pos(w) in ("i", "l") and all("\u4e00" <= c <= "\u9fff" for c in w)]
+    return [
+        w
+        for w in lx.trie.keys()
+        if len(w) == 4 and lx.pos(w) in ("i", "l") and all("\u4e00" <= c <= "\u9fff" for c in w)
+    ]
 
 
 def is_han(c: str) -> bool:
@@ -110,7 +115,9 @@ def main() -> int:
     ap.add_argument("--per-doc", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--corpus", default=str(CORPUS))
-    ap.add_argument("--context", action="store_true", help="turn on the rule's context cases, and inject the context kind")
+    ap.add_argument(
+        "--context", action="store_true", help="turn on the rule's context cases, and inject the context kind"
+    )
     args = ap.parse_args()
     t0 = time.time()
     toneless, toned = confusion_sets()
@@ -136,7 +143,9 @@ def main() -> int:
         for i, c in enumerate(text):
             for w in by_first.get(c, ()):
                 if text.startswith(w, i):
-                    out.extend((i + k, w) for k in range(4) if w[k] in (toned if kind.endswith("same-tone") else toneless))
+                    out.extend(
+                        (i + k, w) for k in range(4) if w[k] in (toned if kind.endswith("same-tone") else toneless)
+                    )
         return out
 
     kinds = ("pinyin", "pinyin-same-tone", "idiom", "idiom-same-tone") + (("context",) if args.context else ())
@@ -152,7 +161,7 @@ def main() -> int:
         for d in clean:
             clean_safe += d.fix is not None and d.fix.safety == Safety.SAFE
             line = text.count("\n", 0, d.start) + 1
-            clean_rows.append(f"{rel}\t{line}\t{d.message}\t{text[max(0, d.start - 15):d.end + 15]!r}")
+            clean_rows.append(f"{rel}\t{line}\t{d.message}\t{text[max(0, d.start - 15) : d.end + 15]!r}")
         other = reference.replace(text, "\x00")
         for kind in kinds:
             rng = random.Random(zlib.crc32(f"{args.seed}|{rel}|{kind}".encode()))
@@ -168,11 +177,11 @@ def main() -> int:
                 if any(abs(i - p) < 200 for p, _, _ in placed):
                     continue
                 new = CONTEXT_PAIRS[text[i]] if kind == "context" else rng.choice(table[text[i]])
-                context = damaged[max(0, i - 2):i] + new + damaged[i + 1:i + 3]
+                context = damaged[max(0, i - 2) : i] + new + damaged[i + 1 : i + 3]
                 if context in other:
                     stats[kind]["excluded"] += 1
                     continue
-                damaged = damaged[:i] + new + damaged[i + 1:]
+                damaged = damaged[:i] + new + damaged[i + 1 :]
                 placed.append((i, text[i], new))
             if not placed:
                 continue
@@ -181,7 +190,7 @@ def main() -> int:
                 st = stats[kind]
                 st["injected"] += 1
                 hit = [d for d in found if d.start <= i < d.end]
-                ctx = (damaged[max(0, i - 12):i] + "⟦" + new + "⟧" + damaged[i + 1:i + 13]).replace("\n", "⏎")
+                ctx = (damaged[max(0, i - 12) : i] + "⟦" + new + "⟧" + damaged[i + 1 : i + 13]).replace("\n", "⏎")
                 if not hit:
                     missed_rows.append(f"{kind}\t{rel}\t{old}->{new}\t{ctx}")
                     continue
@@ -193,7 +202,9 @@ def main() -> int:
                 if d.fix and d.fix.safety == Safety.SAFE:
                     st["safe"] += 1
                     st["safe_right"] += right
-                found_rows.append(f"{kind}\t{rel}\t{old}->{new}\t{'right' if right else 'WRONG'}\t{d.fix.safety.label if d.fix else '-'}\t{ctx}")
+                found_rows.append(
+                    f"{kind}\t{rel}\t{old}->{new}\t{'right' if right else 'WRONG'}\t{d.fix.safety.label if d.fix else '-'}\t{ctx}"
+                )
             clean_spans = {(d.start, d.end) for d in clean}
             for d in found:
                 if not any(d.start <= i < d.end for i, _, _ in placed) and (d.start, d.end) not in clean_spans:
@@ -202,9 +213,13 @@ def main() -> int:
     out.mkdir(exist_ok=True)
     for name, rows in (("missed", missed_rows), ("found", found_rows), ("clean", clean_rows)):
         (out / f"typos-{name}-{args.half}.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    print(f"half {args.half}: {len(chosen)} documents, {clean_chars:,} characters, seed {args.seed}, "
-          f"per-doc {args.per_doc}; {len(idiom_list):,} idioms; {time.time() - t0:.0f}s")
-    print(f"{'kind':18} {'injected':>8} {'excluded':>8} {'detected':>8} {'recall':>7} {'restored':>9} {'safe right':>11} {'other new':>9}")
+    print(
+        f"half {args.half}: {len(chosen)} documents, {clean_chars:,} characters, seed {args.seed}, "
+        f"per-doc {args.per_doc}; {len(idiom_list):,} idioms; {time.time() - t0:.0f}s"
+    )
+    print(
+        f"{'kind':18} {'injected':>8} {'excluded':>8} {'detected':>8} {'recall':>7} {'restored':>9} {'safe right':>11} {'other new':>9}"
+    )
     total_safe = total_safe_right = 0
     for k in kinds:
         s = stats[k]
@@ -213,10 +228,17 @@ def main() -> int:
         sr = f"{s['safe_right']}/{s['safe']}"
         total_safe += s["safe"]
         total_safe_right += s["safe_right"]
-        print(f"{k:18} {s['injected']:8} {s['excluded']:8} {s['detected']:8} {rec:7.1%} {res:>9} {sr:>11} {s['spurious']:9}")
-    print(f"clean text: {clean_findings} findings = {clean_findings / clean_chars * 1e5:.2f} per 100k characters ({clean_safe} with a safe fix)")
+        print(
+            f"{k:18} {s['injected']:8} {s['excluded']:8} {s['detected']:8} {rec:7.1%} {res:>9} {sr:>11} {s['spurious']:9}"
+        )
+    print(
+        f"clean text: {clean_findings} findings = {clean_findings / clean_chars * 1e5:.2f} per 100k characters ({clean_safe} with a safe fix)"
+    )
     total_safe += clean_safe
-    print(f"safe fixes right: {total_safe_right}/{total_safe}" + (f" = {total_safe_right / total_safe:.1%}" if total_safe else ""))
+    print(
+        f"safe fixes right: {total_safe_right}/{total_safe}"
+        + (f" = {total_safe_right / total_safe:.1%}" if total_safe else "")
+    )
     return 0
 
 

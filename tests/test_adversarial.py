@@ -12,6 +12,7 @@ as "> MAX_RATIO"). Where fork is not available the 10n run happens in-process, w
 
 The whole module takes about 30-60 seconds; deselect it with ``-k "not adversarial"``.
 """
+
 from __future__ import annotations
 
 import gc
@@ -33,8 +34,10 @@ SCALE_STEPS = 4
 REPS_SMALL = 3
 REPS_BIG = 2
 
-_W = ("疫情 防控 工作 中国 国家 市场 秩序 发展 经济 社会 加强 领导 人民 政府 会议 建设 推进 全面 深化 改革 "
-      "坚持 完善 制度 体系 能力 现代化 治理 服务 保障 落实").split()
+_W = (
+    "疫情 防控 工作 中国 国家 市场 秩序 发展 经济 社会 加强 领导 人民 政府 会议 建设 推进 全面 深化 改革 "
+    "坚持 完善 制度 体系 能力 现代化 治理 服务 保障 落实"
+).split()
 
 
 def _prose(n: int) -> str:

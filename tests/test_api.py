@@ -1,4 +1,5 @@
 """The public Python API."""
+
 from __future__ import annotations
 
 import pytest

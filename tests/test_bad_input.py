@@ -1,6 +1,7 @@
 """Bad input through the CLI and the API: empty and whitespace-only files, binary files, undecodable bytes,
 mixed line endings, symbolic link loops, files that cannot be written or that vanish. Every case states
 the exit code, the message and what happens to the files; no output ever holds a traceback."""
+
 from __future__ import annotations
 
 import json

@@ -1,5 +1,6 @@
 """broken-line judged from the shape of the text (issue 11): the issue's three breaks, line structure that stays
 silent, which fixes are safe, and that the model is not loaded for text without a candidate break."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,10 +15,14 @@ def findings(text: str, variant: str = "zh-Hans"):
 
 
 ISSUE_BREAKS = [
-    ("会议指出，今年以来各地区各部门认真贯彻落实党中央决策部署，经济运行总体平稳，就业形势\n\n保持稳定，居民收入持续增长。",
-     "就业形势保持稳定"),
-    ("据统计，全省共新建和改扩建农村公路三千多公里，惠及沿线群众一百二十多万人，有效改善了\n农村地区的出行条件。",
-     "有效改善了农村地区"),
+    (
+        "会议指出，今年以来各地区各部门认真贯彻落实党中央决策部署，经济运行总体平稳，就业形势\n\n保持稳定，居民收入持续增长。",
+        "就业形势保持稳定",
+    ),
+    (
+        "据统计，全省共新建和改扩建农村公路三千多公里，惠及沿线群众一百二十多万人，有效改善了\n农村地区的出行条件。",
+        "有效改善了农村地区",
+    ),
     ("这一技术突破为我国新能源汽车产业的发展提供了有力支撑，也为全球气候治理贡献了中\n\n国智慧。", "贡献了中国智慧"),
 ]
 
@@ -27,8 +32,8 @@ def test_the_issue_breaks_are_reported_and_joined(text, joined):
     found = findings(text)
     assert len(found) == 1
     d = found[0]
-    assert "\n" in text[d.start:d.end]
-    assert text[d.start - 1] + text[d.end] == joined[joined.index(text[d.start - 1]):][:2]
+    assert "\n" in text[d.start : d.end]
+    assert text[d.start - 1] + text[d.end] == joined[joined.index(text[d.start - 1]) :][:2]
     fixed = fix_text(text, unsafe=True)
     assert joined in fixed and "\n" not in fixed
 
@@ -38,26 +43,29 @@ def test_the_issue_breaks_together_in_one_document():
     assert len(findings(text)) == 3
 
 
-@pytest.mark.parametrize("text", [
-    # the photo credit of the issue, closing a paragraph, then the next paragraph
-    "今天上午，市领导来到社区调研。 新华社记者 王明/摄\n今年春节期间，全市各级领导干部深入基层走访慰问困难群众。",
-    "今天上午，市领导来到社区调研。（记者 王明 李华）\n今年春节期间，全市各级领导干部深入基层走访慰问困难群众。",
-    # headlines and titles before their story
-    "习近平会见外宾\n\n国家主席习近平今天在北京会见外宾。",
-    "新华社评论员文章：选出新气象，开创新未来\n\n新华社今天播发评论员文章。",
-    "首届全国消防行业职业技能大赛在南京举行\n\n首届全国消防行业职业技能大赛在江苏南京举行，来自全国的选手参赛。",
-    "中华人民共和国农村土地\n承包经营纠纷调解仲裁法\n\n第一章 总则",
-    # a heading, a list item, an article number on its own line (zh-Hant statutes write them so)
-    "一、关于前一段疫情防控工作\n\n新冠肺炎疫情发生后，党中央高度重视。",
-    "第一章 总则\n\n第一条 为了规范立法活动，制定本法。",
-    "工程完工后应办理验收。\n第 65 條\n得標廠商應自行履行工程契約。",
-    # signature and date line
-    "特此通知。\n\n国务院办公厅\n2021年3月1日",
-    # verse
-    "床前明月光\n疑是地上霜\n举头望明月\n低头思故乡",
-    # an address
-    "联系地址：北京市西城区\n\n邮政编码100031",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the photo credit of the issue, closing a paragraph, then the next paragraph
+        "今天上午，市领导来到社区调研。 新华社记者 王明/摄\n今年春节期间，全市各级领导干部深入基层走访慰问困难群众。",
+        "今天上午，市领导来到社区调研。（记者 王明 李华）\n今年春节期间，全市各级领导干部深入基层走访慰问困难群众。",
+        # headlines and titles before their story
+        "习近平会见外宾\n\n国家主席习近平今天在北京会见外宾。",
+        "新华社评论员文章：选出新气象，开创新未来\n\n新华社今天播发评论员文章。",
+        "首届全国消防行业职业技能大赛在南京举行\n\n首届全国消防行业职业技能大赛在江苏南京举行，来自全国的选手参赛。",
+        "中华人民共和国农村土地\n承包经营纠纷调解仲裁法\n\n第一章 总则",
+        # a heading, a list item, an article number on its own line (zh-Hant statutes write them so)
+        "一、关于前一段疫情防控工作\n\n新冠肺炎疫情发生后，党中央高度重视。",
+        "第一章 总则\n\n第一条 为了规范立法活动，制定本法。",
+        "工程完工后应办理验收。\n第 65 條\n得標廠商應自行履行工程契約。",
+        # signature and date line
+        "特此通知。\n\n国务院办公厅\n2021年3月1日",
+        # verse
+        "床前明月光\n疑是地上霜\n举头望明月\n低头思故乡",
+        # an address
+        "联系地址：北京市西城区\n\n邮政编码100031",
+    ],
+)
 def test_line_structure_stays_silent(text):
     assert findings(text) == []
 
@@ -67,11 +75,14 @@ def test_a_headline_that_is_a_sentence_ending_in_a_particle_is_silent():
     assert findings("普京：美国即使给出承诺也是不可信的\n\n俄罗斯总统普京21日表示，美方的承诺不可信。") == []
 
 
-@pytest.mark.parametrize("text", [
-    "第十七条 赡养人有义务耕种或者委托他人耕种老年人承包的田地，照管老年人的林木和牲畜，收益归老年人所有\n\n的，应当依法处理。",
-    "（六）其他适当\n的管理教育措施。",  # a list item cut before a particle
-    "国家加强武装力量建设，加强边防、海防和\n其他重大安全领域防卫力量建设。",  # ends on a conjunction
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第十七条 赡养人有义务耕种或者委托他人耕种老年人承包的田地，照管老年人的林木和牲畜，收益归老年人所有\n\n的，应当依法处理。",
+        "（六）其他适当\n的管理教育措施。",  # a list item cut before a particle
+        "国家加强武装力量建设，加强边防、海防和\n其他重大安全领域防卫力量建设。",  # ends on a conjunction
+    ],
+)
 def test_cut_clauses_are_reported(text):
     assert len(findings(text)) == 1
 
@@ -110,25 +121,31 @@ def test_no_model_for_text_without_a_candidate_break(monkeypatch):
         findings("也为全球气候治理贡献了中\n\n国智慧。")
 
 
-@pytest.mark.parametrize("text", [
-    "当事人不服人民法院第一审判决的，依照本法第八\n十一条的规定处理。",  # a numeral cut in two
-    "第九十七条 本\n法施行前已依法订立的合同继续有效。",  # lone characters the lexicon joins (本法)
-    "各级政府保证有关国防事务的法律、法规的\n遵守和执行。",  # 的 outside 是……的
-    "应当为犯罪嫌疑人、被告人\n及其扶养的家属保留必需的生活费。",  # a conjunction that joins nouns
-    "监察机关可以依法查询、监控涉嫌职务犯罪的公职人员\n\n或者相关人员的出入境情况。",
-    "全国人大常委会第二十\n五次会议闭幕。",  # a number cut in two
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当事人不服人民法院第一审判决的，依照本法第八\n十一条的规定处理。",  # a numeral cut in two
+        "第九十七条 本\n法施行前已依法订立的合同继续有效。",  # lone characters the lexicon joins (本法)
+        "各级政府保证有关国防事务的法律、法规的\n遵守和执行。",  # 的 outside 是……的
+        "应当为犯罪嫌疑人、被告人\n及其扶养的家属保留必需的生活费。",  # a conjunction that joins nouns
+        "监察机关可以依法查询、监控涉嫌职务犯罪的公职人员\n\n或者相关人员的出入境情况。",
+        "全国人大常委会第二十\n五次会议闭幕。",  # a number cut in two
+    ],
+)
 def test_more_reasons_for_a_cut(text):
     assert [d.fix.safety for d in findings(text)] == [Safety.UNSAFE]
 
 
-@pytest.mark.parametrize("text", [
-    "用闭包和 map 方法将数字转换为字符串\n\n或者，也可以把一个函数作为参数。",  # 或者， opens a sentence
-    "手动实现 Send 和 Sync 是不安全的\n\n通常并不需要手动实现它们。",  # 是……的 ends a sentence
-    "示例 3-1：包含一个语句的 main 函数定义\n\n函数定义本身也是语句。",  # a caption
-    # a title or heading wrapped on two lines is line structure (the next line does not end a sentence)
-    "第二章 听取和审议人民政府、人民法院和\n\n人民检察院的专项工作报告\n\n第九条 常务委员会每年选择若干问题。",
-    "中华人民共和国各级人民代表大会\n\n常务委员会监督法",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "用闭包和 map 方法将数字转换为字符串\n\n或者，也可以把一个函数作为参数。",  # 或者， opens a sentence
+        "手动实现 Send 和 Sync 是不安全的\n\n通常并不需要手动实现它们。",  # 是……的 ends a sentence
+        "示例 3-1：包含一个语句的 main 函数定义\n\n函数定义本身也是语句。",  # a caption
+        # a title or heading wrapped on two lines is line structure (the next line does not end a sentence)
+        "第二章 听取和审议人民政府、人民法院和\n\n人民检察院的专项工作报告\n\n第九条 常务委员会每年选择若干问题。",
+        "中华人民共和国各级人民代表大会\n\n常务委员会监督法",
+    ],
+)
 def test_lines_that_end_or_start_a_sentence_stay_silent(text):
     assert findings(text) == []

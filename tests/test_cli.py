@@ -1,4 +1,5 @@
 """The command line: exit codes, formats, stdin, --diff, --fix, rules and rule."""
+
 from __future__ import annotations
 
 import json
@@ -80,8 +81,19 @@ def test_json_output(tmp):
     data = json.loads(r.stdout)
     assert [d["rule"] for d in data] == ["duplicate-word", "repeated-punctuation"]
     d = data[0]
-    assert set(d) == {"path", "rule", "severity", "message", "line", "column", "end_line", "end_column",
-                      "offset", "end_offset", "fix"}
+    assert set(d) == {
+        "path",
+        "rule",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "offset",
+        "end_offset",
+        "fix",
+    }
     assert (d["line"], d["column"], d["end_line"], d["end_column"]) == (2, 1, 2, 5)
     assert (d["offset"], d["end_offset"]) == (4, 8)
     assert d["fix"]["replacement"] == "疫情" and d["fix"]["applicability"] == "safe"
@@ -100,7 +112,7 @@ def test_seed_json_matches_product_contract(root):
         start = sum(len(l) + 1 for l in lines[: d["line"] - 1]) + d["column"] - 1
         end = sum(len(l) + 1 for l in lines[: d["end_line"] - 1]) + d["end_column"] - 1
         assert (start, end) == (d["offset"], d["end_offset"])
-    assert data[2]["message"] == "“疫情”重复" and text[data[2]["offset"]:data[2]["end_offset"]] == "疫情疫情"
+    assert data[2]["message"] == "“疫情”重复" and text[data[2]["offset"] : data[2]["end_offset"]] == "疫情疫情"
 
 
 def test_stdin(tmp):
@@ -195,7 +207,14 @@ def test_rules_and_rule():
     r = run("rule", "broken-line")
     assert r.exit_code == 0
     assert r.stdout.startswith("# broken-line")
-    for heading in ("## What it does", "## Why is this bad", "## Fix safety", "## Examples", "Flagged (→ fixed):", "Not flagged:"):
+    for heading in (
+        "## What it does",
+        "## Why is this bad",
+        "## Fix safety",
+        "## Examples",
+        "Flagged (→ fixed):",
+        "Not flagged:",
+    ):
         assert heading in r.stdout
     assert "- `要落实防护物资、生活物⏎⏎资保障和防护措施。` → `要落实防护物资、生活物资保障和防护措施。`" in r.stdout
     r = run("rule", "nope")
@@ -219,8 +238,12 @@ def test_installed_entry_point(root, tmp):
     r = subprocess.run([str(exe), "check", str(root / "samples" / "seed.txt")], capture_output=True, text=True, cwd=tmp)
     assert r.returncode == 1
     assert r.stdout.strip().splitlines()[-1] == "14 findings, 12 fixable with --fix, 2 more with --unsafe-fixes"
-    r = subprocess.run([str(exe), "check", "--fix", "--unsafe-fixes", "-"], input=(root / "samples" / "seed.txt").read_bytes(),
-                       capture_output=True, cwd=tmp)
+    r = subprocess.run(
+        [str(exe), "check", "--fix", "--unsafe-fixes", "-"],
+        input=(root / "samples" / "seed.txt").read_bytes(),
+        capture_output=True,
+        cwd=tmp,
+    )
     assert r.stdout == (root / "samples" / "seed.fixed.txt").read_bytes()
 
 

@@ -1,5 +1,6 @@
 """No input skipped in silence (issue 12), through the real CLI: which input a bare `zhproof check` reads,
 JSON Lines records that cannot be read, Markdown link text, and --stdin-filename (issue 14)."""
+
 from __future__ import annotations
 
 import json
@@ -60,7 +61,10 @@ def test_dash_always_reads_stdin(folder):
 # --- JSON Lines: a bad record is reported, the others are checked ------------------------------------------
 def _batch(path: Path, n: int = 600, bad: dict[int, str] | None = None) -> None:
     bad = bad or {}
-    lines = [bad.get(i, json.dumps({"id": i, "text": f"第{i}条：在在会上发言。"}, ensure_ascii=False)) for i in range(1, n + 1)]
+    lines = [
+        bad.get(i, json.dumps({"id": i, "text": f"第{i}条：在在会上发言。"}, ensure_ascii=False))
+        for i in range(1, n + 1)
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -107,8 +111,12 @@ def test_link_text_reported_when_the_destination_repeats_it(folder):
     other.write_text("资料见[維基百科條目](https://example.org/x)。\n", encoding="utf-8")
     r = CliRunner().invoke(main, ["check", "--output-format", "json", str(page), str(other)])
     found = [(Path(d["path"]).name, d["rule"], d["column"]) for d in json.loads(r.stdout)]
-    assert found == [("p.md", "traditional-char", 5), ("p.md", "traditional-char", 9),
-                     ("q.md", "traditional-char", 5), ("q.md", "traditional-char", 9)]
+    assert found == [
+        ("p.md", "traditional-char", 5),
+        ("p.md", "traditional-char", 9),
+        ("q.md", "traditional-char", 5),
+        ("q.md", "traditional-char", 9),
+    ]
 
 
 # --- --stdin-filename: standard input is that file ---------------------------------------------------------
@@ -127,14 +135,17 @@ MARKDOWN = """# 标题
 def test_stdin_filename_gives_the_findings_of_the_file(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
-    (tmp_path / "zhproof.toml").write_text('[per-file-ignores]\n"docs/*.md" = ["repeated-punctuation"]\n', encoding="utf-8")
+    (tmp_path / "zhproof.toml").write_text(
+        '[per-file-ignores]\n"docs/*.md" = ["repeated-punctuation"]\n', encoding="utf-8"
+    )
     page = docs / "page.md"
     page.write_text(MARKDOWN, encoding="utf-8")
     elsewhere = tmp_path.parent / f"{tmp_path.name}-cwd"
     elsewhere.mkdir()
     of_file = zhproof("check", "--output-format", "json", page, cwd=elsewhere)
-    of_stdin = zhproof("check", "--output-format", "json", "--stdin-filename", page, "-", cwd=elsewhere,
-                       input=page.read_bytes())
+    of_stdin = zhproof(
+        "check", "--output-format", "json", "--stdin-filename", page, "-", cwd=elsewhere, input=page.read_bytes()
+    )
     file_findings = json.loads(of_file.stdout)
     stdin_findings = json.loads(of_stdin.stdout)
     assert {d["rule"] for d in file_findings} == {"duplicate-word", "traditional-char"}  # ignores and code held

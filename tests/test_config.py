@@ -1,4 +1,5 @@
 """Configuration: discovery, strict keys, select/ignore, per-file-ignores, exclude, .gitignore, rule packs."""
+
 from __future__ import annotations
 
 import json
@@ -41,7 +42,10 @@ def tree(tmp_path):
 def test_nearest_configuration_above_each_file(tree):
     r = run("check", "--output-format", "json", tree / "docs" / "a.txt", tree / "sub" / "b.txt")
     data = json.loads(r.stdout)
-    assert [(os.path.basename(d["path"]), d["rule"]) for d in data] == [("a.txt", "duplicate-word"), ("b.txt", "repeated-punctuation")]
+    assert [(os.path.basename(d["path"]), d["rule"]) for d in data] == [
+        ("a.txt", "duplicate-word"),
+        ("b.txt", "repeated-punctuation"),
+    ]
 
 
 def test_relative_paths_and_config_override(tree):
@@ -64,10 +68,10 @@ def test_unknown_key_rule_and_option_name_the_problem(tmp_path):
     for body, fragment in [
         ('selct = ["duplicate-word"]\n', "unknown key 'selct'"),
         ('select = ["no-such-rule"]\n', "unknown rule 'no-such-rule' in 'select'"),
-        ('[rules.repeated-clause]\nmin-hann = 3\n', "unknown option 'min-hann' for rule 'repeated-clause'"),
+        ("[rules.repeated-clause]\nmin-hann = 3\n", "unknown option 'min-hann' for rule 'repeated-clause'"),
         ('[rules.repeated-clause]\nmin-adjacent-han = "3"\n', "must be an integer"),
         ('variant = "zh-XX"\n', "'variant' must be one of"),
-        ('select = [\n', "invalid TOML"),
+        ("select = [\n", "invalid TOML"),
     ]:
         cfg.write_text(body, encoding="utf-8")
         r = run("check", tmp_path / "a.txt")
@@ -93,7 +97,9 @@ def test_per_file_ignores_allow_and_rule_options(tmp_path):
     r = run("check", "--output-format", "json", tmp_path)
     data = json.loads(r.stdout)
     assert [(os.path.basename(d["path"]), d["rule"]) for d in data] == [
-        ("new.txt", "duplicate-word"), ("new.txt", "repeated-punctuation"), ("old.txt", "repeated-punctuation")
+        ("new.txt", "duplicate-word"),
+        ("new.txt", "repeated-punctuation"),
+        ("old.txt", "repeated-punctuation"),
     ]
 
 
@@ -119,11 +125,14 @@ def test_extend_rules_with_the_sample_rule_pack(tmp_path, root):
     r = run("check", "--output-format", "json", tmp_path / "a.txt")
     data = json.loads(r.stdout)
     assert [(d["rule"], d["fix"] and d["fix"]["replacement"]) for d in data] == [
-        ("newsroom-banned", None), ("newsroom-terms", "新冠病毒感染")
+        ("newsroom-banned", None),
+        ("newsroom-terms", "新冠病毒感染"),
     ]
     r = run("check", "--fix", "--unsafe-fixes", tmp_path / "a.txt")
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "据悉，新冠病毒感染疫情发生后。\n"
-    (tmp_path / "pack" / "bad.toml").write_text('name = "x"\nkind = "existence"\ntokens = ["a"]\ncolor = 1\n', encoding="utf-8")
+    (tmp_path / "pack" / "bad.toml").write_text(
+        'name = "x"\nkind = "existence"\ntokens = ["a"]\ncolor = 1\n', encoding="utf-8"
+    )
     r = run("check", tmp_path / "a.txt")
     assert r.exit_code == 2 and "bad.toml" in r.stderr and "'color'" in r.stderr
 

@@ -1,4 +1,5 @@
 """ruff's conventions where users expect them (issue 12), each through the CLI."""
+
 from __future__ import annotations
 
 import json
@@ -40,7 +41,9 @@ def test_unsafe_fixes_alone_shows_them_as_available(root, tmp):
     assert plain.stdout.splitlines()[-1] == "14 findings, 12 fixable with --fix, 2 more with --unsafe-fixes"
     assert "(unsafe fix: --unsafe-fixes)" in plain.stdout
     r = run("check", "--unsafe-fixes", seed, cwd=tmp)
-    assert r.exit_code == 1 and seed.read_text(encoding="utf-8") == (root / "samples" / "seed.txt").read_text(encoding="utf-8")
+    assert r.exit_code == 1 and seed.read_text(encoding="utf-8") == (root / "samples" / "seed.txt").read_text(
+        encoding="utf-8"
+    )
     assert r.stdout.splitlines()[-1] == "14 findings, 14 fixable with --fix --unsafe-fixes"
     assert "(unsafe fix)" in r.stdout and "(unsafe fix: --unsafe-fixes)" not in r.stdout
 
@@ -48,7 +51,17 @@ def test_unsafe_fixes_alone_shows_them_as_available(root, tmp):
 def test_select_accumulates_and_extend_select_adds(tmp):
     one = run("check", "--output-format", "json", "--select", "duplicate-word", "bad.txt", cwd=tmp)
     assert rules_of(one) == ["duplicate-word"]
-    both = run("check", "--output-format", "json", "--select", "duplicate-word", "--select", "traditional-char", "bad.txt", cwd=tmp)
+    both = run(
+        "check",
+        "--output-format",
+        "json",
+        "--select",
+        "duplicate-word",
+        "--select",
+        "traditional-char",
+        "bad.txt",
+        cwd=tmp,
+    )
     assert rules_of(both) == ["duplicate-word", "traditional-char"]
     (tmp / "zhproof.toml").write_text('select = ["duplicate-word"]\n', encoding="utf-8")
     assert rules_of(run("check", "--output-format", "json", "bad.txt", cwd=tmp)) == ["duplicate-word"]
@@ -76,7 +89,10 @@ def test_all_checks_passed(tmp):
 def test_statistics_honour_the_output_format(tmp):
     r = run("check", "--statistics", "--output-format", "json", "bad.txt", cwd=tmp)
     data = json.loads(r.stdout)
-    assert [(d["rule"], d["count"], d["fixable"]) for d in data] == [("duplicate-word", 1, 1), ("traditional-char", 1, 1)]
+    assert [(d["rule"], d["count"], d["fixable"]) for d in data] == [
+        ("duplicate-word", 1, 1),
+        ("traditional-char", 1, 1),
+    ]
     assert data[0]["per_100k_chars"] == pytest.approx(100_000 / len(BAD), abs=0.01) and r.exit_code == 1
     lines = run("check", "--statistics", "--output-format", "json-lines", "bad.txt", cwd=tmp).stdout.splitlines()
     assert [json.loads(line)["rule"] for line in lines] == ["duplicate-word", "traditional-char"]
@@ -95,7 +111,9 @@ def test_diff_alone_on_stdout(tmp):
 
 
 def test_suppression_of_an_unknown_rule_is_reported(tmp):
-    (tmp / "p.md").write_text("# 标题\n\n<!-- zhproof-disable-next-line duplicat-word -->\n疫情疫情防控。\n", encoding="utf-8")
+    (tmp / "p.md").write_text(
+        "# 标题\n\n<!-- zhproof-disable-next-line duplicat-word -->\n疫情疫情防控。\n", encoding="utf-8"
+    )
     r = run("check", "p.md", cwd=tmp)
     assert r.exit_code == 1 and "duplicate-word" in r.stdout  # the typo silences nothing
     assert "warning: p.md: suppression comment names an unknown rule (line 3: 'duplicat-word'" in r.stderr

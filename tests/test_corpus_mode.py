@@ -1,4 +1,5 @@
 """Corpus mode: JSON Lines records, cleaned copies never in place, parallel runs in a stable order."""
+
 from __future__ import annotations
 
 import json
@@ -30,7 +31,9 @@ def test_records_are_checked(jsonl):
     r = run("check", "--jsonl-field", "text", "--output-format", "json", jsonl)
     data = json.loads(r.stdout)
     assert [(d["record"], d["rule"], d["line"], d["column"]) for d in data] == [
-        (2, "duplicate-word", 1, 1), (2, "repeated-punctuation", 1, 7), (3, "traditional-char", 1, 7)
+        (2, "duplicate-word", 1, 1),
+        (2, "repeated-punctuation", 1, 7),
+        (3, "traditional-char", 1, 7),
     ]
     r = run("check", "--jsonl-field", "text", jsonl)
     assert f"{jsonl}#2:1:1: duplicate-word" in r.stdout and r.exit_code == 1
@@ -74,7 +77,10 @@ def test_jobs_give_identical_results_in_a_stable_order(tmp_path):
 
 def test_jobs_on_json_lines(tmp_path):
     f = tmp_path / "big.jsonl"
-    f.write_text("".join(json.dumps({"text": f"第{i}条：在在会上发言。"}, ensure_ascii=False) + "\n" for i in range(600)), encoding="utf-8")
+    f.write_text(
+        "".join(json.dumps({"text": f"第{i}条：在在会上发言。"}, ensure_ascii=False) + "\n" for i in range(600)),
+        encoding="utf-8",
+    )
     one = run("check", "--jobs", "1", "--jsonl-field", "text", "--output-format", "json", f)
     two = run("check", "--jobs", "2", "--jsonl-field", "text", "--output-format", "json", f)
     assert json.loads(one.stdout) == json.loads(two.stdout)
@@ -82,4 +88,6 @@ def test_jobs_on_json_lines(tmp_path):
     out = tmp_path / "clean.jsonl"
     r = run("check", "--jobs", "2", "--jsonl-field", "text", "--fix", "--output", out, f)
     assert r.exit_code == 0
-    assert out.read_text(encoding="utf-8").count("在在") == 0 and len(out.read_text(encoding="utf-8").splitlines()) == 600
+    assert (
+        out.read_text(encoding="utf-8").count("在在") == 0 and len(out.read_text(encoding="utf-8").splitlines()) == 600
+    )

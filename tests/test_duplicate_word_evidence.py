@@ -1,5 +1,6 @@
 """duplicate-word decided by corpus evidence (issue 10): the twelve sentences of the issue, legitimate repetition,
 and the limits on safe fixes."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,13 +16,17 @@ from zhproof.model import Safety
 
 
 def found(text: str, variant: str = "zh-Hans"):
-    return [(text[d.start:d.end], d.fix.safety) for d in zhproof.lint_text(text, select="duplicate-word", variant=variant)]
+    return [
+        (text[d.start : d.end], d.fix.safety) for d in zhproof.lint_text(text, select="duplicate-word", variant=variant)
+    ]
 
 
 # Each holds one slip; the fix that removes the extra copy must restore the sentence (issue 10).
 ISSUE_SENTENCES = [
     tuple(line.split("\t"))
-    for line in (Path(__file__).resolve().parent.parent / "samples" / "issue10-sentences.tsv").read_text(encoding="utf-8").splitlines()
+    for line in (Path(__file__).resolve().parent.parent / "samples" / "issue10-sentences.tsv")
+    .read_text(encoding="utf-8")
+    .splitlines()
     if line and not line.startswith("#")
 ]
 assert len(ISSUE_SENTENCES) == 12
@@ -33,10 +38,20 @@ def test_issue_sentences_are_reported_and_fixed(text, fixed):
     assert zhproof.fix_text(text, unsafe=True, select="duplicate-word") == fixed
 
 
-@pytest.mark.parametrize("text", [
-    "我们要研究研究这个问题。", "一步一步来。", "家家户户都挂上了灯笼。", "中国国家主席出席。", "常委会会议审议了草案。",
-    "他是第三中队中队长。", "请出示工商银行银行卡。", "芬兰总统尼尼斯托表示欢迎。", "大把大把地花钱。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们要研究研究这个问题。",
+        "一步一步来。",
+        "家家户户都挂上了灯笼。",
+        "中国国家主席出席。",
+        "常委会会议审议了草案。",
+        "他是第三中队中队长。",
+        "请出示工商银行银行卡。",
+        "芬兰总统尼尼斯托表示欢迎。",
+        "大把大把地花钱。",
+    ],
+)
 def test_legitimate_repetition_is_silent(text):
     assert found(text) == []
 
@@ -47,7 +62,10 @@ def test_legitimate_repetition_in_traditional_text_is_silent(text):
 
 
 def test_traditional_text_is_judged_as_its_simplified_form():
-    pairs = [("他用了两年年名的时间。", "他用了兩年年名的時間。"), ("我们要大力推推进改革开放。", "我們要大力推推進改革開放。")]
+    pairs = [
+        ("他用了两年年名的时间。", "他用了兩年年名的時間。"),
+        ("我们要大力推推进改革开放。", "我們要大力推推進改革開放。"),
+    ]
     for hans, hant in pairs:
         assert [s for _, s in found(hans)] == [s for _, s in found(hant, "zh-Hant")]
 

@@ -1,4 +1,5 @@
 """The fix contract: fixes converge, are idempotent, stay inside their finding, never overlap."""
+
 from __future__ import annotations
 
 import pytest
@@ -73,7 +74,9 @@ def test_non_converging_rules_are_named():
 def test_fix_never_changes_text_outside_findings():
     text = MESSY
     findings = zhproof.lint_text(text)
-    fixed_once = apply_edits(text, [d.fix for d in choose_non_overlapping([d for d in findings if d.fix and d.fix.safety >= Safety.UNSAFE])])
+    fixed_once = apply_edits(
+        text, [d.fix for d in choose_non_overlapping([d for d in findings if d.fix and d.fix.safety >= Safety.UNSAFE])]
+    )
     # every character outside the findings' spans survives, in order
     outside = "".join(ch for i, ch in enumerate(text) if not any(d.start <= i < d.end for d in findings))
     it = iter(fixed_once)

@@ -1,4 +1,5 @@
 """The word trigram language model (rules/lm, read by zhproof.langmodel)."""
+
 from __future__ import annotations
 
 import pickle

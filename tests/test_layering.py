@@ -1,4 +1,5 @@
 """Rules never import each other: what two rules share lives in a module outside ``zhproof.checks``."""
+
 from __future__ import annotations
 
 import ast

@@ -1,4 +1,5 @@
 """Markdown: only prose is linted, offsets point into the file, fixes leave code and front matter alone."""
+
 from __future__ import annotations
 
 import zhproof
@@ -41,7 +42,7 @@ HTML 块里的疫情疫情
 
 def test_only_prose_is_linted():
     found = zhproof.lint_text(DOC, format="markdown")
-    flagged = [(d.rule, DOC[d.start:d.end]) for d in found]
+    flagged = [(d.rule, DOC[d.start : d.end]) for d in found]
     lines = [DOC.count("\n", 0, d.start) + 1 for d in found]
     assert flagged == [
         ("duplicate-word", "疫情疫情"),  # heading
@@ -108,5 +109,5 @@ def test_markdown_files_are_detected_by_suffix(tmp_path):
 
 
 def test_toml_front_matter():
-    text = "+++\ntitle = \"疫情疫情\"\n+++\n\n正文的在在。\n"
-    assert [text[d.start:d.end] for d in zhproof.lint_text(text, format="markdown")] == ["在在"]
+    text = '+++\ntitle = "疫情疫情"\n+++\n\n正文的在在。\n'
+    assert [text[d.start : d.end] for d in zhproof.lint_text(text, format="markdown")] == ["在在"]

@@ -1,4 +1,5 @@
 """Output formats for CI systems: github annotations, SARIF 2.1.0 (validated), JSON Lines, statistics."""
+
 from __future__ import annotations
 
 import importlib.resources

@@ -1,4 +1,5 @@
 """The fast-engine translation of rule patterns agrees with `regex`; the start-up cache is correct."""
+
 from __future__ import annotations
 
 import marshal
@@ -19,13 +20,19 @@ def test_script_classes_match_regex_properties(ranges, prop):
     ours = re.compile(f"[{ranges}]")
     theirs = regex.compile(prop)
     # every code point but the surrogates
-    diff = [c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and (ours.match(chr(c)) is None) != (theirs.match(chr(c)) is None)]
+    diff = [
+        c
+        for c in range(0x110000)
+        if not 0xD800 <= c <= 0xDFFF and (ours.match(chr(c)) is None) != (theirs.match(chr(c)) is None)
+    ]
     assert diff == []
 
 
 def test_is_han_agrees_with_the_class():
     ours = re.compile(f"[{HAN}]")
-    wrong = [c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and is_han(chr(c)) != (ours.match(chr(c)) is not None)]
+    wrong = [
+        c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and is_han(chr(c)) != (ours.match(chr(c)) is not None)
+    ]
     assert wrong == []
     assert not is_han("") and not is_han("中国")
 
@@ -79,7 +86,7 @@ def test_compiled_pattern_cache(tmp_path, monkeypatch):
     files[0].write_bytes(b"damaged")
     assert cached() == "False"
     assert cached() == "True"
-    header, sections = marshal.loads(files[0].read_bytes()[len(cache._MAGIC) + 4:])
+    header, sections = marshal.loads(files[0].read_bytes()[len(cache._MAGIC) + 4 :])
     _poison(files[0], header=header[:3] + ("another python",) + header[4:], sections=sections)
     assert cached() == "False"  # another interpreter's cache is not used
 
@@ -160,7 +167,9 @@ def test_no_cache_does_not_read_a_bad_cache(tmp_path, monkeypatch):
     before = cache_file.read_bytes()
     text = tmp_path / "a.txt"
     text.write_text("疫情疫情。\n", encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "zhproof", "check", "--no-cache", str(text)], capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "zhproof", "check", "--no-cache", str(text)], capture_output=True, text=True
+    )
     assert r.returncode == 1 and "duplicate-word" in r.stdout, r.stderr
     assert cache_file.read_bytes() == before  # neither read into use nor rewritten
 

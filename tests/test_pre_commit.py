@@ -3,6 +3,7 @@
 pre-commit installs this checkout into an environment of its own, which needs the package registry; the test
 takes about a minute on the first run.
 """
+
 from __future__ import annotations
 
 import os
@@ -40,7 +41,11 @@ def try_repo(repo, hook, *files):
     env = dict(os.environ, PRE_COMMIT_HOME=str(repo.parent / "pre-commit-home"), PRE_COMMIT_COLOR="never")
     return subprocess.run(
         [str(PRE_COMMIT), "try-repo", str(ROOT), hook, "--files", *files],
-        cwd=repo, capture_output=True, text=True, env=env, timeout=900,
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
     )
 
 

@@ -24,6 +24,7 @@ The invariant checkers are plain functions so that ``bench/fuzz.py`` can run the
 Runs are deterministic (``derandomize=True``, no example database). Lone surrogates get a test of their own
 (``test_lint_accepts_lone_surrogates``) so that one failure there does not hide the other properties.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -129,7 +130,8 @@ def _diff(old: str, new: str) -> str:
     sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
     return "; ".join(
         f"{tag} old[{i1}:{i2}]={old[i1:i2]!r} new[{j1}:{j2}]={new[j1:j2]!r}"
-        for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"
+        for tag, i1, i2, j1, j2 in sm.get_opcodes()
+        if tag != "equal"
     )
 
 
@@ -174,7 +176,7 @@ def check_line_breaks(old: str, new: str, fixed=()) -> None:
     if not _is_subsequence(b, a):
         # name the fixes that do it on their own, or else those next to a line break
         culprits = [d for d in fixed if not _is_subsequence(LINE_BREAK.findall(apply_edits(old, [d.fix])), a)]
-        near = [d for d in fixed if any(c in "\r\n" for c in old[max(0, d.start - 1):d.end + 1])]
+        near = [d for d in fixed if any(c in "\r\n" for c in old[max(0, d.start - 1) : d.end + 1])]
         fixed = culprits or near or fixed
         _fail(
             "line-breaks",
@@ -191,7 +193,7 @@ def check_han_kept(old: str, fixed) -> None:
     """(e): a fix removes Han characters only where its finding is a copy (or a layout note)."""
     for d in fixed:
         assert d.fix is not None
-        span = old[d.start:d.end]
+        span = old[d.start : d.end]
         rep = d.replacement(old)
         assert rep is not None
         before, after = _han(span), _han(rep)
@@ -210,13 +212,19 @@ def check_han_kept(old: str, fixed) -> None:
             # the span is one or more copies of the item before it, each with its 、: 市场秩序|、市场秩序、市场秩序
             parts = [p.strip(SEPARATOR_SPACE) for p in span.split("、")]
             item = parts[-1]
-            if (rep == "" and len(parts) >= 2 and not parts[0] and item and all(p == item for p in parts[1:])
-                    and old[:d.start].rstrip(SEPARATOR_SPACE).endswith(item)):
+            if (
+                rep == ""
+                and len(parts) >= 2
+                and not parts[0]
+                and item
+                and all(p == item for p in parts[1:])
+                and old[: d.start].rstrip(SEPARATOR_SPACE).endswith(item)
+            ):
                 continue
             _fail("han", f"duplicate-list-item removed more than a repeated item: {span!r} -> {rep!r} {_show(d)}")
         if d.rule == "repeated-clause":
             core = "".join(_han(span))
-            if rep == "" and core and core in "".join(_han(old[:d.start])):
+            if rep == "" and core and core in "".join(_han(old[: d.start])):
                 continue  # the deleted passage occurs earlier
             _fail("han", f"repeated-clause removed a passage that does not occur earlier: {span!r} {_show(d)}")
         if d.rule == "layout-artifact" and LAYOUT_NOTE.fullmatch(span) and rep == "":
@@ -227,6 +235,7 @@ def check_han_kept(old: str, fixed) -> None:
 def check_fix(text: str, unsafe: bool, **options) -> str:
     """(b)-(e) for one text; returns fix_text's result. ``options`` go to lint_text and fix_text (variant,
     format)."""
+
     def lint(t):
         return zhproof.lint_text(t, **options)
 
@@ -258,7 +267,9 @@ WORDS = (
     "疫情 防控 工作 中国 国家 市场 秩序 的 了 在 是 我们 发展 经济 社会 加强 领导 常常 研究 一步 "
     "打仗 渠道 监管 部门 代表 代表团 目的 家家户户 非 洲 猪瘟 物 资 保障 和 对 把 要 有 人民 政府 会议"
 ).split()
-HAN_CHARS = "疫情防控工作中国家市场秩序的了在是我们发展经济社会加强领导常研究一步打仗渠道监管部代表目非洲物资保障和对把要"
+HAN_CHARS = (
+    "疫情防控工作中国家市场秩序的了在是我们发展经济社会加强领导常研究一步打仗渠道监管部代表目非洲物资保障和对把要"
+)
 TRADITIONAL = ["運輸", "這", "於", "國", "時代廣場", "臺灣", "乾隆", "著名", "黃", "發展", "説"]
 FULL_PUNCT = list("，。、；：！？“”（）《》…—【】「」『』‘’")
 HALF_PUNCT = list(",.;:!?()\"'[]")
@@ -268,9 +279,28 @@ INVISIBLE = ["\u200b", "\u200c", "\u200d", "\ufeff", "\ufffd", "\u00ad", "\u2060
 EMOJI = ["😀", "👍🏽", "👨\u200d👩\u200d👧", "🏳️\u200d🌈", "🇨🇳", "❤️", "1️⃣"]
 COMBINING = ["\u0301", "\u0308", "\u20dd", "\u3099", "e\u0301"]
 FURNITURE = ["【下转第5版】", "（上接第1版）", "（续表）", "一、", "第一条 ", "第三章", "1) ", "（二）", "- ", "# "]
-MARKDOWN = ["# ", "## ", "```\n", "`", "> ", "- ", "* ", "1. ", "---\n", "+++\n", "[链接](http://x.cn/a)", "<b>", "|",
-            "<!-- zhproof-disable -->", "<!-- zhproof-enable -->", "<!-- zhproof-disable-next-line -->", "    ",
-            "<!-- zhproof-disable-file duplicate-word -->", "http://example.com/疫情疫情", "\\"]
+MARKDOWN = [
+    "# ",
+    "## ",
+    "```\n",
+    "`",
+    "> ",
+    "- ",
+    "* ",
+    "1. ",
+    "---\n",
+    "+++\n",
+    "[链接](http://x.cn/a)",
+    "<b>",
+    "|",
+    "<!-- zhproof-disable -->",
+    "<!-- zhproof-enable -->",
+    "<!-- zhproof-disable-next-line -->",
+    "    ",
+    "<!-- zhproof-disable-file duplicate-word -->",
+    "http://example.com/疫情疫情",
+    "\\",
+]
 OTHER = ["2020年", "３", "Ａ", "v1.2", "API", "http://a.b/c", "abc", "12", "20.4%"]
 
 NOISE = st.one_of(
@@ -290,11 +320,15 @@ NOISE = st.one_of(
 SURROGATE = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
 # mostly Chinese words from a small vocabulary, so that repeats happen by chance too
 WORD = st.one_of(st.sampled_from(WORDS), st.sampled_from(WORDS), st.sampled_from(WORDS), st.sampled_from(HAN_CHARS))
-SENTENCE_END = st.sampled_from(["。", "。", "，", "；", "：", "！", "？", "、", "", "", ".", ",", "……", "”", "。”", "）"])
+SENTENCE_END = st.sampled_from(
+    ["。", "。", "，", "；", "：", "！", "？", "、", "", "", ".", ",", "……", "”", "。”", "）"]
+)
 # what stands between sentences: nothing, a space, line breaks of every kind, blank lines, whitespace and
 # invisible characters between a CR and an LF
 BREAK = st.one_of(
-    st.just(""), st.just(""), st.just(""),
+    st.just(""),
+    st.just(""),
+    st.just(""),
     st.sampled_from(NEWLINES),
     st.lists(st.sampled_from(NEWLINES + SPACES + ["\u200b", "\ufeff"]), min_size=1, max_size=5).map("".join),
 )
@@ -384,9 +418,16 @@ def test_fix_changes_only_finding_spans(text, unsafe):
 
 
 LINE_HEAVY = st.lists(
-    st.one_of(st.sampled_from(NEWLINES), st.sampled_from(NEWLINES), st.sampled_from(SPACES), st.sampled_from(INVISIBLE[:6]),
-              st.sampled_from(WORDS), st.sampled_from("。，：")),
-    min_size=1, max_size=30,
+    st.one_of(
+        st.sampled_from(NEWLINES),
+        st.sampled_from(NEWLINES),
+        st.sampled_from(SPACES),
+        st.sampled_from(INVISIBLE[:6]),
+        st.sampled_from(WORDS),
+        st.sampled_from("。，："),
+    ),
+    min_size=1,
+    max_size=30,
 ).map("".join)
 
 

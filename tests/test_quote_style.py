@@ -1,4 +1,5 @@
 """Quotation-mark fixes follow the document's style (「」 or “”), and the quote-style option overrides it."""
+
 from __future__ import annotations
 
 import os
@@ -28,8 +29,14 @@ def test_curly_document_and_document_without_quotes_get_curly():
     assert fix('他说"不行"。', variant="zh-Hans") == "他说“不行”。"
 
 
-@pytest.mark.parametrize("style, expected", [("curly", "他說「好」，又說“不行”。"), ("corner", "他說「好」，又說「不行」。"),
-                                             ("auto", "他說「好」，又說「不行」。")])
+@pytest.mark.parametrize(
+    "style, expected",
+    [
+        ("curly", "他說「好」，又說“不行”。"),
+        ("corner", "他說「好」，又說「不行」。"),
+        ("auto", "他說「好」，又說「不行」。"),
+    ],
+)
 def test_option_overrides(style, expected):
     assert fix('他說「好」，又說"不行"。', style) == expected
     plain = fix('他說"不行"。', style)
@@ -51,8 +58,9 @@ def _run(tmp_path, config):
     old = os.getcwd()
     os.chdir(tmp_path)
     try:
-        return CliRunner().invoke(main, ["check", "--fix", "--select", "halfwidth-punctuation", "a.txt"],
-                                  catch_exceptions=False), f
+        return CliRunner().invoke(
+            main, ["check", "--fix", "--select", "halfwidth-punctuation", "a.txt"], catch_exceptions=False
+        ), f
     finally:
         os.chdir(old)
 

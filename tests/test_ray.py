@@ -1,4 +1,5 @@
 """The Ray Data integration on a local cluster gives exactly the single-process results."""
+
 from __future__ import annotations
 
 import pytest
@@ -42,7 +43,8 @@ def test_lint_and_fix_match_single_process(cluster, root):
     linter = zhproof.Linter()
     want = sorted(
         (doc["id"], f["rule"], f["start"], f["end"], f["replacement"])
-        for doc in docs for f in finding_rows(doc["text"], linter)
+        for doc in docs
+        for f in finding_rows(doc["text"], linter)
     )
     assert len(want) >= 100 and got == want
     fixed = {r["id"]: r["clean"] for r in zr.fix(ds, output_column="clean").take_all()}

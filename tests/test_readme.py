@@ -1,4 +1,5 @@
 """The README's rule table lists exactly the rules of the registry, with their fix availability."""
+
 from __future__ import annotations
 
 import regex

@@ -1,4 +1,5 @@
 """The regression corpus: legitimate text stays silent, the real errors of the shared corpus are reported."""
+
 from __future__ import annotations
 
 import csv
@@ -40,13 +41,17 @@ def test_clean_text_is_silent(path):
     for title, body in blocks(path):
         count += 1
         for d in linter.lint(body):
-            noisy.append(f"{title}: {d.rule} {d.message} [{body[max(0, d.start - 8):d.end + 8]!r}]")
+            noisy.append(f"{title}: {d.rule} {d.message} [{body[max(0, d.start - 8) : d.end + 8]!r}]")
     assert count > 0
     assert noisy == known_false_alarms(path.stem), "\n".join(noisy[:20])
 
 
 def test_real_errors_are_reported():
-    rows = [r for r in csv.reader((CORPUS / "errors.tsv").open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE) if r and not r[0].startswith("#")]
+    rows = [
+        r
+        for r in csv.reader((CORPUS / "errors.tsv").open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE)
+        if r and not r[0].startswith("#")
+    ]
     assert len(rows) > 100
     linter = zhproof.Linter()
     missed = []

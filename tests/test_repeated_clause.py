@@ -1,4 +1,5 @@
 """repeated-clause (issue 11): a sentence pasted anywhere in the document is reported, formula is not."""
+
 from __future__ import annotations
 
 import random
@@ -45,7 +46,7 @@ def test_issue_paste_is_reported_pointing_at_line_1():
     found = findings(PASTE)
     assert len(found) == 1
     d = found[0]
-    assert PASTE[d.start:d.end] == SENTENCE
+    assert PASTE[d.start : d.end] == SENTENCE
     assert line_of(PASTE, d.start) == 2
     assert d.message.startswith("与第1行重复")
     assert d.severity == Severity.WARNING
@@ -66,8 +67,10 @@ def test_issue_quotation_is_silent():
 
 
 def test_quotation_in_quotation_marks_is_silent():
-    text = ("习近平强调：“要坚持以人民为中心的发展思想，不断增强人民群众获得感、幸福感、安全感。”会议要求各地抓好落实。\n"
-            "会议还听取了有关汇报。要坚持以人民为中心的发展思想，不断增强人民群众获得感、幸福感、安全感。\n")
+    text = (
+        "习近平强调：“要坚持以人民为中心的发展思想，不断增强人民群众获得感、幸福感、安全感。”会议要求各地抓好落实。\n"
+        "会议还听取了有关汇报。要坚持以人民为中心的发展思想，不断增强人民群众获得感、幸福感、安全感。\n"
+    )
     assert findings(text) == []
 
 
@@ -77,21 +80,34 @@ def test_adjacent_copy_is_an_error_with_a_safe_fix():
     assert len(found) == 1
     assert found[0].severity == Severity.ERROR
     assert found[0].fix.safety == Safety.SAFE
-    assert zhproof.fix_text(text, select=[RULE]) == "会议指出，要加强病例分析研究，及时总结推广有效诊疗方案。下一步继续推进。"
+    assert (
+        zhproof.fix_text(text, select=[RULE])
+        == "会议指出，要加强病例分析研究，及时总结推广有效诊疗方案。下一步继续推进。"
+    )
 
 
 def test_copy_before_the_original_points_at_the_earlier_line():
     # the stray paste may come first: the finding covers the later occurrence and names the earlier one
-    text = ("在产业发展方面，全市重点项目建设进展顺利。" + SENTENCE + "\n"
-            "会议听取了工作汇报。\n"
-            "据介绍，" + "全市营商环境持续向好。" + SENTENCE + "市委书记在调研时强调，要把群众的满意度作为检验工作的根本标准。\n")
+    text = (
+        "在产业发展方面，全市重点项目建设进展顺利。" + SENTENCE + "\n"
+        "会议听取了工作汇报。\n"
+        "据介绍，"
+        + "全市营商环境持续向好。"
+        + SENTENCE
+        + "市委书记在调研时强调，要把群众的满意度作为检验工作的根本标准。\n"
+    )
     found = findings(text)
     assert len(found) == 1 and found[0].message.startswith("与第1行重复")
     assert line_of(text, found[0].start) == 3
 
 
 def test_paste_into_the_same_paragraph_is_reported():
-    text = SENTENCE + "市委书记在调研时强调，要把群众的满意度作为检验工作的根本标准。全市重点项目建设进展顺利。" + SENTENCE + "\n"
+    text = (
+        SENTENCE
+        + "市委书记在调研时强调，要把群众的满意度作为检验工作的根本标准。全市重点项目建设进展顺利。"
+        + SENTENCE
+        + "\n"
+    )
     assert len(findings(text)) == 1
 
 
@@ -100,57 +116,64 @@ def test_short_sentence_is_not_reported_unless_configured():
     text = "会议在北京举行。全市经济运行总体平稳。代表们认真审议了报告。\n下一步工作已经部署。全市经济运行总体平稳。\n"
     assert findings(text) == []
     found = findings(text, options={RULE: {"min-distant-han": 9}})
-    assert len(found) == 1 and text[found[0].start:found[0].end] == "全市经济运行总体平稳。"
+    assert len(found) == 1 and text[found[0].start : found[0].end] == "全市经济运行总体平稳。"
 
 
-@pytest.mark.parametrize("text", [
-    # a refrain: the same sentence opening several paragraphs of a speech
-    "我们要坚定信心，同舟共济，共同应对全球性挑战。团结合作是战胜疫情最有力的武器。\n"
-    "我们要坚定信心，同舟共济，共同应对全球性挑战。开放包容是推动发展的必由之路。\n"
-    "我们要坚定信心，同舟共济，共同应对全球性挑战。互利共赢是各国人民的共同愿望。\n",
-    # a sentence three times anywhere is a refrain or formula
-    "代表们表示，要坚持以人民为中心的发展思想。会议审议了报告。\n"
-    "代表们认为报告实事求是。要坚持以人民为中心的发展思想。\n"
-    "大家一致同意。要坚持以人民为中心的发展思想。\n",
-    # a roll call opening two paragraphs
-    "韩正、丁薛祥、郭声琨、尤权、夏宝龙等参加会见。\n会见结束后举行了签字仪式。\n"
-    "韩正、丁薛祥、郭声琨、尤权、夏宝龙等参加会见。\n",
-    # a presiding sentence in two parallel reports of one bulletin
-    "十三届全国人大四次会议4日晚在人民大会堂举行预备会议。全国人大常委会委员长栗战书主持会议。\n"
-    "新闻发布会后，记者进行了采访。\n"
-    "十三届全国人大四次会议主席团4日晚在人民大会堂举行第一次会议。全国人大常委会委员长栗战书主持会议。\n",
-    # statutes' stock provisions in parallel articles
-    "第三十条 监察机关进行搜查时，可以根据工作需要提请公安机关配合。公安机关应当依法予以协助。\n"
-    "第三十一条 本法自公布之日起施行。\n"
-    "第四十三条 监察机关采取留置措施，可以根据工作需要提请公安机关配合。公安机关应当依法予以协助。\n",
-    # a stock provision that is a paragraph (款) of its own in two articles
-    "第一条 违反规定，情节严重的，处三年以下有期徒刑。\n"
-    "单位犯前款罪的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，依照前款的规定处罚。\n"
-    "第二条 伪造证件的，处五年以下有期徒刑。\n"
-    "单位犯前款罪的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，依照前款的规定处罚。\n",
-    # a proviso that a statute repeats after two provisions
-    "第十条 合同约定的履行期限届满后，债务人应当及时清偿。但是，当事人另有约定的除外。\n"
-    "第二十条 保证人承担保证责任后，有权向债务人追偿。但是，当事人另有约定的除外。\n",
-    # list scaffolding (items end in ；)
-    "第五条 有下列情形之一的，不予登记：\n（一）法律、行政法规规定的其他情形需要审查的；\n"
-    "第六条 有下列情形之一的，予以撤销：\n（一）法律、行政法规规定的其他情形需要审查的；\n",
-    # an amendment quoting a provision before and after its change
-    "宪法第八条：“农村集体经济组织实行双层经营体制。参加农村集体经济组织的劳动者，有权在法律规定的范围内经营自留地。”"
-    "修改为：“农村集体经济组织实行家庭承包经营为基础、统分结合的双层经营体制。参加农村集体经济组织的劳动者，有权在法律规定的范围内经营自留地。”\n",
-    # a headline and a caption without a sentence end, repeated
-    "全国春运客流平稳有序恢复增长态势良好\n新华社记者 王明 摄\n今日各地铁路客流持续增长。\n全国春运客流平稳有序恢复增长态势良好\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a refrain: the same sentence opening several paragraphs of a speech
+        "我们要坚定信心，同舟共济，共同应对全球性挑战。团结合作是战胜疫情最有力的武器。\n"
+        "我们要坚定信心，同舟共济，共同应对全球性挑战。开放包容是推动发展的必由之路。\n"
+        "我们要坚定信心，同舟共济，共同应对全球性挑战。互利共赢是各国人民的共同愿望。\n",
+        # a sentence three times anywhere is a refrain or formula
+        "代表们表示，要坚持以人民为中心的发展思想。会议审议了报告。\n"
+        "代表们认为报告实事求是。要坚持以人民为中心的发展思想。\n"
+        "大家一致同意。要坚持以人民为中心的发展思想。\n",
+        # a roll call opening two paragraphs
+        "韩正、丁薛祥、郭声琨、尤权、夏宝龙等参加会见。\n会见结束后举行了签字仪式。\n"
+        "韩正、丁薛祥、郭声琨、尤权、夏宝龙等参加会见。\n",
+        # a presiding sentence in two parallel reports of one bulletin
+        "十三届全国人大四次会议4日晚在人民大会堂举行预备会议。全国人大常委会委员长栗战书主持会议。\n"
+        "新闻发布会后，记者进行了采访。\n"
+        "十三届全国人大四次会议主席团4日晚在人民大会堂举行第一次会议。全国人大常委会委员长栗战书主持会议。\n",
+        # statutes' stock provisions in parallel articles
+        "第三十条 监察机关进行搜查时，可以根据工作需要提请公安机关配合。公安机关应当依法予以协助。\n"
+        "第三十一条 本法自公布之日起施行。\n"
+        "第四十三条 监察机关采取留置措施，可以根据工作需要提请公安机关配合。公安机关应当依法予以协助。\n",
+        # a stock provision that is a paragraph (款) of its own in two articles
+        "第一条 违反规定，情节严重的，处三年以下有期徒刑。\n"
+        "单位犯前款罪的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，依照前款的规定处罚。\n"
+        "第二条 伪造证件的，处五年以下有期徒刑。\n"
+        "单位犯前款罪的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，依照前款的规定处罚。\n",
+        # a proviso that a statute repeats after two provisions
+        "第十条 合同约定的履行期限届满后，债务人应当及时清偿。但是，当事人另有约定的除外。\n"
+        "第二十条 保证人承担保证责任后，有权向债务人追偿。但是，当事人另有约定的除外。\n",
+        # list scaffolding (items end in ；)
+        "第五条 有下列情形之一的，不予登记：\n（一）法律、行政法规规定的其他情形需要审查的；\n"
+        "第六条 有下列情形之一的，予以撤销：\n（一）法律、行政法规规定的其他情形需要审查的；\n",
+        # an amendment quoting a provision before and after its change
+        "宪法第八条：“农村集体经济组织实行双层经营体制。参加农村集体经济组织的劳动者，有权在法律规定的范围内经营自留地。”"
+        "修改为：“农村集体经济组织实行家庭承包经营为基础、统分结合的双层经营体制。参加农村集体经济组织的劳动者，有权在法律规定的范围内经营自留地。”\n",
+        # a headline and a caption without a sentence end, repeated
+        "全国春运客流平稳有序恢复增长态势良好\n新华社记者 王明 摄\n今日各地铁路客流持续增长。\n全国春运客流平稳有序恢复增长态势良好\n",
+    ],
+)
 def test_formula_is_silent(text):
     assert findings(text) == []
 
 
 def test_zh_hant_paste_is_reported_and_formula_silent():
-    text = ("今年以來，本市持續優化營商環境，新設市場主體同比增長百分之十五。市長在視察時強調，要把民眾的滿意度作為檢驗工作的根本標準。\n"
-            "在產業發展方面，全市重點項目建設進展順利。今年以來，本市持續優化營商環境，新設市場主體同比增長百分之十五。下一步將繼續推進。\n")
+    text = (
+        "今年以來，本市持續優化營商環境，新設市場主體同比增長百分之十五。市長在視察時強調，要把民眾的滿意度作為檢驗工作的根本標準。\n"
+        "在產業發展方面，全市重點項目建設進展順利。今年以來，本市持續優化營商環境，新設市場主體同比增長百分之十五。下一步將繼續推進。\n"
+    )
     found = findings(text, variant="zh-Hant")
     assert len(found) == 1 and found[0].message.startswith("与第1行重复")
-    quoted = ("第八條：「參加農村集體經濟組織的勞動者，有權在法律規定的範圍內經營自留地。」"
-              "修改為：「農村集體經濟組織實行雙層經營體制。參加農村集體經濟組織的勞動者，有權在法律規定的範圍內經營自留地。」\n")
+    quoted = (
+        "第八條：「參加農村集體經濟組織的勞動者，有權在法律規定的範圍內經營自留地。」"
+        "修改為：「農村集體經濟組織實行雙層經營體制。參加農村集體經濟組織的勞動者，有權在法律規定的範圍內經營自留地。」\n"
+    )
     assert findings(quoted, variant="zh-Hant") == []
 
 

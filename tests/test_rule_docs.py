@@ -1,4 +1,5 @@
 """docs/rules/ is generated from the rules' own documentation and must be up to date."""
+
 from __future__ import annotations
 
 import importlib.util

@@ -1,4 +1,5 @@
 """Every example of every rule: flagged text is flagged and fixes to its `fixed` form; `ok` text is silent."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """`zhproof server` end to end: a real LSP client (pytest-lsp, on pygls) starts `python -m zhproof server` as a
 subprocess and talks to it over standard input/output, as an editor does."""
+
 from __future__ import annotations
 
 import asyncio
@@ -43,9 +44,13 @@ async def session(cwd: Path, options=None, caps: str = "visual-studio-code", arg
     client = make_client()
     await client.start_io(sys.executable, "-m", "zhproof", "server", *args, cwd=str(cwd))
     try:
-        result = await client.initialize_session(lsp.InitializeParams(
-            capabilities=client_capabilities(caps), initialization_options=options, root_uri=cwd.as_uri(),
-        ))
+        result = await client.initialize_session(
+            lsp.InitializeParams(
+                capabilities=client_capabilities(caps),
+                initialization_options=options,
+                root_uri=cwd.as_uri(),
+            )
+        )
         client.encoding = result.capabilities.position_encoding  # type: ignore[attr-defined]
         yield client
         await asyncio.wait_for(client.shutdown_session(), 30)
@@ -77,16 +82,20 @@ async def next_publish(client, uri: str, action) -> list[lsp.Diagnostic]:
 
 
 def open_doc(client, path: Path, text: str, language: str = "plaintext", version: int = 1) -> None:
-    client.text_document_did_open(lsp.DidOpenTextDocumentParams(
-        text_document=lsp.TextDocumentItem(uri=path.as_uri(), language_id=language, version=version, text=text)
-    ))
+    client.text_document_did_open(
+        lsp.DidOpenTextDocumentParams(
+            text_document=lsp.TextDocumentItem(uri=path.as_uri(), language_id=language, version=version, text=text)
+        )
+    )
 
 
 def change_doc(client, path: Path, text: str, version: int) -> None:
-    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-        text_document=lsp.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
-        content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)],
-    ))
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
+            content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
 
 
 def units(s: str, encoding: str = "utf-16") -> int:
@@ -101,12 +110,12 @@ def units(s: str, encoding: str = "utf-16") -> int:
 def position(text: str, offset: int, encoding: str = "utf-16") -> tuple[int, int]:
     before = text[:offset]
     line = before.count("\n")
-    return line, units(before[before.rfind("\n") + 1:], encoding)
+    return line, units(before[before.rfind("\n") + 1 :], encoding)
 
 
 def offset_of(text: str, pos: lsp.Position, encoding: str = "utf-16") -> int:
     lines = re.split(r"(?<=\r\n)|(?<=\r)(?!\n)|(?<=\n)", text)  # each line with its break: \r\n, \r or \n
-    start = sum(len(x) for x in lines[:pos.line])
+    start = sum(len(x) for x in lines[: pos.line])
     line = lines[pos.line].rstrip("\r\n") if pos.line < len(lines) else ""
     n = 0
     for i, ch in enumerate(line):
@@ -118,18 +127,26 @@ def offset_of(text: str, pos: lsp.Position, encoding: str = "utf-16") -> int:
 
 def apply(text: str, edit: lsp.WorkspaceEdit, uri: str, encoding: str = "utf-16") -> str:
     edits = edit.changes[uri]
-    spans = sorted(((offset_of(text, e.range.start, encoding), offset_of(text, e.range.end, encoding), e.new_text)
-                    for e in edits), reverse=True)
+    spans = sorted(
+        ((offset_of(text, e.range.start, encoding), offset_of(text, e.range.end, encoding), e.new_text) for e in edits),
+        reverse=True,
+    )
     for start, end, new in spans:
         text = text[:start] + new + text[end:]
     return text
 
 
 async def actions(client, path: Path, rng: lsp.Range, only=None, diagnostics=()) -> list[lsp.CodeAction]:
-    return await client.text_document_code_action_async(lsp.CodeActionParams(
-        text_document=lsp.TextDocumentIdentifier(uri=path.as_uri()), range=rng,
-        context=lsp.CodeActionContext(diagnostics=list(diagnostics), only=only),
-    )) or []
+    return (
+        await client.text_document_code_action_async(
+            lsp.CodeActionParams(
+                text_document=lsp.TextDocumentIdentifier(uri=path.as_uri()),
+                range=rng,
+                context=lsp.CodeActionContext(diagnostics=list(diagnostics), only=only),
+            )
+        )
+        or []
+    )
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -163,8 +180,15 @@ async def test_markdown_lints_prose_only_and_maps_language_ids(tmp_path):
         diags = await next_publish(client, md.as_uri(), lambda: open_doc(client, md, text, language="markdown"))
         assert [(d.code, d.range.start.line) for d in diags] == [("duplicate-word", 2)]
         # no file name: the language id decides the format (markdown: the code block is not prose)
-        diags = await next_publish(client, untitled, lambda: client.text_document_did_open(lsp.DidOpenTextDocumentParams(
-            text_document=lsp.TextDocumentItem(uri=untitled, language_id="markdown", version=1, text=text))))
+        diags = await next_publish(
+            client,
+            untitled,
+            lambda: client.text_document_did_open(
+                lsp.DidOpenTextDocumentParams(
+                    text_document=lsp.TextDocumentItem(uri=untitled, language_id="markdown", version=1, text=text)
+                )
+            ),
+        )
         assert [(d.code, d.range.start.line) for d in diags] == [("duplicate-word", 2)]
         # the same text as plain text: the code block is text too
         txt = tmp_path / "notes.txt"
@@ -185,7 +209,9 @@ async def test_positions_count_utf16_units_beyond_the_bmp(tmp_path, caps):
     async with session(tmp_path, caps=caps) as client:
         enc = str(client.encoding or "utf-16")
         diags = await next_publish(client, doc.as_uri(), lambda: open_doc(client, doc, text))
-        got = [((d.range.start.line, d.range.start.character), (d.range.end.line, d.range.end.character)) for d in diags]
+        got = [
+            ((d.range.start.line, d.range.start.character), (d.range.end.line, d.range.end.character)) for d in diags
+        ]
         want = [(position(text, f.start, enc), position(text, f.end, enc)) for f in findings]
         assert got == want
         if enc == "utf-16":
@@ -250,7 +276,9 @@ async def test_fix_all_applies_every_safe_fix_as_the_fixer_does(tmp_path):
         assert len(edit) == 1
         assert apply(text, acts[0].edit, doc.as_uri()) == expected
         # asked for quick fixes only: no source action
-        assert all(a.kind == lsp.CodeActionKind.QuickFix for a in await actions(client, doc, everywhere, only=["quickfix"]))
+        assert all(
+            a.kind == lsp.CodeActionKind.QuickFix for a in await actions(client, doc, everywhere, only=["quickfix"])
+        )
 
 
 @pytest.mark.asyncio
@@ -289,8 +317,12 @@ async def test_ignore_this_rule_here_writes_the_markdown_suppression_comment(tmp
         assert [d.code for d in diags] == ["duplicate-word", "traditional-char"]
         ignore = [a for a in await actions(client, table, diags[0].range) if "Ignore duplicate-word" in a.title]
         new = apply(text, ignore[0].edit, table.as_uri())
-        assert new.replace("<!-- zhproof-disable duplicate-word -->", "").replace(
-            "<!-- zhproof-enable duplicate-word -->", "") == text
+        assert (
+            new.replace("<!-- zhproof-disable duplicate-word -->", "").replace(
+                "<!-- zhproof-enable duplicate-word -->", ""
+            )
+            == text
+        )
         after = await next_publish(client, table.as_uri(), lambda: change_doc(client, table, new, 2))
         assert [d.code for d in after] == ["traditional-char"]
         from markdown_it import MarkdownIt
@@ -308,7 +340,8 @@ async def test_configuration_file_and_editor_settings(tmp_path):
     project = tmp_path / "project"
     (project / "legacy").mkdir(parents=True)
     (project / "zhproof.toml").write_text(
-        'ignore = ["duplicate-word"]\n[per-file-ignores]\n"legacy/*" = ["traditional-char"]\n', encoding="utf-8")
+        'ignore = ["duplicate-word"]\n[per-file-ignores]\n"legacy/*" = ["traditional-char"]\n', encoding="utf-8"
+    )
     text = f"交通運輸,{DUP}\n"
     a, b = project / "a.txt", project / "legacy" / "b.txt"
     async with session(tmp_path) as client:
@@ -333,7 +366,8 @@ async def test_configuration_file_and_editor_settings(tmp_path):
     async with session(tmp_path, options={"variant": "zh-Hant", "ignore": ["halfwidth-punctuation"]}) as client:
         diags = await next_publish(client, a.as_uri(), lambda: open_doc(client, a, text))
         assert sorted(d.code for d in diags) == sorted(
-            d.rule for d in zhproof.lint_text(text, variant="zh-Hant", ignore="halfwidth-punctuation"))
+            d.rule for d in zhproof.lint_text(text, variant="zh-Hant", ignore="halfwidth-punctuation")
+        )
         # in traditional text 運輸 is right (the simplified 专题 is what is flagged), and no half-width comma
         assert (0, 2) not in [(d.range.start.line, d.range.start.character) for d in diags]
         assert "halfwidth-punctuation" not in [d.code for d in diags]
@@ -341,8 +375,15 @@ async def test_configuration_file_and_editor_settings(tmp_path):
         diags = await next_publish(client, a.as_uri(), lambda: open_doc(client, a, text))
         assert [d.code for d in diags] == ["traditional-char"]
         # settings changed in the editor: every open document is checked again
-        diags = await next_publish(client, a.as_uri(), lambda: client.workspace_did_change_configuration(
-            lsp.DidChangeConfigurationParams(settings={"zhproof": {"select": ["duplicate-word", "halfwidth-punctuation"]}})))
+        diags = await next_publish(
+            client,
+            a.as_uri(),
+            lambda: client.workspace_did_change_configuration(
+                lsp.DidChangeConfigurationParams(
+                    settings={"zhproof": {"select": ["duplicate-word", "halfwidth-punctuation"]}}
+                )
+            ),
+        )
         assert sorted(d.code for d in diags) == ["duplicate-word", "halfwidth-punctuation"]
     async with session(tmp_path, options={"variant": "zh-XX", "colour": 1}) as client:
         diags = await next_publish(client, a.as_uri(), lambda: open_doc(client, a, text))
@@ -372,12 +413,22 @@ async def test_changes_are_debounced_and_save_lints_at_once(tmp_path):
         await next_publish(client, doc.as_uri(), lambda: open_doc(client, doc, "开始。"))
         change_doc(client, doc, DUP, 2)
         start = time.monotonic()
-        diags = await next_publish(client, doc.as_uri(), lambda: client.text_document_did_save(
-            lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=doc.as_uri()))))
+        diags = await next_publish(
+            client,
+            doc.as_uri(),
+            lambda: client.text_document_did_save(
+                lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=doc.as_uri()))
+            ),
+        )
         assert time.monotonic() - start < 8 and [d.code for d in diags] == ["duplicate-word"]
         # closing the document clears its diagnostics
-        diags = await next_publish(client, doc.as_uri(), lambda: client.text_document_did_close(
-            lsp.DidCloseTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=doc.as_uri()))))
+        diags = await next_publish(
+            client,
+            doc.as_uri(),
+            lambda: client.text_document_did_close(
+                lsp.DidCloseTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=doc.as_uri()))
+            ),
+        )
         assert list(diags) == []
 
 
@@ -389,7 +440,13 @@ def test_without_the_lsp_extra_one_line_and_exit_2(tmp_path):
     fake.mkdir()
     (fake / "__init__.py").write_text("raise ImportError(\"No module named 'pygls'\", name='pygls')\n")
     env = {**__import__("os").environ, "PYTHONPATH": str(tmp_path)}
-    proc = subprocess.run([sys.executable, "-m", "zhproof", "server"], capture_output=True, text=True, env=env,
-                          stdin=subprocess.DEVNULL, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "zhproof", "server"],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "zhproof[lsp]" in proc.stderr and "Traceback" not in proc.stderr

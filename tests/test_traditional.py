@@ -1,5 +1,6 @@
 """traditional-char in traditional text: nothing that is correct in Taiwan's, Hong Kong's or OpenCC's own
 standard, in a name or in Japanese is reported; slips of simplified characters still are."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,27 +11,35 @@ from zhproof.data import char_table
 
 
 def found(text, variant="zh-Hant"):
-    return [(text[d.start:d.end], d.fix.edits[0].text if d.fix else None)
-            for d in zhproof.lint_text(text, select=["traditional-char"], variant=variant)]
+    return [
+        (text[d.start : d.end], d.fix.edits[0].text if d.fix else None)
+        for d in zhproof.lint_text(text, select=["traditional-char"], variant=variant)
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    "臺南市西庄里的居民",            # 庄 in a place name
-    "郭晋安主演的電視劇",            # 晋 in a Hong Kong name
-    "香港恒生指數上升，郭偉强說",      # names of OpenCC's Hong Kong table
-    "他前往日本静岡県旅遊",            # a Japanese place name: 県 is Japanese only
-    "這是我們的工作",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "臺南市西庄里的居民",  # 庄 in a place name
+        "郭晋安主演的電視劇",  # 晋 in a Hong Kong name
+        "香港恒生指數上升，郭偉强說",  # names of OpenCC's Hong Kong table
+        "他前往日本静岡県旅遊",  # a Japanese place name: 県 is Japanese only
+        "這是我們的工作",
+    ],
+)
 def test_correct_traditional_text_is_silent(text):
     assert found(text) == []
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("這是我們的工作，交通运输很方便", [("运输", "運輸")]),
-    ("村庄裡的人", [("庄", "莊")]),            # 庄 inside an ordinary word
-    ("武侠小說", [("侠", "俠")]),
-    ("我们去看看", [("们", "們")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("這是我們的工作，交通运输很方便", [("运输", "運輸")]),
+        ("村庄裡的人", [("庄", "莊")]),  # 庄 inside an ordinary word
+        ("武侠小說", [("侠", "俠")]),
+        ("我们去看看", [("们", "們")]),
+    ],
+)
 def test_simplified_slips_are_still_reported(text, expected):
     assert found(text) == expected
 
@@ -61,7 +70,9 @@ def test_tables_are_not_loaded_at_import():
     import subprocess
     import sys
 
-    code = ("import sys, zhproof, zhproof.checks.traditional_char, zhproof.checks.lost_character;"
-            "print(any(m in sys.modules for m in ('opencc', 'zhproof.lexicon', 'zhproof.langmodel')))")
+    code = (
+        "import sys, zhproof, zhproof.checks.traditional_char, zhproof.checks.lost_character;"
+        "print(any(m in sys.modules for m in ('opencc', 'zhproof.lexicon', 'zhproof.langmodel')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"

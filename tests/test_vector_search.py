@@ -1,4 +1,5 @@
 """duplicate-word finds repeats in long texts with numpy; its answers must be the pattern's, exactly."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,7 +32,9 @@ def _all_repeats(text: str, vector: bool, monkeypatch) -> list[tuple[int, int, s
 ALPHABET = st.sampled_from(list("中国国家的家一〇𠀀𠀁〆あaA1，。\n") + ["\ud800"])
 
 
-@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(ALPHABET, max_size=60).map("".join), st.integers(min_value=1, max_value=9))
 def test_vector_search_agrees_with_the_pattern(monkeypatch, text, chunk):
     monkeypatch.setattr(dw, "VECTOR_CHUNK", chunk)  # tiny blocks: repeats across block edges
@@ -39,7 +42,14 @@ def test_vector_search_agrees_with_the_pattern(monkeypatch, text, chunk):
 
 
 def test_vector_search_on_runs(monkeypatch):
-    for text in ("国" * 50, "中国" * 30 + "家", "疫情疫情疫情防控", "的主管人员和的主管人员和", "一二三四五六七一二三四五六七", "𠀀𠀀"):
+    for text in (
+        "国" * 50,
+        "中国" * 30 + "家",
+        "疫情疫情疫情防控",
+        "的主管人员和的主管人员和",
+        "一二三四五六七一二三四五六七",
+        "𠀀𠀀",
+    ):
         assert _all_repeats(text, True, monkeypatch) == _all_repeats(text, False, monkeypatch), text
 
 

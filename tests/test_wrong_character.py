@@ -1,4 +1,5 @@
 """wrong-character: idioms with one same-sounding character swapped, fixed safely; legitimate text left alone."""
+
 from __future__ import annotations
 
 import csv
@@ -43,14 +44,17 @@ def test_fix_is_idempotent_and_local():
     assert _findings(fixed) == []
 
 
-@pytest.mark.parametrize("text", [
-    "我们要再接再厉，一鼓作气，不能墨守成规，迫不及待。",
-    "这件事他也想不到，此前所有有关的报道都没有提到。",
-    "中方愿继续尽己所能支持各国抗疫。",
-    "",
-    "再接",
-    "𠀀𠀁再接再励",  # characters beyond the BMP before the typo
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们要再接再厉，一鼓作气，不能墨守成规，迫不及待。",
+        "这件事他也想不到，此前所有有关的报道都没有提到。",
+        "中方愿继续尽己所能支持各国抗疫。",
+        "",
+        "再接",
+        "𠀀𠀁再接再励",  # characters beyond the BMP before the typo
+    ],
+)
 def test_legitimate_text_is_silent(text):
     got = _findings(text)
     if "再接再励" in text:
@@ -73,11 +77,11 @@ def test_the_two_scans_agree():
     """The numpy scan of long texts and the trie scan of short ones find the same variants."""
     text = ("他一股作气跑完了全程，" * 3 + "天下为公，人民至上。" * 3 + "我们要再接再励。𠀀a") * 40
     table = wc.table()
-    vector = [i for i in table.hits_vector(text) if table.idiom(text[i:i + 4])]
-    trie = [i for i in table.hits_trie(text) if table.idiom(text[i:i + 4])]
+    vector = [i for i in table.hits_vector(text) if table.idiom(text[i : i + 4])]
+    trie = [i for i in table.hits_trie(text) if table.idiom(text[i : i + 4])]
     assert trie == vector
     assert len(trie) == 40 * 4
-    assert [text[i:i + 4] for i in trie[:4]] == ["一股作气"] * 3 + ["再接再励"]
+    assert [text[i : i + 4] for i in trie[:4]] == ["一股作气"] * 3 + ["再接再励"]
 
 
 def test_table_holds_no_word_and_maps_to_known_idioms():
@@ -131,15 +135,20 @@ def _context(text):
     return zhproof.lint_text(text, select=["wrong-character"], options={"wrong-character": {"context": True}})
 
 
-@pytest.mark.parametrize("text,fixed", [
-    ("他在次强调了这个问题。", "他再次强调了这个问题。"),
-    ("请先按装软件。", "请先安装软件。"),
-])
+@pytest.mark.parametrize(
+    "text,fixed",
+    [
+        ("他在次强调了这个问题。", "他再次强调了这个问题。"),
+        ("请先按装软件。", "请先安装软件。"),
+    ],
+)
 def test_issue_context_cases_with_the_option(text, fixed):
     found = _context(text)
     assert len(found) == 1 and found[0].fix.safety == zhproof.model.Safety.UNSAFE
-    assert zhproof.fix_text(text, select=["wrong-character"], unsafe=True,
-                            options={"wrong-character": {"context": True}}) == fixed
+    assert (
+        zhproof.fix_text(text, select=["wrong-character"], unsafe=True, options={"wrong-character": {"context": True}})
+        == fixed
+    )
     assert _findings(text) == []  # the option is off by default
 
 
@@ -155,12 +164,15 @@ def test_issue_context_cases_below_the_evidence(text):
     assert _context(text) == []
 
 
-@pytest.mark.parametrize("text", [
-    "他在家里看书，我再说一遍。",
-    "他说：“我在次强调”。",  # a quotation is never touched
-    "我们作了很多工作，也做了很多事。",
-    "按照规定，既然如此，就再接再厉。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他在家里看书，我再说一遍。",
+        "他说：“我在次强调”。",  # a quotation is never touched
+        "我们作了很多工作，也做了很多事。",
+        "按照规定，既然如此，就再接再厉。",
+    ],
+)
 def test_context_cases_leave_legitimate_text_alone(text):
     assert _context(text) == []
 
@@ -191,13 +203,13 @@ def test_recall_and_fixes_on_injected_same_tone_idiom_typos(root):
         text = (root / "tests" / "corpus" / "clean" / f"{name}.txt").read_text(encoding="utf-8")
         assert _findings(text) == []
         for i in range(len(text) - 3):
-            if text[i:i + 4] not in idioms:
+            if text[i : i + 4] not in idioms:
                 continue
             k = rng.randrange(4)
             j = i + k
             if text[j] not in toned:
                 continue
-            damaged = text[:j] + rng.choice(toned[text[j]]) + text[j + 1:]
+            damaged = text[:j] + rng.choice(toned[text[j]]) + text[j + 1 :]
             injected += 1
             hits = [d for d in _findings(damaged) if d.start <= j < d.end]
             if hits:

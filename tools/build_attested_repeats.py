@@ -17,6 +17,7 @@ dropped when a fifth or more of its sampled 16-character shingles occur in the s
 Usage:  python tools/build_attested_repeats.py LAWREFBOOK_GIT_DIR MOJLAW_GIT_DIR [SHARED_CORPUS]
         (git directories as brought by the `fetch` tool: files are read with ``git show``)
 """
+
 from __future__ import annotations
 
 import json
@@ -54,8 +55,11 @@ def repeats(text: str):
 
 def git_blobs(git_dir: str, suffix: str, under: str = ""):
     """(path, text) of every file of HEAD whose name ends with ``suffix``, read in one ``git cat-file --batch``."""
-    listing = subprocess.run(["git", "--git-dir", git_dir, "ls-tree", "-r", "-z", "HEAD", *([under] if under else [])],
-                             capture_output=True, check=True).stdout.decode("utf-8")
+    listing = subprocess.run(
+        ["git", "--git-dir", git_dir, "ls-tree", "-r", "-z", "HEAD", *([under] if under else [])],
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
     entries = []
     for row in listing.split("\0"):
         if not row:
@@ -63,8 +67,10 @@ def git_blobs(git_dir: str, suffix: str, under: str = ""):
         meta, path = row.split("\t", 1)
         if path.endswith(suffix) and meta.split()[1] == "blob":
             entries.append((path, meta.split()[2]))
-    proc = subprocess.Popen(["git", "--git-dir", git_dir, "cat-file", "--batch"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE)
+    proc = subprocess.Popen(
+        ["git", "--git-dir", git_dir, "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+
     def feed():  # in a thread: git's output would fill the pipe while we were still writing the requests
         proc.stdin.write("".join(f"{sha}\n" for _, sha in entries).encode())
         proc.stdin.close()
@@ -87,13 +93,13 @@ def shared_shingles(corpus: Path, convert) -> set[int]:
     out: set[int] = set()
     for p in corpus.rglob("*.txt"):
         h = han_only(convert(p.read_text(encoding="utf-8")))
-        out.update(hash(h[i:i + SHINGLE]) for i in range(0, max(0, len(h) - SHINGLE + 1)))
+        out.update(hash(h[i : i + SHINGLE]) for i in range(0, max(0, len(h) - SHINGLE + 1)))
     return out
 
 
 def in_shared(text: str, shingles: set[int]) -> bool:
     h = han_only(text)
-    sample = [hash(h[i:i + SHINGLE]) for i in range(0, max(0, len(h) - SHINGLE + 1), 7)]
+    sample = [hash(h[i : i + SHINGLE]) for i in range(0, max(0, len(h) - SHINGLE + 1), 7)]
     return bool(sample) and sum(s in shingles for s in sample) >= len(sample) / 5
 
 
@@ -131,8 +137,10 @@ def main(argv: list[str]) -> int:
             docs[k].add(name)
     kept = sorted(k for k, d in docs.items() if len(d) >= MIN_DOCS)
     marisa_trie.Trie(kept).save(str(OUT))
-    print(f"{n} documents ({chars:,} characters) read, {dropped} left out as in the shared corpus; "
-          f"{len(docs):,} repeats in context, {len(kept):,} in {MIN_DOCS}+ documents -> {OUT} ({OUT.stat().st_size:,} bytes)")
+    print(
+        f"{n} documents ({chars:,} characters) read, {dropped} left out as in the shared corpus; "
+        f"{len(docs):,} repeats in context, {len(kept):,} in {MIN_DOCS}+ documents -> {OUT} ({OUT.stat().st_size:,} bytes)"
+    )
     return 0
 
 

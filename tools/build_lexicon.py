@@ -14,6 +14,7 @@ Output (all loaded lazily, by memory map, only when a rule needs the lexicon):
 
 Run:  python tools/build_lexicon.py [path/to/dict.txt]
 """
+
 from __future__ import annotations
 
 import array
@@ -74,8 +75,10 @@ def main(argv: list[str]) -> int:
             ends[word[-1]] = ends.get(word[-1], 0) + 1
             if pos == "nr" and len(word) <= 3:
                 names[word[0]] = names.get(word[0], 0) + 1
-    rows = ["# char, then how many words of 2+ characters start with it, end with it, and how many person names"
-            " (tag nr, 2-3 characters) start with it"]
+    rows = [
+        "# char, then how many words of 2+ characters start with it, end with it, and how many person names"
+        " (tag nr, 2-3 characters) start with it"
+    ]
     for ch in sorted(set(starts) | set(ends)):
         rows.append(f"{ch}\t{starts.get(ch, 0)}\t{ends.get(ch, 0)}\t{names.get(ch, 0)}")
     (OUT / "chars.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")

@@ -27,6 +27,7 @@ Run:
   python tools/build_lm.py /tmp/lm/x/usr/lib/x86_64-linux-gnu/libime/zh_CN.lm
   python tools/build_lm.py --verify [path/to/zh_CN.lm]   # compare with the kenlm module, if importable
 """
+
 from __future__ import annotations
 
 import argparse
@@ -102,12 +103,16 @@ class KenLMTrie:
         if (zero_f, one_f, minus_half_f, one_wi, max_wi, one_u64) != (0.0, 1.0, -0.5, 1, 0xFFFFFFFF, 1):
             raise ValueError("sanity values do not match (not a little-endian 64-bit KenLM file?)")
         off = magic_len + 32
-        order, probing_multiplier, model_type, has_vocabulary, search_version = struct.unpack_from("<B3xfI?3xI", raw, off)
+        order, probing_multiplier, model_type, has_vocabulary, search_version = struct.unpack_from(
+            "<B3xfI?3xI", raw, off
+        )
         off += 20
         counts = list(struct.unpack_from(f"<{order}Q", raw, off))
         header_size = align8(off + 8 * order)
         if order != 3 or model_type != 5 or not has_vocabulary:
-            raise ValueError(f"expected an order-3 QUANT_ARRAY_TRIE with vocabulary, got order={order} type={model_type} vocab={has_vocabulary}")
+            raise ValueError(
+                f"expected an order-3 QUANT_ARRAY_TRIE with vocabulary, got order={order} type={model_type} vocab={has_vocabulary}"
+            )
         self.counts = counts
         self.search_version = search_version
         V, B, T = counts
@@ -129,7 +134,9 @@ class KenLMTrie:
         self.tri_prob_bins = np.frombuffer(raw, dtype="<f4", count=np_, offset=t + 4 * (np_ + nb))
         pos += (order - 2) * 4 * (np_ + nb) + 4 * np_ + 8
         # -- Unigrams: (V + 2) x {float prob, float backoff, uint64 next}
-        uni = np.frombuffer(raw, dtype=np.dtype([("prob", "<f4"), ("back", "<f4"), ("next", "<u8")]), count=V + 2, offset=pos)
+        uni = np.frombuffer(
+            raw, dtype=np.dtype([("prob", "<f4"), ("back", "<f4"), ("next", "<u8")]), count=V + 2, offset=pos
+        )
         self.uni_prob = uni["prob"][:bound].copy()
         self.uni_back = uni["back"][:bound].copy()
         uni_next = uni["next"][: bound + 1].astype(np.int64)
@@ -210,7 +217,7 @@ def murmur_hash_64a(key: bytes, seed: int = 0) -> int:
         k = (k * m) & mask
         h ^= k
         h = (h * m) & mask
-    tail = key[8 * n8:]
+    tail = key[8 * n8 :]
     if tail:
         for i in range(len(tail) - 1, -1, -1):
             h ^= tail[i] << (8 * i)
@@ -228,8 +235,11 @@ def build(src: Path, out: Path) -> dict:
     lm = KenLMTrie(src)
     lm.check_hashes()
     V, B, T = lm.counts
-    print(f"decoded {src} in {time.time() - t0:.1f}s: {lm.bound} words, {B} bigrams, {T} trigrams; "
-          f"prob bits {lm.prob_bits}, backoff bits {lm.backoff_bits}", file=sys.stderr)
+    print(
+        f"decoded {src} in {time.time() - t0:.1f}s: {lm.bound} words, {B} bigrams, {T} trigrams; "
+        f"prob bits {lm.prob_bits}, backoff bits {lm.backoff_bits}",
+        file=sys.stderr,
+    )
     if len(set(lm.words)) != len(lm.words):
         raise ValueError("duplicate vocabulary strings")
     if lm.bound > 1 << WORD_BITS or B >= 1 << (64 - WORD_BITS):
@@ -282,9 +292,16 @@ def build(src: Path, out: Path) -> dict:
 
     out.mkdir(parents=True, exist_ok=True)
     trie.save(str(out / "vocab.marisa"))
-    sections = [("uni_prob", uni_prob, "f"), ("uni_back", uni_back, "f"), ("uni_next", uni_next, "I"),
-                ("bi_word", bi_word, "I"), ("bi_prob", bi_prob, "B"), ("bi_back", bi_back, "B"),
-                ("tri_key", tri_key, "Q"), ("tri_prob", tri_prob, "B")]
+    sections = [
+        ("uni_prob", uni_prob, "f"),
+        ("uni_back", uni_back, "f"),
+        ("uni_next", uni_next, "I"),
+        ("bi_word", bi_word, "I"),
+        ("bi_prob", bi_prob, "B"),
+        ("bi_back", bi_back, "B"),
+        ("tri_key", tri_key, "Q"),
+        ("tri_prob", tri_prob, "B"),
+    ]
     layout = {}
     with open(out / "lm.bin", "wb") as f:
         pos = 0
@@ -349,7 +366,10 @@ def verify(src: Path, n_random: int, n_corpus: int) -> int:
     try:
         import kenlm
     except ImportError:
-        print("kenlm is not importable: nothing to verify against (pip install kenlm in a throwaway venv)", file=sys.stderr)
+        print(
+            "kenlm is not importable: nothing to verify against (pip install kenlm in a throwaway venv)",
+            file=sys.stderr,
+        )
         return 2
     ref = kenlm.Model(str(src))
     ours = LanguageModel(OUT)
@@ -383,17 +403,34 @@ def verify(src: Path, n_random: int, n_corpus: int) -> int:
                 worst_sent, worst_case = abs(expect - got), (seq, bos, eos, expect, got)
             # kenlm's score() adds the words up in float32; the same words added in float64:
             worst_exact = max(worst_exact, abs(math.fsum(per) - got))
-    print(f"compared {len(seqs)} sequences ({n_random} random, {len(corpus)} corpus sentences, "
-          f"{len(seqs) - n_random - len(corpus)} perturbed), each without and with <s>/</s> "
-          f"({2 * len(seqs)} sentence scores, {compared_words} per-word scores)")
-    print(f"max |kenlm - ours|: per word {worst_word:.3g}; sentence, kenlm's score() {worst_sent:.3g}; "
-          f"sentence, kenlm's full_scores() summed in float64 {worst_exact:.3g}")
+    print(
+        f"compared {len(seqs)} sequences ({n_random} random, {len(corpus)} corpus sentences, "
+        f"{len(seqs) - n_random - len(corpus)} perturbed), each without and with <s>/</s> "
+        f"({2 * len(seqs)} sentence scores, {compared_words} per-word scores)"
+    )
+    print(
+        f"max |kenlm - ours|: per word {worst_word:.3g}; sentence, kenlm's score() {worst_sent:.3g}; "
+        f"sentence, kenlm's full_scores() summed in float64 {worst_exact:.3g}"
+    )
     if worst_case and worst_sent > 1e-4:
         print(f"worst score() case ({len(worst_case[0])} tokens; kenlm sums in float32):", worst_case)
     # a few recorded values for the tests
-    samples = ["我们 要 大力 推进 改革 开放", "我们 要 大力 推 推进 改革 开放", "今天 天气 很 好", "中华人民共和国 成立 了",
-               "他 在 北京 工作", "她 再 北京 工作", "这 是 一个 问题", "这 是 一各 问题", "我 爱 吃 苹果", "经济 发展 水平",
-               "的 的 的", "𠀀未登录词 的", "<s> 你好", "人工智能 技术"]
+    samples = [
+        "我们 要 大力 推进 改革 开放",
+        "我们 要 大力 推 推进 改革 开放",
+        "今天 天气 很 好",
+        "中华人民共和国 成立 了",
+        "他 在 北京 工作",
+        "她 再 北京 工作",
+        "这 是 一个 问题",
+        "这 是 一各 问题",
+        "我 爱 吃 苹果",
+        "经济 发展 水平",
+        "的 的 的",
+        "𠀀未登录词 的",
+        "<s> 你好",
+        "人工智能 技术",
+    ]
     print("recorded values (bos=False, eos=False, then bos=True, eos=True):")
     for s in samples:
         print(f"    ({s!r}, {ref.score(s, bos=False, eos=False)!r}, {ref.score(s, bos=True, eos=True)!r}),")

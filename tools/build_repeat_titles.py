@@ -13,6 +13,7 @@ the derived list is shipped under the same licence (rules/lexicon/SOURCES.md).
 Usage:  python tools/build_repeat_titles.py TITLES.txt [TITLES.txt ...]
         (one title per line; e.g. ``git show HEAD:raw/zhwiki/001.txt`` from that repository, concatenated)
 """
+
 from __future__ import annotations
 
 import re

@@ -17,6 +17,7 @@ the variants, which the rule's one-pass scan looks up (see src/zhproof/checks/wr
 
 pypinyin (MIT) is needed only here, at build time:  pip install pypinyin && python tools/build_typos.py
 """
+
 from __future__ import annotations
 
 import json
@@ -56,7 +57,7 @@ def fuzzy_key(syllable: str) -> str:
     s = syllable
     for long, short in _INITIALS:
         if s.startswith(long):
-            s = short + s[len(long):]
+            s = short + s[len(long) :]
             break
     if s.startswith("n"):
         s = "l" + s[1:]
@@ -122,10 +123,13 @@ def main() -> int:
         return out
 
     idioms = sorted(
-        w for w in lx.trie.keys()
-        if len(w) == 4 and all("\u4e00" <= c <= "\u9fff" for c in w)
+        w
+        for w in lx.trie.keys()
+        if len(w) == 4
+        and all("\u4e00" <= c <= "\u9fff" for c in w)
         and (lx.pos(w) in SET_PHRASE_POS or (lx.pos(w) in IDIOM_POS and w in lm))
     )
+
     def alternative_spelling(v: str, idiom: str, k: int) -> bool:
         """Does the variant hold a word (of 2+ characters, across position k) that the lexicon knows about as
         often as the idiom's word in its place (at least ``ALTERNATIVE_RATIO`` times)? Then the two are
@@ -143,7 +147,7 @@ def main() -> int:
     frames: dict[tuple[int, str], set[str]] = {}
     for idiom in idioms:
         for k in range(4):
-            frames.setdefault((k, idiom[:k] + idiom[k + 1:]), set()).add(idiom)
+            frames.setdefault((k, idiom[:k] + idiom[k + 1 :]), set()).add(idiom)
     pairs: dict[str, str] = {}
     clash = set()
     for idiom in idioms:
@@ -154,7 +158,7 @@ def main() -> int:
             continue
         for k, ch in enumerate(idiom):
             for alt in confusable(ch, said[k]):
-                v = idiom[:k] + alt + idiom[k + 1:]
+                v = idiom[:k] + alt + idiom[k + 1 :]
                 if v in lm:
                     continue
                 if v in lx and lx.frequency(v) * MISSPELLING_RATIO > f_idiom:
@@ -169,11 +173,13 @@ def main() -> int:
     for v in clash:
         del pairs[v]
     OUT.mkdir(parents=True, exist_ok=True)
+
     def key(v: str, idiom: str) -> str:
         k = next(j for j in range(4) if v[j] != idiom[j])
         # other idioms of the frame, except the rare misspellings that jieba lists (再接再历, 再接再励 for 再接再厉)
         others = {
-            w for w in frames[k, idiom[:k] + idiom[k + 1:]] - {v, idiom}
+            w
+            for w in frames[k, idiom[:k] + idiom[k + 1 :]] - {v, idiom}
             if lx.frequency(w) * MISSPELLING_RATIO > lx.frequency(idiom)
         }
         return v + idiom + (UNSURE if others else "")
@@ -187,8 +193,13 @@ def main() -> int:
     hashes = np.unique(np.concatenate([hash_text(v) for v in pairs]) if pairs else np.zeros(0, np.uint32))
     np.save(OUT / "idioms.hashes.npy", hashes.astype("<u4"))
     meta = {
-        "idioms": len(idioms), "variants": len(pairs), "dropped_ambiguous": len(clash), "margin": MARGIN,
-        "common_chars": COMMON, "misspelling_ratio": MISSPELLING_RATIO, "pypinyin": pypinyin.__version__,
+        "idioms": len(idioms),
+        "variants": len(pairs),
+        "dropped_ambiguous": len(clash),
+        "margin": MARGIN,
+        "common_chars": COMMON,
+        "misspelling_ratio": MISSPELLING_RATIO,
+        "pypinyin": pypinyin.__version__,
     }
     (OUT / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(meta, f"{time.time() - t0:.0f}s", (OUT / "idioms.marisa").stat().st_size, "bytes")

@@ -2,6 +2,7 @@
 
 Run:  python tools/gen_rule_docs.py        (tests/test_rule_docs.py fails when the files are out of date)
 """
+
 from __future__ import annotations
 
 import sys

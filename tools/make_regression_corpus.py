@@ -11,6 +11,7 @@ tests/corpus/errors.tsv (rule, source, text of the line).
 
 Run:  python tools/make_regression_corpus.py   (deterministic; rerun after changing the selection rules)
 """
+
 from __future__ import annotations
 
 import csv

@@ -6,6 +6,7 @@ Public API (nothing here prints)::
     zhproof.lint_text("疫情疫情防控")          # -> [Diagnostic(rule='duplicate-word', ...)]
     zhproof.fix_text("疫情疫情防控")           # -> "疫情防控"
 """
+
 from __future__ import annotations
 
 from typing import Iterable, Sequence
@@ -15,8 +16,16 @@ from .model import Diagnostic, Edit, Fix, Safety, Severity
 
 __version__ = "0.1.0"
 __all__ = [
-    "Diagnostic", "Document", "Edit", "Fix", "Linter", "Safety", "Severity",
-    "__version__", "fix_text", "lint_text",
+    "Diagnostic",
+    "Document",
+    "Edit",
+    "Fix",
+    "Linter",
+    "Safety",
+    "Severity",
+    "__version__",
+    "fix_text",
+    "lint_text",
 ]
 
 
@@ -49,8 +58,14 @@ class Linter:
             raise ValueError(f"unknown format {fmt!r} (expected 'text' or 'markdown')")
         lay = layout(text, fmt)
         return Document(
-            text, path=path, variant=self.variant, options=self.options, prose=lay.prose, fmt=fmt,
-            suppressed=lay.suppressed, named=lay.named,
+            text,
+            path=path,
+            variant=self.variant,
+            options=self.options,
+            prose=lay.prose,
+            fmt=fmt,
+            suppressed=lay.suppressed,
+            named=lay.named,
         )
 
     def lint(self, text: str, path: str = "-", fmt: str | None = None) -> list[Diagnostic]:

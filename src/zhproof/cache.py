@@ -15,6 +15,7 @@ The cache keeps their results in one file per Python version:
 - ``ZHPROOF_NO_CACHE=1`` (or ``zhproof check --no-cache``) turns it off, ``ZHPROOF_CACHE_DIR`` moves it
   (default: the platform's user cache folder, e.g. ``~/.cache/zhproof``). Importing zhproof never reads it.
 """
+
 from __future__ import annotations
 
 import os
@@ -89,8 +90,8 @@ def _read(path: str) -> dict[str, dict]:
     head = len(_MAGIC)
     if data[:head] != _MAGIC or len(data) < head + 4:
         return {}
-    body = data[head + 4:]
-    if zlib.crc32(body) != int.from_bytes(data[head:head + 4], "big"):
+    body = data[head + 4 :]
+    if zlib.crc32(body) != int.from_bytes(data[head : head + 4], "big"):
         return {}  # damaged
     header, sections = marshal.loads(body)
     if header != _header() or not isinstance(sections, dict):

@@ -1,4 +1,5 @@
 """The command line: thin glue between files, the linter and the reporters."""
+
 from __future__ import annotations
 
 import os
@@ -38,38 +39,113 @@ def _rule_list(values: tuple[str, ...]) -> list[str]:
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (stdin: write the fixed text to stdout).")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply unsafe fixes too; alone: show them as available.")
-@click.option("--diff", is_flag=True, help="Print a unified diff of the fixes (nothing else on stdout); change nothing.")
-@click.option("--select", metavar="RULE,...", multiple=True, help="Only these rules (ALL for every rule); may be repeated.")
+@click.option(
+    "--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply unsafe fixes too; alone: show them as available."
+)
+@click.option(
+    "--diff", is_flag=True, help="Print a unified diff of the fixes (nothing else on stdout); change nothing."
+)
+@click.option(
+    "--select", metavar="RULE,...", multiple=True, help="Only these rules (ALL for every rule); may be repeated."
+)
 @click.option("--extend-select", metavar="RULE,...", multiple=True, help="These rules on top of the selected ones.")
 @click.option("--ignore", metavar="RULE,...", multiple=True, help="Skip these rules; may be repeated.")
-@click.option("--variant", type=click.Choice(["zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]), help="Script of the text (default zh-Hans).")
+@click.option(
+    "--variant",
+    type=click.Choice(["zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]),
+    help="Script of the text (default zh-Hans).",
+)
 @click.option("--output-format", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings (text or json).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this configuration file for every checked file.")
+@click.option(
+    "--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings (text or json)."
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this configuration file for every checked file.",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
-@click.option("--jsonl-field", metavar="FIELD", help="Read .jsonl/.ndjson files (and stdin) as JSON Lines and check this text field of each record.")
-@click.option("--output", "output_path", type=click.Path(path_type=Path), help="With --fix on JSON Lines: write the cleaned records here (a file, or a folder for several inputs).")
-@click.option("--jobs", "-j", type=click.IntRange(0, 256), default=0, help="Worker processes (default: the machine's cores; 1: none).")
-@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal, for long runs).")
+@click.option(
+    "--jsonl-field",
+    metavar="FIELD",
+    help="Read .jsonl/.ndjson files (and stdin) as JSON Lines and check this text field of each record.",
+)
+@click.option(
+    "--output",
+    "output_path",
+    type=click.Path(path_type=Path),
+    help="With --fix on JSON Lines: write the cleaned records here (a file, or a folder for several inputs).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(0, 256),
+    default=0,
+    help="Worker processes (default: the machine's cores; 1: none).",
+)
+@click.option(
+    "--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal, for long runs)."
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the start-up cache (as ZHPROOF_NO_CACHE=1).")
-@click.option("--stdin-filename", type=click.Path(dir_okay=False, path_type=Path), help="Treat standard input as this file: its format, configuration and per-file ignores.")
-@click.option("--force-exclude", is_flag=True, help="Apply the configuration's `exclude` to files named on the command line too (as pre-commit names them).")
+@click.option(
+    "--stdin-filename",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Treat standard input as this file: its format, configuration and per-file ignores.",
+)
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply the configuration's `exclude` to files named on the command line too (as pre-commit names them).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary line, no notes.")
-def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, variant, output_format, statistics,
-          config_path, exit_zero, jsonl_field, output_path, jobs, progress, no_cache, stdin_filename, force_exclude,
-          quiet) -> None:
+def check(
+    paths,
+    fix,
+    unsafe_fixes,
+    diff,
+    select,
+    extend_select,
+    ignore,
+    variant,
+    output_format,
+    statistics,
+    config_path,
+    exit_zero,
+    jsonl_field,
+    output_path,
+    jobs,
+    progress,
+    no_cache,
+    stdin_filename,
+    force_exclude,
+    quiet,
+) -> None:
     """Check PATHS (files, directories, or - for stdin; default: the current directory) for mechanical errors."""
     from .options import CheckOptions
 
     if no_cache:
         os.environ["ZHPROOF_NO_CACHE"] = "1"  # read by zhproof.cache, here and in worker processes
     options = CheckOptions(
-        paths=list(paths), fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, select=_rule_list(select) or None,
-        extend_select=_rule_list(extend_select), ignore=_rule_list(ignore), variant=variant,
-        output_format=output_format, statistics=statistics, config=config_path, exit_zero=exit_zero,
-        jsonl_field=jsonl_field, output=output_path, jobs=jobs, progress=progress, stdin_filename=stdin_filename,
-        force_exclude=force_exclude, quiet=quiet,
+        paths=list(paths),
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
+        select=_rule_list(select) or None,
+        extend_select=_rule_list(extend_select),
+        ignore=_rule_list(ignore),
+        variant=variant,
+        output_format=output_format,
+        statistics=statistics,
+        config=config_path,
+        exit_zero=exit_zero,
+        jsonl_field=jsonl_field,
+        output=output_path,
+        jobs=jobs,
+        progress=progress,
+        stdin_filename=stdin_filename,
+        force_exclude=force_exclude,
+        quiet=quiet,
     )
     _exit_with(lambda: _run_check(options))
 
@@ -108,7 +184,9 @@ def _known_rules(config_path: Path | None) -> dict:
 
 
 _config_option = click.option(
-    "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
     help="Include the rules of this configuration's extend-rules (default: the configuration found from here).",
 )
 
@@ -131,6 +209,7 @@ def server_cmd(stdio: bool) -> None:
 @_config_option
 def rules_cmd(config_path: Path | None) -> None:
     """List every rule with its fix availability."""
+
     def command() -> int:
         rules = _known_rules(config_path)
         width = max(len(n) for n in rules)
@@ -147,6 +226,7 @@ def rules_cmd(config_path: Path | None) -> None:
 @_config_option
 def rule_cmd(name: str, config_path: Path | None) -> None:
     """Print the documentation of rule NAME, with examples (built-in or from an extend-rules pack)."""
+
     def command() -> int:
         rules = _known_rules(config_path)
         if name not in rules:
@@ -161,9 +241,30 @@ def rule_cmd(name: str, config_path: Path | None) -> None:
 def rule_doc_markdown(rule) -> str:
     """A rule's documentation as Markdown: `zhproof rule NAME` prints it, docs/rules/NAME.md holds it."""
     doc = rule.doc
-    out = [f"# {rule.name}", "", doc.summary + ".", "", f"Fix: {rule.fixable}.", "", "## What it does", "", doc.what,
-           "", "## Why is this bad", "", doc.why, "", "## Fix safety", "", doc.fix, "", "## Examples", "",
-           "Flagged (→ fixed):", ""]
+    out = [
+        f"# {rule.name}",
+        "",
+        doc.summary + ".",
+        "",
+        f"Fix: {rule.fixable}.",
+        "",
+        "## What it does",
+        "",
+        doc.what,
+        "",
+        "## Why is this bad",
+        "",
+        doc.why,
+        "",
+        "## Fix safety",
+        "",
+        doc.fix,
+        "",
+        "## Examples",
+        "",
+        "Flagged (→ fixed):",
+        "",
+    ]
     for ex in doc.bad:
         line = f"- `{_visible_example(ex.text)}`"
         if ex.fixed is not None:
@@ -180,9 +281,11 @@ def _variant_note(ex) -> str:
 
 
 def _visible_example(s: str) -> str:
-    return s.replace("\n", "⏎").encode("unicode_escape").decode("ascii") if any(
-        ord(c) < 32 and c != "\n" or c in "\u200b\u200c\u200d\ufeff\ufffd\u00ad" for c in s
-    ) else s.replace("\n", "⏎")
+    return (
+        s.replace("\n", "⏎").encode("unicode_escape").decode("ascii")
+        if any(ord(c) < 32 and c != "\n" or c in "\u200b\u200c\u200d\ufeff\ufffd\u00ad" for c in s)
+        else s.replace("\n", "⏎")
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,4 +1,5 @@
 """Configuration: ``[tool.zhproof]`` in pyproject.toml, or zhproof.toml / .zhproof.toml; strict keys."""
+
 from __future__ import annotations
 
 import fnmatch
@@ -20,10 +21,16 @@ class Config(Value):
     _fields = ("path", "select", "ignore", "variant", "exclude", "per_file_ignores", "allow", "extend_rules", "rules")
 
     def __init__(
-        self, path: Path | None = None, select: list[str] | None = None, ignore: list[str] | None = None,
-        variant: str = "zh-Hans", exclude: list[str] | None = None,
-        per_file_ignores: dict[str, list[str]] | None = None, allow: list[str] | None = None,
-        extend_rules: list[Path] | None = None, rules: dict[str, dict] | None = None,
+        self,
+        path: Path | None = None,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        variant: str = "zh-Hans",
+        exclude: list[str] | None = None,
+        per_file_ignores: dict[str, list[str]] | None = None,
+        allow: list[str] | None = None,
+        extend_rules: list[Path] | None = None,
+        rules: dict[str, dict] | None = None,
     ) -> None:
         self.path = path
         self.select = select
@@ -60,8 +67,10 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _match(rel: str, pattern: str) -> bool:
-    return fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern.rstrip("/") + "/*") or any(
-        fnmatch.fnmatch(part, pattern) for part in rel.split("/")
+    return (
+        fnmatch.fnmatch(rel, pattern)
+        or fnmatch.fnmatch(rel, pattern.rstrip("/") + "/*")
+        or any(fnmatch.fnmatch(part, pattern) for part in rel.split("/"))
     )
 
 
@@ -83,8 +92,14 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-_TYPE_PHRASES = {"int": "an integer", "float": "a number", "str": "a string", "bool": "true or false",
-                 "list": "a list", "dict": "a table"}
+_TYPE_PHRASES = {
+    "int": "an integer",
+    "float": "a number",
+    "str": "a string",
+    "bool": "true or false",
+    "list": "a list",
+    "dict": "a table",
+}
 
 
 def type_phrase(typ: type) -> str:

@@ -1,4 +1,5 @@
 """Small data files in ``rules/data`` and ``rules/hanzi``: read once, on first use."""
+
 from __future__ import annotations
 
 from functools import cache

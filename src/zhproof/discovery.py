@@ -4,6 +4,7 @@ Folders are walked for text files, skipping hidden folders, what a .gitignore ig
 configuration's `exclude` excludes; each file's configuration is the nearest one above it. Nothing here reads
 a checked file or prints.
 """
+
 from __future__ import annotations
 
 import os
@@ -137,7 +138,9 @@ class Discovery:
                     else:
                         inputs.items.append(Input(str(f), f))
                 if skipped:
-                    inputs.notes.append(f"{p}: {skipped} file{'s' if skipped != 1 else ''} skipped (.gitignore or exclude)")
+                    inputs.notes.append(
+                        f"{p}: {skipped} file{'s' if skipped != 1 else ''} skipped (.gitignore or exclude)"
+                    )
             elif path.exists():
                 if not (force and self.skipped(path)):
                     inputs.items.append(Input(str(path), path))

@@ -1,4 +1,5 @@
 """A document under check: its text, a line index, and which spans are prose."""
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -23,8 +24,13 @@ class Document(Value):
     _fields = ("text", "path", "variant", "prose", "options", "fmt", "suppressed")
 
     def __init__(
-        self, text: str, path: str = "-", variant: str = "zh-Hans", prose: list[tuple[int, int]] | None = None,
-        options: dict[str, dict] | None = None, fmt: str = "text",
+        self,
+        text: str,
+        path: str = "-",
+        variant: str = "zh-Hans",
+        prose: list[tuple[int, int]] | None = None,
+        options: dict[str, dict] | None = None,
+        fmt: str = "text",
         suppressed: list[tuple[int, int, frozenset[str] | None]] | None = None,
         named: list[tuple[int, str]] | None = None,
     ) -> None:

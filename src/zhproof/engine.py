@@ -1,4 +1,5 @@
 """Run rules over a Document: keep findings in prose, drop allowed words, sort and de-duplicate."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -53,8 +54,15 @@ def _rules_view(doc: Document) -> Document:
     masked = "".join(pieces)
     if masked == text:
         return doc
-    view = Document(masked, path=doc.path, variant=doc.variant, prose=prose, options=doc.options, fmt=doc.fmt,
-                    suppressed=doc.suppressed)
+    view = Document(
+        masked,
+        path=doc.path,
+        variant=doc.variant,
+        prose=prose,
+        options=doc.options,
+        fmt=doc.fmt,
+        suppressed=doc.suppressed,
+    )
     view._line_starts = doc._line_starts
     return view
 

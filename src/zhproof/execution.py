@@ -4,6 +4,7 @@ linted or fixed, and written back; the result holds findings as data (``output.R
 Work units are small typed records that cross to worker processes; they are hand-written classes with
 ``__slots__`` rather than dataclasses, which cost start-up time to create (see ARCHITECTURE.md).
 """
+
 from __future__ import annotations
 
 import json
@@ -67,8 +68,20 @@ Unit = FileUnit | DataUnit | RecordsUnit
 class Result:
     """What a unit gave: findings as rows, counts, and what the main process must print or write."""
 
-    __slots__ = ("name", "findings", "fixed", "output", "diff", "error", "note", "chars", "records", "checked",
-                 "changed", "problems")
+    __slots__ = (
+        "name",
+        "findings",
+        "fixed",
+        "output",
+        "diff",
+        "error",
+        "note",
+        "chars",
+        "records",
+        "checked",
+        "changed",
+        "problems",
+    )
 
     def __init__(self, name: str) -> None:
         self.name = name

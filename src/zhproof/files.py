@@ -1,4 +1,5 @@
 """Read text files (encoding, BOM) and write them back atomically in the same form."""
+
 from __future__ import annotations
 
 import codecs
@@ -6,6 +7,7 @@ import os
 from pathlib import Path
 from .model import Value
 from .patterns import compile_re
+
 
 class InputError(Exception):
     """A file that cannot be read as text; the message names the file."""
@@ -36,7 +38,7 @@ _BOMS = (
 def decode(data: bytes, path: str) -> Source:
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            body = data[len(bom):]
+            body = data[len(bom) :]
             try:
                 return Source(path, body.decode(enc), enc, bom)
             except UnicodeDecodeError as e:

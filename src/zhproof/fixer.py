@@ -1,4 +1,5 @@
 """Apply fixes: non-overlapping edits in one pass, then lint again until nothing changes."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -14,9 +15,7 @@ MAX_PASSES = 10
 class FixNotConvergedError(RuntimeError):
     def __init__(self, rules: Sequence[str], passes: int):
         self.rules = sorted(set(rules))
-        super().__init__(
-            f"fixes did not converge after {passes} passes; rules still fixing: {', '.join(self.rules)}"
-        )
+        super().__init__(f"fixes did not converge after {passes} passes; rules still fixing: {', '.join(self.rules)}")
 
 
 class FixResult(Value):
@@ -69,7 +68,7 @@ def joins_line_breaks(text: str, fix: Fix | None) -> bool:
     for e in fix.edits:
         left = text[e.start - 1] if e.start > 0 else ""
         right = text[e.end] if e.end < len(text) else ""
-        around = left + text[e.start:e.end] + right
+        around = left + text[e.start : e.end] + right
         if not _HAS_BREAK.search(around) and not _HAS_BREAK.search(e.text):
             continue  # no line break near the edit: the common case, decided cheaply
         old = Counter(_BREAKS.findall(around))
@@ -86,7 +85,7 @@ def apply_edits(text: str, fixes: Sequence[Fix]) -> str:
     for e in edits:
         if e.start < pos:
             raise ValueError(f"overlapping edits at {e.start}")
-        out.append(text[pos:e.start])
+        out.append(text[pos : e.start])
         out.append(e.text)
         pos = e.end
     out.append(text[pos:])

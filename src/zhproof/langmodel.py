@@ -9,6 +9,7 @@ KenLM, both stand for ``<unk>``.
 Nothing is loaded until first use; the data (20 MB) is memory-mapped and read through ``memoryview`` casts and
 ``bisect``, so neither numpy nor the whole file is needed at run time.
 """
+
 from __future__ import annotations
 
 import json
@@ -71,7 +72,7 @@ class LanguageModel:
                 def section(name: str):
                     s = sections[name]
                     size = {"B": 1, "I": 4, "f": 4, "Q": 8}[s["type"]]
-                    return view[s["offset"]:s["offset"] + size * s["count"]].cast(s["type"])
+                    return view[s["offset"] : s["offset"] + size * s["count"]].cast(s["type"])
             else:  # pragma: no cover - big-endian machines: copy and byte-swap
                 import array
 
@@ -80,7 +81,7 @@ class LanguageModel:
                 def section(name: str):
                     s = sections[name]
                     arr = array.array(s["type"])
-                    arr.frombytes(raw[s["offset"]:s["offset"] + arr.itemsize * s["count"]])
+                    arr.frombytes(raw[s["offset"] : s["offset"] + arr.itemsize * s["count"]])
                     if arr.itemsize > 1:
                         arr.byteswap()
                     return arr
@@ -149,7 +150,7 @@ class LanguageModel:
         max_word = self.max_word
         dags = []
         for k in range(n):
-            ends = [(k + len(word), uni_prob[wid]) for word, wid in prefixes(key[k:k + max_word]) if wid != unk]
+            ends = [(k + len(word), uni_prob[wid]) for word, wid in prefixes(key[k : k + max_word]) if wid != unk]
             if not ends or ends[0][0] != k + 1:
                 ends.insert(0, (k + 1, unk_prob))
             dags.append(ends)
@@ -165,7 +166,7 @@ class LanguageModel:
         out = []
         k = 0
         while k < n:
-            out.append(text[k:best_end[k]])
+            out.append(text[k : best_end[k]])
             k = best_end[k]
         return out
 

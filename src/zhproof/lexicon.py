@@ -5,6 +5,7 @@ ones that do start in milliseconds. Segmentation is the classic maximum-probabil
 dictionary words (the algorithm jieba uses, without its HMM guesser for unknown words: an unknown character
 stays a token of its own, which is what a duplicate check wants).
 """
+
 from __future__ import annotations
 
 import array
@@ -69,7 +70,7 @@ class Lexicon:
             text = _SURROGATES.sub("\ufffd", text)
         prefixes = self.trie.prefixes
         for k in range(max(0, cut - MAX_WORD + 1), cut):
-            words = prefixes(text[k:k + MAX_WORD])  # shortest first
+            words = prefixes(text[k : k + MAX_WORD])  # shortest first
             if words and len(words[-1]) > cut - k:
                 return True
         return False
@@ -98,7 +99,7 @@ class Lexicon:
         prefix = self._prefix
         for k in range(n):
             ends = []
-            for word, wid in prefix(text[k:k + MAX_WORD]):
+            for word, wid in prefix(text[k : k + MAX_WORD]):
                 f = freq[wid]
                 if f > 0:
                     ends.append((k + len(word), log(f) - log_total))

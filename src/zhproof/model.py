@@ -1,4 +1,5 @@
 """Core value types: edits, fixes, diagnostics. Small, frozen, and free of logic."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -133,8 +134,8 @@ class Diagnostic:
         out = []
         pos = self.start
         for e in sorted(self.fix.edits, key=lambda e: (e.start, e.end)):
-            out.append(text[pos:e.start])
+            out.append(text[pos : e.start])
             out.append(e.text)
             pos = e.end
-        out.append(text[pos:self.end])
+        out.append(text[pos : self.end])
         return "".join(out)

@@ -1,4 +1,5 @@
 """The options of one `zhproof check` run: one object from the command line to the runner and its workers."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

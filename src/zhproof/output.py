@@ -4,6 +4,7 @@ A finding is reported through a ``Row``: its JSON object (the contract of PRODUC
 (the code frame people read), both made where the document is at hand — possibly in a worker process — so
 that rows are small and picklable and every format is rendered from them.
 """
+
 from __future__ import annotations
 
 import json
@@ -47,9 +48,17 @@ def make_row(path: str, doc: Document, d: Diagnostic, record: int | None = None)
     if d.fix is not None:
         fix = {"replacement": d.replacement(doc.text), "applicability": d.fix.safety.label, "title": d.fix.title}
     data = {
-        "path": path, "rule": d.rule, "severity": d.severity.value, "message": d.message,
-        "line": line, "column": col, "end_line": end_line, "end_column": end_col,
-        "offset": d.start, "end_offset": d.end, "fix": fix,
+        "path": path,
+        "rule": d.rule,
+        "severity": d.severity.value,
+        "message": d.message,
+        "line": line,
+        "column": col,
+        "end_line": end_line,
+        "end_column": end_col,
+        "offset": d.start,
+        "end_offset": d.end,
+        "fix": fix,
     }
     if record is not None:
         data["record"] = record
@@ -64,11 +73,11 @@ def _frame(doc: Document, d: Diagnostic, line: int) -> tuple[str, str, str]:
     end_line_end = doc.line_starts[end_li] + len(doc.line_text(end_li))
     lo = max(line_start, d.start - CONTEXT)
     hi = min(end_line_end, d.end + CONTEXT)
-    before = _visible(("…" if lo > line_start else "") + text[lo:d.start])
-    body = _visible(text[d.start:d.end])
+    before = _visible(("…" if lo > line_start else "") + text[lo : d.start])
+    body = _visible(text[d.start : d.end])
     if len(body) > 40:
         body = body[:18] + "…" + body[-18:]
-    after = _visible(text[d.end:hi] + ("…" if hi < end_line_end else ""))
+    after = _visible(text[d.end : hi] + ("…" if hi < end_line_end else ""))
     return before, body, after
 
 
@@ -107,8 +116,11 @@ def _text_block(row: Row, unsafe: bool) -> str:
     out.append(f"{gutter} | {' ' * _width(before)}{style('^' * max(1, _width(body)), fg='red', bold=True)}")
     fix = data["fix"]
     if fix is not None:
-        tag = {"safe": "", "unsafe": " (unsafe fix)" if unsafe else " (unsafe fix: --unsafe-fixes)",
-               "display": " (suggestion)"}[fix["applicability"]]
+        tag = {
+            "safe": "",
+            "unsafe": " (unsafe fix)" if unsafe else " (unsafe fix: --unsafe-fixes)",
+            "display": " (suggestion)",
+        }[fix["applicability"]]
         rep = fix["replacement"]
         shown = f"“{_visible(rep)}”" if rep else "（删除）"
         out.append(f"{gutter} = {style('fix', fg='cyan', bold=True)}: {fix['title']} → {shown}{tag}")
@@ -152,8 +164,12 @@ def render_github(rows: Sequence[Row]) -> str:
         props = ",".join(
             f"{k}={_gh_property(str(v))}"
             for k, v in (
-                ("file", j["path"]), ("line", j["line"]), ("col", j["column"]),
-                ("endLine", j["end_line"]), ("endColumn", j["end_column"]), ("title", f"zhproof {j['rule']}"),
+                ("file", j["path"]),
+                ("line", j["line"]),
+                ("col", j["column"]),
+                ("endLine", j["end_line"]),
+                ("endColumn", j["end_column"]),
+                ("title", f"zhproof {j['rule']}"),
             )
         )
         message = j["rule"] + ": " + j["message"] + (f" (record {j['record']})" if "record" in j else "")
@@ -173,20 +189,26 @@ def render_sarif(rows: Sequence[Row], rules: dict) -> str:
     driver_rules = []
     for n in names:
         doc = rules[n].doc
-        driver_rules.append({
-            "id": n,
-            "name": n,
-            "shortDescription": {"text": doc.summary},
-            "fullDescription": {"text": doc.what},
-            "help": {"text": f"{doc.what}\n\nWhy: {doc.why}\n\nFix: {doc.fix}"},
-            "properties": {"fixable": rules[n].fixable},
-        })
+        driver_rules.append(
+            {
+                "id": n,
+                "name": n,
+                "shortDescription": {"text": doc.summary},
+                "fullDescription": {"text": doc.what},
+                "help": {"text": f"{doc.what}\n\nWhy: {doc.why}\n\nFix: {doc.fix}"},
+                "properties": {"fixable": rules[n].fixable},
+            }
+        )
     results = []
     for r in rows:
         j = r.data
         region = {
-            "startLine": j["line"], "startColumn": j["column"], "endLine": j["end_line"], "endColumn": j["end_column"],
-            "charOffset": j["offset"], "charLength": j["end_offset"] - j["offset"],
+            "startLine": j["line"],
+            "startColumn": j["column"],
+            "endLine": j["end_line"],
+            "endColumn": j["end_column"],
+            "charOffset": j["offset"],
+            "charLength": j["end_offset"] - j["offset"],
         }
         location = {"uri": j["path"]}
         result = {
@@ -200,28 +222,44 @@ def render_sarif(rows: Sequence[Row], rules: dict) -> str:
         if j["rule"] in index:
             result["ruleIndex"] = index[j["rule"]]
         if j["fix"] and j["fix"]["applicability"] != "display":
-            result["fixes"] = [{
-                "description": {"text": f"{j['fix']['title']} ({j['fix']['applicability']})"},
-                "artifactChanges": [{
-                    "artifactLocation": location,
-                    "replacements": [{
-                        "deletedRegion": {"charOffset": j["offset"], "charLength": j["end_offset"] - j["offset"]},
-                        "insertedContent": {"text": j["fix"]["replacement"]},
-                    }],
-                }],
-            }]
+            result["fixes"] = [
+                {
+                    "description": {"text": f"{j['fix']['title']} ({j['fix']['applicability']})"},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": location,
+                            "replacements": [
+                                {
+                                    "deletedRegion": {
+                                        "charOffset": j["offset"],
+                                        "charLength": j["end_offset"] - j["offset"],
+                                    },
+                                    "insertedContent": {"text": j["fix"]["replacement"]},
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ]
         results.append(result)
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "zhproof", "version": __version__, "semanticVersion": __version__,
-                "informationUri": "https://pypi.org/project/zhproof/", "rules": driver_rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "zhproof",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": "https://pypi.org/project/zhproof/",
+                        "rules": driver_rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
@@ -239,7 +277,9 @@ def render_statistics(rows: Sequence[Row], chars: int) -> str:
         lines.append(f"{n:>7}  {rule.ljust(width)}  {fixable[rule]:>7}  {rate:>14.2f}")
     total = len(rows)
     rate = total * 100_000 / chars if chars else 0.0
-    lines.append(f"{total:>7}  {'total'.ljust(width)}  {sum(fixable.values()):>7}  {rate:>14.2f}  ({chars:,} characters)")
+    lines.append(
+        f"{total:>7}  {'total'.ljust(width)}  {sum(fixable.values()):>7}  {rate:>14.2f}  ({chars:,} characters)"
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -251,8 +291,12 @@ def render_statistics_json(rows: Sequence[Row], chars: int, fmt: str = "json") -
     per_rule = Counter(r.rule for r in rows)
     fixable = Counter(r.rule for r in rows if r.applicability in ("safe", "unsafe"))
     items = [
-        {"rule": rule, "count": n, "fixable": fixable[rule],
-         "per_100k_chars": round(n * 100_000 / chars, 2) if chars else 0.0}
+        {
+            "rule": rule,
+            "count": n,
+            "fixable": fixable[rule],
+            "per_100k_chars": round(n * 100_000 / chars, 2) if chars else 0.0,
+        }
         for rule, n in sorted(per_rule.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     if fmt == "json-lines":

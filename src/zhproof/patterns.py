@@ -10,6 +10,7 @@ made compiling the rules the largest part of start-up. ``compile_re`` therefore 
 every pattern (the code `re` hands to its C engine) in zhproof's cache (``zhproof.cache``), keyed by the
 pattern and its flags, in a file keyed by the Python version and the engine's magic number.
 """
+
 from __future__ import annotations
 
 import re
@@ -184,8 +185,13 @@ def compile_re(source: str, flags: int = 0) -> re.Pattern:
     key = f"{int(flags)}:{source}"
     entry = cache.get("re", key)
     if (
-        isinstance(entry, tuple) and len(entry) == 5 and isinstance(entry[0], int) and isinstance(entry[1], list)
-        and isinstance(entry[2], int) and isinstance(entry[3], dict) and isinstance(entry[4], tuple)
+        isinstance(entry, tuple)
+        and len(entry) == 5
+        and isinstance(entry[0], int)
+        and isinstance(entry[1], list)
+        and isinstance(entry[2], int)
+        and isinstance(entry[3], dict)
+        and isinstance(entry[4], tuple)
     ):
         try:
             return _sre.compile(source, *entry)

@@ -4,6 +4,7 @@ A rule whose fixes write quotation marks declares the option ``quote-style`` (``
 ``corner``); ``auto`` (the default) writes 「」 in a document that uses more corner marks than curly ones and
 “” otherwise.
 """
+
 from __future__ import annotations
 
 STYLES = ("auto", "curly", "corner")

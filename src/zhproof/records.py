@@ -1,4 +1,5 @@
 """JSON Lines in a run: the cleaned copies written with --fix --output, and the records that cannot be read."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """All rules by name: the Python modules in ``checks/`` and the rule files in ``rules/``."""
+
 from __future__ import annotations
 
 import importlib

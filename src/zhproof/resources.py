@@ -1,4 +1,5 @@
 """Where the rule data lives: ``zhproof/rules`` inside an installed wheel, ``rules/`` in a source checkout."""
+
 from __future__ import annotations
 
 from functools import cache
@@ -11,4 +12,6 @@ def rules_dir() -> Path:
     for candidate in (here / "rules", here.parent.parent / "rules"):
         if (candidate / "lexicon").is_dir():
             return candidate
-    raise FileNotFoundError(f"zhproof's rule data was not found (looked in {here / 'rules'} and {here.parent.parent / 'rules'})")
+    raise FileNotFoundError(
+        f"zhproof's rule data was not found (looked in {here / 'rules'} and {here.parent.parent / 'rules'})"
+    )

@@ -1,4 +1,5 @@
 """What every rule is: a name, its documentation with examples, and a ``check`` over a Document."""
+
 from __future__ import annotations
 
 from typing import Iterable, Protocol
@@ -68,7 +69,11 @@ class BaseRule(Value):
     _fields = ("name", "doc", "fixable", "origin", "options")
 
     def __init__(
-        self, name: str = "", doc: RuleDoc | None = None, fixable: str = "always", origin: str = "",
+        self,
+        name: str = "",
+        doc: RuleDoc | None = None,
+        fixable: str = "always",
+        origin: str = "",
         options: dict | None = None,
     ) -> None:
         self.name = name

@@ -4,6 +4,7 @@ Discovery (``discovery``) says what to check, execution (``execution``) checks o
 schedules: files go to workers in batches, JSON Lines in chunks of records, a bounded number ahead of the
 results so that an input larger than memory streams through.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator

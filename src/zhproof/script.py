@@ -1,4 +1,5 @@
 """Script conversion with OpenCC, shared by the rules that read traditional text as simplified (and back)."""
+
 from __future__ import annotations
 
 from functools import cache

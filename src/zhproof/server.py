@@ -12,6 +12,7 @@ another); zhproof's offsets are code points, converted here by ``LineIndex``. Li
 ``\\r`` or ``\\n`` as the protocol says (not at the other characters ``str.splitlines`` breaks on), so
 documents are synchronised whole rather than by increments.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -160,7 +161,7 @@ class ZhproofServer(LanguageServer):
                 if isinstance(value, dict) and all(v in ("text", "markdown", None) for v in value.values()):
                     settings[key] = value
                 else:
-                    self.error("setting 'languages' must map language ids to \"text\" or \"markdown\"")
+                    self.error('setting \'languages\' must map language ids to "text" or "markdown"')
             elif key == "debounce":
                 if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 10_000:
                     settings[key] = value / 1000
@@ -187,8 +188,9 @@ class ZhproofServer(LanguageServer):
         in place of the command line's options."""
         if self._runner is None:
             s = self.settings
-            options = CheckOptions(select=_names(s.get("select")), ignore=_names(s.get("ignore")) or [],
-                                   variant=s.get("variant"))
+            options = CheckOptions(
+                select=_names(s.get("select")), ignore=_names(s.get("ignore")) or [], variant=s.get("variant")
+            )
             self._runner = Configurations(options)
             self._config_stamps = {}
         return self._runner
@@ -327,19 +329,27 @@ class ZhproofServer(LanguageServer):
                     safe = d.fix.safety >= Safety.SAFE
                     title = f"{d.fix.title} ({d.rule})" if safe else f"{d.fix.title} ({d.rule}, unsafe fix: check it)"
                     edits = [lsp.TextEdit(range=index.range(e.start, e.end), new_text=e.text) for e in d.fix.edits]
-                    actions.append(lsp.CodeAction(
-                        title=title, kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag], is_preferred=safe,
-                        edit=lsp.WorkspaceEdit(changes={uri: edits}),
-                    ))
+                    actions.append(
+                        lsp.CodeAction(
+                            title=title,
+                            kind=lsp.CodeActionKind.QuickFix,
+                            diagnostics=[diag],
+                            is_preferred=safe,
+                            edit=lsp.WorkspaceEdit(changes={uri: edits}),
+                        )
+                    )
                 if result.fmt == "markdown":
                     line = index.line_of(d.start)
                     if (d.rule, line) not in ignored:
                         ignored.add((d.rule, line))
-                        actions.append(lsp.CodeAction(
-                            title=f"Ignore {d.rule} here (a zhproof-disable comment)",
-                            kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag],
-                            edit=lsp.WorkspaceEdit(changes={uri: suppression_edits(result, d)}),
-                        ))
+                        actions.append(
+                            lsp.CodeAction(
+                                title=f"Ignore {d.rule} here (a zhproof-disable comment)",
+                                kind=lsp.CodeActionKind.QuickFix,
+                                diagnostics=[diag],
+                                edit=lsp.WorkspaceEdit(changes={uri: suppression_edits(result, d)}),
+                            )
+                        )
         if wanted(FIX_ALL_KIND) and any(d.fix is not None and d.fix.safety >= Safety.SAFE for d in result.findings):
             try:
                 fixed = result.linter.fix(result.text, unsafe=False, path=result.name, fmt=result.fmt).text
@@ -347,10 +357,13 @@ class ZhproofServer(LanguageServer):
                 self.error(str(e))
                 fixed = result.text
             if fixed != result.text:
-                actions.append(lsp.CodeAction(
-                    title="Fix all safe zhproof findings", kind=FIX_ALL_KIND,
-                    edit=lsp.WorkspaceEdit(changes={uri: [replacement_edit(index, fixed)]}),
-                ))
+                actions.append(
+                    lsp.CodeAction(
+                        title="Fix all safe zhproof findings",
+                        kind=FIX_ALL_KIND,
+                        edit=lsp.WorkspaceEdit(changes={uri: [replacement_edit(index, fixed)]}),
+                    )
+                )
         return actions
 
 
@@ -368,7 +381,7 @@ def replacement_edit(index: LineIndex, new: str) -> lsp.TextEdit:
         a -= 1
     if b and old[len(old) - b] == "\n" and len(old) - b > 0 and old[len(old) - b - 1] == "\r":
         b -= 1
-    return lsp.TextEdit(range=index.range(a, len(old) - b), new_text=new[a:len(new) - b])
+    return lsp.TextEdit(range=index.range(a, len(old) - b), new_text=new[a : len(new) - b])
 
 
 def suppression_edits(result: Result, d: Diagnostic) -> list[lsp.TextEdit]:
@@ -398,7 +411,11 @@ def _next_line_edit(result: Result, d: Diagnostic, line: int, start: int, lead: 
         while content_end > prev_start and text[content_end - 1] in " \t":
             content_end -= 1
         first = start + len(_LEAD.match(text, start, index.line_end(line)).group())  # type: ignore[union-attr]
-        if content_end > prev_start and first < index.line_end(line) and result.doc.in_prose(content_end - 1, first + 1):
+        if (
+            content_end > prev_start
+            and first < index.line_end(line)
+            and result.doc.in_prose(content_end - 1, first + 1)
+        ):
             return lsp.TextEdit(range=index.range(content_end, content_end), new_text=comment)
     newline = _BREAK.search(text)
     eol = newline.group() if newline else "\n"
@@ -408,7 +425,10 @@ def _next_line_edit(result: Result, d: Diagnostic, line: int, start: int, lead: 
 def _problem(message: str) -> lsp.Diagnostic:
     return lsp.Diagnostic(
         range=lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=0, character=0)),
-        message=f"zhproof: {message}", severity=lsp.DiagnosticSeverity.Error, source="zhproof", code="configuration",
+        message=f"zhproof: {message}",
+        severity=lsp.DiagnosticSeverity.Error,
+        source="zhproof",
+        code="configuration",
     )
 
 

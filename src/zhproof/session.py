@@ -1,4 +1,5 @@
 """One `zhproof check` run: collect the inputs, run them, print the report. The CLI builds the options."""
+
 from __future__ import annotations
 
 import os
@@ -140,8 +141,14 @@ def report(o: CheckOptions, results: list[Result], records: bool, unreadable: in
     """Print what the run found. Standard output carries one thing: the fixed text of standard input (--fix
     on stdin), or the diff (--diff), or else the findings; everything else goes to standard error."""
     from .output import (
-        render_github, render_json, render_json_lines, render_sarif, render_statistics, render_statistics_json,
-        render_text, summary,
+        render_github,
+        render_json,
+        render_json_lines,
+        render_sarif,
+        render_statistics,
+        render_statistics_json,
+        render_text,
+        summary,
     )
 
     rows = [f for r in results for f in r.findings]

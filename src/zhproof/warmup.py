@@ -3,6 +3,7 @@
 The vector search of duplicate-word uses numpy when it is already imported (or after enough text). Importing
 numpy costs 80-90 ms (bench/README.md), which a large run repays and a small one does not; forked workers inherit it.
 """
+
 from __future__ import annotations
 
 import sys

@@ -2,6 +2,7 @@
 
 Longer than 300 lines on purpose: ``judge()`` is one list of reasons, read in order, each with its own test;
 splitting it would scatter one decision over several files."""
+
 from __future__ import annotations
 
 from typing import Iterable
@@ -92,8 +93,13 @@ DOC = RuleDoc(
         Example("要落实防护物资、生活物\n\n资保障和防护措施。", "要落实防护物资、生活物资保障和防护措施。"),
         Example("要持续加强非\n\n洲猪瘟等重大动物疫病防控。", "要持续加强非洲猪瘟等重大动物疫病防控。"),
         Example("这里有一个问题。我们为世界防疫树立了\n\n典范。", "这里有一个问题。我们为世界防疫树立了典范。"),
-        Example("这是一个报道。国际社会普遍认为，中国\n\n采取的措施坚决有力。", "这是一个报道。国际社会普遍认为，中国采取的措施坚决有力。"),
-        Example("现有确诊病例491例。各地累计报告接种疫苗94515.0万剂次\n\n国内联播快讯\n\n今天，国务院召开会议。", ok=True),
+        Example(
+            "这是一个报道。国际社会普遍认为，中国\n\n采取的措施坚决有力。",
+            "这是一个报道。国际社会普遍认为，中国采取的措施坚决有力。",
+        ),
+        Example(
+            "现有确诊病例491例。各地累计报告接种疫苗94515.0万剂次\n\n国内联播快讯\n\n今天，国务院召开会议。", ok=True
+        ),
         Example("在统筹推进新冠肺炎疫情防控和经济社会发展工作部署会议上的讲话\n\n(2020年2月23日)\n\n习近平", ok=True),
         Example("一、关于前一段疫情防控工作\n\n新冠肺炎疫情发生后，党中央高度重视。", ok=True),
         Example("习近平会见外宾\n\n国家主席习近平今天在北京会见外宾。", ok=True),
@@ -123,14 +129,17 @@ class BrokenLine(BaseRule):
                 continue  # the next line starts a heading or a list item
             line_start, _ = doc.line_bounds(start)
             prev_line = text[line_start:start].strip()
-            next_line = text[end:doc.line_bounds(end)[1]]
+            next_line = text[end : doc.line_bounds(end)[1]]
             safety = judge(prev_line, next_line)
             if safety is None:
                 continue
             yield Diagnostic(
-                self.name, start, end,
+                self.name,
+                start,
+                end,
                 f"断行：“{prev_line[-6:]}”与下一行“{next_line[:6]}”是同一句",
-                Severity.ERROR, Fix((Edit(start, end, ""),), safety, "接上下两行"),
+                Severity.ERROR,
+                Fix((Edit(start, end, ""),), safety, "接上下两行"),
             )
 
 
@@ -158,7 +167,7 @@ def judge(prev_line: str, next_line: str) -> Safety | None:
     rest = _SENTENCE_END.search(next_line) is not None
     body = _strip_marker(prev_line)
     stop = _LAST_STOP.search(body)
-    fragment = body[stop.end():] if stop else body
+    fragment = body[stop.end() :] if stop else body
     credit = _CREDIT.search(fragment) is not None  # after the last sentence: 新华社记者 王明/摄
     prose = stop is not None and len(prev_line) >= MIN_PROSE_LINE and not credit
     if prose and rest:
@@ -243,15 +252,17 @@ def _association(br: _Break) -> float:
 
 def _strip_marker(line: str) -> str:
     m = BLOCK_START.match(line)
-    return line[m.end():] if m else line
+    return line[m.end() :] if m else line
 
 
 def _dangling(br: _Break, fragment: str) -> bool:
     """Does the line end where no sentence or title can: on a conjunction (和, 或者, 以及), a preposition or
     particle standing alone (把, 从), or on 的 outside the 是……的 construction (法律、法规的 | 遵守)?"""
     left, pos = br.left, br.lex.pos
-    if left[-1] not in DANGLING and left[-1] != "的" and not any(
-        pos(left[-k:]) == "c" for k in range(1, min(4, len(left)) + 1)
+    if (
+        left[-1] not in DANGLING
+        and left[-1] != "的"
+        and not any(pos(left[-k:]) == "c" for k in range(1, min(4, len(left)) + 1))
     ):
         return False  # no candidate word at the end: no segmentation needed
     word = br.last
@@ -269,7 +280,7 @@ def _joins_first(br: _Break, line: str) -> bool:
     if not any(br.right[:k] in NOUN_JOINERS for k in (1, 2)):
         return False
     word = br.first
-    return word in NOUN_JOINERS and line[len(word):len(word) + 1] not in "，,、："
+    return word in NOUN_JOINERS and line[len(word) : len(word) + 1] not in "，,、："
 
 
 def _particle_first(br: _Break) -> bool:

@@ -1,4 +1,5 @@
 """cjk-space: spaces that split a word or a run of single characters (PDF/OCR debris)."""
+
 from __future__ import annotations
 
 from typing import Iterable
@@ -14,8 +15,7 @@ from ..rule import BaseRule, Example, RuleDoc
 # the space itself, so the engine skips straight to spaces; the look-behinds after it check the characters
 # before the run (which makes it the run's start).
 _SPACE = compile_re(
-    f"[ \\t](?<=[{HAN}][ \\t])"
-    f"(?:(?<![{HAN}][{HAN}][ \\t])[ \\t]*+(?=[{HAN}])|[ \\t]*+(?=[{HAN}](?![{HAN}])))"
+    f"[ \\t](?<=[{HAN}][ \\t])(?:(?<![{HAN}][{HAN}][ \\t])[ \\t]*+(?=[{HAN}])|[ \\t]*+(?=[{HAN}](?![{HAN}])))"
 )
 _HAN_RUN = compile_re(f"[{HAN}]+")
 _NUMBERING = compile_re(f"第[ \\t]*[一二三四五六七八九十百千零〇{DIGIT}]+[ \\t]*[章節节條条編编款項项目卷回部篇]")
@@ -79,7 +79,11 @@ class CjkSpace(BaseRule):
             else:
                 continue
             yield Diagnostic(
-                self.name, start, end, f"汉字之间的空格：“{left[-4:]} {right[:4]}”", Severity.WARNING,
+                self.name,
+                start,
+                end,
+                f"汉字之间的空格：“{left[-4:]} {right[:4]}”",
+                Severity.WARNING,
                 Fix((Edit(start, end, ""),), Safety.UNSAFE, "删去空格"),
             )
 
@@ -112,7 +116,7 @@ def _in_numbering(text: str, start: int, end: int, lo: int, hi: int) -> bool:
 def _letter_spaced_title(line: str) -> bool:
     """A heading spaced out letter by letter: 第一章 总 则, 目 录."""
     m = BLOCK_START.match(line)
-    body = line[m.end():] if m else line
+    body = line[m.end() :] if m else line
     runs = body.split()
     return 2 <= len(runs) <= 6 and all(len(r) == 1 and is_han(r) for r in runs)
 

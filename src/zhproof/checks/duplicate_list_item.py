@@ -1,4 +1,5 @@
 """duplicate-list-item: an item repeated inside one enumeration (市场秩序、市场秩序)."""
+
 from __future__ import annotations
 
 from typing import Iterable
@@ -34,7 +35,10 @@ DOC = RuleDoc(
     why="A repeated list item is a copy-paste slip that makes the list look careless and miscounts its items.",
     fix="Deletes the repeated item with its comma (safe: the two items are identical and adjacent).",
     examples=(
-        Example("维护市场秩序、市场秩序等，严厉打击违法犯罪", "维护市场秩序、市场秩序等，严厉打击违法犯罪".replace("、市场秩序等", "等")),
+        Example(
+            "维护市场秩序、市场秩序等，严厉打击违法犯罪",
+            "维护市场秩序、市场秩序等，严厉打击违法犯罪".replace("、市场秩序等", "等"),
+        ),
         Example("加强科研院所、高校、高校、企业的合作", "加强科研院所、高校、企业的合作"),
         Example("设置超级大回转、大回转和回转等项目，沟通东亚与东南亚、南亚，增长20.4%、20.4%", ok=True),
         Example("发现了问题、发现了问题的苗头就要处理", ok=True),
@@ -70,7 +74,9 @@ class DuplicateListItem(BaseRule):
                     # ends and a conjunction follows
                     for cut in range(len(name) - 1, MIN_ITEM - 1, -1):
                         head = name[:cut]
-                        if name[cut] in TAIL_START and (head == names[idx - 1] or (idx == 1 and names[0].endswith(head))):
+                        if name[cut] in TAIL_START and (
+                            head == names[idx - 1] or (idx == 1 and names[0].endswith(head))
+                        ):
                             name, e = head, s + cut
                             break
                 if len(name) < MIN_ITEM or not _HAN.search(name):
@@ -92,7 +98,11 @@ class DuplicateListItem(BaseRule):
                     found.append((del_start, e, name))
             for start, end, name in found:
                 yield Diagnostic(
-                    self.name, start, end, f"列举项“{name}”重复", Severity.ERROR,
+                    self.name,
+                    start,
+                    end,
+                    f"列举项“{name}”重复",
+                    Severity.ERROR,
                     Fix((Edit(start, end, ""),), Safety.SAFE, f"删去重复的“{name}”"),
                 )
 

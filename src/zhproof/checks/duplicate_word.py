@@ -3,6 +3,7 @@
 Longer than 300 lines on purpose: the finder (a pattern, or numpy's vector search) and the verdict (the
 closed classes of the grammar, then the language model's evidence) are one chain of reasoning whose steps
 refer to each other's thresholds; ``explain()`` walks it in the order the code reads."""
+
 from __future__ import annotations
 
 import re
@@ -148,7 +149,7 @@ class DuplicateWord(BaseRule):
         k = len(unit)
         written = window
         if end - start > 2 * k:  # three copies or more: judged as two, the rest goes with the verdict
-            window = window[:start - lo + 2 * k] + window[end - lo:]
+            window = window[: start - lo + 2 * k] + window[end - lo :]
         # the character before the first copy, converted with the window when it is in it (兩|年年 reads as 两)
         prev = window[start - lo - 1] if start > lo else text[start - 1] if start > 0 else ""
         # the window starts (ends) a clause when the run of Han characters does
@@ -210,7 +211,7 @@ def _repeat_finder(text: str):
                 return None
             i = starts[j]
             k = units[j]
-            unit = text[i:i + k]
+            unit = text[i : i + k]
             end = i + 2 * k
             for _ in range(8):
                 if not text.startswith(unit, end):
@@ -239,7 +240,7 @@ def _vector_repeats(np, text: str) -> tuple[list[int], list[int]]:
     n_text = len(text)
     for lo in range(0, n_text, VECTOR_CHUNK):
         hi = min(n_text, lo + VECTOR_CHUNK)
-        block = text[lo:min(n_text, hi + 2 * MAX_UNIT - 1)]  # a repeat starting before hi ends inside
+        block = text[lo : min(n_text, hi + 2 * MAX_UNIT - 1)]  # a repeat starting before hi ends inside
         a = np.frombuffer(block.encode("utf-32-le", "surrogatepass"), dtype="<u4")
         n = len(a)
         han = table[np.minimum(a, 0xFFFF)]
@@ -251,12 +252,12 @@ def _vector_repeats(np, text: str) -> tuple[list[int], list[int]]:
             m = n - 2 * k + 1  # positions with room for a unit and a copy
             if m <= 0:
                 continue
-            same = (a[:n - k] == a[k:]) & han[:n - k]  # same[i]: a[i] is Han and equals a[i + k]
+            same = (a[: n - k] == a[k:]) & han[: n - k]  # same[i]: a[i] is Han and equals a[i + k]
             run = same[:m].copy()
             for j in range(1, k):
-                run &= same[j:j + m]
-            hits = run[:hi - lo]
-            best[:len(hits)][hits] = k  # a boolean mask: cheaper than the positions when most hold
+                run &= same[j : j + m]
+            hits = run[: hi - lo]
+            best[: len(hits)][hits] = k  # a boolean mask: cheaper than the positions when most hold
         where = np.flatnonzero(best)
         starts += (where + lo).tolist()
         units += best[where].tolist()
@@ -269,7 +270,7 @@ def _han_table(np):
     table = np.zeros(0x10000, dtype=bool)
     for lo, hi in zip(HAN_BOUNDS[0::2], HAN_BOUNDS[1::2]):
         if lo <= 0xFFFF:
-            table[lo:min(hi, 0x10000)] = True
+            table[lo : min(hi, 0x10000)] = True
     return table
 
 
@@ -304,7 +305,9 @@ def judge(lex, lm, window: str, a: int, k: int, prev: str = "", bos: bool = Fals
     return explain(lex, lm, window, a, k, prev, bos, eos)[0]
 
 
-def explain(lex, lm, window: str, a: int, k: int, prev: str = "", bos: bool = False, eos: bool = False) -> tuple[Safety | None, str]:
+def explain(
+    lex, lm, window: str, a: int, k: int, prev: str = "", bos: bool = False, eos: bool = False
+) -> tuple[Safety | None, str]:
     """``judge`` with the reason for its verdict.
 
     First the grammar of Chinese that makes a repeat regular (numerals, reduplication, classifiers, the generic
@@ -316,13 +319,16 @@ def explain(lex, lm, window: str, a: int, k: int, prev: str = "", bos: bool = Fa
     if reason is not None:
         return None, reason
     if _attested(window, a, k):
-        return None, "依照立法法, 贵港港, 依本法规定定之: edited statutes write this repeat, in this context, in two documents or more"
-    undone = window[:a + k] + window[a + 2 * k:]
+        return (
+            None,
+            "依照立法法, 贵港港, 依本法规定定之: edited statutes write this repeat, in this context, in two documents or more",
+        )
+    undone = window[: a + k] + window[a + 2 * k :]
     # The text as written is read the likelier of two ways: as the segmenter reads it, or with a word boundary
     # between the copies (传染病|病原体, 海关|关长), so the second copy may start a word of its own.
     written = max(
         lm.score(window, bos=bos, eos=eos),
-        lm.score_tokens(lm.segment(window[:a + k]) + lm.segment(window[a + k:]), bos=bos, eos=eos),
+        lm.score_tokens(lm.segment(window[: a + k]) + lm.segment(window[a + k :]), bos=bos, eos=eos),
     )
     gain = lm.score(undone, bos=bos, eos=eos) - written
     function_word = _function_word(lex, window, a, k)
@@ -337,7 +343,11 @@ def explain(lex, lm, window: str, a: int, k: int, prev: str = "", bos: bool = Fa
     if gain < threshold:
         return None, f"as likely as written (undoing the repeat gains {gain:.2f} < {threshold})"
     safe = FUNCTION_GAIN if function_word else SAFE_GAIN if k == 1 else SAFE_GAIN_PHRASE
-    if k == 1 and not function_word and (lm.vocab_id(window[a]) is None or gain <= RARITY_MARGIN - lm.score_tokens([window[a]])):
+    if (
+        k == 1
+        and not function_word
+        and (lm.vocab_id(window[a]) is None or gain <= RARITY_MARGIN - lm.score_tokens([window[a]]))
+    ):
         # the evidence is only that the character is rare (or unknown to the model): rare characters double in
         # names (小名叫珺珺) and onomatopoeia (琴声琤琤), so a person decides
         return Safety.UNSAFE, f"more likely undone ({gain:.2f}), but hardly more than the character is rare"
@@ -349,7 +359,7 @@ def explain(lex, lm, window: str, a: int, k: int, prev: str = "", bos: bool = Fa
 def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
     """The reason a repeat is grammatical Chinese, or None. Only closed classes of the grammar live here: every
     other verdict is the language model's."""
-    unit = window[a:a + k]
+    unit = window[a : a + k]
     mid = a + k
     if unit in ("万", "亿"):
         return "百亿亿次, 万万不可: the units of large numbers compound, 万万 is an adverb"
@@ -372,7 +382,12 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         return "钉钉子, 家家户户, 面面俱到: both copies lie inside one longer dictionary word"
     if k == 1 and _aabb(lex, window, a):
         return "疲疲沓沓, 干干净净: AABB reduplication of the word AB"
-    if k >= 2 and (unit in word_list("reduplication") or (k == 2 and unit[0] == "一") or unit.endswith("着") or unit.startswith(DEGREE_ADVERBS)):
+    if k >= 2 and (
+        unit in word_list("reduplication")
+        or (k == 2 and unit[0] == "一")
+        or unit.endswith("着")
+        or unit.startswith(DEGREE_ADVERBS)
+    ):
         return "研究研究, 一步一步, 走着走着, 很长很长: a repeated phrase that is reduplication or emphasis"
     if k == 2 and unit[0] in "大成" and unit[1] in word_list("classifiers"):
         return "大把大把, 大口大口, 成批成批: a measure word with 大 or 成, reduplicated for emphasis"
@@ -387,12 +402,16 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         return None
     ends_word = _ends_word(lex, window, a, mid)
     starts_word = _starts_word(lex, window, mid)
-    after_number = prev.isdigit() or bool(_NUMERAL.fullmatch(prev or "x")) or (
-        a >= 2 and window[a - 1] in "个個" and bool(_NUMERAL.fullmatch(window[a - 2]))  # 七个月|月支
+    after_number = (
+        prev.isdigit()
+        or bool(_NUMERAL.fullmatch(prev or "x"))
+        or (
+            a >= 2 and window[a - 1] in "个個" and bool(_NUMERAL.fullmatch(window[a - 2]))  # 七个月|月支
+        )
     )
     if after_number and unit in NUMERAL_UNITS and mid + k < len(window):  # the second copy starts a word
         return "2021年|年会, 24日|日本, 第四章|章名: a number and its unit, then a word that starts with the unit"
-    if window[mid:mid + 2] in word_list("separable-verbs"):
+    if window[mid : mid + 2] in word_list("separable-verbs"):
         return "健健身, 散散步, 捧捧场: a separable verb with its verb reduplicated"
     if a >= 1 and _given_name(lex, window, a):
         return "沈跃跃, 杨瑞瑞: a given name of one character doubled after a surname"
@@ -408,7 +427,12 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         return "试试, 瞧瞧: reduplication of a one-character verb"
     if prev == "一" or (pos in ("q", "mq") and not ends_word):
         return "一座座, 一个个: classifiers reduplicated"
-    if pos is not None and (pos.startswith("n") or pos == "zg") and not ends_word and _starts_with_verb(lex, window[mid + k:]):
+    if (
+        pos is not None
+        and (pos.startswith("n") or pos == "zg")
+        and not ends_word
+        and _starts_with_verb(lex, window[mid + k :])
+    ):
         return "村村通, 组组相连, 件件有回复, 心心相通: a noun doubled to mean 'every X', before its verb"
     return None
 
@@ -426,7 +450,7 @@ def _two_words(lex, window: str, a: int, k: int) -> bool:
     海关|关长, 中国|国家)? Text read so is ordinary Chinese, and the model, which favours the shorter text, needs
     more evidence to call it a slip."""
     mid = a + k
-    return _ends_word(lex, window, a, mid) and any(len(w) > k for w in lex.prefixes(window[mid:mid + MAX_LOOKAHEAD]))
+    return _ends_word(lex, window, a, mid) and any(len(w) > k for w in lex.prefixes(window[mid : mid + MAX_LOOKAHEAD]))
 
 
 def _compound_after(lex, window: str, a: int, k: int) -> bool:
@@ -434,13 +458,20 @@ def _compound_after(lex, window: str, a: int, k: int) -> bool:
     suffix the dictionary cannot list every use of (保管|保管物, 代理|代理人), or, after a possessive 的/之, as the
     start of a longer dictionary noun (承包的土地|的土地承包经营权)."""
     mid = a + k
-    after = window[mid + k:mid + k + 1]
+    after = window[mid + k : mid + k + 1]
     unit = window[a:mid]
-    if after and after in VERB_SUFFIXES and lex.pos(unit) in ("v", "vn") and not any(len(w) > k for w in lex.prefixes(window[mid:mid + MAX_LOOKAHEAD * 2])):
+    if (
+        after
+        and after in VERB_SUFFIXES
+        and lex.pos(unit) in ("v", "vn")
+        and not any(len(w) > k for w in lex.prefixes(window[mid : mid + MAX_LOOKAHEAD * 2]))
+    ):
         return True
     if unit[0] in "的之" and k >= 2:
-        words = lex.words(window[mid + 1:mid + k + MAX_LOOKAHEAD])
-        return len(words) > 1 and words[0] == unit[1:] and any(_noun(lex.pos(w)) or lex.pos(w) == "vn" for w in words[1:3])
+        words = lex.words(window[mid + 1 : mid + k + MAX_LOOKAHEAD])
+        return (
+            len(words) > 1 and words[0] == unit[1:] and any(_noun(lex.pos(w)) or lex.pos(w) == "vn" for w in words[1:3])
+        )
     return False
 
 
@@ -451,7 +482,7 @@ def _shared_word(lex, window: str, a: int, k: int) -> bool:
     mid = a + k
     if _NUMERAL.search(window, a, mid) or not _ends_word(lex, window, a, mid):
         return False
-    words = lex.prefixes(window[mid:mid + MAX_LOOKAHEAD])  # shortest first: the longest must add one character
+    words = lex.prefixes(window[mid : mid + MAX_LOOKAHEAD])  # shortest first: the longest must add one character
     return bool(words) and len(words[-1]) == k + 1
 
 
@@ -468,10 +499,10 @@ def _noun_chain(lex, window: str, a: int, k: int) -> bool:
     )
     if not before:
         return False
-    if any(len(w) > k and _noun(lex.pos(w)) for w in lex.prefixes(window[mid:mid + MAX_LOOKAHEAD])):
+    if any(len(w) > k and _noun(lex.pos(w)) for w in lex.prefixes(window[mid : mid + MAX_LOOKAHEAD])):
         return True
     # or the second copy takes a bound noun the dictionary has no compound for (大法庭|庭员, 图书馆|馆际)
-    return lex.pos(window[mid + k:mid + k + 1]) in ("ng", "zg", "k")
+    return lex.pos(window[mid + k : mid + k + 1]) in ("ng", "zg", "k")
 
 
 def _noun(pos: str | None) -> bool:
@@ -520,7 +551,7 @@ def _known_name(window: str, a: int, k: int) -> bool:
     end = a + 2 * k
     try:
         for s in range(max(0, a - MAX_LOOKAHEAD), a + 1):
-            if any(s + len(t) >= end for t in trie.prefixes(window[s:s + 3 * MAX_LOOKAHEAD])):
+            if any(s + len(t) >= end for t in trie.prefixes(window[s : s + 3 * MAX_LOOKAHEAD])):
                 return True
     except UnicodeEncodeError:  # a lone surrogate is part of no name
         return False
@@ -531,7 +562,7 @@ def _inside_word(lex, window: str, a: int, k: int) -> bool:
     """Does a dictionary word contain both copies and go on after them (钉钉子, 家家户户)?"""
     end = a + 2 * k
     for s in range(max(0, a - MAX_LOOKAHEAD), a + 1):
-        for w in lex.prefixes(window[s:s + MAX_LOOKAHEAD * 2]):
+        for w in lex.prefixes(window[s : s + MAX_LOOKAHEAD * 2]):
             if len(w) > 2 * k and s + len(w) > end:
                 return True
     return False
@@ -542,11 +573,16 @@ def _given_name(lex, w: str, a: int) -> bool:
     surname, and the name ends the window or is followed by what follows a name in a sentence (a verb, a
     preposition, an adverb)."""
     s = w[a - 1]
-    if lex.starts_names(s) < SURNAME_NAMES or lex.starts_names(s) < SURNAME_SHARE * lex.starts_words(s) or lex.pos(s) in FUNCTION_POS or lex.pos(s) == "d":
+    if (
+        lex.starts_names(s) < SURNAME_NAMES
+        or lex.starts_names(s) < SURNAME_SHARE * lex.starts_words(s)
+        or lex.pos(s) in FUNCTION_POS
+        or lex.pos(s) == "d"
+    ):
         return False  # not a surname: few names start with it, or most words that start with it are no names
     if not _alone(lex, w, a - 1, a + 1):
         return False  # not a surname, or one that is part of a word (进一步|完完善, 北京大学|学)
-    rest = w[a + 2:]
+    rest = w[a + 2 :]
     if not rest:
         return True
     return any(lex.pos(w) in ("v", "vn", "p", "d", "c", "u", "uj") for w in lex.prefixes(rest[:MAX_LOOKAHEAD]))
@@ -559,7 +595,7 @@ def _ends_word(lex, window: str, a: int, mid: int) -> bool:
 
 def _starts_word(lex, window: str, start: int) -> bool:
     """Does a dictionary word of two or more characters start at ``start``?"""
-    return any(len(w) >= 2 for w in lex.prefixes(window[start:start + MAX_LOOKAHEAD]))
+    return any(len(w) >= 2 for w in lex.prefixes(window[start : start + MAX_LOOKAHEAD]))
 
 
 def _alone(lex, w: str, i: int, upto: int | None = None) -> bool:

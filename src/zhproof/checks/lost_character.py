@@ -17,6 +17,7 @@ by the next sentence without a space (`你去吗？我不去`), so the rule deci
 There is no fix: only a person (or the source) knows the lost character. The `halfwidth-punctuation` rule
 does not turn such a `?` into `？`, which would hide the damage.
 """
+
 from __future__ import annotations
 
 from functools import cache, lru_cache
@@ -33,7 +34,9 @@ _CLAUSE_END = compile_re(r"[，。；：！？、,;:!?\r\n“”「」『』（�
 #: a question particle just before the mark
 PARTICLES = frozenset("吗呢吧么嘛")
 #: question words: one earlier in the clause makes the mark a question mark
-QUESTION_WORDS = compile_re(r"什么|怎么|怎样|为什么|为何|如何|哪|谁|几|多少|是否|能否|可否|有无|难道|岂|何|究竟|还是|(\w)[不没]\1")
+QUESTION_WORDS = compile_re(
+    r"什么|怎么|怎样|为什么|为何|如何|哪|谁|几|多少|是否|能否|可否|有无|难道|岂|何|究竟|还是|(\w)[不没]\1"
+)
 _SENTENCE_END = compile_re(r"[。！？!?；;\r\n]")
 #: log10 likelihood ratio (lost character over sentence break) from which a mark is reported
 MARGIN = 0.5
@@ -150,14 +153,17 @@ class LostCharacter(BaseRule):
             if "\ufffd" not in marks:
                 lo, hi = _clause(text, start, end)
                 left, right = _simplified(text[lo:start]), _simplified(text[end:hi])
-                if not left or not right or is_question(_simplified(text[_sentence_start(text, start):start])):
+                if not left or not right or is_question(_simplified(text[_sentence_start(text, start) : start])):
                     continue
                 if evidence(left, right) < MARGIN:
                     continue
-            around = text[max(0, start - 2):min(len(text), end + 2)]
+            around = text[max(0, start - 2) : min(len(text), end + 2)]
             yield Diagnostic(
-                self.name, start, end,
-                f"“{around}”里的“{marks}”夹在两个汉字之间，不像问号，可能是转换时丢失的字", Severity.ERROR,
+                self.name,
+                start,
+                end,
+                f"“{around}”里的“{marks}”夹在两个汉字之间，不像问号，可能是转换时丢失的字",
+                Severity.ERROR,
             )
 
 

@@ -3,6 +3,7 @@
 Longer than 300 lines on purpose: finding copies (hashing of sentences and runs) and telling a paste from
 formula (refrains, quotations, parallel paragraphs, statutes' stock provisions) share the document's index of
 sentences and paragraphs built once per document."""
+
 from __future__ import annotations
 
 import re
@@ -32,7 +33,9 @@ MIN_DISTANT_HAN = 12
 #: A copy elsewhere that does not start a sentence in both places (a quotation after 指出，) is reported only
 #: as a long passage: this many Han characters, across a sentence end.
 MIN_PASSAGE_HAN = 50
-_LABEL = compile_re(r"^(?:第[一二三四五六七八九十百千零〇\d]+[条款项章节]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])[ \t\u3000]*")
+_LABEL = compile_re(
+    r"^(?:第[一二三四五六七八九十百千零〇\d]+[条款项章节]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])[ \t\u3000]*"
+)
 MAX_CANDIDATES = 3
 NEXT_CLAUSES = 2
 _ARTICLE = compile_re(r"^[ \t\u3000]*第[ \t]*[一二三四五六七八九十百千零〇\d]+[ \t]*[条條]", re.MULTILINE)
@@ -81,8 +84,10 @@ DOC = RuleDoc(
         "later copy may be the original and the earlier one the stray paste, so a person should choose."
     ),
     examples=(
-        Example("要加强病例分析研究，及时总结推广有效诊疗方案。要加强病例分析研究，及时总结推广有效诊疗方案。",
-                "要加强病例分析研究，及时总结推广有效诊疗方案。"),
+        Example(
+            "要加强病例分析研究，及时总结推广有效诊疗方案。要加强病例分析研究，及时总结推广有效诊疗方案。",
+            "要加强病例分析研究，及时总结推广有效诊疗方案。",
+        ),
         Example(
             "第三，畅通物流配送，注重调动科研院所、高校、企业等的积极性，在确保安全性和有效性的基础上推广有效的临床应用经验，力争早日取得突破。要加强病例分析研究，及时总结推广有效诊疗方案。\n\n第四，同临床实践相结合，注重调动科研院所、高校、企业等的积极性，在确保安全性和有效性的基础上推广有效的临床应用经验，力争早日取得突破。要加强病例分析研究，及时总结推广有效诊疗方案。",
             "第三，畅通物流配送，注重调动科研院所、高校、企业等的积极性，在确保安全性和有效性的基础上推广有效的临床应用经验，力争早日取得突破。要加强病例分析研究，及时总结推广有效诊疗方案。\n\n第四，同临床实践相结合。",
@@ -93,20 +98,31 @@ DOC = RuleDoc(
             "今年以来，我市持续优化营商环境，新设市场主体同比增长百分之十五。市委书记在调研时强调，要把群众的满意度作为检验工作的根本标准。\n"
             "在产业发展方面，全市重点项目建设进展顺利，一批新兴产业加快集聚。下一步，将继续推进重大项目落地。",
         ),
-        Example("习近平在贺信中指出，新一轮科技革命和产业变革正在全球范围内深入发展，数字化、网络化、智能化步伐不断加快。\n"
-                "贺信全文如下：\n"
-                "值此博览会开幕之际，我谨表示热烈的祝贺！新一轮科技革命和产业变革正在全球范围内深入发展，数字化、网络化、智能化步伐不断加快。",
-                ok=True),
-        Example("监察机关进行搜查时，可以根据工作需要提请公安机关配合。公安机关应当依法予以协助。\n"
-                "监察机关采取留置措施，可以根据工作需要提请公安机关配合。公安机关应当依法予以协助。", ok=True),
-        Example("我们要坚定信心，同舟共济，共同应对全球性挑战。团结合作是战胜疫情最有力的武器。\n"
-                "我们要坚定信心，同舟共济，共同应对全球性挑战。开放包容是推动发展的必由之路。", ok=True),
+        Example(
+            "习近平在贺信中指出，新一轮科技革命和产业变革正在全球范围内深入发展，数字化、网络化、智能化步伐不断加快。\n"
+            "贺信全文如下：\n"
+            "值此博览会开幕之际，我谨表示热烈的祝贺！新一轮科技革命和产业变革正在全球范围内深入发展，数字化、网络化、智能化步伐不断加快。",
+            ok=True,
+        ),
+        Example(
+            "监察机关进行搜查时，可以根据工作需要提请公安机关配合。公安机关应当依法予以协助。\n"
+            "监察机关采取留置措施，可以根据工作需要提请公安机关配合。公安机关应当依法予以协助。",
+            ok=True,
+        ),
+        Example(
+            "我们要坚定信心，同舟共济，共同应对全球性挑战。团结合作是战胜疫情最有力的武器。\n"
+            "我们要坚定信心，同舟共济，共同应对全球性挑战。开放包容是推动发展的必由之路。",
+            ok=True,
+        ),
         Example("央视网消息（新闻联播）：今天上午开会。\n央视网消息（新闻联播）：今天下午开会。", ok=True),
         Example("有下列情形之一的，处以罚款：\n有下列情形之一的，责令改正：", ok=True),
         Example("2021年度全国征兵工作有序展开\n\n2021年度全国征兵工作有序展开。今年征兵以大学生为重点。", ok=True),
-        Example("第一条 单位犯前款罪的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，依照前款的规定处罚。\n"
-                "第二条 本法自公布之日起施行。\n第三条 单位犯前款罪的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，"
-                "依照前款的规定处罚。", ok=True),
+        Example(
+            "第一条 单位犯前款罪的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，依照前款的规定处罚。\n"
+            "第二条 本法自公布之日起施行。\n第三条 单位犯前款罪的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，"
+            "依照前款的规定处罚。",
+            ok=True,
+        ),
     ),
 )
 
@@ -156,8 +172,10 @@ class RepeatedClause(BaseRule):
                 # a copy elsewhere is judged within its paragraph: the run stops at the first line break in
                 # either place (a sentence pasted at a paragraph's end, then 文件名：src/lib.rs in both places)
                 for k in range(i + 1, j):
-                    if "\n" in text[bounds.end(k - 1):bounds.start(k)] or \
-                            "\n" in text[bounds.end(o + k - i - 1):bounds.start(o + k - i)]:
+                    if (
+                        "\n" in text[bounds.end(k - 1) : bounds.start(k)]
+                        or "\n" in text[bounds.end(o + k - i - 1) : bounds.start(o + k - i)]
+                    ):
                         j = k
                         break
                 copy_end, orig_end = bounds.end(j - 1), bounds.end(o + (j - i) - 1)
@@ -177,11 +195,14 @@ class RepeatedClause(BaseRule):
                     and "\n" not in text[copy_start:copy_end]
                     and (
                         (_sentences(doc, copy_start, copy_end) and _sentences(doc, orig_start, orig_end))
-                        or (han >= MIN_PASSAGE_HAN and _TERMINATOR.search(text, copy_start, copy_end) is not None
+                        or (
+                            han >= MIN_PASSAGE_HAN
+                            and _TERMINATOR.search(text, copy_start, copy_end) is not None
                             # a passage that starts a sentence in one place and follows a clause in the other
                             # (习近平在贺信中指出，……) is a quotation of text printed in full
                             and _opens(text, copy_start) == _opens(text, orig_start)
-                            and not _stock(keys, counts, i, j))
+                            and not _stock(keys, counts, i, j)
+                        )
                     )
                     and _occurrences(keys, occ, i, j) == 2
                     and _formula(doc, (orig_start, orig_end), (copy_start, copy_end), lines) is None
@@ -205,12 +226,16 @@ class RepeatedClause(BaseRule):
         elif after and after in _SENTENCE_END + "，；：":
             end += 1
         line = doc.line_col(bounds.start(orig))[0]
-        copy = text[bounds.start(i):bounds.end(j - 1)]
+        copy = text[bounds.start(i) : bounds.end(j - 1)]
         shown = copy if len(copy) <= 24 else copy[:12] + "……" + copy[-10:]
         # a copy right after its original is never meant: an error, and deleting it is safe; a copy elsewhere
         # may itself be the original and the earlier one the stray paste, so a person chooses
         return Diagnostic(
-            self.name, start, end, f"与第{line}行重复：“{shown}”", Severity.ERROR if adjacent else Severity.WARNING,
+            self.name,
+            start,
+            end,
+            f"与第{line}行重复：“{shown}”",
+            Severity.ERROR if adjacent else Severity.WARNING,
             Fix((Edit(start, end, ""),), Safety.SAFE if adjacent else Safety.UNSAFE, "删去后一处重复"),
             related=(bounds.start(orig),),
         )
@@ -277,7 +302,7 @@ class _Occurrences:
         """Up to ``most`` occurrences of clause ``i`` before it, the latest last."""
         start, size = self.group[self.keys[i]]
         at = bisect_left(self.order, i, start, start + size)
-        return self.order[max(start, at - most):at]
+        return self.order[max(start, at - most) : at]
 
     def origin(self, i: int) -> int:
         """The latest earlier occurrence of copy ``i``."""
@@ -306,7 +331,7 @@ def _occurrences(keys: list[str], occ: "_Occurrences", i: int, j: int, stop: int
     run = keys[i:j]
     found = 0
     for p in map(occ.order.__getitem__, occ.where(keys[i])):
-        if keys[p:p + len(run)] == run:
+        if keys[p : p + len(run)] == run:
             found += 1
             if found >= stop:
                 break
@@ -363,8 +388,8 @@ def _formula(doc: Document, orig: tuple[int, int], copy: tuple[int, int], lines:
     if ols != cls_:
         # the pairs of each paragraph without the copy, up to CONTEXT characters either side of it (a bound
         # that keeps the cost per copy constant however long the paragraphs)
-        a = _bigrams(text[max(ols, os_ - CONTEXT):os_] + "\n" + text[oe:min(ole, oe + CONTEXT)])
-        b = _bigrams(text[max(cls_, cs - CONTEXT):cs] + "\n" + text[ce:min(cle, ce + CONTEXT)])
+        a = _bigrams(text[max(ols, os_ - CONTEXT) : os_] + "\n" + text[oe : min(ole, oe + CONTEXT)])
+        b = _bigrams(text[max(cls_, cs - CONTEXT) : cs] + "\n" + text[ce : min(cle, ce + CONTEXT)])
         total = sum(a.values()) + sum(b.values())
         common = sum((a & b).values())
         if total > 0 and 2 * common >= PARALLEL_DICE * total:
@@ -393,8 +418,10 @@ class _Lines:
         """Whether a quotation opened earlier in the line is still open at ``at``."""
         if start not in self._quotes:
             line = self.text[start:end]
-            self._quotes[start] = ([k for k, c in enumerate(line) if c in "“「『"],
-                                   [k for k, c in enumerate(line) if c in "”」』"])
+            self._quotes[start] = (
+                [k for k, c in enumerate(line) if c in "“「『"],
+                [k for k, c in enumerate(line) if c in "”」』"],
+            )
         opens, closes = self._quotes[start]
         return bisect_left(opens, at - start) > bisect_left(closes, at - start)
 
@@ -410,7 +437,7 @@ def _stock(keys: list[str], counts: Counter, i: int, j: int) -> bool:
 def _bigrams(s: str) -> Counter:
     """Pairs of adjacent Han characters, counted."""
     runs = _HAN_RUN.findall(s)
-    return Counter(r[k:k + 2] for r in runs for k in range(len(r) - 1))
+    return Counter(r[k : k + 2] for r in runs for k in range(len(r) - 1))
 
 
 def _whole_line(doc: Document, start: int, end: int) -> bool:
@@ -419,6 +446,9 @@ def _whole_line(doc: Document, start: int, end: int) -> bool:
 
 
 RULE = RepeatedClause(
-    name="repeated-clause", doc=DOC, fixable="always", origin=__name__,
+    name="repeated-clause",
+    doc=DOC,
+    fixable="always",
+    origin=__name__,
     options={"min-adjacent-han": MIN_ADJACENT_HAN, "min-distant-han": MIN_DISTANT_HAN},
 )

@@ -1,4 +1,5 @@
 """traditional-char: traditional (or variant) characters in simplified text, and the reverse for zh-Hant."""
+
 from __future__ import annotations
 
 import re
@@ -43,7 +44,9 @@ def _candidates(table: str):
     # with a checksum of all five, so that a change to any of them makes a new set
     from .. import data
 
-    sources = [rules_dir() / f for f in (f"hanzi/{table}.txt", "data/script-neutral.txt", "data/usually-traditional.txt")]
+    sources = [
+        rules_dir() / f for f in (f"hanzi/{table}.txt", "data/script-neutral.txt", "data/usually-traditional.txt")
+    ]
     sources += [Path(__file__), Path(data.__file__)]
     try:
         stamp = tuple(cache.checksum(p.read_bytes()) for p in sources)
@@ -80,7 +83,7 @@ DOC = RuleDoc(
     summary="traditional characters in simplified text (or simplified characters in traditional text)",
     what=(
         "Finds characters of the other script: in simplified text (the default) characters that only "
-        "traditional or variant text uses (交通運輸), and with `variant = \"zh-Hant\"` (or zh-TW, zh-HK) "
+        'traditional or variant text uses (交通運輸), and with `variant = "zh-Hant"` (or zh-TW, zh-HK) '
         "characters that only simplified text uses; in zh-Hant a character is reported only when OpenCC's own, "
         "Taiwan's and Hong Kong's standards all change it (a Hong Kong name such as 郭偉强 is right), and a character "
         "that OpenCC's traditional side keeps in names (庄, 晋; rules/hanzi/name-variants.txt) only inside an "
@@ -154,7 +157,7 @@ class TraditionalChar(BaseRule):
     def _runs(text, variant, wrong, start, end, lo, hi) -> list[tuple[int, int, str]]:
         """The runs of wrong-script characters in ``text[start:end]`` that every accepted standard changes."""
         window_lo = max(lo, start - CONTEXT)
-        window = text[window_lo:min(hi, end + CONTEXT)]
+        window = text[window_lo : min(hi, end + CONTEXT)]
         versions = [converter(c).convert(window) for c in ACCEPTED[variant]]
         if any(len(v) != len(window) for v in versions):  # conversion changed length: the run alone
             window_lo, window = start, text[start:end]
@@ -166,13 +169,16 @@ class TraditionalChar(BaseRule):
         runs = []
         run_start = None
         for i in range(start, end + 1):
-            changed = (i < end and text[i] in wrong
-                       and all(v[i - window_lo] != text[i] for v in versions)
-                       and (text[i] not in names or _in_ordinary_word(text, i, lo, hi)))
+            changed = (
+                i < end
+                and text[i] in wrong
+                and all(v[i - window_lo] != text[i] for v in versions)
+                and (text[i] not in names or _in_ordinary_word(text, i, lo, hi))
+            )
             if changed and run_start is None:
                 run_start = i
             elif not changed and run_start is not None:
-                runs.append((run_start, i, converted[run_start - window_lo:i - window_lo]))
+                runs.append((run_start, i, converted[run_start - window_lo : i - window_lo]))
                 run_start = None
         return runs
 
@@ -193,7 +199,11 @@ class TraditionalChar(BaseRule):
             return
         for s, e, new in runs:
             yield Diagnostic(
-                self.name, s, e, f"{other}“{text[s:e]}”，应为“{new}”", Severity.ERROR,
+                self.name,
+                s,
+                e,
+                f"{other}“{text[s:e]}”，应为“{new}”",
+                Severity.ERROR,
                 Fix((Edit(s, e, new),), Safety.SAFE, f"改为“{new}”"),
             )
 

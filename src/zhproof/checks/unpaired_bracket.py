@@ -1,4 +1,5 @@
 """unpaired-bracket: an opening quote or bracket without its partner, or the reverse."""
+
 from __future__ import annotations
 
 import re
@@ -11,10 +12,34 @@ from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..rule import BaseRule, Example, RuleDoc
 from ..patterns import DIGIT, WS, compile_re
 
-PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】", "「": "」", "『": "』", "〔": "〕", "(": ")", "［": "］"}
+PAIRS = {
+    "“": "”",
+    "‘": "’",
+    "（": "）",
+    "《": "》",
+    "〈": "〉",
+    "【": "】",
+    "「": "」",
+    "『": "』",
+    "〔": "〕",
+    "(": ")",
+    "［": "］",
+}
 #: What an editor calls each mark, so that a message never quotes a quotation mark inside quotation marks.
-_NAMES = {"“": "前引号", "”": "后引号", "‘": "前单引号", "’": "后单引号", "「": "前引号", "」": "后引号",
-          "『": "前引号", "』": "后引号", "《": "前书名号", "》": "后书名号", "〈": "前书名号", "〉": "后书名号"}
+_NAMES = {
+    "“": "前引号",
+    "”": "后引号",
+    "‘": "前单引号",
+    "’": "后单引号",
+    "「": "前引号",
+    "」": "后引号",
+    "『": "前引号",
+    "』": "后引号",
+    "《": "前书名号",
+    "》": "后书名号",
+    "〈": "前书名号",
+    "〉": "后书名号",
+}
 CLOSERS = {v: k for k, v in PAIRS.items()}
 _BRACKET_SPLIT = compile_re("([" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "])")  # split keeps them
 # A closing parenthesis that ends a list marker (1) 2） a) 一）) at the start of a line or after a space.
@@ -73,8 +98,13 @@ class UnpairedBracket(BaseRule):
                     if opened_in == n:
                         # a quotation closed with an opening mark: 会客厅“
                         yield Diagnostic(
-                            self.name, pos, pos + 1, "引号方向错误：此处应为后引号“””", Severity.ERROR,
-                            Fix((Edit(pos, pos + 1, "”"),), Safety.DISPLAY, "改为后引号"), related=(p,),
+                            self.name,
+                            pos,
+                            pos + 1,
+                            "引号方向错误：此处应为后引号“””",
+                            Severity.ERROR,
+                            Fix((Edit(pos, pos + 1, "”"),), Safety.DISPLAY, "改为后引号"),
+                            related=(p,),
                         )
                         continue
                     yield self._unclosed(o, p)
@@ -96,12 +126,24 @@ class UnpairedBracket(BaseRule):
                 continue  # a list marker: 1) a) 一）
             if ch == ")" and pos > 0 and text[pos - 1] in ":;":
                 continue  # an emoticon :)
-            yield Diagnostic(self.name, pos, pos + 1, f"多余的{_name(ch, '右')} {ch}：前面没有对应的{_name(opener, '左')} {opener}", Severity.ERROR)
+            yield Diagnostic(
+                self.name,
+                pos,
+                pos + 1,
+                f"多余的{_name(ch, '右')} {ch}：前面没有对应的{_name(opener, '左')} {opener}",
+                Severity.ERROR,
+            )
         for o, p, _ in stack:
             yield self._unclosed(o, p)
 
     def _unclosed(self, opener: str, pos: int) -> Diagnostic:
-        return Diagnostic(self.name, pos, pos + 1, f"{_name(opener, '左')} {opener} 没有对应的{_name(PAIRS[opener], '右')} {PAIRS[opener]}", Severity.ERROR)
+        return Diagnostic(
+            self.name,
+            pos,
+            pos + 1,
+            f"{_name(opener, '左')} {opener} 没有对应的{_name(PAIRS[opener], '右')} {PAIRS[opener]}",
+            Severity.ERROR,
+        )
 
 
 RULE = UnpairedBracket(name="unpaired-bracket", doc=DOC, fixable="never", origin=__name__)

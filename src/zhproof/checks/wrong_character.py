@@ -7,6 +7,7 @@ for every four-character window (a vectorised 32-bit hash of the window looked u
 variants; the few hits are confirmed in the MARISA trie), and a hit is reported only when the model, reading
 the clause around it, also finds the text with the idiom far likelier than as written.
 """
+
 from __future__ import annotations
 
 import sys
@@ -59,9 +60,9 @@ def hash4(codepoints):
     n = len(c) - 3
     with np.errstate(over="ignore"):
         h = c[:n] * np.uint32(_MULT[0])
-        h += c[1:n + 1] * np.uint32(_MULT[1])
-        h += c[2:n + 2] * np.uint32(_MULT[2])
-        h += c[3:n + 3] * np.uint32(_MULT[3])
+        h += c[1 : n + 1] * np.uint32(_MULT[1])
+        h += c[2 : n + 2] * np.uint32(_MULT[2])
+        h += c[3 : n + 3] * np.uint32(_MULT[3])
         h ^= h >> np.uint32(15)
     return h
 
@@ -117,7 +118,7 @@ class _Table:
     def hits_trie(self, text: str) -> list[int]:
         """The windows of four Han characters that start a key of the trie: one look-up per window."""
         keys = self.trie.keys
-        return [i for m in _HAN_RUN.finditer(text) for i in range(m.start(), m.end() - 3) if keys(text[i:i + 4])]
+        return [i for m in _HAN_RUN.finditer(text) for i in range(m.start(), m.end() - 3) if keys(text[i : i + 4])]
 
     def hits_vector(self, text: str) -> list[int]:
         """The windows whose hash is a variant's: all windows at once, with numpy."""
@@ -148,7 +149,7 @@ def candidates(text: str) -> list[tuple[int, str, str, bool]]:
     t = table()
     out = []
     for i in t.hits(text):
-        v = text[i:i + 4]
+        v = text[i : i + 4]
         found = t.lookup(v)
         if found is not None:
             out.append((i, v, *found))
@@ -175,11 +176,17 @@ def context_gain(text: str, i: int) -> float | None:
     c = text[i]
     partner = CONTEXT_PAIRS[c]
     weigh = False
-    for written, swapped in ((text[i - 1:i + 1], text[i - 1:i] + partner), (text[i:i + 2], partner + text[i + 1:i + 2])):
+    for written, swapped in (
+        (text[i - 1 : i + 1], text[i - 1 : i] + partner),
+        (text[i : i + 2], partner + text[i + 1 : i + 2]),
+    ):
         if len(written) == 2 and swapped in lx and written not in lx:
             weigh = True
     if c == "象" and not any(
-        text[a:b] in lx for a in range(max(0, i - 3), i + 1) for b in range(i + 1, min(len(text), i + 4) + 1) if b - a >= 2
+        text[a:b] in lx
+        for a in range(max(0, i - 3), i + 1)
+        for b in range(i + 1, min(len(text), i + 4) + 1)
+        if b - a >= 2
     ):
         weigh = True
     if not weigh:
@@ -266,12 +273,15 @@ class WrongCharacter(BaseRule):
                 if len(converted) != 4:
                     continue
                 right = converted[k]
-            written = text[start:start + 4]
-            shown = written[:k] + right + written[k + 1:]
+            written = text[start : start + 4]
+            shown = written[:k] + right + written[k + 1 :]
             safety = Safety.SAFE if sure and g >= SAFE_GAIN else Safety.UNSAFE
             yield Diagnostic(
-                self.name, start + k, start + k + 1,
-                f"“{written}”应为“{shown}”（“{written[k]}”是别字）", Severity.ERROR,
+                self.name,
+                start + k,
+                start + k + 1,
+                f"“{written}”应为“{shown}”（“{written[k]}”是别字）",
+                Severity.ERROR,
                 Fix((Edit(start + k, start + k + 1, right),), safety, f"改为“{right}”"),
             )
 
@@ -296,11 +306,19 @@ class WrongCharacter(BaseRule):
                 continue
             partner = CONTEXT_PAIRS[text[i]]
             yield Diagnostic(
-                self.name, i, i + 1, f"“{text[i]}”疑为“{partner}”之误（依上下文）", Severity.WARNING,
+                self.name,
+                i,
+                i + 1,
+                f"“{text[i]}”疑为“{partner}”之误（依上下文）",
+                Severity.WARNING,
                 Fix((Edit(i, i + 1, partner),), Safety.UNSAFE, f"改为“{partner}”"),
             )
 
 
 RULE = WrongCharacter(
-    name="wrong-character", doc=DOC, fixable="always", origin=__name__, options={"context": False},
+    name="wrong-character",
+    doc=DOC,
+    fixable="always",
+    origin=__name__,
+    options={"context": False},
 )

@@ -1,5 +1,6 @@
 """Format adapters: they tell the engine which spans of a document are prose, and where findings are
 suppressed. They never change the text, so offsets always point into the original file."""
+
 from __future__ import annotations
 
 from ..model import Value
@@ -12,7 +13,9 @@ class Layout(Value):
     _fields = __slots__
 
     def __init__(
-        self, prose: list[tuple[int, int]], suppressed: list[tuple[int, int, frozenset[str] | None]] | None = None,
+        self,
+        prose: list[tuple[int, int]],
+        suppressed: list[tuple[int, int, frozenset[str] | None]] | None = None,
         named: list[tuple[int, str]] | None = None,
     ) -> None:
         self.prose = prose

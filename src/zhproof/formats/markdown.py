@@ -10,6 +10,7 @@ Suppression comments (HTML comments, as markdownlint's):
   <!-- zhproof-disable-file [RULE,...] -->
 Without rule names they apply to every rule.
 """
+
 from __future__ import annotations
 
 from functools import cache
@@ -124,7 +125,7 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     sentence between two paragraphs is still inside prose)."""
     out: list[list[int]] = []
     for s, e in sorted(spans):
-        if out and (s <= out[-1][1] or not text[out[-1][1]:s].strip()):
+        if out and (s <= out[-1][1] or not text[out[-1][1] : s].strip()):
             out[-1][1] = max(out[-1][1], e)
         else:
             out.append([s, e])

@@ -10,6 +10,7 @@ each row's text.
     cleaned = zr.fix(ds, column="text")                    # the same rows, text fixed (safe fixes)
     cleaned.write_json("clean/")
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -26,7 +27,9 @@ def _linter(options: tuple):
         import zhproof
 
         select, ignore, variant = options
-        _LINTERS[options] = zhproof.Linter(select=select and list(select), ignore=ignore and list(ignore), variant=variant)
+        _LINTERS[options] = zhproof.Linter(
+            select=select and list(select), ignore=ignore and list(ignore), variant=variant
+        )
     return _LINTERS[options]
 
 
@@ -42,10 +45,17 @@ def _options(select, ignore, variant) -> tuple:
 def finding_rows(text: str, linter) -> list[dict]:
     out = []
     for d in linter.lint(text):
-        out.append({
-            "rule": d.rule, "severity": d.severity.value, "message": d.message, "start": d.start, "end": d.end,
-            "replacement": d.replacement(text), "applicability": d.fix.safety.label if d.fix else None,
-        })
+        out.append(
+            {
+                "rule": d.rule,
+                "severity": d.severity.value,
+                "message": d.message,
+                "start": d.start,
+                "end": d.end,
+                "replacement": d.replacement(text),
+                "applicability": d.fix.safety.label if d.fix else None,
+            }
+        )
     return out
 
 
@@ -70,24 +80,47 @@ def _fix_batch(batch, column: str, output_column: str, unsafe: bool, options: tu
     return batch
 
 
-def lint(ds, column: str = "text", id_column: str | None = None, *, select=None, ignore=None,
-         variant: str = "zh-Hans", **map_batches_args):
+def lint(
+    ds,
+    column: str = "text",
+    id_column: str | None = None,
+    *,
+    select=None,
+    ignore=None,
+    variant: str = "zh-Hans",
+    **map_batches_args,
+):
     """A Dataset with one row per finding: ``id`` (the value of ``id_column``, or the row's position in its
     batch when None), then rule, severity, message, start, end (code-point offsets), replacement and
     applicability. Extra keyword arguments go to ``Dataset.map_batches`` (concurrency, batch_size...)."""
     return ds.map_batches(
-        _lint_batch, batch_format="pandas",
+        _lint_batch,
+        batch_format="pandas",
         fn_kwargs={"column": column, "id_column": id_column, "options": _options(select, ignore, variant)},
         **map_batches_args,
     )
 
 
-def fix(ds, column: str = "text", output_column: str | None = None, *, unsafe: bool = False, select=None,
-        ignore=None, variant: str = "zh-Hans", **map_batches_args):
+def fix(
+    ds,
+    column: str = "text",
+    output_column: str | None = None,
+    *,
+    unsafe: bool = False,
+    select=None,
+    ignore=None,
+    variant: str = "zh-Hans",
+    **map_batches_args,
+):
     """The same rows with ``column`` fixed (into ``output_column`` when given, keeping the original)."""
     return ds.map_batches(
-        _fix_batch, batch_format="pandas",
-        fn_kwargs={"column": column, "output_column": output_column or column, "unsafe": unsafe,
-                   "options": _options(select, ignore, variant)},
+        _fix_batch,
+        batch_format="pandas",
+        fn_kwargs={
+            "column": column,
+            "output_column": output_column or column,
+            "unsafe": unsafe,
+            "options": _options(select, ignore, variant),
+        },
         **map_batches_args,
     )

@@ -8,6 +8,7 @@ Kinds:
 - ``existence``: words that should not appear (no fix).
 - ``substitution``: words with a preferred replacement (``swap`` table).
 """
+
 from __future__ import annotations
 
 from .base import RuleFileError

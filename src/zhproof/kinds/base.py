@@ -1,5 +1,6 @@
 """What the check kinds share: the error of a rule file that cannot be loaded and the helpers that validate
 its tables."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Compiling the regular expressions of rule files: zhproof's own with the fastest engine, users' with `regex`."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,9 @@ from ..patterns import compile_fast
 from .base import fail
 
 
-def compile_pattern(path: Path, where: str, source: str, ignorecase: bool = False, trusted: bool = True, lazy: bool = False):
+def compile_pattern(
+    path: Path, where: str, source: str, ignorecase: bool = False, trusted: bool = True, lazy: bool = False
+):
     """zhproof's own rules get the fastest engine that runs them; user rules (extend-rules) always get
     `regex`, whose searches take a time limit, so that a pathological pattern is reported, not a hang."""
     if trusted:

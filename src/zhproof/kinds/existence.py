@@ -1,4 +1,5 @@
 """The ``existence`` kind of rule file: Words that should not appear (no fix): one alternation for the whole list."""
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,13 @@ def build(path: Path, data: dict, trusted: bool) -> list[PatternCheck]:
         PatternCheck(
             pattern=compile_pattern(path, "tokens", alternation, bool(data.get("ignorecase")), trusted),
             message=data.get("message", "避免使用“{0}”"),
-            safety=None, replace=None, translate=None, delete=False, span=0, title="", severity=None,
+            safety=None,
+            replace=None,
+            translate=None,
+            delete=False,
+            span=0,
+            title="",
+            severity=None,
         )
     )
     return out

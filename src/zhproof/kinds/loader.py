@@ -1,5 +1,6 @@
 """Loading a rule file: the common keys (name, documentation, examples, severity, variants), then its kind's
 own (``pattern.py``, ``existence.py``, ``substitution.py``)."""
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,19 @@ from . import existence, pattern, substitution
 from .base import check_keys, fail, require
 from .runtime import TomlRule
 
-_COMMON_KEYS = {"name", "kind", "summary", "what", "why", "fix", "severity", "example", "fixable", "variants",
-                "quote-style"}
+_COMMON_KEYS = {
+    "name",
+    "kind",
+    "summary",
+    "what",
+    "why",
+    "fix",
+    "severity",
+    "example",
+    "fixable",
+    "variants",
+    "quote-style",
+}
 _KINDS = {"pattern": pattern, "existence": existence, "substitution": substitution}
 _EXAMPLE_KEYS = {"text", "fixed", "ok", "variant"}
 

@@ -1,5 +1,6 @@
 """The ``pattern`` kind of rule file: regular expressions, each with a message and an optional fix (``replace``
 template, ``translate`` character map, or ``delete``)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,7 +13,19 @@ from .runtime import PatternCheck
 #: The keys of a rule file of this kind, besides the common ones.
 KEYS = {"check"}
 #: The keys of each [[check]] table.
-_CHECK_KEYS = {"regex", "message", "replace", "translate", "delete", "safety", "span", "title", "severity", "requires", "when"}
+_CHECK_KEYS = {
+    "regex",
+    "message",
+    "replace",
+    "translate",
+    "delete",
+    "safety",
+    "span",
+    "title",
+    "severity",
+    "requires",
+    "when",
+}
 
 
 def build(path: Path, data: dict, trusted: bool) -> list[PatternCheck]:
@@ -27,7 +40,9 @@ def build(path: Path, data: dict, trusted: bool) -> list[PatternCheck]:
         if not isinstance(requires, str):
             raise fail(path, f"{where}: 'requires' must be a string of characters")
         # a pattern with a pre-test that needs `regex` is compiled on first use (see patterns.LazyRegex)
-        pattern = compile_pattern(path, where, require(path, c, "regex", str, where), trusted=trusted, lazy=bool(requires))
+        pattern = compile_pattern(
+            path, where, require(path, c, "regex", str, where), trusted=trusted, lazy=bool(requires)
+        )
         fixes = [k for k in ("replace", "translate", "delete") if k in c]
         if len(fixes) > 1:
             raise fail(path, f"{where}: use only one of replace, translate, delete")

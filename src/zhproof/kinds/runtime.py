@@ -1,5 +1,6 @@
 """A rule defined by a rule file, at run time: its checks (compiled patterns with their message and fix) run over
 a document."""
+
 from __future__ import annotations
 
 import re
@@ -18,14 +19,36 @@ PATTERN_TIMEOUT = 30.0
 
 
 class PatternCheck(Value):
-    __slots__ = ("pattern", "message", "safety", "replace", "translate", "delete", "span", "title", "severity",
-                 "literal", "requires", "when")
+    __slots__ = (
+        "pattern",
+        "message",
+        "safety",
+        "replace",
+        "translate",
+        "delete",
+        "span",
+        "title",
+        "severity",
+        "literal",
+        "requires",
+        "when",
+    )
     _fields = __slots__
 
     def __init__(
-        self, pattern: Any, message: str, safety: Safety | None, replace: str | None,
-        translate: dict[int, str] | None, delete: bool, span: str | int, title: str, severity: Severity | None,
-        literal: str | tuple[str, ...] | None = None, requires: str = "", when: str | int | None = None,
+        self,
+        pattern: Any,
+        message: str,
+        safety: Safety | None,
+        replace: str | None,
+        translate: dict[int, str] | None,
+        delete: bool,
+        span: str | int,
+        title: str,
+        severity: Severity | None,
+        literal: str | tuple[str, ...] | None = None,
+        requires: str = "",
+        when: str | int | None = None,
     ) -> None:
         self.pattern = pattern  # compiled regex
         self.message = message
@@ -101,7 +124,11 @@ class TomlRule:
                         new = m.expand(c.replace)
                     if quote_style is not None:  # quotation marks in the document's style (quotes.py)
                         new = restyle(new, quote_style, text)
-                args = (m.group(0),) if isinstance(c.literal, tuple) else (m.group(0),) + tuple(g or "" for g in m.groups())
+                args = (
+                    (m.group(0),)
+                    if isinstance(c.literal, tuple)
+                    else (m.group(0),) + tuple(g or "" for g in m.groups())
+                )
                 kwargs = {k: v or "" for k, v in m.groupdict().items()}
                 message = c.message.format(*args, new=new or "", **kwargs)
                 fix = None

@@ -1,4 +1,5 @@
 """The ``substitution`` kind of rule file: Words with a preferred replacement (``swap`` table): one alternation for the whole table."""
+
 from __future__ import annotations
 
 import re
@@ -30,8 +31,15 @@ def build(path: Path, data: dict, trusted: bool) -> list[PatternCheck]:
     out.append(
         PatternCheck(
             pattern=compile_pattern(path, "swap", alternation, bool(data.get("ignorecase")), trusted),
-            message=message, safety=safety, replace=None, translate=None, delete=False, span=0,
-            title="改为“{new}”", severity=None, literal=tuple(new for _, new in pairs),
+            message=message,
+            safety=safety,
+            replace=None,
+            translate=None,
+            delete=False,
+            span=0,
+            title="改为“{new}”",
+            severity=None,
+            literal=tuple(new for _, new in pairs),
         )
     )
     return out
