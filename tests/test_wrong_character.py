@@ -220,3 +220,18 @@ def test_recall_and_fixes_on_injected_same_tone_idiom_typos(root):
     assert injected >= 50
     assert found >= injected / 2
     assert restored >= 0.95 * found
+
+
+def test_opt_in_outside_the_default_set(tmp_path):
+    """Opt-in (issue 13's speed condition): silent by default, on with --extend-select, --select or ALL."""
+    from click.testing import CliRunner
+
+    from zhproof.cli import main
+
+    assert zhproof.lint_text("再接再励。") == []
+    assert [d.rule for d in zhproof.lint_text("再接再励。", select="ALL")] == ["wrong-character"]
+    f = tmp_path / "t.txt"
+    f.write_text("我们要再接再励。\n", encoding="utf-8")
+    assert "wrong-character" not in CliRunner().invoke(main, ["check", str(f)]).output
+    out = CliRunner().invoke(main, ["check", "--extend-select", "wrong-character", str(f)]).output
+    assert "wrong-character" in out

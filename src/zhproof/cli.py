@@ -215,7 +215,8 @@ def rules_cmd(config_path: Path | None) -> None:
         width = max(len(n) for n in rules)
         click.echo(f"{'rule'.ljust(width)}  {'fix'.ljust(9)}  summary")
         for name, rule in sorted(rules.items()):
-            click.echo(f"{name.ljust(width)}  {rule.fixable.ljust(9)}  {rule.doc.summary}")
+            opt_in = "" if getattr(rule, "default", True) else " (opt-in: --extend-select " + name + ")"
+            click.echo(f"{name.ljust(width)}  {rule.fixable.ljust(9)}  {rule.doc.summary}{opt_in}")
         return EXIT_CLEAN
 
     _exit_with(command)

@@ -14,7 +14,7 @@ from . import Linter
 from .config import Config, ConfigError, find_config, load_config, validate_rule_names
 from .kinds import RuleFileError
 from .options import CheckOptions
-from .registry import UnknownRuleError, builtin_rules, load_extra_rules, parse_rule_list
+from .registry import default_rules, UnknownRuleError, builtin_rules, load_extra_rules, parse_rule_list
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -93,8 +93,9 @@ class Configurations:
             o = self.options
             try:
                 select = parse_rule_list(o.select, known) if o.select else cfg.select
-                if o.extend_select and select is not None:
-                    select = list(select) + parse_rule_list(o.extend_select, known)
+                if o.extend_select:  # added to the selection, or to the default set (opt-in rules, as ruff)
+                    base = parse_rule_list(select, known) if select is not None else default_rules(known)
+                    select = base + parse_rule_list(o.extend_select, known)
                 ignore = parse_rule_list(o.ignore, known) + cfg.ignore + list(extra)
                 self._linters[key] = Linter(select, ignore, o.variant or cfg.variant, cfg.allow, cfg.rules, known)
             except UnknownRuleError as e:

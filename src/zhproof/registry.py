@@ -75,12 +75,17 @@ def parse_rule_list(value: str | Iterable[str] | None, known: dict[str, Rule]) -
     return names
 
 
+def default_rules(known: dict[str, Rule]) -> list[str]:
+    """The rules that run when none are selected: all but the opt-in ones (``default = False``)."""
+    return [name for name, rule in known.items() if getattr(rule, "default", True)]
+
+
 def select_rules(
     select: str | Iterable[str] | None = None,
     ignore: str | Iterable[str] | None = None,
     known: dict[str, Rule] | None = None,
 ) -> list[Rule]:
     known = builtin_rules() if known is None else known
-    chosen = parse_rule_list(select, known) or list(known)
+    chosen = parse_rule_list(select, known) or default_rules(known)
     dropped = set(parse_rule_list(ignore, known))
     return [known[n] for n in dict.fromkeys(chosen) if n not in dropped]

@@ -67,6 +67,8 @@ class BaseRule(Value):
     """Convenience base for rules written in Python."""
 
     _fields = ("name", "doc", "fixable", "origin", "options")
+    #: In the default set? An opt-in rule runs only when selected by name (or ALL, or --extend-select).
+    default = True
 
     def __init__(
         self,
