@@ -7,6 +7,9 @@ each finding's fix, for all safe fixes of a file (``source.fixAll.zhproof``) and
 line's options. The rules' statistics (language model, lexicon) are loaded by the first lint and kept for
 the life of the process.
 
+Longer than 300 lines on purpose: the protocol's handlers and the edits they send (a fix, all safe fixes, a
+suppression comment placed where Markdown keeps it) share one line index per document (ARCHITECTURE.md).
+
 Positions go out in the encoding negotiated at initialisation (UTF-16 code units unless the client offers
 another); zhproof's offsets are code points, converted here by ``LineIndex``. Lines end at ``\\r\\n``,
 ``\\r`` or ``\\n`` as the protocol says (not at the other characters ``str.splitlines`` breaks on), so
