@@ -107,7 +107,9 @@ def test_three_copies_of_a_regular_pair_are_a_slip_and_the_fix_keeps_two():
     assert zhproof.fix_text(text, unsafe=True, select="duplicate-word") == "他常常去那里。"
 
 
-@pytest.mark.parametrize("text", ["推动三百六十行行行出状元。", "全村1035人人人有份。", "哈哈哈哈，太好了。"])
+@pytest.mark.parametrize(
+    "text", ["推动三百六十行行行出状元。", "全村1035人人人有份。", "全村一千人人人有份。", "哈哈哈哈，太好了。"]
+)
 def test_three_copies_that_read_as_a_word_and_a_pair_are_silent(text):
     assert found(text) == []
 

@@ -265,3 +265,10 @@ def test_many_distant_copies_in_linear_time():
     # paragraphs are alike and the copy reads as parallel text
     assert n_small > 0.95 * 300 and n_big > 0.95 * 2400
     assert big < 32 * max(small, 0.005)  # 8 times the input: linear about 8, quadratic about 64
+
+
+def test_a_clause_doubled_in_place_is_found_when_it_also_stands_earlier():
+    # the copy follows its original inside one block of repeated clauses (review of the candidate filter)
+    text = "会议强调，这件事非常重要而且十分紧迫。大家都同意。\n\n他说，这件事非常重要而且十分紧迫，这件事非常重要而且十分紧迫，我们走吧。"
+    found = [(d.start, d.end, d.fix.safety) for d in zhproof.lint_text(text, select="repeated-clause")]
+    assert found == [(44, 58, Safety.SAFE)]

@@ -235,3 +235,15 @@ def test_opt_in_outside_the_default_set(tmp_path):
     assert "wrong-character" not in CliRunner().invoke(main, ["check", str(f)]).output
     out = CliRunner().invoke(main, ["check", "--extend-select", "wrong-character", str(f)]).output
     assert "wrong-character" in out
+
+
+def test_extend_select_adds_to_the_default_set_when_the_configuration_selects_nothing(tmp_path):
+    from click.testing import CliRunner
+
+    from zhproof.cli import main
+
+    (tmp_path / "zhproof.toml").write_text("select = []\n", encoding="utf-8")
+    f = tmp_path / "a.txt"
+    f.write_text("我们要再接再励。疫情疫情防控。\n", encoding="utf-8")
+    out = CliRunner().invoke(main, ["check", "--extend-select", "wrong-character", str(f)]).output
+    assert "wrong-character" in out and "duplicate-word" in out

@@ -1,8 +1,8 @@
 """Build rules/lexicon/attested-repeats.marisa: repeats that edited statutes write, with their context.
 
 duplicate-word asks of every repeat whether it is a slip. The word trigram model answers for common words; it
-knows few names of laws, places and bodies, so a statute's own vocabulary (依照立法法, 贵港港, 冷库库长, 依本法
-規定定之) reads to it like a slip. This table is direct evidence: every repeated unit of 1-4 Han characters
+knows few of the set phrases of statutes, so a statute's own wording (约定定金, 规定定期, 宪法法庭, 依本法規定定之)
+reads to it like a slip. This table is direct evidence: every repeated unit of 1-4 Han characters
 found in the statutes of the PRC and of Taiwan, with the Han character before and after it, kept when it
 occurs in at least ``MIN_DOCS`` different documents (a slip is rarely made twice in the same words). Text
 is converted to simplified characters first, as duplicate-word converts zh-Hant text.

@@ -48,7 +48,12 @@ def _rule_list(values: tuple[str, ...]) -> list[str]:
 @click.option(
     "--select", metavar="RULE,...", multiple=True, help="Only these rules (ALL for every rule); may be repeated."
 )
-@click.option("--extend-select", metavar="RULE,...", multiple=True, help="These rules on top of the selected ones.")
+@click.option(
+    "--extend-select",
+    metavar="RULE,...",
+    multiple=True,
+    help="These rules on top of the selected ones, or of the default set (opt-in rules).",
+)
 @click.option("--ignore", metavar="RULE,...", multiple=True, help="Skip these rules; may be repeated.")
 @click.option(
     "--variant",

@@ -94,7 +94,7 @@ class Configurations:
             try:
                 select = parse_rule_list(o.select, known) if o.select else cfg.select
                 if o.extend_select:  # added to the selection, or to the default set (opt-in rules, as ruff)
-                    base = parse_rule_list(select, known) if select is not None else default_rules(known)
+                    base = parse_rule_list(select, known) or default_rules(known)  # an empty list: the default set
                     select = base + parse_rule_list(o.extend_select, known)
                 ignore = parse_rule_list(o.ignore, known) + cfg.ignore + list(extra)
                 self._linters[key] = Linter(select, ignore, o.variant or cfg.variant, cfg.allow, cfg.rules, known)

@@ -163,7 +163,9 @@ class DuplicateWord(BaseRule):
             lex, a = lexicon(), start - lo
             if _NUMERAL.fullmatch(unit) or lex.pos(unit) in ("o", "e"):
                 return None, 1
-            if unit * 2 in lex and (prev.isdigit() or _ends_word(lex, window, a, a + k)):
+            if unit * 2 in lex and (
+                prev.isdigit() or bool(_NUMERAL.fullmatch(prev or "x")) or _ends_word(lex, window, a, a + k)
+            ):
                 return None, 1  # the first copy ends a word, the others are a word: 三百六十行|行行, 1035人|人人有份
             gain = lm.score(window, bos=bos, eos=eos) - lm.score(written, bos=bos, eos=eos)
             return (Safety.UNSAFE, 2) if gain >= REPORT_GAIN else (None, 1)
@@ -321,7 +323,7 @@ def explain(
     if _attested(window, a, k):
         return (
             None,
-            "依照立法法, 贵港港, 依本法规定定之: edited statutes write this repeat, in this context, in two documents or more",
+            "约定定金, 规定定期, 依本法规定定之: edited statutes write this repeat, in this context, in two documents or more",
         )
     undone = window[: a + k] + window[a + 2 * k :]
     # The text as written is read the likelier of two ways: as the segmenter reads it, or with a word boundary

@@ -56,7 +56,8 @@ DOC = RuleDoc(
         "it a question "
         "mark; otherwise the word trigram model compares the clause read as two sentences with the clause read "
         "with one character lost, and the mark is reported when the second is at least 10^0.5 (about 3) times likelier. "
-        "U+FFFD is always reported."
+        "U+FFFD is always reported. A U+FFFD between two Han characters is this rule's alone (invisible-char, which "
+        "reports every other U+FFFD, leaves it here so that it is reported once): ignoring lost-character silences it."
     ),
     why=(
         "A lost character changes the meaning and no reader can restore it; turning the `?` into `？` (as a "

@@ -268,7 +268,8 @@ def _candidates(
             k = block[0] - 1
             while k >= 0 and not keys[k].strip(_SEPARATORS):
                 k -= 1
-            if k < 0 or counts[keys[k]] < 2:
+            # a copy may follow its original inside the block too (A、A with A also written earlier)
+            if (k < 0 or counts[keys[k]] < 2) and len(set(map(keys.__getitem__, block))) == len(block):
                 return  # neither whole sentences nor right after an original
         if len(block) == 1 and (span < distant or counts[keys[block[0]]] > 2):
             # a lone clause is reported apart from its original only if it occurs exactly twice
