@@ -55,43 +55,34 @@ import zhproof  # noqa: E402
 from zhproof.model import Safety  # noqa: E402
 from split import half_of, relpath  # noqa: E402
 
+sys.path.insert(2, str(HERE.parent / "tools"))
+# the character readings and the common characters, as the table's build reads them (zhproof is imported
+# above, so the build script's own path to src does not replace ZHPROOF_SRC's)
+from build_typos import gb2312_level1, readings, toneless  # noqa: E402
+
 CORPUS = HERE.parent.parent / "shared" / "corpus" / "zh-Hans"
 RULE = "wrong-character"
-_TONES = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
-
-
-def gb2312_level1() -> set[str]:
-    out = set()
-    for hi in range(0xB0, 0xD8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                out.add(bytes([hi, lo]).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
-    return out
 
 
 def confusion_sets():
     """char -> (same toneless syllable, same syllable and tone), both among GB 2312 level 1, without the char."""
-    from pypinyin import pinyin_dict
-
     common = gb2312_level1()
-    readings = {chr(cp): v.split(",") for cp, v in pinyin_dict.pinyin_dict.items()}
+    read = readings()
     by_syll: dict[str, set[str]] = {}
     by_tone: dict[str, set[str]] = {}
     for c in common:
-        for r in readings.get(c, ()):
-            by_syll.setdefault(r.translate(_TONES), set()).add(c)
+        for r in read.get(c, ()):
+            by_syll.setdefault(toneless(r), set()).add(c)
             by_tone.setdefault(r, set()).add(c)
-    toneless, toned = {}, {}
-    for c, rs in readings.items():
-        a = set().union(*(by_syll.get(r.translate(_TONES), set()) for r in rs)) - {c}
+    any_tone, toned = {}, {}
+    for c, rs in read.items():
+        a = set().union(*(by_syll.get(toneless(r), set()) for r in rs)) - {c}
         b = set().union(*(by_tone.get(r, set()) for r in rs)) - {c}
         if a:
-            toneless[c] = sorted(a)
+            any_tone[c] = sorted(a)
         if b:
             toned[c] = sorted(b)
-    return toneless, toned
+    return any_tone, toned
 
 
 def idioms() -> list[str]:
@@ -120,7 +111,7 @@ def main() -> int:
     )
     args = ap.parse_args()
     t0 = time.time()
-    toneless, toned = confusion_sets()
+    any_tone, toned = confusion_sets()
     idiom_list = idioms()
     # idioms by first character, for a plain substring search
     by_first: dict[str, list[str]] = {}
@@ -137,14 +128,14 @@ def main() -> int:
         if kind == "context":
             return [(i,) for i, c in enumerate(text) if c in CONTEXT_PAIRS]
         if kind in ("pinyin", "pinyin-same-tone"):
-            table = toneless if kind == "pinyin" else toned
+            table = any_tone if kind == "pinyin" else toned
             return [(i,) for i, c in enumerate(text) if is_han(c) and c in table]
         out = []
         for i, c in enumerate(text):
             for w in by_first.get(c, ()):
                 if text.startswith(w, i):
                     out.extend(
-                        (i + k, w) for k in range(4) if w[k] in (toned if kind.endswith("same-tone") else toneless)
+                        (i + k, w) for k in range(4) if w[k] in (toned if kind.endswith("same-tone") else any_tone)
                     )
         return out
 
@@ -167,7 +158,7 @@ def main() -> int:
             rng = random.Random(zlib.crc32(f"{args.seed}|{rel}|{kind}".encode()))
             cand = sites(kind, text)
             rng.shuffle(cand)
-            table = toned if kind.endswith("same-tone") else toneless
+            table = toned if kind.endswith("same-tone") else any_tone
             damaged = text
             placed = []
             for site in cand:

@@ -22,14 +22,7 @@ def build(path: Path, data: dict, trusted: bool) -> list[PatternCheck]:
     out.append(
         PatternCheck(
             pattern=compile_pattern(path, "tokens", alternation, bool(data.get("ignorecase")), trusted),
-            message=data.get("message", "避免使用“{0}”"),
-            safety=None,
-            replace=None,
-            translate=None,
-            delete=False,
-            span=0,
-            title="",
-            severity=None,
+            message=data.get("message", "避免使用“{0}”"),  # no fix
         )
     )
     return out

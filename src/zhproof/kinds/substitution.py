@@ -33,12 +33,7 @@ def build(path: Path, data: dict, trusted: bool) -> list[PatternCheck]:
             pattern=compile_pattern(path, "swap", alternation, bool(data.get("ignorecase")), trusted),
             message=message,
             safety=safety,
-            replace=None,
-            translate=None,
-            delete=False,
-            span=0,
             title="改为“{new}”",
-            severity=None,
             literal=tuple(new for _, new in pairs),
         )
     )
