@@ -149,3 +149,83 @@ def test_more_reasons_for_a_cut(text):
 )
 def test_lines_that_end_or_start_a_sentence_stay_silent(text):
     assert findings(text) == []
+
+
+# -- the document's own layout (issue 11): what the two lines alone leave open ---------------------------------
+
+_PARAGRAPHS = [
+    "今年以来，各地区各部门认真贯彻落实党中央决策部署，经济运行总体平稳。",
+    "全省共新建和改扩建农村公路三千多公里，惠及沿线群众一百二十多万人。",
+    "下一步，将继续推进重大项目落地，持续优化营商环境，激发市场主体活力。",
+    "各地要加强组织领导，压实工作责任，确保各项任务落到实处。",
+    "有关部门要加强监督检查，及时发现和解决工作中出现的问题。",
+    "要坚持以人民为中心的发展思想，不断增强人民群众的获得感。",
+]
+
+
+def test_a_single_line_break_in_a_document_of_blank_line_paragraphs_is_reported():
+    # a heading-like first half (no comma, no full stop) that the two lines alone cannot tell from a headline
+    cut = "国务院有关部门应当加强协同\n配合和信息共享，按照各自职责做好相关工作。"
+    text = "\n\n".join(_PARAGRAPHS[:3] + [cut] + _PARAGRAPHS[3:])
+    found = findings(text)
+    assert len(found) == 1
+    assert text[found[0].start : found[0].end] == "\n"
+    assert found[0].fix is not None and found[0].fix.safety is Safety.UNSAFE
+    assert "加强协同配合和信息共享" in fix_text(text, unsafe=True)
+    assert fix_text(text) == text  # the heading reading stays possible: no safe fix
+
+
+def test_the_same_line_in_a_document_of_single_line_paragraphs_is_a_headline():
+    cut = "国务院有关部门应当加强协同\n配合和信息共享，按照各自职责做好相关工作。"
+    text = "\n".join(_PARAGRAPHS[:3] + [cut] + _PARAGRAPHS[3:])
+    assert findings(text) == []
+
+
+def test_a_heading_between_blank_lines_stays_silent():
+    text = "\n\n".join(
+        _PARAGRAPHS[:3] + ["加强组织领导", "各地要把这项工作摆上重要议事日程，主要负责同志亲自抓。"] + _PARAGRAPHS[3:]
+    )
+    assert findings(text) == []
+
+
+def test_a_line_without_punctuation_in_running_prose_is_reported():
+    # a statute-like text: articles ending with full stops, one article cut after its subject
+    articles = [f"第{n}条 {p}" for n, p in zip("一二三四五六七八九十", _PARAGRAPHS * 2)]
+    cut = "第十一条 任何个人和组织\n\n不得有危害国家安全的行为，不得向危害国家安全的个人或者组织提供任何资助或者协助。"
+    text = "\n\n".join(articles * 10 + [cut] + articles)
+    found = findings(text)
+    assert [text[d.start - 3 : d.start] + "|" + text[d.end : d.end + 2] for d in found] == ["和组织|不得"]
+    assert found[0].fix is not None and found[0].fix.safety is Safety.UNSAFE
+
+
+def test_headlines_and_stories_stay_silent_even_with_many_sentences():
+    story = "。".join(p.rstrip("。") for p in _PARAGRAPHS) + "。"
+    headlines = [
+        "韩正会见林郑月娥",
+        "全国铁路今迎返程客流高峰",
+        "国务院常务会议部署稳就业工作",
+        "首届消费品博览会在海口开幕",
+    ]
+    text = "\n\n".join(x for h in headlines for x in (h, story))
+    assert findings(text) == []
+
+
+def test_the_first_line_and_labelled_lines_stand_apart():
+    body = "\n\n".join(_PARAGRAPHS * 10)
+    # a title on the first line, before running prose
+    assert findings("关于加强营商环境建设的意见\n\n" + body) == []
+    # a caption that opens with its label, then a note that opens with its own
+    text = (
+        body + "\n\n示例 10-16：尝试使用离开作用域的值的引用\n注意：示例中的代码无法编译，这是有意为之的。\n\n" + body
+    )
+    assert findings(text) == []
+    # a list of figures, each on its own line, then a sentence
+    text = body + "\n\n工商、金融界 300人\n\n专业界 300人\n\n选举委员会每届任期五年。\n\n" + body
+    assert findings(text) == []
+
+
+def test_a_word_only_the_model_knows_is_a_cut():
+    # 闭包 (closure) is in the language model's vocabulary, not the lexicon's
+    text = "返回闭包\n\n闭\n\n包表现为特征，这意味着不能直接返回闭包。"
+    found = findings(text)
+    assert any(text[d.start - 1] + text[d.end] == "闭包" for d in found)

@@ -117,6 +117,8 @@ DOC = RuleDoc(
 class BrokenLine(BaseRule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
+        found: list[tuple[int, int, str, str, Safety]] = []
+        open_: list[tuple[int, int, str, str, str]] = []  # breaks the two lines alone leave open
         for m in _BREAK.finditer(text):
             start, end = m.span()
             while start > 0 and text[start - 1] in _WS:
@@ -130,9 +132,15 @@ class BrokenLine(BaseRule):
             line_start, _ = doc.line_bounds(start)
             prev_line = text[line_start:start].strip()
             next_line = text[end : doc.line_bounds(end)[1]]
-            safety = judge(prev_line, next_line)
-            if safety is None:
-                continue
+            safety, shape = _judge(prev_line, next_line)
+            if safety is not None:
+                found.append((start, end, prev_line, next_line, safety))
+            elif shape:
+                open_.append((start, end, prev_line, next_line, shape))
+        if open_:
+            found += _by_document(text, open_)
+            found.sort()
+        for start, end, prev_line, next_line, safety in found:
             yield Diagnostic(
                 self.name,
                 start,
@@ -143,9 +151,76 @@ class BrokenLine(BaseRule):
             )
 
 
+#: A document separates its paragraphs with blank lines when at least this share of its other line breaks between
+#: non-blank lines (all but the one judged) have a blank line in them, and at least BLANK_MIN do.
+BLANK_SHARE = 0.95
+BLANK_MIN = 5
+#: A document is running prose, not a series of headlines and stories, when the lines that end without
+#: punctuation before a line of prose number at most this many per full stop in it.
+HEADLINE_RATE = 0.01
+# A label and a colon opening a line, with text after them: a caption, an annex, a note (示例 10-16：, 注意：).
+_LABEL_OPEN = compile_re(r"[^，。；：:]{1,8}[：:](?=.)")
+# What ends a paragraph or a list item: punctuation, or a closing bracket or quote.
+_ENDS_UNIT = compile_re(r"[。！？；：，、…!?;:,.”’）)」』】》]$")
+_BLANK_BREAK = compile_re("\n[ \t\u3000\r]*\n")
+# A heading of a part of a document: 第三章 总则, 第四节 勘验、检查, 三、二〇〇七年以后……
+_HEADING = compile_re(f"第[一二三四五六七八九十百千零〇{DIGIT}]+[章节節编編篇卷部]|[一二三四五六七八九十]+[、．.]")
+
+
+def _by_document(text: str, open_: list[tuple[int, int, str, str, str]]) -> list:
+    """The breaks that the two lines alone leave open, decided by the document's own layout (unsafe fixes).
+
+    1. A single line break in a document that separates its paragraphs with blank lines: there, a heading or a
+       title stands between blank lines like any paragraph, so a line break without one is inside a paragraph.
+    2. A line that could be a heading before its paragraph (it ends without punctuation and the next line goes
+       on to a sentence end), in a document that has almost no such lines for its sentences (HEADLINE_RATE):
+       running prose such as a statute, not a page of headlines and stories. The first line (a title) and the
+       headings of parts (第三章, 一、) stand apart."""
+    out = []
+    total = text.count("\n")
+    blank = len(_BLANK_BREAK.findall(text))
+    others = total - 2 * blank - 1  # single line breaks other than the one judged
+    blank_doc = blank >= BLANK_MIN and others <= (1 - BLANK_SHARE) * (others + blank)
+    headline_like = [o for o in open_ if o[4] == "structure" and _may_be_heading(text, o[0], o[2])]
+    prose_doc = len(headline_like) <= HEADLINE_RATE * text.count("。")
+    for item in open_:
+        start, end, prev_line, next_line, shape = item
+        if not (blank_doc and text.count("\n", start, end) == 1) and not (prose_doc and item in headline_like):
+            continue
+        if not _apart(text, start, prev_line, next_line):
+            out.append((start, end, prev_line, next_line, Safety.UNSAFE))
+    return out
+
+
+def _may_be_heading(text: str, start: int, prev_line: str) -> bool:
+    """Is the line before a break one that a heading could be, not the title (the first line) nor a heading of
+    a part of the document (第三章, 一、), nor a word alone (序言, 附件二)?"""
+    first = not text[: max(0, text.rfind(prev_line, 0, start))].strip()
+    return not first and len(prev_line) >= 4 and not _HEADING.match(prev_line)
+
+
+def _apart(text: str, start: int, prev_line: str, next_line: str) -> bool:
+    """Does the layout show the two lines as separate units: either opens with a label of its own (示例 10-16：……,
+    附件三：……, 注意：……), or the line before the break follows another line without punctuation at its end (a
+    list of names or figures, an address, verse)?"""
+    if _LABEL_OPEN.match(prev_line) or _LABEL_OPEN.match(next_line):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[:line_start].rstrip()
+    return bool(before) and not _ENDS_UNIT.search(before)
+
+
 def judge(prev_line: str, next_line: str) -> Safety | None:
+    """Is the break between ``prev_line`` and ``next_line`` a finding, on the two lines alone? See ``_judge``."""
+    return _judge(prev_line, next_line)[0]
+
+
+def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
     """Is the break between ``prev_line`` (it ends on a Han character) and ``next_line`` (it starts with one) a
-    finding? ``None`` if not, else the safety of joining the two lines. The reasons, in this order:
+    finding on the two lines alone? ``None`` if not, else the safety of joining the two lines; with it, what a
+    break left open may still be (``"structure"``: a heading before its paragraph, ``"wrapped"``: a title wrapped
+    on two lines; ``""``: nothing), for the document's layout to decide (``_by_document``). The reasons, in this
+    order:
 
     1. the next line goes on to a sentence end and the line before is running prose: a 。 inside it, and what
        follows the last one is not a credit or caption (新华社记者 王明/摄). Safe.
@@ -161,9 +236,10 @@ def judge(prev_line: str, next_line: str) -> Safety | None:
        nouns (及其, 或者); the line before already holds two clauses (two ， outside brackets and quotes); or,
        after clause punctuation, the two words at the break form a compound of the lexicon (电子|商务), or the
        model associates the two sides by more than ASSOCIATION.
+    5. otherwise the line may be a heading before its paragraph: open.
     """
     if _LABEL_LINE.fullmatch(prev_line):
-        return None  # an article or chapter number on a line of its own (第 65 條)
+        return None, ""  # an article or chapter number on a line of its own (第 65 條)
     rest = _SENTENCE_END.search(next_line) is not None
     body = _strip_marker(prev_line)
     stop = _LAST_STOP.search(body)
@@ -171,18 +247,20 @@ def judge(prev_line: str, next_line: str) -> Safety | None:
     credit = _CREDIT.search(fragment) is not None  # after the last sentence: 新华社记者 王明/摄
     prose = stop is not None and len(prev_line) >= MIN_PROSE_LINE and not credit
     if prose and rest:
-        return Safety.SAFE
+        return Safety.SAFE, ""
     tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
     head = _HAN_HEAD.match(next_line[:_WINDOW])
     if tail is None or head is None:
-        return None
+        return None, ""
     br = _Break(tail.group(), head.group())
     if _cuts_word(br):
-        return Safety.SAFE if prose else Safety.UNSAFE
+        return Safety.SAFE if prose else Safety.UNSAFE, ""
+    if not credit and not rest and _cuts_word(br, gate=False):
+        return Safety.UNSAFE, ""  # a word only the model knows (闭|包), asked only of what is still open
     if credit or not rest:
         # a credit or caption after the last sentence; or the next line is a heading or a title, or the rest of
-        # one (a title wrapped on two lines): line structure
-        return None
+        # one (a title wrapped on two lines): line structure, unless the document's layout says otherwise
+        return None, "" if credit else "wrapped"
     if (
         _lone_cut(br, compound=_CLAUSE_SPLIT.search(fragment) is not None)
         or _number_cut(prev_line, next_line)
@@ -191,10 +269,13 @@ def judge(prev_line: str, next_line: str) -> Safety | None:
         or len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2
         or _joins_first(br, next_line)
     ):
-        return Safety.UNSAFE
+        return Safety.UNSAFE, ""
     if _COMMA.search(fragment) and _association(br) > ASSOCIATION:
-        return Safety.UNSAFE
-    return None
+        return Safety.UNSAFE, ""
+    if _cuts_word(br, gate=False):
+        return Safety.UNSAFE, ""  # a word only the model knows (闭|包), asked only of what is still open
+    # the line may be a heading before its paragraph: the document's layout decides (``_by_document``)
+    return None, "structure"
 
 
 class _Break:
@@ -318,15 +399,17 @@ def _number_cut(prev_line: str, next_line: str) -> bool:
     return prev_line[-1] in _NUMERAL and next_line[0] in _NUMERAL and (prev_line[-1] + next_line[0]) != "一一"
 
 
-def _cuts_word(br: _Break) -> bool:
+def _cuts_word(br: _Break, gate: bool = True) -> bool:
     """Does the break cut a word in two (生活物|资保障, 贡献了中|国智慧)?
 
     The Han characters on either side (up to 6 each) are segmented joined and apart; the break cuts a word when
     the joined segmentation puts a word across it and the word trigram model scores that reading higher than the
-    two sides segmented apart (by more than CUT_MARGIN). A headline followed by its story puts words together by
+    two sides segmented apart (by more than CUT_MARGIN). With ``gate`` (the default), only where a word of the
+    lexicon crosses the break, which spares the model most breaks; without it, words only the model knows count
+    too (闭|包). A headline followed by its story puts words together by
     accident (15天|国铁集团 -> 天国), but the model prefers the reading apart there.
     """
-    if not br.across:
+    if gate and not br.across:
         return False  # no dictionary word crosses the break at all (a few lookups, no model)
     left, right = br.left[-_CUT_WINDOW:], br.right[:_CUT_WINDOW]
     cut = len(left)
