@@ -127,3 +127,52 @@ def test_statutes_attest_repeats_the_model_does_not_know():
 
 def test_a_unit_doubled_after_a_number_at_the_end_of_a_clause_is_judged():
     assert found("第二十七条条 依照本法第二十六条第二款规定") != []
+
+
+# -- the document's own text as evidence (issue 10) -------------------------------------------------------------
+
+_CLEAN = "人民法院可以责令侵权人提供与侵权行为相关的账簿、资料。"
+_SLIP = "人民法院可以责令侵权人人提供与侵权行为相关的账簿、资料。"
+
+
+def test_a_repeat_the_document_writes_elsewhere_without_is_reported():
+    # alone, 人人 may be the reduplicated word (everyone) and the model's gain is below REPORT_GAIN
+    assert found(_SLIP) == []
+    # with the same words elsewhere in the document, without the repeat, it is a slip
+    assert found(_CLEAN + _SLIP) == [("人人", Safety.UNSAFE)]
+    assert found(_SLIP + _CLEAN) == [("人人", Safety.UNSAFE)]
+    assert zhproof.fix_text(_CLEAN + _SLIP, unsafe=True, select="duplicate-word") == _CLEAN * 2
+
+
+def test_the_document_overrules_a_reading_the_grammar_allows():
+    # 委 ends names of organisations (卫生健康委|委托); the document writes 常务委员会 without the repeat
+    slip = "由全国人民代表大会常务委委员会规定。"
+    assert found(slip) == []
+    assert [u for u, _ in found("全国人民代表大会常务委员会批准。" + slip)] == ["委委"]
+
+
+def test_a_repeat_the_document_writes_twice_is_left_to_the_grammar():
+    # the same repeat twice in the document is no evidence that the text without it is meant
+    text = _CLEAN + _SLIP + _SLIP
+    assert found(text) == []
+
+
+def test_legitimate_repetition_stays_silent_beside_its_undone_text():
+    # 人人 at the start of a run has one side only: the grammar decides (人人有责 is a reduplicated word)
+    assert found("人人有责。我们人人都要参与。每个人都要参与。") == []
+    # a name: 24日|日本 with 日本 elsewhere
+    assert found("24日日本新增确诊病例5606例。日本新增病例连续下降。") == []
+
+
+def test_written_without_needs_both_sides():
+    text = _CLEAN + _SLIP
+    start = text.index("人人")
+    assert duplicate_word._written_without(text, start, "人", 1)
+    assert duplicate_word._written_without(text, start, "人", 2)
+    assert not duplicate_word._written_without(_SLIP, _SLIP.index("人人"), "人", 1)
+    # the repeat at the edge of a run of Han characters: no left side, no evidence
+    other = "人有责。人人有责。"
+    assert not duplicate_word._written_without(other, other.index("人人"), "人", 1)
+    # written twice: no evidence
+    twice = _CLEAN + _SLIP + _SLIP
+    assert not duplicate_word._written_without(twice, twice.index("人人"), "人", 2)

@@ -55,7 +55,17 @@ class Document(Value):
     @property
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+            text = self.text
+            if "\r" in text:
+                self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+            else:  # the common case: str.find in a loop is about twice as fast as the pattern
+                starts = [0]
+                find, add = text.find, starts.append
+                i = find("\n")
+                while i >= 0:
+                    add(i + 1)
+                    i = find("\n", i + 1)
+                self._line_starts = starts
         return self._line_starts
 
     def line_index(self, offset: int) -> int:

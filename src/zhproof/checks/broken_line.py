@@ -82,7 +82,12 @@ DOC = RuleDoc(
         "next line starts with a conjunction that joins nouns (及其, 或者), or when, after clause punctuation, the "
         "word trigram model strongly associates the words on either side. Headlines, titles, captions, credits "
         "after the last sentence of a line (新华社记者 王明/摄), dates, signatures, article numbers and headings "
-        "stand alone and are not reported."
+        "stand alone and are not reported. Where the two lines alone leave it open (a line that could be a heading "
+        "before its paragraph, or a title wrapped on two lines), the document's own layout decides: a single line "
+        "break in a document that separates its paragraphs with blank lines is inside a paragraph, and so is a line "
+        "without punctuation in running prose that has almost no headlines (a statute), unless it is the first "
+        "line, a heading of a part (第三章, 一、), opens with a label (示例 10-16：) or follows a line without "
+        "punctuation of its own (a list, an address)."
     ),
     why="A broken sentence reads as two paragraphs, breaks search and text-to-speech, and splits words for every tool downstream.",
     fix=(
@@ -162,7 +167,7 @@ HEADLINE_RATE = 0.01
 _LABEL_OPEN = compile_re(r"[^，。；：:]{1,8}[：:](?=.)")
 # What ends a paragraph or a list item: punctuation, or a closing bracket or quote.
 _ENDS_UNIT = compile_re(r"[。！？；：，、…!?;:,.”’）)」』】》]$")
-_BLANK_BREAK = compile_re("\n[ \t\u3000\r]*\n")
+_NON_SPACE = compile_re(r"\S")
 # A heading of a part of a document: 第三章 总则, 第四节 勘验、检查, 三、二〇〇七年以后……
 _HEADING = compile_re(f"第[一二三四五六七八九十百千零〇{DIGIT}]+[章节節编編篇卷部]|[一二三四五六七八九十]+[、．.]")
 
@@ -178,14 +183,13 @@ def _by_document(text: str, open_: list[tuple[int, int, str, str, str]]) -> list
        headings of parts (第三章, 一、) stand apart."""
     out = []
     total = text.count("\n")
-    blank = len(_BLANK_BREAK.findall(text))
+    blank = text.count("\n\n") + text.count("\n\r\n")  # a line of white space counts as a line
     others = total - 2 * blank - 1  # single line breaks other than the one judged
     blank_doc = blank >= BLANK_MIN and others <= (1 - BLANK_SHARE) * (others + blank)
-    headline_like = [o for o in open_ if o[4] == "structure" and _may_be_heading(text, o[0], o[2])]
+    headline_like = {o[0] for o in open_ if o[4] == "structure" and _may_be_heading(text, o[0], o[2])}
     prose_doc = len(headline_like) <= HEADLINE_RATE * text.count("。")
-    for item in open_:
-        start, end, prev_line, next_line, shape = item
-        if not (blank_doc and text.count("\n", start, end) == 1) and not (prose_doc and item in headline_like):
+    for start, end, prev_line, next_line, _shape in open_:
+        if not (blank_doc and text.count("\n", start, end) == 1) and not (prose_doc and start in headline_like):
             continue
         if not _apart(text, start, prev_line, next_line):
             out.append((start, end, prev_line, next_line, Safety.UNSAFE))
@@ -195,7 +199,7 @@ def _by_document(text: str, open_: list[tuple[int, int, str, str, str]]) -> list
 def _may_be_heading(text: str, start: int, prev_line: str) -> bool:
     """Is the line before a break one that a heading could be, not the title (the first line) nor a heading of
     a part of the document (第三章, 一、), nor a word alone (序言, 附件二)?"""
-    first = not text[: max(0, text.rfind(prev_line, 0, start))].strip()
+    first = _NON_SPACE.search(text, 0, text.rfind("\n", 0, start) + 1) is None
     return not first and len(prev_line) >= 4 and not _HEADING.match(prev_line)
 
 
@@ -206,7 +210,7 @@ def _apart(text: str, start: int, prev_line: str, next_line: str) -> bool:
     if _LABEL_OPEN.match(prev_line) or _LABEL_OPEN.match(next_line):
         return True
     line_start = text.rfind("\n", 0, start) + 1
-    before = text[:line_start].rstrip()
+    before = text[max(0, line_start - 1000) : line_start].rstrip()  # blank lines beyond that count as none
     return bool(before) and not _ENDS_UNIT.search(before)
 
 
@@ -405,8 +409,8 @@ def _cuts_word(br: _Break, gate: bool = True) -> bool:
     The Han characters on either side (up to 6 each) are segmented joined and apart; the break cuts a word when
     the joined segmentation puts a word across it and the word trigram model scores that reading higher than the
     two sides segmented apart (by more than CUT_MARGIN). With ``gate`` (the default), only where a word of the
-    lexicon crosses the break, which spares the model most breaks; without it, words only the model knows count
-    too (闭|包). A headline followed by its story puts words together by
+    lexicon crosses the break, which spares the model most breaks; without it, where the two characters at the
+    break are a word the model knows (闭|包, 援|疆), which the lexicon may lack. A headline followed by its story puts words together by
     accident (15天|国铁集团 -> 天国), but the model prefers the reading apart there.
     """
     if gate and not br.across:
@@ -416,6 +420,8 @@ def _cuts_word(br: _Break, gate: bool = True) -> bool:
     from ..langmodel import language_model
 
     lm = language_model()  # loaded only here, for a break that a dictionary word crosses
+    if not gate and lm.vocab_id(left[-1] + right[0]) is None:
+        return False  # nor a word of two characters across it in the model's vocabulary (闭|包): one look-up
     joined = lm.segment(left + right)
     pos = 0
     for word in joined:

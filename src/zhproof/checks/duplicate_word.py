@@ -27,6 +27,7 @@ _CANDIDATE = compile_re(f"([{HAN}]{{1,{MAX_UNIT}}}?)\\1+")
 _BEFORE = compile_re(f"[{HAN}]{{0,{CONTEXT}}}$")
 _AFTER = compile_re(f"[{HAN}]{{0,{CONTEXT}}}")
 _HAN_CHAR = compile_re(f"[{HAN}]")
+_HAN_RUN = compile_re(f"[{HAN}]+")
 
 #: The evidence: a repeat is reported when the language model finds the window around it at least this much more
 #: likely (log10) with the repeat undone than as written, and its fix is safe from SAFE_GAIN on. Set on the
@@ -62,6 +63,22 @@ _POSITIONAL = compile_re(r"[十百千万亿]")
 #: Suffixes that make a noun of a verb (保管物, 代理人, 管理费); the dictionary lists only some of these nouns.
 VERB_SUFFIXES = frozenset("物人者费品")
 
+#: Readings of a doubled character that the grammar allows but the document itself can overrule: when the same
+#: text stands elsewhere in the document without the repeat (see ``_written_without``), the repeat is not the
+#: end of a name, a reduplicated word, a classifier or a number's unit there, and the evidence decides.
+R_NUMBER_UNIT = "2021年|年会, 24日|日本, 第四章|章名: a number and its unit, then a word that starts with the unit"
+R_GIVEN_NAME = "沈跃跃, 杨瑞瑞: a given name of one character doubled after a surname"
+R_REDUPLICATED_WORD = "刚刚落地, 常常, 人人: a reduplicated word that the text can be read no other way"
+R_NAME_PART = "神山村|村民, 坦帕市|市长, 核心舱|舱门: the generic part of a name, then a word that starts with it"
+R_CLASSIFIER = "一座座, 一个个: classifiers reduplicated"
+R_EVERY = "村村通, 组组相连, 件件有回复, 心心相通: a noun doubled to mean 'every X', before its verb"
+OPEN_TO_DOCUMENT = frozenset({R_NUMBER_UNIT, R_GIVEN_NAME, R_REDUPLICATED_WORD, R_NAME_PART, R_CLASSIFIER, R_EVERY})
+#: With that evidence from the document, a repeat of one character is reported from this gain on (tuning half:
+#: no clean repeat of the corpus between it and REPORT_GAIN has it).
+DOCUMENT_GAIN = 1.5
+#: How far around a repeat (characters each side) the document is searched for the same text without it.
+DOCUMENT_REACH = 20_000
+
 DOC = RuleDoc(
     summary="a character, word or phrase written twice in a row by mistake",
     what=(
@@ -77,7 +94,10 @@ DOC = RuleDoc(
         "rules/lexicon/repeat-titles.marisa), two compounds that share a word (人大代表|代表团) and the generic "
         "part of a name before a word that starts with it (神山村|村民; rules/data/name-suffixes.txt). A function word standing alone (在在, 的的) needs less "
         "evidence, since particles, prepositions and conjunctions never reduplicate; a repeat that reads as two "
-        "words (中国|国家, 传染病|病原体) needs more."
+        "words (中国|国家, 传染病|病原体) needs more. The document itself is evidence too: a doubled character whose "
+        "surroundings the document writes elsewhere without the repeat, and never with it (侵权人人提供 beside "
+        "侵权人提供), needs less, and the readings of a name's generic part, a reduplicated word, a classifier, a "
+        "number's unit or a given name give way to the evidence."
     ),
     why=(
         "Copy-paste and hurried edits leave doubled words that spell-checkers for alphabetic scripts never see, "
@@ -156,7 +176,13 @@ class DuplicateWord(BaseRule):
         bos = lo == 0 or not _HAN_CHAR.match(text, lo - 1)
         eos = hi == len(text) or not _HAN_CHAR.match(text, hi)
         lm = _language_model()
-        verdict = judge(lexicon(), lm, window, start - lo, k, prev, bos, eos)
+        seen = None
+        if k == 1 and end - start == 2:
+
+            def seen(n: int) -> bool:
+                return _written_without(text, start, unit, n)
+
+        verdict = judge(lexicon(), lm, window, start - lo, k, prev, bos, eos, seen)
         if verdict is None and written is not window:
             # Two copies are regular here (三百六十行|行行出状元, 大会|会议) but the text has more: the extra copies
             # are a slip unless the model finds them likelier (onomatopoeia, 买买买), or they are numerals.
@@ -288,6 +314,22 @@ def _to_simplified(window: str) -> str:
     return out if len(out) == len(window) else window
 
 
+def _written_without(text: str, start: int, unit: str, n: int) -> bool:
+    """Does the document write the text around a doubled character elsewhere without the repeat, and never with
+    it, taking ``n`` Han characters on each side (侵权人|人|提供 with n = 2: 权人提供 stands elsewhere, 权人人提
+    nowhere else)? Both sides are needed: at the edge of a run of Han characters a repeat (24日|日本, 人人享有) is
+    judged by the grammar alone. Searched within DOCUMENT_REACH characters either side."""
+    end = start + 2 * len(unit)
+    if start < n or end + n > len(text):
+        return False
+    left, right = text[start - n : start], text[end : end + n]
+    if not (_HAN_RUN.fullmatch(left) and _HAN_RUN.fullmatch(right)):
+        return False
+    lo, hi = max(0, start - DOCUMENT_REACH), min(len(text), end + DOCUMENT_REACH)
+    # the text without the repeat first: it is the rarer of the two, and a search stops at its first match
+    return text.find(left + unit + right, lo, hi) >= 0 and text.count(left + unit + unit + right, lo, hi) == 1
+
+
 TITLE_REACH = 100  # how far back a 《 may open the title a repeat stands in
 
 
@@ -302,13 +344,15 @@ def _language_model():
     return language_model()
 
 
-def judge(lex, lm, window: str, a: int, k: int, prev: str = "", bos: bool = False, eos: bool = False) -> Safety | None:
+def judge(
+    lex, lm, window: str, a: int, k: int, prev: str = "", bos: bool = False, eos: bool = False, seen=None
+) -> Safety | None:
     """Is the repeat of ``window[a:a+k]`` at ``a+k`` an error? Returns the fix safety, or None if not."""
-    return explain(lex, lm, window, a, k, prev, bos, eos)[0]
+    return explain(lex, lm, window, a, k, prev, bos, eos, seen)[0]
 
 
 def explain(
-    lex, lm, window: str, a: int, k: int, prev: str = "", bos: bool = False, eos: bool = False
+    lex, lm, window: str, a: int, k: int, prev: str = "", bos: bool = False, eos: bool = False, seen=None
 ) -> tuple[Safety | None, str]:
     """``judge`` with the reason for its verdict.
 
@@ -316,10 +360,16 @@ def explain(
     part of a name before a word that starts with it); then the evidence: how much more likely the language model
     finds the window with the repeat undone than as written (log10). ``prev`` is the character before the first
     copy in the text (the window holds Han characters only); ``bos``/``eos`` say whether the window starts or ends
-    a clause."""
+    a clause. ``seen(n)``, if given, is asked (only when it can change the verdict) whether the document writes the
+    text around a repeated character, n characters each side, elsewhere without the repeat and never with it
+    (``_written_without``): with two, the readings in OPEN_TO_DOCUMENT give way to the evidence; with one or two,
+    DOCUMENT_GAIN is enough of it."""
     reason = _grammar(lex, window, a, k, prev)
+    documented = False
     if reason is not None:
-        return None, reason
+        if reason not in OPEN_TO_DOCUMENT or seen is None or not seen(2):
+            return None, reason
+        documented = True  # the document writes 侵权人提供 elsewhere: 侵权人人提供 is no reduplicated 人人
     if _attested(window, a, k):
         return (
             None,
@@ -342,7 +392,13 @@ def explain(
         threshold = BOUNDARY_GAIN
     else:
         threshold = REPORT_GAIN
+    if DOCUMENT_GAIN <= gain < threshold and k == 1 and not documented and seen is not None and seen(1):
+        documented = True
+    if documented:
+        threshold = min(threshold, DOCUMENT_GAIN)
     if gain < threshold:
+        if documented and reason is not None:
+            return None, f"{reason}; the document writes it without the repeat, but undoing gains only {gain:.2f}"
         return None, f"as likely as written (undoing the repeat gains {gain:.2f} < {threshold})"
     safe = FUNCTION_GAIN if function_word else SAFE_GAIN if k == 1 else SAFE_GAIN_PHRASE
     if (
@@ -412,30 +468,30 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         )
     )
     if after_number and unit in NUMERAL_UNITS and mid + k < len(window):  # the second copy starts a word
-        return "2021年|年会, 24日|日本, 第四章|章名: a number and its unit, then a word that starts with the unit"
+        return R_NUMBER_UNIT
     if window[mid : mid + 2] in word_list("separable-verbs"):
         return "健健身, 散散步, 捧捧场: a separable verb with its verb reduplicated"
     if a >= 1 and _given_name(lex, window, a):
-        return "沈跃跃, 杨瑞瑞: a given name of one character doubled after a surname"
+        return R_GIVEN_NAME
     if unit * 2 in lex and pos not in FUNCTION_POS and not ends_word and not starts_word:
-        return "刚刚落地, 常常, 人人: a reduplicated word that the text can be read no other way"
+        return R_REDUPLICATED_WORD
     if starts_word:
         # the generic part of a name the lexicon does not know (so no word ends at the first copy), then a word
         # that starts with it; other repeats before a word (试|试图, 一个|个月, 多种|种类) are for the evidence
         if unit in word_list("name-suffixes") and a >= 1 and lex.pos(window[a - 1]) not in FUNCTION_POS:
-            return "神山村|村民, 坦帕市|市长, 核心舱|舱门: the generic part of a name, then a word that starts with it"
+            return R_NAME_PART
         return None
     if unit in word_list("reduplication") and not ends_word:
         return "试试, 瞧瞧: reduplication of a one-character verb"
     if prev == "一" or (pos in ("q", "mq") and not ends_word):
-        return "一座座, 一个个: classifiers reduplicated"
+        return R_CLASSIFIER
     if (
         pos is not None
         and (pos.startswith("n") or pos == "zg")
         and not ends_word
         and _starts_with_verb(lex, window[mid + k :])
     ):
-        return "村村通, 组组相连, 件件有回复, 心心相通: a noun doubled to mean 'every X', before its verb"
+        return R_EVERY
     return None
 
 
