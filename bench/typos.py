@@ -167,7 +167,7 @@ def main() -> int:
                 i = site[0]
                 if any(abs(i - p) < 200 for p, _, _ in placed):
                     continue
-                new = CONTEXT_PAIRS[text[i]] if kind == "context" else rng.choice(table[text[i]])
+                new = rng.choice(CONTEXT_PAIRS[text[i]] if kind == "context" else table[text[i]])
                 context = damaged[max(0, i - 2) : i] + new + damaged[i + 1 : i + 3]
                 if context in other:
                     stats[kind]["excluded"] += 1
