@@ -811,6 +811,20 @@ def _key(rule: str, text: str, s: int, e: int):
     return (rule, text[max(0, s - KEY_CONTEXT) : s], text[s:e], text[e : e + KEY_CONTEXT])
 
 
+def _inside_word(text: str, p: int) -> bool:
+    """Does the lexicon's segmentation of the clean clause put a word across ``p``? Only labels a line break
+    already injected (for the recall of breaks inside a word); never used to choose a site."""
+    from zhproof.lexicon import lexicon
+
+    lo = p
+    while lo > max(0, p - 8) and is_han(text[lo - 1]):
+        lo -= 1
+    hi = p
+    while hi < min(len(text), p + 8) and is_han(text[hi]):
+        hi += 1
+    return any(lo + a < p < lo + b for a, b in lexicon().segment(text[lo:hi]))
+
+
 def run_document(task):
     path, rel, genre, seed, per_doc, kinds, known, do_fix = task
     linter = _linter()
@@ -905,6 +919,7 @@ def run_document(task):
                 "context": context(damaged, s, e),
                 "others": sorted(set(others[k])),
                 "note": inj.note,
+                "in_word": _inside_word(text, inj.pos) if kind == "line-break" else None,
                 "repaired": None,
                 "other_change": False,
             }
@@ -1077,6 +1092,10 @@ def main() -> int:
                 if k in ("pasted-sentence", "line-break") and rec["note"]:
                     notes_inj[k, rec["note"]] += 1
                     notes_det[k, rec["note"]] += rec["detected"]
+                if rec.get("in_word") is not None:
+                    where = "inside a word" if rec["in_word"] else "between words"
+                    notes_inj[k, where] += 1
+                    notes_det[k, where] += rec["detected"]
                 if rec["detected"]:
                     detected[k] += 1
                     genre_det[k, r["genre"]] += 1
@@ -1085,7 +1104,7 @@ def main() -> int:
                         flagged_other[k][o] += 1
                     fm.write(
                         f"{k}\t{rec['rule']}\t{r['rel']}\t{rec['line']}\t{rec['injected']}\t{rec['context']}\t"
-                        f"{','.join(rec['others'])}\t{rec['note']}\n"
+                        f"{','.join(rec['others'])}\t{rec['note']}{'; inside a word' if rec.get('in_word') else ''}\n"
                     )
                 if rec["repaired"] is not None:
                     fixed_n[k] += 1

@@ -229,3 +229,16 @@ def test_a_word_only_the_model_knows_is_a_cut():
     text = "返回闭包\n\n闭\n\n包表现为特征，这意味着不能直接返回闭包。"
     found = findings(text)
     assert any(text[d.start - 1] + text[d.end] == "闭包" for d in found)
+
+
+def test_a_bracket_left_open_and_closed_on_the_next_line_is_a_break():
+    text = "习近平同德国总理通电话\n\n央视网消息（新闻\n联播）：国家主席习近平今天下午同德国总理通电话。"
+    found = findings(text)
+    assert [text[d.start - 2 : d.start] + "|" + text[d.end : d.end + 2] for d in found] == ["新闻|联播"]
+    assert found[0].fix is not None and found[0].fix.safety is Safety.UNSAFE
+    # a bracket closed on its own line, or one the next line does not close, proves nothing
+    assert not broken_line._bracket_across("会议审议了（草案）", "今天会见外宾（北京）。")
+    assert not broken_line._bracket_across("会议通过了（草案", "今天会见外宾。")
+    assert not broken_line._bracket_across("会议通过了（草案", "今天（北京）会见外宾。")  # it opens its own first
+    assert broken_line._bracket_across("会议通过了“草案", "修改稿”。")
+    assert findings("会议通过了（草案\n\n今天会见外宾。") == []

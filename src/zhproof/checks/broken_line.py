@@ -259,6 +259,8 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
     br = _Break(tail.group(), head.group())
     if _cuts_word(br):
         return Safety.SAFE if prose else Safety.UNSAFE, ""
+    if not credit and _bracket_across(fragment, next_line):
+        return Safety.UNSAFE, ""  # （新闻|联播）, （1983年9月2日 第六届全国人民|代表大会……）
     if not credit and not rest and _cuts_word(br, gate=False):
         return Safety.UNSAFE, ""  # a word only the model knows (闭|包), asked only of what is still open
     if credit or not rest:
@@ -374,6 +376,31 @@ def _particle_first(br: _Break) -> bool:
     if not any(pos(right[:k]) in PARTICLE_POS for k in range(1, min(4, len(right)) + 1)):
         return False  # no particle at the start: no segmentation needed
     return pos(br.first) in PARTICLE_POS
+
+
+_OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "「": "」", "『": "』", "【": "】", "‘": "’"}
+_OPENER_CHARS = compile_re("[" + "".join(_OPENERS).replace("(", "\\(").replace("[", "\\[") + "]")
+
+
+def _bracket_across(fragment: str, next_line: str) -> bool:
+    """Does the line leave a bracket, quotation or title mark open (央视网消息（新闻) that the next line closes
+    before opening another (联播）：……)? Nothing ends a line inside brackets."""
+    if not _OPENER_CHARS.search(fragment):
+        return False  # the common case, in C
+    depth: list[str] = []
+    for ch in fragment:
+        if ch in _OPENERS:
+            depth.append(_OPENERS[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+    if not depth:
+        return False
+    closer = depth[-1]
+    at = next_line.find(closer)
+    if at < 0:
+        return False
+    opener = next(o for o, c in _OPENERS.items() if c == closer)
+    return opener not in next_line[:at] if opener != closer else True
 
 
 def _lone_cut(br: _Break, compound: bool = False) -> bool:
