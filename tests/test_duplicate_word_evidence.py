@@ -176,3 +176,30 @@ def test_written_without_needs_both_sides():
     # written twice: no evidence
     twice = _CLEAN + _SLIP + _SLIP
     assert not duplicate_word._written_without(twice, twice.index("人人"), "人", 2)
+
+
+def test_one_character_each_side_needs_overwhelming_evidence_to_overrule_the_grammar():
+    # 国 ends names (派遣国|国籍); the document writes 全国人 elsewhere but not 和全国人民: the reading as a name's
+    # generic part gives way only because the model finds the text undone overwhelmingly likelier (10^5.7)
+    slip = "依照宪法、法律和全国国人民代表大会常务委员会的决定。"
+    assert found(slip) == []
+    text = "全国人大常委会作出决定。" + slip
+    start = text.index("国国")
+    assert duplicate_word._written_without(text, start, "国", 1)
+    assert not duplicate_word._written_without(text, start, "国", 2)
+    assert [u for u, _ in found(text)] == ["国国"]
+
+
+def test_one_sided_evidence_overrules_the_grammar_only_from_safe_gain(monkeypatch):
+    lex, lm = lexicon(), duplicate_word._language_model()
+    window = "依照法律和全国国人民代表大会"
+    a = window.index("国国")
+    # a grammar reason open to the document, one character each side only: reported from SAFE_GAIN on
+    verdict, reason = duplicate_word.explain(lex, lm, window, a, 1, window[a - 1], seen=lambda n: n == 1)
+    assert verdict is not None
+    assert duplicate_word.SAFE_GAIN <= float(reason.split("(")[-1].rstrip(")"))
+    # with no evidence from the document the grammar stands
+    assert duplicate_word.explain(lex, lm, window, a, 1, window[a - 1], seen=lambda n: False)[0] is None
+    # and below SAFE_GAIN it stands too
+    monkeypatch.setattr(duplicate_word, "SAFE_GAIN", 99.0)
+    assert duplicate_word.explain(lex, lm, window, a, 1, window[a - 1], seen=lambda n: n == 1)[0] is None

@@ -362,14 +362,21 @@ def explain(
     copy in the text (the window holds Han characters only); ``bos``/``eos`` say whether the window starts or ends
     a clause. ``seen(n)``, if given, is asked (only when it can change the verdict) whether the document writes the
     text around a repeated character, n characters each side, elsewhere without the repeat and never with it
-    (``_written_without``): with two, the readings in OPEN_TO_DOCUMENT give way to the evidence; with one or two,
-    DOCUMENT_GAIN is enough of it."""
+    (``_written_without``): with two, the readings in OPEN_TO_DOCUMENT give way to the evidence, and with one or
+    two DOCUMENT_GAIN is enough of it; with one only, those readings give way to overwhelming evidence alone
+    (SAFE_GAIN)."""
     reason = _grammar(lex, window, a, k, prev)
     documented = False
+    overwhelming_only = False  # the grammar gives way only to overwhelming evidence (SAFE_GAIN)
     if reason is not None:
-        if reason not in OPEN_TO_DOCUMENT or seen is None or not seen(2):
+        if reason not in OPEN_TO_DOCUMENT or seen is None:
             return None, reason
-        documented = True  # the document writes 侵权人提供 elsewhere: 侵权人人提供 is no reduplicated 人人
+        if seen(2):
+            documented = True  # the document writes 侵权人提供 elsewhere: 侵权人人提供 is no reduplicated 人人
+        elif seen(1):
+            overwhelming_only = True  # 全国人 elsewhere, not 和全国人民: 全国国人民 only on overwhelming evidence
+        else:
+            return None, reason
     if _attested(window, a, k):
         return (
             None,
@@ -396,8 +403,10 @@ def explain(
         documented = True
     if documented:
         threshold = min(threshold, DOCUMENT_GAIN)
+    if overwhelming_only:
+        threshold = SAFE_GAIN
     if gain < threshold:
-        if documented and reason is not None:
+        if reason is not None:
             return None, f"{reason}; the document writes it without the repeat, but undoing gains only {gain:.2f}"
         return None, f"as likely as written (undoing the repeat gains {gain:.2f} < {threshold})"
     safe = FUNCTION_GAIN if function_word else SAFE_GAIN if k == 1 else SAFE_GAIN_PHRASE
