@@ -3,7 +3,10 @@
 Confusion sets (the benchmark's own, never the rule's table or verdicts): characters that share a toneless
 pinyin syllable (any of their readings in pypinyin's character table, as a pinyin input method offers them),
 among the 3,755 characters of level 1 of GB 2312 (the common characters; decided by the encoding, not by any
-frequency the rule uses). There is no similar-shape set (no openly licensed one was at hand), so no shape kind.
+frequency the rule uses); and characters of similar shape (形近字), tools/data/shape-neighbours.tsv
+(tools/build_shape_neighbours.py, from the decompositions of char-similar 0.0.2, Apache-2.0), also among level 1.
+The rule's table is built from the same two kinds of sets (it is what a typo of each kind is); the injections
+never consult the rule's table or its verdicts.
 
 Kinds, each injected into its own damaged copy of every document, up to ``--per-doc`` times (default 3), at
 least 200 characters apart, sites drawn in uniformly random order with ``random.Random`` seeded by seed, path
@@ -13,9 +16,11 @@ and kind:
   uniformly random member of its set. This is the typo as it falls anywhere in running text; the rule looks only
   at idioms, so its recall here is the share of all such typos that it catches.
 - pinyin-same-tone: the same, with the replacement restricted to the same syllable and tone.
+- shape: the same, with a uniformly random character of similar shape (睛 → 晴).
 - idiom: a uniformly random occurrence of an idiom in the document (a four-character word that jieba's
   dictionary tags i or l, found by plain substring search), one of its four characters (uniform) replaced by a
   uniformly random member of its confusion set.
+- idiom-shape: an idiom's character replaced by one of similar shape (目不转睛 → 目不转晴).
 - idiom-same-tone: the same, with the replacement restricted to the same syllable and tone (the typos of the
   lists of common 错别字 are nearly all of this kind: 再接再励, 一股作气, 默守成规, 迫不急待, 穿流不息).
 
@@ -58,7 +63,7 @@ from split import half_of, relpath  # noqa: E402
 sys.path.insert(2, str(HERE.parent / "tools"))
 # the character readings and the common characters, as the table's build reads them (zhproof is imported
 # above, so the build script's own path to src does not replace ZHPROOF_SRC's)
-from build_typos import gb2312_level1, readings, toneless  # noqa: E402
+from build_typos import gb2312_level1, readings, shape_neighbours, toneless  # noqa: E402
 
 CORPUS = HERE.parent.parent / "shared" / "corpus" / "zh-Hans"
 RULE = "wrong-character"
@@ -83,6 +88,13 @@ def confusion_sets():
         if b:
             toned[c] = sorted(b)
     return any_tone, toned
+
+
+def shape_sets() -> dict[str, list[str]]:
+    """char -> its shape neighbours (tools/data/shape-neighbours.tsv, from char-similar's decompositions), both
+    among GB 2312 level 1, without the char."""
+    common = gb2312_level1()
+    return {c: sorted(n & common) for c, n in shape_neighbours().items() if c in common and n & common}
 
 
 def idioms() -> list[str]:
@@ -112,6 +124,7 @@ def main() -> int:
     args = ap.parse_args()
     t0 = time.time()
     any_tone, toned = confusion_sets()
+    shapes = shape_sets()
     idiom_list = idioms()
     # idioms by first character, for a plain substring search
     by_first: dict[str, list[str]] = {}
@@ -121,25 +134,29 @@ def main() -> int:
     texts = {f: f.read_text(encoding="utf-8") for f in files}
     reference = "\x00".join(texts.values())
     chosen = [f for f in files if args.half == "all" or half_of(relpath(f)) == args.half]
-    linter = zhproof.Linter(select=[RULE], options={RULE: {"context": True}} if args.context else None)
+    linter = zhproof.Linter(select=[RULE], options={RULE: {"context": args.context}})
+
+    def table_of(kind: str) -> dict:
+        return shapes if kind.endswith("shape") else toned if kind.endswith("same-tone") else any_tone
+
     from zhproof.checks.wrong_character import CONTEXT_PAIRS
 
     def sites(kind: str, text: str) -> list:
         if kind == "context":
             return [(i,) for i, c in enumerate(text) if c in CONTEXT_PAIRS]
-        if kind in ("pinyin", "pinyin-same-tone"):
-            table = any_tone if kind == "pinyin" else toned
+        table = table_of(kind)
+        if not kind.startswith("idiom"):
             return [(i,) for i, c in enumerate(text) if is_han(c) and c in table]
         out = []
         for i, c in enumerate(text):
             for w in by_first.get(c, ()):
                 if text.startswith(w, i):
-                    out.extend(
-                        (i + k, w) for k in range(4) if w[k] in (toned if kind.endswith("same-tone") else any_tone)
-                    )
+                    out.extend((i + k, w) for k in range(4) if w[k] in table)
         return out
 
-    kinds = ("pinyin", "pinyin-same-tone", "idiom", "idiom-same-tone") + (("context",) if args.context else ())
+    kinds = ("pinyin", "pinyin-same-tone", "shape", "idiom", "idiom-same-tone", "idiom-shape") + (
+        ("context",) if args.context else ()
+    )
     stats = {k: dict(injected=0, excluded=0, detected=0, restored=0, safe=0, safe_right=0, spurious=0) for k in kinds}
     clean_chars = clean_findings = clean_safe = 0
     missed_rows, found_rows, clean_rows = [], [], []
@@ -158,7 +175,7 @@ def main() -> int:
             rng = random.Random(zlib.crc32(f"{args.seed}|{rel}|{kind}".encode()))
             cand = sites(kind, text)
             rng.shuffle(cand)
-            table = toned if kind.endswith("same-tone") else any_tone
+            table = table_of(kind)
             damaged = text
             placed = []
             for site in cand:

@@ -250,3 +250,27 @@ def test_extend_select_adds_to_the_default_set_when_the_configuration_selects_no
     f.write_text("我们要再接再励。疫情疫情防控。\n", encoding="utf-8")
     out = CliRunner().invoke(main, ["check", "--extend-select", "wrong-character", str(f)]).output
     assert "wrong-character" in out and "duplicate-word" in out
+
+
+def test_shape_neighbours_are_families_of_one_component():
+    """tools/data/shape-neighbours.tsv (built from char-similar's decompositions): 睛 晴 情 share 青 and differ in
+    one component; characters of one piece split into strokes (升 千丨, 用 月丨) are no family."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    from build_typos import shape_neighbours
+
+    near = shape_neighbours()
+    assert {"晴", "情", "精"} <= near["睛"]
+    assert "已" in near["己"]
+    assert "用" not in near.get("升", set())
+    assert all(len(n) <= 40 for n in near.values())
+
+
+def test_a_similar_shape_typo_in_an_idiom_is_reported():
+    text = "他做事一向精益求晴，从不马虎。"
+    found = _findings(text)
+    assert [(d.message, d.fix.safety) for d in found] == [
+        ("“精益求晴”应为“精益求精”（“晴”是别字）", zhproof.model.Safety.SAFE)
+    ]

@@ -1,4 +1,4 @@
-"""Build rules/typos/idioms.marisa: idioms with one character swapped for a same- or similar-sounding one.
+"""Build rules/typos/idioms.marisa: idioms with one character swapped for a same-sounding or similar-looking one.
 
 For every idiom (a four-character word that jieba's dictionary tags as an idiom or set phrase, ``SET_PHRASE_POS``,
 or with another tag of ``IDIOM_POS`` when the word trigram model, rules/lm, knows it as one word), every position and every common character (``COMMON``) that sounds the same or
@@ -14,6 +14,9 @@ the same (pypinyin's readings, with the tone; see ``KEY``), the variant is kept 
 The trie's keys are ``variant + idiom`` (eight characters), with ``?`` after them when the idiom with that
 position blanked is not the only idiom of the frame; idioms.hashes.npy holds the sorted 32-bit hashes of
 the variants, which the rule's one-pass scan looks up (see src/zhproof/checks/wrong_character.py).
+
+Similar-looking characters (形近字) come from tools/data/shape-neighbours.tsv (tools/build_shape_neighbours.py,
+from char-similar's decompositions); every replacement passes the same tests.
 
 pypinyin (MIT) is needed only here, at build time:  pip install pypinyin && python tools/build_typos.py
 """
@@ -100,6 +103,30 @@ def readings() -> dict[str, set[str]]:
     return out
 
 
+def common_characters() -> set[str]:
+    """The candidate replacements: the COMMON most frequent single-character words of the model that have a
+    reading, and GB 2312 level 1."""
+    lm = language_model()
+    read = readings()
+    chars = [(lm.uni_prob[i], c) for c, i in lm.trie.items() if len(c) == 1 and "\u4e00" <= c <= "\u9fff" and c in read]
+    chars.sort(reverse=True)
+    return {c for _, c in chars[:COMMON]} | gb2312_level1()
+
+
+SHAPES = Path(__file__).resolve().parent / "data" / "shape-neighbours.tsv"
+
+
+def shape_neighbours() -> dict[str, set[str]]:
+    """Characters of similar shape (形近字: 睛 晴 情 请, 己 已 巳), from tools/data/shape-neighbours.tsv
+    (tools/build_shape_neighbours.py)."""
+    out: dict[str, set[str]] = {}
+    for line in SHAPES.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            c, others = line.split("\t")
+            out[c] = set(others)
+    return out
+
+
 def main() -> int:
     t0 = time.time()
     import marisa_trie
@@ -108,17 +135,15 @@ def main() -> int:
     lm = language_model()
     lx = lexicon()
     read = readings()
-    # candidate characters: frequent single-character words of the model that have a reading
-    chars = [(lm.uni_prob[i], c) for c, i in lm.trie.items() if len(c) == 1 and "\u4e00" <= c <= "\u9fff" and c in read]
-    chars.sort(reverse=True)
-    common = sorted({c for _, c in chars[:COMMON]} | gb2312_level1())
+    common = sorted(common_characters())
     by_key: dict[str, set[str]] = {}
     for c in common:
         for r in read[c]:
             by_key.setdefault(KEY(r), set()).add(c)
+    near = shape_neighbours()
 
     def confusable(ch: str, reading: str) -> set[str]:
-        out = set(by_key.get(KEY(reading), ()))
+        out = set(by_key.get(KEY(reading), ())) | near.get(ch, set())
         out.discard(ch)
         return out
 
@@ -200,6 +225,7 @@ def main() -> int:
         "common_chars": COMMON,
         "misspelling_ratio": MISSPELLING_RATIO,
         "pypinyin": pypinyin.__version__,
+        "shape_neighbours": sum(map(len, near.values())),
     }
     (OUT / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(meta, f"{time.time() - t0:.0f}s", (OUT / "idioms.marisa").stat().st_size, "bytes")

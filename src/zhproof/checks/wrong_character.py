@@ -1,8 +1,9 @@
-"""wrong-character (错别字): an idiom with one character swapped for a same-sounding one (再接再励 → 再接再厉).
+"""wrong-character (错别字): an idiom with one character swapped for a same-sounding or similar-looking one
+(再接再励 → 再接再厉, 精益求晴 → 精益求精).
 
 The candidates come from a table built offline by tools/build_typos.py (rules/typos/): for each idiom that the
 lexicon and the word trigram model know, its variants with one character replaced by another of the same
-pinyin that neither knows as a word and that the model scores far below the idiom. The text is scanned once
+pinyin or of similar shape (tools/data/shape-neighbours.tsv) that neither knows as a word and that the model scores far below the idiom. The text is scanned once
 for every four-character window (a vectorised 32-bit hash of the window looked up in the sorted hashes of all
 variants; the few hits are confirmed in the MARISA trie), and a hit is reported only when the model, reading
 the clause around it, also finds the text with the idiom far likelier than as written.
@@ -248,12 +249,14 @@ def _quoted(text: str, i: int) -> bool:
 
 
 DOC = RuleDoc(
-    summary="an idiom with one character swapped for a same-sounding one (错别字)",
+    summary="an idiom with one character swapped for a same-sounding or similar-looking one (错别字)",
     what=(
         "Finds idioms and other four-character fixed expressions written with one character replaced by another "
-        "of the same pinyin, as a pinyin input method offers it: 再接再励 for 再接再厉, 一股作气 for 一鼓作气, "
-        "默守成规 for 墨守成规, 迫不急待 for 迫不及待. The variants come from a table built offline "
-        "(rules/typos/, tools/build_typos.py) from the lexicon's idioms and pypinyin's readings: a variant that "
+        "of the same pinyin, as a pinyin input method offers it, or of similar shape, as handwriting, OCR and "
+        "shape-based input methods leave it: 再接再励 for 再接再厉, 一股作气 for 一鼓作气, 默守成规 for 墨守成规, "
+        "迫不急待 for 迫不及待, 精益求晴 for 精益求精. The variants come from a table built offline (rules/typos/, "
+        "tools/build_typos.py) from the lexicon's idioms, pypinyin's readings and char-similar's decompositions of "
+        "characters into components: a variant that "
         "the lexicon or the language model knows as a word is not in it. A variant is reported only when the "
         "word trigram language model finds the clause with the idiom far likelier than as written, so a "
         "window that reads as other words in its context (他也想不到, 此前所有有关) stays silent, and so does an "
@@ -263,7 +266,8 @@ DOC = RuleDoc(
         "off): reported, as a warning, only when the model finds the clause at least 10^3 "
         "times likelier with the other character, and never inside quotation or title marks (simplified text "
         "only). Traditional text is judged converted to simplified characters, the correction converted back. "
-        "Similar-shape typos (目不转晴) and other typos outside idioms are not looked for."
+        "Typos outside idioms are not looked for, and a variant that holds a common word of its own (目不转晴: "
+        "转晴, as in 天气转晴) is not in the table."
     ),
     why=(
         "错别字 are the first thing a Chinese editor looks for; a wrong character in a set phrase is noticed by "
@@ -279,6 +283,7 @@ DOC = RuleDoc(
         Example("他一股作气跑到了山顶。", "他一鼓作气跑到了山顶。"),
         Example("不能默守成规，要勇于创新。", "不能墨守成规，要勇于创新。"),
         Example("孩子们迫不急待地打开了礼物。", "孩子们迫不及待地打开了礼物。"),
+        Example("他做事一向精益求晴。", "他做事一向精益求精。"),
         Example("我们要再接再厉，一鼓作气，不能墨守成规。", ok=True),
         Example("这件事他也想不到，此前所有有关的报道都没有提到。", ok=True),
         Example("必须坚决遏制故伎重施，中方愿尽己所能。", ok=True),
