@@ -242,3 +242,9 @@ def test_a_bracket_left_open_and_closed_on_the_next_line_is_a_break():
     assert not broken_line._bracket_across("会议通过了（草案", "今天（北京）会见外宾。")  # it opens its own first
     assert broken_line._bracket_across("会议通过了“草案", "修改稿”。")
     assert findings("会议通过了（草案\n\n今天会见外宾。") == []
+
+
+def test_a_stanza_of_verse_in_a_document_of_blank_line_paragraphs_stays_silent():
+    body = "\n\n".join(_PARAGRAPHS * 10)  # 60 paragraphs: the poem's three single line breaks are under 5%
+    poem = "我是一朵云\n飘在蓝蓝的天上\n看着大地\n想着远方"
+    assert findings(body + "\n\n" + poem + "\n\n" + body) == []

@@ -169,6 +169,8 @@ _LABEL_OPEN = compile_re(r"[^，。；：:]{1,8}[：:](?=.)")
 # What ends a paragraph or a list item: punctuation, or a closing bracket or quote.
 _ENDS_UNIT = compile_re(r"[。！？；：，、…!?;:,.”’）)」』】》]$")
 _NON_SPACE = compile_re(r"\S")
+# A line break and a line that is not blank: the line before goes on in the same block (a stanza, a list).
+_NEXT_IN_BLOCK = compile_re(r"[ \t\u3000]*\r?\n[ \t\u3000]*[^\s]")
 # A heading of a part of a document: 第三章 总则, 第四节 勘验、检查, 三、二〇〇七年以后……
 _HEADING = compile_re(f"第[一二三四五六七八九十百千零〇{DIGIT}]+[章节節编編篇卷部]|[一二三四五六七八九十]+[、．.]")
 
@@ -192,7 +194,7 @@ def _by_document(text: str, open_: list[tuple[int, int, str, str, str]]) -> list
     for start, end, prev_line, next_line, _shape in open_:
         if not (blank_doc and text.count("\n", start, end) == 1) and not (prose_doc and start in headline_like):
             continue
-        if not _apart(text, start, prev_line, next_line):
+        if not _apart(text, start, end, prev_line, next_line):
             out.append((start, end, prev_line, next_line, Safety.UNSAFE))
     return out
 
@@ -204,15 +206,19 @@ def _may_be_heading(text: str, start: int, prev_line: str) -> bool:
     return not first and len(prev_line) >= 4 and not _HEADING.match(prev_line)
 
 
-def _apart(text: str, start: int, prev_line: str, next_line: str) -> bool:
+def _apart(text: str, start: int, end: int, prev_line: str, next_line: str) -> bool:
     """Does the layout show the two lines as separate units: either opens with a label of its own (示例 10-16：……,
-    附件三：……, 注意：……), or the line before the break follows another line without punctuation at its end (a
-    list of names or figures, an address, verse)?"""
+    附件三：……, 注意：……); or the line before the break follows another line without punctuation at its end, or
+    the next line, itself without punctuation at its end, is followed by another line after a single line break
+    (a list of names or figures, an address, a stanza of verse)?"""
     if _LABEL_OPEN.match(prev_line) or _LABEL_OPEN.match(next_line):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(0, line_start - 1000) : line_start].rstrip()  # blank lines beyond that count as none
-    return bool(before) and not _ENDS_UNIT.search(before)
+    if before and not _ENDS_UNIT.search(before):
+        return True
+    after = end + len(next_line)
+    return not _ENDS_UNIT.search(next_line.rstrip()) and bool(_NEXT_IN_BLOCK.match(text, after))
 
 
 def judge(prev_line: str, next_line: str) -> Safety | None:
