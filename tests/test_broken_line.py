@@ -248,3 +248,13 @@ def test_a_stanza_of_verse_in_a_document_of_blank_line_paragraphs_stays_silent()
     body = "\n\n".join(_PARAGRAPHS * 10)  # 60 paragraphs: the poem's three single line breaks are under 5%
     poem = "我是一朵云\n飘在蓝蓝的天上\n看着大地\n想着远方"
     assert findings(body + "\n\n" + poem + "\n\n" + body) == []
+
+
+def test_an_inserted_article_number_on_its_own_line_stays_silent():
+    # Taiwan's statutes number an article inserted later 第 19-1 條 (or 第十九條之一), on a line of its own
+    articles = "\n".join(
+        f"第 {n} 條\n本法所稱主管機關，在中央為司法院，在地方為各級法院，應依本法規定辦理。" for n in range(1, 150)
+    )
+    for label in ("第 19-1 條", "第十九條之一"):
+        text = articles + f"\n{label}\n少年及家事法院應提供場所，供當事人進行調解。\n" + articles
+        assert findings(text, variant="zh-Hant") == []

@@ -32,9 +32,12 @@ _SENTENCE_END = compile_re(r"[。；;…]|[。！？!?”’）)]$")
 # other than ASCII letters and digits, or a slash (新华社记者 王明/摄); cut prose has neither.
 _LAST_STOP = compile_re(r"。[”’）)]*(?!.*。)")
 _CREDIT = compile_re(r"[^\x00-\x7f][ \t\u3000]+[^\x00-\x7f]|/")
-# An article or chapter number alone on its line, as traditional-script statutes write it (第 65 條).
+# An article or chapter number alone on its line, as traditional-script statutes write it (第 65 條), also an
+# article inserted later (第 19-1 條, 第十九條之一).
+_LABEL_NUMBER = f"[一二三四五六七八九十百千零〇{DIGIT}]+"
 _LABEL_LINE = compile_re(
-    f"第[ \\t\\u3000]*[一二三四五六七八九十百千零〇{DIGIT}]+[ \\t\\u3000]*[章节節条條款项項部分编編篇卷回]"
+    f"第[ \\t\\u3000]*{_LABEL_NUMBER}(?:[ \\t\\u3000]*[-－‐][ \\t\\u3000]*{_LABEL_NUMBER})?[ \\t\\u3000]*"
+    f"[章节節条條款项項部分编編篇卷回](?:之{_LABEL_NUMBER})?"
 )
 # Clause punctuation, counted outside brackets, quotes and titles (a headline may quote a phrase with a comma).
 _CLAUSE_MARK = compile_re(r"，")
