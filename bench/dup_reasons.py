@@ -37,6 +37,9 @@ def _label(reason: str, verdict) -> str:
         return "reported"
     if reason.startswith("as likely as written"):
         return "evidence too weak"
+    if "; the document writes it without the repeat" in reason:
+        # a grammar reading the document's evidence opened, and the model's gain was too small to report
+        return "document evidence, gain too weak: " + reason.split("; ", 1)[0].split(": ", 1)[-1]
     return "grammar: " + reason.split(": ", 1)[-1]
 
 
