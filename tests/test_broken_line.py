@@ -258,3 +258,11 @@ def test_an_inserted_article_number_on_its_own_line_stays_silent():
     for label in ("第 19-1 條", "第十九條之一"):
         text = articles + f"\n{label}\n少年及家事法院應提供場所，供當事人進行調解。\n" + articles
         assert findings(text, variant="zh-Hant") == []
+
+
+def test_white_space_before_a_quotation_mark_is_no_credit():
+    text = "变量 x 并没有 “存在的足够\n\n久”。其原因是 x 在到达第 7 行时已经离开了作用域。"
+    found = findings(text)
+    assert [text[d.start - 1] + "|" + text[d.end] for d in found] == ["够|久"]
+    # a credit still stands apart
+    assert findings("今天上午，市领导来到社区调研。 新华社记者 王明\n今年春节期间，全市干部深入基层。") == []

@@ -28,10 +28,11 @@ _PROSE_MARK = compile_re(r"[。]")
 # The rest of a cut sentence ends with a full stop, a semicolon or a closing quote; a headline may hold a
 # colon or a question mark (人民日报钟声文章：究竟谁的立场“极不负责”？——…) but not these.
 _SENTENCE_END = compile_re(r"[。；;…]|[。！？!?”’）)]$")
-# The last sentence end inside a line; a credit or caption after it has white space between two characters
-# other than ASCII letters and digits, or a slash (新华社记者 王明/摄); cut prose has neither.
+# The last sentence end inside a line; a credit or caption after it has white space between two Han characters,
+# or a slash (新华社记者 王明/摄); cut prose has neither (white space before a quotation mark, 并没有 “存在, is
+# the spacing of mixed Chinese and Latin text, not a credit).
 _LAST_STOP = compile_re(r"。[”’）)]*(?!.*。)")
-_CREDIT = compile_re(r"[^\x00-\x7f][ \t\u3000]+[^\x00-\x7f]|/")
+_CREDIT = compile_re(f"[{HAN}][ \\t\\u3000]+[{HAN}]|/")
 # An article or chapter number alone on its line, as traditional-script statutes write it (第 65 條), also an
 # article inserted later (第 19-1 條, 第十九條之一).
 _LABEL_NUMBER = f"[一二三四五六七八九十百千零〇{DIGIT}]+"
