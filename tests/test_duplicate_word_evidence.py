@@ -3,6 +3,7 @@ and the limits on safe fixes."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -196,10 +197,22 @@ def test_one_sided_evidence_overrules_the_grammar_only_from_safe_gain(monkeypatc
     a = window.index("国国")
     # a grammar reason open to the document, one character each side only: reported from SAFE_GAIN on
     verdict, reason = duplicate_word.explain(lex, lm, window, a, 1, window[a - 1], seen=lambda n: n == 1)
-    assert verdict is not None
-    assert duplicate_word.SAFE_GAIN <= float(reason.split("(")[-1].rstrip(")"))
+    assert verdict is Safety.UNSAFE  # the grammar's reading stays possible: never a safe fix
+    assert duplicate_word.SAFE_GAIN <= float(re.search(r"\((-?[\d.]+)", reason).group(1))
     # with no evidence from the document the grammar stands
     assert duplicate_word.explain(lex, lm, window, a, 1, window[a - 1], seen=lambda n: False)[0] is None
     # and below SAFE_GAIN it stands too
     monkeypatch.setattr(duplicate_word, "SAFE_GAIN", 99.0)
     assert duplicate_word.explain(lex, lm, window, a, 1, window[a - 1], seen=lambda n: n == 1)[0] is None
+
+
+def test_one_sided_evidence_is_none_where_the_repeat_reads_as_two_words():
+    # 本月|月底 beside 本月底, 一个|个人 beside 一个人: both ways of writing it are Chinese
+    assert found("到本月月底前完成。本月底前要全部到位。") == []
+    assert found("截至本月月底，已完成。本月底前全部到位。") == []
+    assert found("我们可以分配给一个个人多个任务。每个人都有一个人的任务。") == []
+
+
+def test_an_overruled_reading_of_the_grammar_gets_an_unsafe_fix():
+    text = "全国人民代表大会常务委员会批准。由全国人民代表大会常务委委员会规定。"
+    assert found(text) == [("委委", Safety.UNSAFE)]

@@ -96,8 +96,9 @@ DOC = RuleDoc(
         "evidence, since particles, prepositions and conjunctions never reduplicate; a repeat that reads as two "
         "words (中国|国家, 传染病|病原体) needs more. The document itself is evidence too: a doubled character whose "
         "surroundings the document writes elsewhere without the repeat, and never with it (侵权人人提供 beside "
-        "侵权人提供), needs less, and the readings of a name's generic part, a reduplicated word, a classifier, a "
-        "number's unit or a given name give way to the evidence."
+        "侵权人提供), needs less (with one character each side, only where the repeat does not read as two words: "
+        "本月月底 beside 本月底 stays silent), and the readings of a name's generic part, a reduplicated word, a "
+        "classifier, a number's unit or a given name give way to the evidence."
     ),
     why=(
         "Copy-paste and hurried edits leave doubled words that spell-checkers for alphabetic scripts never see, "
@@ -106,7 +107,7 @@ DOC = RuleDoc(
     fix=(
         "Deletes the extra copy. Safe when the evidence is overwhelming: the text at least 10^5.5 times likelier "
         "undone for a character, 10^3 for a word or phrase, 10 for a function word standing alone; unsafe "
-        "otherwise."
+        "otherwise, and whenever the document's evidence overrules a reading the grammar allows."
     ),
     examples=(
         Example("新冠肺炎疫情疫情发生后", "新冠肺炎疫情发生后"),
@@ -362,9 +363,10 @@ def explain(
     copy in the text (the window holds Han characters only); ``bos``/``eos`` say whether the window starts or ends
     a clause. ``seen(n)``, if given, is asked (only when it can change the verdict) whether the document writes the
     text around a repeated character, n characters each side, elsewhere without the repeat and never with it
-    (``_written_without``): with two, the readings in OPEN_TO_DOCUMENT give way to the evidence, and with one or
-    two DOCUMENT_GAIN is enough of it; with one only, those readings give way to overwhelming evidence alone
-    (SAFE_GAIN)."""
+    (``_written_without``): with two, the readings in OPEN_TO_DOCUMENT give way to the evidence, and
+    DOCUMENT_GAIN is enough of it; with one only, those readings give way to overwhelming evidence alone
+    (SAFE_GAIN), and DOCUMENT_GAIN is enough only where REPORT_GAIN would apply (not for two words). A verdict
+    against a reading of the grammar never has a safe fix."""
     reason = _grammar(lex, window, a, k, prev)
     documented = False
     overwhelming_only = False  # the grammar gives way only to overwhelming evidence (SAFE_GAIN)
@@ -399,8 +401,13 @@ def explain(
         threshold = BOUNDARY_GAIN
     else:
         threshold = REPORT_GAIN
-    if DOCUMENT_GAIN <= gain < threshold and k == 1 and not documented and seen is not None and seen(1):
-        documented = True
+    if DOCUMENT_GAIN <= gain < threshold and k == 1 and not documented and seen is not None:
+        if seen(2):
+            documented = True
+        elif seen(1) and threshold == REPORT_GAIN:
+            # with one character each side, no evidence where the repeat reads as two words or a chain of nouns
+            # (本月|月底 beside 本月底, 一个|个人 beside 一个人: both ways of writing it are Chinese)
+            threshold = DOCUMENT_GAIN
     if documented:
         threshold = min(threshold, DOCUMENT_GAIN)
     if overwhelming_only:
@@ -420,6 +427,9 @@ def explain(
         return Safety.UNSAFE, f"more likely undone ({gain:.2f}), but hardly more than the character is rare"
     if gain < safe:
         return Safety.UNSAFE, f"more likely undone, but not overwhelmingly ({gain:.2f} < {safe})"
+    if reason is not None:
+        # the grammar's reading (a name's generic part, a reduplicated word) stays possible: a person decides
+        return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), against the grammar's reading: {reason}"
     return Safety.SAFE, f"far more likely undone ({gain:.2f})"
 
 
