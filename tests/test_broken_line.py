@@ -104,8 +104,8 @@ def test_the_word_cut_needs_the_model_to_prefer_the_joined_reading():
 
 def test_fix_is_idempotent_and_loses_no_text():
     text = ISSUE_BREAKS[1][0]
-    once = fix_text(text, unsafe=True)
-    assert fix_text(once, unsafe=True) == once
+    once = fix_text(text, unsafe=True, select="broken-line")
+    assert fix_text(once, unsafe=True, select="broken-line") == once
     assert once.replace("\n", "") == text.replace("\n", "")
 
 
@@ -240,7 +240,10 @@ def test_a_bracket_left_open_and_closed_on_the_next_line_is_a_break():
     assert not broken_line._bracket_across("会议审议了（草案）", "今天会见外宾（北京）。")
     assert not broken_line._bracket_across("会议通过了（草案", "今天会见外宾。")
     assert not broken_line._bracket_across("会议通过了（草案", "今天（北京）会见外宾。")  # it opens its own first
-    assert broken_line._bracket_across("会议通过了“草案", "修改稿”。")
+    assert broken_line._bracket_across("会议通过了《草案", "修改稿》。")
+    # quotation marks do not count: verse and couplets are quoted on two lines
+    assert not broken_line._bracket_across("他吟道：“床前明月光", "疑是地上霜”。")
+    assert findings("他吟道：“床前明月光\n疑是地上霜”。") == []
     assert findings("会议通过了（草案\n\n今天会见外宾。") == []
 
 
@@ -261,8 +264,56 @@ def test_an_inserted_article_number_on_its_own_line_stays_silent():
 
 
 def test_white_space_before_a_quotation_mark_is_no_credit():
-    text = "变量 x 并没有 “存在的足够\n\n久”。其原因是 x 在到达第 7 行时已经离开了作用域。"
+    text = "这段代码无法编译。变量 x 并没有 “存在的足够\n\n久”。其原因是 x 在到达第 7 行时已经离开了作用域。"
     found = findings(text)
     assert [text[d.start - 1] + "|" + text[d.end] for d in found] == ["够|久"]
     # a credit still stands apart
     assert findings("今天上午，市领导来到社区调研。 新华社记者 王明\n今年春节期间，全市干部深入基层。") == []
+
+
+# -- cases from the review of the layout rules --------------------------------------------------------------------
+
+_BIG = "\n\n".join(_PARAGRAPHS * 20)  # 120 sentences in blank-line paragraphs
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["## 加强组织领导", "> 加强组织领导", "- 加强组织领导", "（一）加强组织领导", "1. 加强组织领导", "加强组织领导"],
+)
+def test_a_heading_in_a_long_document_stays_silent(heading):
+    body = "各地要把这项工作摆上重要议事日程，主要负责同志亲自抓。"
+    # an unnumbered heading right over its paragraph, in a document of blank-line paragraphs, is the one layout
+    # the rule cannot tell from a cut sentence (国务院有关部门应当加强协同⏎配合……): it is reported, unsafe
+    seps = ("\n\n", "\n") if heading != "加强组织领导" else ("\n\n",)
+    for fmt in ("markdown", "text"):
+        for sep in seps:
+            text = _BIG + "\n\n" + heading + sep + body + "\n\n" + _BIG
+            assert [d for d in lint_text(text, format=fmt) if d.rule == "broken-line"] == [], (fmt, sep)
+
+
+def test_a_vertical_list_of_names_stays_silent():
+    assert findings("获奖人员名单如下：\n钟文明\n王娜\n沈涛\n") == []
+    assert findings(_BIG + "\n\n获奖人员名单如下：\n钟文明\n王娜\n沈涛\n\n" + _BIG) == []
+
+
+@pytest.mark.parametrize(
+    "top,bottom",
+    [
+        ("春天的故事\n王明\n\n", ""),
+        ("关于加强营商环境建设的意见\n今年以来，各地持续优化营商环境。\n\n", ""),
+        ("", "\n\n国务院办公厅\n二〇二三年五月一日\n"),
+    ],
+)
+def test_titles_bylines_and_signatures_stay_silent(top, bottom):
+    assert findings(top + _BIG + bottom) == []
+
+
+def test_fixing_is_idempotent_when_the_document_is_near_the_blank_line_share():
+    headed = "\n\n".join(f"加强第{n}项工作\n各地要把这项工作摆上重要议事日程，主要负责同志亲自抓。" for n in "一二三四")
+    cut = "中国为全球气候治理贡献了中\n国智慧和中国方案，赢得了广泛赞誉。"
+    text = "\n\n".join(_PARAGRAPHS * 9) + "\n\n" + headed + "\n\n" + cut
+    reported = {(d.start, d.end) for d in findings(text)}
+    once = fix_text(text, unsafe=True, select="broken-line")
+    assert fix_text(once, unsafe=True, select="broken-line") == once
+    # the fix joins what lint reports and nothing else
+    assert len(text) - len(once) == sum(e - s for s, e in reported)

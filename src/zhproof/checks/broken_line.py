@@ -148,7 +148,7 @@ class BrokenLine(BaseRule):
             elif shape:
                 open_.append((start, end, prev_line, next_line, shape))
         if open_:
-            found += _by_document(text, open_)
+            found += _by_document(doc, open_, found)
             found.sort()
         for start, end, prev_line, next_line, safety in found:
             yield Diagnostic(
@@ -161,12 +161,16 @@ class BrokenLine(BaseRule):
             )
 
 
-#: A document separates its paragraphs with blank lines when at least this share of its other line breaks between
-#: non-blank lines (all but the one judged) have a blank line in them, and at least BLANK_MIN do.
+#: A document separates its paragraphs with blank lines when at least this share of its line breaks between
+#: non-blank lines have a blank line in them, and at least BLANK_MIN do. The breaks between two Han characters
+#: are left out of the count (the rule judges them, and joining one must not change the verdict on the others).
 BLANK_SHARE = 0.95
 BLANK_MIN = 5
-#: A document is running prose, not a series of headlines and stories, when the lines that end without
-#: punctuation before a line of prose number at most this many per full stop in it.
+#: A document of numbered articles (第一条 …) has at least this many lines that start with an article number;
+#: there every heading is numbered (第三章, 第四节), so a line without punctuation before prose is a cut. It is
+#: running prose when the lines that end without punctuation before a line of prose number at most
+#: HEADLINE_RATE per full stop in it.
+ARTICLES_MIN = 10
 HEADLINE_RATE = 0.01
 # A label and a colon opening a line, with text after them: a caption, an annex, a note (示例 10-16：, 注意：).
 _LABEL_OPEN = compile_re(r"[^，。；：:]{1,8}[：:](?=.)")
@@ -177,37 +181,69 @@ _NON_SPACE = compile_re(r"\S")
 _NEXT_IN_BLOCK = compile_re(r"[ \t\u3000]*\r?\n[ \t\u3000]*[^\s]")
 # A heading of a part of a document: 第三章 总则, 第四节 勘验、检查, 三、二〇〇七年以后……
 _HEADING = compile_re(f"第[一二三四五六七八九十百千零〇{DIGIT}]+[章节節编編篇卷部]|[一二三四五六七八九十]+[、．.]")
+# An article number at the start of a line (第十一条 …, 第 19-1 條 …).
+_ARTICLE = compile_re(
+    f"[ \\t\\u3000]*第[ \\t\\u3000]*[一二三四五六七八九十百千零〇{DIGIT}]+[-－‐{DIGIT}]*[ \\t\\u3000]*[条條]"
+)
+_ARTICLE_LINE = compile_re("\n" + _ARTICLE.pattern)  # after a line break: the engine skips from one to the next
+# A run of line breaks with a blank line in it (white space on the blank lines counts as blank).
+_BLANK_RUN = compile_re(r"\n[ \t\u3000\r]*\n(?:[ \t\u3000\r]*\n)*")
 
 
-def _by_document(text: str, open_: list[tuple[int, int, str, str, str]]) -> list:
+def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], found: list) -> list:
     """The breaks that the two lines alone leave open, decided by the document's own layout (unsafe fixes).
 
     1. A single line break in a document that separates its paragraphs with blank lines: there, a heading or a
        title stands between blank lines like any paragraph, so a line break without one is inside a paragraph.
     2. A line that could be a heading before its paragraph (it ends without punctuation and the next line goes
-       on to a sentence end), in a document that has almost no such lines for its sentences (HEADLINE_RATE):
-       running prose such as a statute, not a page of headlines and stories. The first line (a title) and the
-       headings of parts (第三章, 一、) stand apart."""
-    out = []
-    total = text.count("\n")
-    blank = text.count("\n\n") + text.count("\n\r\n")  # a line of white space counts as a line
-    others = total - 2 * blank - 1  # single line breaks other than the one judged
-    blank_doc = blank >= BLANK_MIN and others <= (1 - BLANK_SHARE) * (others + blank)
+       on to a sentence end) in a document of numbered articles that has almost no such lines for its
+       sentences: running prose such as a statute, whose headings are numbered.
+
+    Neither reaches the first line (a title), a heading of a part (第三章, 一、), a line that starts as a list item
+    or a Markdown heading, a quotation or list, the last line (a signature, a date), or lines that ``_apart``
+    shows as separate units."""
+    text = doc.text
+    body = text.rstrip()
+    runs = _BLANK_RUN.findall(body)
+    blank = len(runs)
+    judged = sum(1 for s, e, *_ in (*found, *open_) if text.count("\n", s, e) == 1)
+    others = body.count("\n") - sum(r.count("\n") for r in runs) - judged  # single line breaks not judged here
+    blank_doc = doc.fmt != "markdown" and blank >= BLANK_MIN and others <= (1 - BLANK_SHARE) * (others + blank)
+    articles = len(_ARTICLE_LINE.findall(text)) + bool(_ARTICLE.match(text))
     headline_like = {o[0] for o in open_ if o[4] == "structure" and _may_be_heading(text, o[0], o[2])}
-    prose_doc = len(headline_like) <= HEADLINE_RATE * text.count("。")
+    prose_doc = articles >= ARTICLES_MIN and len(headline_like) <= HEADLINE_RATE * text.count("。")
+    out = []
+    last = len(body)
     for start, end, prev_line, next_line, _shape in open_:
-        if not (blank_doc and text.count("\n", start, end) == 1) and not (prose_doc and start in headline_like):
+        single = text.count("\n", start, end) == 1
+        if not (blank_doc and single and _may_stand_in(text, start, prev_line)) and not (
+            prose_doc and start in headline_like
+        ):
             continue
+        if end + len(next_line.rstrip()) >= last and not _SENTENCE_END.search(next_line):
+            continue  # the last line, without a sentence end: a signature, a date
         if not _apart(text, start, end, prev_line, next_line):
             out.append((start, end, prev_line, next_line, Safety.UNSAFE))
     return out
 
 
-def _may_be_heading(text: str, start: int, prev_line: str) -> bool:
-    """Is the line before a break one that a heading could be, not the title (the first line) nor a heading of
-    a part of the document (第三章, 一、), nor a word alone (序言, 附件二)?"""
+def _may_stand_in(text: str, start: int, prev_line: str) -> bool:
+    """Can the line before a break be the first part of a paragraph: not the title (the first line), not a heading
+    of a part (第三章, 一、), not a list item or a Markdown heading or quotation (BLOCK_START)?"""
     first = _NON_SPACE.search(text, 0, text.rfind("\n", 0, start) + 1) is None
-    return not first and len(prev_line) >= 4 and not _HEADING.match(prev_line)
+    return not first and not _HEADING.match(prev_line) and not _list_item(prev_line)
+
+
+def _list_item(line: str) -> bool:
+    """Does the line start as a list item, a heading or a quotation (（一）, 1., -, ##, >), but not with an article
+    number (第十一条), which starts running prose?"""
+    return bool(BLOCK_START.match(line)) and not _ARTICLE.match(line)
+
+
+def _may_be_heading(text: str, start: int, prev_line: str) -> bool:
+    """Is the line before a break one that a heading could be (see ``_may_stand_in``), and not a word alone (序言,
+    附件二)?"""
+    return len(prev_line) >= 4 and _may_stand_in(text, start, prev_line)
 
 
 def _apart(text: str, start: int, end: int, prev_line: str, next_line: str) -> bool:
@@ -272,8 +308,6 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
         return Safety.SAFE if prose else Safety.UNSAFE, ""
     if not credit and _bracket_across(fragment, next_line):
         return Safety.UNSAFE, ""  # （新闻|联播）, （1983年9月2日 第六届全国人民|代表大会……）
-    if not credit and not rest and _cuts_word(br, gate=False):
-        return Safety.UNSAFE, ""  # a word only the model knows (闭|包), asked only of what is still open
     if credit or not rest:
         # a credit or caption after the last sentence; or the next line is a heading or a title, or the rest of
         # one (a title wrapped on two lines): line structure, unless the document's layout says otherwise
@@ -389,13 +423,15 @@ def _particle_first(br: _Break) -> bool:
     return pos(br.first) in PARTICLE_POS
 
 
-_OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "「": "」", "『": "』", "【": "】", "‘": "’"}
+# Brackets and title marks (not quotation marks: a quoted verse or couplet may stand on two lines).
+_OPENERS = {"（": "）", "(": ")", "《": "》", "【": "】"}
 _OPENER_CHARS = compile_re("[" + "".join(_OPENERS).replace("(", "\\(").replace("[", "\\[") + "]")
 
 
 def _bracket_across(fragment: str, next_line: str) -> bool:
-    """Does the line leave a bracket, quotation or title mark open (央视网消息（新闻) that the next line closes
-    before opening another (联播）：……)? Nothing ends a line inside brackets."""
+    """Does the line leave a bracket or title mark open (央视网消息（新闻) that the next line closes before opening
+    another (联播）：……)? Nothing ends a line inside brackets. Quotation marks do not count: verse and couplets
+    are quoted on two lines (“床前明月光⏎疑是地上霜”)."""
     if not _OPENER_CHARS.search(fragment):
         return False  # the common case, in C
     depth: list[str] = []
@@ -411,7 +447,7 @@ def _bracket_across(fragment: str, next_line: str) -> bool:
     if at < 0:
         return False
     opener = next(o for o, c in _OPENERS.items() if c == closer)
-    return opener not in next_line[:at] if opener != closer else True
+    return opener not in next_line[:at]
 
 
 def _lone_cut(br: _Break, compound: bool = False) -> bool:
