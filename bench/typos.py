@@ -24,7 +24,8 @@ and kind:
 - idiom-same-tone: the same, with the replacement restricted to the same syllable and tone (the typos of the
   lists of common 错别字 are nearly all of this kind: 再接再励, 一股作气, 默守成规, 迫不急待, 穿流不息).
 
-- context (with ``--context``, which also turns the rule's option ``context`` on): a uniformly random
+- context (with ``--context``; without it the rule's option ``context``, on by default, is turned off, so the
+  other kinds measure the idiom table alone): a uniformly random
   occurrence of a character of the rule's confusion pairs (在再象做作按既, the pairs of issue 13) replaced by its
   partner.
 
@@ -119,7 +120,9 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--corpus", default=str(CORPUS))
     ap.add_argument(
-        "--context", action="store_true", help="turn on the rule's context cases, and inject the context kind"
+        "--context",
+        action="store_true",
+        help="keep the rule's context cases on (its default) and inject the context kind; without it they are off",
     )
     args = ap.parse_args()
     t0 = time.time()

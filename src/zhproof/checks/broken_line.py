@@ -87,12 +87,15 @@ DOC = RuleDoc(
         "word trigram model strongly associates the words on either side. Headlines, titles, captions, credits "
         "after the last sentence of a line (新华社记者 王明/摄), dates, signatures, article numbers and headings "
         "stand alone and are not reported. Where the two lines alone leave it open (a line that could be a heading "
-        "before its paragraph, or a title wrapped on two lines), a bracket or quotation mark that the line leaves "
-        "open and the next line closes (央视网消息（新闻⏎联播）) is a break, and otherwise the document's own layout decides: a single line "
-        "break in a document that separates its paragraphs with blank lines is inside a paragraph, and so is a line "
-        "without punctuation in running prose that has almost no headlines (a statute), unless it is the first "
-        "line, a heading of a part (第三章, 一、), opens with a label (示例 10-16：) or follows a line without "
-        "punctuation of its own (a list, an address)."
+        "before its paragraph, or a title wrapped on two lines), a bracket or title mark that the line leaves open "
+        "and the next line closes (央视网消息（新闻⏎联播）) is a break, and otherwise the document's own layout "
+        "decides: a single line break in a plain-text document that separates its paragraphs with blank lines is "
+        "inside a paragraph, and so is a line without punctuation before prose in a document of numbered articles "
+        "(第一条 …) that has almost no such lines, since its headings are numbered. Neither reaches the first line, "
+        "the last one (a signature, a date), a heading of a part (第三章, 一、), a list item, a Markdown heading or "
+        "quotation, a line that opens with a label (示例 10-16：), nor a line in a block of lines without "
+        "punctuation (a list, an address, verse). An unnumbered heading directly over its paragraph in a document of "
+        "blank-line paragraphs looks like a cut sentence and is reported, with an unsafe fix."
     ),
     why="A broken sentence reads as two paragraphs, breaks search and text-to-speech, and splits words for every tool downstream.",
     fix=(
