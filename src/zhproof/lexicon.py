@@ -69,7 +69,7 @@ class Lexicon:
         if _SURROGATES.search(text):
             text = _SURROGATES.sub("\ufffd", text)
         prefixes = self.trie.prefixes
-        for k in range(max(0, cut - MAX_WORD + 1), cut):
+        for k in range(cut - 1, max(0, cut - MAX_WORD + 1) - 1, -1):  # nearest first: short words end soonest
             words = prefixes(text[k : k + MAX_WORD])  # shortest first
             if words and len(words[-1]) > cut - k:
                 return True

@@ -132,6 +132,7 @@ class BrokenLine(BaseRule):
         text = doc.text
         found: list[tuple[int, int, str, str, Safety]] = []
         open_: list[tuple[int, int, str, str, str]] = []  # breaks the two lines alone leave open
+        plain = "\r" not in text
         for m in _BREAK.finditer(text):
             start, end = m.span()
             while start > 0 and text[start - 1] in _WS:
@@ -142,9 +143,14 @@ class BrokenLine(BaseRule):
                 continue  # a single newline inside a Markdown paragraph is a soft break
             if BLOCK_START.match(text, end):
                 continue  # the next line starts a heading or a list item
-            line_start, _ = doc.line_bounds(start)
+            if plain:  # the lines around the break, found from it: cheaper than the line index
+                line_start = text.rfind("\n", 0, start) + 1
+                line_end = text.find("\n", end)
+                next_line = text[end : len(text) if line_end < 0 else line_end]
+            else:  # \r\n or a lone \r: the line index knows every kind of line break
+                line_start = doc.line_bounds(start)[0]
+                next_line = text[end : doc.line_bounds(end)[1]]
             prev_line = text[line_start:start].strip()
-            next_line = text[end : doc.line_bounds(end)[1]]
             safety, shape = _judge(prev_line, next_line)
             if safety is not None:
                 found.append((start, end, prev_line, next_line, safety))

@@ -77,7 +77,7 @@ OPEN_TO_DOCUMENT = frozenset({R_NUMBER_UNIT, R_GIVEN_NAME, R_REDUPLICATED_WORD, 
 #: no clean repeat of the corpus between it and REPORT_GAIN has it).
 DOCUMENT_GAIN = 1.5
 #: How far around a repeat (characters each side) the document is searched for the same text without it.
-DOCUMENT_REACH = 20_000
+DOCUMENT_REACH = 5_000
 
 DOC = RuleDoc(
     summary="a character, word or phrase written twice in a row by mistake",
