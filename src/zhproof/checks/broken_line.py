@@ -286,9 +286,10 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
        follows the last one is not a credit or caption (新华社记者 王明/摄). Safe.
     2. the break cuts a word: the word trigram model reads a word across it, likelier than the two sides apart
        (贡献了中|国智慧). Safe after prose, else unsafe. Everything below is unsafe.
-    3. a credit or caption after the last sentence stays silent, whatever follows; so does a break before a
-       line that does not go on to a sentence end (a heading or a title, or the rest of one: titles wrapped on
-       two lines are line structure).
+    3. the line leaves a bracket or title mark open that the next line closes (央视网消息（新闻|联播）).
+       Otherwise a credit or caption after the last sentence stays silent, whatever follows; and a break before
+       a line that does not go on to a sentence end (a heading or a title, or the rest of one: titles wrapped
+       on two lines) is left open ("wrapped").
     4. each side leaves a lone character that the lexicon joins into a word (本|法), or a word of 5 or more
        characters crosses the break (中华人民|共和国), or a numeral or an ordinal is cut (第八|十一条, 第二十四|条);
        the line before ends where no sentence can (a conjunction: 和, 或者; 的 outside 是……的; a lone
@@ -296,7 +297,8 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
        nouns (及其, 或者); the line before already holds two clauses (two ， outside brackets and quotes); or,
        after clause punctuation, the two words at the break form a compound of the lexicon (电子|商务), or the
        model associates the two sides by more than ASSOCIATION.
-    5. otherwise the line may be a heading before its paragraph: open.
+    5. the two characters at the break are a word only the model knows (闭|包).
+    6. otherwise the line may be a heading before its paragraph: left open ("structure").
     """
     if _LABEL_LINE.fullmatch(prev_line):
         return None, ""  # an article or chapter number on a line of its own (第 65 條)
