@@ -274,3 +274,19 @@ def test_a_similar_shape_typo_in_an_idiom_is_reported():
     assert [(d.message, d.fix.safety) for d in found] == [
         ("“精益求晴”应为“精益求精”（“晴”是别字）", zhproof.model.Safety.SAFE)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # statutes where a variant of the table is a word of its own (支解: to split up; 并附: and attach): the
+        # variants come from a rare reading of the replacement (支 qí, 附 bù), so their fixes are unsafe
+        "第十六条 建设单位不得支解发包工程，勘察单位应当按照规定进行勘察。",
+        "委托法院应当出具委托函，并附需要送达的诉讼文书和送达回证。",
+        # a word as written (再就业) is never weighed against a partner
+        "各级人民政府应当为其提供就业指导和服务，帮助其实现再就业。",
+    ],
+)
+def test_statute_wording_is_never_fixed_unreviewed(text):
+    assert zhproof.fix_text(text, select=["wrong-character"]) == text
+    assert all(d.fix is None or d.fix.safety != zhproof.model.Safety.SAFE for d in _findings(text))

@@ -39,8 +39,8 @@ MARGIN = 4.0  # log10: the variant alone is at least 10^4 times less likely than
 COMMON = 4000  # candidate replacements: the most frequent single-character words of the model, and GB 2312 level 1
 MISSPELLING_RATIO = 20
 ALTERNATIVE_RATIO = 0.1
-#: The mark after ``variant + idiom`` of a variant whose frame several idioms fill (浸年以来: 近年以来, 今年以来):
-#: reported with an unsafe fix.
+#: The mark after ``variant + idiom`` of a variant whose frame several idioms fill (浸年以来: 近年以来, 今年以来),
+#: or that a rare reading of its replacement made (不得支解: 支 read qí): reported with an unsafe fix.
 UNSURE = "?"
 #: Idioms (i) and set phrases (l, 有期徒刑, 生态环境) are taken whether or not the model has them as one word.
 SET_PHRASE_POS = {"i", "l"}
@@ -103,6 +103,13 @@ def readings() -> dict[str, set[str]]:
     return out
 
 
+def main_readings() -> dict[str, str]:
+    """The main reading of each character: the first that pypinyin's table lists (支 zhī, not qí)."""
+    from pypinyin import pinyin_dict
+
+    return {chr(cp): value.split(",")[0] for cp, value in pinyin_dict.pinyin_dict.items()}
+
+
 def common_characters() -> set[str]:
     """The candidate replacements: the COMMON most frequent single-character words of the model that have a
     reading, and GB 2312 level 1."""
@@ -136,16 +143,25 @@ def main() -> int:
     lx = lexicon()
     read = readings()
     common = sorted(common_characters())
+    main = main_readings()
     by_key: dict[str, set[str]] = {}
+    by_main: dict[str, set[str]] = {}
     for c in common:
         for r in read[c]:
             by_key.setdefault(KEY(r), set()).add(c)
+        by_main.setdefault(KEY(main[c]), set()).add(c)
     near = shape_neighbours()
 
     def confusable(ch: str, reading: str) -> set[str]:
         out = set(by_key.get(KEY(reading), ())) | near.get(ch, set())
         out.discard(ch)
         return out
+
+    def likely(ch: str, alt: str, reading: str) -> bool:
+        """Is ``alt`` a likely slip for ``ch``: of similar shape, or offered under its main reading (pypinyin
+        lists it first)? An input method also offers 支 for qí (a rare reading of it), but nobody picks it there:
+        a variant made so (不得支解, where 支解 is a word of its own) gets an unsafe fix."""
+        return alt in near.get(ch, ()) or alt in by_main.get(KEY(reading), ())
 
     idioms = sorted(
         w
@@ -175,6 +191,7 @@ def main() -> int:
             frames.setdefault((k, idiom[:k] + idiom[k + 1 :]), set()).add(idiom)
     pairs: dict[str, str] = {}
     clash = set()
+    rare: set[str] = set()  # variants made with a rare reading of the replacement: unsafe fixes
     for idiom in idioms:
         base = lm.score(idiom)
         f_idiom = lx.frequency(idiom)
@@ -195,6 +212,8 @@ def main() -> int:
                 if v in pairs and pairs[v] != idiom:
                     clash.add(v)  # a typo of two idioms: which one was meant is not sure
                 pairs[v] = idiom
+                if not likely(ch, alt, said[k]):
+                    rare.add(v)
     for v in clash:
         del pairs[v]
     OUT.mkdir(parents=True, exist_ok=True)
@@ -207,7 +226,7 @@ def main() -> int:
             for w in frames[k, idiom[:k] + idiom[k + 1 :]] - {v, idiom}
             if lx.frequency(w) * MISSPELLING_RATIO > lx.frequency(idiom)
         }
-        return v + idiom + (UNSURE if others else "")
+        return v + idiom + (UNSURE if others or v in rare else "")
 
     trie = marisa_trie.Trie(key(v, i) for v, i in pairs.items())
     trie.save(str(OUT / "idioms.marisa"))
@@ -221,6 +240,7 @@ def main() -> int:
         "idioms": len(idioms),
         "variants": len(pairs),
         "dropped_ambiguous": len(clash),
+        "rare_reading_unsafe": len(rare - clash),
         "margin": MARGIN,
         "common_chars": COMMON,
         "misspelling_ratio": MISSPELLING_RATIO,
