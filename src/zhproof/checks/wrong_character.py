@@ -280,8 +280,8 @@ DOC = RuleDoc(
     ),
     fix=(
         "Replaces the wrong character with the idiom's: safe, as the written form is no word and the evidence is "
-        "strong, unless another idiom fits the same frame (浸年以来: 近年以来 or 今年以来); unsafe for the context "
-        "cases."
+        "strong, unless another idiom fits the same frame (浸年以来: 近年以来 or 今年以来) or the variant exists only "
+        "through a rare reading of its character (不得支解: 支 read qí); unsafe for the context cases."
     ),
     examples=(
         Example("我们要再接再励，争取更大的成绩。", "我们要再接再厉，争取更大的成绩。"),
