@@ -317,3 +317,17 @@ def test_fixing_is_idempotent_when_the_document_is_near_the_blank_line_share():
     assert fix_text(once, unsafe=True, select="broken-line") == once
     # the fix joins what lint reports and nothing else
     assert len(text) - len(once) == sum(e - s for s, e in reported)
+
+
+def test_a_word_cut_before_a_line_that_introduces_a_list_is_a_break():
+    text = "有下列行为之一的，给予处罚；构成犯罪的，依法追究刑事\n\n责任：\n\n（一）以金钱或者其他财物收买选民的；"
+    assert [text[d.start - 2 : d.start] + "|" + text[d.end : d.end + 2] for d in findings(text)] == ["刑事|责任"]
+    # a caption that opens with its label, before the sentence that introduces the example, stays apart
+    caption = "示例 11-10：一个调用了 println! 的函数的测试\n\n运行 cargo test 将会看到这些测试的输出："
+    assert findings(caption) == []
+
+
+def test_a_bracket_left_open_counts_even_after_spaced_words():
+    # white space between Han characters reads as a credit (新华社记者 王明), but a bracket left open still counts
+    text = "【奋斗百年路 启航新征程 中国\n\n共产党人的精神谱系】让井冈山精神放射出新的时代光芒。"
+    assert [text[d.start - 2 : d.start] + "|" + text[d.end : d.end + 2] for d in findings(text)] == ["中国|共产"]

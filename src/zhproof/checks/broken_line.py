@@ -88,7 +88,8 @@ DOC = RuleDoc(
         "after the last sentence of a line (新华社记者 王明/摄), dates, signatures, article numbers and headings "
         "stand alone and are not reported. Where the two lines alone leave it open (a line that could be a heading "
         "before its paragraph, or a title wrapped on two lines), a bracket or title mark that the line leaves open "
-        "and the next line closes (央视网消息（新闻⏎联播）) is a break, and otherwise the document's own layout "
+        "and the next line closes (央视网消息（新闻⏎联播）) is a break, so is a word cut before a line that introduces a "
+        "list with a colon (依法追究刑事⏎⏎责任：), and otherwise the document's own layout "
         "decides: a single line break in a plain-text document that separates its paragraphs with blank lines is "
         "inside a paragraph, and so is a line without punctuation before prose in a document of numbered articles "
         "(第一条 …) that has almost no such lines, since its headings are numbered. Neither reaches the first line, "
@@ -286,7 +287,8 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
        follows the last one is not a credit or caption (新华社记者 王明/摄). Safe.
     2. the break cuts a word: the word trigram model reads a word across it, likelier than the two sides apart
        (贡献了中|国智慧). Safe after prose, else unsafe. Everything below is unsafe.
-    3. the line leaves a bracket or title mark open that the next line closes (央视网消息（新闻|联播）).
+    3. the line leaves a bracket or title mark open that the next line closes (央视网消息（新闻|联播）); or a word
+       is cut (as in 4.) before a line that introduces a list with a colon (依法追究刑事|责任：).
        Otherwise a credit or caption after the last sentence stays silent, whatever follows; and a break before
        a line that does not go on to a sentence end (a heading or a title, or the rest of one: titles wrapped
        on two lines) is left open ("wrapped").
@@ -317,8 +319,16 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
     br = _Break(tail.group(), head.group())
     if _cuts_word(br):
         return Safety.SAFE if prose else Safety.UNSAFE, ""
-    if not credit and _bracket_across(fragment, next_line):
-        return Safety.UNSAFE, ""  # （新闻|联播）, （1983年9月2日 第六届全国人民|代表大会……）
+    if _bracket_across(fragment, next_line):
+        return Safety.UNSAFE, ""  # （新闻|联播）, 【奋斗百年路 启航新征程 中国|共产党人的精神谱系】
+    if (
+        not credit
+        and not rest
+        and _INTRODUCES.search(next_line)
+        and not _LABEL_OPEN.match(prev_line)
+        and (_lone_cut(br, compound=_CLAUSE_SPLIT.search(fragment) is not None) or _number_cut(prev_line, next_line))
+    ):
+        return Safety.UNSAFE, ""  # a word cut before a line that introduces a list (依法追究刑事|责任：)
     if credit or not rest:
         # a credit or caption after the last sentence; or the next line is a heading or a title, or the rest of
         # one (a title wrapped on two lines): line structure, unless the document's layout says otherwise
@@ -434,6 +444,8 @@ def _particle_first(br: _Break) -> bool:
     return pos(br.first) in PARTICLE_POS
 
 
+# A line that ends with a colon introduces what follows (a list, an example): it ends a sentence's first part.
+_INTRODUCES = compile_re(r"[：:]$")
 # Brackets and title marks (not quotation marks: a quoted verse or couplet may stand on two lines).
 _OPENERS = {"（": "）", "(": ")", "《": "》", "【": "】"}
 _OPENER_CHARS = compile_re("[" + "".join(_OPENERS).replace("(", "\\(").replace("[", "\\[") + "]")
