@@ -190,11 +190,9 @@ _NON_SPACE = compile_re(r"\S")
 # A line break and a line that is not blank: the line before goes on in the same block (a stanza, a list).
 _NEXT_IN_BLOCK = compile_re(r"[ \t\u3000]*\r?\n[ \t\u3000]*[^\s]")
 # A heading of a part of a document: 第三章 总则, 第四节 勘验、检查, 三、二〇〇七年以后……
-_HEADING = compile_re(f"第[一二三四五六七八九十百千零〇{DIGIT}]+[章节節编編篇卷部]|[一二三四五六七八九十]+[、．.]")
+_HEADING = compile_re(f"第{_LABEL_NUMBER}[章节節编編篇卷部]|[一二三四五六七八九十]+[、．.]")
 # An article number at the start of a line (第十一条 …, 第 19-1 條 …).
-_ARTICLE = compile_re(
-    f"[ \\t\\u3000]*第[ \\t\\u3000]*[一二三四五六七八九十百千零〇{DIGIT}]+[-－‐{DIGIT}]*[ \\t\\u3000]*[条條]"
-)
+_ARTICLE = compile_re(f"[ \\t\\u3000]*第[ \\t\\u3000]*{_LABEL_NUMBER}[-－‐{DIGIT}]*[ \\t\\u3000]*[条條]")
 _ARTICLE_LINE = compile_re("\n" + _ARTICLE.pattern)  # after a line break: the engine skips from one to the next
 # A run of line breaks with a blank line in it (white space on the blank lines counts as blank).
 _BLANK_RUN = compile_re(r"\n[ \t\u3000\r]*\n(?:[ \t\u3000\r]*\n)*")
@@ -457,20 +455,16 @@ def _bracket_across(fragment: str, next_line: str) -> bool:
     are quoted on two lines (“床前明月光⏎疑是地上霜”)."""
     if not _OPENER_CHARS.search(fragment):
         return False  # the common case, in C
-    depth: list[str] = []
+    depth: list[str] = []  # the openers still open
     for ch in fragment:
         if ch in _OPENERS:
-            depth.append(_OPENERS[ch])
-        elif depth and ch == depth[-1]:
+            depth.append(ch)
+        elif depth and ch == _OPENERS[depth[-1]]:
             depth.pop()
     if not depth:
         return False
-    closer = depth[-1]
-    at = next_line.find(closer)
-    if at < 0:
-        return False
-    opener = next(o for o, c in _OPENERS.items() if c == closer)
-    return opener not in next_line[:at]
+    at = next_line.find(_OPENERS[depth[-1]])
+    return at >= 0 and depth[-1] not in next_line[:at]
 
 
 def _lone_cut(br: _Break, compound: bool = False) -> bool:
