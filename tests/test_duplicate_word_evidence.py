@@ -216,3 +216,20 @@ def test_one_sided_evidence_is_none_where_the_repeat_reads_as_two_words():
 def test_an_overruled_reading_of_the_grammar_gets_an_unsafe_fix():
     text = "全国人民代表大会常务委员会批准。由全国人民代表大会常务委委员会规定。"
     assert found(text) == [("委委", Safety.UNSAFE)]
+
+
+def test_a_repeat_the_document_writes_twice_the_same_way_is_meant():
+    # 贵港港 (the port of Guigang) twice with the same neighbours: a slip is seldom typed twice the same way
+    once = "广西贵港港货物吞吐量突破亿吨。"
+    assert found(once) != []  # alone, the model finds 贵港|港货物 likelier undone
+    assert found(once + "2020年，广西贵港港货物吞吐量突破1亿吨。") == []
+    # the same neighbour on one side is no evidence: 财产|产生 elsewhere says nothing about 信托财产产与
+    text = "信托财产产与委托人的其他财产相区别。因处理信托事务所支出的费用由信托财产产生的收益承担。"
+    assert duplicate_word._written_again(text, text.index("产产") - 0, "产") is False
+    assert [u for u, _ in found(text)] == ["产产"]
+
+
+def test_a_slip_written_twice_loses_its_safe_fix():
+    once = "我们要大力推推进改革开放。"
+    assert found(once) == [("推推", Safety.SAFE)]
+    assert found(once + "各地都要大力推推进改革。") == [("推推", Safety.UNSAFE), ("推推", Safety.UNSAFE)]
