@@ -9,6 +9,7 @@ import pytest
 
 import zhproof
 from zhproof.checks import wrong_character as wc
+from zhproof.model import Safety
 
 HERE = Path(__file__).resolve().parent
 
@@ -154,16 +155,31 @@ def test_issue_context_cases_with_the_option(text, fixed):
     assert off == []
 
 
-@pytest.mark.parametrize("text", ["既使如此，他也不放弃。", "我们应该象他学习。"])
-def test_issue_context_cases_below_the_evidence(text):
-    """Two examples of the issue that the model does not find overwhelming (10^2.5 with 即 and 10^2.9 with 向 in
-    isolation, the threshold is 10^3; legitimate 既使 reaches 10^2.7): no finding, as a finding in doubt is none."""
+@pytest.mark.parametrize(
+    "text,fixed",
+    [("既使如此，他也不放弃。", "即使如此，他也不放弃。"), ("我们应该象他学习。", "我们应该向他学习。")],
+)
+def test_issue_context_cases_are_reported_with_an_unsafe_fix(text, fixed):
+    """The two context examples of issue 13 score 10^2.46 (即) and 10^2.94 (向), above CONTEXT_GAIN (2.4) and below
+    the old 3.0: reported, with the partner the model prefers, and unsafe like every context case."""
     from zhproof.checks.wrong_character import CONTEXT_GAIN, context_gain
 
     i = next(i for i, c in enumerate(text) if c in "既象")
     g = context_gain(text, i)
-    assert g is not None and g[0] < CONTEXT_GAIN and g[1] in "即向"
-    assert _context(text) == []
+    assert g is not None and CONTEXT_GAIN <= g[0] < 3.0
+    (d,) = _context(text)
+    assert d.fix.safety is Safety.UNSAFE
+    assert zhproof.fix_text(text, select=["wrong-character"]) == text
+    assert zhproof.fix_text(text, unsafe=True, select=["wrong-character"]) == fixed
+
+
+def test_the_correlative_ji_is_not_weighed():
+    from zhproof.checks.wrong_character import _correlative
+
+    assert _correlative("他既使人感动，又使人深思。", 1)
+    assert _correlative("这本书既使我感动也使我深思。", 3)
+    assert not _correlative("既使如此，我们也不能放弃。", 0)  # 即使……也……: 也 alone says nothing
+    assert not _correlative("既使如此。又过了一年。", 0)  # 又 of the next sentence
 
 
 @pytest.mark.parametrize(
@@ -173,7 +189,8 @@ def test_issue_context_cases_below_the_evidence(text):
         "他说：“我在次强调”。",  # a quotation is never touched
         "我们作了很多工作，也做了很多事。",
         "按照规定，既然如此，就再接再厉。",
-        "他既使人感动，又使人深思。",  # 既……又……: legitimate, and the model's gain is 10^2.7
+        "他既使人感动，又使人深思。",  # 既……又……: the correlative, not weighed
+        "这本书既使我感动也使我深思。",  # 既使……也使……
     ],
 )
 def test_context_cases_leave_legitimate_text_alone(text):
