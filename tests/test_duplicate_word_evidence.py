@@ -233,3 +233,14 @@ def test_a_slip_written_twice_loses_its_safe_fix():
     once = "我们要大力推推进改革开放。"
     assert found(once) == [("推推", Safety.SAFE)]
     assert found(once + "各地都要大力推推进改革。") == [("推推", Safety.UNSAFE), ("推推", Safety.UNSAFE)]
+
+
+def test_a_noun_chain_needs_the_noun_as_the_text_is_read():
+    # 实现|状状态: 现状 is a noun only by an accident of overlap; the text reads 实现|状, so no chain of nouns
+    lex = lexicon()
+    window = "实现状状态转移为不同"
+    assert not duplicate_word._noun_chain(lex, window, window.index("状状"), 1)
+    assert [u for u, _ in found("实现状状态转移为不同类型的转换。")] == ["状状"]
+    # 研究室|室务: the text reads 研究室, a noun, before the second copy starts a word
+    window = "中央文献研究室室主任"
+    assert duplicate_word._noun_chain(lex, window, window.index("室室"), 1)

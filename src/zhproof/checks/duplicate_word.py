@@ -591,11 +591,13 @@ def _noun_chain(lex, window: str, a: int, k: int) -> bool:
     unit = window[a:mid]
     if k > 1:
         return False
-    before = unit in word_list("name-suffixes") or any(
-        _noun(lex.pos(window[s:mid])) for s in range(max(0, a - MAX_LOOKAHEAD), a)
-    )
-    if not before:
-        return False
+    if unit not in word_list("name-suffixes"):
+        # the first copy ends a noun as the text before it is read, not by an accident of overlap (实现状|状态
+        # reads 实现|状, not 现状; 核心舱|舱门 reads 核心舱)
+        lo = max(0, a - MAX_LOOKAHEAD)
+        s, e = lex.segment(window[lo:mid])[-1]
+        if e - s <= k or not _noun(lex.pos(window[lo + s : lo + e])):
+            return False
     if any(len(w) > k and _noun(lex.pos(w)) for w in lex.prefixes(window[mid : mid + MAX_LOOKAHEAD])):
         return True
     # or the second copy takes a bound noun the dictionary has no compound for (大法庭|庭员, 图书馆|馆际)
