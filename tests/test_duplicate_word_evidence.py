@@ -244,3 +244,13 @@ def test_a_noun_chain_needs_the_noun_as_the_text_is_read():
     # 研究室|室务: the text reads 研究室, a noun, before the second copy starts a word
     window = "中央文献研究室室主任"
     assert duplicate_word._noun_chain(lex, window, window.index("室室"), 1)
+
+
+def test_an_aspect_particle_that_is_a_verb_too_is_no_function_word_without_a_verb_before_it():
+    # 了 liǎo, 过 guò are verbs as well: with no verb before them the first copy is the verb, the second its
+    # particle, and the leniency for a function word standing alone does not apply
+    assert found("丁永刚从没有在家过过一个春节。") == []
+    assert found("她也了了一块心病。") != [("了了", Safety.SAFE)]
+    # after a verb, a doubled particle is a slip, and a safe one
+    assert found("我们已经完成了了任务。") == [("了了", Safety.SAFE)]
+    assert found("桌上放着着一本书。") == [("着着", Safety.SAFE)]

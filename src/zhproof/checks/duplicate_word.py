@@ -539,7 +539,24 @@ def _function_word(lex, window: str, a: int, k: int) -> bool:
     never reduplicate, so the evidence needs less to call such a repeat a slip."""
     if k != 1 or lex.pos(window[a]) not in FUNCTION_POS or not _alone(lex, window, a):
         return False
+    if window[a] in ASPECT_VERBS and not _after_verb(lex, window, a):
+        return False  # no verb for the particle to follow: the first copy is the verb (在家过过春节, 也了了心病)
     return not _starts_word(lex, window, a + 1)  # 战争和|和平
+
+
+#: Aspect particles that are verbs too (了 liǎo, to settle; 过 guò, to spend; 着 zháo, to touch): doubled, the first
+#: copy may be the verb and the second its particle.
+ASPECT_VERBS = frozenset("了过着")
+VERB_POS = frozenset({"v", "vd", "vn", "vi", "vg", "a", "ad", "an"})
+
+
+def _after_verb(lex, window: str, a: int) -> bool:
+    """Does the text before ``window[a]``, as segmented, end with a verb or an adjective (完成|了了, 放|着着)?"""
+    lo = max(0, a - MAX_LOOKAHEAD)
+    if a == lo:
+        return False
+    s, e = lex.segment(window[lo:a])[-1]
+    return lex.pos(window[lo + s : lo + e]) in VERB_POS
 
 
 def _two_words(lex, window: str, a: int, k: int) -> bool:
