@@ -58,8 +58,18 @@ def _instrument() -> None:
         span[0] = (start, end)
         return judge_match(doc, start, end, unit)
 
+    written_again = dw._written_again
+
+    def recorded_written_again(doc, start, unit):
+        again = written_again(doc, start, unit)
+        if again and _seen and _seen[-1][2] == "reported":  # asked only of a repeat the evidence reported
+            s, e, _ = _seen[-1]
+            _seen[-1] = (s, e, "the document writes the repeat again (reported only if the evidence is overwhelming)")
+        return again
+
     dw.judge = judge
     dw.DuplicateWord._judge_match = staticmethod(recorded_judge_match)
+    dw._written_again = recorded_written_again
 
 
 def clean_counts(root: Path, half: str) -> tuple[Counter, int]:

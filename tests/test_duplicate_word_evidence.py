@@ -10,6 +10,7 @@ import pytest
 
 import zhproof
 from zhproof.checks import duplicate_word
+from zhproof.document import Document
 from zhproof.kinds import RuleFileError
 from zhproof.langmodel import LanguageModel
 from zhproof.lexicon import lexicon
@@ -225,8 +226,32 @@ def test_a_repeat_the_document_writes_twice_the_same_way_is_meant():
     assert found(once + "2020年，广西贵港港货物吞吐量突破1亿吨。") == []
     # the same neighbour on one side is no evidence: 财产|产生 elsewhere says nothing about 信托财产产与
     text = "信托财产产与委托人的其他财产相区别。因处理信托事务所支出的费用由信托财产产生的收益承担。"
-    assert duplicate_word._written_again(text, text.index("产产") - 0, "产") is False
+    assert duplicate_word._written_again(Document(text), text.index("产产"), "产") is False
     assert [u for u, _ in found(text)] == ["产产"]
+
+
+@pytest.mark.parametrize("text", [row[0] for row in ISSUE_SENTENCES])
+def test_a_sentence_pasted_twice_keeps_its_slip(text):
+    # the same clause twice is one text pasted twice, not two ways of writing: both slips stay reported
+    assert len(found(text + "\n" + text)) == 2
+
+
+def test_copies_the_rule_does_not_see_or_that_are_quoted_are_no_evidence():
+    slip = "这项技术已经广泛应应用于农业生产。"
+    assert [u for u, _ in found(slip)] == ["应应"]
+    # an example of the slip in quotation marks is not the writer's usage
+    quoted = "不要把“广泛应用”写成“广泛应应用”。" + slip
+    assert [(quoted[d.start : d.end], d.start) for d in zhproof.lint_text(quoted, select="duplicate-word")][-1] == (
+        "应应",
+        quoted.rindex("应应"),
+    )
+    # nor is a copy in a region where the rule is turned off
+    md = (
+        "<!-- zhproof-disable duplicate-word -->\n\n错误示例：广泛应应用于农业。\n\n<!-- zhproof-enable duplicate-word -->\n\n"
+        + slip
+    )
+    findings = zhproof.lint_text(md, select="duplicate-word", format="markdown")
+    assert [md[d.start : d.end] for d in findings] == ["应应"] and findings[0].start == md.rindex("应应")
 
 
 def test_a_slip_written_twice_loses_its_safe_fix():
@@ -250,7 +275,9 @@ def test_an_aspect_particle_that_is_a_verb_too_is_no_function_word_without_a_ver
     # 了 liǎo, 过 guò are verbs as well: with no verb before them the first copy is the verb, the second its
     # particle, and the leniency for a function word standing alone does not apply
     assert found("丁永刚从没有在家过过一个春节。") == []
-    assert found("她也了了一块心病。") != [("了了", Safety.SAFE)]
+    assert found("她也了了一块心病。") == [("了了", Safety.UNSAFE)]
+    # at the end of a clause the verb would lack its object: a function word, and a safe slip
+    assert found("他已经是老师了了。") == [("了了", Safety.SAFE)]
     # after a verb, a doubled particle is a slip, and a safe one
     assert found("我们已经完成了了任务。") == [("了了", Safety.SAFE)]
     assert found("桌上放着着一本书。") == [("着着", Safety.SAFE)]

@@ -177,9 +177,14 @@ def test_the_correlative_ji_is_not_weighed():
     from zhproof.checks.wrong_character import _correlative
 
     assert _correlative("他既使人感动，又使人深思。", 1)
-    assert _correlative("这本书既使我感动也使我深思。", 3)
+    assert _correlative("他既使人感动，又令人深思。", 1)  # 又 alone, after a subject
+    assert _correlative("这本书既使我感动也使我深思。", 3)  # the parallel form
     assert not _correlative("既使如此，我们也不能放弃。", 0)  # 即使……也……: 也 alone says nothing
     assert not _correlative("既使如此。又过了一年。", 0)  # 又 of the next sentence
+    assert not _correlative("既使如此\r他又来了", 0)  # an old Mac line end ends the sentence
+    assert not _correlative("既使失败了，又有什么关系呢？", 0)  # 既 opens the clause: 即使……又……
+    assert not _correlative("他既使如此，而且也不在乎", 1)  # 且 inside 而且
+    assert not _correlative("既使如此，他也使劲干", 0)  # 也使 inside 也|使劲
 
 
 @pytest.mark.parametrize(

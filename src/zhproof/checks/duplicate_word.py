@@ -99,8 +99,9 @@ DOC = RuleDoc(
         "侵权人提供), needs less (with one character each side, only where the repeat does not read as two words: "
         "本月月底 beside 本月底 stays silent), and the readings of a name's generic part, a reduplicated word, a "
         "classifier, a number's unit or a given name give way to the evidence. A repeat the document writes again, "
-        "with the same character before and after it, within 5,000 characters (广西贵港港货物 twice) is what the "
-        "writer means: it is not reported, or, on overwhelming evidence, reported with an unsafe fix."
+        "with the same character before and after it, in another clause within 5,000 characters (广西贵港港货物 in "
+        "a headline and in its story) is what the writer means: it is not reported, or, on overwhelming evidence, "
+        "reported with an unsafe fix (the same clause twice is a paste, and a quoted copy an example: no evidence)."
     ),
     why=(
         "Copy-paste and hurried edits leave doubled words that spell-checkers for alphabetic scripts never see, "
@@ -108,7 +109,8 @@ DOC = RuleDoc(
     ),
     fix=(
         "Deletes the extra copy. Safe when the evidence is overwhelming: the text at least 10^5.5 times likelier "
-        "undone for a character, 10^3 for a word or phrase, 10 for a function word standing alone; unsafe "
+        "undone for a character, 10^3 for a word or phrase, 10 for a function word standing alone (not 了, 过 or 着 "
+        "that can be the verb: 在家过过一个春节); unsafe "
         "otherwise, whenever the document's evidence overrules a reading the grammar allows, and when the document "
         "writes the same repeat twice."
     ),
@@ -199,7 +201,7 @@ class DuplicateWord(BaseRule):
                 return None, 1  # the first copy ends a word, the others are a word: 三百六十行|行行, 1035人|人人有份
             gain = lm.score(window, bos=bos, eos=eos) - lm.score(written, bos=bos, eos=eos)
             return (Safety.UNSAFE, 2) if gain >= REPORT_GAIN else (None, 1)
-        if verdict is not None and end - start == 2 * k and _written_again(text, start, unit):
+        if verdict is not None and end - start == 2 * k and _written_again(doc, start, unit):
             # the document writes this repeat, with the same neighbours, somewhere else too (广西贵港港货物 twice in
             # one report, 根据立法法有关 twice): a slip is seldom typed twice the same way, so it is what is meant
             return (None, 1) if verdict is Safety.UNSAFE else (Safety.UNSAFE, 1)
@@ -338,17 +340,59 @@ def _written_without(text: str, start: int, unit: str, n: int) -> bool:
     return text.find(left + unit + right, lo, hi) >= 0 and text.count(left + unit + unit + right, lo, hi) == 1
 
 
-def _written_again(text: str, start: int, unit: str) -> bool:
+#: What bounds the clause around a repeat (``_written_again``): clause punctuation and line breaks.
+_CLAUSE_BOUND = compile_re(r"[，。；：！？、,;:!?\r\n\u2028\u2029]")
+_OPENING_MARKS = "“「『《"
+_CLOSING_MARKS = "”」』》"
+QUOTE_REACH = 200  # how far back an opening quotation or title mark is looked for, within the line
+
+
+def _written_again(doc: Document, start: int, unit: str) -> bool:
     """Does the document write the repeat of ``unit`` at ``start``, with the same Han character before and after
-    it, once more elsewhere, within DOCUMENT_REACH characters either side (广西贵港港货物 twice)? One side is not
-    enough: 财产产生 (财产|产生) elsewhere says nothing about 信托财产产与."""
+    it, once more elsewhere within DOCUMENT_REACH characters (广西贵港港货物 twice, in a headline and in its story)?
+
+    One side is not enough (财产|产生 says nothing about 信托财产产与). A copy counts only in a clause of its own:
+    the same clause twice is one text pasted twice (a sentence with its slip), not two ways of writing. Nor do
+    copies count that the rule does not see (in a suppressed region, in code) or that stand inside quotation or
+    title marks (不要把“广泛应用”写成“广泛应应用”: an example of the slip, not the writer's usage)."""
+    text = doc.text
     doubled = unit + unit
     end = start + len(doubled)
     if start < 1 or end >= len(text) or not (_HAN_CHAR.match(text, start - 1) and _HAN_CHAR.match(text, end)):
         return False
     written = text[start - 1 : end + 1]
     lo, hi = max(0, start - 1 - DOCUMENT_REACH), min(len(text), end + 1 + DOCUMENT_REACH)
-    return text.count(written, lo, hi) >= 2
+    if text.count(written, lo, hi) < 2:
+        return False  # the common case: no other copy at all
+    clause = _clause(text, start - 1, end + 1)
+    p = text.find(written, lo, hi)
+    while p >= 0:
+        if (
+            p != start - 1
+            and _clause(text, p, p + len(written)) != clause
+            and not _quoted(text, p)
+            and (doc.prose is None or doc.in_prose(p, p + len(written)))
+            and not (doc.suppressed and doc.is_suppressed("duplicate-word", p + 1))
+        ):
+            return True
+        p = text.find(written, p + 1, hi)
+    return False
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around ``text[start:end]``: up to the nearest clause punctuation or line break each side."""
+    lo = start
+    while lo > 0 and not _CLAUSE_BOUND.match(text, lo - 1):
+        lo -= 1
+    m = _CLAUSE_BOUND.search(text, end)
+    return text[lo : m.start() if m else len(text)]
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Is ``at`` inside quotation or title marks opened earlier in its line (up to QUOTE_REACH characters back)?"""
+    line = max(0, at - QUOTE_REACH, text.rfind("\n", max(0, at - QUOTE_REACH), at) + 1)
+    before = text[line:at]
+    return sum(map(before.count, _OPENING_MARKS)) > sum(map(before.count, _CLOSING_MARKS))
 
 
 TITLE_REACH = 100  # how far back a 《 may open the title a repeat stands in
@@ -539,15 +583,17 @@ def _function_word(lex, window: str, a: int, k: int) -> bool:
     never reduplicate, so the evidence needs less to call such a repeat a slip."""
     if k != 1 or lex.pos(window[a]) not in FUNCTION_POS or not _alone(lex, window, a):
         return False
-    if window[a] in ASPECT_VERBS and not _after_verb(lex, window, a):
-        return False  # no verb for the particle to follow: the first copy is the verb (在家过过春节, 也了了心病)
+    if window[a] in ASPECT_VERBS and a + 2 < len(window) and not _after_verb(lex, window, a):
+        # no verb for the particle to follow, and an object after the two: the first copy is the verb (在家过过
+        # 一个春节, 也了了一块心病); at the end of a clause (他已经是老师了了。) the verb would lack its object
+        return False
     return not _starts_word(lex, window, a + 1)  # 战争和|和平
 
 
 #: Aspect particles that are verbs too (了 liǎo, to settle; 过 guò, to spend; 着 zháo, to touch): doubled, the first
 #: copy may be the verb and the second its particle.
 ASPECT_VERBS = frozenset("了过着")
-VERB_POS = frozenset({"v", "vd", "vn", "vi", "vg", "a", "ad", "an"})
+VERB_POS = frozenset({"v", "vd", "vn", "vi", "vg", "a", "ad", "an", "b", "z", "i", "l"})
 
 
 def _after_verb(lex, window: str, a: int) -> bool:
