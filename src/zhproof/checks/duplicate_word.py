@@ -403,6 +403,7 @@ def _in_title(text: str, start: int) -> bool:
     return text.rfind("《", near, start) > text.rfind("》", near, start)
 
 
+@cache  # asked once per repeat: an import statement each time costs more than the look-up
 def _language_model():
     from ..langmodel import language_model
 
@@ -713,7 +714,8 @@ def _known_name(window: str, a: int, k: int) -> bool:
     end = a + 2 * k
     try:
         for s in range(max(0, a - MAX_LOOKAHEAD), a + 1):
-            if any(s + len(t) >= end for t in trie.prefixes(window[s : s + 3 * MAX_LOOKAHEAD])):
+            titles = trie.prefixes(window[s : s + 3 * MAX_LOOKAHEAD])  # shortest first: the last reaches furthest
+            if titles and s + len(titles[-1]) >= end:
                 return True
     except UnicodeEncodeError:  # a lone surrogate is part of no name
         return False

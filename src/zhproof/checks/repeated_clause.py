@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from itertools import accumulate, compress, count, filterfalse
+from itertools import accumulate, compress, count
+from operator import ne
 from typing import Iterable
 
 from ..document import Document
@@ -20,9 +21,12 @@ from ..rule import BaseRule, Example, RuleDoc
 # Clauses: text between Chinese clause punctuation or line breaks; the separator is kept apart.
 # A clause: the text between clause punctuation and line breaks, without the white space at its ends.
 _D = "，。；：！？!?;\r\n"
-_CLAUSE_SPLIT = compile_re(f"([^{_D}\\s](?:[^{_D}]*[^{_D}\\s])?)")  # one group: split keeps the clauses
+# (the clause runs to the next separator, then gives back white space: a look-behind, cheaper than the equivalent
+# [^{_D}\s](?:[^{_D}]*[^{_D}\s])?, which matches its last character again)
+_CLAUSE_SPLIT = compile_re(f"([^{_D}\\s][^{_D}]*(?<!\\s))")  # one group: split keeps the clauses
 _SENTENCE_END = "。！？!?；;"
 _HAN = compile_re(f"[{HAN}]")
+_NOT_HAN = compile_re(f"[^{HAN}]+")  # what is left without it is the Han characters, counted without a list of them
 
 #: A copy that immediately follows its original (only separators between) is reported from this many Han
 #: characters on: a sentence or clause written twice in a row is never meant.
@@ -143,15 +147,15 @@ class RepeatedClause(BaseRule):
         keys = raw[:]
         for i in compress(count(), map(_LABEL.match, raw)):
             keys[i] = _LABEL.sub("", raw[i], count=1)
-        counts = Counter(keys)
-        if not counts or max(counts.values()) < 2:
+        occ = _Occurrences(keys)
+        if not occ.copies:
             return
-        bounds = _Bounds(offsets)
-        occ = _Occurrences(keys, counts)
+        # start and end offsets of clause i: starts[i], ends[i] (lists, not methods: the loop reads them often)
+        starts, ends = offsets[1::2], offsets[2::2]
         lines = _Lines(text)
         n = len(keys)
         i = -1
-        for i0 in _candidates(occ.copies, bounds, keys, min(min_adjacent, min_distant), min_distant, text, counts):
+        for i0 in _candidates(occ, starts, ends, keys, min(min_adjacent, min_distant), min_distant, text):
             if i0 < i:
                 continue  # inside the run found before
             i = i0
@@ -166,25 +170,22 @@ class RepeatedClause(BaseRule):
                     end += 1
                 if end > j:
                     o, j = cand, end
-            copy_start, copy_end = bounds.start(i), bounds.end(j - 1)
-            orig_end = bounds.end(o + (j - i) - 1)
+            copy_start, copy_end = starts[i], ends[j - 1]
+            orig_end = ends[o + (j - i) - 1]
             adjacent = copy_start - orig_end <= 16 and not text[orig_end:copy_start].strip(_SEPARATORS)
             if not adjacent:
                 # a copy elsewhere is judged within its paragraph: the run stops at the first line break in
                 # either place (a sentence pasted at a paragraph's end, then 文件名：src/lib.rs in both places)
                 for k in range(i + 1, j):
-                    if (
-                        "\n" in text[bounds.end(k - 1) : bounds.start(k)]
-                        or "\n" in text[bounds.end(o + k - i - 1) : bounds.start(o + k - i)]
-                    ):
+                    if "\n" in text[ends[k - 1] : starts[k]] or "\n" in text[ends[o + k - i - 1] : starts[o + k - i]]:
                         j = k
                         break
-                copy_end, orig_end = bounds.end(j - 1), bounds.end(o + (j - i) - 1)
+                copy_end, orig_end = ends[j - 1], ends[o + (j - i) - 1]
             if copy_end - copy_start < (min_adjacent if adjacent else min_distant):
                 i = j
                 continue  # too short to hold enough Han characters: the common case, decided cheaply
-            han = sum(len(_HAN.findall(k)) for k in keys[i:j])
-            orig_start = bounds.start(o)
+            han = len(_NOT_HAN.sub("", "".join(keys[i:j])))
+            orig_start = starts[o]
             if adjacent:
                 # a headline restated as the first sentence of its story is news style, not a paste
                 headline = _whole_line(doc, orig_start, orig_end) and "\n" in text[orig_end:copy_start]
@@ -202,19 +203,21 @@ class RepeatedClause(BaseRule):
                             # a passage that starts a sentence in one place and follows a clause in the other
                             # (习近平在贺信中指出，……) is a quotation of text printed in full
                             and _opens(text, copy_start) == _opens(text, orig_start)
-                            and not _stock(keys, counts, i, j)
+                            and not _stock(keys, occ, i, j)
                         )
                     )
                     and _occurrences(keys, occ, i, j) == 2
                     and _formula(doc, (orig_start, orig_end), (copy_start, copy_end), lines) is None
                 )
             if report:
-                yield self._finding(doc, bounds, i, j, o, adjacent)
+                yield self._finding(doc, starts, ends, i, j, o, adjacent)
             i = j
 
-    def _finding(self, doc: Document, bounds: "_Bounds", i: int, j: int, orig: int, adjacent: bool) -> Diagnostic:
+    def _finding(
+        self, doc: Document, starts: list[int], ends: list[int], i: int, j: int, orig: int, adjacent: bool
+    ) -> Diagnostic:
         text = doc.text
-        start, end = bounds.start(i), bounds.end(j - 1)
+        start, end = starts[i], ends[j - 1]
         label = _LABEL.match(text[start:end])
         if label:
             start += label.end()  # an article or list label of the copy is not part of what repeats
@@ -226,8 +229,8 @@ class RepeatedClause(BaseRule):
             start -= 1
         elif after and after in _SENTENCE_END + "，；：":
             end += 1
-        line = doc.line_col(bounds.start(orig))[0]
-        copy = text[bounds.start(i) : bounds.end(j - 1)]
+        line = doc.line_col(starts[orig])[0]
+        copy = text[starts[i] : ends[j - 1]]
         shown = copy if len(copy) <= 24 else copy[:12] + "……" + copy[-10:]
         # a copy right after its original is never meant: an error, and deleting it is safe; a copy elsewhere
         # may itself be the original and the earlier one the stray paste, so a person chooses
@@ -238,12 +241,12 @@ class RepeatedClause(BaseRule):
             f"与第{line}行重复：“{shown}”",
             Severity.ERROR if adjacent else Severity.WARNING,
             Fix((Edit(start, end, ""),), Safety.SAFE if adjacent else Safety.UNSAFE, "删去后一处重复"),
-            related=(bounds.start(orig),),
+            related=(starts[orig],),
         )
 
 
 def _candidates(
-    copies: list[int], bounds: "_Bounds", keys: list[str], shortest: int, distant: int, text: str, counts: Counter
+    occ: "_Occurrences", starts: list[int], ends: list[int], keys: list[str], shortest: int, distant: int, text: str
 ) -> list[int]:
     """The copies that may start a finding, in order.
 
@@ -259,19 +262,17 @@ def _candidates(
     block: list[int] = []
 
     def close() -> None:
-        span = bounds.end(block[-1]) - bounds.start(block[0])
+        span = ends[block[-1]] - starts[block[0]]
         if span < shortest:
             return
-        if span < MIN_PASSAGE_HAN and not any(
-            text[bounds.end(k) : bounds.end(k) + 1] in _TERMINATORS_SET for k in block
-        ):
+        if span < MIN_PASSAGE_HAN and not any(text[ends[k] : ends[k] + 1] in _TERMINATORS_SET for k in block):
             k = block[0] - 1
             while k >= 0 and not keys[k].strip(_SEPARATORS):
                 k -= 1
             # a copy may follow its original inside the block too (A、A with A also written earlier)
-            if (k < 0 or counts[keys[k]] < 2) and len(set(map(keys.__getitem__, block))) == len(block):
+            if (k < 0 or occ.count(k) < 2) and len(set(map(keys.__getitem__, block))) == len(block):
                 return  # neither whole sentences nor right after an original
-        if len(block) == 1 and (span < distant or counts[keys[block[0]]] > 2):
+        if len(block) == 1 and (span < distant or occ.count(block[0]) > 2):
             # a lone clause is reported apart from its original only if it occurs exactly twice
             i = block[0]
             k = i - 1
@@ -281,7 +282,7 @@ def _candidates(
                 return
         out.extend(block)
 
-    for i in copies:
+    for i in occ.copies:
         if block and i != block[-1] + 1:
             close()
             block = []
@@ -293,57 +294,50 @@ def _candidates(
 
 class _Occurrences:
     """Where each repeated clause occurs, built with a few passes in C (the document may hold 100,000s of
-    clauses): the indexes of repeated clauses sorted by clause (a stable sort, so each clause's occurrences
-    stay in text order), each clause's slice of them, and the copies (every occurrence but the first)."""
+    clauses). A clause is known by the index of its first occurrence (``first``, from one pass of
+    ``dict.setdefault``), so that all the rest compares integers, not the clauses' text: the copies (every
+    occurrence but the first), the indexes of repeated clauses grouped by clause (``order``: groups in the order
+    of their first occurrence, each in text order), and each group's place and size in ``order``."""
 
-    __slots__ = ("keys", "order", "group", "copies", "copyset")
+    __slots__ = ("first", "order", "start", "size", "copies")
 
-    def __init__(self, keys: list[str], counts: Counter) -> None:
-        self.keys = keys
-        repeated = [k for k, c in counts.items() if c > 1]  # in the order of their first occurrence
-        ids = dict(zip(repeated, count()))
-        indexes = list(compress(count(), map(ids.__contains__, keys)))
-        # grouped in the order of ``repeated``, each group in text order (a stable sort by group number, which
-        # compares integers, not the clauses' text: several times faster on long documents)
-        group_of = list(map(ids.__getitem__, map(keys.__getitem__, indexes)))
-        self.order = list(map(indexes.__getitem__, sorted(range(len(indexes)), key=group_of.__getitem__)))
-        sizes = list(map(counts.__getitem__, repeated))
-        starts = list(accumulate(sizes, initial=0))
-        self.group = dict(zip(repeated, zip(starts, sizes)))
-        firsts = set(map(self.order.__getitem__, starts[:-1]))
-        self.copies = list(filterfalse(firsts.__contains__, indexes))  # in text order
-        self.copyset = set(self.copies)
+    def __init__(self, keys: list[str]) -> None:
+        seen: dict[str, int] = {}
+        self.first = first = list(map(seen.setdefault, keys, count()))
+        self.copies = list(compress(count(), map(ne, first, count())))  # in text order
+        extra = Counter(map(first.__getitem__, self.copies))  # copies of each repeated clause, by its first index
+        firsts = sorted(extra)
+        # a stable sort by first index: each group opens with its first occurrence, then its copies in text order
+        self.order = sorted(firsts + self.copies, key=first.__getitem__)
+        sizes = [extra[f] + 1 for f in firsts]
+        # two dicts of integers, not one of pairs: thousands of tuples that live on would wake the garbage
+        # collector again and again, each time to walk the long lists just built
+        self.start = dict(zip(firsts, accumulate(sizes, initial=0)))
+        self.size = dict(zip(firsts, sizes))
 
-    def where(self, key: str) -> range:
-        """Positions in ``order`` of the clause's occurrences (empty if it occurs once): no copy of the list."""
-        start, size = self.group.get(key, (0, 0))
-        return range(start, start + size)
+    def count(self, i: int) -> int:
+        """How often the text of clause ``i`` occurs."""
+        return self.size.get(self.first[i], 1)
+
+    def where(self, i: int) -> range:
+        """Positions in ``order`` of the occurrences of clause ``i``'s text (empty if it occurs once): no copy of
+        the list."""
+        f = self.first[i]
+        start = self.start.get(f, 0)
+        return range(start, start + self.size.get(f, 0))
 
     def before(self, i: int, most: int) -> list[int]:
         """Up to ``most`` occurrences of clause ``i`` before it, the latest last."""
-        start, size = self.group[self.keys[i]]
-        at = bisect_left(self.order, i, start, start + size)
+        f = self.first[i]
+        start = self.start[f]
+        at = bisect_left(self.order, i, start, start + self.size[f])
         return self.order[max(start, at - most) : at]
 
     def origin(self, i: int) -> int:
         """The latest earlier occurrence of copy ``i``."""
-        start, size = self.group[self.keys[i]]
-        return self.order[bisect_left(self.order, i, start, start + size) - 1]
-
-
-class _Bounds:
-    """Start and end offsets of clause i, from the running sums of the split's part lengths."""
-
-    __slots__ = ("offsets",)
-
-    def __init__(self, offsets: list[int]) -> None:
-        self.offsets = offsets
-
-    def start(self, i: int) -> int:
-        return self.offsets[2 * i + 1]
-
-    def end(self, i: int) -> int:
-        return self.offsets[2 * i + 2]
+        f = self.first[i]
+        start = self.start[f]
+        return self.order[bisect_left(self.order, i, start, start + self.size[f]) - 1]
 
 
 def _occurrences(keys: list[str], occ: "_Occurrences", i: int, j: int, stop: int = 3) -> int:
@@ -351,7 +345,7 @@ def _occurrences(keys: list[str], occ: "_Occurrences", i: int, j: int, stop: int
     first clause, up to ``stop``: no scan of the whole text per candidate."""
     run = keys[i:j]
     found = 0
-    for p in map(occ.order.__getitem__, occ.where(keys[i])):
+    for p in map(occ.order.__getitem__, occ.where(i)):
         if keys[p : p + len(run)] == run:
             found += 1
             if found >= stop:
@@ -364,7 +358,7 @@ def _starts(occ: "_Occurrences", keys: list[str], i: int, n: int) -> set[int]:
     clause i, and those of the next NEXT_CLAUSES clauses that the clauses before them match."""
     out = set(occ.before(i, MAX_CANDIDATES))
     for k in range(i + 1, min(i + 1 + NEXT_CLAUSES, n)):
-        if keys[k] not in occ.group:
+        if occ.count(k) < 2:
             break
         for p in occ.before(k, MAX_CANDIDATES):
             cand = p - (k - i)
@@ -447,10 +441,10 @@ class _Lines:
         return bisect_left(opens, at - start) > bisect_left(closes, at - start)
 
 
-def _stock(keys: list[str], counts: Counter, i: int, j: int) -> bool:
+def _stock(keys: list[str], occ: "_Occurrences", i: int, j: int) -> bool:
     """Whether the run keys[i:j] is mostly made of clauses the document uses three times or more (没收违法所得,
     对直接负责的主管人员和其他直接责任人员): stock wording, as statutes' penalty provisions, not a paste."""
-    lengths = [(len(_HAN.findall(keys[k])), counts[keys[k]]) for k in range(i, j)]
+    lengths = [(len(_HAN.findall(keys[k])), occ.count(k)) for k in range(i, j)]
     total = sum(h for h, _ in lengths)
     return 2 * sum(h for h, c in lengths if c >= 3) >= total > 0
 
