@@ -331,3 +331,26 @@ def test_a_bracket_left_open_counts_even_after_spaced_words():
     # white space between Han characters reads as a credit (新华社记者 王明), but a bracket left open still counts
     text = "【奋斗百年路 启航新征程 中国\n\n共产党人的精神谱系】让井冈山精神放射出新的时代光芒。"
     assert [text[d.start - 2 : d.start] + "|" + text[d.end : d.end + 2] for d in findings(text)] == ["中国|共产"]
+
+
+def test_a_short_statute_with_a_few_cuts_is_still_running_prose():
+    # 20 articles, fewer than 100 full stops: up to HEADLINE_MIN lines without punctuation before prose are cuts
+    articles = [f"第{n}条 {p}" for n, p in zip("一二三四五六七八九十", _PARAGRAPHS * 2)]
+    cuts = [
+        "第十一条 任何个人和组织\n\n不得有危害国家安全的行为，不得向危害国家安全的个人或者组织提供任何资助或者协助。",
+        "第十二条 城市绿化行政主管部门应当加强对附属绿化工程\n\n建设情况的监督检查，并给予技术指导。",
+    ]
+    text = "\n\n".join(articles + cuts + articles)
+    assert text.count("。") < 100
+    found = findings(text)
+    assert [text[d.start - 3 : d.start] + "|" + text[d.end : d.end + 2] for d in found] == ["和组织|不得", "化工程|建设"]
+
+
+def test_an_equation_or_a_document_number_before_prose_is_no_cut():
+    articles = [f"第{n}条 {p}" for n, p in zip("一二三四五六七八九十", _PARAGRAPHS * 2)]
+    lines = [
+        "第十一条 应纳税额计算公式：\n\n应纳税额＝销售额×征收率\n\n小规模纳税人的标准由国务院财政、税务主管部门规定。",
+        "法释〔2022〕8号\n\n为正确审理网络消费纠纷案件，依法保护消费者合法权益，制定本规定。",
+    ]
+    text = "\n\n".join(articles + lines + articles)
+    assert findings(text) == []

@@ -179,9 +179,15 @@ BLANK_MIN = 5
 #: A document of numbered articles (第一条 …) has at least this many lines that start with an article number;
 #: there every heading is numbered (第三章, 第四节), so a line without punctuation before prose is a cut. It is
 #: running prose when the lines that end without punctuation before a line of prose number at most
-#: HEADLINE_RATE per full stop in it.
+#: HEADLINE_RATE per full stop in it, or HEADLINE_MIN (a statute of 90 sentences with a cut or two is still one:
+#: without the floor, one cut in fewer than 100 sentences would be enough to disqualify the document).
 ARTICLES_MIN = 10
 HEADLINE_RATE = 0.01
+HEADLINE_MIN = 3
+# Lines that are neither a heading nor prose: an equation (应纳税额＝销售额×征收率) and a document number
+# (法释〔2022〕8号).
+_FORMULA = compile_re(r"[＝=×÷]")
+_DOCUMENT_NUMBER = compile_re(r"[〔［\[(（]\s*[12]\d{3}\s*[〕］\])）]\s*(?:第\s*)?\d+\s*号$")
 # A label and a colon opening a line, with text after them: a caption, an annex, a note (示例 10-16：, 注意：).
 _LABEL_OPEN = compile_re(r"[^，。；：:]{1,8}[：:](?=.)")
 # What ends a paragraph or a list item: punctuation, or a closing bracket or quote.
@@ -219,7 +225,7 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
     blank_doc = doc.fmt != "markdown" and blank >= BLANK_MIN and others <= (1 - BLANK_SHARE) * (others + blank)
     articles = len(_ARTICLE_LINE.findall(text)) + bool(_ARTICLE.match(text))
     headline_like = {o[0] for o in open_ if o[4] == "structure" and _may_be_heading(text, o[0], o[2])}
-    prose_doc = articles >= ARTICLES_MIN and len(headline_like) <= HEADLINE_RATE * text.count("。")
+    prose_doc = articles >= ARTICLES_MIN and len(headline_like) <= max(HEADLINE_MIN, HEADLINE_RATE * text.count("。"))
     out = []
     last = len(body)
     for start, end, prev_line, next_line, _shape in open_:
@@ -250,8 +256,13 @@ def _list_item(line: str) -> bool:
 
 def _may_be_heading(text: str, start: int, prev_line: str) -> bool:
     """Is the line before a break one that a heading could be (see ``_may_stand_in``), and not a word alone (序言,
-    附件二)?"""
-    return len(prev_line) >= 4 and _may_stand_in(text, start, prev_line)
+    附件二), an equation or a document number?"""
+    return (
+        len(prev_line) >= 4
+        and not _FORMULA.search(prev_line)
+        and not _DOCUMENT_NUMBER.search(prev_line)
+        and _may_stand_in(text, start, prev_line)
+    )
 
 
 def _apart(text: str, start: int, end: int, prev_line: str, next_line: str) -> bool:
