@@ -343,7 +343,10 @@ def test_a_short_statute_with_a_few_cuts_is_still_running_prose():
     text = "\n\n".join(articles + cuts + articles)
     assert text.count("。") < 100
     found = findings(text)
-    assert [text[d.start - 3 : d.start] + "|" + text[d.end : d.end + 2] for d in found] == ["和组织|不得", "化工程|建设"]
+    assert [text[d.start - 3 : d.start] + "|" + text[d.end : d.end + 2] for d in found] == [
+        "和组织|不得",
+        "化工程|建设",
+    ]
 
 
 def test_an_equation_or_a_document_number_before_prose_is_no_cut():
