@@ -357,3 +357,20 @@ def test_an_equation_or_a_document_number_before_prose_is_no_cut():
     ]
     text = "\n\n".join(articles + lines + articles)
     assert findings(text) == []
+
+
+def test_the_floor_for_short_statutes_leaves_their_headings_and_captions_alone():
+    # up to HEADLINE_MIN lines count only when each reads as a cut article: a heading or a caption does not
+    articles = [f"第{n}条 {p}" for n, p in zip("一二三四五六七八九十", _PARAGRAPHS * 2)]
+    for heading in ("起草情况说明", "表1 物业服务收费标准"):
+        text = "\n\n".join(
+            articles + [heading + "\n\n本办法草案经市人民政府常务会议讨论通过，现予公布施行。"] + articles
+        )
+        assert findings(text) == [], heading
+
+
+def test_an_equation_sign_inside_a_cut_article_does_not_hide_the_cut():
+    articles = [f"第{n}条 {p}" for n, p in zip("一二三四五六七八九十", _PARAGRAPHS * 2)]
+    cut = "第十三条 个人所得税的应纳税额按照应纳税所得额×适用税率计算并由扣缴义务人\n\n代扣代缴，纳税人应当予以配合。"
+    text = "\n\n".join(articles + [cut] + articles)
+    assert [text[d.start - 3 : d.start] + "|" + text[d.end : d.end + 2] for d in findings(text)] == ["义务人|代扣"]

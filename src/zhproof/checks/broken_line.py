@@ -179,15 +179,18 @@ BLANK_MIN = 5
 #: A document of numbered articles (第一条 …) has at least this many lines that start with an article number;
 #: there every heading is numbered (第三章, 第四节), so a line without punctuation before prose is a cut. It is
 #: running prose when the lines that end without punctuation before a line of prose number at most
-#: HEADLINE_RATE per full stop in it, or HEADLINE_MIN (a statute of 90 sentences with a cut or two is still one:
-#: without the floor, one cut in fewer than 100 sentences would be enough to disqualify the document).
+#: HEADLINE_RATE per full stop in it, or HEADLINE_MIN when each of them reads as a cut article (``_cut_article``): a
+#: statute of 90 sentences with a cut or two is still running prose (without the floor, one cut in fewer than 100
+#: sentences disqualified the document), and its unnumbered headings and captions still are not.
 ARTICLES_MIN = 10
 HEADLINE_RATE = 0.01
 HEADLINE_MIN = 3
 # Lines that are neither a heading nor prose: an equation (应纳税额＝销售额×征收率) and a document number
 # (法释〔2022〕8号).
-_FORMULA = compile_re(r"[＝=×÷]")
-_DOCUMENT_NUMBER = compile_re(r"[〔［\[(（]\s*[12]\d{3}\s*[〕］\])）]\s*(?:第\s*)?\d+\s*号$")
+# Whole lines: an equation holds an equals sign and no clause punctuation; a document number is an issuer's
+# abbreviation, the year in brackets and the number.
+_FORMULA = compile_re(r"[^，。；：、,;:]*[＝=][^，。；：、,;:]*")
+_DOCUMENT_NUMBER = compile_re(r"[^，。；：、\s]{0,8}[〔［\[(（]\s*[12]\d{3}\s*[〕］\])）]\s*(?:第\s*)?\d+\s*号")
 # A label and a colon opening a line, with text after them: a caption, an annex, a note (示例 10-16：, 注意：).
 _LABEL_OPEN = compile_re(r"[^，。；：:]{1,8}[：:](?=.)")
 # What ends a paragraph or a list item: punctuation, or a closing bracket or quote.
@@ -225,7 +228,12 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
     blank_doc = doc.fmt != "markdown" and blank >= BLANK_MIN and others <= (1 - BLANK_SHARE) * (others + blank)
     articles = len(_ARTICLE_LINE.findall(text)) + bool(_ARTICLE.match(text))
     headline_like = {o[0] for o in open_ if o[4] == "structure" and _may_be_heading(text, o[0], o[2])}
-    prose_doc = articles >= ARTICLES_MIN and len(headline_like) <= max(HEADLINE_MIN, HEADLINE_RATE * text.count("。"))
+    prose_doc = articles >= ARTICLES_MIN and (
+        len(headline_like) <= HEADLINE_RATE * text.count("。")
+        # or a few lines, each one a cut article by its shape (it opens with an article number, or holds a clause
+        # before the break): not a heading or a caption (起草情况说明, 表1 物业服务收费标准)
+        or (len(headline_like) <= HEADLINE_MIN and all(_cut_article(o[2]) for o in open_ if o[0] in headline_like))
+    )
     out = []
     last = len(body)
     for start, end, prev_line, next_line, _shape in open_:
@@ -239,6 +247,12 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
         if not _apart(text, start, end, prev_line, next_line):
             out.append((start, end, prev_line, next_line, Safety.UNSAFE))
     return out
+
+
+def _cut_article(prev_line: str) -> bool:
+    """Does a line without punctuation at its end read as the first part of an article: it opens with an article
+    number (第十一条 任何个人和组织), or already holds a clause (…的履行情况，进行)?"""
+    return bool(_ARTICLE.match(prev_line)) or _COMMA.search(prev_line) is not None
 
 
 def _may_stand_in(text: str, start: int, prev_line: str) -> bool:
@@ -259,8 +273,8 @@ def _may_be_heading(text: str, start: int, prev_line: str) -> bool:
     附件二), an equation or a document number?"""
     return (
         len(prev_line) >= 4
-        and not _FORMULA.search(prev_line)
-        and not _DOCUMENT_NUMBER.search(prev_line)
+        and not (_FORMULA.fullmatch(prev_line) and not _ARTICLE.match(prev_line))
+        and not _DOCUMENT_NUMBER.fullmatch(prev_line)
         and _may_stand_in(text, start, prev_line)
     )
 
