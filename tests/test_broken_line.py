@@ -333,14 +333,20 @@ def test_a_bracket_left_open_counts_even_after_spaced_words():
     assert [text[d.start - 2 : d.start] + "|" + text[d.end : d.end + 2] for d in findings(text)] == ["中国|共产"]
 
 
+def _statute(*middle: str) -> str:
+    """Ten numbered articles of prose, ``middle``, and the ten articles again: a short statute (under 100 full
+    stops)."""
+    articles = [f"第{n}条 {p}" for n, p in zip("一二三四五六七八九十", _PARAGRAPHS * 2)]
+    return "\n\n".join([*articles, *middle, *articles])
+
+
 def test_a_short_statute_with_a_few_cuts_is_still_running_prose():
     # 20 articles, fewer than 100 full stops: up to HEADLINE_MIN lines without punctuation before prose are cuts
-    articles = [f"第{n}条 {p}" for n, p in zip("一二三四五六七八九十", _PARAGRAPHS * 2)]
     cuts = [
         "第十一条 任何个人和组织\n\n不得有危害国家安全的行为，不得向危害国家安全的个人或者组织提供任何资助或者协助。",
         "第十二条 城市绿化行政主管部门应当加强对附属绿化工程\n\n建设情况的监督检查，并给予技术指导。",
     ]
-    text = "\n\n".join(articles + cuts + articles)
+    text = _statute(*cuts)
     assert text.count("。") < 100
     found = findings(text)
     assert [text[d.start - 3 : d.start] + "|" + text[d.end : d.end + 2] for d in found] == [
@@ -350,27 +356,22 @@ def test_a_short_statute_with_a_few_cuts_is_still_running_prose():
 
 
 def test_an_equation_or_a_document_number_before_prose_is_no_cut():
-    articles = [f"第{n}条 {p}" for n, p in zip("一二三四五六七八九十", _PARAGRAPHS * 2)]
     lines = [
         "第十一条 应纳税额计算公式：\n\n应纳税额＝销售额×征收率\n\n小规模纳税人的标准由国务院财政、税务主管部门规定。",
         "法释〔2022〕8号\n\n为正确审理网络消费纠纷案件，依法保护消费者合法权益，制定本规定。",
     ]
-    text = "\n\n".join(articles + lines + articles)
+    text = _statute(*lines)
     assert findings(text) == []
 
 
 def test_the_floor_for_short_statutes_leaves_their_headings_and_captions_alone():
     # up to HEADLINE_MIN lines count only when each reads as a cut article: a heading or a caption does not
-    articles = [f"第{n}条 {p}" for n, p in zip("一二三四五六七八九十", _PARAGRAPHS * 2)]
     for heading in ("起草情况说明", "表1 物业服务收费标准"):
-        text = "\n\n".join(
-            articles + [heading + "\n\n本办法草案经市人民政府常务会议讨论通过，现予公布施行。"] + articles
-        )
+        text = _statute(heading + "\n\n本办法草案经市人民政府常务会议讨论通过，现予公布施行。")
         assert findings(text) == [], heading
 
 
 def test_an_equation_sign_inside_a_cut_article_does_not_hide_the_cut():
-    articles = [f"第{n}条 {p}" for n, p in zip("一二三四五六七八九十", _PARAGRAPHS * 2)]
     cut = "第十三条 个人所得税的应纳税额按照应纳税所得额×适用税率计算并由扣缴义务人\n\n代扣代缴，纳税人应当予以配合。"
-    text = "\n\n".join(articles + [cut] + articles)
+    text = _statute(cut)
     assert [text[d.start - 3 : d.start] + "|" + text[d.end : d.end + 2] for d in findings(text)] == ["义务人|代扣"]

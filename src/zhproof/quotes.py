@@ -21,6 +21,13 @@ def document_style(text: str) -> str:
     return "corner" if corner > curly else "curly"
 
 
+def inside_marks(text: str, i: int) -> bool:
+    """Is offset ``i`` inside quotation or title marks opened earlier on its line (a quotation, an example, a
+    name)?"""
+    head = text[text.rfind("\n", 0, i) + 1 : i]
+    return any(head.count(o) > head.count(c) for o, c in ("“”", "「」", "『』", "《》", "‘’"))
+
+
 def restyle(replacement: str, style: str, text: str) -> str:
     """``replacement`` with its quotation marks in ``style`` (``auto``: the style of ``text``)."""
     if style == "auto":

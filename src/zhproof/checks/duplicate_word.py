@@ -16,6 +16,7 @@ from ..document import Document
 from ..patterns import HAN, HAN_BOUNDS, compile_re
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..data import word_list
+from ..quotes import inside_marks
 from ..lexicon import lexicon
 from ..rule import BaseRule, Example, RuleDoc
 
@@ -342,9 +343,6 @@ def _written_without(text: str, start: int, unit: str, n: int) -> bool:
 
 #: What bounds the clause around a repeat (``_written_again``): clause punctuation and line breaks.
 _CLAUSE_BOUND = compile_re(r"[，。；：！？、,;:!?\r\n\u2028\u2029]")
-_OPENING_MARKS = "“「『《"
-_CLOSING_MARKS = "”」』》"
-QUOTE_REACH = 200  # how far back an opening quotation or title mark is looked for, within the line
 
 
 def _written_again(doc: Document, start: int, unit: str) -> bool:
@@ -370,7 +368,7 @@ def _written_again(doc: Document, start: int, unit: str) -> bool:
         if (
             p != start - 1
             and _clause(text, p, p + len(written)) != clause
-            and not _quoted(text, p)
+            and not inside_marks(text, p)
             and (doc.prose is None or doc.in_prose(p, p + len(written)))
             and not (doc.suppressed and doc.is_suppressed("duplicate-word", p + 1))
         ):
@@ -386,13 +384,6 @@ def _clause(text: str, start: int, end: int) -> str:
         lo -= 1
     m = _CLAUSE_BOUND.search(text, end)
     return text[lo : m.start() if m else len(text)]
-
-
-def _quoted(text: str, at: int) -> bool:
-    """Is ``at`` inside quotation or title marks opened earlier in its line (up to QUOTE_REACH characters back)?"""
-    line = max(0, at - QUOTE_REACH, text.rfind("\n", max(0, at - QUOTE_REACH), at) + 1)
-    before = text[line:at]
-    return sum(map(before.count, _OPENING_MARKS)) > sum(map(before.count, _CLOSING_MARKS))
 
 
 TITLE_REACH = 100  # how far back a 《 may open the title a repeat stands in

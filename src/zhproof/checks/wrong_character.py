@@ -18,6 +18,7 @@ from typing import Iterable
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..patterns import HAN, compile_re
+from ..quotes import inside_marks
 from ..resources import rules_dir
 from ..rule import BaseRule, Example, RuleDoc
 
@@ -274,13 +275,6 @@ def _neighbours() -> dict[str, tuple[frozenset, frozenset]]:
     }
 
 
-def _quoted(text: str, i: int) -> bool:
-    """Is ``i`` inside quotation or title marks on its line (a quotation or a name: never touched)?"""
-    lo = text.rfind("\n", 0, i) + 1
-    head = text[lo:i]
-    return any(head.count(o) > head.count(c) for o, c in ("“”", "「」", "『』", "《》", "‘’"))
-
-
 DOC = RuleDoc(
     summary="an idiom with one character swapped for a same-sounding or similar-looking one (错别字)",
     what=(
@@ -392,7 +386,7 @@ class WrongCharacter(BaseRule):
                 if text[i - 1 : i] not in left and text[i + 1 : i + 2] not in right:
                     continue  # a place context_gain would not weigh: two set look-ups instead of four in the lexicon
             found = context_gain(text, i)
-            if found is None or found[0] < CONTEXT_GAIN or _quoted(text, i):
+            if found is None or found[0] < CONTEXT_GAIN or inside_marks(text, i):
                 continue
             partner = found[1]
             yield Diagnostic(
