@@ -281,3 +281,26 @@ def test_an_aspect_particle_that_is_a_verb_too_is_no_function_word_without_a_ver
     # after a verb, a doubled particle is a slip, and a safe one
     assert found("我们已经完成了了任务。") == [("了了", Safety.SAFE)]
     assert found("桌上放着着一本书。") == [("着着", Safety.SAFE)]
+
+
+def test_only_a_lone_yi_reduplicates_the_classifier_after_it():
+    lex, lm = lexicon(), duplicate_word._language_model()
+    # 一个个, 一条条: the classifier reduplicated after 一 alone is grammar
+    assert duplicate_word._grammar(lex, "他们一艘艘军舰", 3, 1, "一") == duplicate_word.R_CLASSIFIER
+    # after an ordinal or inside a longer number it is no reduplication: the evidence decides, and reports it
+    assert duplicate_word._grammar(lex, "第一艘艘军舰", 2, 1, "一") != duplicate_word.R_CLASSIFIER
+    assert duplicate_word._grammar(lex, "三十一艘艘军舰", 3, 1, "一") != duplicate_word.R_CLASSIFIER
+    reason = duplicate_word.explain(lex, lm, "第一个个参数名为", 2, 1, "一")[1]
+    assert not reason.startswith("一座座")
+    assert found("第一个个参数名为 x，第二个参数名为 y。") == [("个个", Safety.UNSAFE)]
+
+
+def test_a_counted_unit_is_no_generic_part_of_a_name():
+    lex = lexicon()
+    # 这次会|会议: 会 after a determiner and a classifier is counted, so no name (常委会|会议) ends with it
+    assert duplicate_word._counted(lex, "这次会会议", 2)
+    assert found("这次会会议审议了草案。") != []
+    # a name may end on a character that is also a classifier (惠灵顿市|市长: 顿), after no numeral
+    assert not duplicate_word._counted(lex, "惠灵顿市市长", 3)
+    assert found("惠灵顿市市长安迪出席。") == []
+    assert found("常委会会议审议了草案。") == []

@@ -53,6 +53,8 @@ NOUN_CHAIN_GAIN = 6.0
 #: The same for a repeat that reads as two dictionary words (see ``_two_words``).
 BOUNDARY_GAIN = 3.7
 FUNCTION_POS = frozenset({"uj", "ul", "uz", "uv", "ud", "ug", "u", "p", "c"})
+COUNT_POS = frozenset({"q", "m", "mq"})  # classifiers and numerals
+DETERMINERS = frozenset("这那每几该本上下首末前后")
 #: A character that starts at least this many person names in the lexicon is taken as a surname.
 SURNAME_NAMES = 20
 SURNAME_SHARE = 0.3  # ... and at least this share of the dictionary words that start with it are names
@@ -553,12 +555,17 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
     if starts_word:
         # the generic part of a name the lexicon does not know (so no word ends at the first copy), then a word
         # that starts with it; other repeats before a word (试|试图, 一个|个月, 多种|种类) are for the evidence
-        if unit in word_list("name-suffixes") and a >= 1 and lex.pos(window[a - 1]) not in FUNCTION_POS:
+        if (
+            unit in word_list("name-suffixes")
+            and a >= 1
+            and lex.pos(window[a - 1]) not in FUNCTION_POS
+            and not _counted(lex, window, a)
+        ):
             return R_NAME_PART
         return None
     if unit in word_list("reduplication") and not ends_word:
         return "试试, 瞧瞧: reduplication of a one-character verb"
-    if prev == "一" or (pos in ("q", "mq") and not ends_word):
+    if (prev == "一" and not _in_numeral(window, a - 1)) or (pos in ("q", "mq") and not ends_word):
         return R_CLASSIFIER
     if (
         pos is not None
@@ -568,6 +575,27 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
     ):
         return R_EVERY
     return None
+
+
+def _counted(lex, window: str, a: int) -> bool:
+    """Does a numeral, or a numeral or determiner and a classifier, come right before ``window[a]`` (第一次|会会议,
+    三|会会议, 这次|会会议)? Then ``window[a]`` is counted, not the generic part of a name (惠灵顿市|市长 ends on
+    顿, a classifier too, but after no numeral)."""
+    if a < 1:
+        return False
+    if _NUMERAL.fullmatch(window[a - 1]):
+        return True
+    return (
+        a >= 2
+        and lex.pos(window[a - 1]) in COUNT_POS
+        and (window[a - 2] in DETERMINERS or bool(_NUMERAL.fullmatch(window[a - 2])))
+    )
+
+
+def _in_numeral(window: str, i: int) -> bool:
+    """Is the 一 at ``window[i]`` part of a longer number or an ordinal (三十一, 第一)? Only 一 alone reduplicates
+    the classifier after it (一个个, 一条条); 第一个个 and 三十一条条 are slips."""
+    return i >= 1 and (window[i - 1] == "第" or bool(_NUMERAL.fullmatch(window[i - 1])))
 
 
 def _function_word(lex, window: str, a: int, k: int) -> bool:
@@ -646,7 +674,10 @@ def _noun_chain(lex, window: str, a: int, k: int) -> bool:
     unit = window[a:mid]
     if k > 1:
         return False
-    if unit not in word_list("name-suffixes"):
+    if unit in word_list("name-suffixes"):
+        if _counted(lex, window, a):
+            return False
+    else:
         # the first copy ends a noun as the text before it is read, not by an accident of overlap (实现状|状态
         # reads 实现|状, not 现状; 核心舱|舱门 reads 核心舱)
         lo = max(0, a - MAX_LOOKAHEAD)
