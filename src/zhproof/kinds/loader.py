@@ -25,6 +25,7 @@ _COMMON_KEYS = {
     "fixable",
     "variants",
     "quote-style",
+    "bracket-style",
 }
 _KINDS = {"pattern": pattern, "existence": existence, "substitution": substitution}
 _EXAMPLE_KEYS = {"text", "fixed", "ok", "variant"}
@@ -84,6 +85,13 @@ def load_rule_file(path: Path, trusted: bool = True) -> TomlRule:
             raise fail(path, f"'quote-style' must be one of: {', '.join(STYLES)}")
         rule.options["quote-style"] = data["quote-style"]
         rule.option_choices["quote-style"] = STYLES
+    if "bracket-style" in data:
+        from .runtime import BRACKET_STYLES
+
+        if data["bracket-style"] not in BRACKET_STYLES:
+            raise fail(path, f"'bracket-style' must be one of: {', '.join(BRACKET_STYLES)}")
+        rule.options["bracket-style"] = data["bracket-style"]
+        rule.option_choices["bracket-style"] = BRACKET_STYLES
     if "variants" in data:
         from ..document import VARIANTS
 

@@ -25,6 +25,7 @@ _CHECK_KEYS = {
     "severity",
     "requires",
     "when",
+    "bracket",
 }
 
 
@@ -67,6 +68,10 @@ def build(path: Path, data: dict, trusted: bool) -> list[PatternCheck]:
             raise fail(path, f"{where}: 'when' names group {when!r}, which the regex does not have")
         if isinstance(when, int) and not 0 <= when <= pattern.groups:
             raise fail(path, f"{where}: 'when' names group {when}, but the regex has {pattern.groups}")
+        if not isinstance(c.get("bracket", False), bool):
+            raise fail(path, f"{where}: 'bracket' must be true or false")
+        if c.get("bracket") and "bracket-style" not in data:
+            raise fail(path, f"{where}: a 'bracket' check needs the rule's 'bracket-style'")
         if c.get("delete") not in (None, True):
             raise fail(path, f"{where}: 'delete' can only be true")
         out.append(
@@ -82,6 +87,7 @@ def build(path: Path, data: dict, trusted: bool) -> list[PatternCheck]:
                 title=c.get("title", "删除" if c.get("delete") else "改为“{new}”"),
                 severity=sev,
                 requires=requires,
+                bracket=bool(c.get("bracket")),
             )
         )
     return out

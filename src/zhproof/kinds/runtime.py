@@ -13,6 +13,15 @@ from ..quotes import document_style, restyle
 from ..rule import RuleDoc
 from .base import RuleFileError
 
+#: The values of a rule's ``bracket-style`` option: ``auto`` (the default) leaves ASCII brackets alone in a
+#: document whose own style they are (``house_brackets``), ``fullwidth`` reports every pair, ``halfwidth`` none.
+BRACKET_STYLES = ("auto", "fullwidth", "halfwidth")
+#: A document writes Chinese in ASCII brackets by its own style when it has at least HOUSE_MIN such pairs and at
+#: most one full-width bracket pair for every HOUSE_RATIO of them (the Vue.js documentation's translators write
+#: "括号统一使用半角括号 ()"); a document with a few stray pairs among full-width ones is reported.
+HOUSE_MIN = 3
+HOUSE_RATIO = 4
+
 #: Time limit (seconds) for one regex search of a rule pattern over one document; a pattern that takes
 #: longer is reported as a broken rule instead of hanging the run.
 PATTERN_TIMEOUT = 30.0
@@ -32,6 +41,7 @@ class PatternCheck(Value):
         "literal",
         "requires",
         "when",
+        "bracket",
     )
     _fields = __slots__
 
@@ -49,6 +59,7 @@ class PatternCheck(Value):
         literal: str | tuple[str, ...] | None = None,
         requires: str = "",
         when: str | int | None = None,
+        bracket: bool = False,
     ) -> None:
         self.pattern = pattern  # compiled regex
         self.message = message
@@ -62,6 +73,7 @@ class PatternCheck(Value):
         self.literal = literal  # substitution: the replacement (a tuple: one per group of the alternation)
         self.requires = requires  # the pattern runs only on texts holding one of these characters (a pre-test)
         self.when = when  # a match is reported only if this group took part in it
+        self.bracket = bracket  # the matches are ASCII brackets, subject to the rule's bracket-style
 
 
 class TomlRule:
@@ -104,6 +116,8 @@ class TomlRule:
                     f"{self.origin}: rule {self.name!r}: pattern {c.pattern.pattern!r} took longer than "
                     f"{PATTERN_TIMEOUT:g}s on {doc.path}"
                 ) from None
+            if c.bracket and self._house_brackets(doc, len(matches)):
+                continue
             for m in matches:
                 start, end = m.span(c.span)
                 if start < 0 or (start == end and not c.delete) or (c.when is not None and m.start(c.when) < 0):
@@ -135,3 +149,14 @@ class TomlRule:
                 if new is not None and new != old:
                     fix = Fix((Edit(start, end, new),), c.safety, c.title.format(new=new, old=old))  # type: ignore[arg-type]
                 yield Diagnostic(self.name, start, end, message, c.severity or self.severity, fix)
+
+    def _house_brackets(self, doc: Document, ascii_pairs: int) -> bool:
+        """Are a document's ``ascii_pairs`` pairs of ASCII brackets around Chinese its own style, by the rule's
+        ``bracket-style`` option (``auto``: HOUSE_MIN pairs or more, and full-width pairs at most one in
+        HOUSE_RATIO of them)?"""
+        style = doc.option(self.name, "bracket-style", self.options.get("bracket-style", "fullwidth"))
+        if style == "halfwidth":
+            return True
+        if style == "fullwidth" or ascii_pairs < HOUSE_MIN:
+            return False
+        return doc.text.count("（") * HOUSE_RATIO <= ascii_pairs
