@@ -375,3 +375,15 @@ def test_an_equation_sign_inside_a_cut_article_does_not_hide_the_cut():
     cut = "第十三条 个人所得税的应纳税额按照应纳税所得额×适用税率计算并由扣缴义务人\n\n代扣代缴，纳税人应当予以配合。"
     text = _statute(cut)
     assert [text[d.start - 3 : d.start] + "|" + text[d.end : d.end + 2] for d in findings(text)] == ["义务人|代扣"]
+
+
+@pytest.mark.parametrize("date", ["生效日期：2024 年 5 月 3 日", "二〇二四年五月三日", "发布时间：2021年12月31日"])
+def test_a_date_line_before_its_paragraph_is_no_cut_word(date):
+    # 日|本 reads as 日本 across the break, but a line that is a date ends there
+    text = f"{date}\n\n本隐私政策描述了我们在本网站上处理您的信息的做法。本政策自发布之日起施行。\n"
+    assert lint_text(text, select="broken-line") == []
+
+
+def test_a_cut_after_a_date_inside_a_sentence_is_still_judged():
+    text = "新华社北京电。国家主席习近平3月29日\n\n晚同布隆迪总统通电话，双方互致问候。\n"
+    assert len(lint_text(text, select="broken-line")) == 1

@@ -67,6 +67,12 @@ MIN_PROSE_LINE = 10
 _CUT_WINDOW = 6
 _WINDOW = 8
 _HAN_TAIL = compile_re(f"[{HAN}]+$")
+_DATE_NUMBER = f"[{DIGIT}〇零一二三四五六七八九十两]+[ \\t\\u3000]*"
+# A line that is a date, perhaps after a short label (生效日期：2024 年 5 月 3 日, 二〇二一年三月).
+_DATE_LINE = compile_re(
+    f"(?:[^，。；：:]{{0,10}}[：:])?[ \\t\\u3000]*(?:{_DATE_NUMBER}年[ \\t\\u3000]*)?(?:{_DATE_NUMBER}月[ \\t\\u3000]*)?"
+    f"{_DATE_NUMBER}[年月日号]"
+)
 _HAN_HEAD = compile_re(f"[{HAN}]+")
 #: A character used as a word less often than this (per 60M words of jieba's corpus) counts as bound.
 BOUND_FREQUENCY = 2000  # a line this long with clause punctuation inside is prose
@@ -340,7 +346,9 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
     if tail is None or head is None:
         return None, ""
     br = _Break(tail.group(), head.group())
-    if _cuts_word(br):
+    # a date line (生效日期：2024年5月3日): what its unit starts with the next line (日|本) is no cut word
+    dated = _DATE_LINE.fullmatch(body) is not None
+    if not dated and _cuts_word(br):
         return Safety.SAFE if prose else Safety.UNSAFE, ""
     if _bracket_across(fragment, next_line):
         return Safety.UNSAFE, ""  # （新闻|联播）, 【奋斗百年路 启航新征程 中国|共产党人的精神谱系】
@@ -357,7 +365,7 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
         # one (a title wrapped on two lines): line structure, unless the document's layout says otherwise
         return None, "" if credit else "wrapped"
     if (
-        _lone_cut(br, compound=_CLAUSE_SPLIT.search(fragment) is not None)
+        (not dated and _lone_cut(br, compound=_CLAUSE_SPLIT.search(fragment) is not None))
         or _number_cut(prev_line, next_line)
         or _dangling(br, fragment)
         or _particle_first(br)
@@ -367,7 +375,7 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
         return Safety.UNSAFE, ""
     if _COMMA.search(fragment) and _association(br) > ASSOCIATION:
         return Safety.UNSAFE, ""
-    if _cuts_word(br, gate=False):
+    if not dated and _cuts_word(br, gate=False):
         return Safety.UNSAFE, ""  # a word only the model knows (闭|包), asked only of what is still open
     # the line may be a heading before its paragraph: the document's layout decides (``_by_document``)
     return None, "structure"
