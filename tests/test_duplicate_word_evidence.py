@@ -304,3 +304,15 @@ def test_a_counted_unit_is_no_generic_part_of_a_name():
     assert not duplicate_word._counted(lex, "惠灵顿市市长", 3)
     assert found("惠灵顿市市长安迪出席。") == []
     assert found("常委会会议审议了草案。") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["成都实行冷库库长防疫责任制。", "据国家规定推行农村公路路长制。", "原中央文献研究室室务委员出席。"]
+)
+def test_a_bound_head_after_a_noun_chain_asks_for_more_evidence(text):
+    # 库|库长, 路|路长制, 室|室务: 长 (chief) and 务 (affairs) make a title or a field of any unit
+    assert found(text) == []
+
+
+def test_a_bound_head_does_not_hide_a_slip_inside_a_word():
+    assert found("这是一个重重要的问题。") != []

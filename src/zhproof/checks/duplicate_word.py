@@ -666,6 +666,11 @@ def _shared_word(lex, window: str, a: int, k: int) -> bool:
     return bool(words) and len(words[-1]) == k + 1
 
 
+#: Bound heads after a noun of place or organization: 长 (zhǎng, its chief: 库长, 旗长, 艇长; the lexicon tags 长 as
+#: the adjective cháng) and 务 (its affairs: 室务, 校务, 村务).
+BOUND_HEADS = frozenset("长务")
+
+
 def _noun_chain(lex, window: str, a: int, k: int) -> bool:
     """Does the repeat end one noun and start the next (海关|关长, 核心舱|舱门, 客机|机龄, 研究馆|馆员)? The first
     copy heads the noun before it and the second names a part or property of it: a common way to write, which
@@ -686,8 +691,10 @@ def _noun_chain(lex, window: str, a: int, k: int) -> bool:
             return False
     if any(len(w) > k and _noun(lex.pos(w)) for w in lex.prefixes(window[mid : mid + MAX_LOOKAHEAD])):
         return True
-    # or the second copy takes a bound noun the dictionary has no compound for (大法庭|庭员, 图书馆|馆际)
-    return lex.pos(window[mid + k : mid + k + 1]) in ("ng", "zg", "k")
+    # or the second copy takes a bound noun the dictionary has no compound for (大法庭|庭员, 图书馆|馆际), or one
+    # of the bound heads that make a title or a field of any unit (冷库|库长, 左旗|旗长, 研究室|室务)
+    after = window[mid + k : mid + k + 1]
+    return lex.pos(after) in ("ng", "zg", "k") or after in BOUND_HEADS
 
 
 def _noun(pos: str | None) -> bool:
