@@ -73,7 +73,8 @@ def test_traditional_text_is_judged_as_its_simplified_form():
 
 
 def test_no_safe_fix_inside_a_title_of_a_work():
-    assert found("电影《快跑快跑》上映。") == [("快跑快跑", Safety.UNSAFE)]
+    assert found("电影《快跑快跑吧》上映。") == [("快跑快跑", Safety.UNSAFE)]
+    assert found("电影《快跑快跑》上映。") == []  # the repeat is the whole title: a name mentioned
     assert found("电影快跑快跑上映。") == [("快跑快跑", Safety.SAFE)]  # outside a title the evidence alone decides
 
 
@@ -316,3 +317,15 @@ def test_a_bound_head_after_a_noun_chain_asks_for_more_evidence(text):
 
 def test_a_bound_head_does_not_hide_a_slip_inside_a_word():
     assert found("这是一个重重要的问题。") != []
+
+
+@pytest.mark.parametrize(
+    "text", ["风雨连廊里传来一阵阵“叮铃叮铃”的风铃声。", "第七集《北伐北伐》讲述了国共合作。", "比如“囍”和“喜喜”。"]
+)
+def test_a_reduplicated_word_that_is_all_its_marks_hold_is_mentioned(text):
+    assert found(text) == []
+
+
+def test_a_longer_unit_doubled_inside_marks_is_still_a_paste():
+    assert found("以舞蹈《开国大典开国大典》开篇。") != []
+    assert found("他说“这是一个重重要的问题”。") != []  # the marks hold more than the repeat

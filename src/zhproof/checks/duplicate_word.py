@@ -204,6 +204,11 @@ class DuplicateWord(BaseRule):
                 return None, 1  # the first copy ends a word, the others are a word: 三百六十行|行行, 1035人|人人有份
             gain = lm.score(window, bos=bos, eos=eos) - lm.score(written, bos=bos, eos=eos)
             return (Safety.UNSAFE, 2) if gain >= REPORT_GAIN else (None, 1)
+        if verdict is not None and k <= 2 and _quoted_whole(text, start, end):
+            # a word of one or two characters reduplicated is all that quotation or title marks hold (“叮铃叮铃”,
+            # 《北伐北伐》, “喜喜”): a word or a name mentioned as such, not a slip in running text (a longer unit
+            # does not reduplicate: 《开国大典开国大典》 is a paste)
+            return None, 1
         if verdict is not None and end - start == 2 * k and _written_again(doc, start, unit):
             # the document writes this repeat, with the same neighbours, somewhere else too (广西贵港港货物 twice in
             # one report, 根据立法法有关 twice): a slip is seldom typed twice the same way, so it is what is meant
@@ -377,6 +382,14 @@ def _written_again(doc: Document, start: int, unit: str) -> bool:
             return True
         p = text.find(written, p + 1, hi)
     return False
+
+
+_MARKS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〈": "〉"}
+
+
+def _quoted_whole(text: str, start: int, end: int) -> bool:
+    """Do quotation or title marks hold exactly ``text[start:end]``?"""
+    return start > 0 and end < len(text) and _MARKS.get(text[start - 1]) == text[end]
 
 
 def _clause(text: str, start: int, end: int) -> str:
