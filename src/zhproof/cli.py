@@ -57,8 +57,8 @@ def _rule_list(values: tuple[str, ...]) -> list[str]:
 @click.option("--ignore", metavar="RULE,...", multiple=True, help="Skip these rules; may be repeated.")
 @click.option(
     "--variant",
-    type=click.Choice(["zh-Hans", "zh-Hant", "zh-TW", "zh-HK"]),
-    help="Script of the text (default zh-Hans).",
+    type=click.Choice(["zh-Hans", "zh-Hant", "zh-TW", "zh-HK", "auto"]),
+    help="Script of the text (default zh-Hans); auto: each document by its own characters.",
 )
 @click.option("--output-format", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option(

@@ -6,7 +6,7 @@ import fnmatch
 from pathlib import Path
 
 from . import cache
-from .document import VARIANTS
+from .document import VARIANT_CHOICES
 from .model import Value
 
 CONFIG_FILES = ("zhproof.toml", ".zhproof.toml", "pyproject.toml")
@@ -137,8 +137,8 @@ def load_config(path: Path, known_rules: dict | None = None) -> Config:
         cfg.select = _str_list(path, "select", data["select"])
     cfg.ignore = _str_list(path, "ignore", data.get("ignore", []))
     cfg.variant = data.get("variant", "zh-Hans")
-    if cfg.variant not in VARIANTS:
-        raise ConfigError(f"{path}: 'variant' must be one of {', '.join(VARIANTS)}, not {cfg.variant!r}")
+    if cfg.variant not in VARIANT_CHOICES:
+        raise ConfigError(f"{path}: 'variant' must be one of {', '.join(VARIANT_CHOICES)}, not {cfg.variant!r}")
     cfg.exclude = _str_list(path, "exclude", data.get("exclude", []))
     cfg.allow = _str_list(path, "allow", data.get("allow", []))
     cfg.extend_rules = [(path.parent / p) for p in _str_list(path, "extend-rules", data.get("extend-rules", []))]

@@ -10,6 +10,10 @@ from .model import Value
 # (plain re.compile: importing zhproof must not read the start-up cache, which --no-cache may turn off later)
 _NEWLINE = re.compile(r"\r\n|\n|\r")
 VARIANTS = ("zh-Hans", "zh-Hant", "zh-TW", "zh-HK")
+#: What a user may ask for: a variant, or ``auto``, which each document resolves by its own characters
+#: (``script.detect_variant``: zh-Hant when it writes more traditional-only characters than simplified-only ones).
+AUTO = "auto"
+VARIANT_CHOICES = (*VARIANTS, AUTO)
 
 
 class Document(Value):
@@ -34,8 +38,12 @@ class Document(Value):
         suppressed: list[tuple[int, int, frozenset[str] | None]] | None = None,
         named: list[tuple[int, str]] | None = None,
     ) -> None:
-        if variant not in VARIANTS:
-            raise ValueError(f"unknown variant {variant!r} (expected one of: {', '.join(VARIANTS)})")
+        if variant == AUTO:
+            from .script import detect_variant
+
+            variant = detect_variant(text)
+        elif variant not in VARIANTS:
+            raise ValueError(f"unknown variant {variant!r} (expected one of: {', '.join(VARIANT_CHOICES)})")
         self.text = text
         self.path = path
         self.variant = variant

@@ -29,3 +29,35 @@ class _SafeConverter:
 
     def convert(self, text: str) -> str:
         return self.cc.convert(_SURROGATE.sub("\ufffd", text))
+
+
+#: How much of a document ``detect_variant`` reads: enough to tell its script, not the whole of a long file.
+DETECT_SAMPLE = 200_000
+
+
+@cache
+def _script_patterns():
+    """Patterns of the characters only traditional (simplified) text writes, from rules/hanzi (OpenCC)."""
+    import re
+
+    from .data import char_table, word_list
+
+    traditional = set(char_table("traditional")) - word_list("script-neutral")
+    simplified = set(char_table("simplified"))
+
+    def pattern(chars: set[str]):
+        return compile_re("[" + re.escape("".join(sorted(c for c in chars if c <= "\uffff"))) + "]")
+
+    return pattern(traditional), pattern(simplified)
+
+
+def detect_variant(text: str) -> str:
+    """``zh-Hant`` when ``text`` (its first DETECT_SAMPLE characters) writes more characters that only traditional
+    text has (與, 們, 這) than characters that only simplified text has (与, 们, 这); else ``zh-Hans``, also for a
+    text with neither."""
+    sample = text[:DETECT_SAMPLE]
+    traditional, simplified = _script_patterns()
+    t = len(traditional.findall(sample))
+    if not t:
+        return "zh-Hans"
+    return "zh-Hant" if t > len(simplified.findall(sample)) else "zh-Hans"

@@ -31,7 +31,7 @@ from pygls.uris import to_fs_path
 
 from . import Diagnostic, Linter, Safety, Severity, __version__
 from .config import CONFIG_FILES, find_config
-from .document import VARIANTS
+from .document import VARIANT_CHOICES
 from .fixer import FixNotConvergedError
 from .formats import MARKDOWN_SUFFIXES
 from .discovery import Configurations, SetupError
@@ -148,10 +148,10 @@ class ZhproofServer(LanguageServer):
             if key not in SETTING_KEYS:
                 self.error(f"unknown setting {key!r} (known: {', '.join(sorted(SETTING_KEYS))})")
             elif key == "variant":
-                if value in VARIANTS:
+                if value in VARIANT_CHOICES:
                     settings[key] = value
                 elif value is not None:
-                    self.error(f"setting 'variant' must be one of {', '.join(VARIANTS)}, not {value!r}")
+                    self.error(f"setting 'variant' must be one of {', '.join(VARIANT_CHOICES)}, not {value!r}")
             elif key in ("select", "ignore"):
                 if isinstance(value, str):
                     value = [v for v in value.split(",") if v.strip()]
