@@ -387,3 +387,13 @@ def test_a_date_line_before_its_paragraph_is_no_cut_word(date):
 def test_a_cut_after_a_date_inside_a_sentence_is_still_judged():
     text = "新华社北京电。国家主席习近平3月29日\n\n晚同布隆迪总统通电话，双方互致问候。\n"
     assert len(lint_text(text, select="broken-line")) == 1
+
+
+def test_a_cut_paragraph_of_an_article_holds_a_modal_verb():
+    # the second paragraph of an article, cut before any comma: its modal verb (应当) makes it a clause, not a
+    # heading; an unnumbered heading of the same length has none
+    cut = "第十一条 调解协议达成后，当事人应当履行。\n\n人民调解委员会应当对调解协议的履行情况\n\n进行监督，督促当事人履行约定的义务。"
+    text = _statute(cut)
+    assert [text[d.start - 3 : d.start] + "|" + text[d.end : d.end + 2] for d in findings(text)] == ["行情况|进行"]
+    heading = "第十一条 调解协议达成后，当事人应当履行。\n\n人民调解委员会调解协议的履行情况说明\n\n本说明附于调解协议之后，供当事人查阅。"
+    assert findings(_statute(heading)) == []

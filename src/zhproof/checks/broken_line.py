@@ -255,10 +255,17 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
     return out
 
 
+#: The modal verbs of a provision (…应当对调解协议的履行情况, 不得要求…): a line that holds one is a clause, not a
+#: heading or a caption, which are noun phrases.
+_MODAL = compile_re("应当|可以|不得|必须|应该|不能|不应|无权|有权")
+
+
 def _cut_article(prev_line: str) -> bool:
     """Does a line without punctuation at its end read as the first part of an article: it opens with an article
     number (第十一条 任何个人和组织), or already holds a clause (…的履行情况，进行)?"""
-    return bool(_ARTICLE.match(prev_line)) or _COMMA.search(prev_line) is not None
+    return (
+        bool(_ARTICLE.match(prev_line)) or _COMMA.search(prev_line) is not None or _MODAL.search(prev_line) is not None
+    )
 
 
 def _may_stand_in(text: str, start: int, prev_line: str) -> bool:
