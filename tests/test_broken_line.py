@@ -397,3 +397,10 @@ def test_a_cut_paragraph_of_an_article_holds_a_modal_verb():
     assert [text[d.start - 3 : d.start] + "|" + text[d.end : d.end + 2] for d in findings(text)] == ["行情况|进行"]
     heading = "第十一条 调解协议达成后，当事人应当履行。\n\n人民调解委员会调解协议的履行情况说明\n\n本说明附于调解协议之后，供当事人查阅。"
     assert findings(_statute(heading)) == []
+
+
+def test_a_chapter_heading_before_a_cut_article_makes_no_list():
+    # a line without punctuation two lines up is a list or a stanza, unless it is the heading of a part
+    cut = "第八章 检察官的职业保障\n\n第十一条 任何单位或者个人不得要求检察官从事超出\n法定职责范围的事务。"
+    text = _statute(cut)
+    assert [text[d.start - 3 : d.start] + "|" + text[d.end : d.end + 2] for d in findings(text)] == ["事超出|法定"]

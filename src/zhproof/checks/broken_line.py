@@ -301,8 +301,8 @@ def _apart(text: str, start: int, end: int, prev_line: str, next_line: str) -> b
         return True
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(0, line_start - 1000) : line_start].rstrip()  # blank lines beyond that count as none
-    if before and not _ENDS_UNIT.search(before):
-        return True
+    if before and not _ENDS_UNIT.search(before) and not _HEADING.match(before[before.rfind("\n") + 1 :].strip()):
+        return True  # (a heading of a part before it, 第八章 检察官的职业保障, does not make a list)
     after = end + len(next_line)
     return not _ENDS_UNIT.search(next_line.rstrip()) and bool(_NEXT_IN_BLOCK.match(text, after))
 
