@@ -404,3 +404,8 @@ def test_a_chapter_heading_before_a_cut_article_makes_no_list():
     cut = "第八章 检察官的职业保障\n\n第十一条 任何单位或者个人不得要求检察官从事超出\n法定职责范围的事务。"
     text = _statute(cut)
     assert [text[d.start - 3 : d.start] + "|" + text[d.end : d.end + 2] for d in findings(text)] == ["事超出|法定"]
+
+
+def test_a_line_ending_on_a_word_that_ends_with_yu_dangles():
+    assert broken_line.judge("这一规定仅适用于", "其所在的作用域内的行为。") is Safety.UNSAFE
+    assert broken_line.judge("这有助于", "区分不同类型的数据。") is Safety.UNSAFE

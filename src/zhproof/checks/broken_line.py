@@ -462,6 +462,8 @@ def _dangling(br: _Break, fragment: str) -> bool:
     if word == "的":
         clause = _CLAUSE_SPLIT.split(fragment)[-1]
         return "是" not in clause  # 也是不可信的 ends a sentence, 掌握的 does not
+    if word[-1] == "于":
+        return True  # 适用于, 有助于, 由于: 于 takes its object after it, whatever the word it ends
     return len(word) == 1 and word in DANGLING
 
 
