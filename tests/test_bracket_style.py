@@ -57,3 +57,28 @@ def test_the_option_is_checked_in_the_config(tmp_path):
     )
     r = CliRunner().invoke(main, ["check", "--config", str(tmp_path / "zhproof.toml"), str(tmp_path / "a.txt")])
     assert r.exit_code == 0, r.output
+
+
+def test_a_rule_file_with_bracket_style_and_no_quote_style(tmp_path):
+    from zhproof.document import Document
+    from zhproof.kinds import load_rule_file
+
+    p = tmp_path / "r.toml"
+    p.write_text(
+        'name = "my-brackets"\nsummary = "s"\nwhat = "w"\nwhy = "y"\nfix = "f"\nkind = "pattern"\n'
+        'bracket-style = "auto"\n[[check]]\nregex = \'\\((?=[^()]*\\p{Han})[^()]*\\)\'\nmessage = "m"\n'
+        'translate = { "(" = "（", ")" = "）" }\nbracket = true\n',
+        encoding="utf-8",
+    )
+    rule = load_rule_file(p, trusted=False)
+    assert [d.fix.edits[0].text for d in rule.check(Document("他说(中文)很好。"))] == ["（中文）"]
+
+
+def test_pairs_where_the_rule_is_turned_off_make_no_house_style():
+    # three ASCII pairs, but two of them in a region where the rule is off: the third is a stray pair
+    text = (
+        "<!-- zhproof-disable halfwidth-punctuation -->\n示例 (一) 和 (二)\n<!-- zhproof-enable halfwidth-punctuation -->\n\n"
+        "正文 (说明) 在这里。\n"
+    )
+    found = [d for d in zhproof.lint_text(text, select=RULE, format="markdown") if "括号" in d.message]
+    assert [text[d.start : d.end] for d in found] == ["(说明)"]

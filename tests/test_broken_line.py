@@ -409,3 +409,24 @@ def test_a_chapter_heading_before_a_cut_article_makes_no_list():
 def test_a_line_ending_on_a_word_that_ends_with_yu_dangles():
     assert broken_line.judge("这一规定仅适用于", "其所在的作用域内的行为。") is Safety.UNSAFE
     assert broken_line.judge("这有助于", "区分不同类型的数据。") is Safety.UNSAFE
+
+
+def test_an_outline_heading_does_not_break_a_list_of_lines():
+    # 一、参加人员 and the names under it: a list of lines in a notice of blank-line paragraphs, not a cut
+    paragraphs = [
+        "关于召开全市安全生产工作会议的通知",
+        "各区县人民政府，市直有关部门：",
+        "经市政府同意，定于近期召开全市安全生产工作会议。现将有关事项通知如下。",
+        "一、参加人员\n各区县分管负责同志\n市直有关部门负责同志。",
+        "二、会议时间\n二〇二四年五月三日上午九时\n会期半天。",
+        "三、会议地点\n市政府三楼第一会议室\n请准时参加。",
+        "请各单位高度重视，认真做好准备工作。会议期间请将手机调至静音状态。",
+        "市政府办公室",
+    ]
+    assert findings("\n\n".join(paragraphs)) == []
+
+
+@pytest.mark.parametrize("caption", ["申请人可以提交的证明材料", "不得公开的信息范围"])
+def test_a_modal_inside_a_relative_clause_makes_no_cut_article(caption):
+    text = _statute(f"第十一条 申请人应当如实提交材料。\n\n{caption}\n\n申请人应当提交身份证明和其他有关材料。")
+    assert findings(text) == []

@@ -206,6 +206,8 @@ _NON_SPACE = compile_re(r"\S")
 _NEXT_IN_BLOCK = compile_re(r"[ \t\u3000]*\r?\n[ \t\u3000]*[^\s]")
 # A heading of a part of a document: 第三章 总则, 第四节 勘验、检查, 三、二〇〇七年以后……
 _HEADING = compile_re(f"第{_LABEL_NUMBER}[章节節编編篇卷部]|[一二三四五六七八九十]+[、．.]")
+# The heading of a numbered part of a statute or a book: 第三章 总则, 第四节 勘验、检查.
+_PART = compile_re(f"第{_LABEL_NUMBER}[章节節编編篇卷部]")
 # An article number at the start of a line (第十一条 …, 第 19-1 條 …).
 _ARTICLE = compile_re(f"[ \\t\\u3000]*第[ \\t\\u3000]*{_LABEL_NUMBER}[-－‐{DIGIT}]*[ \\t\\u3000]*[条條]")
 _ARTICLE_LINE = compile_re("\n" + _ARTICLE.pattern)  # after a line break: the engine skips from one to the next
@@ -258,14 +260,17 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
 #: The modal verbs of a provision (…应当对调解协议的履行情况, 不得要求…): a line that holds one is a clause, not a
 #: heading or a caption, which are noun phrases.
 _MODAL = compile_re("应当|可以|不得|必须|应该|不能|不应|无权|有权")
+_RELATIVE = compile_re("[^，。；：、的]{1,3}的")
 
 
 def _cut_article(prev_line: str) -> bool:
     """Does a line without punctuation at its end read as the first part of an article: it opens with an article
     number (第十一条 任何个人和组织), or already holds a clause (…的履行情况，进行)?"""
-    return (
-        bool(_ARTICLE.match(prev_line)) or _COMMA.search(prev_line) is not None or _MODAL.search(prev_line) is not None
-    )
+    if _ARTICLE.match(prev_line) or _COMMA.search(prev_line):
+        return True
+    m = _MODAL.search(prev_line)
+    # a modal before a verb and 的 makes a noun phrase (申请人可以提交的证明材料, 不得公开的信息范围)
+    return m is not None and not _RELATIVE.match(prev_line, m.end())
 
 
 def _may_stand_in(text: str, start: int, prev_line: str) -> bool:
@@ -301,8 +306,8 @@ def _apart(text: str, start: int, end: int, prev_line: str, next_line: str) -> b
         return True
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(0, line_start - 1000) : line_start].rstrip()  # blank lines beyond that count as none
-    if before and not _ENDS_UNIT.search(before) and not _HEADING.match(before[before.rfind("\n") + 1 :].strip()):
-        return True  # (a heading of a part before it, 第八章 检察官的职业保障, does not make a list)
+    if before and not _ENDS_UNIT.search(before) and not _PART.match(before[before.rfind("\n") + 1 :].strip()):
+        return True  # (the heading of a part before it, 第八章 检察官的职业保障, makes no list; 一、参加人员 may)
     after = end + len(next_line)
     return not _ENDS_UNIT.search(next_line.rstrip()) and bool(_NEXT_IN_BLOCK.match(text, after))
 

@@ -53,8 +53,6 @@ NOUN_CHAIN_GAIN = 6.0
 #: The same for a repeat that reads as two dictionary words (see ``_two_words``).
 BOUNDARY_GAIN = 3.7
 FUNCTION_POS = frozenset({"uj", "ul", "uz", "uv", "ud", "ug", "u", "p", "c"})
-COUNT_POS = frozenset({"q", "m", "mq"})  # classifiers and numerals
-DETERMINERS = frozenset("这那每几该本上下首末前后")
 #: A character that starts at least this many person names in the lexicon is taken as a surname.
 SURNAME_NAMES = 20
 SURNAME_SHARE = 0.3  # ... and at least this share of the dictionary words that start with it are names
@@ -568,12 +566,7 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
     if starts_word:
         # the generic part of a name the lexicon does not know (so no word ends at the first copy), then a word
         # that starts with it; other repeats before a word (试|试图, 一个|个月, 多种|种类) are for the evidence
-        if (
-            unit in word_list("name-suffixes")
-            and a >= 1
-            and lex.pos(window[a - 1]) not in FUNCTION_POS
-            and not _counted(lex, window, a)
-        ):
+        if unit in word_list("name-suffixes") and a >= 1 and lex.pos(window[a - 1]) not in FUNCTION_POS:
             return R_NAME_PART
         return None
     if unit in word_list("reduplication") and not ends_word:
@@ -588,21 +581,6 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
     ):
         return R_EVERY
     return None
-
-
-def _counted(lex, window: str, a: int) -> bool:
-    """Does a numeral, or a numeral or determiner and a classifier, come right before ``window[a]`` (第一次|会会议,
-    三|会会议, 这次|会会议)? Then ``window[a]`` is counted, not the generic part of a name (惠灵顿市|市长 ends on
-    顿, a classifier too, but after no numeral)."""
-    if a < 1:
-        return False
-    if _NUMERAL.fullmatch(window[a - 1]):
-        return True
-    return (
-        a >= 2
-        and lex.pos(window[a - 1]) in COUNT_POS
-        and (window[a - 2] in DETERMINERS or bool(_NUMERAL.fullmatch(window[a - 2])))
-    )
 
 
 def _in_numeral(window: str, i: int) -> bool:
@@ -692,10 +670,7 @@ def _noun_chain(lex, window: str, a: int, k: int) -> bool:
     unit = window[a:mid]
     if k > 1:
         return False
-    if unit in word_list("name-suffixes"):
-        if _counted(lex, window, a):
-            return False
-    else:
+    if unit not in word_list("name-suffixes"):
         # the first copy ends a noun as the text before it is read, not by an accident of overlap (实现状|状态
         # reads 实现|状, not 现状; 核心舱|舱门 reads 核心舱)
         lo = max(0, a - MAX_LOOKAHEAD)

@@ -71,7 +71,7 @@ def build(path: Path, data: dict, trusted: bool) -> list[PatternCheck]:
         if not isinstance(c.get("bracket", False), bool):
             raise fail(path, f"{where}: 'bracket' must be true or false")
         if c.get("bracket") and "bracket-style" not in data:
-            raise fail(path, f"{where}: a 'bracket' check needs the rule's 'bracket-style'")
+            raise fail(path, f"{where}: a 'bracket' check (of ASCII parentheses) needs the rule's 'bracket-style'")
         if c.get("delete") not in (None, True):
             raise fail(path, f"{where}: 'delete' can only be true")
         out.append(

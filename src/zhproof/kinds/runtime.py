@@ -95,7 +95,8 @@ class TomlRule:
         if self.variants is not None and doc.variant not in self.variants:
             return
         text = doc.text
-        quote_style = doc.option(self.name, "quote-style", self.options["quote-style"]) if self.options else None
+        default_style = self.options.get("quote-style")
+        quote_style = doc.option(self.name, "quote-style", default_style) if default_style else None
         if quote_style == "auto":
             quote_style = document_style(text)  # once per document
         for c in self.checks:
@@ -116,7 +117,7 @@ class TomlRule:
                     f"{self.origin}: rule {self.name!r}: pattern {c.pattern.pattern!r} took longer than "
                     f"{PATTERN_TIMEOUT:g}s on {doc.path}"
                 ) from None
-            if c.bracket and self._house_brackets(doc, len(matches)):
+            if c.bracket and self._house_brackets(doc, matches):
                 continue
             for m in matches:
                 start, end = m.span(c.span)
@@ -150,13 +151,17 @@ class TomlRule:
                     fix = Fix((Edit(start, end, new),), c.safety, c.title.format(new=new, old=old))  # type: ignore[arg-type]
                 yield Diagnostic(self.name, start, end, message, c.severity or self.severity, fix)
 
-    def _house_brackets(self, doc: Document, ascii_pairs: int) -> bool:
-        """Are a document's ``ascii_pairs`` pairs of ASCII brackets around Chinese its own style, by the rule's
-        ``bracket-style`` option (``auto``: HOUSE_MIN pairs or more, and full-width pairs at most one in
-        HOUSE_RATIO of them)?"""
+    def _house_brackets(self, doc: Document, matches: list) -> bool:
+        """Are a document's pairs of ASCII parentheses around Chinese (``matches``, of a ``bracket`` check) its
+        own style, by the rule's ``bracket-style`` option (``auto``: HOUSE_MIN pairs or more, and full-width
+        parentheses at most one pair in HOUSE_RATIO of them)? Pairs in a region where the rule is turned off do
+        not count."""
         style = doc.option(self.name, "bracket-style", self.options.get("bracket-style", "fullwidth"))
         if style == "halfwidth":
             return True
-        if style == "fullwidth" or ascii_pairs < HOUSE_MIN:
+        if style == "fullwidth" or len(matches) < HOUSE_MIN:
             return False
-        return doc.text.count("（") * HOUSE_RATIO <= ascii_pairs
+        pairs = len(matches)
+        if doc.suppressed:
+            pairs = sum(1 for m in matches if not doc.is_suppressed(self.name, m.start()))
+        return pairs >= HOUSE_MIN and doc.text.count("（") * HOUSE_RATIO <= pairs
