@@ -45,6 +45,7 @@ _BRACKET_SPLIT = compile_re("([" + re.escape("".join(PAIRS) + "".join(CLOSERS)) 
 # A closing parenthesis that ends a list marker (1) 2） a) 一）) at the start of a line or after a space.
 _MARKER = compile_re(f"(?:^|(?<=[{WS}，、；：。]))(?:[{DIGIT}]{{1,2}}|[A-Za-z]|[一二三四五六七八九十]{{1,3}})$")
 _LATIN = compile_re(r"[A-Za-z]")
+_ALNUM = compile_re(r"[A-Za-z0-9]")
 #: An opener may close this many paragraphs later (a quotation or a parenthesised history over several
 #: paragraphs); one still open after that is reported.
 MAX_PARAGRAPHS = 30
@@ -110,8 +111,8 @@ class UnpairedBracket(BaseRule):
                     yield self._unclosed(o, p)
                 stack.append((ch, pos, n))
                 continue
-            if ch == "’" and pos > 0 and _LATIN.match(text[pos - 1]):
-                continue  # an apostrophe: don’t
+            if ch == "’" and _apostrophe(text, pos, stack):
+                continue  # an apostrophe: don’t, 6’s, students’
             if stack and stack[-1][0] == CLOSERS[ch]:
                 stack.pop()  # the common case: it closes the latest opener
                 continue
@@ -147,6 +148,16 @@ class UnpairedBracket(BaseRule):
 
 
 RULE = UnpairedBracket(name="unpaired-bracket", doc=DOC, fixable="never", origin=__name__)
+
+
+def _apostrophe(text: str, pos: int, stack: list) -> bool:
+    """Is the ’ at ``pos`` an apostrophe: after a Latin letter or a digit and before a Latin letter (don’t, 6’s),
+    or after a Latin letter with no ‘ open (students’)? A ’ after a letter or a digit closes an open ‘ (选项‘A’)."""
+    if pos == 0 or not _ALNUM.match(text[pos - 1]):
+        return False
+    if pos + 1 < len(text) and _LATIN.match(text[pos + 1]):
+        return True
+    return _LATIN.match(text[pos - 1]) is not None and not any(o == "‘" for o, _, _ in stack)
 
 
 def _name(mark: str, side: str) -> str:
