@@ -49,3 +49,16 @@ def test_auto_on_the_command_line_and_in_the_config(tmp_path):
     (tmp_path / "zhproof.toml").write_text('variant = "zh-CN"\n', encoding="utf-8")
     r = CliRunner().invoke(main, ["check", "--config", str(tmp_path / "zhproof.toml"), str(tmp_path)])
     assert r.exit_code == 2 and "auto" in r.output
+
+
+def test_a_file_in_the_other_script_gets_a_hint(tmp_path):
+    (tmp_path / "hant.txt").write_text(HANT * 10 + "\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", str(tmp_path / "hant.txt")])
+    assert r.exit_code == 1
+    assert "hint:" in r.output and "--variant auto" in r.output
+    r = CliRunner().invoke(main, ["check", "--variant", "auto", str(tmp_path / "hant.txt")])
+    assert "hint:" not in r.output  # (the text repeats itself: repeated-clause may speak)
+    # a few traditional characters in simplified text: no hint
+    (tmp_path / "leak.txt").write_text("这个计划的執行需要时间。\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", str(tmp_path / "leak.txt")])
+    assert r.exit_code == 1 and "hint:" not in r.output
