@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .document import VARIANT_CHOICES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -57,7 +58,7 @@ def _rule_list(values: tuple[str, ...]) -> list[str]:
 @click.option("--ignore", metavar="RULE,...", multiple=True, help="Skip these rules; may be repeated.")
 @click.option(
     "--variant",
-    type=click.Choice(["zh-Hans", "zh-Hant", "zh-TW", "zh-HK", "auto"]),
+    type=click.Choice(VARIANT_CHOICES),
     help="Script of the text (default zh-Hans); auto: each document by its own characters.",
 )
 @click.option("--output-format", type=click.Choice(FORMATS), default="text", show_default=True)

@@ -204,10 +204,10 @@ _ENDS_UNIT = compile_re(r"[。！？；：，、…!?;:,.”’）)」』】》]
 _NON_SPACE = compile_re(r"\S")
 # A line break and a line that is not blank: the line before goes on in the same block (a stanza, a list).
 _NEXT_IN_BLOCK = compile_re(r"[ \t\u3000]*\r?\n[ \t\u3000]*[^\s]")
-# A heading of a part of a document: 第三章 总则, 第四节 勘验、检查, 三、二〇〇七年以后……
-_HEADING = compile_re(f"第{_LABEL_NUMBER}[章节節编編篇卷部]|[一二三四五六七八九十]+[、．.]")
 # The heading of a numbered part of a statute or a book: 第三章 总则, 第四节 勘验、检查.
 _PART = compile_re(f"第{_LABEL_NUMBER}[章节節编編篇卷部]")
+# A heading of a part of a document: a numbered part, or an outline's 三、二〇〇七年以后……
+_HEADING = compile_re(_PART.pattern + "|[一二三四五六七八九十]+[、．.]")
 # An article number at the start of a line (第十一条 …, 第 19-1 條 …).
 _ARTICLE = compile_re(f"[ \\t\\u3000]*第[ \\t\\u3000]*{_LABEL_NUMBER}[-－‐{DIGIT}]*[ \\t\\u3000]*[条條]")
 _ARTICLE_LINE = compile_re("\n" + _ARTICLE.pattern)  # after a line break: the engine skips from one to the next
