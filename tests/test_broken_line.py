@@ -430,3 +430,23 @@ def test_an_outline_heading_does_not_break_a_list_of_lines():
 def test_a_modal_inside_a_relative_clause_makes_no_cut_article(caption):
     text = _statute(f"第十一条 申请人应当如实提交材料。\n\n{caption}\n\n申请人应当提交身份证明和其他有关材料。")
     assert findings(text) == []
+
+
+def test_an_item_of_a_list_of_clauses_cut_before_its_semicolon():
+    # (三) opens an item, and the next line ends it with ；: an item of a list of clauses cut in two; the last item
+    # ends with 。 after an item that ends with ；
+    text = "公司有下列情形之一的，可以收购本公司股份：\n（一）减少公司注册资本；\n（二）将股份用于员工持股\n计划或者股权激励；\n（三）经国务院批准的国务院\n证券监督管理机构规定的其他情形。"
+    assert [text[d.start - 2 : d.start] + "|" + text[d.end : d.end + 2] for d in findings(text)] == [
+        "持股|计划",
+        "务院|证券",
+    ]
+    assert all(d.fix.safety is Safety.UNSAFE for d in findings(text))
+
+
+def test_a_numbered_heading_before_its_paragraph_is_no_cut_item():
+    # (一) as a heading: its paragraph ends with 。 and the item before it is no clause of a list
+    text = (
+        "为做好安全生产工作，现提出如下意见。\n\n（一）总体要求\n\n以保障人民群众生命财产安全为目标，全面落实安全生产责任。"
+        "\n\n（二）主要任务\n\n健全安全生产责任体系，加强重点行业领域监管。"
+    )
+    assert findings(text) == []

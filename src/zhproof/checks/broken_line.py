@@ -159,6 +159,8 @@ class BrokenLine(BaseRule):
                 next_line = text[end : doc.line_bounds(end)[1]]
             prev_line = text[line_start:start].strip()
             safety, shape = _judge(prev_line, next_line)
+            if safety is None and shape and _cut_item(text, line_start, prev_line, next_line):
+                safety = Safety.UNSAFE
             if safety is not None:
                 found.append((start, end, prev_line, next_line, safety))
             elif shape:
@@ -259,6 +261,28 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
 
 #: The modal verbs of a provision (…应当对调解协议的履行情况, 不得要求…): a line that holds one is a clause, not a
 #: heading or a caption, which are noun phrases.
+# A numbered item of a list ((三), (3), ③) at the start of a line, and the end of an item of a list of clauses.
+_ITEM = compile_re(f"[ \\t\\u3000]*(?:[（(][一二三四五六七八九十{DIGIT}]+[）)]|[①-⑳])[ \\t\\u3000]*[{HAN}]")
+_ITEM_END = compile_re(r"[；;]$")
+
+
+def _cut_item(text: str, line_start: int, prev_line: str, next_line: str) -> bool:
+    """Is the line before the break the first part of an item of a list of clauses ((三)将股份用于员工持股|计划或者
+    股权激励；)? The line opens with an item number, and the next line ends the item as such lists do: with ；, or,
+    for the list's last item, with 。 after a line that ends with ； (the item before). A heading numbered (一) is
+    followed by a paragraph that ends with 。, after a paragraph that ends with 。 too."""
+    if not _ITEM.match(prev_line):
+        return False
+    end = next_line.rstrip()
+    if _ITEM_END.search(end):
+        return True
+    if not end.endswith("。"):
+        return False
+    before = text[max(0, line_start - 1000) : line_start].rstrip()
+    last = before[before.rfind("\n") + 1 :].strip()
+    return _ITEM_END.search(last) is not None
+
+
 _MODAL = compile_re("应当|可以|不得|必须|应该|不能|不应|无权|有权")
 _RELATIVE = compile_re("[^，。；：、的]{1,3}的")
 
