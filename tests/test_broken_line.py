@@ -450,3 +450,11 @@ def test_a_numbered_heading_before_its_paragraph_is_no_cut_item():
         "\n\n（二）主要任务\n\n健全安全生产责任体系，加强重点行业领域监管。"
     )
     assert findings(text) == []
+
+
+def test_a_line_ending_on_a_conjunction_before_a_line_that_introduces_a_list():
+    # the next line ends with a colon (it introduces a list or an example), and the line before ends on 如果 or 和,
+    # where no sentence or heading can end; a heading before such a line is silent
+    assert broken_line.judge("如果", "尝试编译，会得到如下错误：") is Safety.UNSAFE
+    assert broken_line.judge("地图送审仅需提交地图审核申请表和", "需要审核的地图样图或者样品：") is Safety.UNSAFE
+    assert broken_line.judge("编译错误", "尝试编译，会得到如下错误：") is None

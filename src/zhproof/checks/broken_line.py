@@ -393,7 +393,11 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
         and not rest
         and _INTRODUCES.search(next_line)
         and not _LABEL_OPEN.match(prev_line)
-        and (_lone_cut(br, compound=_CLAUSE_SPLIT.search(fragment) is not None) or _number_cut(prev_line, next_line))
+        and (
+            _lone_cut(br, compound=_CLAUSE_SPLIT.search(fragment) is not None)
+            or _number_cut(prev_line, next_line)
+            or _dangling(br, fragment)
+        )
     ):
         return Safety.UNSAFE, ""  # a word cut before a line that introduces a list (依法追究刑事|责任：)
     if credit or not rest:
