@@ -272,3 +272,17 @@ def test_a_clause_doubled_in_place_is_found_when_it_also_stands_earlier():
     text = "会议强调，这件事非常重要而且十分紧迫。大家都同意。\n\n他说，这件事非常重要而且十分紧迫，这件事非常重要而且十分紧迫，我们走吧。"
     found = [(d.start, d.end, d.fix.safety) for d in zhproof.lint_text(text, select="repeated-clause")]
     assert found == [(44, 58, Safety.SAFE)]
+
+
+def test_a_speech_quoted_in_the_lede_and_in_the_story_is_silent():
+    # the lede quotes the speech after 他强调，, the story after 习近平强调，: the same words reported twice
+    words = "过去一百年，中国共产党向人民、向历史交出了一份优异的答卷。现在，中国共产党团结带领中国人民又踏上了实现第二个百年奋斗目标新的赶考之路"
+    text = (
+        f"央视网消息：7月1日上午，庆祝大会在北京隆重举行。习近平发表重要讲话。他强调，{words}。各界代表参加大会。\n"
+        "大会在雄壮的国歌声中开始。\n"
+        f"习近平强调，{words}。习近平代表党中央号召全体党员牢记初心使命。"
+    )
+    assert findings(text) == []
+    # the same passage after two clauses that report no speech is still a paste
+    pasted = text.replace("他强调，", "为此，").replace("习近平强调，", "因此，")
+    assert len(findings(pasted)) == 1

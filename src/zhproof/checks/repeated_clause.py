@@ -77,7 +77,8 @@ DOC = RuleDoc(
         "paragraph (a refrain, roll call, heading, stock provision); two copies both inside quotation marks; two "
         "copies in parallel paragraphs (the rest of the two paragraphs alike: statutes' parallel articles, "
         "……主持会议。 in two reports of one bulletin); a quotation that starts after a reporting clause "
-        "(习近平在贺信中指出，……) of text printed in full elsewhere; one sentence opening with 但 (a proviso, "
+        "(习近平在贺信中指出，……) of text printed in full elsewhere; two copies that each follow a verb of saying "
+        "(a lede and its story quoting a speech: 他强调，…… and 习近平强调，……); one sentence opening with 但 (a proviso, "
         "但是，当事人另有约定的除外。); list items ending in ；; headlines and captions "
         "without a sentence end. The finding covers the later copy and names the line of the earlier one. Options: "
         "min-adjacent-han, min-distant-han."
@@ -397,6 +398,9 @@ def _formula(doc: Document, orig: tuple[int, int], copy: tuple[int, int], lines:
         return "both copies open their paragraph (a refrain, a roll call, a heading, a stock provision)"
     if lines.quoted(ols, ole, os_) and lines.quoted(cls_, cle, cs):
         return "both copies stand inside quotation marks (text quoted in full twice)"
+    if _reported(text, os_) and _reported(text, cs):
+        # a lede and its story quote the same words of a speech, each after its own reporting clause
+        return "both copies are reported speech, each after a verb of saying (他强调，…… and 习近平强调，……)"
     first = _HAN_FIRST.search(text, cs, ce)
     if first and first.group() in _PROVISO and not _TERMINATOR.search(text, cs, ce):
         return "a proviso (one sentence opening with 但 qualifies the provision before it; statutes repeat provisos)"
@@ -410,6 +414,15 @@ def _formula(doc: Document, orig: tuple[int, int], copy: tuple[int, int], lines:
         if total > 0 and 2 * common >= PARALLEL_DICE * total:
             return "the paragraphs around the two copies are alike (parallel provisions or paragraphs)"
     return None
+
+
+#: A verb of saying before a comma or colon: what follows is reported speech (他强调，……).
+_REPORTED_BEFORE = compile_re("(?:强调|指出|表示|说|说道|认为|提出|宣布|写道|称)[，：:]$")
+
+
+def _reported(text: str, start: int) -> bool:
+    """Does the text at ``start`` follow a verb of saying and a comma or colon (他强调，……)?"""
+    return _REPORTED_BEFORE.search(text, max(0, start - 4), start) is not None
 
 
 def _line_start(text: str, start: int, line_start: int) -> bool:
