@@ -458,3 +458,20 @@ def test_a_line_ending_on_a_conjunction_before_a_line_that_introduces_a_list():
     assert broken_line.judge("如果", "尝试编译，会得到如下错误：") is Safety.UNSAFE
     assert broken_line.judge("地图送审仅需提交地图审核申请表和", "需要审核的地图样图或者样品：") is Safety.UNSAFE
     assert broken_line.judge("编译错误", "尝试编译，会得到如下错误：") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # numbered headings over their first line, found by a review: no colon introduces them as a list
+        "为做好工作，提出如下意见。\n（一）主要目标\n到2025年，全市建成一批示范项目；\n到2035年，全面实现现代化。",
+        "二、基本原则\n（一）坚持党的全面领导\n把党的领导贯穿工作全过程各方面；\n（二）坚持以人民为中心\n"
+        "始终把人民利益摆在至高无上的地位；\n（三）坚持系统观念\n统筹发展和安全，增强工作的系统性。",
+        "第五条 双方的权利和义务\n（一）甲方的权利和义务\n甲方应当按照合同约定按时支付租金；\n"
+        "（二）乙方的权利和义务\n乙方应当按照合同约定提供服务；",
+        # a year in brackets is no item number
+        "参见判决：\n（2020）京01民初123号判决书\n认定事实清楚；",
+    ],
+)
+def test_numbered_headings_and_case_numbers_are_no_cut_items(text):
+    assert findings(text) == []

@@ -286,3 +286,21 @@ def test_a_speech_quoted_in_the_lede_and_in_the_story_is_silent():
     # the same passage after two clauses that report no speech is still a paste
     pasted = text.replace("他强调，", "为此，").replace("习近平强调，", "因此，")
     assert len(findings(pasted)) == 1
+
+
+@pytest.mark.parametrize(
+    "lead,reported",
+    [
+        ("他强调，", True),
+        ("他说，", True),
+        ("她表示， ", True),
+        ("一般来说，", False),
+        ("据说，", False),
+        ("简称：", False),
+    ],
+)
+def test_only_a_verb_of_saying_reports_speech(lead, reported):
+    from zhproof.checks.repeated_clause import _reported
+
+    text = lead + "过去一百年。"
+    assert _reported(text, len(lead)) is reported

@@ -95,7 +95,10 @@ DOC = RuleDoc(
         "stand alone and are not reported. Where the two lines alone leave it open (a line that could be a heading "
         "before its paragraph, or a title wrapped on two lines), a bracket or title mark that the line leaves open "
         "and the next line closes (央视网消息（新闻⏎联播）) is a break, so is a word cut before a line that introduces a "
-        "list with a colon (依法追究刑事⏎⏎责任：), and otherwise the document's own layout "
+        "list with a colon (依法追究刑事⏎⏎责任：) or a line ending on a conjunction there (如果⏎尝试编译，会得到如下"
+        "错误：), so is the first line of an item of a list of clauses that a colon introduces ((三)将股份用于员工持股⏎"
+        "计划或者股权激励；: the next line ends the item with ；, or with 。 after an item ending with ；), "
+        "and otherwise the document's own layout "
         "decides: a single line break in a plain-text document that separates its paragraphs with blank lines is "
         "inside a paragraph, and so is a line without punctuation before prose in a document of numbered articles "
         "(第一条 …) that has almost no such lines, since its headings are numbered. Neither reaches the first line, "
@@ -259,30 +262,51 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
     return out
 
 
-#: The modal verbs of a provision (…应当对调解协议的履行情况, 不得要求…): a line that holds one is a clause, not a
-#: heading or a caption, which are noun phrases.
-# A numbered item of a list ((三), (3), ③) at the start of a line, and the end of an item of a list of clauses.
-_ITEM = compile_re(f"[ \\t\\u3000]*(?:[（(][一二三四五六七八九十{DIGIT}]+[）)]|[①-⑳])[ \\t\\u3000]*[{HAN}]")
+# A numbered item of a list ((三), (3), ③; not a year in brackets, （2020）京01民初123号) at the start of a line,
+# and the end of an item of a list of clauses.
+_ITEM = compile_re(
+    f"[ \\t\\u3000]*(?:[（(](?:[一二三四五六七八九十]+|[{DIGIT}]{{1,2}})[）)]|[①-⑳])[ \\t\\u3000]*[{HAN}]"
+)
 _ITEM_END = compile_re(r"[；;]$")
+#: How many lines back the colon that introduces a list of clauses is looked for.
+ITEM_LINES = 30
 
 
 def _cut_item(text: str, line_start: int, prev_line: str, next_line: str) -> bool:
     """Is the line before the break the first part of an item of a list of clauses ((三)将股份用于员工持股|计划或者
-    股权激励；)? The line opens with an item number, and the next line ends the item as such lists do: with ；, or,
-    for the list's last item, with 。 after a line that ends with ； (the item before). A heading numbered (一) is
-    followed by a paragraph that ends with 。, after a paragraph that ends with 。 too."""
+    股权激励；)? The line opens with an item number; the list is introduced by a line ending with a colon (有下列情形
+    之一的：), with only items and lines ending with ； between; and the next line ends the item as such lists do:
+    with ；, or, for the list's last item, with 。 after a line that ends with ；. Numbered headings (（一）主要目标)
+    stand under a heading or after a paragraph, not under a colon."""
     if not _ITEM.match(prev_line):
         return False
     end = next_line.rstrip()
-    if _ITEM_END.search(end):
-        return True
-    if not end.endswith("。"):
-        return False
-    before = text[max(0, line_start - 1000) : line_start].rstrip()
-    last = before[before.rfind("\n") + 1 :].strip()
-    return _ITEM_END.search(last) is not None
+    if not _ITEM_END.search(end):
+        if not end.endswith("。"):
+            return False
+        before = text[max(0, line_start - 1000) : line_start].rstrip()
+        if _ITEM_END.search(before[before.rfind("\n") + 1 :].strip()) is None:
+            return False  # the last item of a list ends with 。 after an item that ends with ；
+    return _in_clause_list(text, line_start)
 
 
+def _in_clause_list(text: str, line_start: int) -> bool:
+    """Walking back from the line at ``line_start`` over the list's lines (items, and lines ending with ；), is the
+    list introduced by a line that ends with a colon?"""
+    lines = text[max(0, line_start - 3000) : line_start].splitlines()
+    for line in reversed(lines[-ITEM_LINES:]):
+        line = line.strip()
+        if not line:
+            continue
+        if line[-1] in "：:":
+            return True
+        if not (_ITEM.match(line) or line[-1] in "；;"):
+            return False
+    return False
+
+
+#: The modal verbs of a provision (…应当对调解协议的履行情况, 不得要求…): a line that holds one is a clause, not a
+#: heading or a caption, which are noun phrases.
 _MODAL = compile_re("应当|可以|不得|必须|应该|不能|不应|无权|有权")
 _RELATIVE = compile_re("[^，。；：、的]{1,3}的")
 

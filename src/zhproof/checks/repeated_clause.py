@@ -416,13 +416,16 @@ def _formula(doc: Document, orig: tuple[int, int], copy: tuple[int, int], lines:
     return None
 
 
-#: A verb of saying before a comma or colon: what follows is reported speech (他强调，……).
-_REPORTED_BEFORE = compile_re("(?:强调|指出|表示|说|说道|认为|提出|宣布|写道|称)[，：:]$")
+#: A verb of saying before a comma or colon: what follows is reported speech (他强调，……); not a phrase that ends
+#: in 说 or 称 without reporting anything (一般来说，, 据说，, 也就是说，, 简称：, 名称：).
+_REPORTED_BEFORE = compile_re(
+    "(?:强调|指出|表示|(?<![来据是话])说|说道|认为|提出|宣布|写道|(?<![简名号统])称)[，：][ \t\u3000]*$"
+)
 
 
 def _reported(text: str, start: int) -> bool:
     """Does the text at ``start`` follow a verb of saying and a comma or colon (他强调，……)?"""
-    return _REPORTED_BEFORE.search(text, max(0, start - 4), start) is not None
+    return _REPORTED_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 def _line_start(text: str, start: int, line_start: int) -> bool:
