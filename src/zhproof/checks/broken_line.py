@@ -281,26 +281,17 @@ def _cut_item(text: str, line_start: int, prev_line: str, next_line: str) -> boo
     if not _ITEM.match(prev_line):
         return False
     end = next_line.rstrip()
-    if not _ITEM_END.search(end):
-        if not end.endswith("。"):
+    last = _ITEM_END.search(end) is None  # the list's last item ends with 。 after an item that ends with ；
+    if last and not end.endswith("。"):
+        return False
+    # the lines before, nearest first, walked back to the colon that introduces the list
+    lines = text[max(0, line_start - 3000) : line_start].splitlines()[-ITEM_LINES:]
+    for k, line in enumerate(line for line in map(str.strip, reversed(lines)) if line):
+        if k == 0 and last and not _ITEM_END.search(line):
             return False
-        before = text[max(0, line_start - 1000) : line_start].rstrip()
-        if _ITEM_END.search(before[before.rfind("\n") + 1 :].strip()) is None:
-            return False  # the last item of a list ends with 。 after an item that ends with ；
-    return _in_clause_list(text, line_start)
-
-
-def _in_clause_list(text: str, line_start: int) -> bool:
-    """Walking back from the line at ``line_start`` over the list's lines (items, and lines ending with ；), is the
-    list introduced by a line that ends with a colon?"""
-    lines = text[max(0, line_start - 3000) : line_start].splitlines()
-    for line in reversed(lines[-ITEM_LINES:]):
-        line = line.strip()
-        if not line:
-            continue
-        if line[-1] in "：:":
+        if _INTRODUCES.search(line):
             return True
-        if not (_ITEM.match(line) or line[-1] in "；;"):
+        if not (_ITEM.match(line) or _ITEM_END.search(line)):
             return False
     return False
 
