@@ -306,6 +306,24 @@ def test_a_counted_unit_may_still_end_a_name(text):
 
 
 @pytest.mark.parametrize(
+    "text", ["证书授予长征18号艇艇长。", "航天员关闭双向承压舱舱门。", "大连舰舰长出席。", "欧盟27国国内生产总值下滑。"]
+)
+def test_the_generic_part_of_a_vessel_s_name_or_of_a_name_with_a_number(text):
+    # 18号艇|艇长, 承压舱|舱门: vessels and spacecraft are named like places (辽宁舰, 天和核心舱); 27国|国内: digits
+    # before the generic part leave no Han character before it in the window
+    assert found(text) == []
+
+
+def test_a_vessel_s_generic_part_before_no_word_of_its_own_is_still_judged():
+    assert found("他们乘船船去对岸。") != []
+
+
+def test_a_day_counted_by_a_numeral_is_a_unit():
+    # 第二天|天没亮 like 24日|日本
+    assert found("第二天天没亮，官兵们就出发了。") == []
+
+
+@pytest.mark.parametrize(
     "text", ["成都实行冷库库长防疫责任制。", "据国家规定推行农村公路路长制。", "原中央文献研究室室务委员出席。"]
 )
 def test_a_bound_head_after_a_noun_chain_asks_for_more_evidence(text):

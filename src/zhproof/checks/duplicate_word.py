@@ -46,8 +46,8 @@ RARITY_MARGIN = 0.5
 #: alarm of this kind).
 FUNCTION_GAIN = 1.0
 #: Units of dates, spans of time and the parts of a text: after a numeral they end the number (2021年|年会,
-#: 24日|日本, 第四章|章名, 第三条|条款).
-NUMERAL_UNITS = frozenset("年月日号时章节条款项编届期次")
+#: 24日|日本, 第二天|天没亮, 第四章|章名, 第三条|条款).
+NUMERAL_UNITS = frozenset("年月日号时天章节条款项编届期次")
 #: The same for a noun ending one noun and starting the next (see ``_noun_chain``).
 NOUN_CHAIN_GAIN = 6.0
 #: The same for a repeat that reads as two dictionary words (see ``_two_words``).
@@ -566,8 +566,10 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
     if starts_word:
         # the generic part of a name the lexicon does not know (so no word ends at the first copy), then a word
         # that starts with it; other repeats before a word (试|试图, 一个|个月, 多种|种类) are for the evidence
-        if unit in word_list("name-suffixes") and a >= 1 and lex.pos(window[a - 1]) not in FUNCTION_POS:
-            return R_NAME_PART
+        if unit in word_list("name-suffixes") and (
+            (a >= 1 and lex.pos(window[a - 1]) not in FUNCTION_POS) or (a == 0 and prev.isdigit())
+        ):
+            return R_NAME_PART  # (27国|国内: a name with a number in it, 欧盟27国)
         return None
     if unit in word_list("reduplication") and not ends_word:
         return "试试, 瞧瞧: reduplication of a one-character verb"
