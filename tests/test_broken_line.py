@@ -475,3 +475,33 @@ def test_a_line_ending_on_a_conjunction_before_a_line_that_introduces_a_list():
 )
 def test_numbered_headings_and_case_numbers_are_no_cut_items(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an ordinal cut from its unit, or 第 from its number, before a heading or a line without a sentence end
+        "第三章 妇女权益\n\n第二十条 妇女享有与男子平等的权利。\n\n第四\n\n章 劳动和社会保障权益\n\n"
+        "第二十一条 国家保障妇女享有与男子平等的劳动权利。\n",
+        "第一百七十条 有其他特别严重情节的。\n\n第\n\n一百七十一条 出售、购买伪造的货币的，处三年以下有期徒刑。\n",
+        # a long name cut in a line that is not a title of Han characters alone
+        "中华人民共和国公益事业捐赠法\n\n1999年6月28日 第九届全国人民\n代表大会常务委员会第十次会议通过\n\n"
+        "第一章 总则\n\n第一条 为了鼓励捐赠，制定本法。\n",
+    ],
+)
+def test_a_number_or_a_long_name_cut_before_a_heading_is_reported(text):
+    assert [d.fix.safety for d in findings(text)] == [Safety.UNSAFE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a statute's title set on two lines under its one-line title
+        "中华人民共和国各级人民代表大会常务委员会监督法\n\n中华人民共和国各级人民代表大会\n\n常务委员会监督法\n\n"
+        "2006年8月27日 第十届全国人民代表大会常务委员会第二十三次会议通过\n\n第一章 总则\n\n第一条 为保障监督职权，制定本法。\n",
+        # a line that is only the first part of the long name: a heading over a list
+        "下列法院受理：\n\n上海市\n\n浦东新区人民法院\n\n黄浦区人民法院\n",
+    ],
+)
+def test_a_title_on_two_lines_and_a_heading_over_a_list_stay_silent(text):
+    assert findings(text) == []

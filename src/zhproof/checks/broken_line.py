@@ -67,6 +67,7 @@ MIN_PROSE_LINE = 10
 _CUT_WINDOW = 6
 _WINDOW = 8
 _HAN_TAIL = compile_re(f"[{HAN}]+$")
+_HAN_LINE = compile_re(f"[{HAN}]+")
 _DATE_NUMBER = f"[{DIGIT}〇零一二三四五六七八九十两]+[ \\t\\u3000]*"
 # A line that is a date, perhaps after a short label (生效日期：2024 年 5 月 3 日, 二〇二一年三月).
 _DATE_LINE = compile_re(
@@ -92,7 +93,10 @@ DOC = RuleDoc(
         "next line starts with a conjunction that joins nouns (及其, 或者), or when, after clause punctuation, the "
         "word trigram model strongly associates the words on either side. Headlines, titles, captions, credits "
         "after the last sentence of a line (新华社记者 王明/摄), dates, signatures, article numbers and headings "
-        "stand alone and are not reported. Where the two lines alone leave it open (a line that could be a heading "
+        "stand alone and are not reported; a number cut in two (第四⏎章, 第⏎一百七十一条) is a break before a heading "
+        "too, and so is a name of five or more characters cut in a line that holds more than Han characters "
+        "(1999年6月28日 第九届全国人民⏎代表大会常务委员会……), not in a title set on two lines. Where the two lines alone "
+        "leave it open (a line that could be a heading "
         "before its paragraph, or a title wrapped on two lines), a bracket or title mark that the line leaves open "
         "and the next line closes (央视网消息（新闻⏎联播）) is a break, so is a word cut before a line that introduces a "
         "list with a colon (依法追究刑事⏎⏎责任：) or a line ending on a conjunction there (如果⏎尝试编译，会得到如下"
@@ -367,7 +371,9 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
        follows the last one is not a credit or caption (新华社记者 王明/摄). Safe.
     2. the break cuts a word: the word trigram model reads a word across it, likelier than the two sides apart
        (贡献了中|国智慧). Safe after prose, else unsafe. Everything below is unsafe.
-    3. the line leaves a bracket or title mark open that the next line closes (央视网消息（新闻|联播）); or a word
+    3. the line leaves a bracket or title mark open that the next line closes (央视网消息（新闻|联播）); a number is
+       cut (第四|章, 第|一百七十一条) or a word of LONG_WORD characters or more (第九届全国人民|代表大会), unless the
+       line before is Han characters alone (a title set on two lines); or a word
        is cut (as in 4.) before a line that introduces a list with a colon (依法追究刑事|责任：).
        Otherwise a credit or caption after the last sentence stays silent, whatever follows; and a break before
        a line that does not go on to a sentence end (a heading or a title, or the rest of one: titles wrapped
@@ -403,6 +409,13 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
         return Safety.SAFE if prose else Safety.UNSAFE, ""
     if _bracket_across(fragment, next_line):
         return Safety.UNSAFE, ""  # （新闻|联播）, 【奋斗百年路 启航新征程 中国|共产党人的精神谱系】
+    if not dated and (
+        _number_cut(prev_line, next_line) or (_long_cut(br, prev_line) and not _HAN_LINE.fullmatch(prev_line))
+    ):
+        # 第四|章 劳动和社会保障权益, 1999年6月28日 第九届全国人民|代表大会常务委员会……通过: a number or a long name
+        # cut before a heading or a title too; but a line of Han characters alone over another line without a
+        # sentence end is a title set on two lines (中华人民共和国各级人民代表大会|常务委员会监督法)
+        return Safety.UNSAFE, ""
     if (
         not credit
         and not rest
@@ -577,9 +590,24 @@ def _lone_cut(br: _Break, compound: bool = False) -> bool:
     return compound and across[0] == (cut - last, cut + first)
 
 
+def _long_cut(br: _Break, prev_line: str) -> bool:
+    """Does a dictionary word of LONG_WORD characters or more cross the break (全国人民|代表大会, 中华人民|共和国),
+    starting after the start of the line (a line that is only the first part of the word, 上海市 over 浦东新区人民法院,
+    may be a heading over a list)?"""
+    if not br.across:
+        return False
+    cut = len(br.left)
+    return any(
+        s < cut < e and e - s >= LONG_WORD and len(prev_line) > cut - s for s, e in br.lex.segment(br.left + br.right)
+    )
+
+
 def _number_cut(prev_line: str, next_line: str) -> bool:
-    """Is a Chinese numeral cut in two (第八|十一条, 第二百零|四条), or an ordinal cut from its unit (第二十四|条)?"""
+    """Is a Chinese numeral cut in two (第八|十一条, 第二百零|四条), an ordinal cut from its unit (第二十四|条), or
+    the prefix 第 from its number (第|一百七十一条)?"""
     if _ORDINAL_END.search(prev_line) and next_line[0] in _UNITS:
+        return True
+    if prev_line[-1] == "第" and _ORDINAL_END.match("第" + _HAN_HEAD.match(next_line).group()[:1]):
         return True
     return prev_line[-1] in _NUMERAL and next_line[0] in _NUMERAL and (prev_line[-1] + next_line[0]) != "一一"
 
