@@ -505,3 +505,10 @@ def test_a_number_or_a_long_name_cut_before_a_heading_is_reported(text):
 )
 def test_a_title_on_two_lines_and_a_heading_over_a_list_stay_silent(text):
     assert findings(text) == []
+
+
+def test_a_line_that_ends_on_an_adverb_is_cut():
+    # an adverb goes before the verb it modifies: no sentence or title ends on one standing alone
+    assert broken_line.judge("当创建不", "可变和可变引用时，我们分别使用 & 和 &mut 语法。") is Safety.UNSAFE
+    assert broken_line.judge("我们都", "同意这个方案。") is Safety.UNSAFE
+    assert broken_line.judge("成都", "今天举行了发布会。") is None
