@@ -512,3 +512,27 @@ def test_a_line_that_ends_on_an_adverb_is_cut():
     assert broken_line.judge("当创建不", "可变和可变引用时，我们分别使用 & 和 &mut 语法。") is Safety.UNSAFE
     assert broken_line.judge("我们都", "同意这个方案。") is Safety.UNSAFE
     assert broken_line.judge("成都", "今天举行了发布会。") is None
+
+
+def test_modal_verbs_determiners_and_bound_words_of_zhi_are_cuts():
+    assert broken_line.judge("部分，以便能", "在 add_one crate 中使用它。") is Safety.UNSAFE
+    assert broken_line.judge("o_macro crate，其", "包含名为 HelloMacro 的 trait。") is Safety.UNSAFE
+    assert (
+        broken_line.judge("监察机关及其工作人员有下列行为", "之一的，对负有责任的领导人员依法给予处分。")
+        is Safety.UNSAFE
+    )
+
+
+@pytest.mark.parametrize(
+    "prev_line,next_line",
+    [
+        # 之前 and 之所以 open sentences; 会, 只 and 要 end nouns and counts (部署会, 幼崽44只, 政要)
+        ("创建多个生产者", "之前我们提到过，mpsc 是多个生产者、单个消费者的缩写。"),
+        ("我们的经验", "之所以管用，是因为它来自实践。"),
+        ("中央第七轮巡视动员部署会", "今天在北京召开。"),
+        ("繁育成活大熊猫幼崽44只", "国家林草局发布，2020年全国繁育大熊猫幼崽44只。"),
+        ("美国安局监视欧洲多国政要", "据报道，美国国家安全局曾利用合作关系监听欧洲政要。"),
+    ],
+)
+def test_words_that_may_open_a_sentence_or_end_a_noun_are_no_cuts(prev_line, next_line):
+    assert broken_line.judge(prev_line, next_line) is None

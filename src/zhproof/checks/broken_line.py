@@ -59,9 +59,10 @@ ASSOCIATION = 1.0
 # Conjunctions that join two nouns or verbs (被告人及其家属, 公务活动或者国事活动): a line cannot start with one.
 NOUN_JOINERS = frozenset({"及其", "以及", "及", "或者", "或", "并且"})
 # Prepositions and conjunctions that cannot end a sentence or a title when they stand alone as a word (法规和,
-# 习近平同, 可在), nor can adverbs, which go before the verb they modify (当创建不|可变引用时, 我们都|同意).
+# 习近平同, 可在), nor can adverbs and modal verbs, which go before the verb they modify (当创建不|可变引用时,
+# 我们都|同意, 以便能|在), nor the determiners 其 and 该, which go before their noun (其|包含名为).
 # 对 and 用 are left out: they end words (键值对, 投用) that the segmenter may leave alone.
-DANGLING = set("把被和与及或从向于而并跟在为以同自因" + "不没很都也还就才又再更最将已曾正")
+DANGLING = set("把被和与及或从向于而并跟在为以同自因" + "不没很都也还就才又再更最将已曾正仅均皆亦可" + "能须" + "其该")
 # Parts of speech (jieba's tags) of bound morphemes: characters that are not words on their own (物, 洲).
 BOUND_POS = frozenset({"zg", "ng", "vg", "ag", "g", "tg", "dg", "rg", "mg", "yg", "uz"})
 MIN_PROSE_LINE = 10
@@ -87,8 +88,8 @@ DOC = RuleDoc(
         "heading or list item. A break counts when it cuts a word (the word trigram model reads the characters "
         "across it as one word, likelier than apart; or each line leaves a lone character that the lexicon joins "
         "into a word; or it cuts a numeral), when the line before ends where no sentence or title can (a "
-        "conjunction such as 和 or 或者, 的 outside 是……的, a lone preposition or adverb such as 把 or 不), or the next line "
-        "starts with a particle (的, 了, 着). When the next line goes on to a sentence end, it also counts when "
+        "conjunction such as 和 or 或者, 的 outside 是……的, a lone preposition, adverb, modal verb or determiner such as 把, 不, "
+        "能 or 其), or the next line starts with a particle (的, 了, 着) or a word of 之 that follows its noun (之一). When the next line goes on to a sentence end, it also counts when "
         "the line before is running prose (a full stop inside it), already holds two clauses (two commas outside "
         "brackets and quotes), ends on the first half of a compound (电子⏎商务) after clause punctuation, when the "
         "next line starts with a conjunction that joins nouns (及其, 或者), or when, after clause punctuation, the "
@@ -382,7 +383,8 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
     4. each side leaves a lone character that the lexicon joins into a word (本|法), or a word of 5 or more
        characters crosses the break (中华人民|共和国), or a numeral or an ordinal is cut (第八|十一条, 第二十四|条);
        the line before ends where no sentence can (a conjunction: 和, 或者; 的 outside 是……的; a lone
-       preposition or adverb: 把, 在, 不), or the next line starts with a particle (的, 了, 着) or with a conjunction that joins
+       preposition, adverb, modal verb or determiner: 把, 在, 不, 能, 其), or the next line starts with a particle (的, 了,
+       着), a word of 之 that follows its noun (之一) or a conjunction that joins
        nouns (及其, 或者); the line before already holds two clauses (two ， outside brackets and quotes); or,
        after clause punctuation, the two words at the break form a compound of the lexicon (电子|商务), or the
        model associates the two sides by more than ASSOCIATION.
@@ -538,9 +540,16 @@ def _joins_first(br: _Break, line: str) -> bool:
     return word in NOUN_JOINERS and line[len(word) : len(word) + 1] not in "，,、："
 
 
+#: Words of 之 that follow the noun they belong to (有下列行为|之一的, 会议|之后): no sentence or title starts with one.
+BOUND_ZHI = frozenset({"之", "之一", "之间", "之中", "之下", "之外", "之内", "之上", "之际", "之时", "之初", "之余"})
+
+
 def _particle_first(br: _Break) -> bool:
-    """Does the line start with a particle that belongs to the word before it (的, 了, 着, 地, 得)?"""
+    """Does the line start with a particle that belongs to the word before it (的, 了, 着, 地, 得), or with a word
+    of 之 that follows its noun (之一, 之后; not 之所以, which opens a sentence)?"""
     right, pos = br.right, br.lex.pos
+    if right[0] == "之":
+        return br.first in BOUND_ZHI
     if not any(pos(right[:k]) in PARTICLE_POS for k in range(1, min(4, len(right)) + 1)):
         return False  # no particle at the start: no segmentation needed
     return pos(br.first) in PARTICLE_POS
