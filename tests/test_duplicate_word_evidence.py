@@ -345,3 +345,14 @@ def test_a_reduplicated_word_that_is_all_its_marks_hold_is_mentioned(text):
 def test_a_longer_unit_doubled_inside_marks_is_still_a_paste():
     assert found("以舞蹈《开国大典开国大典》开篇。") != []
     assert found("他说“这是一个重重要的问题”。") != []  # the marks hold more than the repeat
+
+
+@pytest.mark.parametrize("text", ["作用域结束时，它们会会先丢弃变量。", "他在游泳项目上再再获一枚金牌。"])
+def test_a_doubled_character_the_lexicon_lists_only_at_its_floor_is_no_reduplicated_word(text):
+    # 会会 and 再再 stand in jieba's dictionary at its floor frequency, as words it hardly saw in use
+    assert found(text) != []
+
+
+@pytest.mark.parametrize("text", ["他常常来这里。", "大家纷纷表示赞同。", "人人都有份。"])
+def test_reduplicated_words_in_use_stay_silent(text):
+    assert found(text) == []

@@ -57,6 +57,9 @@ FUNCTION_POS = frozenset({"uj", "ul", "uz", "uv", "ud", "ug", "u", "p", "c"})
 SURNAME_NAMES = 20
 SURNAME_SHARE = 0.3  # ... and at least this share of the dictionary words that start with it are names
 MAX_LOOKAHEAD = 8
+#: The floor of the lexicon's frequencies (jieba gives 2 or 3 to 57% of its entries, words it hardly saw in use): a
+#: doubled character listed only so (会会, 再再, 受受, 里里) is no evidence that the text reads as that word.
+UNATTESTED = 3
 #: A phrase that starts with a degree adverb is repeated for emphasis: 很长很长, 好大好大, 非常非常.
 DEGREE_ADVERBS = ("很", "好", "太", "真", "挺", "特别", "非常", "十分", "多么", "这么", "那么")
 _NUMERAL = compile_re(r"[〇零一二三四五六七八九十百千万亿两]+")
@@ -561,7 +564,13 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         return "健健身, 散散步, 捧捧场: a separable verb with its verb reduplicated"
     if a >= 1 and _given_name(lex, window, a):
         return R_GIVEN_NAME
-    if unit * 2 in lex and pos not in FUNCTION_POS and not ends_word and not starts_word:
+    if (
+        unit * 2 in lex
+        and lex.frequency(unit * 2) > UNATTESTED
+        and pos not in FUNCTION_POS
+        and not ends_word
+        and not starts_word
+    ):
         return R_REDUPLICATED_WORD
     if starts_word:
         # the generic part of a name the lexicon does not know (so no word ends at the first copy), then a word
