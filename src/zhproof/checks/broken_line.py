@@ -617,7 +617,8 @@ def _number_cut(prev_line: str, next_line: str) -> bool:
     the prefix 第 from its number (第|一百七十一条)?"""
     if _ORDINAL_END.search(prev_line) and next_line[0] in _UNITS:
         return True
-    if prev_line[-1] == "第" and _ORDINAL_END.match("第" + _HAN_HEAD.match(next_line).group()[:1]):
+    head = _HAN_HEAD.match(next_line)
+    if prev_line[-1] == "第" and head is not None and _ORDINAL_END.match("第" + head.group()[:1]):
         return True
     return prev_line[-1] in _NUMERAL and next_line[0] in _NUMERAL and (prev_line[-1] + next_line[0]) != "一一"
 
