@@ -15,7 +15,13 @@ MAX_PASSES = 10
 class FixNotConvergedError(RuntimeError):
     def __init__(self, rules: Sequence[str], passes: int):
         self.rules = sorted(set(rules))
+        self.passes = passes
         super().__init__(f"fixes did not converge after {passes} passes; rules still fixing: {', '.join(self.rules)}")
+
+    def __reduce__(self):
+        # pickled (raised in a worker process of a pool): rebuilt from its own arguments, not from ``args``
+        # (the message), which ``__init__`` does not take
+        return (type(self), (self.rules, self.passes), self.__dict__)
 
 
 class FixResult(Value):

@@ -3,8 +3,9 @@ its tables."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 
 class RuleFileError(Exception):
@@ -30,3 +31,44 @@ def require(path: Path, table: dict, key: str, typ: type, where: str = "the rule
 
         raise fail(path, f"key {key!r} in {where} must be {type_phrase(typ)}")
     return value
+
+
+def _fields(template: str) -> Iterator[str]:
+    """The field names of a format string, those nested in format specs too (``{0:{1}}``); raises ValueError
+    for a malformed one."""
+    from _string import formatter_parser  # what string.Formatter.parse runs (`string` costs 1 ms to import)
+
+    for _, field, spec, _ in formatter_parser(template):
+        if field is not None:
+            yield field
+            if spec:
+                yield from _fields(spec)
+
+
+def check_format(path: Path, where: str, key: str, template: str, positional: int, names: Iterable[str]) -> None:
+    """Raise a RuleFileError unless ``template`` formats with what the rule fills in at run time: ``positional``
+    strings (``{0}`` ...) and the keywords ``names``. A run that could not format it would fail on the first
+    match, so it is decided here, at load time."""
+    names = set(names)
+    provided = ["{0}" if positional == 1 else f"{{0}} to {{{positional - 1}}}"] if positional else []
+    provided += [f"{{{n}}}" for n in sorted(names)]
+    what = f"{where}: {key!r}" if where else repr(key)
+    try:
+        auto = 0
+        for field in _fields(template):
+            head = re.match(r"[^.\[]*", field).group()  # type: ignore[union-attr]  # always matches
+            if head != field:
+                raise fail(path, f"{what} has the placeholder {{{field}}}; placeholders name a group, not a part of it")
+            if head == "":
+                head, auto = str(auto), auto + 1
+            if head.isdigit() and int(head) >= positional or not head.isdigit() and head not in names:
+                raise fail(
+                    path,
+                    f"{what} has the placeholder {{{field}}}, which the rule cannot fill in "
+                    f"(it provides {', '.join(provided) or 'none'})",
+                )
+        template.format(*["x"] * positional, **dict.fromkeys(names, "x"))  # conversions, format specs
+    except RuleFileError:
+        raise
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError) as e:
+        raise fail(path, f"{what} is not a valid format string: {e}") from None

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..model import Safety
-from .base import fail, require
+from .base import check_format, fail, require
 from .compile import compile_pattern
 from .runtime import PatternCheck
 
@@ -24,6 +24,9 @@ def build(path: Path, data: dict, trusted: bool) -> list[PatternCheck]:
     except ValueError as e:
         raise fail(path, str(e)) from None
     message = data.get("message", "建议将“{0}”改为“{new}”")
+    if not isinstance(message, str):
+        raise fail(path, "key 'message' in the rule must be a string")
+    check_format(path, "", "message", message, 1, ["new"])  # the word found and its replacement
     # one pattern for the whole table (one pass over the text, however many words it holds): a group per
     # word, longest first, so that the group that matched tells the replacement
     pairs = sorted(swap.items(), key=lambda kv: len(kv[0]), reverse=True)
