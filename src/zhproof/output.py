@@ -89,8 +89,23 @@ def render_json_lines(rows: Sequence[Row]) -> str:
     return "".join(json.dumps(r.data, ensure_ascii=False) + "\n" for r in rows)
 
 
+#: Format characters a terminal draws with no width: zero-width space, non-joiner, joiner, directional marks,
+#: word joiner and invisible operators, byte order mark. (U+00AD, the soft hyphen, is drawn: not here.)
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff")
+
+
+def _char_width(c: str) -> int:
+    """Columns a terminal gives ``c``: 0 for combining marks (``unicodedata.combining``, and the other
+    nonspacing and enclosing marks such as the variation selectors U+FE00-FE0F) and zero-width format
+    characters; 2 for East Asian wide and fullwidth; 1 otherwise."""
+    if c in _ZERO_WIDTH or unicodedata.combining(c) or (unicodedata.category(c) in ("Mn", "Me", "Cf") and c != "\xad"):
+        return 0
+    return 2 if unicodedata.east_asian_width(c) in "WF" else 1
+
+
 def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    """Columns ``s`` takes in a terminal, for aligning the carets under a finding."""
+    return sum(_char_width(c) for c in s)
 
 
 def _visible(s: str) -> str:
@@ -132,12 +147,18 @@ def render_text(rows: Sequence[Row], unsafe: bool = False) -> str:
     return "".join(_text_block(r, unsafe) + "\n" for r in rows)
 
 
+def _fixable(row: Row, unsafe_fixes: bool) -> bool:
+    """Whether ``--fix`` fixes the finding: a safe fix, or with ``unsafe_fixes`` an unsafe one too (a display-only
+    suggestion never). The one meaning of "fixable" for the summary line and the statistics."""
+    return row.applicability == "safe" or (unsafe_fixes and row.applicability == "unsafe")
+
+
 def summary(rows: Sequence[Row], unsafe_fixes: bool = False) -> str:
     """The last line of a text report (ruff's: ``All checks passed!`` when there is nothing to report)."""
     n = len(rows)
     if not n:
         return "All checks passed!"
-    safe = sum(1 for r in rows if r.applicability == "safe")
+    safe = sum(1 for r in rows if _fixable(r, unsafe_fixes=False))
     unsafe = sum(1 for r in rows if r.applicability == "unsafe")
     word = "finding" if n == 1 else "findings"
     if unsafe_fixes:
@@ -156,23 +177,44 @@ def _gh_property(s: str) -> str:
     return _gh_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
+def _record_line(data: dict) -> int | None:
+    """The line of the file that holds the finding's record (JSON Lines), or None for a finding in a plain file.
+
+    A record's number is its physical line in the file: ``execution.run_records`` numbers every line it
+    reads, blank and unreadable ones included. The finding's own ``line``/``column``/``offset`` are inside the
+    record's decoded text field, not in the file: where the field's text sits in the line (after the key,
+    with JSON escapes) is not known here, so only the line is."""
+    return data.get("record")
+
+
+def _in_record(data: dict) -> str:
+    """Where in its record's text a finding is, for formats that can only point at the record's line."""
+    return f"record {data['record']}, line {data['line']}, column {data['column']} of its text"
+
+
 def render_github(rows: Sequence[Row]) -> str:
-    """GitHub Actions workflow commands: one ``::error file=…,line=…,col=…::message`` line per finding."""
+    """GitHub Actions workflow commands: one ``::error file=…,line=…,col=…::message`` line per finding; a
+    finding in a JSON Lines record is annotated on the record's line (no columns), the message saying where
+    in the record's text it is."""
     out = []
     for r in rows:
         j = r.data
-        props = ",".join(
-            f"{k}={_gh_property(str(v))}"
-            for k, v in (
-                ("file", j["path"]),
+        record_line = _record_line(j)
+        place: tuple[tuple[str, object], ...]
+        if record_line is None:
+            place = (
                 ("line", j["line"]),
                 ("col", j["column"]),
                 ("endLine", j["end_line"]),
                 ("endColumn", j["end_column"]),
-                ("title", f"zhproof {j['rule']}"),
             )
+            message = j["rule"] + ": " + j["message"]
+        else:
+            place = (("line", record_line),)
+            message = j["rule"] + ": " + j["message"] + f" ({_in_record(j)})"
+        props = ",".join(
+            f"{k}={_gh_property(str(v))}" for k, v in (("file", j["path"]), *place, ("title", f"zhproof {j['rule']}"))
         )
-        message = j["rule"] + ": " + j["message"] + (f" (record {j['record']})" if "record" in j else "")
         out.append(f"::{_GITHUB_LEVEL[j['severity']]} {props}::{_gh_data(message)}\n")
     return "".join(out)
 
@@ -181,7 +223,8 @@ _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def render_sarif(rows: Sequence[Row], rules: dict) -> str:
-    """SARIF 2.1.0, columns counted in Unicode code points, with fixes as replacements."""
+    """SARIF 2.1.0, columns counted in Unicode code points, with fixes as replacements (not for a finding in a
+    JSON Lines record: its region is the record's line, its place in the text and its fix are properties)."""
     from . import __version__
 
     names = sorted(rules)
@@ -202,7 +245,7 @@ def render_sarif(rows: Sequence[Row], rules: dict) -> str:
     results = []
     for r in rows:
         j = r.data
-        region = {
+        text_region = {
             "startLine": j["line"],
             "startColumn": j["column"],
             "endLine": j["end_line"],
@@ -210,18 +253,25 @@ def render_sarif(rows: Sequence[Row], rules: dict) -> str:
             "charOffset": j["offset"],
             "charLength": j["end_offset"] - j["offset"],
         }
+        record_line = _record_line(j)
+        # in a JSON Lines record the positions are in the record's decoded text: the region is the record's line
+        region = text_region if record_line is None else {"startLine": record_line}
         location = {"uri": j["path"]}
-        result = {
+        result: dict = {
             "ruleId": j["rule"],
             "level": _SARIF_LEVEL[j["severity"]],
-            "message": {"text": j["message"]},
+            "message": {"text": j["message"] if record_line is None else f"{j['message']} ({_in_record(j)})"},
             "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
         }
-        if "record" in j:
-            result["properties"] = {"record": j["record"]}
+        if record_line is not None:
+            # where in the record's text, and its fix: data, not an artifact change (offsets into the decoded
+            # text would corrupt the .jsonl file; `zhproof check --fix --output` writes the cleaned records)
+            result["properties"] = {"record": j["record"], "textRegion": text_region}
+            if j["fix"]:
+                result["properties"]["fix"] = j["fix"]
         if j["rule"] in index:
             result["ruleIndex"] = index[j["rule"]]
-        if j["fix"] and j["fix"]["applicability"] != "display":
+        if record_line is None and j["fix"] and j["fix"]["applicability"] != "display":
             result["fixes"] = [
                 {
                     "description": {"text": f"{j['fix']['title']} ({j['fix']['applicability']})"},
@@ -264,12 +314,15 @@ def render_sarif(rows: Sequence[Row], rules: dict) -> str:
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_statistics(rows: Sequence[Row], chars: int) -> str:
-    """Findings per rule, with how many are fixable and the rate per 100,000 characters checked."""
+def render_statistics(rows: Sequence[Row], chars: int, unsafe_fixes: bool = False) -> str:
+    """Findings per rule, with how many are fixable and the rate per 100,000 characters checked.
+
+    Fixable means what it means in :func:`summary` given the same ``unsafe_fixes``: fixed by ``--fix`` (a safe
+    fix), or with ``unsafe_fixes`` by ``--fix --unsafe-fixes`` (an unsafe fix too)."""
     from collections import Counter
 
     per_rule = Counter(r.rule for r in rows)
-    fixable = Counter(r.rule for r in rows if r.applicability in ("safe", "unsafe"))
+    fixable = Counter(r.rule for r in rows if _fixable(r, unsafe_fixes))
     width = max([len(r) for r in per_rule] + [5])
     lines = [f"{'count':>7}  {'rule'.ljust(width)}  {'fixable':>7}  {'per 100k chars':>14}"]
     for rule, n in sorted(per_rule.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -283,13 +336,14 @@ def render_statistics(rows: Sequence[Row], chars: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_statistics_json(rows: Sequence[Row], chars: int, fmt: str = "json") -> str:
+def render_statistics_json(rows: Sequence[Row], chars: int, fmt: str = "json", unsafe_fixes: bool = False) -> str:
     """--statistics with --output-format json (a list) or json-lines (one object a line): per rule, its
-    findings, how many are fixable, and the rate per 100,000 characters; sorted as the text table."""
+    findings, how many are fixable (as in :func:`render_statistics`), and the rate per 100,000 characters;
+    sorted as the text table."""
     from collections import Counter
 
     per_rule = Counter(r.rule for r in rows)
-    fixable = Counter(r.rule for r in rows if r.applicability in ("safe", "unsafe"))
+    fixable = Counter(r.rule for r in rows if _fixable(r, unsafe_fixes))
     items = [
         {
             "rule": rule,
