@@ -16,7 +16,8 @@ pytest.importorskip("pygls")
 pytest.importorskip("pytest_lsp")
 
 from lsprotocol import types as lsp  # noqa: E402
-from pygls.protocol import default_converter  # noqa: E402
+from pygls.exceptions import JsonRpcException  # noqa: E402
+from pygls.protocol import JsonRPCRequestMessage, default_converter  # noqa: E402
 from pytest_lsp import LanguageClient, client_capabilities  # noqa: E402
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features  # noqa: E402
 
@@ -147,6 +148,15 @@ async def actions(client, path: Path, rng: lsp.Range, only=None, diagnostics=())
         )
         or []
     )
+
+
+async def raw_request(client, msg_id, method: str, params) -> object:
+    """Send a request with ``params`` as given (plain JSON, not checked against the method's type) under
+    ``msg_id``, and wait for its response: its result, or the JsonRpcException of its error."""
+    future = asyncio.get_running_loop().create_future()
+    client.protocol._request_futures[msg_id] = future
+    client.protocol._send_data(JsonRPCRequestMessage(id=msg_id, method=method, params=params, jsonrpc="2.0"))
+    return await asyncio.wait_for(future, 10)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -432,6 +442,40 @@ async def test_changes_are_debounced_and_save_lints_at_once(tmp_path):
             ),
         )
         assert list(diags) == []
+
+
+@pytest.mark.asyncio
+async def test_request_with_invalid_params_gets_an_error_response_and_the_server_lives_on(tmp_path):
+    """A code action with a negative line, or without ``range`` and ``context``: pygls could not read the
+    params and dropped the request, so the client waited forever. Each gets error -32602 under its id."""
+    doc = tmp_path / "bad.txt"
+    responses: list = []  # every response the client receives, as structured
+    async with session(tmp_path) as client:
+        handle = client.protocol.handle_message
+
+        def client_handle(message):
+            if getattr(message, "method", None) is None:
+                responses.append(message)
+            return handle(message)
+
+        client.protocol.handle_message = client_handle
+        diags = await next_publish(client, doc.as_uri(), lambda: open_doc(client, doc, DUP))
+        text_document = {"uri": doc.as_uri()}
+        negative = {"start": {"line": -1, "character": 0}, "end": {"line": 0, "character": 0}}
+        for msg_id, params, missing in [
+            ("negative-line", {"textDocument": text_document, "range": negative, "context": {"diagnostics": []}}, []),
+            (7, {"textDocument": text_document}, ["range", "context"]),
+        ]:
+            with pytest.raises(JsonRpcException) as caught:
+                await raw_request(client, msg_id, lsp.TEXT_DOCUMENT_CODE_ACTION, params)
+            assert caught.value.code == -32602 and lsp.TEXT_DOCUMENT_CODE_ACTION in caught.value.message
+            assert all(f"$.params.{name}" in caught.value.message for name in missing)
+            (response,) = [r for r in responses if r.id == msg_id]
+            assert response.error.code == -32602
+        # the server still answers, and the client saw no "Error in server" window message
+        acts = await actions(client, doc, diags[0].range, only=[lsp.CodeActionKind.QuickFix])
+        assert [a.title for a in acts] == ["删去重复的“疫情” (duplicate-word)"]
+        assert not client.messages
 
 
 def test_without_the_lsp_extra_one_line_and_exit_2(tmp_path):

@@ -25,8 +25,11 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
+from cattrs import transform_error
 from lsprotocol import types as lsp
+from pygls.exceptions import FeatureRequestError, JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from . import Diagnostic, Linter, Safety, Severity, __version__
@@ -119,9 +122,65 @@ class Result:
         self.index: LineIndex = index
 
 
+class Rejected:
+    """A request whose params could not be read: answered with ``error`` under its id, never handled."""
+
+    def __init__(self, msg_id: int | str, method: str, error: JsonRpcException):
+        self.id = msg_id
+        self.method = method
+        self.error = error
+
+
+class ZhproofProtocol(LanguageServerProtocol):
+    """pygls's protocol, answering every request, also one whose params do not fit the method's type.
+
+    pygls (2.1) turns the JSON into typed messages while ``json.loads`` parses it (``structure_message`` as
+    its object hook); params that fail (``range.start.line`` of -1, no ``range``) raise ``JsonRpcInvalidParams``
+    out of the read loop, which only reports it (a window message, "Error in server: Invalid Params") and
+    drops the message with its id: the client waits for a response that never comes. Here such a request
+    becomes a ``Rejected``, answered with the error (-32602) under its id; notifications, which get no
+    response, take pygls's path."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            msg_id, method = data.get("id"), data.get("method")
+            if (
+                data.get("jsonrpc") != self.VERSION
+                or not isinstance(method, str)
+                or not isinstance(msg_id, (int, str))
+                or isinstance(msg_id, bool)
+            ):
+                raise
+            return Rejected(msg_id, method, _invalid_params(method, error))
+
+    def handle_message(self, message: Any) -> None:
+        if not isinstance(message, Rejected):
+            super().handle_message(message)
+        elif self._shutdown:  # as pygls does with any request after shutdown
+            log.warning("server shutting down: request %r dropped", message.method)
+        else:
+            log.warning("request %r (id %r) rejected: %s", message.method, message.id, message.error)
+            self._send_response(message.id, None, message.error.to_response_error())
+            self._server._report_server_error(message.error, FeatureRequestError)
+
+
+def _invalid_params(method: str, error: JsonRpcException) -> JsonRpcException:
+    """-32602, naming the method and what is wrong where (``required field missing @ $.params.range``)."""
+    cause = error.__cause__
+    try:
+        details = "; ".join(transform_error(cause)) if cause is not None else ""
+    except Exception:  # a cause cattrs cannot describe
+        details = str(cause)
+    return JsonRpcInvalidParams(f"{JsonRpcInvalidParams.MESSAGE} for {method}" + (f": {details}" if details else ""))
+
+
 class ZhproofServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("zhproof", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+        super().__init__(
+            "zhproof", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full, protocol_cls=ZhproofProtocol
+        )
         self.settings: dict[str, Any] = {}
         self._runner: Configurations | None = None
         self._config_stamps: dict[Path, tuple | None] = {}
