@@ -87,6 +87,22 @@ def test_pyproject_unknown_key(tmp_path):
     assert r.exit_code == 2 and "unknown key 'ignores' in [tool.zhproof]" in r.stderr
 
 
+@pytest.mark.parametrize(
+    "content,code",
+    [("tool = 5\n", 1), ('tool = "zhproof"\n', 1), ("[tool]\nzhproof = 5\n", 2), ('[tool]\nzhproof = "x"\n', 2)],
+)
+def test_a_pyproject_whose_tool_is_no_table(tmp_path, content, code):
+    # not ours (no [tool.zhproof] table): the file is checked with the defaults; [tool] zhproof = 5 is a
+    # configuration error that names the key, never an internal error
+    (tmp_path / "pyproject.toml").write_text(content, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    r = run("check", tmp_path / "a.txt")
+    assert r.exit_code == code, r.stderr
+    assert "internal error" not in r.stderr
+    if code == 2:
+        assert "'tool.zhproof' must be a table" in r.stderr
+
+
 def test_per_file_ignores_allow_and_rule_options(tmp_path):
     (tmp_path / "zhproof.toml").write_text(
         'allow = ["朋友朋友"]\n\n[per-file-ignores]\n"legacy/*" = ["duplicate-word"]\n', encoding="utf-8"

@@ -174,6 +174,12 @@ def _exit_with(command: Callable[[], int]) -> None:
     except KeyboardInterrupt:
         _err("interrupted")
         code = 130
+    except BrokenPipeError:
+        # the reader of standard output went away (zhproof check | head): stop quietly, as other tools do;
+        # standard output goes to /dev/null so that Python's flush at exit raises nothing more
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = EXIT_ERROR
     except Exception as e:  # never a traceback for a user
         _err(f"internal error: {type(e).__name__}: {e} (please report this with the input that caused it)")
         code = EXIT_ERROR

@@ -87,7 +87,8 @@ def find_config(start: Path) -> Path | None:
                     data = cache.load_toml(candidate)
                 except (OSError, ValueError):  # unreadable, not UTF-8, not TOML
                     continue
-                if "zhproof" in data.get("tool", {}):
+                tool = data.get("tool")
+                if isinstance(tool, dict) and "zhproof" in tool:
                     return candidate
     return None
 
@@ -125,8 +126,11 @@ def load_config(path: Path, known_rules: dict | None = None) -> Config:
     except ValueError as e:  # tomllib.TOMLDecodeError
         raise ConfigError(f"{path}: invalid TOML: {e}") from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("zhproof", {})
+        tool = data.get("tool", {})
+        data = tool.get("zhproof", {}) if isinstance(tool, dict) else {}
         where = "[tool.zhproof]"
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: 'tool.zhproof' must be a table ([tool.zhproof]), not {type_phrase(type(data))}")
     else:
         where = "the configuration"
     unknown = sorted(set(data) - KEYS)

@@ -42,6 +42,7 @@ class Inputs:
         self.items: list[Input] = []
         self.errors: list[str] = []
         self.notes: list[str] = []
+        self.stdin_excluded = False  # standard input named an excluded file (--stdin-filename --force-exclude)
 
 
 class Configurations:
@@ -123,12 +124,23 @@ class Discovery:
         folders are walked for .txt and .md files (and JSON Lines with --jsonl-field)."""
         inputs = Inputs()
         force = self.options.force_exclude
+        seen: set[str] = set()  # each file once, however it is named (twice, in a folder and alone, by a link)
+
+        def add(f: Path) -> None:
+            real = os.path.realpath(f)
+            if real not in seen:
+                seen.add(real)
+                inputs.items.append(Input(str(f), f))
+
         for p in paths:
             if p == "-":
                 where = self.options.stdin_filename
                 if where is not None and force and self.skipped(where):
+                    inputs.stdin_excluded = True
                     continue
-                inputs.items.append(Input(str(where) if where is not None else "-", None))
+                if "-" not in seen:
+                    seen.add("-")
+                    inputs.items.append(Input(str(where) if where is not None else "-", None))
                 continue
             path = Path(p)
             if path.is_dir():
@@ -137,14 +149,16 @@ class Discovery:
                     if self.skipped(f):
                         skipped += 1
                     else:
-                        inputs.items.append(Input(str(f), f))
+                        add(f)
                 if skipped:
                     inputs.notes.append(
                         f"{p}: {skipped} file{'s' if skipped != 1 else ''} skipped (.gitignore or exclude)"
                     )
             elif path.exists():
-                if not (force and self.skipped(path)):
-                    inputs.items.append(Input(str(path), path))
+                if not path.is_file():
+                    inputs.errors.append(f"{p}: not a regular file (a pipe, socket or device)")
+                elif not (force and self.skipped(path)):
+                    add(path)
             elif path.is_symlink():
                 inputs.errors.append(f"{p}: broken symbolic link")
             else:
@@ -166,7 +180,9 @@ class Discovery:
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in sorted(filenames):
                 if name.lower().endswith(suffixes):
-                    yield Path(dirpath) / name
+                    f = Path(dirpath) / name
+                    if f.is_file():  # not a pipe, a socket or a device (reading a pipe would wait forever)
+                        yield f
 
     def skipped(self, f: Path) -> bool:
         """Does the configuration exclude ``f``, or a .gitignore ignore it?"""

@@ -87,7 +87,7 @@ class Result:
         self.name = name
         self.findings: list[Row] = []
         self.fixed = 0  # findings whose fix was applied
-        self.output: str | None = None  # standard input with --fix: the fixed text
+        self.output: bytes | None = None  # standard input with --fix: the fixed text, in the input's encoding
         self.diff = ""
         self.error: str | None = None
         self.note: str | None = None
@@ -113,6 +113,8 @@ class Executor:
     def run_text(self, name: str, path: Path | None, data: bytes | None = None) -> Result:
         result = Result(name)
         o = self.options
+        if data is not None and o.fix:
+            result.output = data  # standard input with --fix: passed through unchanged unless fixed below
         try:
             source = decode(data, name) if data is not None else read_file(path)  # type: ignore[arg-type]
         except BinaryFileError as e:
@@ -123,6 +125,7 @@ class Executor:
             return result
         linter = self.configs.linter_for(path)
         result.chars = len(source.text)
+        doc = None
         try:
             if o.fix or o.diff:
                 fixed = linter.fix(source.text, unsafe=o.apply_unsafe, path=name)
@@ -132,22 +135,25 @@ class Executor:
                     doc = linter.document(source.text, name)
                     findings = linter.lint_document(doc)
                 else:
-                    result.fixed = len(fixed.applied)
-                    findings, doc = fixed.remaining, linter.document(fixed.text, name)
                     if path is None:
-                        result.output = fixed.text
+                        result.output = encode(source, fixed.text)  # in the input's encoding, with its BOM
                     elif fixed.text != source.text:
                         _write(path, source, fixed.text)
+                    result.fixed = len(fixed.applied)
+                    findings, doc = fixed.remaining, linter.document(fixed.text, name)
             else:
                 doc = linter.document(source.text, name)
                 findings = linter.lint_document(doc)  # the document's line index serves the report too
-        except (FixNotConvergedError, RuleFileError) as e:
+        except RuleFileError as e:
             result.error = f"{name}: {e}"
             return result
-        except OSError as e:
-            result.error = f"{name}: cannot write: {e.strerror or e}"
-            result.fixed = 0
-            return result
+        except (FixNotConvergedError, OSError) as e:
+            # nothing was written: the file's findings are still reported, as found in the text as it is
+            result.error = (
+                f"{name}: {e}" if isinstance(e, FixNotConvergedError) else f"{name}: cannot write: {e.strerror or e}"
+            )
+            doc = linter.document(source.text, name)
+            findings = linter.lint_document(doc)
         result.findings = [make_row(name, doc, d) for d in findings]
         if doc.named:
             result.note = self._unknown_suppressions(doc, path)
@@ -170,12 +176,15 @@ class Executor:
         name = unit.name
         result = Result(name)
         field_name = self.options.jsonl_field
+        assert field_name is not None  # records are read only with --jsonl-field
         linter = self.configs.linter_for(unit.path)
         fixing = self.options.fix
         cleaned: list[bytes] = []
         for n, raw in enumerate(unit.lines, unit.first):
             try:
                 line = raw.decode("utf-8", errors="strict")
+                if n == 1 and line.startswith("\ufeff"):
+                    line = line[1:]  # a byte order mark before the first record (files saved on Windows)
                 if not line.strip():
                     if fixing:
                         cleaned.append(_with_newline(raw))
@@ -197,15 +206,22 @@ class Executor:
             result.chars += len(text)
             record_name = f"{name}#{n}"
             if fixing:
-                fixed = linter.fix(text, unsafe=self.options.apply_unsafe, path=record_name, fmt="text")
-                result.fixed += len(fixed.applied)
-                if fixed.text != text:
-                    result.changed += 1
-                    obj[field_name] = fixed.text
-                    cleaned.append((json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8"))
-                else:
+                try:
+                    fixed = linter.fix(text, unsafe=self.options.apply_unsafe, path=record_name, fmt="text")
+                except FixNotConvergedError as e:
+                    result.problems.append((n, "fix", str(e)))
                     cleaned.append(_with_newline(raw))
-                text, findings = fixed.text, fixed.remaining
+                    findings = linter.lint(text, path=record_name, fmt="text")
+                else:
+                    result.fixed += len(fixed.applied)
+                    if fixed.text != text:
+                        result.changed += 1
+                        # only the field's value changes: the other fields, their order, spacing and numbers,
+                        # and the record's line ending stay as written
+                        cleaned.append(_replace_field(raw, line, field_name, fixed.text))
+                    else:
+                        cleaned.append(_with_newline(raw))
+                    text, findings = fixed.text, fixed.remaining
             else:
                 findings = linter.lint(text, path=record_name, fmt="text")
             if findings:
@@ -223,6 +239,39 @@ def _write(path: Path, source: Source, text: str) -> None:
     write_atomic(path, encode(source, text))
 
 
+def _replace_field(raw: bytes, line: str, field: str, value: str) -> bytes:
+    """The record ``raw`` (decoded: ``line``, without a byte order mark) with the value of its top-level ``field``
+    replaced by the JSON string ``value``, everything else kept byte for byte. Where the key occurs twice, the last
+    one is the field (as ``json.loads`` reads it)."""
+    decoder = json.JSONDecoder()
+    ws = " \t\n\r"
+    i = len(line) - len(line.lstrip(ws)) + 1  # past the opening brace
+    span = None
+    while True:
+        while line[i] in ws:
+            i += 1
+        if line[i] == "}":
+            break
+        key, i = decoder.raw_decode(line, i)
+        while line[i] in ws:
+            i += 1
+        i += 1  # the colon
+        while line[i] in ws:
+            i += 1
+        _, end = decoder.raw_decode(line, i)
+        if key == field:
+            span = (i, end)
+        i = end
+        while line[i] in ws:
+            i += 1
+        if line[i] == ",":
+            i += 1
+    assert span is not None  # the caller found the field
+    new = line[: span[0]] + json.dumps(value, ensure_ascii=False) + line[span[1] :]
+    prefix = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    return prefix + _with_newline(new.encode("utf-8"))
+
+
 def _with_newline(raw: bytes) -> bytes:
     return raw if raw.endswith(b"\n") else raw + b"\n"
 
@@ -235,5 +284,12 @@ def unified_diff(name: str, old: str, new: str) -> str:
     )
     out = []
     for line in lines:
-        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+        if line.endswith("\n"):
+            out.append(line)
+        elif line.endswith("\r"):
+            # a line of a file with classic Mac line endings (a lone CR): a patch line must end with LF, so the
+            # diff stays well formed (it shows such lines as ending in CR LF)
+            out.append(line + "\n")
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
     return "".join(out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 from pathlib import Path
 from .model import Value
@@ -28,7 +29,10 @@ class Source(Value):
         self.bom = bom
 
 
+# UTF-32's byte order marks first: UTF-32-LE's (FF FE 00 00) starts with UTF-16-LE's (FF FE).
 _BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
@@ -64,7 +68,13 @@ def decode(data: bytes, path: str) -> Source:
     ) from None
 
 
-_CJK = compile_re(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+# CJK characters and the punctuation and symbols Chinese text uses: CJK punctuation, ideographs (and extension A),
+# full-width forms; general punctuation (“ ” ‘ ’ … — ·), letterlike symbols and number forms (℃ №, Ⅲ),
+# enclosed numbers (① ⑴ ⒈), box drawing and geometric shapes (─ ■ ○ ★), and the Latin-1 signs GBK holds (° ± × ÷ §).
+_CJK = compile_re(
+    r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2000-\u206f\u2100-\u218f\u2460-\u24ff"
+    r"\u2500-\u26ff\u00a4\u00a7\u00a8\u00b0\u00b1\u00b7\u00d7\u00f7\u0391-\u03c9\u0401-\u0451]"
+)
 _NON_ASCII = compile_re(r"[^\x00-\x7f]")
 
 
@@ -97,12 +107,27 @@ def write_atomic(path: Path, data: bytes) -> None:
     """
     import tempfile  # only when writing: it costs start-up otherwise
 
-    directory = path.parent
+    # a symbolic link is written through to its target (renaming over the link would replace it by a file)
+    path = Path(os.path.realpath(path))
     try:
-        mode = path.stat().st_mode & 0o7777
+        st = path.stat()
     except FileNotFoundError:
-        mode = None
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".zhproof-tmp", dir=directory)
+        st = None
+    if st is not None and st.st_nlink > 1:
+        # renaming a new file over it would split it from its other names, and writing in place is not atomic
+        raise OSError(
+            errno.EMLINK,
+            f"the file has {st.st_nlink} hard links (zhproof writes a new file and renames it, which would split them)",
+        )
+    directory = path.parent
+    mode = st.st_mode & 0o7777 if st is not None else None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".zhproof-tmp", dir=directory)
+    except PermissionError:
+        raise PermissionError(
+            13,
+            f"the folder {directory} is not writable (zhproof writes a temporary file beside the file and renames it)",
+        ) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)

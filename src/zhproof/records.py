@@ -80,6 +80,7 @@ class RecordProblems:
 
     def __init__(self) -> None:
         self.count = 0
+        self.unfixable = 0  # of them, records whose fixes did not converge (readable, but written unchanged)
         self.invalid: dict[str, int] = {}
         self.no_field: dict[str, list] = {}  # name -> [count, first line, keys of the first]
         self.messages: list[str] = []
@@ -89,7 +90,10 @@ class RecordProblems:
         out = []
         for line, kind, detail in problems:
             self.count += 1
-            if kind == "json":
+            if kind == "fix":
+                self.unfixable += 1
+                out.append(f"{name}: record {line}: {detail}; the record is written unchanged")
+            elif kind == "json":
                 shown = self.invalid.get(name, 0)
                 self.invalid[name] = shown + 1
                 if shown < self.SHOWN:
@@ -113,12 +117,14 @@ class RecordProblems:
         return out
 
 
-def records_summary(results: list[Result], fix: bool, unreadable: int) -> str:
+def records_summary(results: list[Result], fix: bool, unreadable: int, unfixable: int = 0) -> str:
     checked = sum(r.checked for r in results)
     out = f"{checked} record{'s' if checked != 1 else ''} checked"
     if fix:
         out += f", {sum(r.changed for r in results)} fixed"
         out += f", {unreadable} passed through unchanged (unreadable)"
+        if unfixable:
+            out += f", {unfixable} passed through unchanged (their fixes did not converge)"
     elif unreadable:
         out += f", {unreadable} unreadable"
     return out

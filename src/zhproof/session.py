@@ -112,7 +112,13 @@ def run_check(o: CheckOptions) -> int:
     except BaseException:
         writers.abort()
         raise
-    report(o, results, bool(jsonl_inputs), problems.count)
+    if o.fix and inputs.stdin_excluded:
+        # an excluded file on standard input is passed through unchanged: an editor replaces its text with ours
+        _write_stdout(sys.stdin.buffer.read())
+    stdin_fixed = o.fix and (
+        inputs.stdin_excluded or any(i.path is None and not discovery.is_jsonl(i.name) for i in inputs.items)
+    )
+    report(o, results, bool(jsonl_inputs), problems, bool(inputs.errors or failed or problems.count), stdin_fixed)
     if inputs.errors or failed or problems.count:
         return EXIT_ERROR
     if o.exit_zero:
@@ -137,9 +143,17 @@ def _units(inputs: Inputs, discovery: Discovery) -> Iterator[Unit]:
             yield FileUnit(item.name, item.path)
 
 
-def report(o: CheckOptions, results: list[Result], records: bool, unreadable: int) -> None:
-    """Print what the run found. Standard output carries one thing: the fixed text of standard input (--fix
-    on stdin), or the diff (--diff), or else the findings; everything else goes to standard error."""
+def report(
+    o: CheckOptions,
+    results: list[Result],
+    records: bool,
+    problems: RecordProblems,
+    errors: bool = False,
+    stdin_fixed: bool = False,
+) -> None:
+    """Print what the run found. Standard output carries one thing: the text of standard input (--fix on stdin:
+    fixed, or passed through unchanged when it cannot be read or fixed), or the diff (--diff), or else the
+    findings; everything else goes to standard error. With ``errors``, the summary never says all passed."""
     from .output import (
         render_github,
         render_json,
@@ -155,15 +169,20 @@ def report(o: CheckOptions, results: list[Result], records: bool, unreadable: in
     fixed = sum(r.fixed for r in results)
     stdout_text = [r.output for r in results if r.output is not None]
     if stdout_text:
-        click.echo("".join(stdout_text), nl=False)
+        _write_stdout(b"".join(stdout_text))
     if o.diff:
         click.echo("".join(r.diff for r in results), nl=False)
-    to_stderr = bool(stdout_text) or o.diff
+    to_stderr = bool(stdout_text) or o.diff or stdin_fixed  # standard output is the text of standard input
     color = False if os.environ.get("NO_COLOR") else None  # None: colour only on a terminal
     fmt = o.output_format
     if o.statistics:
         chars = sum(r.chars for r in results)
-        out = render_statistics(rows, chars) if fmt == "text" else render_statistics_json(rows, chars, fmt)
+        unsafe = o.unsafe_fixes and not o.fix  # "fixable" as the summary line counts it
+        out = (
+            render_statistics(rows, chars, unsafe_fixes=unsafe)
+            if fmt == "text"
+            else render_statistics_json(rows, chars, fmt, unsafe_fixes=unsafe)
+        )
         click.echo(out, nl=False, err=to_stderr)
     elif fmt == "json":
         click.echo(render_json(rows), nl=False, err=to_stderr)
@@ -185,10 +204,20 @@ def report(o: CheckOptions, results: list[Result], records: bool, unreadable: in
         if o.fix and fixed and not o.quiet:
             click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.", err=to_stderr)
         if not o.quiet:
-            click.echo(summary(rows, o.unsafe_fixes and not o.fix), err=to_stderr)
+            if errors and not rows:
+                click.echo("No findings in what could be read; see the errors above.", err=to_stderr)
+            else:
+                click.echo(summary(rows, o.unsafe_fixes and not o.fix), err=to_stderr)
             _script_hint(rows)
     if records and not o.quiet:
-        note(records_summary(results, o.fix, unreadable))
+        note(records_summary(results, o.fix, problems.count - problems.unfixable, problems.unfixable))
+
+
+def _write_stdout(data: bytes) -> None:
+    """Bytes to standard output as they are (the text of standard input keeps its encoding)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 #: A file whose findings are at least this many traditional-char findings, and mostly those, is probably written
