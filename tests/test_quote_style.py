@@ -77,3 +77,42 @@ def test_bad_option_value_is_a_one_line_error(tmp_path):
     assert "quote-style" in r.output and "auto, curly, corner" in r.output
     assert "Traceback" not in r.output
     assert f.read_text(encoding="utf-8") == '他說"不行"。\n'
+
+
+# --- the quote-style rule: marks of the other set than the document's own ----------------------------------
+def quote_findings(text, style=None, variant="zh-Hans"):
+    options = {"quote-style": {"quote-style": style}} if style else None
+    return [
+        (d.start, d.fix.edits[0].text, d.fix.safety.name)
+        for d in zhproof.lint_text(text, select=["quote-style"], variant=variant, options=options)
+    ]
+
+
+def test_a_mark_of_the_minority_set_is_reported_with_a_safe_fix():
+    text = "他说：“好的。”她说：“走吧。”我说：「好的”。"
+    assert quote_findings(text) == [(text.index("「"), "“", "SAFE")]
+
+
+def test_a_document_of_one_set_is_never_reported():
+    assert quote_findings("他說：「好的。」她說：『走吧。』") == []
+    assert quote_findings("他说：“她说‘好’。”") == []
+
+
+def test_a_tie_follows_the_script_and_is_unsafe():
+    assert quote_findings("我说：「好的”。") == [(3, "“", "UNSAFE")]
+    assert quote_findings("我說：「好的”。", variant="zh-Hant") == [(6, "」", "UNSAFE")]
+
+
+def test_a_close_majority_is_unsafe():
+    text = "“甲”“乙”「丙」「丁」「戊」"  # 4 curly, 6 corner: corner, but not twice as often
+    assert {s for _, _, s in quote_findings(text)} == {"UNSAFE"}
+    assert [n for _, n, _ in quote_findings(text)] == ["「", "」", "「", "」"]
+
+
+def test_the_configured_set_decides_and_is_safe():
+    assert quote_findings("他说：“好的。”", style="corner") == [(3, "「", "SAFE"), (7, "」", "SAFE")]
+    assert quote_findings("他说：“好的。”", style="curly") == []
+
+
+def test_an_apostrophe_is_no_quotation_mark():
+    assert quote_findings("他說：「好的。」這是 Rust’s 的寫法。", variant="zh-Hant") == []

@@ -21,6 +21,7 @@ CHECK_MODULES = (
     "unpaired_bracket",
     "cjk_space",
     "lost_character",
+    "quote_style",
     "wrong_character",
 )
 
