@@ -14,12 +14,17 @@ from zhproof.cli import main
 BAD = "疫情疫情防控，，要加强。\n第二行，有“引号。\n"
 
 
+def _file(tmp_path, name: str, text: str):
+    """``text`` as the file ``name`` in a folder with an empty configuration."""
+    (tmp_path / "zhproof.toml").write_text("", encoding="utf-8")
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return f
+
+
 @pytest.fixture
 def bad(tmp_path):
-    (tmp_path / "zhproof.toml").write_text("", encoding="utf-8")
-    f = tmp_path / "bad.txt"
-    f.write_text(BAD, encoding="utf-8")
-    return f
+    return _file(tmp_path, "bad.txt", BAD)
 
 
 def run(*args, input=None):
@@ -93,10 +98,7 @@ JSONL = '{"text":"疫情疫情防控。"}\n\n{"text":"交通運輸。"}\n'
 
 @pytest.fixture
 def records(tmp_path):
-    (tmp_path / "zhproof.toml").write_text("", encoding="utf-8")
-    f = tmp_path / "f.jsonl"
-    f.write_text(JSONL, encoding="utf-8")
-    return f
+    return _file(tmp_path, "f.jsonl", JSONL)
 
 
 def test_github_points_at_the_records_line(records):

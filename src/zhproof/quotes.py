@@ -8,6 +8,21 @@ A rule whose fixes write quotation marks declares the option ``quote-style`` (``
 from __future__ import annotations
 
 STYLES = ("auto", "curly", "corner")
+#: What an editor calls each mark, so that a message never quotes a quotation mark inside quotation marks.
+MARK_NAMES = {
+    "“": "前引号",
+    "”": "后引号",
+    "‘": "前单引号",
+    "’": "后单引号",
+    "「": "前引号",
+    "」": "后引号",
+    "『": "前引号",
+    "』": "后引号",
+    "《": "前书名号",
+    "》": "后书名号",
+    "〈": "前书名号",
+    "〉": "后书名号",
+}
 _TO_CORNER = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 _TO_CURLY = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 

@@ -20,7 +20,7 @@ from typing import Iterable
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..patterns import compile_re
-from ..quotes import STYLES
+from ..quotes import MARK_NAMES, STYLES
 from ..rule import BaseRule, Example, RuleDoc
 
 CURLY = "“”‘’"
@@ -30,16 +30,6 @@ _MARKS = compile_re("[“”‘’「」『』]")
 _APOSTROPHE = compile_re(r"(?<=[A-Za-z0-9])’(?=[A-Za-z0-9])")
 #: In ``auto``, the fix is safe when the document's own set is used at least this many times as often.
 SAFE_MAJORITY = 2
-_NAMES = {
-    "“": "前引号",
-    "”": "后引号",
-    "‘": "前单引号",
-    "’": "后单引号",
-    "「": "前引号",
-    "」": "后引号",
-    "『": "前单引号",
-    "』": "后单引号",
-}
 
 DOC = RuleDoc(
     summary="quotation marks of the other style than the document's own (「」 in a text of “”, or the reverse)",
@@ -107,7 +97,7 @@ class QuoteStyle(BaseRule):
                 self.name,
                 i,
                 i + 1,
-                f"{_NAMES[ch]}{ch}与全文所用的{name}不一致，应为{new}",
+                f"{MARK_NAMES[ch]}{ch}与全文所用的{name}不一致，应为{new}",
                 Severity.WARNING,
                 Fix((Edit(i, i + 1, new),), safety, f"改用{name}"),
             )

@@ -11,6 +11,7 @@ from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..rule import BaseRule, Example, RuleDoc
 from ..patterns import DIGIT, WS, compile_re
+from ..quotes import MARK_NAMES
 
 PAIRS = {
     "“": "”",
@@ -25,21 +26,7 @@ PAIRS = {
     "(": ")",
     "［": "］",
 }
-#: What an editor calls each mark, so that a message never quotes a quotation mark inside quotation marks.
-_NAMES = {
-    "“": "前引号",
-    "”": "后引号",
-    "‘": "前单引号",
-    "’": "后单引号",
-    "「": "前引号",
-    "」": "后引号",
-    "『": "前引号",
-    "』": "后引号",
-    "《": "前书名号",
-    "》": "后书名号",
-    "〈": "前书名号",
-    "〉": "后书名号",
-}
+_NAMES = MARK_NAMES
 CLOSERS = {v: k for k, v in PAIRS.items()}
 _BRACKET_SPLIT = compile_re("([" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "])")  # split keeps them
 # A closing parenthesis that ends a list marker (1) 2） a) 一）) at the start of a line or after a space.
