@@ -484,12 +484,9 @@ def test_numbered_headings_and_case_numbers_are_no_cut_items(text):
         "第三章 妇女权益\n\n第二十条 妇女享有与男子平等的权利。\n\n第四\n\n章 劳动和社会保障权益\n\n"
         "第二十一条 国家保障妇女享有与男子平等的劳动权利。\n",
         "第一百七十条 有其他特别严重情节的。\n\n第\n\n一百七十一条 出售、购买伪造的货币的，处三年以下有期徒刑。\n",
-        # a long name cut in a line that is not a title of Han characters alone
-        "中华人民共和国公益事业捐赠法\n\n1999年6月28日 第九届全国人民\n代表大会常务委员会第十次会议通过\n\n"
-        "第一章 总则\n\n第一条 为了鼓励捐赠，制定本法。\n",
     ],
 )
-def test_a_number_or_a_long_name_cut_before_a_heading_is_reported(text):
+def test_a_number_cut_before_a_heading_is_reported(text):
     assert [d.fix.safety for d in findings(text)] == [Safety.UNSAFE]
 
 
@@ -507,10 +504,11 @@ def test_a_title_on_two_lines_and_a_heading_over_a_list_stay_silent(text):
     assert findings(text) == []
 
 
-def test_a_line_that_ends_on_an_adverb_is_cut():
-    # an adverb goes before the verb it modifies: no sentence or title ends on one standing alone
-    assert broken_line.judge("当创建不", "可变和可变引用时，我们分别使用 & 和 &mut 语法。") is Safety.UNSAFE
-    assert broken_line.judge("我们都", "同意这个方案。") is Safety.UNSAFE
+def test_a_line_that_ends_on_an_adverb_inside_a_clause_is_cut():
+    # an adverb goes before the verb it modifies: no clause ends on one standing alone; a title may (我们都)
+    assert broken_line.judge("为此，当创建不", "可变和可变引用时，我们分别使用 & 和 &mut 语法。") is Safety.UNSAFE
+    assert broken_line.judge("经过讨论，我们都", "同意这个方案。") is Safety.UNSAFE
+    assert broken_line.judge("我们都", "同意这个方案。") is None
     assert broken_line.judge("成都", "今天举行了发布会。") is None
 
 
@@ -536,3 +534,22 @@ def test_modal_verbs_determiners_and_bound_words_of_zhi_are_cuts():
 )
 def test_words_that_may_open_a_sentence_or_end_a_noun_are_no_cuts(prev_line, next_line):
     assert broken_line.judge(prev_line, next_line) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # titles may end on an adverb or a modal verb; 也, 没 and 很 end sentences
+        "万物皆可\n\n在这个时代，万物皆可互联。\n",
+        "拒绝说不\n\n我们每个人都应该学会拒绝别人的无理要求。\n",
+        "我们能\n\n只要团结一心，就一定能战胜困难。\n",
+        "非也非也\n\n他摇着头走开了。\n",
+        # 第 as the end of a word (门第, 及第), not the prefix of a number
+        "书香门第\n三代人都是教师，家风很好。\n",
+        "状元及第\n一时传为佳话，乡里都来祝贺。\n",
+        # 之 alone opens classical verse
+        "诗经选读\n之子于归，宜其室家。\n",
+    ],
+)
+def test_titles_that_end_on_an_adverb_or_a_word_of_di_stay_silent(text):
+    assert findings(text) == []

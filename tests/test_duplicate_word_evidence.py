@@ -356,3 +356,8 @@ def test_a_doubled_character_the_lexicon_lists_only_at_its_floor_is_no_reduplica
 @pytest.mark.parametrize("text", ["他常常来这里。", "大家纷纷表示赞同。", "人人都有份。"])
 def test_reduplicated_words_in_use_stay_silent(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text", ["我倒要会会这个人。", "你陪陪我吧。"])
+def test_a_rare_reduplicated_verb_before_its_pronoun_object_stays_silent(text):
+    assert found(text) == []

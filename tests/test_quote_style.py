@@ -116,3 +116,14 @@ def test_the_configured_set_decides_and_is_safe():
 
 def test_an_apostrophe_is_no_quotation_mark():
     assert quote_findings("他說：「好的。」這是 Rust’s 的寫法。", variant="zh-Hant") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他說：「好的。」參見 the users’ guide、the boys’ club 與 the ’90s。",
+        "他說：「好的。」He said ‘yes’ to it.",
+    ],
+)
+def test_english_apostrophes_and_quotes_neither_count_nor_are_reported(text):
+    assert quote_findings(text, variant="zh-Hant") == []

@@ -59,17 +59,19 @@ ASSOCIATION = 1.0
 # Conjunctions that join two nouns or verbs (被告人及其家属, 公务活动或者国事活动): a line cannot start with one.
 NOUN_JOINERS = frozenset({"及其", "以及", "及", "或者", "或", "并且"})
 # Prepositions and conjunctions that cannot end a sentence or a title when they stand alone as a word (法规和,
-# 习近平同, 可在), nor can adverbs and modal verbs, which go before the verb they modify (当创建不|可变引用时,
-# 我们都|同意, 以便能|在), nor the determiners 其 and 该, which go before their noun (其|包含名为).
-# 对 and 用 are left out: they end words (键值对, 投用) that the segmenter may leave alone.
-DANGLING = set("把被和与及或从向于而并跟在为以同自因" + "不没很都也还就才又再更最将已曾正仅均皆亦可" + "能须" + "其该")
+# 习近平同, 可在). 对 and 用 are left out: they end words (键值对, 投用) that the segmenter may leave alone.
+DANGLING = set("把被和与及或从向于而并跟在为以同自因")
+# Adverbs and modal verbs, which go before the verb they modify (当创建不|可变引用时, 以便能|在), and the
+# determiners 其 and 该, which go before their noun (其|包含名为): inside a clause (after clause punctuation in the
+# line) no line ends on one standing alone; a title may (万物皆可, 拒绝说不, 为什么不, 我们能), so a line without
+# clause punctuation is not judged by them. 也, 没 and 很 are left out: they end sentences (非也, 吃了没, 好得很).
+DANGLING_IN_CLAUSE = set("不都还就才又再更最将已曾正仅均皆亦可能须其该")
 # Parts of speech (jieba's tags) of bound morphemes: characters that are not words on their own (物, 洲).
 BOUND_POS = frozenset({"zg", "ng", "vg", "ag", "g", "tg", "dg", "rg", "mg", "yg", "uz"})
 MIN_PROSE_LINE = 10
 _CUT_WINDOW = 6
 _WINDOW = 8
 _HAN_TAIL = compile_re(f"[{HAN}]+$")
-_HAN_LINE = compile_re(f"[{HAN}]+")
 _DATE_NUMBER = f"[{DIGIT}〇零一二三四五六七八九十两]+[ \\t\\u3000]*"
 # A line that is a date, perhaps after a short label (生效日期：2024 年 5 月 3 日, 二〇二一年三月).
 _DATE_LINE = compile_re(
@@ -88,17 +90,15 @@ DOC = RuleDoc(
         "heading or list item. A break counts when it cuts a word (the word trigram model reads the characters "
         "across it as one word, likelier than apart; or each line leaves a lone character that the lexicon joins "
         "into a word; or it cuts a numeral), when the line before ends where no sentence or title can (a "
-        "conjunction such as 和 or 或者, 的 outside 是……的, a lone preposition, adverb, modal verb or determiner such as 把, 不, "
-        "能 or 其), or the next line starts with a particle (的, 了, 着) or a word of 之 that follows its noun (之一). When the next line goes on to a sentence end, it also counts when "
+        "conjunction such as 和 or 或者, 的 outside 是……的, a lone preposition such as 把, or, after clause punctuation, a lone adverb, "
+        "modal verb or determiner such as 不, 能 or 其), or the next line starts with a particle (的, 了, 着) or a word of 之 that follows its noun (之一). When the next line goes on to a sentence end, it also counts when "
         "the line before is running prose (a full stop inside it), already holds two clauses (two commas outside "
         "brackets and quotes), ends on the first half of a compound (电子⏎商务) after clause punctuation, when the "
         "next line starts with a conjunction that joins nouns (及其, 或者), or when, after clause punctuation, the "
         "word trigram model strongly associates the words on either side. Headlines, titles, captions, credits "
         "after the last sentence of a line (新华社记者 王明/摄), dates, signatures, article numbers and headings "
         "stand alone and are not reported; a number cut in two (第四⏎章, 第⏎一百七十一条) is a break before a heading "
-        "too, and so is a name of five or more characters cut in a line that holds more than Han characters "
-        "(1999年6月28日 第九届全国人民⏎代表大会常务委员会……), not in a title set on two lines. Where the two lines alone "
-        "leave it open (a line that could be a heading "
+        "too. Where the two lines alone leave it open (a line that could be a heading "
         "before its paragraph, or a title wrapped on two lines), a bracket or title mark that the line leaves open "
         "and the next line closes (央视网消息（新闻⏎联播）) is a break, so is a word cut before a line that introduces a "
         "list with a colon (依法追究刑事⏎⏎责任：) or a line ending on a conjunction there (如果⏎尝试编译，会得到如下"
@@ -374,8 +374,7 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
     2. the break cuts a word: the word trigram model reads a word across it, likelier than the two sides apart
        (贡献了中|国智慧). Safe after prose, else unsafe. Everything below is unsafe.
     3. the line leaves a bracket or title mark open that the next line closes (央视网消息（新闻|联播）); a number is
-       cut (第四|章, 第|一百七十一条) or a word of LONG_WORD characters or more (第九届全国人民|代表大会), unless the
-       line before is Han characters alone (a title set on two lines); or a word
+       cut (第四|章, 第|一百七十一条); or a word
        is cut (as in 4.) before a line that introduces a list with a colon (依法追究刑事|责任：).
        Otherwise a credit or caption after the last sentence stays silent, whatever follows; and a break before
        a line that does not go on to a sentence end (a heading or a title, or the rest of one: titles wrapped
@@ -383,7 +382,7 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
     4. each side leaves a lone character that the lexicon joins into a word (本|法), or a word of 5 or more
        characters crosses the break (中华人民|共和国), or a numeral or an ordinal is cut (第八|十一条, 第二十四|条);
        the line before ends where no sentence can (a conjunction: 和, 或者; 的 outside 是……的; a lone
-       preposition, adverb, modal verb or determiner: 把, 在, 不, 能, 其), or the next line starts with a particle (的, 了,
+       preposition: 把, 在; after clause punctuation, a lone adverb, modal verb or determiner: 不, 能, 其), or the next line starts with a particle (的, 了,
        着), a word of 之 that follows its noun (之一) or a conjunction that joins
        nouns (及其, 或者); the line before already holds two clauses (two ， outside brackets and quotes); or,
        after clause punctuation, the two words at the break form a compound of the lexicon (电子|商务), or the
@@ -412,13 +411,8 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
         return Safety.SAFE if prose else Safety.UNSAFE, ""
     if _bracket_across(fragment, next_line):
         return Safety.UNSAFE, ""  # （新闻|联播）, 【奋斗百年路 启航新征程 中国|共产党人的精神谱系】
-    if not dated and (
-        _number_cut(prev_line, next_line) or (_long_cut(br, prev_line) and not _HAN_LINE.fullmatch(prev_line))
-    ):
-        # 第四|章 劳动和社会保障权益, 1999年6月28日 第九届全国人民|代表大会常务委员会……通过: a number or a long name
-        # cut before a heading or a title too; but a line of Han characters alone over another line without a
-        # sentence end is a title set on two lines (中华人民共和国各级人民代表大会|常务委员会监督法)
-        return Safety.UNSAFE, ""
+    if not dated and _number_cut(prev_line, next_line):
+        return Safety.UNSAFE, ""  # 第四|章 劳动和社会保障权益: a number cut before a heading too
     if (
         not credit
         and not rest
@@ -514,8 +508,10 @@ def _dangling(br: _Break, fragment: str) -> bool:
     """Does the line end where no sentence or title can: on a conjunction (和, 或者, 以及), a preposition or
     particle standing alone (把, 从), or on 的 outside the 是……的 construction (法律、法规的 | 遵守)?"""
     left, pos = br.left, br.lex.pos
+    in_clause = _COMMA.search(fragment) is not None
     if (
         left[-1] not in DANGLING
+        and not (in_clause and left[-1] in DANGLING_IN_CLAUSE)
         and left[-1] != "的"
         and not any(pos(left[-k:]) == "c" for k in range(1, min(4, len(left)) + 1))
     ):
@@ -528,7 +524,7 @@ def _dangling(br: _Break, fragment: str) -> bool:
         return "是" not in clause  # 也是不可信的 ends a sentence, 掌握的 does not
     if word[-1] == "于":
         return True  # 适用于, 有助于, 由于: 于 takes its object after it, whatever the word it ends
-    return len(word) == 1 and word in DANGLING
+    return len(word) == 1 and (word in DANGLING or (in_clause and word in DANGLING_IN_CLAUSE))
 
 
 def _joins_first(br: _Break, line: str) -> bool:
@@ -540,8 +536,9 @@ def _joins_first(br: _Break, line: str) -> bool:
     return word in NOUN_JOINERS and line[len(word) : len(word) + 1] not in "，,、："
 
 
-#: Words of 之 that follow the noun they belong to (有下列行为|之一的, 会议|之后): no sentence or title starts with one.
-BOUND_ZHI = frozenset({"之", "之一", "之间", "之中", "之下", "之外", "之内", "之上", "之际", "之时", "之初", "之余"})
+#: Words of 之 that follow the noun they belong to (有下列行为|之一的, 两国|之间): no sentence or title starts with one
+#: (之前 and 之后 do, as adverbs of time; 之 alone does in classical Chinese: 之子于归).
+BOUND_ZHI = frozenset({"之一", "之间", "之中", "之下", "之外", "之内", "之上", "之际", "之时", "之初", "之余"})
 
 
 def _particle_first(br: _Break) -> bool:
@@ -600,18 +597,6 @@ def _lone_cut(br: _Break, compound: bool = False) -> bool:
     return compound and across[0] == (cut - last, cut + first)
 
 
-def _long_cut(br: _Break, prev_line: str) -> bool:
-    """Does a dictionary word of LONG_WORD characters or more cross the break (全国人民|代表大会, 中华人民|共和国),
-    starting after the start of the line (a line that is only the first part of the word, 上海市 over 浦东新区人民法院,
-    may be a heading over a list)?"""
-    if not br.across:
-        return False
-    cut = len(br.left)
-    return any(
-        s < cut < e and e - s >= LONG_WORD and len(prev_line) > cut - s for s, e in br.lex.segment(br.left + br.right)
-    )
-
-
 def _number_cut(prev_line: str, next_line: str) -> bool:
     """Is a Chinese numeral cut in two (第八|十一条, 第二百零|四条), an ordinal cut from its unit (第二十四|条), or
     the prefix 第 from its number (第|一百七十一条)?"""
@@ -619,7 +604,9 @@ def _number_cut(prev_line: str, next_line: str) -> bool:
         return True
     head = _HAN_HEAD.match(next_line)
     if prev_line[-1] == "第" and head is not None and _ORDINAL_END.match("第" + head.group()[:1]):
-        return True
+        # 第 standing alone, not the end of a word (书香门第, 状元及第, 府第)
+        tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
+        return tail is not None and _Break(tail.group(), head.group()).last == "第"
     return prev_line[-1] in _NUMERAL and next_line[0] in _NUMERAL and (prev_line[-1] + next_line[0]) != "一一"
 
 

@@ -566,7 +566,7 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         return R_GIVEN_NAME
     if (
         unit * 2 in lex
-        and lex.frequency(unit * 2) > UNATTESTED
+        and (lex.frequency(unit * 2) > UNATTESTED or _verb_before_pronoun(lex, window, a, pos))
         and pos not in FUNCTION_POS
         and not ends_word
         and not starts_word
@@ -592,6 +592,13 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
     ):
         return R_EVERY
     return None
+
+
+def _verb_before_pronoun(lex, window: str, a: int, pos: str | None) -> bool:
+    """Is the doubled character a verb whose object, a pronoun, follows (会会这个人, 陪陪我, 逗逗他)? A verb
+    reduplicates so however rare the lexicon finds the doubled form."""
+    rest = window[a + 2 : a + 2 + MAX_LOOKAHEAD]
+    return pos is not None and pos.startswith("v") and any(lex.pos(w) == "r" for w in lex.prefixes(rest))
 
 
 def _in_numeral(window: str, i: int) -> bool:

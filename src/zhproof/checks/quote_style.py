@@ -10,7 +10,7 @@ Each mark of the other set is reported with the corresponding mark of the docume
 open, ” and 」 close, ‘ and 『 open an inner quotation, ’ and 』 close it, so the correspondence is one to one.
 The fix is safe when the set is configured, or when the document uses its own set at least twice as often as the
 other; unsafe otherwise (a document with as many marks of each set may be quoting a text of the other style). A
-right single quotation mark between two Latin letters or digits is an apostrophe (Rust’s), not a quotation mark.
+single curly mark touching a Latin letter or digit is English (Rust’s, users’, ‘yes’), not a quotation mark.
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ CURLY = "“”‘’"
 CORNER = "「」『』"
 _OTHER = {**dict(zip(CURLY, CORNER)), **dict(zip(CORNER, CURLY))}
 _MARKS = compile_re("[“”‘’「」『』]")
-_APOSTROPHE = compile_re(r"(?<=[A-Za-z0-9])’(?=[A-Za-z0-9])")
+# A single curly mark touching a Latin letter or digit is English: an apostrophe (Rust’s, users’, ’90s) or a quote
+# around English words (‘yes’); it neither counts nor is reported.
+_APOSTROPHE = compile_re(r"(?<=[A-Za-z0-9])[‘’]|[‘’](?=[A-Za-z0-9])")
 #: In ``auto``, the fix is safe when the document's own set is used at least this many times as often.
 SAFE_MAJORITY = 2
 
@@ -39,8 +41,8 @@ DOC = RuleDoc(
         "setting leaves them (「好的”). The option `quote-style` names the document's set: `auto` (the default) takes "
         "the set the document uses more, and on a tie the one of its script (curly for zh-Hans, corner for zh-Hant "
         "and its regional variants); `curly` or `corner` fix it for every document. A right single quotation mark "
-        "between two Latin letters or digits is an apostrophe (Rust’s), not a quotation mark. A document that keeps "
-        "to one set is never reported."
+        "or a left one touching a Latin letter or digit is English (Rust’s, users’, ’90s, ‘yes’), not a Chinese "
+        "quotation mark. A document that keeps to one set is never reported."
     ),
     why=(
         "Mixed quotation marks look careless and break tools that pair them (a 「 closed by ” is an unpaired quote "
@@ -99,7 +101,7 @@ class QuoteStyle(BaseRule):
                 i + 1,
                 f"{MARK_NAMES[ch]}{ch}与全文所用的{name}不一致，应为{new}",
                 Severity.WARNING,
-                Fix((Edit(i, i + 1, new),), safety, f"改用{name}"),
+                Fix((Edit(i, i + 1, new),), safety, f"改为{MARK_NAMES[new]}"),
             )
 
 
