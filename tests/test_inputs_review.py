@@ -85,14 +85,21 @@ def test_a_file_with_hard_links_is_not_split(folder):
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
-def test_a_named_pipe_is_never_read(folder):
+def test_a_pipe_in_a_folder_is_never_read(folder):
     (folder / "w").mkdir()
     (folder / "w" / "a.txt").write_text(BAD, encoding="utf-8")
     os.mkfifo(folder / "w" / "fifo.txt")
     r = subprocess.run([str(EXE), "check", "w"], cwd=folder, capture_output=True, timeout=60)
     assert r.returncode == 1 and b"w/a.txt:1:1" in r.stdout
-    r = subprocess.run([str(EXE), "check", "w/fifo.txt"], cwd=folder, capture_output=True, timeout=60)
-    assert r.returncode == 2 and b"not a regular file" in r.stderr
+
+
+@pytest.mark.skipif(os.name == "nt", reason="process substitution is bash's")
+def test_a_pipe_named_on_the_command_line_is_read(folder):
+    # zhproof check <(…) names a pipe: the user asked for it
+    r = subprocess.run(
+        ["bash", "-c", f"'{EXE}' check <(printf '%s')" % BAD], cwd=folder, capture_output=True, timeout=60
+    )
+    assert r.returncode == 1 and b"duplicate-word" in r.stdout, r.stderr
 
 
 def test_a_file_named_twice_is_checked_once(folder):
@@ -145,3 +152,34 @@ def test_a_reader_that_stops_early_is_no_internal_error(folder):
     err = p.stderr.read()
     p.wait(timeout=60)
     assert b"internal error" not in err and b"Traceback" not in err
+
+
+# --- the second review (of the fixes above) -----------------------------------------------------------------
+def test_latin1_is_not_read_as_gbk(folder):
+    f = folder / "pt.txt"
+    data = b"Informa\xe7\xf5es sobre a situa\xe7\xe3o atual. El ni\xf1o ten\xeda a\xf1os.\n"
+    f.write_bytes(data)
+    r = zhproof("check", "--fix", "pt.txt", cwd=folder)
+    assert r.returncode == 2 and b"cannot decode" in r.stderr
+    assert f.read_bytes() == data
+
+
+def test_traditional_text_in_gbk_is_read(folder):
+    (folder / "t.txt").write_bytes("這個計劃的執行需要時間。\n".encode("gbk"))
+    assert zhproof("check", "--variant", "zh-Hant", "t.txt", cwd=folder).returncode == 0
+
+
+def test_a_record_with_a_lone_surrogate_is_fixed(folder):
+    (folder / "s.jsonl").write_bytes(b'{"text": "\\ud83d ' + BAD.strip().encode() + b'"}\n')
+    r = zhproof("check", "--jsonl-field", "text", "--fix", "--output", "out.jsonl", "s.jsonl", cwd=folder)
+    assert r.returncode == 0, r.stderr
+    import json
+
+    assert json.loads((folder / "out.jsonl").read_text(encoding="utf-8"))["text"] == "\ud83d " + FIXED.strip()
+
+
+def test_a_file_and_its_hard_link_are_checked_once(folder):
+    (folder / "h1.txt").write_text(BAD, encoding="utf-8")
+    os.link(folder / "h1.txt", folder / "h2.txt")
+    r = zhproof("check", "h1.txt", "h2.txt", "--output-format", "json-lines", cwd=folder)
+    assert len(r.stdout.splitlines()) == 1

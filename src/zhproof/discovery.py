@@ -124,12 +124,16 @@ class Discovery:
         folders are walked for .txt and .md files (and JSON Lines with --jsonl-field)."""
         inputs = Inputs()
         force = self.options.force_exclude
-        seen: set[str] = set()  # each file once, however it is named (twice, in a folder and alone, by a link)
+        seen: set[object] = set()  # each file once, however it is named (twice, in a folder and alone, by a link)
 
         def add(f: Path) -> None:
-            real = os.path.realpath(f)
-            if real not in seen:
-                seen.add(real)
+            try:
+                st = f.stat()
+                key: object = (st.st_dev, st.st_ino)
+            except OSError:
+                key = os.path.realpath(f)
+            if key not in seen:
+                seen.add(key)
                 inputs.items.append(Input(str(f), f))
 
         for p in paths:
@@ -155,9 +159,8 @@ class Discovery:
                         f"{p}: {skipped} file{'s' if skipped != 1 else ''} skipped (.gitignore or exclude)"
                     )
             elif path.exists():
-                if not path.is_file():
-                    inputs.errors.append(f"{p}: not a regular file (a pipe, socket or device)")
-                elif not (force and self.skipped(path)):
+                # a file named here is read even if it is a pipe (zhproof check <(…), /dev/stdin); a walk skips those
+                if not (force and self.skipped(path)):
                     add(path)
             elif path.is_symlink():
                 inputs.errors.append(f"{p}: broken symbolic link")

@@ -233,6 +233,8 @@ class Executor:
 
 
 def _write(path: Path, source: Source, text: str) -> None:
+    if not path.is_file():
+        raise OSError(22, "not a regular file (a pipe or a device): the fixed text cannot be written back")
     if not path.stat().st_mode & 0o222:
         # renaming over it would work, but a read-only file says: do not change me
         raise PermissionError(13, "the file is read-only")
@@ -267,7 +269,12 @@ def _replace_field(raw: bytes, line: str, field: str, value: str) -> bytes:
         if line[i] == ",":
             i += 1
     assert span is not None  # the caller found the field
-    new = line[: span[0]] + json.dumps(value, ensure_ascii=False) + line[span[1] :]
+    encoded = json.dumps(value, ensure_ascii=False)
+    try:
+        encoded.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (\ud83d in the record): only an escape can write it
+        encoded = json.dumps(value)
+    new = line[: span[0]] + encoded + line[span[1] :]
     prefix = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
     return prefix + _with_newline(new.encode("utf-8"))
 

@@ -60,7 +60,7 @@ def decode(data: bytes, path: str) -> Source:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         text = None
-    if text is not None and _looks_chinese(text):
+    if text is not None and _looks_chinese(text) and _common_han(text):
         return Source(path, text, "gb18030", b"")
     raise InputError(
         f"{path}: cannot decode as UTF-8 at byte {utf8_error.start} (0x{data[utf8_error.start]:02x}), nor as GB18030/GBK; "
@@ -82,6 +82,31 @@ def _looks_chinese(text: str) -> bool:
     """Most non-ASCII characters are CJK characters or CJK punctuation."""
     non_ascii = len(_NON_ASCII.findall(text))
     return non_ascii > 0 and len(_CJK.findall(text)) >= 0.9 * non_ascii
+
+
+#: Chinese prose is written almost wholly in common characters: the 3,755 of GB 2312's first level (lead bytes
+#: B0-D7) for simplified text, the 5,401 of Big5's (lead bytes A4-C6) for traditional text. Latin-1 text read as
+#: GBK (an accented letter and the next byte make a pair) and UTF-8 cut or misread as GBK give rare characters
+#: instead (駉, 韆, 鏍): such a reading is refused.
+COMMON_HAN_SHARE = 0.8
+
+
+def _common(c: str) -> bool:
+    for codec, lo, hi in (("gb2312", 0xB0, 0xD7), ("big5", 0xA4, 0xC6)):
+        try:
+            if lo <= c.encode(codec)[0] <= hi:
+                return True
+        except UnicodeEncodeError:
+            pass
+    return False
+
+
+def _common_han(text: str) -> bool:
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if not han:
+        return True  # punctuation and symbols only: nothing to tell them apart
+    common = sum(1 for c in han if _common(c))
+    return common >= COMMON_HAN_SHARE * len(han)
 
 
 def read_file(path: Path) -> Source:

@@ -115,10 +115,20 @@ def run_check(o: CheckOptions) -> int:
     if o.fix and inputs.stdin_excluded:
         # an excluded file on standard input is passed through unchanged: an editor replaces its text with ours
         _write_stdout(sys.stdin.buffer.read())
+        if not o.quiet:
+            note(f"{o.stdin_filename}: excluded by the configuration; passed through unchanged")
     stdin_fixed = o.fix and (
         inputs.stdin_excluded or any(i.path is None and not discovery.is_jsonl(i.name) for i in inputs.items)
     )
-    report(o, results, bool(jsonl_inputs), problems, bool(inputs.errors or failed or problems.count), stdin_fixed)
+    report(
+        o,
+        results,
+        bool(jsonl_inputs),
+        problems,
+        bool(inputs.errors or failed or problems.count),
+        stdin_fixed,
+        inputs.stdin_excluded,
+    )
     if inputs.errors or failed or problems.count:
         return EXIT_ERROR
     if o.exit_zero:
@@ -150,6 +160,7 @@ def report(
     problems: RecordProblems,
     errors: bool = False,
     stdin_fixed: bool = False,
+    inputs_excluded: bool = False,
 ) -> None:
     """Print what the run found. Standard output carries one thing: the text of standard input (--fix on stdin:
     fixed, or passed through unchanged when it cannot be read or fixed), or the diff (--diff), or else the
@@ -206,6 +217,8 @@ def report(
         if not o.quiet:
             if errors and not rows:
                 click.echo("No findings in what could be read; see the errors above.", err=to_stderr)
+            elif not results and inputs_excluded:
+                pass  # nothing was checked: the note above says why
             else:
                 click.echo(summary(rows, o.unsafe_fixes and not o.fix), err=to_stderr)
             _script_hint(rows)
