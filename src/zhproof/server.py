@@ -153,7 +153,9 @@ class ZhproofProtocol(LanguageServerProtocol):
                 or isinstance(msg_id, bool)
             ):
                 raise
-            return Rejected(msg_id, method, _invalid_params(method, error))
+            # invalid params get -32602 with what is wrong; any other error (pygls's internal error) its own code
+            answer = _invalid_params(method, error) if isinstance(error, JsonRpcInvalidParams) else error
+            return Rejected(msg_id, method, answer)
 
     def handle_message(self, message: Any) -> None:
         if not isinstance(message, Rejected):
