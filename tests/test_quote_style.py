@@ -127,3 +127,11 @@ def test_an_apostrophe_is_no_quotation_mark():
 )
 def test_english_apostrophes_and_quotes_neither_count_nor_are_reported(text):
     assert quote_findings(text, variant="zh-Hant") == []
+
+
+def test_the_two_rules_agree_on_the_document_s_set():
+    # a tie in traditional text: halfwidth-punctuation writes the corner marks that quote-style asks for
+    text = '他說"不行"。我說：「好的”。'
+    fixed = zhproof.fix_text(text, select=["halfwidth-punctuation", "quote-style"], variant="zh-Hant", unsafe=True)
+    assert fixed == "他說「不行」。我說：「好的」。"
+    assert document_style("他說 Rust’s「好」") == "corner"  # an apostrophe is no curly mark

@@ -1,11 +1,14 @@
 """Quotation-mark style of fixes: “” (curly) or 「」 (corner), following the document's own marks.
 
 A rule whose fixes write quotation marks declares the option ``quote-style`` (``auto``, ``curly``,
-``corner``); ``auto`` (the default) writes 「」 in a document that uses more corner marks than curly ones and
-“” otherwise.
+``corner``); ``auto`` (the default) writes 「」 in a document that uses more corner marks than curly ones (English
+apostrophes aside), and on a tie in traditional text; “” otherwise. The quote-style rule takes the same set as the
+document's own, so that the two rules never undo each other's fixes.
 """
 
 from __future__ import annotations
+
+from .patterns import compile_re
 
 STYLES = ("auto", "curly", "corner")
 #: What an editor calls each mark, so that a message never quotes a quotation mark inside quotation marks.
@@ -27,13 +30,28 @@ _TO_CORNER = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "�
 _TO_CURLY = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 
 
-def document_style(text: str) -> str:
-    """``corner`` when the text has more corner quotation marks than curly ones, else ``curly``."""
+#: A single curly mark touching a Latin letter or digit is English: an apostrophe (Rust’s, users’, ’90s) or a quote
+#: around English words (‘yes’); it belongs to neither set.
+ENGLISH_SINGLE = compile_re(r"(?<=[A-Za-z0-9])[‘’]|[‘’](?=[A-Za-z0-9])")
+HANT_VARIANTS = ("zh-Hant", "zh-TW", "zh-HK")
+
+
+def count_sets(text: str) -> tuple[int, int]:
+    """The quotation marks of each set in ``text``: (curly, corner), English single marks left out."""
     corner = text.count("「") + text.count("」") + text.count("『") + text.count("』")
-    if not corner:
-        return "curly"
     curly = text.count("“") + text.count("”") + text.count("‘") + text.count("’")
-    return "corner" if corner > curly else "curly"
+    if "‘" in text or "’" in text:
+        curly -= len(ENGLISH_SINGLE.findall(text))
+    return curly, corner
+
+
+def document_style(text: str, variant: str = "zh-Hans") -> str:
+    """The set of quotation marks ``text`` uses more: ``corner`` or ``curly``; ``curly`` in a text without any (the
+    national standard's); on a tie, the set of the script (corner for zh-Hant and its regional variants)."""
+    curly, corner = count_sets(text)
+    if curly != corner:
+        return "corner" if corner > curly else "curly"
+    return "corner" if corner and variant in HANT_VARIANTS else "curly"
 
 
 def inside_marks(text: str, i: int) -> bool:

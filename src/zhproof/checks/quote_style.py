@@ -20,16 +20,13 @@ from typing import Iterable
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..patterns import compile_re
-from ..quotes import MARK_NAMES, STYLES
+from ..quotes import ENGLISH_SINGLE, MARK_NAMES, STYLES, count_sets, document_style
 from ..rule import BaseRule, Example, RuleDoc
 
 CURLY = "“”‘’"
 CORNER = "「」『』"
 _OTHER = {**dict(zip(CURLY, CORNER)), **dict(zip(CORNER, CURLY))}
 _MARKS = compile_re("[“”‘’「」『』]")
-# A single curly mark touching a Latin letter or digit is English: an apostrophe (Rust’s, users’, ’90s) or a quote
-# around English words (‘yes’); it neither counts nor is reported.
-_APOSTROPHE = compile_re(r"(?<=[A-Za-z0-9])[‘’]|[‘’](?=[A-Za-z0-9])")
 #: In ``auto``, the fix is safe when the document's own set is used at least this many times as often.
 SAFE_MAJORITY = 2
 
@@ -72,18 +69,14 @@ class QuoteStyle(BaseRule):
         marks = [m.start() for m in _MARKS.finditer(text)]
         if not marks:
             return
-        apostrophes = {m.start() for m in _APOSTROPHE.finditer(text)}
-        marks = [i for i in marks if i not in apostrophes]
-        curly = sum(1 for i in marks if text[i] in CURLY)
-        corner = len(marks) - curly
+        english = {m.start() for m in ENGLISH_SINGLE.finditer(text)}
+        marks = [i for i in marks if i not in english]
+        curly, corner = count_sets(text)
         configured = doc.option(self.name, "quote-style", "auto")
         if configured == "auto":
             if not curly or not corner:
                 return  # one set only: the document's own
-            if curly != corner:
-                style = "curly" if curly > corner else "corner"
-            else:
-                style = "corner" if doc.variant in ("zh-Hant", "zh-TW", "zh-HK") else "curly"
+            style = document_style(text, doc.variant)  # the fixes of halfwidth-punctuation write the same set
             own, other = (curly, corner) if style == "curly" else (corner, curly)
             safety = Safety.SAFE if own >= SAFE_MAJORITY * other else Safety.UNSAFE
         else:

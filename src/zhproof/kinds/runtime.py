@@ -98,7 +98,7 @@ class TomlRule:
         default_style = self.options.get("quote-style")
         quote_style = doc.option(self.name, "quote-style", default_style) if default_style else None
         if quote_style == "auto":
-            quote_style = document_style(text)  # once per document
+            quote_style = document_style(text, doc.variant)  # once per document
         for c in self.checks:
             if c.requires and not any(ch in text for ch in c.requires):
                 continue  # cannot match: not even compiled
