@@ -69,8 +69,9 @@ class QuoteStyle(BaseRule):
         marks = [m.start() for m in _MARKS.finditer(text)]
         if not marks:
             return
-        english = {m.start() for m in ENGLISH_SINGLE.finditer(text)}
-        marks = [i for i in marks if i not in english]
+        if "‘" in text or "’" in text:
+            english = {m.start() for m in ENGLISH_SINGLE.finditer(text)}
+            marks = [i for i in marks if i not in english]
         curly, corner = count_sets(text)
         configured = doc.option(self.name, "quote-style", "auto")
         if configured == "auto":
