@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+from collections import Counter
 from pathlib import Path
 from .model import Value
 from .patterns import compile_re
@@ -80,6 +81,7 @@ _NON_ASCII = compile_re(r"[^\x00-\x7f]")
 
 def _looks_chinese(text: str) -> bool:
     """Most non-ASCII characters are CJK characters or CJK punctuation."""
+    text = text[:100_000]  # a sample decides: the whole text was decoded strictly already
     non_ascii = len(_NON_ASCII.findall(text))
     return non_ascii > 0 and len(_CJK.findall(text)) >= 0.9 * non_ascii
 
@@ -102,11 +104,13 @@ def _common(c: str) -> bool:
 
 
 def _common_han(text: str) -> bool:
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    if not han:
+    """Are at least COMMON_HAN_SHARE of the Han characters (of the first 100,000 characters) common ones?"""
+    counts = Counter(c for c in text[:100_000] if "\u4e00" <= c <= "\u9fff")
+    total = sum(counts.values())
+    if not total:
         return True  # punctuation and symbols only: nothing to tell them apart
-    common = sum(1 for c in han if _common(c))
-    return common >= COMMON_HAN_SHARE * len(han)
+    common = sum(n for c, n in counts.items() if _common(c))
+    return common >= COMMON_HAN_SHARE * total
 
 
 def read_file(path: Path) -> Source:
