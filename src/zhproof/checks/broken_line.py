@@ -411,7 +411,7 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
         return Safety.SAFE if prose else Safety.UNSAFE, ""
     if _bracket_across(fragment, next_line):
         return Safety.UNSAFE, ""  # （新闻|联播）, 【奋斗百年路 启航新征程 中国|共产党人的精神谱系】
-    if not dated and _number_cut(prev_line, next_line):
+    if not dated and _number_cut(br, prev_line, next_line):
         return Safety.UNSAFE, ""  # 第四|章 劳动和社会保障权益: a number cut before a heading too
     if (
         not credit
@@ -420,7 +420,7 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
         and not _LABEL_OPEN.match(prev_line)
         and (
             _lone_cut(br, compound=_CLAUSE_SPLIT.search(fragment) is not None)
-            or _number_cut(prev_line, next_line)
+            or _number_cut(br, prev_line, next_line)
             or _dangling(br, fragment)
         )
     ):
@@ -431,7 +431,7 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
         return None, "" if credit else "wrapped"
     if (
         (not dated and _lone_cut(br, compound=_CLAUSE_SPLIT.search(fragment) is not None))
-        or _number_cut(prev_line, next_line)
+        or _number_cut(br, prev_line, next_line)
         or _dangling(br, fragment)
         or _particle_first(br)
         or len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2
@@ -597,16 +597,13 @@ def _lone_cut(br: _Break, compound: bool = False) -> bool:
     return compound and across[0] == (cut - last, cut + first)
 
 
-def _number_cut(prev_line: str, next_line: str) -> bool:
+def _number_cut(br: _Break, prev_line: str, next_line: str) -> bool:
     """Is a Chinese numeral cut in two (第八|十一条, 第二百零|四条), an ordinal cut from its unit (第二十四|条), or
     the prefix 第 from its number (第|一百七十一条)?"""
     if _ORDINAL_END.search(prev_line) and next_line[0] in _UNITS:
         return True
-    head = _HAN_HEAD.match(next_line)
-    if prev_line[-1] == "第" and head is not None and _ORDINAL_END.match("第" + head.group()[:1]):
-        # 第 standing alone, not the end of a word (书香门第, 状元及第, 府第)
-        tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
-        return tail is not None and _Break(tail.group(), head.group()).last == "第"
+    if prev_line[-1] == "第" and _ORDINAL_END.match("第" + br.right[0]):
+        return br.last == "第"  # 第 standing alone, not the end of a word (书香门第, 状元及第, 府第)
     return prev_line[-1] in _NUMERAL and next_line[0] in _NUMERAL and (prev_line[-1] + next_line[0]) != "一一"
 
 

@@ -20,12 +20,11 @@ from typing import Iterable
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..patterns import compile_re
-from ..quotes import ENGLISH_SINGLE, MARK_NAMES, STYLES, count_sets, document_style
+from ..quotes import ENGLISH_SINGLE, MARK_NAMES, STYLES, count_sets, document_style, restyle
 from ..rule import BaseRule, Example, RuleDoc
 
 CURLY = "“”‘’"
 CORNER = "「」『』"
-_OTHER = {**dict(zip(CURLY, CORNER)), **dict(zip(CORNER, CURLY))}
 _MARKS = compile_re("[“”‘’「」『』]")
 #: In ``auto``, the fix is safe when the document's own set is used at least this many times as often.
 SAFE_MAJORITY = 2
@@ -88,7 +87,7 @@ class QuoteStyle(BaseRule):
             ch = text[i]
             if ch not in wrong:
                 continue
-            new = _OTHER[ch]
+            new = restyle(ch, style, text)
             yield Diagnostic(
                 self.name,
                 i,
