@@ -8,9 +8,13 @@ each, again and again) so that the machine's slow spells weigh on all of them al
 - read:         reading and decoding the file (the floor);
 - regex scan:   one `regex` search for a doubled Han character, (\\p{Han})\\1, over the text;
 - autocorrect:  autocorrect-py's lint (`autocorrect_py.lint_for(text, "x.txt")`), in process;
-- zhproof lint: zhproof's full default rule set on the text, in process (`Linter().lint`);
+- zhproof lint: zhproof's full default rule set on the text, in process (`Linter().lint`): one process, as
+                autocorrect's lint is one thread;
+- zhproof lint, N processes: `Linter(jobs=N).lint`, the rules shared among the machine's N cores (what
+                `zhproof check` does with one long file);
 - zhproof fix:  `Linter().fix(text, unsafe=True)`, in process;
-- zhproof CLI:  the whole `zhproof check` process on the file, output to /dev/null (start-up included);
+- zhproof CLI:  the whole `zhproof check` process on the file, output to /dev/null (start-up included), with
+                `--jobs 1` and as it runs by default (the machine's cores);
 - start-up:     `zhproof check` on the empty file and on 1 KB, against `python -c "import click"` (with zhproof's
                 start-up cache, as every run after the first has it, and without).
 
@@ -133,11 +137,14 @@ def main() -> int:
             print("(autocorrect-py is not installed: pip install autocorrect-py)\n")
     scan = regex.compile(r"(\p{Han})\1")
     linter = zhproof.Linter()
+    cores = os.cpu_count() or 1
+    shared = zhproof.Linter(jobs=cores)
     for name in ("1MB", "10MB"):
         path = paths[name]
         mb = path.stat().st_size / 1e6
         text = path.read_text(encoding="utf-8")
         cli = [str(exe), "check", "--jobs", "1", "--exit-zero", str(path)]
+        cli_cores = [str(exe), "check", "--exit-zero", str(path)]
         tools = [
             ("read", lambda: path.read_bytes().decode("utf-8"), args.runs),
             ("regex scan", lambda: scan.findall(text), args.runs),
@@ -160,13 +167,25 @@ def main() -> int:
             tools.append(("autocorrect lint", autocorrect, args.runs))
         tools += [
             ("zhproof lint", lambda: linter.lint(text), args.runs),
+        ]
+        if cores > 1:
+            tools.append((f"zhproof lint, {cores} proc", lambda: shared.lint(text), args.runs))
+        tools += [
             ("zhproof fix", lambda: linter.fix(text, unsafe=True), max(1, args.runs // 2)),
             (
-                "zhproof CLI check",
+                "zhproof CLI --jobs 1",
                 lambda: subprocess.run(cli, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
                 args.runs,
             ),
         ]
+        if cores > 1:
+            tools.append(
+                (
+                    f"zhproof CLI, {cores} proc",
+                    lambda: subprocess.run(cli_cores, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+                    args.runs,
+                )
+            )
         rows = interleaved_medians(tools)
         if failures:
             print(f"  (autocorrect could not parse {len(failures)} of {len(paragraphs)} lines)")
@@ -178,7 +197,7 @@ def main() -> int:
                 extra = f"   {times['regex scan'] and t / times['regex scan']:.1f}x the regex scan"
                 if "autocorrect lint" in times:
                     extra += f", autocorrect/zhproof = {times['autocorrect lint'] / t:.2f}"
-            print(f"  {label:20} {t:8.3f} s  {mb / t:8.1f} MB/s{extra}")
+            print(f"  {label:22} {t:8.3f} s  {mb / t:8.1f} MB/s{extra}")
         print()
     return 0
 

@@ -40,6 +40,7 @@ class Linter:
         allow: Iterable[str] = (),
         options: dict[str, dict] | None = None,
         rules: dict | None = None,
+        jobs: int = 1,
     ):
         from .registry import select_rules
 
@@ -47,6 +48,8 @@ class Linter:
         self.variant = variant
         self.allow = tuple(allow)
         self.options = options or {}
+        #: processes a long text's rules are shared among (Linux only; the findings are the same)
+        self.jobs = jobs
         Document("", variant=variant)  # validates the variant
 
     def document(self, text: str, path: str = "-", fmt: str | None = None) -> Document:
@@ -75,7 +78,7 @@ class Linter:
         """The findings in a Document made by ``document`` (whose line index the caller may reuse)."""
         from .engine import lint_document
 
-        return lint_document(doc, self.rules, self.allow)
+        return lint_document(doc, self.rules, self.allow, self.jobs)
 
     def fix(self, text: str, unsafe: bool = False, path: str = "-", fmt: str | None = None):
         """Fix until stable; returns a ``FixResult`` (text, applied findings, remaining findings)."""

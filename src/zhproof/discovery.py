@@ -53,6 +53,8 @@ class Configurations:
         self._configs: dict[Path | None, Config] = {}
         self._config_of_dir: dict[Path, Path | None] = {}
         self._linters: dict[tuple, Linter] = {}
+        #: processes a long file's rules may be shared among (set by the run when it checks files one at a time)
+        self.jobs = 1
         if options.config is not None:
             self._load(options.config)  # fail early on a bad --config
 
@@ -101,7 +103,9 @@ class Configurations:
                 self._linters[key] = Linter(select, ignore, o.variant or cfg.variant, cfg.allow, cfg.rules, known)
             except UnknownRuleError as e:
                 raise SetupError(str(e)) from None
-        return self._linters[key]
+        linter = self._linters[key]
+        linter.jobs = self.jobs
+        return linter
 
 
 class Discovery:

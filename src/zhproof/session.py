@@ -86,7 +86,10 @@ def run_check(o: CheckOptions) -> int:
         prepare_for_run(sum(FileUnit(i.name, i.path).size() for i in inputs.items if i.path is not None))
         n_jobs = o.jobs or os.cpu_count() or 1
         if len(inputs.items) < 2 and not jsonl_inputs:
-            n_jobs = 1  # one small file: worker processes would only add their start-up
+            # one file: no pool of workers (their start-up would cost more than a small file), but a long file's
+            # rules are shared among the cores (engine.lint_document)
+            configs.jobs = n_jobs
+            n_jobs = 1
         bar = _progress_bar(o.progress, inputs)
         for unit, result in run_units(Executor(o, configs), _units(inputs, discovery), n_jobs):
             if bar is not None:
