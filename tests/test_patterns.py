@@ -7,6 +7,8 @@ import os
 import re
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 import regex
@@ -81,7 +83,8 @@ def test_compiled_pattern_cache(tmp_path, monkeypatch):
 
     assert cached() == "False"  # compiled afresh, then saved at exit
     files = list(tmp_path.iterdir())
-    assert [f.name for f in files] == [f"startup-{sys.implementation.cache_tag}.marshal"]
+    assert [f.name for f in files] == [os.path.basename(cache.cache_path())]
+    assert files[0].name.startswith(f"startup-{sys.implementation.cache_tag}-")  # and this installation's
     assert cached() == "True"  # served from the cache
     files[0].write_bytes(b"damaged")
     assert cached() == "False"
@@ -162,7 +165,8 @@ def test_a_bad_cache_file_is_ignored_and_written_anew(tmp_path, monkeypatch, cas
 def test_no_cache_does_not_read_a_bad_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("ZHPROOF_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("ZHPROOF_NO_CACHE", raising=False)
-    cache_file = tmp_path / f"startup-{sys.implementation.cache_tag}.marshal"
+    cache_file = Path(cache.cache_path())
+    assert cache_file.parent == tmp_path
     _poison(cache_file, sections={"re": 5})
     before = cache_file.read_bytes()
     text = tmp_path / "a.txt"
@@ -192,3 +196,30 @@ def test_may_have_astral():
         assert not may_have_astral("中文" * 1000) and not may_have_astral("abc") and not may_have_astral("")
     # a string built from a wider one keeps the narrowest storage that holds it
     assert not may_have_astral(("中𠀀" * 3).replace("𠀀", "")) or sys.implementation.name != "cpython"
+
+
+def test_each_installation_has_its_own_file_and_old_ones_are_pruned(tmp_path, monkeypatch):
+    """Another installation's cache file is never read; writing a cache removes the files nobody has used for
+    PRUNE_DAYS days, and a file in use is touched so that it is not one of them."""
+    monkeypatch.setenv("ZHPROOF_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("ZHPROOF_NO_CACHE", raising=False)
+    old = time.time() - (cache.PRUNE_DAYS + 5) * 86400
+    recent = time.time() - 86400 * 3
+    stale = tmp_path / f"startup-{sys.implementation.cache_tag}-deadbeef.marshal"  # a deleted virtualenv's
+    legacy = tmp_path / f"startup-{sys.implementation.cache_tag}.marshal"  # the one-file layout before
+    other = tmp_path / f"startup-{sys.implementation.cache_tag}-0badf00d.marshal"  # still in use elsewhere
+    unrelated = tmp_path / "notes.txt"
+    for f in (stale, legacy, other, unrelated):
+        _poison(f, sections={"re": {}})
+    for f, when in ((stale, old), (legacy, old), (other, recent), (unrelated, old)):
+        os.utime(f, (when, when))
+    text = tmp_path / "a.txt"
+    text.write_text("疫情疫情。\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "zhproof", "check", str(text)]
+    assert subprocess.run(cmd, capture_output=True, text=True).returncode == 1
+    mine = Path(cache.cache_path())
+    assert mine.exists() and mine not in (stale, legacy, other)
+    assert not stale.exists() and not legacy.exists() and other.exists() and unrelated.exists()
+    os.utime(mine, (recent, recent))
+    assert subprocess.run(cmd, capture_output=True, text=True).returncode == 1
+    assert mine.stat().st_mtime > time.time() - 3600  # read, and touched as in use

@@ -2,7 +2,9 @@
 
 A pre-commit hook starts zhproof for a few small files, so start-up is most of its time; compiling the rules'
 patterns (the Han class alone costs `re` 3 ms) and importing and running the TOML parser were the larger part.
-The cache keeps their results in one file per Python version:
+The cache keeps their results in one file per Python version and installation of zhproof (a pre-commit
+environment, a project's virtual environment and a checkout each have their own: in one shared file each would
+read the others' entries at every start, which cost 8 ms of a 150 ms start on a machine with a few of them):
 
 - every entry holds, or is keyed by, everything its value depends on: a pattern's source and flags; a file's
   path, size and a checksum of its contents (read each time: reading a small file is cheap, parsing it is
@@ -14,6 +16,8 @@ The cache keeps their results in one file per Python version:
   only means no cache;
 - ``ZHPROOF_NO_CACHE=1`` (or ``zhproof check --no-cache``) turns it off, ``ZHPROOF_CACHE_DIR`` moves it
   (default: the platform's user cache folder, e.g. ``~/.cache/zhproof``). Importing zhproof never reads it.
+- a file in use is touched once a day; writing a cache removes the other installations' files that nobody has
+  used for PRUNE_DAYS days (a virtual environment deleted long ago).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import os
 import sys
 
 _LIMIT = 4000  # entries per section; zhproof's own rules need about 150
+PRUNE_DAYS = 30
 _MAGIC = b"zhproof-cache 2\n"
 _sections: dict[str, dict] | None = None
 _dirty = False
@@ -61,11 +66,18 @@ def cache_path() -> str | None:
         d = cache_dir()
         path = None
         if d is not None and sys.implementation.name == "cpython":
-            path = os.path.join(d, f"startup-{sys.implementation.cache_tag}.marshal")
+            path = os.path.join(d, f"startup-{sys.implementation.cache_tag}-{_installation()}.marshal")
         if _path_memo is not None and _path_memo[1] != path:
             _sections = None  # another cache file: read it when needed
         _path_memo = (env, path)
     return _path_memo[1]
+
+
+def _installation() -> str:
+    """Eight hex digits that name this installation of zhproof (its folder)."""
+    import zlib
+
+    return f"{zlib.crc32(os.path.dirname(os.path.abspath(__file__)).encode('utf-8', 'surrogateescape')):08x}"
 
 
 def enabled() -> bool:
@@ -84,9 +96,15 @@ def _read(path: str) -> dict[str, dict]:
     import zlib
 
     with open(path, "rb") as f:
-        if not _trusted(os.fstat(f.fileno())):
+        st = os.fstat(f.fileno())
+        if not _trusted(st):
             return {}
-        data = f.read()  # (marshal.load reads a file piece by piece: 10x slower than loads)
+        data = f.read()
+    if _now() - st.st_mtime > 86400:
+        try:
+            os.utime(path)  # in use: not pruned as another installation's (PRUNE_DAYS)
+        except OSError:
+            pass  # (marshal.load reads a file piece by piece: 10x slower than loads)
     head = len(_MAGIC)
     if data[:head] != _MAGIC or len(data) < head + 4:
         return {}
@@ -158,8 +176,34 @@ def save() -> None:
             os.unlink(tmp)
             raise
         _dirty = False
+        _prune(folder, path)
     except (OSError, ValueError):
         pass  # a read-only home, a full disk, an unmarshallable value: run without the cache
+
+
+def _now() -> float:
+    import time
+
+    return time.time()
+
+
+def _prune(folder: str, keep: str) -> None:
+    """Remove the cache files of other installations (or of the one-file-for-all layout before them) that
+    nobody has used for PRUNE_DAYS days."""
+    limit = _now() - PRUNE_DAYS * 86400
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        path = os.path.join(folder, name)
+        if not (name.startswith("startup-") and name.endswith(".marshal")) or path == keep:
+            continue
+        try:
+            if os.stat(path).st_mtime < limit:
+                os.unlink(path)
+        except OSError:
+            pass
 
 
 def checksum(data: bytes) -> int:
