@@ -130,6 +130,9 @@ def test_no_model_for_text_without_a_candidate_break(monkeypatch):
         "应当为犯罪嫌疑人、被告人\n及其扶养的家属保留必需的生活费。",  # a conjunction that joins nouns
         "监察机关可以依法查询、监控涉嫌职务犯罪的公职人员\n\n或者相关人员的出入境情况。",
         "全国人大常委会第二十\n五次会议闭幕。",  # a number cut in two
+        "为什么你\n会不需要可执行文件呢？通常 cargo check 要快得多。",  # a modal verb alone opens the line
+        "里的所有这些 Point 实例\n都合法了！你可以在定义中使用任意多的泛型类型参数。",  # an adverb alone
+        "所以下面的代码\n\n是行不通的：编译器会报错。",  # the copula alone
     ],
 )
 def test_more_reasons_for_a_cut(text):
@@ -145,6 +148,12 @@ def test_more_reasons_for_a_cut(text):
         # a title or heading wrapped on two lines is line structure (the next line does not end a sentence)
         "第二章 听取和审议人民政府、人民法院和\n\n人民检察院的专项工作报告\n\n第九条 常务委员会每年选择若干问题。",
         "中华人民共和国各级人民代表大会\n\n常务委员会监督法",
+        # a heading, then a paragraph that opens with a word of 会, 是 or 都, or a subjectless sentence
+        "座谈会在京召开\n\n会上，与会代表围绕草案进行了讨论。",
+        "案件的基本情况\n\n是否构成犯罪，由人民法院依法判决。",
+        "准备一个新项目\n\n要创建一个新项目，进入第一章所创建的目录。",
+        "（一）劳动者与公司存在劳动关系\n\n可证明存在劳动关系的证据，书面合同最为直接。",
+        "基本案情\n\n被继承人张乙与赵某系夫妻。两人生前未立遗嘱。",
     ],
 )
 def test_lines_that_end_or_start_a_sentence_stay_silent(text):
