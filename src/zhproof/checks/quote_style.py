@@ -65,23 +65,23 @@ DOC = RuleDoc(
 class QuoteStyle(BaseRule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
-        marks = [m.start() for m in _MARKS.finditer(text)]
-        if not marks:
-            return
-        if "‘" in text or "’" in text:
-            english = {m.start() for m in ENGLISH_SINGLE.finditer(text)}
-            marks = [i for i in marks if i not in english]
-        curly, corner = count_sets(text)
         configured = doc.option(self.name, "quote-style", "auto")
         if configured == "auto":
+            curly, corner = count_sets(text)
             if not curly or not corner:
-                return  # one set only: the document's own
+                return  # one set only (or none): the document's own; the common case, decided by counts in C
             style = document_style(text, doc.variant)  # the fixes of halfwidth-punctuation write the same set
             own, other = (curly, corner) if style == "curly" else (corner, curly)
             safety = Safety.SAFE if own >= SAFE_MAJORITY * other else Safety.UNSAFE
         else:
             style, safety = configured, Safety.SAFE
         wrong = CORNER if style == "curly" else CURLY
+        if not any(ch in text for ch in wrong):
+            return
+        marks = [m.start() for m in _MARKS.finditer(text)]
+        if "‘" in text or "’" in text:
+            english = {m.start() for m in ENGLISH_SINGLE.finditer(text)}
+            marks = [i for i in marks if i not in english]
         name = "“”" if style == "curly" else "「」"
         for i in marks:
             ch = text[i]

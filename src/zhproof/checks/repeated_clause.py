@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from itertools import accumulate, compress, count
-from operator import ne
+from operator import itemgetter, ne, or_
 from typing import Iterable
 
 from ..document import Document
@@ -40,6 +40,7 @@ MIN_PASSAGE_HAN = 50
 _LABEL = compile_re(
     r"^(?:第[一二三四五六七八九十百千零〇\d]+[条款项章节]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])[ \t\u3000]*"
 )
+_LABEL_FIRST = frozenset("第（(一二三四五六七八九十")  # what _LABEL starts with, digits aside
 MAX_CANDIDATES = 3
 NEXT_CLAUSES = 2
 _ARTICLE = compile_re(r"^[ \t\u3000]*第[ \t]*[一二三四五六七八九十百千零〇\d]+[ \t]*[条條]", re.MULTILINE)
@@ -146,7 +147,13 @@ class RepeatedClause(BaseRule):
         # An article or list label is not part of the clause (第二条 招标投标活动… pasted without its label is
         # the same sentence); few clauses have one, so only those are rewritten.
         keys = raw[:]
-        for i in compress(count(), map(_LABEL.match, raw)):
+        # (a label starts with one of _LABEL_FIRST or a digit: the first characters are tested in C, the pattern
+        # only where one stands)
+        firsts = list(map(itemgetter(0), raw))
+        maybe = map(or_, map(_LABEL_FIRST.__contains__, firsts), map(str.isdecimal, firsts))
+        for i in compress(count(), maybe):
+            if not _LABEL.match(raw[i]):
+                continue
             keys[i] = _LABEL.sub("", raw[i], count=1)
         occ = _Occurrences(keys)
         if not occ.copies:
