@@ -13,8 +13,8 @@ import pytest
 import zhproof
 from zhproof import engine
 from zhproof.kinds.base import RuleFileError
-from zhproof.model import Diagnostic, Severity
-from zhproof.rule import BaseRule
+from zhproof.model import Diagnostic, Edit, Fix, Safety, Severity
+from zhproof.rule import BaseRule, Example, RuleDoc
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="rules are shared among forked processes on Linux")
 
@@ -126,3 +126,81 @@ def test_cli_shares_a_long_file_with_the_same_output(tmp_path):
     assert runs[0].returncode == runs[1].returncode == 1
     assert "duplicate-word" in runs[0].stdout
     assert runs[0].stdout == runs[1].stdout
+
+
+class _Local(Diagnostic):
+    """A finding of a class of the rule's own, defined where pickle cannot find it again."""
+
+
+def test_a_finding_that_cannot_be_sent_back_is_found_in_the_parent(split_always):
+    class Own(BaseRule):
+        def check(self, doc):
+            yield _Local(self.name, 0, 1, "own class", Severity.WARNING, related=(lambda: 0,))
+
+    found = _lint([_Pid("pid-a"), Own("own")], "正文。", jobs=2)
+    own = next(d for d in found if d.rule == "own")
+    assert type(own) is _Local and own.message == "own class"
+
+
+def test_findings_cross_as_plain_values_and_come_back_equal():
+    fix = Fix((Edit(2, 4, ""), Edit(6, 6, "，")), Safety.UNSAFE, "删去")
+    for d in (
+        Diagnostic("duplicate-word", 2, 4, "“疫情”重复", Severity.ERROR, fix, related=(0,)),
+        Diagnostic("layout-artifact", 0, 3, "版面", Severity.INFO),
+    ):
+        back = engine._unflat(engine._flat(d))
+        assert back == d and back.related == d.related and back.fix == d.fix
+        assert type(back.severity) is Severity and type(back.fix.safety if back.fix else Safety.SAFE) is Safety
+
+
+def test_an_error_in_a_child_carries_its_traceback(split_always):
+    with pytest.raises(RuleFileError) as info:
+        _lint([_Pid("pid-a"), _Raises("broken")], "正文。", jobs=2)
+    notes = getattr(info.value, "__notes__", [])
+    assert any("raised in a child process" in note and "in check" in note for note in notes), notes
+
+
+def test_a_failed_fork_leaks_no_descriptor(split_always, monkeypatch):
+    def no_fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(20):
+        found = _lint([_Pid("pid-a"), _Pid("pid-b"), _Pid("pid-c")], "正文。", jobs=3)
+        assert {d.message for d in found} == {str(os.getpid())}
+    assert len(os.listdir("/proc/self/fd")) == before
+
+
+def test_a_child_is_warmed_by_its_parent(split_always, monkeypatch):
+    """What a rule builds on first use is built once in the parent, not again in every child."""
+    built: list[int] = []
+
+    class Lazy(BaseRule):
+        table = None
+
+        def check(self, doc):
+            if Lazy.table is None:
+                built.append(os.getpid())
+                Lazy.table = {"x": 1}
+            yield Diagnostic(self.name, 0, 1, str(os.getpid()), Severity.WARNING)
+
+    lazy = Lazy("lazy", doc=RuleDoc("", "", "", "", (Example("正文。"),)))
+    monkeypatch.setattr(engine, "_shares", lambda rules, jobs: [[rules[0]], [lazy]])
+    for _ in range(3):
+        found = _lint([_Pid("pid-a"), lazy], "正文。", jobs=2)
+        assert next(d for d in found if d.rule == "lazy").message != str(os.getpid())  # run in a child
+    assert built == [os.getpid()]
+
+
+def test_the_progress_bar_starts_no_thread(tmp_path):
+    from zhproof.session import _progress_bar
+
+    class Inputs:
+        items = []
+
+    bar = _progress_bar(True, Inputs())
+    try:
+        assert threading.active_count() == 1
+    finally:
+        bar.close()

@@ -88,7 +88,8 @@ def _rule_list(values: tuple[str, ...]) -> list[str]:
     "-j",
     type=click.IntRange(0, 256),
     default=0,
-    help="Worker processes (default: the machine's cores; 1: none). One long file's rules are shared among them.",
+    help="Worker processes (default: the cores this process may use; 1: none). A run on one long file shares its "
+    "rules among them.",
 )
 @click.option(
     "--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal, for long runs)."

@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 
 from .document import Document
 from .fixer import joins_line_breaks
-from .model import Diagnostic, Fix, Safety
+from .model import Diagnostic, Edit, Fix, Safety, Severity
 from .patterns import compile_re
 from .rule import Rule
 
@@ -90,38 +90,139 @@ def _shares(rules: Sequence[Rule], jobs: int) -> list[list[Rule]]:
     return [sorted(shares[k], key=lambda r: order[id(r)]) for k in ranked if shares[k]]
 
 
+_WARM: set[int] = set()  # ids of the rules already run in this process (see _warm)
+
+
+def _warm(rules: Sequence[Rule]) -> None:
+    """Run each rule once on its own examples in this process before a child runs it: what a rule loads or
+    builds on first use (the lexicon, the language model, compiled patterns, tables) is then inherited, instead
+    of being built again in every child of every call of a long-lived process."""
+    for rule in rules:
+        if id(rule) in _WARM:
+            continue
+        _WARM.add(id(rule))
+        for example in getattr(getattr(rule, "doc", None), "examples", ()):
+            try:
+                for _ in rule.check(Document(example.text, variant=example.variant)):
+                    pass
+            except Exception:  # noqa: BLE001 - a warm-up only: the real run reports what a rule raises
+                pass
+
+
+#: The signals that interrupt a run from outside: blocked while forking, so that a child never starts to handle
+#: one as a copy of its parent (a KeyboardInterrupt raised in the child before it knows it is the child).
+_ASYNC_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
+
+
+def _flat(d: Diagnostic):
+    """A finding as tuples of plain values, which pickle several times faster than the objects; a finding of a
+    class of its own (a rule pack's) goes as it is."""
+    fix = d.fix
+    if type(d) is not Diagnostic or (fix is not None and type(fix) is not Fix):
+        return d
+    flat_fix = None
+    if fix is not None:
+        flat_fix = (tuple((e.start, e.end, e.text) for e in fix.edits), int(fix.safety), fix.title)
+    return (d.rule, d.start, d.end, d.message, d.severity.value, flat_fix, d.related)
+
+
+def _unflat(t) -> Diagnostic:
+    if isinstance(t, Diagnostic):
+        return t
+    rule, start, end, message, severity, flat_fix, related = t
+    fix = None
+    if flat_fix is not None:
+        edits, safety, title = flat_fix
+        fix = Fix(tuple(Edit(*e) for e in edits), Safety(safety), title)
+    return Diagnostic(rule, start, end, message, Severity(severity), fix, related)
+
+
+def _child(doc: Document, seen: Document, share: list[Rule], out: int, others: list[int], mask, parent: int) -> None:
+    """The child's part: run its share, send the findings (or the error a rule raised) through ``out``, and exit
+    without returning into the parent's code (its handlers, its clean-up, its atexit functions). It ignores
+    SIGINT (the parent kills its children when it is interrupted), dies with its parent, and closes the pipes
+    of its elder siblings, which it inherited."""
+    code = 1
+    try:
+        import pickle
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        for name in _ASYNC_SIGNALS[1:]:
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+        _die_with_parent(parent)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        for fd in others:
+            os.close(fd)
+        try:
+            found = _run(doc, seen, share)
+        except Exception as e:  # noqa: BLE001 - raised again in the parent, with this traceback as a note
+            import traceback
+
+            payload = pickle.dumps((False, e, traceback.format_exc()), pickle.HIGHEST_PROTOCOL)
+        else:
+            # a finding that cannot be pickled (a rule pack's own class) raises here: exit code 1, and the parent
+            # runs the share itself, as with one process
+            payload = pickle.dumps((True, [_flat(d) for d in found], None), pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(out, "wb") as pipe:
+            pipe.write(payload)
+        code = 0
+    except BaseException:  # noqa: BLE001 - never return into the parent's code
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this process when its parent dies (prctl PR_SET_PDEATHSIG): a parent killed outright
+    leaves no child finishing its share for nobody."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+        if os.getppid() != parent:
+            os._exit(1)  # the parent died before the request: nobody waits for this share
+    except (OSError, AttributeError):
+        pass
+
+
 def _run_split(doc: Document, seen: Document, rules: Sequence[Rule], jobs: int) -> list[Diagnostic]:
-    """``_run`` with the rules shared among forked children and this process: each child inherits the document
-    (nothing is copied to it) and sends its findings back pickled through a pipe. A child that fails to start
-    or dies leaves its share to this process; an error a rule raises in a child is raised here."""
+    """``_run`` with the rules shared among this process and ``jobs`` - 1 forked children: each child inherits
+    the document (nothing is copied to it) and sends its findings back pickled through a pipe. A child that
+    fails to start, dies or cannot send its findings leaves its share to this process; an error a rule raises in
+    a child is raised here."""
     import pickle
+    import signal
 
     shares = _shares(rules, jobs)
+    _warm([r for share in shares[1:] for r in share])
+    signals = {getattr(signal, name) for name in _ASYNC_SIGNALS}
+    parent = os.getpid()
     children: list[tuple[int, int, list[Rule]]] = []  # (pid, read end of the pipe, share)
     try:
         for share in shares[1:]:
             try:
                 r, w = os.pipe()
-                pid = os.fork()
             except OSError:
-                shares[0] = shares[0] + share  # no process to spare: done here
+                shares[0] = shares[0] + share  # no descriptors to spare: done here
                 continue
-            if pid == 0:  # the child: its share, sent back, and out without running the parent's clean-up
-                code = 0
+            mask = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+            try:
                 try:
+                    pid = os.fork()
+                except OSError:
                     os.close(r)
-                    try:
-                        payload = pickle.dumps((True, _run(doc, seen, share)), pickle.HIGHEST_PROTOCOL)
-                    except Exception as e:  # noqa: BLE001 - raised again in the parent
-                        payload = pickle.dumps((False, e), pickle.HIGHEST_PROTOCOL)
-                    with os.fdopen(w, "wb") as out:
-                        out.write(payload)
-                except BaseException:  # noqa: BLE001 - never return into the parent's code
-                    code = 1
-                finally:
-                    os._exit(code)
-            os.close(w)
-            children.append((pid, r, share))
+                    os.close(w)
+                    shares[0] = shares[0] + share  # no process to spare: done here
+                    continue
+                if pid == 0:
+                    _child(doc, seen, share, w, [r] + [c[1] for c in children], mask, parent)
+                children.append((pid, r, share))
+                os.close(w)
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # an interrupt now finds the child recorded
         found = _run(doc, seen, shares[0])
         while children:
             pid, r, share = children[0]
@@ -133,12 +234,14 @@ def _run_split(doc: Document, seen: Document, rules: Sequence[Rule], jobs: int) 
             except ChildProcessError:
                 pass  # reaped already (a caller's SIGCHLD handler): the pipe says what it did
             try:
-                ok, value = pickle.loads(data)
+                ok, value, trace = pickle.loads(data)
             except Exception:  # noqa: BLE001 - no answer or a truncated one: the child died, its share is done here
-                ok, value = True, _run(doc, seen, share)
+                ok, value, trace = True, _run(doc, seen, share), None
             if not ok:
+                if trace and hasattr(value, "add_note"):
+                    value.add_note(f"raised in a child process of zhproof:\n{trace}")
                 raise value
-            found.extend(value)
+            found.extend(map(_unflat, value))
         return found
     finally:
         for pid, r, _ in children:  # only if this process failed or was interrupted first

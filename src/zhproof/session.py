@@ -84,7 +84,7 @@ def run_check(o: CheckOptions) -> int:
             raise Failure("--fix on JSON Lines needs --output FILE: records are never rewritten in place")
         writers.check_target(several=len(jsonl_inputs) > 1)
         prepare_for_run(sum(FileUnit(i.name, i.path).size() for i in inputs.items if i.path is not None))
-        n_jobs = o.jobs or os.cpu_count() or 1
+        n_jobs = o.jobs or _cores()
         if len(inputs.items) < 2 and not jsonl_inputs:
             # one file: no pool of workers (their start-up would cost more than a small file), but a long file's
             # rules are shared among the cores (engine.lint_document)
@@ -258,6 +258,14 @@ def _script_hint(rows) -> None:
         )
 
 
+def _cores() -> int:
+    """The cores this process may run on (its CPU affinity, as taskset or a container sets it)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _progress_bar(progress: bool | None, inputs: Inputs):
     """A tqdm bar on stderr for long runs on a terminal (or when asked with --progress)."""
     if progress is False:
@@ -268,4 +276,7 @@ def _progress_bar(progress: bool | None, inputs: Inputs):
         return None
     from tqdm import tqdm
 
+    # no monitor thread (it only fixes a stalled bar's rate): a thread keeps a long file's rules from being shared
+    # among processes (engine._can_fork)
+    tqdm.monitor_interval = 0
     return tqdm(total=total, unit="B", unit_scale=True, desc="zhproof", file=sys.stderr, leave=False)
