@@ -133,6 +133,7 @@ def test_no_model_for_text_without_a_candidate_break(monkeypatch):
         "为什么你\n会不需要可执行文件呢？通常 cargo check 要快得多。",  # a modal verb alone opens the line
         "里的所有这些 Point 实例\n都合法了！你可以在定义中使用任意多的泛型类型参数。",  # an adverb alone
         "所以下面的代码\n\n是行不通的：编译器会报错。",  # the copula alone
+        "神州大地从南到北秋景如画，山河\n\n锦绣。处处是丰收的景象。",  # a clause begun, a short sentence ends it
     ],
 )
 def test_more_reasons_for_a_cut(text):
@@ -154,6 +155,9 @@ def test_more_reasons_for_a_cut(text):
         "准备一个新项目\n\n要创建一个新项目，进入第一章所创建的目录。",
         "（一）劳动者与公司存在劳动关系\n\n可证明存在劳动关系的证据，书面合同最为直接。",
         "基本案情\n\n被继承人张乙与赵某系夫妻。两人生前未立遗嘱。",
+        # a short sentence after a line without a clause in it: a heading, a list of lines
+        "全书总结\n\n好极了。你已经完成了本书的学习。",
+        "二〇二四年五月三日上午九时\n会期半天。",
     ],
 )
 def test_lines_that_end_or_start_a_sentence_stay_silent(text):

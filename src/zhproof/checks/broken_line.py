@@ -95,7 +95,8 @@ DOC = RuleDoc(
         "the line before is running prose (a full stop inside it), already holds two clauses (two commas outside "
         "brackets and quotes), ends on the first half of a compound (电子⏎商务) after clause punctuation, when the "
         "next line starts with a conjunction that joins nouns (及其, 或者) or with an adverb, modal verb or copula "
-        "standing alone (会, 都, 是), or when, after clause punctuation, the "
+        "standing alone (会, 都, 是), when, after clause punctuation, the next line opens with a sentence of at most "
+        "four Han characters (秋景如画，山河⏎锦绣。), or when, after clause punctuation, the "
         "word trigram model strongly associates the words on either side. Headlines, titles, captions, credits "
         "after the last sentence of a line (新华社记者 王明/摄), dates, signatures, article numbers and headings "
         "stand alone and are not reported; a number cut in two (第四⏎章, 第⏎一百七十一条) is a break before a heading "
@@ -385,7 +386,8 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
        the line before ends where no sentence can (a conjunction: 和, 或者; 的 outside 是……的; a lone
        preposition: 把, 在; after clause punctuation, a lone adverb, modal verb or determiner: 不, 能, 其), or the next line starts with a particle (的, 了,
        着), a word of 之 that follows its noun (之一), an adverb, modal verb or copula standing alone (会, 都,
-       是) or a conjunction that joins nouns (及其, 或者); the line before already holds two clauses (two ， outside brackets and quotes); or,
+       是) or a conjunction that joins nouns (及其, 或者), or, after clause punctuation, with a sentence of at
+       most SHORT_END Han characters (山河|锦绣。); the line before already holds two clauses (two ， outside brackets and quotes); or,
        after clause punctuation, the two words at the break form a compound of the lexicon (电子|商务), or the
        model associates the two sides by more than ASSOCIATION.
     5. the two characters at the break are a word only the model knows (闭|包).
@@ -436,6 +438,7 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
         or _dangling(br, fragment)
         or _particle_first(br)
         or _bound_first(br)
+        or (_COMMA.search(fragment) is not None and _SHORT_END.match(next_line) is not None)
         or len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2
         or _joins_first(br, next_line)
     ):
@@ -550,6 +553,16 @@ BOUND_ZHI = frozenset({"之一", "之间", "之中", "之下", "之外", "之内
 #: 可, 应, 还, 再, 已, 被 (可证明存在劳动关系的证据, 被继承人张乙…, both in LawRefBook), and 要, 也, 就, 将, 不, 把,
 #: 对, 向 (要创建一个新项目，…; 把…作为…; 对违反本法规定的，…).
 LINE_START_BOUND = frozenset("会會能都才又是")
+
+
+#: A sentence of at most this many Han characters, and nothing else, ending in 。 (锦绣。, 编译。) does not open a
+#: paragraph after a line in which a clause has begun (clause punctuation in it, no full stop after it): it ends
+#: the sentence that line began (秋景如画，山河⏎锦绣。). In the clean corpora's tuning halves, of the 5,319 zh-Hans
+#: and 1,388 zh-Hant lines that follow a line ending on a Han character, 5 open with a sentence of at most 5
+#: Han characters, none of them after clause punctuation (a heading, then 呼！, 好极了！, 这会打印出 {…}。). Without
+#: the clause a notice's list of lines would count (二〇二四年五月三日上午九时⏎会期半天。).
+SHORT_END = 4
+_SHORT_END = compile_re(f"[{HAN}]{{1,{SHORT_END}}}。")
 
 
 def _bound_first(br: _Break) -> bool:
