@@ -134,6 +134,8 @@ def test_no_model_for_text_without_a_candidate_break(monkeypatch):
         "里的所有这些 Point 实例\n都合法了！你可以在定义中使用任意多的泛型类型参数。",  # an adverb alone
         "所以下面的代码\n\n是行不通的：编译器会报错。",  # the copula alone
         "神州大地从南到北秋景如画，山河\n\n锦绣。处处是丰收的景象。",  # a clause begun, a short sentence ends it
+        # a colon after a dateline, not a label: the sentence has begun
+        "央视网消息（新闻联播）：国家卫生\n\n健康委今天（12月9日）通报，12月8日0—24时，31个省新增确诊病例。",
     ],
 )
 def test_more_reasons_for_a_cut(text):
@@ -158,6 +160,10 @@ def test_more_reasons_for_a_cut(text):
         # a short sentence after a line without a clause in it: a heading, a list of lines
         "全书总结\n\n好极了。你已经完成了本书的学习。",
         "二〇二四年五月三日上午九时\n会期半天。",
+        # a headline that names its speaker before a colon, then the story
+        "习近平在中央政治局第三十次集体学习时强调：加强和改进国际传播工作\n\n新华社北京6月1日电 中共中央政治局5月31日下午"
+        "就加强我国国际传播能力建设进行第三十次集体学习。",
+        "外交部发言人就美方涉台言论答记者问：坚决反对\n\n有记者问，美方近日发表涉台言论，中方对此有何回应？",
     ],
 )
 def test_lines_that_end_or_start_a_sentence_stay_silent(text):

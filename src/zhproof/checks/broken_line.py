@@ -45,7 +45,9 @@ _CLAUSE_MARK = compile_re(r"，")
 _ORDINAL_END = compile_re(f"第[〇零一二三四五六七八九十百千万两{DIGIT}]+$")
 _UNITS = frozenset("章节節条條款项項编編篇卷回部集届次期号版")
 _NUMERAL = frozenset("〇零一二三四五六七八九十百千万亿两")
-_COMMA = compile_re(r"[，、；]")  # a caption's colon (示例 3-1：……) does not count
+# Clause punctuation: what shows that a sentence has begun in a line. A colon counts after nine characters or more
+# without punctuation (央视网消息（新闻联播）：国家卫生), not after a label (示例 3-1：……, 美国：……, 地点：……).
+_COMMA = compile_re(r"[，、；]|(?<=[^，。；：:\n]{9})：")
 _CLAUSE_SPLIT = compile_re(r"[，；：、,;:]")
 _BRACKETED = compile_re(r"“[^”]*”|「[^」]*」|《[^》]*》|（[^）]*）|\([^)]*\)|【[^】]*】")
 # Particles (jieba's tags) that attach to the word before them and cannot start a sentence or a line.
@@ -97,7 +99,8 @@ DOC = RuleDoc(
         "next line starts with a conjunction that joins nouns (及其, 或者) or with an adverb, modal verb or copula "
         "standing alone (会, 都, 是), when, after clause punctuation, the next line opens with a sentence of at most "
         "four Han characters (秋景如画，山河⏎锦绣。), or when, after clause punctuation, the "
-        "word trigram model strongly associates the words on either side. Headlines, titles, captions, credits "
+        "word trigram model strongly associates the words on either side (clause punctuation: ，、； or a colon "
+        "after more than a label, as in 央视网消息（新闻联播）：国家卫生⏎健康委). Headlines, titles, captions, credits "
         "after the last sentence of a line (新华社记者 王明/摄), dates, signatures, article numbers and headings "
         "stand alone and are not reported; a number cut in two (第四⏎章, 第⏎一百七十一条) is a break before a heading "
         "too. Where the two lines alone leave it open (a line that could be a heading "
