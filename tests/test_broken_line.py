@@ -572,3 +572,32 @@ def test_words_that_may_open_a_sentence_or_end_a_noun_are_no_cuts(prev_line, nex
 )
 def test_titles_that_end_on_an_adverb_or_a_word_of_di_stay_silent(text):
     assert findings(text) == []
+
+
+def test_a_break_between_characters_the_document_writes_together_elsewhere_is_a_cut():
+    """全国供销|合作社 in a bulletin that writes 全国供销合作社 in another story: the document's own evidence, where
+    the two lines alone could be a heading and its paragraph."""
+    story = "全国供销合作社系统今年储备化肥三千万吨，保障农业生产。"
+    cut = "全国供销\n\n合作社系统加大采购调运和储备力度，保障春耕用肥。"
+    assert findings("春耕备耕有序推进。\n\n" + cut) == []  # without the evidence: a heading, then its story
+    found = findings(story + "\n\n" + cut)
+    # nor under a line without punctuation, unless a sentence has begun: 最高人民法院⏎关于审理……⏎适用…… is a title
+    assert findings(story + "\n\n春耕备耕有序推进\n\n" + cut) == []
+    assert [(d.fix.safety, d.message) for d in found] == [
+        (Safety.UNSAFE, "断行：“全国供销”与下一行“合作社系统加”是同一句")
+    ]
+
+
+def test_a_heading_whose_last_words_run_on_into_the_paragraph_elsewhere_stays_silent():
+    # 悬垂引用 then 生命周期的……: the document writes 引用生命周期 (two characters each side) elsewhere, but not
+    # 垂引用生命周 (three each side); a title wrapped on two lines, whose parts the statute writes together
+    text = "引用生命周期是本章的主题，我们先熟悉这个概念。\n\n悬垂引用\n\n生命周期的主要目标是避免悬垂引用。"
+    statute = (
+        "中华人民共和国各级人民代表大会\n\n常务委员会监督法\n\n第一条 为保障各级人民代表大会常务委员会依法行使监督"
+        "职权，制定本法。"
+    )
+    interpretation = (
+        "最高人民法院\n\n关于审理网络消费纠纷案件\n\n适用法律若干问题的规定（一）\n\n"
+        "为正确审理网络消费纠纷案件适用法律，保护当事人合法权益，制定本规定。"
+    )
+    assert findings(text) == findings(statute) == findings(interpretation) == []

@@ -112,7 +112,9 @@ DOC = RuleDoc(
         "and otherwise the document's own layout "
         "decides: a single line break in a plain-text document that separates its paragraphs with blank lines is "
         "inside a paragraph, and so is a line without punctuation before prose in a document of numbered articles "
-        "(第一条 …) that has almost no such lines, since its headings are numbered. Neither reaches the first line, "
+        "(第一条 …) that has almost no such lines, since its headings are numbered; a line that could be a heading "
+        "is also a cut when the document writes the three characters on each side of the break together elsewhere "
+        "(全国供销⏎合作社系统…… where another story writes 全国供销合作社). Neither reaches the first line, "
         "the last one (a signature, a date), a heading of a part (第三章, 一、), a list item, a Markdown heading or "
         "quotation, a line that opens with a label (示例 10-16：), nor a line in a block of lines without "
         "punctuation (a list, an address, verse). An unnumbered heading directly over its paragraph in a document of "
@@ -239,6 +241,9 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
     2. A line that could be a heading before its paragraph (it ends without punctuation and the next line goes
        on to a sentence end) in a document of numbered articles that has almost no such lines for its
        sentences: running prose such as a statute, whose headings are numbered.
+    3. Such a line, when the document writes the characters around the break elsewhere without it (JOIN_SIDE
+       each side: 全国供销|合作社 where another story writes 全国供销合作社), unless a label opens either line or
+       the line follows a line without punctuation and has begun no sentence (a title set on several lines).
 
     Neither reaches the first line (a title), a heading of a part (第三章, 一、), a line that starts as a list item
     or a Markdown heading, a quotation or list, the last line (a signature, a date), or lines that ``_apart``
@@ -260,8 +265,20 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
     )
     out = []
     last = len(body)
-    for start, end, prev_line, next_line, _shape in open_:
+    for start, end, prev_line, next_line, shape in open_:
         single = text.count("\n", start, end) == 1
+        if (
+            shape == "structure"
+            and _may_stand_in(text, start, prev_line)
+            and not (_LABEL_OPEN.match(prev_line) or _LABEL_OPEN.match(next_line))
+            and (_COMMA.search(prev_line) or not _after_open_line(text, start))
+            and _joined_elsewhere(text, start, end, prev_line, next_line)
+        ):
+            # the document's own words run on across the break: evidence enough, unless the line before it is one
+            # of several lines without punctuation (a title set on three lines: 最高人民法院⏎关于审理……案件⏎适用……);
+            # a line that has begun a sentence may follow one (a bulletin's story opens under its headline)
+            out.append((start, end, prev_line, next_line, Safety.UNSAFE))
+            continue
         if not (blank_doc and single and _may_stand_in(text, start, prev_line)) and not (
             prose_doc and start in headline_like
         ):
@@ -271,6 +288,26 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
         if not _apart(text, start, end, prev_line, next_line):
             out.append((start, end, prev_line, next_line, Safety.UNSAFE))
     return out
+
+
+#: Han characters taken on each side of a break for ``_joined_elsewhere``, and how far around the break the
+#: document is searched (characters each side, as duplicate-word's DOCUMENT_REACH).
+JOIN_SIDE = 3
+DOCUMENT_REACH = 5_000
+
+
+def _joined_elsewhere(text: str, start: int, end: int, prev_line: str, next_line: str) -> bool:
+    """Does the document write the characters around the break elsewhere without it (JOIN_SIDE each side:
+    国家卫生|健康委 in a bulletin that writes 国家卫生健康委 in another story)? A heading and its paragraph do not
+    run on into each other anywhere else."""
+    tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
+    head = _HAN_HEAD.match(next_line[:_WINDOW])
+    if tail is None or head is None or len(tail.group()) < JOIN_SIDE or len(head.group()) < JOIN_SIDE:
+        return False
+    # within DOCUMENT_REACH characters either side (the cost per break stays constant in a long file, and a file
+    # that joins many documents is searched in the one around the break); here the break parts them
+    joined = tail.group()[-JOIN_SIDE:] + head.group()[:JOIN_SIDE]
+    return text.find(joined, max(0, start - DOCUMENT_REACH), end + DOCUMENT_REACH) >= 0
 
 
 # A numbered item of a list ((三), (3), ③; not a year in brackets, （2020）京01民初123号) at the start of a line,
@@ -347,6 +384,13 @@ def _may_be_heading(text: str, start: int, prev_line: str) -> bool:
     )
 
 
+def _after_open_line(text: str, start: int) -> bool:
+    """Does the line of the break follow a line that ends without punctuation (not the heading of a part)?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(0, line_start - 1000) : line_start].rstrip()  # blank lines beyond that count as none
+    return bool(before) and not _ENDS_UNIT.search(before) and not _PART.match(before[before.rfind("\n") + 1 :].strip())
+
+
 def _apart(text: str, start: int, end: int, prev_line: str, next_line: str) -> bool:
     """Does the layout show the two lines as separate units: either opens with a label of its own (示例 10-16：……,
     附件三：……, 注意：……); or the line before the break follows another line without punctuation at its end, or
@@ -354,9 +398,7 @@ def _apart(text: str, start: int, end: int, prev_line: str, next_line: str) -> b
     (a list of names or figures, an address, a stanza of verse)?"""
     if _LABEL_OPEN.match(prev_line) or _LABEL_OPEN.match(next_line):
         return True
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[max(0, line_start - 1000) : line_start].rstrip()  # blank lines beyond that count as none
-    if before and not _ENDS_UNIT.search(before) and not _PART.match(before[before.rfind("\n") + 1 :].strip()):
+    if _after_open_line(text, start):
         return True  # (the heading of a part before it, 第八章 检察官的职业保障, makes no list; 一、参加人员 may)
     after = end + len(next_line)
     return not _ENDS_UNIT.search(next_line.rstrip()) and bool(_NEXT_IN_BLOCK.match(text, after))
