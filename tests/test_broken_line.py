@@ -581,8 +581,9 @@ def test_a_break_between_characters_the_document_writes_together_elsewhere_is_a_
     cut = "全国供销\n\n合作社系统加大采购调运和储备力度，保障春耕用肥。"
     assert findings("春耕备耕有序推进。\n\n" + cut) == []  # without the evidence: a heading, then its story
     found = findings(story + "\n\n" + cut)
-    # nor under a line without punctuation, unless a sentence has begun: 最高人民法院⏎关于审理……⏎适用…… is a title
-    assert findings(story + "\n\n春耕备耕有序推进\n\n" + cut) == []
+    # under a headline too (the first line of a bulletin's story); not when the next line ends no sentence
+    assert len(findings(story + "\n\n春耕备耕有序推进\n\n" + cut)) == 1
+    assert findings(story + "\n\n全国供销\n\n合作社系统加大采购调运和储备力度") == []
     assert [(d.fix.safety, d.message) for d in found] == [
         (Safety.UNSAFE, "断行：“全国供销”与下一行“合作社系统加”是同一句")
     ]

@@ -242,8 +242,8 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
        on to a sentence end) in a document of numbered articles that has almost no such lines for its
        sentences: running prose such as a statute, whose headings are numbered.
     3. Such a line, when the document writes the characters around the break elsewhere without it (JOIN_SIDE
-       each side: 全国供销|合作社 where another story writes 全国供销合作社), unless a label opens either line or
-       the line follows a line without punctuation and has begun no sentence (a title set on several lines).
+       each side: 全国供销|合作社 where another story writes 全国供销合作社) and the next line ends a sentence with
+       。！？ (not a title set on several lines), unless a label opens either line.
 
     Neither reaches the first line (a title), a heading of a part (第三章, 一、), a line that starts as a list item
     or a Markdown heading, a quotation or list, the last line (a signature, a date), or lines that ``_apart``
@@ -271,12 +271,12 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
             shape == "structure"
             and _may_stand_in(text, start, prev_line)
             and not (_LABEL_OPEN.match(prev_line) or _LABEL_OPEN.match(next_line))
-            and (_COMMA.search(prev_line) or not _after_open_line(text, start))
+            and _FULL_STOP.search(next_line) is not None
             and _joined_elsewhere(text, start, end, prev_line, next_line)
         ):
-            # the document's own words run on across the break: evidence enough, unless the line before it is one
-            # of several lines without punctuation (a title set on three lines: 最高人民法院⏎关于审理……案件⏎适用……);
-            # a line that has begun a sentence may follow one (a bulletin's story opens under its headline)
+            # the document's own words run on across the break, and the next line ends a sentence (not a title set
+            # on three lines: 最高人民法院⏎关于审理……案件⏎适用法律若干问题的规定（一）): evidence enough, even under a
+            # line without punctuation (a bulletin's story opens under its headline)
             out.append((start, end, prev_line, next_line, Safety.UNSAFE))
             continue
         if not (blank_doc and single and _may_stand_in(text, start, prev_line)) and not (
@@ -290,6 +290,7 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
     return out
 
 
+_FULL_STOP = compile_re(r"[。！？!?]")
 #: Han characters taken on each side of a break for ``_joined_elsewhere``, and how far around the break the
 #: document is searched (characters each side, as duplicate-word's DOCUMENT_REACH).
 JOIN_SIDE = 3
