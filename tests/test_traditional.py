@@ -76,3 +76,25 @@ def test_tables_are_not_loaded_at_import():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_the_document_counts_each_character_once():
+    """traditional-char chooses among the standards by how often the document writes their differing forms; it
+    counted the whole text again for every run of candidates, which made a simplified document checked as
+    zh-Hant quadratic (a 6.5 MB file took six minutes). Each character is counted once per document now."""
+    from zhproof.checks import traditional_char as tc
+
+    class Counting(str):
+        calls: list[str] = []
+
+        def count(self, sub, *args):  # type: ignore[override]
+            Counting.calls.append(sub)
+            return super().count(sub, *args)
+
+    text = Counting("里面裏面裡面" * 50)
+    counts: dict[str, int] = {}
+    versions = ["裏面", "裡面"]
+    for _ in range(20):
+        assert tc._choose(text, "里面", versions, counts) in versions
+    assert sorted(Counting.calls) == ["裏", "裡"]
+    assert counts == {"裏": 50, "裡": 50}
