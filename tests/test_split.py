@@ -172,12 +172,18 @@ def test_a_failed_fork_leaks_no_descriptor(split_always, monkeypatch):
     assert len(os.listdir("/proc/self/fd")) == before
 
 
-def test_a_child_is_warmed_by_its_parent(split_always, monkeypatch):
-    """What a rule builds on first use is built once in the parent, not again in every child."""
+def test_a_child_is_warmed_by_its_parent_from_the_second_split_on(split_always, monkeypatch):
+    """What a rule builds on first use is built once in the parent (its warm() and its examples), not again in
+    every child of every call; the first split warms nothing (a command-line run splits once, and would only
+    wait for it)."""
     built: list[int] = []
+    warmed: list[int] = []
 
     class Lazy(BaseRule):
         table = None
+
+        def warm(self):
+            warmed.append(os.getpid())
 
         def check(self, doc):
             if Lazy.table is None:
@@ -187,10 +193,32 @@ def test_a_child_is_warmed_by_its_parent(split_always, monkeypatch):
 
     lazy = Lazy("lazy", doc=RuleDoc("", "", "", "", (Example("正文。"),)))
     monkeypatch.setattr(engine, "_shares", lambda rules, jobs: [[rules[0]], [lazy]])
+    _lint([_Pid("pid-a"), lazy], "正文。", jobs=2)
+    assert built == warmed == []  # built in the child only
     for _ in range(3):
         found = _lint([_Pid("pid-a"), lazy], "正文。", jobs=2)
         assert next(d for d in found if d.rule == "lazy").message != str(os.getpid())  # run in a child
-    assert built == [os.getpid()]
+    assert built == warmed == [os.getpid()]
+
+
+def test_the_callers_signal_mask_is_kept_and_nothing_leaks(split_always):
+    import signal
+
+    before_mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())
+    before_fds = len(os.listdir("/proc/self/fd"))
+    for _ in range(10):
+        _lint([_Pid("pid-a"), _Pid("pid-b"), _Pid("pid-c")], "正文。", jobs=3)
+        with pytest.raises(RuleFileError):
+            _lint([_Raises("broken"), _Pid("pid-b")], "正文。", jobs=2)  # raised in the parent's own share
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, ()) == before_mask
+    assert len(os.listdir("/proc/self/fd")) == before_fds
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left, not even a zombie
+
+
+def test_only_built_in_findings_are_flattened():
+    odd = Diagnostic("x", 0, 1, "m", Severity.WARNING, Fix([Edit(0, 1, "")], Safety.SAFE, "t"))  # type: ignore[arg-type]
+    assert engine._flat(odd) is odd and engine._unflat(odd) is odd
 
 
 def test_the_progress_bar_starts_no_thread(tmp_path):

@@ -90,40 +90,55 @@ def _shares(rules: Sequence[Rule], jobs: int) -> list[list[Rule]]:
     return [sorted(shares[k], key=lambda r: order[id(r)]) for k in ranked if shares[k]]
 
 
-_WARM: set[int] = set()  # ids of the rules already run in this process (see _warm)
+_SENT: dict[int, Rule] = {}  # the rules this process has given to a child, by id (kept: an id is not reused)
+_WARMED: dict[int, Rule] = {}  # the rules warmed in this process (_warm)
 
 
 def _warm(rules: Sequence[Rule]) -> None:
-    """Run each rule once on its own examples in this process before a child runs it: what a rule loads or
-    builds on first use (the lexicon, the language model, compiled patterns, tables) is then inherited, instead
-    of being built again in every child of every call of a long-lived process."""
+    """Before a child runs a rule that an earlier child of this process ran already, run the rule's ``warm()``
+    (if it has one) and its examples here once: what the rule loads or builds on first use (the lexicon, the
+    language model, compiled patterns, tables) is then inherited by every later child, instead of being built
+    again in each child of each call of a long-lived process. A first split warms nothing: the one split of a
+    command-line run would only wait for it."""
     for rule in rules:
-        if id(rule) in _WARM:
+        if id(rule) in _WARMED:
             continue
-        _WARM.add(id(rule))
-        for example in getattr(getattr(rule, "doc", None), "examples", ()):
-            try:
+        if id(rule) not in _SENT:
+            _SENT[id(rule)] = rule
+            continue
+        _WARMED[id(rule)] = rule
+        try:
+            warm = getattr(rule, "warm", None)
+            if callable(warm):
+                warm()
+            for example in getattr(getattr(rule, "doc", None), "examples", None) or ():
                 for _ in rule.check(Document(example.text, variant=example.variant)):
                     pass
-            except Exception:  # noqa: BLE001 - a warm-up only: the real run reports what a rule raises
-                pass
-
-
-#: The signals that interrupt a run from outside: blocked while forking, so that a child never starts to handle
-#: one as a copy of its parent (a KeyboardInterrupt raised in the child before it knows it is the child).
-_ASYNC_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
+        except Exception:  # noqa: BLE001 - a warm-up only: the real run reports what a rule raises
+            pass
 
 
 def _flat(d: Diagnostic):
-    """A finding as tuples of plain values, which pickle several times faster than the objects; a finding of a
-    class of its own (a rule pack's) goes as it is."""
+    """A built-in finding as tuples of plain values, which pickle several times faster than the objects; any
+    other (a rule's own classes or types in it) goes as it is."""
     fix = d.fix
-    if type(d) is not Diagnostic or (fix is not None and type(fix) is not Fix):
+    if type(d) is not Diagnostic or type(d.severity) is not Severity or type(d.related) is not tuple:
+        return d
+    if fix is not None and (
+        type(fix) is not Fix
+        or type(fix.safety) is not Safety
+        or type(fix.edits) is not tuple
+        or any(type(e) is not Edit for e in fix.edits)
+    ):
         return d
     flat_fix = None
     if fix is not None:
         flat_fix = (tuple((e.start, e.end, e.text) for e in fix.edits), int(fix.safety), fix.title)
     return (d.rule, d.start, d.end, d.message, d.severity.value, flat_fix, d.related)
+
+
+_SEVERITY = {s.value: s for s in Severity}
+_SAFETY = {int(s): s for s in Safety}
 
 
 def _unflat(t) -> Diagnostic:
@@ -133,23 +148,30 @@ def _unflat(t) -> Diagnostic:
     fix = None
     if flat_fix is not None:
         edits, safety, title = flat_fix
-        fix = Fix(tuple(Edit(*e) for e in edits), Safety(safety), title)
-    return Diagnostic(rule, start, end, message, Severity(severity), fix, related)
+        fix = Fix(tuple(Edit(*e) for e in edits), _SAFETY[safety], title)
+    return Diagnostic(rule, start, end, message, _SEVERITY[severity], fix, related)
 
 
 def _child(doc: Document, seen: Document, share: list[Rule], out: int, others: list[int], mask, parent: int) -> None:
     """The child's part: run its share, send the findings (or the error a rule raised) through ``out``, and exit
-    without returning into the parent's code (its handlers, its clean-up, its atexit functions). It ignores
-    SIGINT (the parent kills its children when it is interrupted), dies with its parent, and closes the pipes
-    of its elder siblings, which it inherited."""
+    without returning into the parent's code (its handlers, its clean-up, its atexit functions). It starts with
+    every signal blocked (see _run_split), ignores SIGINT (the parent kills its children when it is interrupted),
+    takes the default action for the other signals, dies with its parent, and closes the pipes of its elder
+    siblings, which it inherited."""
     code = 1
     try:
         import pickle
         import signal
 
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        for name in _ASYNC_SIGNALS[1:]:
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
+        _ALIVE.clear()  # its siblings: not its children
+
+        for sig in signal.valid_signals():
+            if sig in (signal.SIGKILL, signal.SIGSTOP):
+                continue
+            try:
+                signal.signal(sig, signal.SIG_IGN if sig == signal.SIGINT else signal.SIG_DFL)
+            except (OSError, ValueError, RuntimeError):
+                pass  # signals that cannot be caught, or are reserved
         _die_with_parent(parent)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         for fd in others:
@@ -182,34 +204,52 @@ def _die_with_parent(parent: int) -> None:
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG = 1
-        if os.getppid() != parent:
-            os._exit(1)  # the parent died before the request: nobody waits for this share
-    except (OSError, AttributeError):
+    except Exception:  # noqa: BLE001 - no ctypes, no libc: the parent's clean-up still kills its children
         pass
+    if os.getppid() != parent:
+        os._exit(1)  # the parent died before the request: nobody waits for this share
+
+
+#: Children recorded and not yet cleaned up. Python may run a signal handler at the very start of the clean-up
+#: and raise before it does anything: what it leaves behind is cleaned up at the next split of this process.
+_ALIVE: list["_Child"] = []
+
+
+class _Child:
+    __slots__ = ("pid", "fd", "share", "reaped")
+
+    def __init__(self, pid: int, fd: int, share: list[Rule]) -> None:
+        self.pid, self.fd, self.share, self.reaped = pid, fd, share, False
 
 
 def _run_split(doc: Document, seen: Document, rules: Sequence[Rule], jobs: int) -> list[Diagnostic]:
     """``_run`` with the rules shared among this process and ``jobs`` - 1 forked children: each child inherits
     the document (nothing is copied to it) and sends its findings back pickled through a pipe. A child that
     fails to start, dies or cannot send its findings leaves its share to this process; an error a rule raises in
-    a child is raised here."""
+    a child is raised here.
+
+    Every signal is blocked from before the pipe is made until the child is recorded (the caller's own mask is
+    read first and always put back): a signal handler that raises (Ctrl-C, a timeout) can then neither strand a
+    pipe or an unrecorded child, nor run in a child as a copy of the caller."""
     import pickle
     import signal
 
+    if _ALIVE:
+        _clean_up(_ALIVE)  # left by an interrupted clean-up (see _ALIVE)
     shares = _shares(rules, jobs)
     _warm([r for share in shares[1:] for r in share])
-    signals = {getattr(signal, name) for name in _ASYNC_SIGNALS}
     parent = os.getpid()
-    children: list[tuple[int, int, list[Rule]]] = []  # (pid, read end of the pipe, share)
+    children: list[_Child] = []
     try:
         for share in shares[1:]:
+            saved = signal.pthread_sigmask(signal.SIG_BLOCK, ())  # the caller's mask, unchanged
             try:
-                r, w = os.pipe()
-            except OSError:
-                shares[0] = shares[0] + share  # no descriptors to spare: done here
-                continue
-            mask = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
-            try:
+                signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
+                try:
+                    r, w = os.pipe()
+                except OSError:
+                    shares[0] = shares[0] + share  # no descriptors to spare: done here
+                    continue
                 try:
                     pid = os.fork()
                 except OSError:
@@ -218,25 +258,25 @@ def _run_split(doc: Document, seen: Document, rules: Sequence[Rule], jobs: int) 
                     shares[0] = shares[0] + share  # no process to spare: done here
                     continue
                 if pid == 0:
-                    _child(doc, seen, share, w, [r] + [c[1] for c in children], mask, parent)
-                children.append((pid, r, share))
+                    _child(doc, seen, share, w, [r] + [c.fd for c in children], saved, parent)
+                children.append(_Child(pid, r, share))
+                _ALIVE.append(children[-1])
                 os.close(w)
             finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # an interrupt now finds the child recorded
+                signal.pthread_sigmask(signal.SIG_SETMASK, saved)
         found = _run(doc, seen, shares[0])
-        while children:
-            pid, r, share = children[0]
-            with os.fdopen(r, "rb") as pipe:
+        for child in children:
+            with os.fdopen(child.fd, "rb", closefd=False) as pipe:
                 data = pipe.read()
-            del children[0]
             try:
-                os.waitpid(pid, 0)
+                os.waitpid(child.pid, 0)
             except ChildProcessError:
                 pass  # reaped already (a caller's SIGCHLD handler): the pipe says what it did
+            child.reaped = True
             try:
                 ok, value, trace = pickle.loads(data)
             except Exception:  # noqa: BLE001 - no answer or a truncated one: the child died, its share is done here
-                ok, value, trace = True, _run(doc, seen, share), None
+                ok, value, trace = True, _run(doc, seen, child.share), None
             if not ok:
                 if trace and hasattr(value, "add_note"):
                     value.add_note(f"raised in a child process of zhproof:\n{trace}")
@@ -244,12 +284,52 @@ def _run_split(doc: Document, seen: Document, rules: Sequence[Rule], jobs: int) 
             found.extend(map(_unflat, value))
         return found
     finally:
-        for pid, r, _ in children:  # only if this process failed or was interrupted first
-            for step in (lambda: os.kill(pid, 9), lambda: os.waitpid(pid, 0), lambda: os.close(r)):
+        _clean_up(children)
+
+
+def _clean_up(children: list[_Child]) -> None:
+    """Close every pipe, and kill and reap every child not reaped yet (this process failed or was interrupted
+    first). Signals are blocked meanwhile, and a signal handler that raises before they are (a second Ctrl-C)
+    only makes the clean-up start again, its exception raised once it is done: no descriptor or zombie is left
+    behind."""
+    pending: BaseException | None = None
+    while True:
+        try:
+            _clean_up_once(children)
+            break
+        except BaseException as e:  # noqa: BLE001 - raised again below, after the clean-up
+            pending = pending or e
+    if pending is not None:
+        raise pending
+
+
+def _clean_up_once(children: list[_Child]) -> None:
+    import signal
+
+    saved = signal.pthread_sigmask(signal.SIG_BLOCK, ())
+    try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
+        for child in children:
+            if not child.reaped:
                 try:
-                    step()
+                    os.kill(child.pid, 9)
                 except OSError:
                     pass
+                try:
+                    os.waitpid(child.pid, 0)
+                except OSError:
+                    pass
+                child.reaped = True
+            if child.fd >= 0:
+                fd, child.fd = child.fd, -1  # marked first: a descriptor is never closed twice (it may be reused)
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+            if child in _ALIVE:
+                _ALIVE.remove(child)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, saved)
 
 
 _MASK = compile_re(r"[^\x00-\x7f]+")

@@ -325,6 +325,17 @@ class WrongCharacter(BaseRule):
     # (issue 13 makes that the condition for joining it); see the README
     default = False
 
+    def warm(self) -> None:
+        """Build what a long text needs (the idiom table's vectors, the context pairs' neighbours) in this
+        process, before it forks children that would each build them again (engine._warm)."""
+        t = table()
+        if t._vectors is None:
+            try:
+                t._load_vectors()
+            except ImportError:  # pragma: no cover - numpy is a dependency; the trie serves without it
+                pass
+        _neighbours()
+
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
         if doc.traditional:
