@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Iterable, Sequence
 
@@ -232,7 +233,6 @@ def _run_split(doc: Document, seen: Document, rules: Sequence[Rule], jobs: int) 
     read first and always put back): a signal handler that raises (Ctrl-C, a timeout) can then neither strand a
     pipe or an unrecorded child, nor run in a child as a copy of the caller."""
     import pickle
-    import signal
 
     if _ALIVE:
         _clean_up(_ALIVE)  # left by an interrupted clean-up (see _ALIVE)
@@ -242,9 +242,7 @@ def _run_split(doc: Document, seen: Document, rules: Sequence[Rule], jobs: int) 
     children: list[_Child] = []
     try:
         for share in shares[1:]:
-            saved = signal.pthread_sigmask(signal.SIG_BLOCK, ())  # the caller's mask, unchanged
-            try:
-                signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
+            with _signals_blocked() as saved:
                 try:
                     r, w = os.pipe()
                 except OSError:
@@ -262,8 +260,6 @@ def _run_split(doc: Document, seen: Document, rules: Sequence[Rule], jobs: int) 
                 children.append(_Child(pid, r, share))
                 _ALIVE.append(children[-1])
                 os.close(w)
-            finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, saved)
         found = _run(doc, seen, shares[0])
         for child in children:
             with os.fdopen(child.fd, "rb", closefd=False) as pipe:
@@ -304,11 +300,7 @@ def _clean_up(children: list[_Child]) -> None:
 
 
 def _clean_up_once(children: list[_Child]) -> None:
-    import signal
-
-    saved = signal.pthread_sigmask(signal.SIG_BLOCK, ())
-    try:
-        signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
+    with _signals_blocked():
         for child in children:
             if not child.reaped:
                 try:
@@ -328,6 +320,19 @@ def _clean_up_once(children: list[_Child]) -> None:
                     pass
             if child in _ALIVE:
                 _ALIVE.remove(child)
+
+
+@contextmanager
+def _signals_blocked():
+    """Every signal blocked inside; the caller's mask, read first without changing it, is what the block yields
+    and what is always put back (a handler that raises inside ``pthread_sigmask``, which runs pending handlers
+    once it has blocked, must not leave the mask changed)."""
+    import signal
+
+    saved = signal.pthread_sigmask(signal.SIG_BLOCK, ())
+    try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
+        yield saved
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, saved)
 
