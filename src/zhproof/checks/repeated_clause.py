@@ -6,7 +6,6 @@ sentences and paragraphs built once per document."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from itertools import accumulate, compress, count
@@ -43,7 +42,6 @@ _LABEL = compile_re(
 _LABEL_FIRST = frozenset("第（(一二三四五六七八九十")  # what _LABEL starts with, digits aside
 MAX_CANDIDATES = 3
 NEXT_CLAUSES = 2
-_ARTICLE = compile_re(r"^[ \t\u3000]*第[ \t]*[一二三四五六七八九十百千零〇\d]+[ \t]*[条條]", re.MULTILINE)
 _TERMINATOR = compile_re(r"[。！？!?]")
 _TERMINATORS = "。！？!?"
 _TERMINATORS_SET = frozenset(_TERMINATORS)
