@@ -602,3 +602,30 @@ def test_a_heading_whose_last_words_run_on_into_the_paragraph_elsewhere_stays_si
         "为正确审理网络消费纠纷案件适用法律，保护当事人合法权益，制定本规定。"
     )
     assert findings(text) == findings(statute) == findings(interpretation) == []
+
+
+# -- a clause is no credit; a line that ends with a colon is a sentence ------------------------------------------
+
+
+def test_a_clause_with_white_space_left_by_inline_code_is_no_credit():
+    # white space between two Han characters (where inline code was removed) in a clause with a comma: prose
+    text = "调用宏 之前 必须定义它，或将其引入作用\n\n域，而函数则可以在任何地方定义和调用。"
+    found = findings(text)
+    assert [text[d.start - 1] + "|" + text[d.end] for d in found] == ["用|域"]
+    assert fix_text(text, unsafe=True) == "调用宏 之前 必须定义它，或将其引入作用域，而函数则可以在任何地方定义和调用。"
+    # a credit with a comma inside its brackets stays a credit
+    credit = "今天上午，市领导来到社区调研。（记者 王明，实习生 李华）\n今年春节期间，全市干部深入基层走访慰问。"
+    assert findings(credit) == []
+
+
+def test_a_line_that_ends_with_a_colon_goes_on_to_a_sentence_end():
+    # the rest of a cut sentence that introduces a list or a listing: a sentence, judged as one
+    text = "第二十五条 违反本条例第十二条第一款规定的，按照下列\n\n规定予以处罚：\n\n（一）违反第一项规定的，处一千元罚款。"
+    assert len(findings(text)) == 1
+    # but a caption before it (a label opens the line) stays apart, as does a heading
+    assert findings("示例 11-10：一个调用了 println! 的函数的测试\n\n运行 cargo test 将会看到这些测试的输出：") == []
+    # and a line of prose without its full stop is not joined safely to a line that ends with a colon
+    prose = (
+        "它只知道我们借用了同一个 slice 两次。本质上这是触及不安全代码的时候了\n\n示例 20-6 展示了如何使用 unsafe 块："
+    )
+    assert all(d.fix is None or d.fix.safety is not Safety.SAFE for d in findings(prose))

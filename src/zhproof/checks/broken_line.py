@@ -93,7 +93,7 @@ DOC = RuleDoc(
         "across it as one word, likelier than apart; or each line leaves a lone character that the lexicon joins "
         "into a word; or it cuts a numeral), when the line before ends where no sentence or title can (a "
         "conjunction such as 和 or 或者, 的 outside 是……的, a lone preposition such as 把, or, after clause punctuation, a lone adverb, "
-        "modal verb or determiner such as 不, 能 or 其), or the next line starts with a particle (的, 了, 着) or a word of 之 that follows its noun (之一). When the next line goes on to a sentence end, it also counts when "
+        "modal verb or determiner such as 不, 能 or 其), or the next line starts with a particle (的, 了, 着) or a word of 之 that follows its noun (之一). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：), it also counts when "
         "the line before is running prose (a full stop inside it), already holds two clauses (two commas outside "
         "brackets and quotes), ends on the first half of a compound (电子⏎商务) after clause punctuation, when the "
         "next line starts with a conjunction that joins nouns (及其, 或者) or with an adverb, modal verb or copula "
@@ -101,7 +101,7 @@ DOC = RuleDoc(
         "four Han characters (秋景如画，山河⏎锦绣。), or when, after clause punctuation, the "
         "word trigram model strongly associates the words on either side (clause punctuation: ，、； or a colon "
         "after more than a label, as in 央视网消息（新闻联播）：国家卫生⏎健康委). Headlines, titles, captions, credits "
-        "after the last sentence of a line (新华社记者 王明/摄), dates, signatures, article numbers and headings "
+        "after the last sentence of a line (新华社记者 王明/摄, without a comma outside brackets), dates, signatures, article numbers and headings "
         "stand alone and are not reported; a number cut in two (第四⏎章, 第⏎一百七十一条) is a break before a heading "
         "too. Where the two lines alone leave it open (a line that could be a heading "
         "before its paragraph, or a title wrapped on two lines), a bracket or title mark that the line leaves open "
@@ -418,7 +418,9 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
     order:
 
     1. the next line goes on to a sentence end and the line before is running prose: a 。 inside it, and what
-       follows the last one is not a credit or caption (新华社记者 王明/摄). Safe.
+       follows the last one is not a credit or caption (新华社记者 王明/摄; a clause with a comma is none). Safe.
+       A next line that ends with a colon introducing what follows (按照下列|规定予以处罚：) counts as going on to a
+       sentence end for the tests below, not for this one, unless a label opens the line before (a caption).
     2. the break cuts a word: the word trigram model reads a word across it, likelier than the two sides apart
        (贡献了中|国智慧). Safe after prose, else unsafe. Everything below is unsafe.
     3. the line leaves a bracket or title mark open that the next line closes (央视网消息（新闻|联播）); a number is
@@ -445,10 +447,16 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
     body = _strip_marker(prev_line)
     stop = _LAST_STOP.search(body)
     fragment = body[stop.end() :] if stop else body
-    credit = _CREDIT.search(fragment) is not None  # after the last sentence: 新华社记者 王明/摄
+    # after the last sentence: 新华社记者 王明/摄; not a clause (必须定义它，或将其引入作用, where white space was
+    # left by inline code): a credit has no comma outside its brackets (（记者 王明，实习生 李华）)
+    credit = _CREDIT.search(fragment) is not None and not _CLAUSE_MARK.search(_BRACKETED.sub("", fragment))
     prose = stop is not None and len(prev_line) >= MIN_PROSE_LINE and not credit
     if prose and rest:
         return Safety.SAFE, ""
+    if not rest and _INTRODUCES.search(next_line.rstrip()) and not _LABEL_OPEN.match(prev_line):
+        # a line that ends with a colon introducing what follows (运行 | 测试：) is a sentence too, for the tests
+        # below (not for the safe join above: a caption before it may lack its full stop)
+        rest = True
     tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
     head = _HAN_HEAD.match(next_line[:_WINDOW])
     if tail is None or head is None:
