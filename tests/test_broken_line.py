@@ -629,3 +629,18 @@ def test_a_line_that_ends_with_a_colon_goes_on_to_a_sentence_end():
         "它只知道我们借用了同一个 slice 两次。本质上这是触及不安全代码的时候了\n\n示例 20-6 展示了如何使用 unsafe 块："
     )
     assert all(d.fix is None or d.fix.safety is not Safety.SAFE for d in findings(prose))
+
+
+@pytest.mark.parametrize(
+    "prev, nxt",
+    [
+        ("让", "我们回到前面的例子，再看一遍这段代码。"),
+        ("记得当", "程序运行完毕后，按下组合键停止它。"),
+        ("这个函数本身需要是", "一个异步函数，这样我们才能等待它。"),
+        ("这些措施的目的是使", "用户能够更方便地办理业务。"),
+    ],
+)
+def test_a_line_that_ends_on_a_copula_a_causative_or_when_is_cut(prev, nxt):
+    # no heading ends on 是, 让, 使, 给 or 当 standing alone: they need what follows them
+    text = "前面的段落到此结束。\n\n" + prev + "\n\n" + nxt
+    assert len(findings(text)) == 1

@@ -61,8 +61,11 @@ ASSOCIATION = 1.0
 # Conjunctions that join two nouns or verbs (被告人及其家属, 公务活动或者国事活动): a line cannot start with one.
 NOUN_JOINERS = frozenset({"及其", "以及", "及", "或者", "或", "并且"})
 # Prepositions and conjunctions that cannot end a sentence or a title when they stand alone as a word (法规和,
-# 习近平同, 可在). 对 and 用 are left out: they end words (键值对, 投用) that the segmenter may leave alone.
-DANGLING = set("把被和与及或从向于而并跟在为以同自因")
+# 习近平同, 可在), and the verbs that need what follows them: the copula, the causatives and 给 (这就是|, 让|我们, 使|
+# 用者; no line of the tuning half, LawRefBook or the documentation corpora ends on one standing alone before another
+# line, except before a code block), and 当 (when: 记得当|运行). 对 and 用 are left out: they end words (键值对, 投用)
+# that the segmenter may leave alone.
+DANGLING = set("把被和与及或从向于而并跟在为以同自因当是让使给")
 # Adverbs and modal verbs, which go before the verb they modify (当创建不|可变引用时, 以便能|在), and the
 # determiners 其 and 该, which go before their noun (其|包含名为): inside a clause (after clause punctuation in the
 # line) no line ends on one standing alone; a title may (万物皆可, 拒绝说不, 为什么不, 我们能), so a line without
@@ -92,7 +95,7 @@ DOC = RuleDoc(
         "heading or list item. A break counts when it cuts a word (the word trigram model reads the characters "
         "across it as one word, likelier than apart; or each line leaves a lone character that the lexicon joins "
         "into a word; or it cuts a numeral), when the line before ends where no sentence or title can (a "
-        "conjunction such as 和 or 或者, 的 outside 是……的, a lone preposition such as 把, or, after clause punctuation, a lone adverb, "
+        "conjunction such as 和 or 或者, 的 outside 是……的, a lone preposition such as 把, the copula, a causative or 当 standing alone (是, 让, 使, 给), or, after clause punctuation, a lone adverb, "
         "modal verb or determiner such as 不, 能 or 其), or the next line starts with a particle (的, 了, 着) or a word of 之 that follows its noun (之一). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：), it also counts when "
         "the line before is running prose (a full stop inside it), already holds two clauses (two commas outside "
         "brackets and quotes), ends on the first half of a compound (电子⏎商务) after clause punctuation, when the "
@@ -432,7 +435,7 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
     4. each side leaves a lone character that the lexicon joins into a word (本|法), or a word of 5 or more
        characters crosses the break (中华人民|共和国), or a numeral or an ordinal is cut (第八|十一条, 第二十四|条);
        the line before ends where no sentence can (a conjunction: 和, 或者; 的 outside 是……的; a lone
-       preposition: 把, 在; after clause punctuation, a lone adverb, modal verb or determiner: 不, 能, 其), or the next line starts with a particle (的, 了,
+       preposition: 把, 在; the copula, a causative or 当: 是, 让, 当; after clause punctuation, a lone adverb, modal verb or determiner: 不, 能, 其), or the next line starts with a particle (的, 了,
        着), a word of 之 that follows its noun (之一), an adverb, modal verb or copula standing alone (会, 都,
        是) or a conjunction that joins nouns (及其, 或者), or, after clause punctuation, with a sentence of at
        most SHORT_END Han characters (山河|锦绣。); the line before already holds two clauses (two ， outside brackets and quotes); or,
