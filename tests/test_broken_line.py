@@ -644,3 +644,25 @@ def test_a_line_that_ends_on_a_copula_a_causative_or_when_is_cut(prev, nxt):
     # no heading ends on 是, 让, 使, 给 or 当 standing alone: they need what follows them
     text = "前面的段落到此结束。\n\n" + prev + "\n\n" + nxt
     assert len(findings(text)) == 1
+
+
+def test_a_caption_above_a_paragraph_makes_no_block_with_its_first_line():
+    # in a document of blank-line paragraphs, a caption or heading above the paragraph (across a blank line) does
+    # not make the paragraph's cut first line part of a list or a stanza
+    body = "\n\n".join(_PARAGRAPHS * 2)
+    cut = "示例 7-1 中代码的模块树\n\n这个树展示了一些模块是如何\n被嵌入到另一个模块的，以及它们之间的关系。"
+    found = findings(body + "\n\n" + cut + "\n\n" + body)
+    assert [d.message for d in found] == ["断行：“些模块是如何”与下一行“被嵌入到另一”是同一句"]
+    # a block of lines without punctuation is still apart (a title set on two lines, then its first line)
+    block = "示例 7-1 中代码的模块树\n这个树展示了一些模块是如何\n被嵌入到另一个模块的，以及它们之间的关系。"
+    assert findings(body + "\n\n" + block + "\n\n" + body) == []
+
+
+def test_the_items_of_a_list_do_not_make_a_document_of_single_line_breaks():
+    # the single line breaks between a list's items are its structure: the paragraphs still stand between blank
+    # lines, so a single line break inside one is a cut
+    items = "\n".join(f"- 第{n}项工作安排" for n in "一二三四五六七八")
+    body = "\n\n".join(_PARAGRAPHS)
+    cut = "国务院有关部门应当加强协同\n配合和信息共享，按照各自职责做好相关工作。"
+    text = body + "\n\n" + items + "\n\n" + cut + "\n\n" + body
+    assert len(findings(text)) == 1

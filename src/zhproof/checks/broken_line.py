@@ -113,8 +113,8 @@ DOC = RuleDoc(
         "错误：), so is the first line of an item of a list of clauses that a colon introduces ((三)将股份用于员工持股⏎"
         "计划或者股权激励；: the next line ends the item with ；, or with 。 after an item ending with ；), "
         "and otherwise the document's own layout "
-        "decides: a single line break in a plain-text document that separates its paragraphs with blank lines is "
-        "inside a paragraph, and so is a line without punctuation before prose in a document of numbered articles "
+        "decides: a single line break in a plain-text document that separates its paragraphs with blank lines (the "
+        "single line breaks between a list's items aside) is inside a paragraph, and so is a line without punctuation before prose in a document of numbered articles "
         "(第一条 …) that has almost no such lines, since its headings are numbered; a line that could be a heading "
         "is also a cut when the document writes the three characters on each side of the break together elsewhere "
         "(全国供销⏎合作社系统…… where another story writes 全国供销合作社). Neither reaches the first line, "
@@ -232,6 +232,10 @@ _HEADING = compile_re(_PART.pattern + "|[一二三四五六七八九十]+[、．
 # An article number at the start of a line (第十一条 …, 第 19-1 條 …).
 _ARTICLE = compile_re(f"[ \\t\\u3000]*第[ \\t\\u3000]*{_LABEL_NUMBER}[-－‐{DIGIT}]*[ \\t\\u3000]*[条條]")
 _ARTICLE_LINE = compile_re("\n" + _ARTICLE.pattern)  # after a line break: the engine skips from one to the next
+# A single line break between two items of a list (the second item's marker is matched, not consumed).
+_LIST_BREAK = compile_re(
+    r"(?m)^[ \t\u3000]*(?:[-*+•]|\d+[.)、])[ \t\u3000][^\n]*\n(?=[ \t\u3000]*(?:[-*+•]|\d+[.)、])[ \t\u3000])"
+)
 # A run of line breaks with a blank line in it (white space on the blank lines counts as blank).
 _BLANK_RUN = compile_re(r"\n[ \t\u3000\r]*\n(?:[ \t\u3000\r]*\n)*")
 
@@ -239,8 +243,10 @@ _BLANK_RUN = compile_re(r"\n[ \t\u3000\r]*\n(?:[ \t\u3000\r]*\n)*")
 def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], found: list) -> list:
     """The breaks that the two lines alone leave open, decided by the document's own layout (unsafe fixes).
 
-    1. A single line break in a document that separates its paragraphs with blank lines: there, a heading or a
-       title stands between blank lines like any paragraph, so a line break without one is inside a paragraph.
+    1. A single line break in a document that separates its paragraphs with blank lines (the breaks between the
+       items of a list do not count against that): there, a heading or a title stands between blank lines like any
+       paragraph, so a line break without one is inside a paragraph; a line above across a blank line (a caption)
+       makes no block of lines with the paragraph's first line.
     2. A line that could be a heading before its paragraph (it ends without punctuation and the next line goes
        on to a sentence end) in a document of numbered articles that has almost no such lines for its
        sentences: running prose such as a statute, whose headings are numbered.
@@ -257,6 +263,8 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
     blank = len(runs)
     judged = sum(1 for s, e, *_ in (*found, *open_) if text.count("\n", s, e) == 1)
     others = body.count("\n") - sum(r.count("\n") for r in runs) - judged  # single line breaks not judged here
+    # ... nor those between the items of a list (a list's lines are its structure, not its paragraphs' layout)
+    others -= len(_LIST_BREAK.findall(body))
     blank_doc = doc.fmt != "markdown" and blank >= BLANK_MIN and others <= (1 - BLANK_SHARE) * (others + blank)
     articles = len(_ARTICLE_LINE.findall(text)) + bool(_ARTICLE.match(text))
     headline_like = {o[0] for o in open_ if o[4] == "structure" and _may_be_heading(text, o[0], o[2])}
@@ -288,7 +296,7 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
             continue
         if end + len(next_line.rstrip()) >= last and not _SENTENCE_END.search(next_line):
             continue  # the last line, without a sentence end: a signature, a date
-        if not _apart(text, start, end, prev_line, next_line):
+        if not _apart(text, start, end, prev_line, next_line, same_block=blank_doc and single):
             out.append((start, end, prev_line, next_line, Safety.UNSAFE))
     return out
 
@@ -388,21 +396,26 @@ def _may_be_heading(text: str, start: int, prev_line: str) -> bool:
     )
 
 
-def _after_open_line(text: str, start: int) -> bool:
-    """Does the line of the break follow a line that ends without punctuation (not the heading of a part)?"""
+def _after_open_line(text: str, start: int, same_block: bool = False) -> bool:
+    """Does the line of the break follow a line that ends without punctuation (not the heading of a part)? With
+    ``same_block``, only a line right above it counts, not one across a blank line (in a document of blank-line
+    paragraphs, a caption or heading above a paragraph makes no block of lines with it)."""
     line_start = text.rfind("\n", 0, start) + 1
-    before = text[max(0, line_start - 1000) : line_start].rstrip()  # blank lines beyond that count as none
+    lo = max(0, line_start - 1000)
+    before = text[lo:line_start].rstrip()  # blank lines beyond that count as none
+    if same_block and "\n" in text[lo + len(before) : line_start - 1]:
+        return False  # a blank line between
     return bool(before) and not _ENDS_UNIT.search(before) and not _PART.match(before[before.rfind("\n") + 1 :].strip())
 
 
-def _apart(text: str, start: int, end: int, prev_line: str, next_line: str) -> bool:
+def _apart(text: str, start: int, end: int, prev_line: str, next_line: str, same_block: bool = False) -> bool:
     """Does the layout show the two lines as separate units: either opens with a label of its own (示例 10-16：……,
     附件三：……, 注意：……); or the line before the break follows another line without punctuation at its end, or
     the next line, itself without punctuation at its end, is followed by another line after a single line break
     (a list of names or figures, an address, a stanza of verse)?"""
     if _LABEL_OPEN.match(prev_line) or _LABEL_OPEN.match(next_line):
         return True
-    if _after_open_line(text, start):
+    if _after_open_line(text, start, same_block):
         return True  # (the heading of a part before it, 第八章 检察官的职业保障, makes no list; 一、参加人员 may)
     after = end + len(next_line)
     return not _ENDS_UNIT.search(next_line.rstrip()) and bool(_NEXT_IN_BLOCK.match(text, after))
