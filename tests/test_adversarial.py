@@ -77,6 +77,9 @@ FAMILIES = {
     "nested-brackets": (lambda n: "（" * n + "中" + "）" * n, 10_000, False),
     "spaces-between-han": (lambda n: "中" + " " * n + "国", 1_000, True),
     "identical-enum-items": (lambda n: "市场秩序、" * n, 2_000, True),
+    # a Han character, then lines of white space only: every line break of the run was a candidate break that
+    # scanned the rest of the run for the Han character of the next line (a review found 80 KB taking 180 s)
+    "blank-lines-of-spaces": (lambda n: "中" + " \n" * n + "x", 2_000, True),
 }
 
 

@@ -18,10 +18,10 @@ from ..rule import BaseRule, Example, RuleDoc
 # breaks; the look-behind after it wants a Han character or white space before the break (the white space at
 # the end of the line is added to the finding, and the character before it checked, in Python).
 _WS = " \t\u3000"
-_BREAK = compile_re(
-    f"(?:\r\n(?<=[{HAN}{_WS}]\r\n)|\n(?<=[{HAN}{_WS}]\n)|\r(?!\n)(?<=[{HAN}{_WS}]\r))"
-    f"(?:[{_WS}]*(?:\r\n|\n|\r(?!\n)))*[{_WS}]*(?=[{HAN}])"
-)
+# A line break and the blank lines and white space after it, as one run (the check looks at what follows it: a
+# lookahead for a Han character in the pattern made every line break of a long run of blank lines without one scan
+# the rest of the run again, quadratic time).
+_BREAK = compile_re(f"(?:\r\n|\n|\r)(?:[{_WS}]*(?:\r\n|\n|\r))*[{_WS}]*")
 # A full stop inside a line shows it is running prose: a title or a headline has none (it may have a comma,
 # a colon, even a question or exclamation mark: 选出新气象，开创新未来; 究竟谁的立场“极不负责”？——…).
 _PROSE_MARK = compile_re(r"[。]")
@@ -161,6 +161,8 @@ class BrokenLine(BaseRule):
         plain = "\r" not in text
         for m in _BREAK.finditer(text):
             start, end = m.span()
+            if end == len(text) or not is_han(text[end]):
+                continue  # the next line does not start with a Han character
             while start > 0 and text[start - 1] in _WS:
                 start -= 1  # white space at the end of the line goes with the break
             if start == 0 or not is_han(text[start - 1]):
