@@ -635,15 +635,41 @@ def test_a_line_that_ends_with_a_colon_goes_on_to_a_sentence_end():
     "prev, nxt",
     [
         ("让", "我们回到前面的例子，再看一遍这段代码。"),
-        ("记得当", "程序运行完毕后，按下组合键停止它。"),
         ("这个函数本身需要是", "一个异步函数，这样我们才能等待它。"),
         ("这些措施的目的是使", "用户能够更方便地办理业务。"),
+        ("请大家把意见和建议及时反馈给", "办公室的同志，以便汇总研究。"),
     ],
 )
-def test_a_line_that_ends_on_a_copula_a_causative_or_when_is_cut(prev, nxt):
-    # no heading ends on 是, 让, 使, 给 or 当 standing alone: they need what follows them
+def test_a_line_that_ends_on_the_copula_or_a_causative_is_cut(prev, nxt):
+    # no heading ends on 是, 让, 使 or 给 standing alone: they need what follows them
     text = "前面的段落到此结束。\n\n" + prev + "\n\n" + nxt
     assert len(findings(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "问：今天需要上班吗？\n答：是\n今天是工作日，需要正常上班。",
+        "婚姻状况：已婚\n是否党员：是\n本人承诺以上信息属实。",
+        "前面的段落到此结束。\n\n一人做事一人当\n\n这是他常说的一句话，也是他一生的写照。",
+    ],
+)
+def test_a_value_after_a_colon_and_the_verb_dang_end_a_line(text):
+    # a form's or a dialogue's answer (答：是) is a whole value; 当 is also a verb (to bear, to act as)
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a credit or caption with a comma in an earlier clause is still a credit: never joined to the next story
+        "今天上午，市领导来到社区调研。图为市领导与居民亲切交谈，了解居民需求 新华社记者 王明/摄\n今年春节期间，全市干部深入基层走访慰问。",
+        "今天上午，市领导来到社区调研。记者 王明，通讯员 李华\n\n今年春节期间，全市干部深入基层走访慰问。",
+        "今天上午，市领导来到社区调研。文/王明，图/李华\n今年春节期间，全市干部深入基层走访慰问。",
+    ],
+)
+def test_a_credit_with_a_comma_stays_a_credit(text):
+    assert findings(text) == []
 
 
 def test_a_caption_above_a_paragraph_makes_no_block_with_its_first_line():
@@ -656,6 +682,15 @@ def test_a_caption_above_a_paragraph_makes_no_block_with_its_first_line():
     # a block of lines without punctuation is still apart (a title set on two lines, then its first line)
     block = "示例 7-1 中代码的模块树\n这个树展示了一些模块是如何\n被嵌入到另一个模块的，以及它们之间的关系。"
     assert findings(body + "\n\n" + block + "\n\n" + body) == []
+    # and so are two lines under a heading that are a block of their own: a couplet, an address, a signature, a
+    # poem's author line
+    for two in (
+        "登鹳雀楼\n\n白日依山尽\n黄河入海流。",
+        "联系方式\n\n北京市海淀区中关村大街一号\n清华大学出版社收。",
+        "特此通知\n\n北京市人民政府办公厅\n二〇二四年五月三日",
+        "静夜思\n\n李白\n床前明月光，疑是地上霜。举头望明月，低头思故乡。",
+    ):
+        assert findings(body + "\n\n" + two + "\n\n" + body) == [], two
 
 
 def test_the_items_of_a_list_do_not_make_a_document_of_single_line_breaks():

@@ -61,11 +61,12 @@ ASSOCIATION = 1.0
 # Conjunctions that join two nouns or verbs (被告人及其家属, 公务活动或者国事活动): a line cannot start with one.
 NOUN_JOINERS = frozenset({"及其", "以及", "及", "或者", "或", "并且"})
 # Prepositions and conjunctions that cannot end a sentence or a title when they stand alone as a word (法规和,
-# 习近平同, 可在), and the verbs that need what follows them: the copula, the causatives and 给 (这就是|, 让|我们, 使|
-# 用者; no line of the tuning half, LawRefBook or the documentation corpora ends on one standing alone before another
-# line, except before a code block), and 当 (when: 记得当|运行). 对 and 用 are left out: they end words (键值对, 投用)
-# that the segmenter may leave alone.
-DANGLING = set("把被和与及或从向于而并跟在为以同自因当是让使给")
+# 习近平同, 可在), and the verbs that need what follows them: the copula, the causatives and 给 (需要是|一个函数,
+# 让|我们, 使|用者; no line of the tuning half, LawRefBook or the documentation corpora ends on one standing alone
+# before another line, except before a code block), unless it is the whole value after a colon (答：是, 是否党员：是).
+# 对 and 用 are left out: they end words (键值对, 投用) that the segmenter may leave alone; so is 当, a verb too
+# (一人做事一人当).
+DANGLING = set("把被和与及或从向于而并跟在为以同自因是让使给")
 # Adverbs and modal verbs, which go before the verb they modify (当创建不|可变引用时, 以便能|在), and the
 # determiners 其 and 该, which go before their noun (其|包含名为): inside a clause (after clause punctuation in the
 # line) no line ends on one standing alone; a title may (万物皆可, 拒绝说不, 为什么不, 我们能), so a line without
@@ -298,7 +299,11 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
             continue
         if end + len(next_line.rstrip()) >= last and not _SENTENCE_END.search(next_line):
             continue  # the last line, without a sentence end: a signature, a date
-        if not _apart(text, start, end, prev_line, next_line, same_block=blank_doc and single):
+        # (a line above across a blank line makes no block with a paragraph whose first line is cut: the next line
+        # goes on with a clause, and the line before is more than a name; a couplet, an address, a signature, a
+        # poem's author line under their heading stay a block)
+        same_block = blank_doc and single and len(prev_line) >= 4 and _CLAUSE_MARK.search(next_line) is not None
+        if not _apart(text, start, end, prev_line, next_line, same_block=same_block):
             out.append((start, end, prev_line, next_line, Safety.UNSAFE))
     return out
 
@@ -405,7 +410,7 @@ def _after_open_line(text: str, start: int, same_block: bool = False) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     lo = max(0, line_start - 1000)
     before = text[lo:line_start].rstrip()  # blank lines beyond that count as none
-    if same_block and "\n" in text[lo + len(before) : line_start - 1]:
+    if same_block and text.count("\n", lo + len(before), line_start) > 1:
         return False  # a blank line between
     return bool(before) and not _ENDS_UNIT.search(before) and not _PART.match(before[before.rfind("\n") + 1 :].strip())
 
@@ -442,15 +447,14 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
     2. the break cuts a word: the word trigram model reads a word across it, likelier than the two sides apart
        (贡献了中|国智慧). Safe after prose, else unsafe. Everything below is unsafe.
     3. the line leaves a bracket or title mark open that the next line closes (央视网消息（新闻|联播）); a number is
-       cut (第四|章, 第|一百七十一条); or a word
-       is cut (as in 4.) before a line that introduces a list with a colon (依法追究刑事|责任：).
+       cut (第四|章, 第|一百七十一条).
        Otherwise a credit or caption after the last sentence stays silent, whatever follows; and a break before
        a line that does not go on to a sentence end (a heading or a title, or the rest of one: titles wrapped
        on two lines) is left open ("wrapped").
     4. each side leaves a lone character that the lexicon joins into a word (本|法), or a word of 5 or more
        characters crosses the break (中华人民|共和国), or a numeral or an ordinal is cut (第八|十一条, 第二十四|条);
        the line before ends where no sentence can (a conjunction: 和, 或者; 的 outside 是……的; a lone
-       preposition: 把, 在; the copula, a causative or 当: 是, 让, 当; after clause punctuation, a lone adverb, modal verb or determiner: 不, 能, 其), or the next line starts with a particle (的, 了,
+       preposition: 把, 在; the copula or a causative: 是, 让, not as a value after a colon (答：是); after clause punctuation, a lone adverb, modal verb or determiner: 不, 能, 其), or the next line starts with a particle (的, 了,
        着), a word of 之 that follows its noun (之一), an adverb, modal verb or copula standing alone (会, 都,
        是) or a conjunction that joins nouns (及其, 或者), or, after clause punctuation, with a sentence of at
        most SHORT_END Han characters (山河|锦绣。); the line before already holds two clauses (two ， outside brackets and quotes); or,
@@ -465,9 +469,11 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
     body = _strip_marker(prev_line)
     stop = _LAST_STOP.search(body)
     fragment = body[stop.end() :] if stop else body
-    # after the last sentence: 新华社记者 王明/摄; not a clause (必须定义它，或将其引入作用, where white space was
-    # left by inline code): a credit has no comma outside its brackets (（记者 王明，实习生 李华）)
-    credit = _CREDIT.search(fragment) is not None and not _CLAUSE_MARK.search(_BRACKETED.sub("", fragment))
+    # after the last sentence: 新华社记者 王明/摄, in the last clause (……亲切交谈，了解居民需求 新华社记者 王明/摄;
+    # 记者 王明，通讯员 李华): white space that inline code left in an earlier clause is none (必须定义 它，或将其引入
+    # 作用). Commas inside brackets do not count (（记者 王明，实习生 李华）).
+    masked = _BRACKETED.sub(lambda m: "#" * len(m.group()), fragment)  # same length, bracketed commas hidden
+    credit = _CREDIT.search(fragment, masked.rfind("，") + 1) is not None
     prose = stop is not None and len(prev_line) >= MIN_PROSE_LINE and not credit
     if prose and rest:
         return Safety.SAFE, ""
@@ -488,18 +494,6 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
         return Safety.UNSAFE, ""  # （新闻|联播）, 【奋斗百年路 启航新征程 中国|共产党人的精神谱系】
     if not dated and _number_cut(br, prev_line, next_line):
         return Safety.UNSAFE, ""  # 第四|章 劳动和社会保障权益: a number cut before a heading too
-    if (
-        not credit
-        and not rest
-        and _INTRODUCES.search(next_line)
-        and not _LABEL_OPEN.match(prev_line)
-        and (
-            _lone_cut(br, compound=_CLAUSE_SPLIT.search(fragment) is not None)
-            or _number_cut(br, prev_line, next_line)
-            or _dangling(br, fragment)
-        )
-    ):
-        return Safety.UNSAFE, ""  # a word cut before a line that introduces a list (依法追究刑事|责任：)
     if credit or not rest:
         # a credit or caption after the last sentence; or the next line is a heading or a title, or the rest of
         # one (a title wrapped on two lines): line structure, unless the document's layout says otherwise
@@ -601,7 +595,9 @@ def _dangling(br: _Break, fragment: str) -> bool:
         return "是" not in clause  # 也是不可信的 ends a sentence, 掌握的 does not
     if word[-1] == "于":
         return True  # 适用于, 有助于, 由于: 于 takes its object after it, whatever the word it ends
-    return len(word) == 1 and (word in DANGLING or (in_clause and word in DANGLING_IN_CLAUSE))
+    if len(word) != 1 or fragment.rstrip()[:-1].rstrip().endswith(("：", ":")):
+        return False  # (a word alone after a colon is a value: 答：是, 是否党员：是)
+    return word in DANGLING or (in_clause and word in DANGLING_IN_CLAUSE)
 
 
 def _joins_first(br: _Break, line: str) -> bool:
