@@ -96,7 +96,7 @@ DOC = RuleDoc(
         "heading or list item. A break counts when it cuts a word (the word trigram model reads the characters "
         "across it as one word, likelier than apart; or each line leaves a lone character that the lexicon joins "
         "into a word; or it cuts a numeral), when the line before ends where no sentence or title can (a "
-        "conjunction such as 和 or 或者, 的 outside 是……的, a lone preposition such as 把, the copula, a causative or 当 standing alone (是, 让, 使, 给), or, after clause punctuation, a lone adverb, "
+        "conjunction such as 和 or 或者, 的 outside 是……的, a lone preposition such as 把, the copula or a causative standing alone (是, 让, 使, 给; not a value after a colon: 答：是), or, after clause punctuation, a lone adverb, "
         "modal verb or determiner such as 不, 能 or 其), or the next line starts with a particle (的, 了, 着) or a word of 之 that follows its noun (之一). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：), it also counts when "
         "the line before is running prose (a full stop inside it), already holds two clauses (two commas outside "
         "brackets and quotes), ends on the first half of a compound (电子⏎商务) after clause punctuation, when the "
