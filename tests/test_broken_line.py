@@ -701,3 +701,18 @@ def test_the_items_of_a_list_do_not_make_a_document_of_single_line_breaks():
     cut = "国务院有关部门应当加强协同\n配合和信息共享，按照各自职责做好相关工作。"
     text = body + "\n\n" + items + "\n\n" + cut + "\n\n" + body
     assert len(findings(text)) == 1
+
+
+def test_a_long_run_of_blank_lines_changes_no_finding():
+    # a text with a long run of white-space lines is searched with the pattern that takes each run whole (linear
+    # time); it must find the same breaks as the pattern for ordinary text
+    text = (
+        "要落实防护物资、生活物\n\n资保障和防护措施。\n"
+        "会议指出，经济运行总体平稳，就业形势 \n\n保持稳定，居民收入持续增长。\r\n"
+        "也为全球气候治理贡献了中\r\n\r\n国智慧。\n习近平会见外宾\n\n国家主席习近平今天在北京会见外宾。"
+    )
+    plain = [(d.start, d.end, d.message) for d in findings(text)]
+    assert len(plain) == 3
+    padded = text + "\n" + " \n" * (broken_line.LONG_RUN + 4) + "完。"
+    assert broken_line._LONG_RUN.search(padded) and not broken_line._LONG_RUN.search(text)
+    assert [(d.start, d.end, d.message) for d in findings(padded)] == plain

@@ -16,12 +16,21 @@ from ..rule import BaseRule, Example, RuleDoc
 # A line break, possibly with blank lines, between a Han character and the Han character that starts the next
 # non-blank line. The pattern starts with the line break itself, so that the engine skips straight to line
 # breaks; the look-behind after it wants a Han character or white space before the break (the white space at
-# the end of the line is added to the finding, and the character before it checked, in Python).
+# the end of the line is added to the finding, and the character before it checked, in Python). Its lookahead is
+# tried from each line break of a run of blank lines, each time to the end of the run: on a long run with white
+# space on every line (so that the look-behind holds) that is quadratic time, so a text with one (``_LONG_RUN``)
+# is searched with ``_BREAK_RUN`` instead: every run as one match (possessive), with the Han character after it in
+# a group that may fail; the same breaks, at the cost of a match for every line break.
 _WS = " \t\u3000"
-# A line break and the blank lines and white space after it, as one run (the check looks at what follows it: a
-# lookahead for a Han character in the pattern made every line break of a long run of blank lines without one scan
-# the rest of the run again, quadratic time).
-_BREAK = compile_re(f"(?:\r\n|\n|\r)(?:[{_WS}]*(?:\r\n|\n|\r))*[{_WS}]*")
+#: Line-break characters in a row (blank lines; \r\n counts two) from which a text is searched with ``_BREAK_RUN``.
+LONG_RUN = 16
+_BREAK = compile_re(
+    f"(?:\r\n(?<=[{HAN}{_WS}]\r\n)|\n(?<=[{HAN}{_WS}]\n)|\r(?!\n)(?<=[{HAN}{_WS}]\r))"
+    f"(?:[{_WS}]*(?:\r\n|\n|\r(?!\n)))*[{_WS}]*(?=[{HAN}])"
+)
+_BREAK_RUN = compile_re(f"(?:\r\n|\n|\r)(?:[{_WS}]*+(?:\r\n|\n|\r))*+[{_WS}]*+(?P<han>(?=[{HAN}]))?")
+# (a line-break character first: the engine skips straight to one)
+_LONG_RUN = compile_re(f"[\r\n](?:[{_WS}]*+[\r\n]){{{LONG_RUN - 1}}}")
 # A full stop inside a line shows it is running prose: a title or a headline has none (it may have a comma,
 # a colon, even a question or exclamation mark: 选出新气象，开创新未来; 究竟谁的立场“极不负责”？——…).
 _PROSE_MARK = compile_re(r"[。]")
@@ -160,10 +169,11 @@ class BrokenLine(BaseRule):
         found: list[tuple[int, int, str, str, Safety]] = []
         open_: list[tuple[int, int, str, str, str]] = []  # breaks the two lines alone leave open
         plain = "\r" not in text
-        for m in _BREAK.finditer(text):
-            start, end = m.span()
-            if end == len(text) or not is_han(text[end]):
+        runs = _LONG_RUN.search(text) is not None
+        for m in (_BREAK_RUN if runs else _BREAK).finditer(text):
+            if runs and m.start(1) < 0:
                 continue  # the next line does not start with a Han character
+            start, end = m.span()
             while start > 0 and text[start - 1] in _WS:
                 start -= 1  # white space at the end of the line goes with the break
             if start == 0 or not is_han(text[start - 1]):
@@ -266,9 +276,15 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
     blank = len(runs)
     judged = sum(1 for s, e, *_ in (*found, *open_) if text.count("\n", s, e) == 1)
     others = body.count("\n") - sum(r.count("\n") for r in runs) - judged  # single line breaks not judged here
-    # ... nor those between the items of a list (a list's lines are its structure, not its paragraphs' layout)
-    others -= len(_LIST_BREAK.findall(body))
-    blank_doc = doc.fmt != "markdown" and blank >= BLANK_MIN and others <= (1 - BLANK_SHARE) * (others + blank)
+
+    def few(others: int) -> bool:
+        return others <= (1 - BLANK_SHARE) * (others + blank)
+
+    # ... nor those between the items of a list (a list's lines are its structure, not its paragraphs' layout;
+    # counted only when it matters)
+    blank_doc = (
+        doc.fmt != "markdown" and blank >= BLANK_MIN and (few(others) or few(others - len(_LIST_BREAK.findall(body))))
+    )
     articles = len(_ARTICLE_LINE.findall(text)) + bool(_ARTICLE.match(text))
     headline_like = {o[0] for o in open_ if o[4] == "structure" and _may_be_heading(text, o[0], o[2])}
     prose_doc = articles >= ARTICLES_MIN and (
