@@ -80,6 +80,8 @@ FAMILIES = {
     # a Han character, then lines of white space only: every line break of the run was a candidate break that
     # scanned the rest of the run for the Han character of the next line (a review found 80 KB taking 180 s)
     "blank-lines-of-spaces": (lambda n: "中" + " \n" * n + "x", 2_000, True),
+    # ... and such a run at the end of the file (the run of blank lines before more text was the slow one there)
+    "blank-lines-of-spaces-at-the-end": (lambda n: "中" + " \n" * n, 2_000, True),
 }
 
 

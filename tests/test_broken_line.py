@@ -710,9 +710,11 @@ def test_a_long_run_of_blank_lines_changes_no_finding():
         "要落实防护物资、生活物\n\n资保障和防护措施。\n"
         "会议指出，经济运行总体平稳，就业形势 \n\n保持稳定，居民收入持续增长。\r\n"
         "也为全球气候治理贡献了中\r\n\r\n国智慧。\n习近平会见外宾\n\n国家主席习近平今天在北京会见外宾。"
+        # a break between a Han character and a line that does not start with one is none
+        "\n今天，国务院召开常务会议。会议指出，经济运行总体平稳\n\n、居民收入持续增长。"
     )
-    plain = [(d.start, d.end, d.message) for d in findings(text)]
+    plain = [(d.start, d.end, d.message, d.fix.safety if d.fix else None) for d in findings(text)]
     assert len(plain) == 3
     padded = text + "\n" + " \n" * (broken_line.LONG_RUN + 4) + "完。"
     assert broken_line._LONG_RUN.search(padded) and not broken_line._LONG_RUN.search(text)
-    assert [(d.start, d.end, d.message) for d in findings(padded)] == plain
+    assert [(d.start, d.end, d.message, d.fix.safety if d.fix else None) for d in findings(padded)] == plain

@@ -20,7 +20,7 @@ from ..rule import BaseRule, Example, RuleDoc
 # tried from each line break of a run of blank lines, each time to the end of the run: on a long run with white
 # space on every line (so that the look-behind holds) that is quadratic time, so a text with one (``_LONG_RUN``)
 # is searched with ``_BREAK_RUN`` instead: every run as one match (possessive), with the Han character after it in
-# a group that may fail; the same breaks, at the cost of a match for every line break.
+# a group that may fail; the same breaks, at the cost of a match for every run of line breaks.
 _WS = " \t\u3000"
 #: Line-break characters in a row (blank lines; \r\n counts two) from which a text is searched with ``_BREAK_RUN``.
 LONG_RUN = 16
