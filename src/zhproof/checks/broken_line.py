@@ -114,7 +114,7 @@ DOC = RuleDoc(
         "four Han characters (秋景如画，山河⏎锦绣。), or when, after clause punctuation, the "
         "word trigram model strongly associates the words on either side (clause punctuation: ，、； or a colon "
         "after more than a label, as in 央视网消息（新闻联播）：国家卫生⏎健康委). Headlines, titles, captions, credits "
-        "after the last sentence of a line (新华社记者 王明/摄, without a comma outside brackets), dates, signatures, article numbers and headings "
+        "after the last sentence of a line (新华社记者 王明/摄, in the line's last clause), dates, signatures, article numbers and headings "
         "stand alone and are not reported; a number cut in two (第四⏎章, 第⏎一百七十一条) is a break before a heading "
         "too. Where the two lines alone leave it open (a line that could be a heading "
         "before its paragraph, or a title wrapped on two lines), a bracket or title mark that the line leaves open "
@@ -457,7 +457,7 @@ def _judge(prev_line: str, next_line: str) -> tuple[Safety | None, str]:
     order:
 
     1. the next line goes on to a sentence end and the line before is running prose: a 。 inside it, and what
-       follows the last one is not a credit or caption (新华社记者 王明/摄; a clause with a comma is none). Safe.
+       follows the last one is not a credit or caption in its last clause (新华社记者 王明/摄). Safe.
        A next line that ends with a colon introducing what follows (按照下列|规定予以处罚：) counts as going on to a
        sentence end for the tests below, not for this one, unless a label opens the line before (a caption).
     2. the break cuts a word: the word trigram model reads a word across it, likelier than the two sides apart
