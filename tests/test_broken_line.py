@@ -718,3 +718,21 @@ def test_a_long_run_of_blank_lines_changes_no_finding():
     padded = text + "\n" + " \n" * (broken_line.LONG_RUN + 4) + "完。"
     assert broken_line._LONG_RUN.search(padded) and not broken_line._LONG_RUN.search(text)
     assert [(d.start, d.end, d.message, d.fix.safety if d.fix else None) for d in findings(padded)] == plain
+
+
+def test_a_new_sentence_cut_before_a_line_that_introduces_an_example():
+    # the line ended a sentence, began another and stops without a sentence end; the next line goes on with the
+    # clause and introduces what follows: the model reads the two sides as one phrase (在本章|中)
+    text = "让我们开始 Rust 之旅吧！需要学习的内容有很多，但每段旅程都始于某处。在本章\n\n中，我们将讨论："
+    [d] = findings(text)
+    assert d.fix.safety is Safety.UNSAFE and text[d.start : d.end] == "\n\n"
+    assert broken_line.judge("这三个 crate 都属于同一个工作空间。我们先为工作", "空间创建一个新目录：") is Safety.UNSAFE
+    # a sentence that lacks its full stop before a paragraph that introduces an example: the two sides are
+    # unrelated (the clean tuning half holds one: 就是触及不安全代码的时候了 | 示例 20-6 展示了如何使用……：)
+    assert (
+        broken_line.judge(
+            "本质上借用 slice 的不同部分是可以的。当我们知道某些事是可以的而 Rust 不知道的时候，就是触及不安全代码的时候了",
+            "示例 20-6 展示了如何使用 unsafe 块，裸指针和一些不安全函数调用来实现 split_at_mut：",
+        )
+        is None
+    )
