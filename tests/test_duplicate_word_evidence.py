@@ -361,3 +361,20 @@ def test_reduplicated_words_in_use_stay_silent(text):
 @pytest.mark.parametrize("text", ["我倒要会会这个人。", "你陪陪我吧。"])
 def test_a_rare_reduplicated_verb_before_its_pronoun_object_stays_silent(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("也就是说，子类的原型的原型，是父类的原型。", "的原型"),  # ruanyf/es6tutorial, unseen text
+        ("该方法返回目标对象所有自身的属性的属性名。", "的属性"),  # ibid.
+        ("定义或实现 trait 的类型的类型别名", "的类型"),  # the clean tuning half (trpl_003)
+    ],
+)
+def test_a_nouns_possessive_of_itself_gets_no_safe_fix(text, unit):
+    # 原型的原型 reads as the prototype's prototype: the model, favouring the shorter text, cannot tell it from a
+    # slip, so a person decides
+    [(span, safety)] = found(text)
+    assert span == unit * 2 and safety is Safety.UNSAFE
+    assert duplicate_word._possessive_of_itself(lexicon(), unit)
+    assert not duplicate_word._possessive_of_itself(lexicon(), "工作")
