@@ -369,6 +369,7 @@ def test_a_rare_reduplicated_verb_before_its_pronoun_object_stays_silent(text):
         ("也就是说，子类的原型的原型，是父类的原型。", "的原型"),  # ruanyf/es6tutorial, unseen text
         ("该方法返回目标对象所有自身的属性的属性名。", "的属性"),  # ibid.
         ("定义或实现 trait 的类型的类型别名", "的类型"),  # the clean tuning half (trpl_003)
+        ("你可以认为它们有相同的“地址”：根组件的第一个子组件的第一个子组件。", "组件的第一个子"),  # react.dev, unseen
     ],
 )
 def test_a_nouns_possessive_of_itself_gets_no_safe_fix(text, unit):
@@ -376,5 +377,29 @@ def test_a_nouns_possessive_of_itself_gets_no_safe_fix(text, unit):
     # slip, so a person decides
     [(span, safety)] = found(text)
     assert span == unit * 2 and safety is Safety.UNSAFE
-    assert duplicate_word._possessive_of_itself(lexicon(), unit)
-    assert not duplicate_word._possessive_of_itself(lexicon(), "工作")
+    window = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    assert duplicate_word._possessive_of_itself(lexicon(), window, window.index(unit * 2), len(unit))
+    assert not duplicate_word._possessive_of_itself(lexicon(), "公司召开了工作工作会议", 5, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "跟之前的一样，这个方式不仅仅适用于文本，任意的 JSX 均可。",  # reactjs/zh-hans.react.dev, unseen text
+        "他们纷纷表示支持。",
+        "大家渐渐习惯了新的工作方式。",
+    ],
+)
+def test_a_reduplicated_adverb_before_what_it_modifies_stays_silent(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("应当建立健全常常务委员会组成人员的学习制度。", "常"),  # the second copy starts a word: 常务
+        ("token 的类型，Rust 默默认携带了它。", "默"),  # 默认
+    ],
+)
+def test_a_doubled_character_that_starts_a_word_is_no_reduplicated_adverb(text, unit):
+    assert [span for span, _ in found(text)] == [unit * 2]

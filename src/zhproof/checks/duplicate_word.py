@@ -75,8 +75,11 @@ R_GIVEN_NAME = "沈跃跃, 杨瑞瑞: a given name of one character doubled afte
 R_REDUPLICATED_WORD = "刚刚落地, 常常, 人人: a reduplicated word that the text can be read no other way"
 R_NAME_PART = "神山村|村民, 坦帕市|市长, 核心舱|舱门: the generic part of a name, then a word that starts with it"
 R_CLASSIFIER = "一座座, 一个个: classifiers reduplicated"
+R_ADVERB = "不仅仅适用于, 纷纷表示, 渐渐习惯: a reduplicated adverb before what it modifies"
 R_EVERY = "村村通, 组组相连, 件件有回复, 心心相通: a noun doubled to mean 'every X', before its verb"
-OPEN_TO_DOCUMENT = frozenset({R_NUMBER_UNIT, R_GIVEN_NAME, R_REDUPLICATED_WORD, R_NAME_PART, R_CLASSIFIER, R_EVERY})
+OPEN_TO_DOCUMENT = frozenset(
+    {R_NUMBER_UNIT, R_GIVEN_NAME, R_REDUPLICATED_WORD, R_ADVERB, R_NAME_PART, R_CLASSIFIER, R_EVERY}
+)
 #: With that evidence from the document, a repeat of one character is reported from this gain on (tuning half:
 #: no clean repeat of the corpus between it and REPORT_GAIN has it).
 DOCUMENT_GAIN = 1.5
@@ -92,7 +95,8 @@ DOC = RuleDoc(
         "is reported when the undone text is far more likely. Before the evidence, the grammar of Chinese makes "
         "some repeats regular: numerals read digit by digit (二〇〇七), AABB and ABAB reduplication (清清楚楚, "
         "研究研究; rules/data/reduplication.txt), 一X一X, 大把大把 (rules/data/classifiers.txt), V着V着, onomatopoeia, classifiers (一座座), a noun "
-        "doubled to mean 'every' before its verb (村村通), separable verbs (散散步; "
+        "doubled to mean 'every' before its verb (村村通), a reduplicated adverb of the dictionary before what it "
+        "modifies, even where the first copy ends a word (不仅仅适用于), separable verbs (散散步; "
         "rules/data/separable-verbs.txt), a doubled given name (沈跃跃), a word of the dictionary that contains "
         "both copies (钉钉子, 家家户户), a name of Chinese Wikipedia that holds them (尼尼斯托, 卡塞塞区; "
         "rules/lexicon/repeat-titles.marisa), two compounds that share a word (人大代表|代表团) and the generic "
@@ -101,7 +105,7 @@ DOC = RuleDoc(
         "words (中国|国家, 传染病|病原体) needs more. The document itself is evidence too: a doubled character whose "
         "surroundings the document writes elsewhere without the repeat, and never with it (侵权人人提供 beside "
         "侵权人提供), needs less (with one character each side, only where the repeat does not read as two words: "
-        "本月月底 beside 本月底 stays silent), and the readings of a name's generic part, a reduplicated word, a "
+        "本月月底 beside 本月底 stays silent), and the readings of a name's generic part, a reduplicated word or adverb, a "
         "classifier, a number's unit or a given name give way to the evidence. A repeat the document writes again, "
         "with the same character before and after it, in another clause within 5,000 characters (广西贵港港货物 in "
         "a headline and in its story) is what the writer means: it is not reported, or, on overwhelming evidence, "
@@ -502,7 +506,7 @@ def explain(
     if reason is not None:
         # the grammar's reading (a name's generic part, a reduplicated word) stays possible: a person decides
         return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), against the grammar's reading: {reason}"
-    if k >= 2 and _possessive_of_itself(lex, window[a : a + k]):
+    if k >= 2 and _possessive_of_itself(lex, window, a, k):
         # 子类的原型的原型 (the prototype's prototype), 自身的属性的属性名: a noun's possessive of the same noun is
         # Chinese, and the model, favouring the shorter text, cannot tell it from a slip: a person decides
         return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), but 朋友的朋友: a noun's possessive of itself"
@@ -568,6 +572,16 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         return "健健身, 散散步, 捧捧场: a separable verb with its verb reduplicated"
     if a >= 1 and _given_name(lex, window, a):
         return R_GIVEN_NAME
+    if (
+        unit * 2 in lex
+        and lex.pos(unit * 2) == "d"
+        and lex.frequency(unit * 2) > UNATTESTED
+        and not starts_word
+        and _modified_after(lex, window[mid + k :])
+    ):
+        # (whatever word the first copy may end: 不仅|仅; a second copy that starts a word is for the evidence:
+        # 常|常务委员会, 默|默认)
+        return R_ADVERB
     if (
         unit * 2 in lex
         and (lex.frequency(unit * 2) > UNATTESTED or _verb_before_pronoun(lex, window, a, pos))
@@ -668,12 +682,24 @@ def _compound_after(lex, window: str, a: int, k: int) -> bool:
     return False
 
 
-def _possessive_of_itself(lex, unit: str) -> bool:
-    """Is the repeated unit 的 and a noun, or a noun and 的 (的原型, 朋友的), so that the repeat reads as the noun's
-    possessive of itself (原型的原型, 朋友的朋友)?"""
-    if unit[0] == "的":
-        return _noun(lex.pos(unit[1:]))
-    return unit[-1] == "的" and _noun(lex.pos(unit[:-1]))
+def _possessive_of_itself(lex, window: str, a: int, k: int) -> bool:
+    """Does the repeat of ``window[a:a+k]`` read as a noun phrase's possessive of itself (原型的原型, 朋友的朋友,
+    第一个子组件的第一个子组件)? The unit is 的 and a noun phrase or a noun phrase and 的 (的原型, 朋友的), as it stands
+    or shifted along the text where the repeat goes on (组件的第一个子 before 组件 is 的第一个子组件 shifted); a noun
+    phrase here ends with a noun of the lexicon."""
+    unit = window[a : a + k]
+    j = unit.find("的")
+    if j < 0:
+        return False
+    if j > 0 and unit[-1] != "的":
+        if window[a + 2 * k : a + 2 * k + j] != unit[:j]:
+            return False  # the repeat does not go on to a unit that starts with 的
+        unit = unit[j:] + unit[:j]
+    phrase = unit[1:] if unit[0] == "的" else unit[:-1]
+    if not phrase:
+        return False
+    s, e = lex.segment(phrase)[-1]
+    return e == len(phrase) and _noun(lex.pos(phrase[s:e]))
 
 
 def _shared_word(lex, window: str, a: int, k: int) -> bool:
@@ -814,6 +840,15 @@ def _alone(lex, w: str, i: int, upto: int | None = None) -> bool:
     upto = i + 1 if upto is None else upto
     lo = max(0, i - MAX_LOOKAHEAD)
     return any(s == i - lo and e == i + 1 - lo for s, e in lex.segment(w[lo:upto]))
+
+
+#: Parts of speech of what a reduplicated adverb modifies: a verb, an adjective, another adverb, a preposition.
+MODIFIED_POS = frozenset({"v", "vi", "vn", "a", "ad", "d", "p", "i", "l"})
+
+
+def _modified_after(lex, rest: str) -> bool:
+    """Does ``rest`` start with what an adverb modifies (适用, 不止, 在), or with 地 (紧紧地)?"""
+    return rest[:1] == "地" or any(lex.pos(w) in MODIFIED_POS for w in lex.prefixes(rest[:MAX_LOOKAHEAD]))
 
 
 def _starts_with_verb(lex, rest: str) -> bool:
