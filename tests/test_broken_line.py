@@ -736,3 +736,32 @@ def test_a_new_sentence_cut_before_a_line_that_introduces_an_example():
         )
         is None
     )
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+def test_a_markdown_heading_is_never_cut(fmt):
+    # from JavaGuide, never tuned on: the heading's words run on into its paragraph (堆|堆是一种, 度|度表示)
+    for text in (
+        "## 什么是堆\n\n堆是一种满足以下条件的树：",
+        "### 度\n\n度表示一个顶点包含多少条边，在有向图中分为出度和入度。",
+    ):
+        assert [d for d in lint_text(text, format=fmt) if d.rule == "broken-line"] == []
+
+
+def test_a_markdown_paragraph_without_its_full_stop_is_no_cut():
+    # informal writing ends paragraphs without 。: the shape alone is no evidence across a blank line in Markdown
+    text = "在集群中，部分 master 不可用时，还是可以继续工作的\n\n在 Redis cluster 中，每个节点都存放一部分数据。"
+    assert [d for d in lint_text(text, format="markdown") if d.rule == "broken-line"] == []
+    assert [d.fix.safety for d in lint_text(text, format="text") if d.rule == "broken-line"] == [Safety.UNSAFE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在结束游标使用时，必须关闭游标，可能的话，释放游标(有赖于具\n\n体的 DBMS)。",  # a cut word
+        "负责物业服务区域内安全生产及\n\n防灾、减灾、救灾等应急救援工作。",  # a line that ends on a conjunction
+        "这一技术突破为我国新能源汽车产业的发展提供了有力支撑，也为全球气候治理贡献了中\n\n国智慧。",
+    ],
+)
+def test_the_grammar_still_finds_cuts_across_a_markdown_paragraph_break(text):
+    assert [d.fix.safety for d in lint_text(text, format="markdown") if d.rule == "broken-line"] == [Safety.UNSAFE]
