@@ -98,3 +98,32 @@ def test_the_document_counts_each_character_once():
         assert tc._choose(text, "里面", versions, counts) in versions
     assert sorted(Counting.calls) == ["裏", "裡"]
     assert counts == {"裏": 50, "裡": 50}
+
+
+def test_a_japanese_document_is_left_alone_even_where_a_line_has_no_kana():
+    # from JavaGuide's README_JA.md (never tuned on): headings and links of kanji only, in a Japanese document
+    japanese = "## 基礎\n\n- [BigDecimal 詳解](./docs/ja/bigdecimal.md)\n\nこの文書は日本語で書かれています。並行処理の章を読んでください。"
+    assert found(japanese, variant="zh-Hans") == []
+    assert tc._japanese_document(japanese)
+    # a Chinese document that quotes one Japanese sentence is Chinese: its slips are still found
+    chinese = (
+        "他说了一句日语：“ありがとうございます。”" + "我们的工作很重要，大家要认真对待。" * 20 + "建立交通運輸通道。"
+    )
+    assert not tc._japanese_document(chinese)
+    assert found(chinese, variant="zh-Hans") == [("運輸", "运输")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**English** | **[日本語](./README_JA.md)**",  # a link to the Japanese version, in its own name
+        "- [繁體中文 / 繁体中文](https://zh-hant.example.org)",  # a name followed by its translation
+        "[繁體中文](https://example.org/zh-TW/)",
+    ],
+)
+def test_a_link_named_in_its_own_script_is_a_label(text):
+    assert found(text, variant="zh-Hans") == []
+
+
+def test_a_link_to_an_ordinary_page_is_still_judged():
+    assert found("请看[交通運輸](https://example.org/transport)。", variant="zh-Hans") == [("運輸", "运输")]

@@ -16,6 +16,17 @@ from ..rule import BaseRule, Example, RuleDoc
 _KANA = compile_re(f"[{KANA}]")
 _LABEL = compile_re(f"[{HAN}]{{1,8}}")
 _LIST_ITEM = compile_re(r"[ \t]*[-*+•·][ \t]")
+# A Markdown link's text that is only a name, the link going to another language's version of the document, or the
+# name followed by its translation ([日本語](README_JA.md), [繁體中文](https://zh-hant.example.org), [日本語 / 日语](…)).
+_LINK_LABEL = compile_re(
+    f"[{HAN}]{{1,8}}(?:[ \t]*/[ \t]|\\]\\([^)\\s]*?"
+    r"(?i:(?<![a-z])(?:ja|jp|ko|kr|tw|hk|zh[-_]?(?:tw|hk|mo|hant)|readme_[a-z]{2})(?![a-z])))"
+)
+_LABEL_START = compile_re(r"\[[ \t]*$")
+#: A document whose Han characters and kana are at least this share kana is Japanese (Japanese prose is about half
+#: kana; a Chinese text quoting Japanese has a few).
+JAPANESE_SHARE = 0.1
+_HAN_CHAR = compile_re(f"[{HAN}]")
 _CLAUSE_END = compile_re(r"[，。；：！？、\r\n,;!?]")
 CONTEXT = 12  # characters each side given to the phrase-aware converter
 #: A clause with at least this many wrong-script characters is a quoted passage in the other script (a
@@ -92,8 +103,11 @@ DOC = RuleDoc(
         "never a candidate. The replacement comes from OpenCC's phrase-aware conversion of the surrounding "
         "clause, and only the flagged characters change. Characters that simplified text keeps in names and terms "
         "(黄霑, 濛江, 二噁英; rules/data/script-neutral.txt) are not candidates. Text with kana or with a form "
-        "only Japanese writes (県, 駅; rules/hanzi/japanese.txt) is Japanese, and a "
-        "list item that is only a name in its own script (- 正體中文) is a label; both are left alone. Wrong-script "
+        "only Japanese writes (県, 駅; rules/hanzi/japanese.txt) is Japanese, and so is a whole document whose "
+        f"Han characters and kana are {JAPANESE_SHARE:.0%} kana or more (README_JA.md: its headings hold no kana); a "
+        "list item that is only a name in its own script (- 正體中文), and a link that is one, to another language's "
+        "version or followed by its translation ([日本語](README_JA.md), [繁體中文 / 繁体中文](…)), is a label; all "
+        "are left alone. Wrong-script "
         "characters inside quotation or title marks (“時代廣場”, 《海角七號》) are reported once for the quotation, "
         "as a warning: the quote may reproduce the original. Otherwise a "
         f"clause with {PASSAGE_MIN} or more such characters is reported once, as a warning: usually a quoted "
@@ -117,6 +131,10 @@ DOC = RuleDoc(
         Example("日本語の連絡先", ok=True),
         Example("黄霑作词，1946年濛江县改名为靖宇县，二噁英有毒。", ok=True),
         Example("本书的译本：\n- 正體中文\n- 日本語\n", ok=True),
+        Example(
+            "**简体中文** | **[日本語](./README_JA.md)** | [繁體中文 / 繁体中文](https://zh-hant.example.org)", ok=True
+        ),
+        Example("## 基礎\n\nこの文書は日本語で書かれています。詳解は次の章を読んでください。", ok=True),
         Example("建立交通运输“绿色通道”", ok=True),
         Example("這是我們的工作，交通运输很方便", "這是我們的工作，交通運輸很方便", variant="zh-Hant"),
         Example("這是我們的工作", ok=True, variant="zh-Hant"),
@@ -136,7 +154,10 @@ class TraditionalChar(BaseRule):
         pending: list[tuple[int, int, str]] = []  # (start, end, replacement) runs of one group
         group = None  # the clause, or the quotation or title, that the pending runs belong to
         counts: dict[str, int] = {}  # how often the text holds a character (_choose), counted once per document
-        for start, end in _candidate_runs(text, table):
+        runs_ = _candidate_runs(text, table)
+        if runs_ and _japanese_document(text):
+            return  # a Japanese document (README_JA.md): its kanji are no slip of either Chinese script
+        for start, end in runs_:
             lo, hi = _clause(text, start, end)
             if _KANA.search(text, lo, hi) or _japanese(text, lo, hi):
                 continue  # Japanese: kana, or a form only Japanese writes (静岡県)
@@ -144,6 +165,11 @@ class TraditionalChar(BaseRule):
             item = _LIST_ITEM.match(text, line_lo)
             if item and _LABEL.fullmatch(text, item.end(), hi):
                 continue  # a list item that is a name in its own script: - 正體中文
+            name = start
+            while name > line_lo and start - name < 8 and _HAN_CHAR.match(text, name - 1):
+                name -= 1  # the run of Han characters the candidate is part of
+            if _LINK_LABEL.match(text, name) and _LABEL_START.search(text, max(0, name - 3), name):
+                continue  # a link that is a name in its own script: [日本語](README_JA.md), [繁體中文 / 繁体中文](…)
             runs = self._runs(text, doc.variant, wrong, start, end, lo, hi, counts)
             quoted = _quotation(text, start, end, line_lo, line_hi)
             key = ("quote", *quoted) if quoted else ("clause", lo, hi)
@@ -221,6 +247,19 @@ def _japanese_pattern():
     from ..data import char_table
 
     return compile_re("[" + re.escape("".join(c for c in char_table("japanese") if c <= "\uffff")) + "]")
+
+
+def _japanese_document(text: str) -> bool:
+    """Is the text Japanese: kana at least JAPANESE_SHARE of its Han characters and kana (README_JA.md, whose
+    headings 基礎 and links 詳解 hold no kana of their own)?"""
+    kana = len(_KANA.findall(text))  # (a short list: Chinese text has few kana or none)
+    if not kana:
+        return False
+    most = kana * (1 - JAPANESE_SHARE) / JAPANESE_SHARE  # the Han characters a Japanese text may have at most
+    for n, _ in enumerate(_HAN_CHAR.finditer(text), 1):
+        if n > most:
+            return False  # counted only as far as the answer needs: a few kana stop it at once
+    return True
 
 
 def _japanese(text: str, lo: int, hi: int) -> bool:
