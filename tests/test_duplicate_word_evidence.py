@@ -403,3 +403,41 @@ def test_a_reduplicated_adverb_before_what_it_modifies_stays_silent(text):
 )
 def test_a_doubled_character_that_starts_a_word_is_no_reduplicated_adverb(text, unit):
     assert [span for span, _ in found(text)] == [unit * 2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # JavaGuide, never tuned on: a numeral, a measure word and its noun said twice, before a verb
+        "我们人类读中文是一个字一个字地看，读英文是一个词一个词地看。",
+        "先写高层大纲，再一个模块一个模块补细节。",
+    ],
+)
+def test_one_by_one_is_grammar(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        ("要进一步强化一步强化责任担当。", "一步强化一步强化"),  # 强化 is no noun, and a noun follows
+        ("它有两个成员两个成员：Some。", "两个成员两个成员"),  # no verb follows
+    ],
+)
+def test_a_doubled_numeral_phrase_that_is_not_one_by_one_is_still_found(text, span):
+    assert [s for s, _ in found(text)] == [span]
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        ("用户感觉搞个什么东西，慢死了慢死了。", "慢死了慢死了"),  # a clause said twice for emphasis
+        ("之前都讲过了，你都可以阐述阐述，表明你有积累。", "阐述阐述"),  # a verb reduplicated
+        ("MyCat 是数据库分库分表的中间件。", "库分库分"),  # parts of different words: 数据库|分库|分表
+        ("如果用户用户名、密码以及验证码都正确", "用户用户"),  # 用户|用户名
+        ("我的消费者如果消费很慢或者生产者生产消息很快", "者生产者生产"),  # 或者|生产者|生产
+    ],
+)
+def test_a_reading_of_the_text_as_written_leaves_the_fix_unsafe(text, span):
+    # JavaGuide, never tuned on: each had a safe fix; slips of the same shapes stay reported, unsafe
+    assert found(text) == [(span, Safety.UNSAFE)]

@@ -94,7 +94,8 @@ DOC = RuleDoc(
         "(fcitx5's, in rules/lm) scores the text around it as written and with the repeat undone, and the repeat "
         "is reported when the undone text is far more likely. Before the evidence, the grammar of Chinese makes "
         "some repeats regular: numerals read digit by digit (二〇〇七), AABB and ABAB reduplication (清清楚楚, "
-        "研究研究; rules/data/reduplication.txt), 一X一X, 大把大把 (rules/data/classifiers.txt), V着V着, onomatopoeia, classifiers (一座座), a noun "
+        "研究研究; rules/data/reduplication.txt), 一X一X and a numeral, measure word and noun said twice before a verb "
+        "(一个字一个字地看), 大把大把 (rules/data/classifiers.txt), V着V着, onomatopoeia, classifiers (一座座), a noun "
         "doubled to mean 'every' before its verb (村村通), a reduplicated adverb of the dictionary before what it "
         "modifies, even where the first copy ends a word (不仅仅适用于), separable verbs (散散步; "
         "rules/data/separable-verbs.txt), a doubled given name (沈跃跃), a word of the dictionary that contains "
@@ -119,8 +120,10 @@ DOC = RuleDoc(
         "Deletes the extra copy. Safe when the evidence is overwhelming: the text at least 10^5.5 times likelier "
         "undone for a character, 10^3 for a word or phrase, 10 for a function word standing alone (not 了, 过 or 着 "
         "that can be the verb: 在家过过一个春节); unsafe "
-        "otherwise, whenever the document's evidence overrules a reading the grammar allows, when the repeat reads "
-        "as a noun's possessive of itself (子类的原型的原型, 朋友的朋友), and when the document writes the same repeat twice."
+        "otherwise, whenever the document's evidence overrules a reading the grammar allows, when the text as "
+        "written reads as Chinese in a way the model cannot weigh (a noun's possessive of itself: 子类的原型的原型, "
+        "朋友的朋友; a clause said twice for emphasis: 头大头大，; a verb reduplicated: 阐述阐述, 说说吧; copies that "
+        "are parts of different words: 数据库分库分表, 如果用户用户名), and when the document writes the same repeat twice."
     ),
     examples=(
         Example("新冠肺炎疫情疫情发生后", "新冠肺炎疫情发生后"),
@@ -506,11 +509,48 @@ def explain(
     if reason is not None:
         # the grammar's reading (a name's generic part, a reduplicated word) stays possible: a person decides
         return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), against the grammar's reading: {reason}"
-    if k >= 2 and _possessive_of_itself(lex, window, a, k):
-        # 子类的原型的原型 (the prototype's prototype), 自身的属性的属性名: a noun's possessive of the same noun is
-        # Chinese, and the model, favouring the shorter text, cannot tell it from a slip: a person decides
-        return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), but 朋友的朋友: a noun's possessive of itself"
+    reading = _reading_as_written(lex, window, a, k, bos, eos)
+    if reading is not None:
+        # the text as written reads as Chinese too, in a way the model, favouring the shorter text, cannot weigh:
+        # a person decides
+        return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), but {reading}"
     return Safety.SAFE, f"far more likely undone ({gain:.2f})"
+
+
+def _distributive(lex, window: str, a: int, k: int) -> bool:
+    """Is the repeated unit a numeral and a measure word, perhaps with its noun (一个字, 一个模块, 两个), said twice
+    to mean one by one (一个字一个字地看, 两个两个地加)? The noun must be a whole noun at the end of both copies, and
+    a verb (or 地) must follow: the phrase is the manner of an action."""
+    unit = window[a : a + k]
+    if unit[0] not in "一两" or unit[1] not in word_list("classifiers"):
+        return False
+    end = a + 2 * k
+    if not _modified_after(lex, window[end:]):
+        return False  # what follows is no verb (or 地) the phrase could be the manner of: 将两个两个 Point 实例
+    noun = unit[2:]
+    return not noun or (
+        _noun(lex.pos(noun))
+        and not any(len(w) > len(noun) for w in lex.prefixes(window[end - len(noun) : end - len(noun) + MAX_LOOKAHEAD]))
+    )
+
+
+def _reading_as_written(lex, window: str, a: int, k: int, bos: bool, eos: bool) -> str | None:
+    """A reading of the repeat as written that the grammar allows, for which no fix is safe, or None. Found in
+    documentation never tuned on (JavaGuide, React's, ES6's), where each had a safe fix."""
+    unit = window[a : a + k]
+    if k >= 2 and _possessive_of_itself(lex, window, a, k):
+        return "朋友的朋友, 原型的原型: a noun's possessive of itself"
+    if k >= 2 and bos and eos and a == 0 and 2 * k == len(window):
+        return "头大头大，慢死了慢死了。: a clause said twice for emphasis"
+    mid = a + k
+    if lex.pos(unit) == "v" and (k >= 2 or not _starts_word(lex, window, mid)):
+        return "阐述阐述, 说说吧: a verb reduplicated"
+    words = [(s, e) for s, e in lex.segment(window) if s < a + 2 * k and e > a]
+    if all(e - s >= 2 for s, e in words) and (
+        any(s < x < e for s, e in words for x in (a, mid, a + 2 * k)) or any(s == mid and e > mid + k for s, e in words)
+    ):
+        return "数据库|分库|分表, 如果|用户|用户名: the copies are parts of different words"
+    return None
 
 
 def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
@@ -542,6 +582,7 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
     if k >= 2 and (
         unit in word_list("reduplication")
         or (k == 2 and unit[0] == "一")
+        or _distributive(lex, window, a, k)
         or unit.endswith("着")
         or unit.startswith(DEGREE_ADVERBS)
     ):
@@ -691,15 +732,20 @@ def _possessive_of_itself(lex, window: str, a: int, k: int) -> bool:
     j = unit.find("的")
     if j < 0:
         return False
+    off = a  # where the unit (shifted) starts
     if j > 0 and unit[-1] != "的":
         if window[a + 2 * k : a + 2 * k + j] != unit[:j]:
             return False  # the repeat does not go on to a unit that starts with 的
-        unit = unit[j:] + unit[:j]
+        unit, off = unit[j:] + unit[:j], a + j
     phrase = unit[1:] if unit[0] == "的" else unit[:-1]
     if not phrase:
         return False
     s, e = lex.segment(phrase)[-1]
-    return e == len(phrase) and _noun(lex.pos(phrase[s:e]))
+    if e == len(phrase) and _noun(lex.pos(phrase[s:e])):
+        return True
+    # or the second copy's phrase starts a longer noun (数据多的堆|的堆顶)
+    at = off + k + 1 if unit[0] == "的" else off + k
+    return any(len(w) > len(phrase) and _noun(lex.pos(w)) for w in lex.prefixes(window[at : at + MAX_LOOKAHEAD]))
 
 
 def _shared_word(lex, window: str, a: int, k: int) -> bool:
