@@ -42,6 +42,9 @@ def test_lost_characters_are_reported_without_fix(text, variant):
         "今年如何开好局、起好步？来看记者的报道。",  # a question word earlier in the sentence, past a 、
         "他能不能来？我不知道。",  # A-not-A
         "这是为民主，还是为霸权？今天再谈。",  # an alternative question
+        "啥叫缓存？用内存当缓存。",  # spoken question words (JavaGuide, never tuned on)
+        "为啥要用？不用行不行？",
+        "这事咋办？你说了算。",
     ],
 )
 def test_real_questions_are_silent(text):

@@ -7,7 +7,7 @@ by the next sentence without a space (`你去吗？我不去`), so the rule deci
 
 1. U+FFFD is never a question mark: always reported.
 2. A question particle (吗 呢 吧 么 嘛) just before the mark, or a question word or form earlier in the
-   sentence (什么, 怎么, 如何, 哪, 谁, 几, 多少, 是否, 能否, 有无, 难道, 何, 岂, 究竟, 还是, A不A: 能不能), makes
+   sentence (什么, 怎么, 如何, 哪, 谁, 几, 多少, 是否, 能否, 有无, 难道, 何, 岂, 究竟, 还是, A不A: 能不能; spoken: 啥, 咋), makes
    it a question: silent.
 3. Otherwise the word trigram model (`zhproof.langmodel`) weighs the two readings: the clause read as two
    sentences (`left` and `right` scored apart) and the clause read with one character lost (the likeliest
@@ -37,6 +37,8 @@ PARTICLES = frozenset("吗呢吧么嘛")
 #: question words: one earlier in the clause makes the mark a question mark
 QUESTION_WORDS = compile_re(
     r"什么|怎么|怎样|为什么|为何|如何|哪|谁|几|多少|是否|能否|可否|有无|难道|岂|何|究竟|还是|(\w)[不没]\1"
+    # the spoken forms: 啥 (what), 咋 and 怎 (how), 多久 and its kind (为啥要用？不用行不行？, from JavaGuide)
+    r"|啥|咋|怎|甚么|多久|多长|多大|多远|多高"
 )
 _SENTENCE_END = compile_re(r"[。！？!?；;\r\n]")
 #: log10 likelihood ratio (lost character over sentence break) from which a mark is reported
