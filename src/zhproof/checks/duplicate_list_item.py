@@ -33,7 +33,10 @@ DOC = RuleDoc(
         "that recur further apart in one sentence, which usually belong to two lists."
     ),
     why="A repeated list item is a copy-paste slip that makes the list look careless and miscounts its items.",
-    fix="Deletes the repeated item with its comma (safe: the two items are identical and adjacent).",
+    fix=(
+        "Deletes the repeated item with its comma: safe (the two items are identical and adjacent), unless the list "
+        "stands whole inside quotation marks, where it may be cited as it was said (“进攻、撤退、撤退”)."
+    ),
     examples=(
         Example(
             "维护市场秩序、市场秩序等，严厉打击违法犯罪",
@@ -44,6 +47,7 @@ DOC = RuleDoc(
         Example("发现了问题、发现了问题的苗头就要处理", ok=True),
         Example("维护交通秩序、防疫秩序、市场秩序、社会秩序", ok=True),
         Example("甲、乙、甲三方", ok=True),
+        Example("他看到的是“进攻、撤退、撤退”，多数是撤退", "他看到的是“进攻、撤退”，多数是撤退"),
     ),
 )
 
@@ -96,6 +100,9 @@ class DuplicateListItem(BaseRule):
                     found[-1] = (found[-1][0], e, name)  # one finding for A、A、A: fixed in one pass
                 else:
                     found.append((del_start, e, name))
+            # a list quoted whole may be cited as it was said (他看到的是“进攻、撤退、撤退”，多数是撤退): a person decides
+            lo, hi = m.start("enum"), m.end("enum")
+            quoted = lo > 0 and text[lo - 1] in "“「『" and text[hi : hi + 1] in ("”", "」", "』")
             for start, end, name in found:
                 yield Diagnostic(
                     self.name,
@@ -103,7 +110,7 @@ class DuplicateListItem(BaseRule):
                     end,
                     f"列举项“{name}”重复",
                     Severity.ERROR,
-                    Fix((Edit(start, end, ""),), Safety.SAFE, f"删去重复的“{name}”"),
+                    Fix((Edit(start, end, ""),), Safety.UNSAFE if quoted else Safety.SAFE, f"删去重复的“{name}”"),
                 )
 
 
