@@ -304,3 +304,12 @@ def test_only_a_verb_of_saying_reports_speech(lead, reported):
 
     text = lead + "过去一百年。"
     assert _reported(text, len(lead)) is reported
+
+
+def test_cells_of_a_table_repeat_their_values():
+    # JavaGuide (never tuned on): two columns with the same value; the safe fix deleted a cell with its border
+    row = "| 消费并发度管理 | 由 SDK 管理消费并发度。 | 由业务方消费逻辑自行管理消费线程。 | 由业务方消费逻辑自行管理消费线程。 |"
+    assert [d for d in zhproof.lint_text(row, select="repeated-clause")] == []
+    # the same sentence written twice in a row in prose is still a paste
+    prose = "由业务方消费逻辑自行管理消费线程。由业务方消费逻辑自行管理消费线程。"
+    assert len(zhproof.lint_text(prose, select="repeated-clause")) == 1

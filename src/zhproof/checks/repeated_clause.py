@@ -73,7 +73,8 @@ DOC = RuleDoc(
         f"it is a passage of {MIN_PASSAGE_HAN}+ Han characters across a sentence end that is not mostly stock wording "
         "(clauses the document uses three times or more). What the document's own structure shows to be formula "
         "stays silent: a sentence that occurs three times or more (a refrain); two copies that both open their "
-        "paragraph (a refrain, roll call, heading, stock provision); two copies both inside quotation marks; two "
+        "paragraph (a refrain, roll call, heading, stock provision); two copies both in rows of a table (| …… |); "
+        "two copies both inside quotation marks; two "
         "copies in parallel paragraphs (the rest of the two paragraphs alike: statutes' parallel articles, "
         "……主持会议。 in two reports of one bulletin); a quotation that starts after a reporting clause "
         "(习近平在贺信中指出，……) of text printed in full elsewhere; two copies that each follow a verb of saying "
@@ -107,6 +108,10 @@ DOC = RuleDoc(
             "习近平在贺信中指出，新一轮科技革命和产业变革正在全球范围内深入发展，数字化、网络化、智能化步伐不断加快。\n"
             "贺信全文如下：\n"
             "值此博览会开幕之际，我谨表示热烈的祝贺！新一轮科技革命和产业变革正在全球范围内深入发展，数字化、网络化、智能化步伐不断加快。",
+            ok=True,
+        ),
+        Example(
+            "| 消费并发度管理 | 由 SDK 管理消费并发度。 | 由业务方消费逻辑自行管理消费线程。 | 由业务方消费逻辑自行管理消费线程。 |",
             ok=True,
         ),
         Example(
@@ -178,6 +183,9 @@ class RepeatedClause(BaseRule):
                     o, j = cand, end
             copy_start, copy_end = starts[i], ends[j - 1]
             orig_end = ends[o + (j - i) - 1]
+            if _table_row(text, copy_start) and _table_row(text, starts[o]):
+                i = j
+                continue  # cells of a table, side by side or in two rows: tables repeat their values
             adjacent = copy_start - orig_end <= 16 and not text[orig_end:copy_start].strip(_SEPARATORS)
             if not adjacent:
                 # a copy elsewhere is judged within its paragraph: the run stops at the first line break in
@@ -426,6 +434,12 @@ def _formula(doc: Document, orig: tuple[int, int], copy: tuple[int, int], lines:
 _REPORTED_BEFORE = compile_re(
     "(?:强调|指出|表示|(?<![来据是话])说|说道|认为|提出|宣布|写道|(?<![简名号统])称)[，：][ \t\u3000]*$"
 )
+
+
+def _table_row(text: str, at: int) -> bool:
+    """Is ``at`` on a row of a Markdown or text table (a line that starts with |)?"""
+    line_start = text.rfind("\n", 0, at) + 1
+    return text[line_start:at].lstrip(" \t").startswith("|")
 
 
 def _reported(text: str, start: int) -> bool:
