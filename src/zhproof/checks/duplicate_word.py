@@ -540,8 +540,8 @@ def _reading_as_written(lex, window: str, a: int, k: int, bos: bool, eos: bool) 
     unit = window[a : a + k]
     if k >= 2 and _possessive_of_itself(lex, window, a, k):
         return "朋友的朋友, 原型的原型: a noun's possessive of itself"
-    if k >= 2 and bos and eos and a == 0 and 2 * k == len(window):
-        return "头大头大，慢死了慢死了。: a clause said twice for emphasis"
+    if k >= 2 and bos and eos and a == 0 and 2 * k == len(window) and not _noun(lex.pos(unit)):
+        return "头大头大，慢死了慢死了。: a clause said twice for emphasis (a noun twice is no clause: 疫情疫情)"
     mid = a + k
     if lex.pos(unit) == "v" and (k >= 2 or not _starts_word(lex, window, mid)):
         return "阐述阐述, 说说吧: a verb reduplicated"
