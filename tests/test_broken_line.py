@@ -720,24 +720,6 @@ def test_a_long_run_of_blank_lines_changes_no_finding():
     assert [(d.start, d.end, d.message, d.fix.safety if d.fix else None) for d in findings(padded)] == plain
 
 
-def test_a_new_sentence_cut_before_a_line_that_introduces_an_example():
-    # the line ended a sentence, began another and stops without a sentence end; the next line goes on with the
-    # clause and introduces what follows: the model reads the two sides as one phrase (在本章|中)
-    text = "让我们开始 Rust 之旅吧！需要学习的内容有很多，但每段旅程都始于某处。在本章\n\n中，我们将讨论："
-    [d] = findings(text)
-    assert d.fix.safety is Safety.UNSAFE and text[d.start : d.end] == "\n\n"
-    assert broken_line.judge("这三个 crate 都属于同一个工作空间。我们先为工作", "空间创建一个新目录：") is Safety.UNSAFE
-    # a sentence that lacks its full stop before a paragraph that introduces an example: the two sides are
-    # unrelated (the clean tuning half holds one: 就是触及不安全代码的时候了 | 示例 20-6 展示了如何使用……：)
-    assert (
-        broken_line.judge(
-            "本质上借用 slice 的不同部分是可以的。当我们知道某些事是可以的而 Rust 不知道的时候，就是触及不安全代码的时候了",
-            "示例 20-6 展示了如何使用 unsafe 块，裸指针和一些不安全函数调用来实现 split_at_mut：",
-        )
-        is None
-    )
-
-
 @pytest.mark.parametrize("fmt", ["markdown", "text"])
 def test_a_markdown_heading_is_never_cut(fmt):
     # from JavaGuide, never tuned on: the heading's words run on into its paragraph (堆|堆是一种, 度|度表示)
@@ -765,3 +747,16 @@ def test_a_markdown_paragraph_without_its_full_stop_is_no_cut():
 )
 def test_the_grammar_still_finds_cuts_across_a_markdown_paragraph_break(text):
     assert [d.fix.safety for d in lint_text(text, format="markdown") if d.rule == "broken-line"] == [Safety.UNSAFE]
+
+
+def test_a_cut_word_across_a_markdown_paragraph_break_is_unsafe():
+    # a blank line is the Markdown paragraph break: no join of two paragraphs is applied unreviewed
+    text = "每段旅程都始于某处。也为全球气候治理贡献了中\n\n国智慧。"
+    assert [d.fix.safety for d in lint_text(text, format="markdown") if d.rule == "broken-line"] == [Safety.UNSAFE]
+    assert [d.fix.safety for d in lint_text(text, format="text") if d.rule == "broken-line"] == [Safety.SAFE]
+
+
+def test_a_hash_line_with_a_clause_in_plain_text_may_be_cut():
+    # in plain text a line starting with # may be a comment or a numbered note, not a heading
+    text = "# 这是一个注释，说明了我们为什么要在这里使用中\n国的数据。"
+    assert [d.rule for d in lint_text(text, format="text") if d.rule == "broken-line"] == ["broken-line"]

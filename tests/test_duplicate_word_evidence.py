@@ -441,3 +441,20 @@ def test_a_doubled_numeral_phrase_that_is_not_one_by_one_is_still_found(text, sp
 def test_a_reading_of_the_text_as_written_leaves_the_fix_unsafe(text, span):
     # JavaGuide, never tuned on: each had a safe fix; slips of the same shapes stay reported, unsafe
     assert found(text) == [(span, Safety.UNSAFE)]
+
+
+@pytest.mark.parametrize(
+    "text,span,safety",
+    [
+        # found by the review: the object of a verb, said twice, is a paste (one by one needs 地 or an action)
+        ("我写了一个函数一个函数用来计算总和。", "一个函数一个函数", Safety.SAFE),
+        ("这里有一个模块一个模块需要修改。", "一个模块一个模块", Safety.SAFE),
+        # the first copy ends another adverb: 逐渐|渐, a slip, not 渐渐
+        ("他逐渐渐习惯了这里的生活。", "渐渐", Safety.SAFE),
+        # a word that goes on past the second copy is the commonest slip: its fix stays safe
+        ("推进改革改革开放。", "改革改革", Safety.SAFE),
+        ("我们的服务服务质量很好。", "服务服务", Safety.SAFE),
+    ],
+)
+def test_slips_that_look_like_the_new_readings_keep_their_verdict(text, span, safety):
+    assert found(text) == [(span, safety)]

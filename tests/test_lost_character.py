@@ -51,6 +51,12 @@ def test_real_questions_are_silent(text):
     assert lost(text) == []
 
 
+@pytest.mark.parametrize("text", ["很多大学的?生都参加了考试。", "许多高校的?生都参加了考试。"])
+def test_a_spoken_question_word_inside_another_word_is_none(text):
+    # 很多|大学, 许多|高校: no 多大 or 多高 asks a question there (found by the review)
+    assert len(lost(text)) == 1
+
+
 def test_halfwidth_punctuation_does_not_hide_a_lost_character():
     text = "这个计划的?行需要时间。"
     rules = [d.rule for d in zhproof.lint_text(text)]

@@ -313,3 +313,8 @@ def test_cells_of_a_table_repeat_their_values():
     # the same sentence written twice in a row in prose is still a paste
     prose = "由业务方消费逻辑自行管理消费线程。由业务方消费逻辑自行管理消费线程。"
     assert len(zhproof.lint_text(prose, select="repeated-clause")) == 1
+
+
+def test_a_sentence_written_twice_inside_one_cell_is_still_a_paste():
+    cell = "| 注意。由业务方消费逻辑自行管理消费线程。由业务方消费逻辑自行管理消费线程。 |"
+    assert len(zhproof.lint_text(cell, select="repeated-clause")) == 1

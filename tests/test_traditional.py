@@ -102,7 +102,10 @@ def test_the_document_counts_each_character_once():
 
 def test_a_japanese_document_is_left_alone_even_where_a_line_has_no_kana():
     # from JavaGuide's README_JA.md (never tuned on): headings and links of kanji only, in a Japanese document
-    japanese = "## 基礎\n\n- [BigDecimal 詳解](./docs/ja/bigdecimal.md)\n\nこの文書は日本語で書かれています。並行処理の章を読んでください。"
+    japanese = (
+        "## 基礎\n\n- [BigDecimal 詳解](./docs/ja/bigdecimal.md)\n\nこの文書は日本語で書かれています。並行処理の章を"
+        "読んでください。それぞれの章でくわしく説明しますので、まずは基本をしっかり押さえておきましょう。"
+    )
     assert found(japanese, variant="zh-Hans") == []
     assert tc._japanese_document(japanese)
     # a Chinese document that quotes one Japanese sentence is Chinese: its slips are still found
@@ -111,6 +114,8 @@ def test_a_japanese_document_is_left_alone_even_where_a_line_has_no_kana():
     )
     assert not tc._japanese_document(chinese)
     assert found(chinese, variant="zh-Hans") == [("運輸", "运输")]
+    # nor is a short one with a Japanese word in it: too few kana to be Japanese
+    assert found("這個問題很重要。日语的「ありがとう」是谢谢。", variant="zh-Hans") != []
 
 
 @pytest.mark.parametrize(
@@ -127,3 +132,9 @@ def test_a_link_named_in_its_own_script_is_a_label(text):
 
 def test_a_link_to_an_ordinary_page_is_still_judged():
     assert found("请看[交通運輸](https://example.org/transport)。", variant="zh-Hans") == [("運輸", "运输")]
+
+
+def test_a_link_is_a_label_only_when_it_names_a_language_and_goes_to_its_version():
+    # found by the review: a link to a Hong Kong page is an ordinary link; a simplified-script switcher in zh-Hant
+    assert found("详见[這個政策](https://www.info.gov.hk/gia/general/2020.htm)的说明。", variant="zh-Hans") != []
+    assert found("[English](README.md) | [简体中文](./README.zh-CN.md)\n\n這是一個工具。") == []

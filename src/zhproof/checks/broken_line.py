@@ -67,10 +67,6 @@ CUT_MARGIN = 1.0
 LONG_WORD = 5
 #: How much the model must associate the two sides of a break in a line with clause punctuation (log10).
 ASSOCIATION = 1.0
-#: ... across a break that cuts the last sentence of a line of running prose, before a line that ends with a colon
-#: (在本章|中，我们将讨论：). In the zh-Hans tuning half the one such break of the clean text, a sentence without its
-#: full stop before a paragraph introducing an example, scores -0.66; injected cuts there scored -0.3 to 0.9.
-PROSE_ASSOCIATION = -0.5
 #: ... across a Markdown paragraph break (a blank line), for the shapes that take a line's end for a cut (running
 #: prose, two clauses, 的 at the end): a paragraph may end without its full stop in informal writing. Measured on
 #: documentation never tuned on (JavaGuide, advanced-java: 57 breaks reported before, nearly all paragraphs
@@ -145,7 +141,7 @@ DOC = RuleDoc(
         "quotation, a line that opens with a label (示例 10-16：), nor a line in a block of lines without "
         "punctuation (a list, an address, verse). An unnumbered heading directly over its paragraph in a document of "
         "blank-line paragraphs looks like a cut sentence and is reported, with an unsafe fix. A line that is a "
-        "Markdown heading (## 什么是堆) is never cut. In a Markdown document a blank line is a paragraph break, and a "
+        "Markdown heading (## 什么是堆; in plain text, one without clause punctuation) is never cut. In a Markdown document a blank line is a paragraph break, and a "
         "paragraph may end without its full stop in informal writing: there the grammar above still counts (a cut "
         "word, a line ending on 和 or 及, a paragraph starting with 的), the shape of the text (running prose, two "
         "clauses, 的 at the end) only when the model relates the words on either side, and the fix is unsafe."
@@ -208,8 +204,10 @@ class BrokenLine(BaseRule):
                 line_start = doc.line_bounds(start)[0]
                 next_line = text[end : doc.line_bounds(end)[1]]
             prev_line = text[line_start:start].strip()
-            if _ATX_HEADING.match(prev_line):
-                continue  # a Markdown heading (## 什么是堆) is a line of its own, in any format
+            if _ATX_HEADING.match(prev_line) and (markdown or not _CLAUSE_SPLIT.search(prev_line)):
+                # a Markdown heading (## 什么是堆) is a line of its own; in plain text, a line that looks like one
+                # and holds no clause (# 这是一个注释，说明了……中 may be a comment cut in two)
+                continue
             safety, shape = _judge(prev_line, next_line, paragraph=markdown)
             if markdown:
                 shape = ""  # a Markdown paragraph is the writer's own layout: nothing for the document to decide
@@ -498,10 +496,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
        是) or a conjunction that joins nouns (及其, 或者), or, after clause punctuation, with a sentence of at
        most SHORT_END Han characters (山河|锦绣。); the line before already holds two clauses (two ， outside brackets and quotes); or,
        after clause punctuation, the two words at the break form a compound of the lexicon (电子|商务), or the
-       model associates the two sides by more than ASSOCIATION; or the line before is running prose and the next
-       line ends with a colon (在本章|中，我们将讨论：), and the model associates the two sides by more than
-       PROSE_ASSOCIATION (a sentence that lacks its full stop, then a paragraph introducing an example, is
-       unrelated: around -0.7 and below).
+       model associates the two sides by more than ASSOCIATION.
     5. the two characters at the break are a word only the model knows (闭|包).
     6. otherwise the line may be a heading before its paragraph: left open ("structure").
 
@@ -523,8 +518,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
     prose = stop is not None and len(prev_line) >= MIN_PROSE_LINE and not credit
     if prose and rest and not paragraph:
         return Safety.SAFE, ""
-    introduces = not rest and _INTRODUCES.search(next_line.rstrip()) is not None
-    if introduces and not _LABEL_OPEN.match(prev_line):
+    if not rest and _INTRODUCES.search(next_line.rstrip()) and not _LABEL_OPEN.match(prev_line):
         # a line that ends with a colon introducing what follows (运行 | 测试：) is a sentence too, for the tests
         # below (not for the safe join above: a caption before it may lack its full stop)
         rest = True
@@ -536,7 +530,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
     # a date line (生效日期：2024年5月3日): what its unit starts with the next line (日|本) is no cut word
     dated = _DATE_LINE.fullmatch(body) is not None
     if not dated and _cuts_word(br):
-        return Safety.SAFE if prose else Safety.UNSAFE, ""
+        return Safety.SAFE if prose and not paragraph else Safety.UNSAFE, ""
     if _bracket_across(fragment, next_line):
         return Safety.UNSAFE, ""  # （新闻|联播）, 【奋斗百年路 启航新征程 中国|共产党人的精神谱系】
     if not dated and _number_cut(br, prev_line, next_line):
@@ -566,10 +560,11 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
             or len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2
             or (br.left[-1] == "的" and _dangling(br, fragment))
         )
-        if shaped and _association(br) > PARAGRAPH_ASSOCIATION:
-            return Safety.UNSAFE, ""
-        if _COMMA.search(fragment) and _association(br) > ASSOCIATION:
-            return Safety.UNSAFE, ""
+        comma = _COMMA.search(fragment) is not None
+        if shaped or comma:
+            association = _association(br)  # asked once: the model is the costly part
+            if association > (PARAGRAPH_ASSOCIATION if shaped else ASSOCIATION):
+                return Safety.UNSAFE, ""
         return None, ""
     if (
         (not dated and _lone_cut(br, compound=_CLAUSE_SPLIT.search(fragment) is not None))
@@ -583,8 +578,6 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
     ):
         return Safety.UNSAFE, ""
     if _COMMA.search(fragment) and _association(br) > ASSOCIATION:
-        return Safety.UNSAFE, ""
-    if prose and introduces and rest and _association(br) > PROSE_ASSOCIATION:
         return Safety.UNSAFE, ""
     if not dated and _cuts_word(br, gate=False):
         return Safety.UNSAFE, ""  # a word only the model knows (闭|包), asked only of what is still open

@@ -520,13 +520,20 @@ def explain(
 def _distributive(lex, window: str, a: int, k: int) -> bool:
     """Is the repeated unit a numeral and a measure word, perhaps with its noun (一个字, 一个模块, 两个), said twice
     to mean one by one (一个字一个字地看, 两个两个地加)? The noun must be a whole noun at the end of both copies, and
-    a verb (or 地) must follow: the phrase is the manner of an action."""
+    the phrase the manner of an action: 地 follows, or it opens its clause (or follows an adverb) before a verb."""
     unit = window[a : a + k]
     if unit[0] not in "一两" or unit[1] not in word_list("classifiers"):
         return False
     end = a + 2 * k
-    if not _modified_after(lex, window[end:]):
-        return False  # what follows is no verb (or 地) the phrase could be the manner of: 将两个两个 Point 实例
+    if window[end : end + 1] != "地":
+        # without 地, only at the start of the clause or after an adverb (再一个模块一个模块补细节), before a verb
+        # of action: not the object of a verb before it (写了一个函数|一个函数用来……, 有两个进程|两个进程需要……)
+        if not (a == 0 or lex.pos(window[a - 1]) == "d"):
+            return False
+        first = lex.segment(window[end : end + MAX_LOOKAHEAD])[:1]
+        verb = window[end + first[0][0] : end + first[0][1]] if first else ""
+        if lex.pos(verb) != "v" or verb in MODAL_VERBS:
+            return False
     noun = unit[2:]
     return not noun or (
         _noun(lex.pos(noun))
@@ -547,8 +554,12 @@ def _reading_as_written(lex, window: str, a: int, k: int, bos: bool, eos: bool) 
         return "阐述阐述, 说说吧: a verb reduplicated"
     words = [(s, e) for s, e in lex.segment(window) if s < a + 2 * k and e > a]
     if all(e - s >= 2 for s, e in words) and (
-        any(s < x < e for s, e in words for x in (a, mid, a + 2 * k)) or any(s == mid and e > mid + k for s, e in words)
+        any(s < mid < e for s, e in words)
+        or any(s == mid and e == mid + k + 1 and window[e - 1] in NOUN_SUFFIXES for s, e in words)
     ):
+        # words of two characters or more, one of them across the junction of the copies (数据库|分库|分表,
+        # 或者|生产者|生产, 是不是|不用), or the second copy is a noun with its suffix (用户|用户名); not copies that
+        # end and start words (推进改革|改革开放, 一个函数|一个函数: the commonest slips)
         return "数据库|分库|分表, 如果|用户|用户名: the copies are parts of different words"
     return None
 
@@ -619,8 +630,10 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         and lex.frequency(unit * 2) > UNATTESTED
         and not starts_word
         and _modified_after(lex, window[mid + k :])
+        and not any(lex.pos(window[s:mid]) == "d" for s in range(max(0, a - MAX_LOOKAHEAD), a) if window[s:mid] in lex)
     ):
-        # (whatever word the first copy may end: 不仅|仅; a second copy that starts a word is for the evidence:
+        # (the first copy may end a word that is no adverb: 不仅|仅, not 逐渐|渐, 经常|常; a second copy that starts a
+        # word is for the evidence:
         # 常|常务委员会, 默|默认)
         return R_ADVERB
     if (
@@ -888,6 +901,10 @@ def _alone(lex, w: str, i: int, upto: int | None = None) -> bool:
     return any(s == i - lo and e == i + 1 - lo for s, e in lex.segment(w[lo:upto]))
 
 
+#: One-character suffixes that make a noun of a noun (用户|用户名, 参数|参数量, 生产|生产者).
+NOUN_SUFFIXES = frozenset("名数量者性率值端型类")
+#: Verbs that do not name an action (a modal or the copula): 一个模块一个模块需要修改 is an object and a slip.
+MODAL_VERBS = frozenset({"需要", "要", "会", "能", "可以", "是", "用来", "应该", "应当", "得"})
 #: Parts of speech of what a reduplicated adverb modifies: a verb, an adjective, another adverb, a preposition.
 MODIFIED_POS = frozenset({"v", "vi", "vn", "a", "ad", "d", "p", "i", "l"})
 

@@ -38,7 +38,7 @@ PARTICLES = frozenset("吗呢吧么嘛")
 QUESTION_WORDS = compile_re(
     r"什么|怎么|怎样|为什么|为何|如何|哪|谁|几|多少|是否|能否|可否|有无|难道|岂|何|究竟|还是|(\w)[不没]\1"
     # the spoken forms: 啥 (what), 咋 and 怎 (how), 多久 and its kind (为啥要用？不用行不行？, from JavaGuide)
-    r"|啥|咋|怎|甚么|多久|多长|多大|多远|多高"
+    r"|啥|咋|怎|甚么|(?<![很许诸众好太较更最不差])多(?:久|长|大|远|高)"  # (not 很多大学, 许多高校, 不多久)
 )
 _SENTENCE_END = compile_re(r"[。！？!?；;\r\n]")
 #: log10 likelihood ratio (lost character over sentence break) from which a mark is reported

@@ -183,9 +183,6 @@ class RepeatedClause(BaseRule):
                     o, j = cand, end
             copy_start, copy_end = starts[i], ends[j - 1]
             orig_end = ends[o + (j - i) - 1]
-            if _table_row(text, copy_start) and _table_row(text, starts[o]):
-                i = j
-                continue  # cells of a table, side by side or in two rows: tables repeat their values
             adjacent = copy_start - orig_end <= 16 and not text[orig_end:copy_start].strip(_SEPARATORS)
             if not adjacent:
                 # a copy elsewhere is judged within its paragraph: the run stops at the first line break in
@@ -223,6 +220,8 @@ class RepeatedClause(BaseRule):
                     and _occurrences(keys, occ, i, j) == 2
                     and _formula(doc, (orig_start, orig_end), (copy_start, copy_end), lines) is None
                 )
+            if report and _table_cells(doc, orig_start, orig_end, copy_start, copy_end):
+                report = False  # cells of a table, side by side or in two rows: tables repeat their values
             if report:
                 yield self._finding(doc, starts, ends, i, j, o, adjacent)
             i = j
@@ -436,10 +435,20 @@ _REPORTED_BEFORE = compile_re(
 )
 
 
-def _table_row(text: str, at: int) -> bool:
-    """Is ``at`` on a row of a Markdown or text table (a line that starts with |)?"""
-    line_start = text.rfind("\n", 0, at) + 1
-    return text[line_start:at].lstrip(" \t").startswith("|")
+def _table_cells(doc: Document, orig_start: int, orig_end: int, copy_start: int, copy_end: int) -> bool:
+    """Are the two copies in different cells of a table: each on a row (a line that starts with |), with a | or a
+    line break between them (the copy's clause may open with the cell's |)? Asked only of a finding about to be
+    reported: the line index finds the rows."""
+    text = doc.text
+    copy = text[copy_start:copy_end]
+    between = text[orig_end : copy_start + len(copy) - len(copy.lstrip("| \t"))]
+    if "|" not in between and "\n" not in between and "\r" not in between:
+        return False  # a sentence written twice inside one cell is still a paste
+    for at in (orig_start, copy_start):
+        line_start = doc.line_bounds(at)[0]
+        if not text[line_start:at].lstrip(" \t").startswith("|"):
+            return False
+    return True
 
 
 def _reported(text: str, start: int) -> bool:

@@ -16,16 +16,20 @@ from ..rule import BaseRule, Example, RuleDoc
 _KANA = compile_re(f"[{KANA}]")
 _LABEL = compile_re(f"[{HAN}]{{1,8}}")
 _LIST_ITEM = compile_re(r"[ \t]*[-*+•·][ \t]")
-# A Markdown link's text that is only a name, the link going to another language's version of the document, or the
-# name followed by its translation ([日本語](README_JA.md), [繁體中文](https://zh-hant.example.org), [日本語 / 日语](…)).
+# A Markdown link's text that names a language or script (日本語, 繁體中文, 简体中文, 粵語), the link going to that
+# language's version of the document (a language code in its path or file name: README_JA.md, /zh-hant/,
+# README.zh-CN.md) or the name followed by its translation ([日本語 / 日语](…)).
 _LINK_LABEL = compile_re(
-    f"[{HAN}]{{1,8}}(?:[ \t]*/[ \t]|\\]\\([^)\\s]*?"
-    r"(?i:(?<![a-z])(?:ja|jp|ko|kr|tw|hk|zh[-_]?(?:tw|hk|mo|hant)|readme_[a-z]{2})(?![a-z])))"
+    f"[{HAN}]{{0,4}}(?:中文|[文語语體体])(?:[ \t]*/[ \t]|\\]\\((?:[a-zA-Z]+://[^/)\\s]*)?[^)\\s]*?"
+    r"(?i:(?<![a-z])(?:ja|jp|ko|kr|tw|hk|mo|cn|sg|chs|cht|sc|tc|zh[-_]?(?:tw|hk|mo|cn|sg|hant|hans)"
+    r"|readme[-_.][a-z]{2})(?![a-z])))"
 )
 _LABEL_START = compile_re(r"\[[ \t]*$")
 #: A document whose Han characters and kana are at least this share kana is Japanese (Japanese prose is about half
 #: kana; a Chinese text quoting Japanese has a few).
 JAPANESE_SHARE = 0.1
+#: ... and has at least this many kana.
+JAPANESE_KANA = 50
 _HAN_CHAR = compile_re(f"[{HAN}]")
 _CLAUSE_END = compile_re(r"[，。；：！？、\r\n,;!?]")
 CONTEXT = 12  # characters each side given to the phrase-aware converter
@@ -104,8 +108,8 @@ DOC = RuleDoc(
         "clause, and only the flagged characters change. Characters that simplified text keeps in names and terms "
         "(黄霑, 濛江, 二噁英; rules/data/script-neutral.txt) are not candidates. Text with kana or with a form "
         "only Japanese writes (県, 駅; rules/hanzi/japanese.txt) is Japanese, and so is a whole document whose "
-        f"Han characters and kana are {JAPANESE_SHARE:.0%} kana or more (README_JA.md: its headings hold no kana); a "
-        "list item that is only a name in its own script (- 正體中文), and a link that is one, to another language's "
+        f"Han characters and kana are {JAPANESE_SHARE:.0%} kana or more, {JAPANESE_KANA} at least (README_JA.md: its "
+        "headings hold no kana); a list item that is only a name in its own script (- 正體中文), and a link that is one, to another language's "
         "version or followed by its translation ([日本語](README_JA.md), [繁體中文 / 繁体中文](…)), is a label; all "
         "are left alone. Wrong-script "
         "characters inside quotation or title marks (“時代廣場”, 《海角七號》) are reported once for the quotation, "
@@ -134,7 +138,11 @@ DOC = RuleDoc(
         Example(
             "**简体中文** | **[日本語](./README_JA.md)** | [繁體中文 / 繁体中文](https://zh-hant.example.org)", ok=True
         ),
-        Example("## 基礎\n\nこの文書は日本語で書かれています。詳解は次の章を読んでください。", ok=True),
+        Example(
+            "## 基礎\n\nこの文書は日本語で書かれています。詳解は次の章を読んでください。"
+            "並行処理については、それぞれの章でくわしく説明しますので、まずは基本をしっかり押さえておきましょう。",
+            ok=True,
+        ),
         Example("建立交通运输“绿色通道”", ok=True),
         Example("這是我們的工作，交通运输很方便", "這是我們的工作，交通運輸很方便", variant="zh-Hant"),
         Example("這是我們的工作", ok=True, variant="zh-Hant"),
@@ -253,8 +261,8 @@ def _japanese_document(text: str) -> bool:
     """Is the text Japanese: kana at least JAPANESE_SHARE of its Han characters and kana (README_JA.md, whose
     headings 基礎 and links 詳解 hold no kana of their own)?"""
     kana = len(_KANA.findall(text))  # (a short list: Chinese text has few kana or none)
-    if not kana:
-        return False
+    if kana < JAPANESE_KANA:
+        return False  # a Chinese text that quotes a Japanese word or two (日语的「ありがとう」是谢谢)
     most = kana * (1 - JAPANESE_SHARE) / JAPANESE_SHARE  # the Han characters a Japanese text may have at most
     for n, _ in enumerate(_HAN_CHAR.finditer(text), 1):
         if n > most:
