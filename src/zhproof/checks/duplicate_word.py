@@ -558,8 +558,9 @@ def _reading_as_written(lex, window: str, a: int, k: int, bos: bool, eos: bool) 
         or any(s == mid and e == mid + k + 1 and window[e - 1] in NOUN_SUFFIXES for s, e in words)
     ):
         # words of two characters or more, one of them across the junction of the copies (数据库|分库|分表,
-        # 或者|生产者|生产, 是不是|不用), or the second copy is a noun with its suffix (用户|用户名); not copies that
-        # end and start words (推进改革|改革开放, 一个函数|一个函数: the commonest slips)
+        # 或者|生产者|生产, 是不是|不用; for a doubled character, often the doubled form itself: 再|好好|不过), or
+        # the second copy is a noun with its suffix (用户|用户名); not copies that end and start words
+        # (推进改革|改革开放, 一个函数|一个函数: the commonest slips)
         return "数据库|分库|分表, 如果|用户|用户名: the copies are parts of different words"
     return None
 
