@@ -94,10 +94,10 @@ DOC = RuleDoc(
         "(fcitx5's, in rules/lm) scores the text around it as written and with the repeat undone, and the repeat "
         "is reported when the undone text is far more likely. Before the evidence, the grammar of Chinese makes "
         "some repeats regular: numerals read digit by digit (二〇〇七), AABB and ABAB reduplication (清清楚楚, "
-        "研究研究; rules/data/reduplication.txt), 一X一X and a numeral, measure word and noun said twice before a verb "
-        "(一个字一个字地看), 大把大把 (rules/data/classifiers.txt), V着V着, onomatopoeia, classifiers (一座座), a noun "
+        "研究研究; rules/data/reduplication.txt), 一X一X and a numeral, measure word and noun said twice before 地 "
+        "or, opening a clause, before a verb of action (一个字一个字地看), 大把大把 (rules/data/classifiers.txt), V着V着, onomatopoeia, classifiers (一座座), a noun "
         "doubled to mean 'every' before its verb (村村通), a reduplicated adverb of the dictionary before what it "
-        "modifies, even where the first copy ends a word (不仅仅适用于), separable verbs (散散步; "
+        "modifies, even where the first copy ends a word that is no adverb (不仅仅适用于; not 逐渐渐), separable verbs (散散步; "
         "rules/data/separable-verbs.txt), a doubled given name (沈跃跃), a word of the dictionary that contains "
         "both copies (钉钉子, 家家户户), a name of Chinese Wikipedia that holds them (尼尼斯托, 卡塞塞区; "
         "rules/lexicon/repeat-titles.marisa), two compounds that share a word (人大代表|代表团) and the generic "
@@ -122,8 +122,8 @@ DOC = RuleDoc(
         "that can be the verb: 在家过过一个春节); unsafe "
         "otherwise, whenever the document's evidence overrules a reading the grammar allows, when the text as "
         "written reads as Chinese in a way the model cannot weigh (a noun's possessive of itself: 子类的原型的原型, "
-        "朋友的朋友; a clause said twice for emphasis: 头大头大，; a verb reduplicated: 阐述阐述, 说说吧; copies that "
-        "are parts of different words: 数据库分库分表, 如果用户用户名), and when the document writes the same repeat twice."
+        "朋友的朋友; a clause said twice for emphasis: 头大头大，; a verb reduplicated: 阐述阐述, 说说吧; copies "
+        "joined by a word across them or a noun and its suffix: 数据库分库分表, 如果用户用户名), and when the document writes the same repeat twice."
     ),
     examples=(
         Example("新冠肺炎疫情疫情发生后", "新冠肺炎疫情发生后"),
@@ -633,9 +633,8 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         and _modified_after(lex, window[mid + k :])
         and not any(lex.pos(window[s:mid]) == "d" for s in range(max(0, a - MAX_LOOKAHEAD), a) if window[s:mid] in lex)
     ):
-        # (the first copy may end a word that is no adverb: 不仅|仅, not 逐渐|渐, 经常|常; a second copy that starts a
-        # word is for the evidence:
-        # 常|常务委员会, 默|默认)
+        # (the first copy may end a word that is no adverb: 不仅|仅, not 逐渐|渐, 经常|常; a second copy that
+        # starts a word is for the evidence: 常|常务委员会, 默|默认)
         return R_ADVERB
     if (
         unit * 2 in lex

@@ -109,9 +109,9 @@ DOC = RuleDoc(
         "(黄霑, 濛江, 二噁英; rules/data/script-neutral.txt) are not candidates. Text with kana or with a form "
         "only Japanese writes (県, 駅; rules/hanzi/japanese.txt) is Japanese, and so is a whole document whose "
         f"Han characters and kana are {JAPANESE_SHARE:.0%} kana or more, {JAPANESE_KANA} at least (README_JA.md: its "
-        "headings hold no kana); a list item that is only a name in its own script (- 正體中文), and a link that is one, to another language's "
-        "version or followed by its translation ([日本語](README_JA.md), [繁體中文 / 繁体中文](…)), is a label; all "
-        "are left alone. Wrong-script "
+        "headings hold no kana); a list item that is only a name in its own script (- 正體中文), and a link that names a language and goes to "
+        "that language's version or is followed by its translation ([日本語](README_JA.md), [繁體中文 / 繁体中文](…)), "
+        "is a label; all are left alone. Wrong-script "
         "characters inside quotation or title marks (“時代廣場”, 《海角七號》) are reported once for the quotation, "
         "as a warning: the quote may reproduce the original. Otherwise a "
         f"clause with {PASSAGE_MIN} or more such characters is reported once, as a warning: usually a quoted "
@@ -266,7 +266,7 @@ def _japanese_document(text: str) -> bool:
     most = kana * (1 - JAPANESE_SHARE) / JAPANESE_SHARE  # the Han characters a Japanese text may have at most
     for n, _ in enumerate(_HAN_CHAR.finditer(text), 1):
         if n > most:
-            return False  # counted only as far as the answer needs: a few kana stop it at once
+            return False  # counted only as far as the answer needs
     return True
 
 
