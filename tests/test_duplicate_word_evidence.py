@@ -458,3 +458,9 @@ def test_a_reading_of_the_text_as_written_leaves_the_fix_unsafe(text, span):
 )
 def test_slips_that_look_like_the_new_readings_keep_their_verdict(text, span, safety):
     assert found(text) == [(span, safety)]
+
+
+def test_the_written_possessive_zhi_reads_like_de():
+    # zh-Hant tuning half (twlaw_063): 有密切利害關係之人之人身安全, the person's personal safety, had a safe fix
+    text = "證人或與其有密切利害關係之人之人身安全。"
+    assert found(text, variant="zh-Hant") == [("之人之人", Safety.UNSAFE)]

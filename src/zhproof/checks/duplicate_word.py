@@ -121,8 +121,8 @@ DOC = RuleDoc(
         "undone for a character, 10^3 for a word or phrase, 10 for a function word standing alone (not 了, 过 or 着 "
         "that can be the verb: 在家过过一个春节); unsafe "
         "otherwise, whenever the document's evidence overrules a reading the grammar allows, when the text as "
-        "written reads as Chinese in a way the model cannot weigh (a noun's possessive of itself: 子类的原型的原型, "
-        "朋友的朋友; a clause said twice for emphasis: 头大头大，; a verb reduplicated: 阐述阐述, 说说吧; copies "
+        "written reads as Chinese in a way the model cannot weigh (a noun's possessive of itself, with 的 or 之: "
+        "子类的原型的原型, 利害关系之人之人身; a clause said twice for emphasis: 头大头大，; a verb reduplicated: 阐述阐述, 说说吧; copies "
         "joined by a word across them or a noun and its suffix: 数据库分库分表, 如果用户用户名), and when the document writes the same repeat twice."
     ),
     examples=(
@@ -742,22 +742,23 @@ def _possessive_of_itself(lex, window: str, a: int, k: int) -> bool:
     or shifted along the text where the repeat goes on (组件的第一个子 before 组件 is 的第一个子组件 shifted); a noun
     phrase here ends with a noun of the lexicon."""
     unit = window[a : a + k]
-    j = unit.find("的")
+    mark = "的" if "的" in unit else "之"  # (之, the written 的: 利害关系之人之人身安全)
+    j = unit.find(mark)
     if j < 0:
         return False
     off = a  # where the unit (shifted) starts
-    if j > 0 and unit[-1] != "的":
+    if j > 0 and unit[-1] != mark:
         if window[a + 2 * k : a + 2 * k + j] != unit[:j]:
             return False  # the repeat does not go on to a unit that starts with 的
         unit, off = unit[j:] + unit[:j], a + j
-    phrase = unit[1:] if unit[0] == "的" else unit[:-1]
+    phrase = unit[1:] if unit[0] == mark else unit[:-1]
     if not phrase:
         return False
     s, e = lex.segment(phrase)[-1]
     if e == len(phrase) and _noun(lex.pos(phrase[s:e])):
         return True
     # or the second copy's phrase starts a longer noun (数据多的堆|的堆顶)
-    at = off + k + 1 if unit[0] == "的" else off + k
+    at = off + k + 1 if unit[0] == mark else off + k
     return any(len(w) > len(phrase) and _noun(lex.pos(w)) for w in lex.prefixes(window[at : at + MAX_LOOKAHEAD]))
 
 
