@@ -553,11 +553,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
             or (not dated and _cuts_word(br, gate=False))
         ):
             return Safety.UNSAFE, ""
-        shaped = (
-            prose
-            or len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2
-            or (br.left[-1] == "的" and _dangling(br, fragment))
-        )
+        shaped = prose or _two_clauses(fragment) or (br.left[-1] == "的" and _dangling(br, fragment))
         comma = _COMMA.search(fragment) is not None
         if shaped or comma:
             association = _association(br)  # asked once: the model is the costly part
@@ -571,7 +567,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
         or _particle_first(br)
         or _bound_first(br)
         or (_COMMA.search(fragment) is not None and _SHORT_END.match(next_line) is not None)
-        or len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2
+        or _two_clauses(fragment)
         or _joins_first(br, next_line)
     ):
         return Safety.UNSAFE, ""
@@ -622,6 +618,11 @@ class _Break:
             self._rseg = list(self.lex.segment(self.right))
         s, e = self._rseg[0]
         return self.right[s:e]
+
+
+def _two_clauses(fragment: str) -> bool:
+    """Does the line already hold two clauses (two ， outside brackets and quotes)?"""
+    return len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2
 
 
 def _association(br: _Break) -> float:
