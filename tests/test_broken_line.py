@@ -760,3 +760,51 @@ def test_a_hash_line_with_a_clause_in_plain_text_may_be_cut():
     # in plain text a line starting with # may be a comment or a numbered note, not a heading
     text = "# 这是一个注释，说明了我们为什么要在这里使用中\n国的数据。"
     assert [d.rule for d in lint_text(text, format="text") if d.rule == "broken-line"] == ["broken-line"]
+
+
+# -- tenth session: words that cannot end or open a line, and clauses the model relates ---------------------------
+
+
+@pytest.mark.parametrize(
+    "prev_line,next_line",
+    [
+        # a postposition closes a span opened before it: no line starts with one
+        ("2016年", "以来，我国陆续建立了三江源等国家公园。"),
+        ("在除了 crate 根节点", "以外的任何文件中，你可以定义子模块。"),
+        # a preposition, pronoun or adverb on a line of its own
+        ("对", "多次实施前两款行为，未经处理的，按照累计数额处罚。"),
+        ("将", "模块拆分成多个文件"),
+        # a clause that the next line goes on with (the model relates the two sides)
+        ("今年以来，全国海关缉私部门", "与有关部门合作，破获了走私象牙、犀牛角等案件。"),
+    ],
+)
+def test_postpositions_lone_function_words_and_related_clauses_are_cuts(prev_line, next_line):
+    assert broken_line.judge(prev_line, next_line) is Safety.UNSAFE
+
+
+@pytest.mark.parametrize(
+    "prev_line,next_line",
+    [
+        (
+            "合营企业财务会计报告",
+            "以外国货币作为记账本位币的合营企业，其编报的财务会计报告应当折算为人民币。",
+        ),  # 以|外国
+        ("宏", "我们已经在本书中使用过像 println! 这样的宏了。"),  # a heading of one word is a noun
+        # a caption that a label opens, a list of numbers (no clause), a list item: not a clause cut by the model
+        (
+            "示例 10-25：示例 4-9 定义了一个没有使用生命周期注解的函数，即便其参数和返回值都是引用",
+            "这个函数没有生命周期注解却能编译成功。",
+        ),
+        ("百集文献纪录片《山河岁月》今晚播出第五、六集", "由中央广播电视总台出品的百集文献纪录片今晚播出。"),
+        ("- **代码质量**：命名规范、注释、可读性等", "使用 npx 命令安装，然后运行。"),
+    ],
+)
+def test_what_only_looks_like_those_cuts_is_left_open(prev_line, next_line):
+    assert broken_line.judge(prev_line, next_line) is None
+
+
+def test_a_list_of_pronouns_is_no_cut_and_a_number_cut_before_an_outline_marker_is():
+    assert findings("人称代词：\n我\n你\n他\n") == []
+    found = findings("产能位居国内第\n\n二、世界第三。")
+    assert [(d.start, d.end) for d in found] == [(7, 9)]
+    assert fix_text("产能位居国内第\n\n二、世界第三。", unsafe=True) == "产能位居国内第二、世界第三。"

@@ -56,6 +56,8 @@ _UNITS = frozenset("章节節条條款项項编編篇卷回部集届次期号版
 _NUMERAL = frozenset("〇零一二三四五六七八九十百千万亿两")
 # Clause punctuation: what shows that a sentence has begun in a line. A colon counts after nine characters or more
 # without punctuation (央视网消息（新闻联播）：国家卫生), not after a label (示例 3-1：……, 美国：……, 地点：……).
+# Numbers in a list (第五、六集, 1、2): the 、 between them is no clause punctuation.
+_NUMBER_LIST = compile_re(r"[〇零一二三四五六七八九十百千\d]+(?:、[〇零一二三四五六七八九十百千\d]+)+")
 _COMMA = compile_re(r"[，、；]|(?<=[^，。；：:\n]{9})：")
 _CLAUSE_SPLIT = compile_re(r"[，；：、,;:]")
 _BRACKETED = compile_re(r"“[^”]*”|「[^」]*」|《[^》]*》|（[^）]*）|\([^)]*\)|【[^】]*】")
@@ -65,7 +67,8 @@ PARTICLE_POS = frozenset({"uj", "ul", "uz", "ug", "ud", "uv"})
 CUT_MARGIN = 1.0
 #: A dictionary word this long across a break is a cut wherever it stands (names, legal terms).
 LONG_WORD = 5
-#: How much the model must associate the two sides of a break in a line with clause punctuation (log10).
+#: How much the model must associate the two sides of a break in a line with clause punctuation (log10), across
+#: a Markdown paragraph break.
 ASSOCIATION = 1.0
 #: ... across a Markdown paragraph break (a blank line), for the shapes that take a line's end for a cut (running
 #: prose, two clauses, 的 at the end): a paragraph may end without its full stop in informal writing. Measured on
@@ -74,6 +77,11 @@ ASSOCIATION = 1.0
 #: breaks stay reported in the documentation and 41 of LawRefBook's real cuts are lost; at 0.0, 10 and 44; at
 #: -0.4, 29 and 31.
 PARAGRAPH_ASSOCIATION = -0.2
+#: ... in plain text, for a line with clause punctuation that is not a caption (no label and colon open it): the
+#: model need only relate the two sides at all. Tuning half, ten seeds: 33 more of 3,540 injected breaks found
+#: than at ASSOCIATION, one more false alarm (a heading with a comma, 向线程发出信号，让它们停止接收任务, before
+#: 有了这些修改后); at 0.4, 16 more and the same false alarm.
+CLAUSE_ASSOCIATION = 0.0
 # Conjunctions that join two nouns or verbs (被告人及其家属, 公务活动或者国事活动): a line cannot start with one.
 NOUN_JOINERS = frozenset({"及其", "以及", "及", "或者", "或", "并且"})
 # Prepositions and conjunctions that cannot end a sentence or a title when they stand alone as a word (法规和,
@@ -119,8 +127,11 @@ DOC = RuleDoc(
         "next line starts with a conjunction that joins nouns (及其, 或者) or with an adverb, modal verb or copula "
         "standing alone (会, 都, 是), when, after clause punctuation, the next line opens with a sentence of at most "
         "four Han characters (秋景如画，山河⏎锦绣。), or when, after clause punctuation, the "
-        "word trigram model strongly associates the words on either side (clause punctuation: ，、； or a colon "
-        "after more than a label, as in 央视网消息（新闻联播）：国家卫生⏎健康委). Headlines, titles, captions, credits "
+        "word trigram model associates the words on either side (clause punctuation: ，、； or a colon "
+        "after more than a label, as in 央视网消息（新闻联播）：国家卫生⏎健康委; not 、 in a list of numbers, 第五、六集; "
+        "not in a caption opened by a label). A line that holds only a preposition, conjunction, pronoun or adverb "
+        "(对⏎多次实施……, 这⏎段代码) and a line that starts with a postposition (2016年⏎以来, 以外, 以内, 为止) are "
+        "cut wherever they stand. Headlines, titles, captions, credits "
         "after the last sentence of a line (新华社记者 王明/摄, in the line's last clause), dates, signatures, article numbers and headings "
         "stand alone and are not reported; a number cut in two (第四⏎章, 第⏎一百七十一条) is a break before a heading "
         "too. Where the two lines alone leave it open (a line that could be a heading "
@@ -192,8 +203,8 @@ class BrokenLine(BaseRule):
                 continue
             if markdown and text.count("\n", start, end) < 2:
                 continue  # a single newline inside a Markdown paragraph is a soft break
-            if BLOCK_START.match(text, end):
-                continue  # the next line starts a heading or a list item
+            if BLOCK_START.match(text, end) and text[start - 1] != "第":
+                continue  # the next line starts a heading or a list item (not after 第: 位居国内第|二、世界第三)
             if plain:  # the lines around the break, found from it: cheaper than the line index
                 line_start = text.rfind("\n", 0, start) + 1
                 line_end = text.find("\n", end)
@@ -482,7 +493,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
     2. the break cuts a word: the word trigram model reads a word across it, likelier than the two sides apart
        (贡献了中|国智慧). Safe after prose, else unsafe. Everything below is unsafe.
     3. the line leaves a bracket or title mark open that the next line closes (央视网消息（新闻|联播）); a number is
-       cut (第四|章, 第|一百七十一条).
+       cut (第四|章, 第|一百七十一条); the line is one word that cannot stand alone (对, 这, 如果: LONE_LINE_POS).
        Otherwise a credit or caption after the last sentence stays silent, whatever follows; and a break before
        a line that does not go on to a sentence end (a heading or a title, or the rest of one: titles wrapped
        on two lines) is left open ("wrapped").
@@ -490,11 +501,12 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
        characters crosses the break (中华人民|共和国), or a numeral or an ordinal is cut (第八|十一条, 第二十四|条);
        the line before ends where no sentence can (a conjunction: 和, 或者; 的 outside 是……的; a lone
        preposition: 把, 在; the copula or a causative: 是, 让, not as a value after a colon (答：是); after clause punctuation, a lone adverb, modal verb or determiner: 不, 能, 其), or the next line starts with a particle (的, 了,
-       着), a word of 之 that follows its noun (之一), an adverb, modal verb or copula standing alone (会, 都,
+       着), a word of 之 that follows its noun (之一) or a postposition (以来, 以外), an adverb, modal verb or copula standing alone (会, 都,
        是) or a conjunction that joins nouns (及其, 或者), or, after clause punctuation, with a sentence of at
        most SHORT_END Han characters (山河|锦绣。); the line before already holds two clauses (two ， outside brackets and quotes); or,
        after clause punctuation, the two words at the break form a compound of the lexicon (电子|商务), or the
-       model associates the two sides by more than ASSOCIATION.
+       model associates the two sides by more than CLAUSE_ASSOCIATION (not in a caption that a label opens, and
+       、 in a list of numbers is no clause punctuation).
     5. the two characters at the break are a word only the model knows (闭|包).
     6. otherwise the line may be a heading before its paragraph: left open ("structure").
 
@@ -533,6 +545,8 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
         return Safety.UNSAFE, ""  # （新闻|联播）, 【奋斗百年路 启航新征程 中国|共产党人的精神谱系】
     if not dated and _number_cut(br, prev_line, next_line):
         return Safety.UNSAFE, ""  # 第四|章 劳动和社会保障权益: a number cut before a heading too
+    if _lone_word(prev_line) and not _lone_word(next_line):  # (not a list of such words: 我⏎你⏎他)
+        return Safety.UNSAFE, ""  # 将|模块拆分成多个文件: a preposition, pronoun or adverb on a line of its own
     if credit or not rest:
         # a credit or caption after the last sentence; or the next line is a heading or a title, or the rest of
         # one (a title wrapped on two lines): line structure, unless the document's layout says otherwise
@@ -571,7 +585,12 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
         or _joins_first(br, next_line)
     ):
         return Safety.UNSAFE, ""
-    if _COMMA.search(fragment) and _association(br) > ASSOCIATION:
+    if (
+        _COMMA.search(_NUMBER_LIST.sub("", fragment))
+        and not _LABEL_OPEN.match(prev_line)
+        and not _list_item(prev_line)
+        and _association(br) > CLAUSE_ASSOCIATION
+    ):
         return Safety.UNSAFE, ""
     if not dated and _cuts_word(br, gate=False):
         return Safety.UNSAFE, ""  # a word only the model knows (闭|包), asked only of what is still open
@@ -679,6 +698,13 @@ def _joins_first(br: _Break, line: str) -> bool:
 #: Words of 之 that follow the noun they belong to (有下列行为|之一的, 两国|之间): no sentence or title starts with one
 #: (之前 and 之后 do, as adverbs of time; 之 alone does in classical Chinese: 之子于归).
 BOUND_ZHI = frozenset({"之一", "之间", "之中", "之下", "之外", "之内", "之上", "之际", "之时", "之初", "之余"})
+#: ... and postpositions that close a span of time or place opened before them (2016年|以来, 根节点|以外, 十日|以内,
+#: 年底|为止): none starts a line in the 5,423 files of the clean corpora, LawRefBook and the documentation read for
+#: this rule (以后, 以前, 以上, 以下 do: 以上证据……, 以下代码：).
+POSTPOSITIONS = frozenset({"以来", "以外", "以内", "为止"})
+#: The parts of speech of a word that no line can hold alone (a preposition, a conjunction, a pronoun, an adverb, a
+#: particle: 对|多次实施前两款行为, 这|段代码): a heading of one word is a noun or a verb (宏, 序言, 总结).
+LONE_LINE_POS = frozenset({"p", "c", "r", "d"}) | PARTICLE_POS
 
 
 #: Adverbs, modal verbs and the copula, which stand after a subject (你|会不需要, 实例|都合法了, 代码|是行不通的):
@@ -700,6 +726,14 @@ SHORT_END = 4
 _SHORT_END = compile_re(f"[{HAN}]{{1,{SHORT_END}}}。")
 
 
+def _lone_word(prev_line: str) -> bool:
+    """Is the line before the break one word of 1 or 2 Han characters that cannot stand alone (LONE_LINE_POS: 对,
+    这, 据, 如果)? In the 5,423 files of the clean corpora, LawRefBook and the documentation read for this rule, no
+    such line stands before a line that starts with a Han character."""
+    word = prev_line.strip()
+    return 1 <= len(word) <= 2 and all(is_han(c) for c in word) and lexicon().pos(word) in LONE_LINE_POS
+
+
 def _bound_first(br: _Break) -> bool:
     """Does the line start with one of LINE_START_BOUND standing alone (为什么你|会不需要可执行文件呢？)?"""
     return br.right[0] in LINE_START_BOUND and len(br.first) == 1
@@ -711,6 +745,8 @@ def _particle_first(br: _Break) -> bool:
     right, pos = br.right, br.lex.pos
     if right[0] == "之":
         return br.first in BOUND_ZHI
+    if right[:2] in POSTPOSITIONS and br.first in POSTPOSITIONS:
+        return True  # (以外国货币 starts with 以|外国)
     if not any(pos(right[:k]) in PARTICLE_POS for k in range(1, min(4, len(right)) + 1)):
         return False  # no particle at the start: no segmentation needed
     return pos(br.first) in PARTICLE_POS
