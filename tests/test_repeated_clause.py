@@ -318,3 +318,31 @@ def test_cells_of_a_table_repeat_their_values():
 def test_a_sentence_written_twice_inside_one_cell_is_still_a_paste():
     cell = "| 注意。由业务方消费逻辑自行管理消费线程。由业务方消费逻辑自行管理消费线程。 |"
     assert len(zhproof.lint_text(cell, select="repeated-clause")) == 1
+
+
+# A sentence that other statutes write word for word is a stock provision (rules/lexicon/stock-sentences.bin).
+STOCK = (
+    "第三条 县级以上人民政府应当加强对本行政区域内供热工作的领导。法律、行政法规另有规定的，从其规定。\n\n"
+    "第四条 供热企业应当按照国家标准提供服务，保障用户的合法权益。法律、行政法规另有规定的，从其规定。\n"
+)
+
+
+def test_a_stock_provision_of_statutes_is_formula_and_another_sentence_in_its_place_is_not():
+    assert findings(STOCK) == []
+    pasted = STOCK.replace("法律、行政法规另有规定的，从其规定", "市场监管部门负责供热价格的监督检查工作")
+    assert [d.message for d in findings(pasted)] == ["与第1行重复：“市场监管部门负责供热价格的监督检查工作”"]
+
+
+def test_stock_sentences_are_looked_up_in_simplified_script_and_one_sentence_at_a_time():
+    from zhproof.checks.repeated_clause import _stock_sentence
+    from zhproof.document import Document
+
+    def stock(text, variant="zh-Hans"):
+        return _stock_sentence(Document(text, variant=variant), 0, len(text))
+
+    assert stock("法律、行政法规另有规定的，从其规定")
+    assert stock("第十二条 法律、行政法规另有规定的，从其规定")  # an article's label is not part of it
+    assert stock("法律、行政法規另有規定的，從其規定", variant="zh-Hant")
+    assert not stock("今年以来，我市持续优化营商环境，新设市场主体同比增长百分之十五")
+    # two sentences are a block, which no statute shares whole
+    assert not stock("法律、行政法规另有规定的，从其规定。构成犯罪的，依法追究刑事责任")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from functools import cache
 from itertools import accumulate, compress, count
 from operator import itemgetter, ne, or_
 from typing import Iterable
@@ -73,7 +74,9 @@ DOC = RuleDoc(
         f"it is a passage of {MIN_PASSAGE_HAN}+ Han characters across a sentence end that is not mostly stock wording "
         "(clauses the document uses three times or more). What the document's own structure shows to be formula "
         "stays silent: a sentence that occurs three times or more (a refrain); two copies that both open their "
-        "paragraph (a refrain, roll call, heading, stock provision); two copies both in rows of a table (| …… |); "
+        "paragraph (a refrain, roll call, heading, stock provision); a sentence that two or more other statutes "
+        "write word for word (法律、行政法规另有规定的，从其规定; rules/lexicon/stock-sentences.bin); two copies both "
+        "in rows of a table (| …… |); "
         "two copies both inside quotation marks; two "
         "copies in parallel paragraphs (the rest of the two paragraphs alike: statutes' parallel articles, "
         "……主持会议。 in two reports of one bulletin); a quotation that starts after a reporting clause "
@@ -416,6 +419,8 @@ def _formula(doc: Document, orig: tuple[int, int], copy: tuple[int, int], lines:
     first = _HAN_FIRST.search(text, cs, ce)
     if first and first.group() in _PROVISO and not _TERMINATOR.search(text, cs, ce):
         return "a proviso (one sentence opening with 但 qualifies the provision before it; statutes repeat provisos)"
+    if _stock_sentence(doc, cs, ce):
+        return "a sentence that two or more statutes write word for word (a stock provision)"
     if ols != cls_:
         # the pairs of each paragraph without the copy, up to CONTEXT characters either side of it (a bound
         # that keeps the cost per copy constant however long the paragraphs)
@@ -491,6 +496,41 @@ def _stock(keys: list[str], occ: "_Occurrences", i: int, j: int) -> bool:
     lengths = [(len(_HAN.findall(keys[k])), occ.count(k)) for k in range(i, j)]
     total = sum(h for h, _ in lengths)
     return 2 * sum(h for h, c in lengths if c >= 3) >= total > 0
+
+
+_ONE_SENTENCE = compile_re(r"[。！？；!?;]")
+
+
+def _stock_sentence(doc: Document, start: int, end: int) -> bool:
+    """Is text[start:end] one sentence that two or more different statutes write word for word
+    (rules/lexicon/stock-sentences.bin, built by tools/build_stock_sentences.py: 听取意见可以采取座谈会、论证会、
+    听证会等多种形式)? Asked only of a distant copy about to be reported."""
+    copy = doc.text[start:end]
+    if _ONE_SENTENCE.search(copy):
+        return False  # several sentences: a block, which statutes do not share whole
+    label = _LABEL.match(copy)
+    han = _NOT_HAN.sub("", copy[label.end() :] if label else copy)
+    if doc.variant != "zh-Hans":
+        from ..script import converter
+
+        han = converter("t2s").convert(han)
+    import hashlib
+
+    import numpy as np
+
+    k = int.from_bytes(hashlib.blake2b(han.encode("utf-8", "replace"), digest_size=8).digest(), "little")
+    table = _stock_table()
+    i = int(np.searchsorted(table, np.uint64(k)))
+    return i < len(table) and int(table[i]) == k
+
+
+@cache
+def _stock_table():
+    import numpy as np
+
+    from ..resources import rules_dir
+
+    return np.memmap(rules_dir() / "lexicon" / "stock-sentences.bin", dtype="<u8", mode="r")
 
 
 def _bigrams(s: str) -> Counter:

@@ -1,0 +1,105 @@
+"""Build rules/lexicon/stock-sentences.bin: sentences that several different statutes write word for word.
+
+repeated-clause reports a sentence written a second time far from its first copy, as a paste slip, unless the
+repetition is formula. Statutes repeat stock provisions (听取意见可以采取座谈会、论证会、听证会等多种形式;
+代表人的诉讼行为对其所代表的当事人发生效力，……) in different articles of one law, and such a sentence is, by the
+same token, written in other statutes too. This table is that evidence: every sentence (text between 。！？；
+or line breaks) of at least ``MIN_HAN`` Han characters in the statutes of the PRC and of Taiwan, kept when
+``MIN_TITLES`` or more different statutes write it (versions of one law, ``民事诉讼法(2021-12-24)`` and
+``民事诉讼法(2023-09-01)``, count once). A sentence is keyed by its Han characters alone, in simplified
+characters, and stored as the first 8 bytes of its BLAKE2b digest: a sorted array of unsigned 64-bit integers,
+memory-mapped by zhproof and searched by bisection (a chance collision among some 10^5 keys is below 10^-8).
+
+Sources (statutes are not protected by copyright: PRC Copyright Law art. 5, ROC Copyright Act art. 9), as for
+``tools/build_attested_repeats.py``, whose readers this script uses:
+- ``LawRefBook/Laws``, every ``.md`` file (the title is the file name without its date);
+- ``kong0107/mojLawSplitJSON``, ``FalVMingLing/*.json`` (the title is 法規名稱).
+Documents that are in ``../shared/corpus`` (the corpus zhproof is measured on) are left out, with their other
+versions: a document is dropped when a fifth or more of its sampled 16-character shingles occur there.
+
+Usage:  python tools/build_stock_sentences.py LAWREFBOOK_GIT_DIR MOJLAW_GIT_DIR [SHARED_CORPUS]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+import opencc
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_attested_repeats import git_blobs, in_shared, shared_shingles  # noqa: E402
+
+MIN_HAN = 12  # repeated-clause's MIN_DISTANT_HAN: shorter copies are never reported apart
+MIN_TITLES = 2
+OUT = Path(__file__).resolve().parent.parent / "rules" / "lexicon" / "stock-sentences.bin"
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_NOT_HAN = re.compile(f"[^{HAN}]+")
+_SENTENCE = re.compile(r"[^。！？；!?;\r\n]+")
+_VERSION = re.compile(r"[（(]\d{4}-\d{2}-\d{2}[）)]$")
+
+
+def key(sentence: str) -> int:
+    """The sentence's Han characters (already simplified), hashed: what zhproof looks up."""
+    han = _NOT_HAN.sub("", sentence)
+    return int.from_bytes(hashlib.blake2b(han.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def sentences(text: str):
+    for m in _SENTENCE.finditer(text):
+        s = m.group()
+        if len(_NOT_HAN.sub("", s)) >= MIN_HAN:
+            yield s
+
+
+def documents(lawref: str, mojlaw: str, convert):
+    """(title, simplified text) of every statute."""
+    for path, text in git_blobs(lawref, ".md"):
+        if path.count("/") == 0:  # README and the like
+            continue
+        title = _VERSION.sub("", path.rsplit("/", 1)[-1].removesuffix(".md"))
+        yield title, convert(text)
+    for path, text in git_blobs(mojlaw, ".json", "FalVMingLing"):
+        try:
+            law = json.loads(text)
+        except json.JSONDecodeError:
+            continue
+        body = "\n".join(a.get("條文內容", "") for a in law.get("法規內容", []) if isinstance(a, dict))
+        yield convert(law.get("法規名稱", path)), convert(body)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2:
+        print(__doc__)
+        return 2
+    lawref, mojlaw = argv[0], argv[1]
+    corpus = Path(argv[2]) if len(argv) > 2 else Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    convert = opencc.OpenCC("t2s").convert
+    shingles = shared_shingles(corpus, convert)
+    titles: dict[int, set[str]] = defaultdict(set)
+    n = dropped = chars = 0
+    for title, text in documents(lawref, mojlaw, convert):
+        if in_shared(text, shingles):
+            dropped += 1
+            continue
+        n += 1
+        chars += len(text)
+        for s in sentences(text):
+            titles[key(s)].add(title)
+    kept = np.array(sorted(k for k, t in titles.items() if len(t) >= MIN_TITLES), dtype="<u8")
+    kept.tofile(OUT)
+    print(
+        f"{n} documents ({chars:,} characters) read, {dropped} left out as in the shared corpus; "
+        f"{len(titles):,} sentences of {MIN_HAN}+ Han characters, {len(kept):,} in {MIN_TITLES}+ statutes "
+        f"-> {OUT} ({OUT.stat().st_size:,} bytes)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
