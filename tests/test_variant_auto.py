@@ -51,11 +51,20 @@ def test_auto_on_the_command_line_and_in_the_config(tmp_path):
     assert r.exit_code == 2 and "auto" in r.output
 
 
-def test_a_file_in_the_other_script_gets_a_hint(tmp_path):
+def test_a_file_in_the_other_script_is_one_finding_that_says_so(tmp_path):
+    # a document written in traditional characters, checked as simplified text: one warning for the whole
+    # document, without a fix (converting it character by character left it in both scripts)
     (tmp_path / "hant.txt").write_text(HANT * 10 + "\n", encoding="utf-8")
-    r = CliRunner().invoke(main, ["check", str(tmp_path / "hant.txt")])
+    r = CliRunner().invoke(main, ["check", "--select", "traditional-char", str(tmp_path / "hant.txt")])
     assert r.exit_code == 1
-    assert "hint:" in r.output and "--variant auto" in r.output
+    assert "全文以繁体书写" in r.output and "--variant auto" in r.output
+    assert r.output.strip().splitlines()[-1] == "1 finding, 0 fixable with --fix, 0 more with --unsafe-fixes"
+    r = CliRunner().invoke(main, ["check", "--fix", "--unsafe-fixes", str(tmp_path / "hant.txt")])
+    # (repeated-clause deletes the nine copies; the one sentence left is still in traditional characters)
+    assert (tmp_path / "hant.txt").read_text(encoding="utf-8") == HANT + "\n"
+    # and the reverse: simplified text checked as zh-Hant
+    hans = [d for d in zhproof.lint_text(HANS * 10, variant="zh-Hant") if d.rule == "traditional-char"]
+    assert len(hans) == 1 and hans[0].fix is None and "全文以简体书写" in hans[0].message
     r = CliRunner().invoke(main, ["check", "--variant", "auto", str(tmp_path / "hant.txt")])
     assert "hint:" not in r.output  # (the text repeats itself: repeated-clause may speak)
     # a few traditional characters in simplified text: no hint

@@ -37,6 +37,10 @@ CONTEXT = 12  # characters each side given to the phrase-aware converter
 #: Taiwan film title, a Hong Kong shop sign): one finding for the whole run, as a warning.
 PASSAGE_MIN = 4
 
+#: A document with at least this many characters of the other script, and more of them than characters of its own
+#: script, is written in the other script: one finding for the whole document, without a fix.
+OTHER_SCRIPT_MIN = 10
+
 #: The standards whose forms are correct in a variant: generic traditional text is right when OpenCC's own
 #: standard, Taiwan's or Hong Kong's writes the character so (a Hong Kong name 郭偉强, Taiwan's 么).
 ACCEPTED = {"zh-Hans": ("t2s",), "zh-Hant": ("s2t", "s2tw", "s2hk"), "zh-TW": ("s2tw",), "zh-HK": ("s2hk",)}
@@ -115,7 +119,9 @@ DOC = RuleDoc(
         "characters inside quotation or title marks (“時代廣場”, 《海角七號》) are reported once for the quotation, "
         "as a warning: the quote may reproduce the original. Otherwise a "
         f"clause with {PASSAGE_MIN} or more such characters is reported once, as a warning: usually a quoted "
-        "passage in the other script."
+        f"passage in the other script. A document with {OTHER_SCRIPT_MIN} or more characters of the other script "
+        "and more of them than of its own (README.zh-TW.md checked as simplified text) is written in the other "
+        "script: one warning for the whole document, without a fix, that names the variant to set."
     ),
     why=(
         "Copy-paste from Taiwan or Hong Kong sources, old documents and input-method slips leave characters of "
@@ -124,7 +130,8 @@ DOC = RuleDoc(
     fix=(
         "Converts the flagged characters with OpenCC; in zh-Hant with the standard whose forms the document "
         "uses where they differ (為 or 爲, 裡 or 裏). Safe for isolated characters; unsafe for a whole quoted "
-        "passage, which may be meant to stay as written."
+        "passage, which may be meant to stay as written. None for a document written in the other script: converting it "
+        "is the author's decision, and converting its characters one by one left it in both scripts."
     ),
     examples=(
         Example("建立交通運輸“绿色通道”", "建立交通运输“绿色通道”"),
@@ -165,6 +172,24 @@ class TraditionalChar(BaseRule):
         runs_ = _candidate_runs(text, table)
         if runs_ and _japanese_document(text):
             return  # a Japanese document (README_JA.md): its kanji are no slip of either Chinese script
+        wrong_count = sum(e - s for s, e in runs_)
+        if wrong_count >= OTHER_SCRIPT_MIN:
+            own = sum(e - s for s, e in _candidate_runs(text, "traditional" if doc.traditional else "simplified"))
+            if wrong_count > own:
+                # the document is written in the other script (README.zh-TW.md checked as zh-Hans): its
+                # characters are no slip, and converting them one by one would leave it in both scripts
+                start, end = runs_[0]
+                mine = "繁体" if doc.traditional else "简体"
+                variant = "zh-Hans" if doc.traditional else "zh-Hant"
+                yield Diagnostic(
+                    self.name,
+                    start,
+                    end,
+                    f"全文以{other[:2]}书写（{wrong_count}个{other}，{own}个{mine}字）：若本应如此，请设 variant = "
+                    f'"{variant}"（或 --variant auto）',
+                    Severity.WARNING,
+                )
+                return
         for start, end in runs_:
             lo, hi = _clause(text, start, end)
             if _KANA.search(text, lo, hi) or _japanese(text, lo, hi):
@@ -339,4 +364,4 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-RULE = TraditionalChar(name="traditional-char", doc=DOC, fixable="always", origin=__name__)
+RULE = TraditionalChar(name="traditional-char", doc=DOC, fixable="sometimes", origin=__name__)
