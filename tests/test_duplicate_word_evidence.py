@@ -464,3 +464,12 @@ def test_the_written_possessive_zhi_reads_like_de():
     # zh-Hant tuning half (twlaw_063): 有密切利害關係之人之人身安全, the person's personal safety, had a safe fix
     text = "證人或與其有密切利害關係之人之人身安全。"
     assert found(text, variant="zh-Hant") == [("之人之人", Safety.UNSAFE)]
+
+
+def test_a_generic_part_with_nothing_before_it_names_nothing():
+    # 国 after 、 starts no noun chain (党中央、国|国务院); after digits it still may (欧盟27国|国内), and a name the
+    # lexicon knows keeps its generic part (美国|国会)
+    found = [d for d in zhproof.lint_text("会议认真贯彻落实党中央、国国务院决策部署。") if d.rule == "duplicate-word"]
+    assert [(d.start, d.end) for d in found] == [(12, 14)]
+    assert [d for d in zhproof.lint_text("欧盟27国国内生产总值增长。") if d.rule == "duplicate-word"] == []
+    assert [d for d in zhproof.lint_text("这是美国国会的决定。") if d.rule == "duplicate-word"] == []

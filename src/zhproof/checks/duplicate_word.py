@@ -474,7 +474,7 @@ def explain(
     function_word = _function_word(lex, window, a, k)
     if function_word:
         threshold = FUNCTION_GAIN
-    elif _noun_chain(lex, window, a, k):
+    elif _noun_chain(lex, window, a, k, prev):
         threshold = NOUN_CHAIN_GAIN
     elif _two_words(lex, window, a, k):
         threshold = BOUNDARY_GAIN
@@ -778,7 +778,7 @@ def _shared_word(lex, window: str, a: int, k: int) -> bool:
 BOUND_HEADS = frozenset("长务")
 
 
-def _noun_chain(lex, window: str, a: int, k: int) -> bool:
+def _noun_chain(lex, window: str, a: int, k: int, prev: str = "") -> bool:
     """Does the repeat end one noun and start the next (海关|关长, 核心舱|舱门, 客机|机龄, 研究馆|馆员)? The first
     copy heads the noun before it and the second names a part or property of it: a common way to write, which
     the model, favouring the shorter text, cannot tell from a slip without more evidence."""
@@ -786,6 +786,8 @@ def _noun_chain(lex, window: str, a: int, k: int) -> bool:
     unit = window[a:mid]
     if k > 1:
         return False
+    if a == 0 and not prev.isdigit():
+        return False  # a generic part with nothing before it names nothing (党中央、国|国务院)
     if unit not in word_list("name-suffixes"):
         # the first copy ends a noun as the text before it is read, not by an accident of overlap (实现状|状态
         # reads 实现|状, not 现状; 核心舱|舱门 reads 核心舱)
