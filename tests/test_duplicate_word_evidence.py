@@ -473,3 +473,16 @@ def test_a_generic_part_with_nothing_before_it_names_nothing():
     assert [(d.start, d.end) for d in found] == [(12, 14)]
     assert [d for d in zhproof.lint_text("欧盟27国国内生产总值增长。") if d.rule == "duplicate-word"] == []
     assert [d for d in zhproof.lint_text("这是美国国会的决定。") if d.rule == "duplicate-word"] == []
+
+
+@pytest.mark.parametrize("text", ["各代表团一致致同意批准。", "推进一带带一路建设。"])
+def test_a_word_of_yi_doubled_is_no_reduplicated_measure_word(text):
+    # 一致, 一带 are words, and 致, 带 no measure words: 一致|致 is a slip (the evidence decides)
+    assert [d.rule for d in zhproof.lint_text(text)] == ["duplicate-word"]
+
+
+@pytest.mark.parametrize(
+    "text", ["一幅幅生动的画面。", "看那一座座高楼。", "通过一首首经典歌曲。", "一个个调用了函数。"]
+)
+def test_measure_words_after_yi_still_reduplicate(text):
+    assert [d for d in zhproof.lint_text(text) if d.rule == "duplicate-word"] == []
