@@ -88,6 +88,19 @@ def _candidates(table: str):
 _ASTRAL = compile_re("[\U00010000-\U0010ffff]+")
 
 
+def _own_script(text: str, table: str, enough: int) -> int:
+    """How many characters of ``table`` the text holds, counted only up to ``enough`` (a simplified document with
+    a few traditional characters answers at its first lines; only a document in the other script is read
+    whole)."""
+    pattern, _ = _candidates(table)
+    n = 0
+    for m in pattern.finditer(text):
+        n += m.end() - m.start()
+        if n >= enough:
+            break
+    return n
+
+
 def _candidate_runs(text: str, table: str):
     """(start, end) of the runs of candidate characters, in order."""
     pattern, wrong = _candidates(table)
@@ -174,7 +187,7 @@ class TraditionalChar(BaseRule):
             return  # a Japanese document (README_JA.md): its kanji are no slip of either Chinese script
         wrong_count = sum(e - s for s, e in runs_)
         if wrong_count >= OTHER_SCRIPT_MIN:
-            own = sum(e - s for s, e in _candidate_runs(text, "traditional" if doc.traditional else "simplified"))
+            own = _own_script(text, "traditional" if doc.traditional else "simplified", wrong_count)
             if wrong_count > own:
                 # the document is written in the other script (README.zh-TW.md checked as zh-Hans): its
                 # characters are no slip, and converting them one by one would leave it in both scripts
