@@ -771,14 +771,11 @@ def test_a_hash_line_with_a_clause_in_plain_text_may_be_cut():
         # a postposition closes a span opened before it: no line starts with one
         ("2016年", "以来，我国陆续建立了三江源等国家公园。"),
         ("在除了 crate 根节点", "以外的任何文件中，你可以定义子模块。"),
-        # a preposition, pronoun or adverb on a line of its own
-        ("对", "多次实施前两款行为，未经处理的，按照累计数额处罚。"),
-        ("将", "模块拆分成多个文件"),
         # a clause that the next line goes on with (the model relates the two sides)
         ("今年以来，全国海关缉私部门", "与有关部门合作，破获了走私象牙、犀牛角等案件。"),
     ],
 )
-def test_postpositions_lone_function_words_and_related_clauses_are_cuts(prev_line, next_line):
+def test_postpositions_and_related_clauses_are_cuts(prev_line, next_line):
     assert broken_line.judge(prev_line, next_line) is Safety.UNSAFE
 
 
@@ -808,3 +805,41 @@ def test_a_list_of_pronouns_is_no_cut_and_a_number_cut_before_an_outline_marker_
     found = findings("产能位居国内第\n\n二、世界第三。")
     assert [(d.start, d.end) for d in found] == [(7, 9)]
     assert fix_text("产能位居国内第\n\n二、世界第三。", unsafe=True) == "产能位居国内第二、世界第三。"
+
+
+# -- from the review of the tenth session's change --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word that ends in 第 before an outline heading: only a 第 standing alone is a number cut
+        "一、科举之路\n他自幼勤学。然而三次应试皆落第\n二、转而经商\n他在扬州开设了一家盐号。",
+        "他出身于有名的门第\n二、仕途\n他二十岁中举。",
+        # verse and lists of words: lines of one word in a block of lines without punctuation
+        "你\n一会看我\n一会看云\n我觉得\n你看我时很远\n你看云时很近",
+        "也许\n明天会更好\n也许\n一切都会过去",
+        "人称：\n我们\n你们\n他们\n大家\n自己",
+        "常用副词：\n很\n非常\n十分\n特别",
+        "人称代词：\n我\n你\n他\n指示代词：\n这\n那",
+        "其他\n本办法未尽事宜，由市政府负责解释。",
+    ],
+)
+def test_words_in_di_verse_and_word_lists_are_no_cuts(text):
+    assert findings(text) == []
+
+
+def test_a_lone_function_word_after_a_sentence_is_a_cut():
+    text = "处罚如下。\n\n对\n\n多次实施前两款行为，未经处理的，按照累计数额处罚。"
+    assert [(d.start, d.end) for d in findings(text)] == [(8, 10)]
+
+
+def test_strong_association_still_cuts_list_items_captions_and_numbered_lists():
+    # the exclusions (a list item, a caption's label, a list of numbers) hold only for the weaker evidence
+    assert (
+        broken_line.judge("（一）行政法规起草工作完成后，起草", "单位应当将草案及其说明等送国务院法制机构进行审查。")
+        is Safety.UNSAFE
+    )
+    assert (
+        broken_line.judge("各地要坚持口径统一、千方百计做好困难群众", "生活保障工作。") is Safety.UNSAFE
+    )  # 一、千 is no list

@@ -475,9 +475,9 @@ def test_a_generic_part_with_nothing_before_it_names_nothing():
     assert [d for d in zhproof.lint_text("这是美国国会的决定。") if d.rule == "duplicate-word"] == []
 
 
-@pytest.mark.parametrize("text", ["各代表团一致致同意批准。", "推进一带带一路建设。"])
+@pytest.mark.parametrize("text", ["各代表团一致致同意批准。", "一旦旦编译器知道了类型，就会检查。"])
 def test_a_word_of_yi_doubled_is_no_reduplicated_measure_word(text):
-    # 一致, 一带 are words, and 致, 带 no measure words: 一致|致 is a slip (the evidence decides)
+    # 一致, 一旦 are adverbs, and 致, 旦 no measure words: 一致|致 is a slip (the evidence decides)
     assert [d.rule for d in zhproof.lint_text(text)] == ["duplicate-word"]
 
 
@@ -485,4 +485,22 @@ def test_a_word_of_yi_doubled_is_no_reduplicated_measure_word(text):
     "text", ["一幅幅生动的画面。", "看那一座座高楼。", "通过一首首经典歌曲。", "一个个调用了函数。"]
 )
 def test_measure_words_after_yi_still_reduplicate(text):
+    assert [d for d in zhproof.lint_text(text) if d.rule == "duplicate-word"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "她一针针地缝补着旧衣服。",
+        "老师把这些题目一题题地讲清楚。",
+        "他把家务一样样地做完了。",
+        "一期期节目深受观众喜爱。",
+    ],
+)
+def test_measure_words_the_lexicon_tags_as_nouns_still_reduplicate(text):
+    assert [d for d in zhproof.lint_text(text) if d.rule == "duplicate-word"] == []
+
+
+@pytest.mark.parametrize("text", ["据X市市长介绍，该项目进展顺利。", "被告人在B县县城租房居住。"])
+def test_an_anonymised_place_keeps_its_generic_part(text):
     assert [d for d in zhproof.lint_text(text) if d.rule == "duplicate-word"] == []

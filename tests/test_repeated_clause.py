@@ -343,6 +343,9 @@ def test_stock_sentences_are_looked_up_in_simplified_script_and_one_sentence_at_
     assert stock("法律、行政法规另有规定的，从其规定")
     assert stock("第十二条 法律、行政法规另有规定的，从其规定")  # an article's label is not part of it
     assert stock("法律、行政法規另有規定的，從其規定", variant="zh-Hant")
+    assert stock("第十二條 法律、行政法規另有規定的，從其規定", variant="zh-Hant")  # its label, in either script
+    assert stock("第 12 条 法律、行政法规另有规定的，从其规定")
+    assert stock("第十七条 本条例自发布之日起施行")  # built without the labels too
     assert not stock("今年以来，我市持续优化营商环境，新设市场主体同比增长百分之十五")
     # two sentences are a block, which no statute shares whole
     assert not stock("法律、行政法规另有规定的，从其规定。构成犯罪的，依法追究刑事责任")

@@ -138,3 +138,12 @@ def test_a_link_is_a_label_only_when_it_names_a_language_and_goes_to_its_version
     # found by the review: a link to a Hong Kong page is an ordinary link; a simplified-script switcher in zh-Hant
     assert found("详见[這個政策](https://www.info.gov.hk/gia/general/2020.htm)的说明。", variant="zh-Hans") != []
     assert found("[English](README.md) | [简体中文](./README.zh-CN.md)\n\n這是一個工具。") == []
+
+
+def test_a_simplified_report_quoting_a_traditional_notice_is_no_document_in_the_other_script():
+    text = (
+        "据台湾媒体报道，当局发布公告称：“為維護國家安全及社會安定，依據相關法規規定，自即日起實施以下各項管制措施，"
+        "請民眾配合。”"
+    )
+    found = [d for d in zhproof.lint_text(text) if d.rule == "traditional-char"]
+    assert len(found) == 1 and found[0].message.startswith("引文或标题里有")

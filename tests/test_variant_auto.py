@@ -66,8 +66,8 @@ def test_a_file_in_the_other_script_is_one_finding_that_says_so(tmp_path):
     hans = [d for d in zhproof.lint_text(HANS * 10, variant="zh-Hant") if d.rule == "traditional-char"]
     assert len(hans) == 1 and hans[0].fix is None and "全文以简体书写" in hans[0].message
     r = CliRunner().invoke(main, ["check", "--variant", "auto", str(tmp_path / "hant.txt")])
-    assert "hint:" not in r.output  # (the text repeats itself: repeated-clause may speak)
-    # a few traditional characters in simplified text: no hint
+    assert "全文以" not in r.output  # read in its own script (the text repeats itself: repeated-clause may speak)
+    # a few traditional characters in simplified text: a finding for each
     (tmp_path / "leak.txt").write_text("这个计划的執行需要时间。\n", encoding="utf-8")
     r = CliRunner().invoke(main, ["check", str(tmp_path / "leak.txt")])
-    assert r.exit_code == 1 and "hint:" not in r.output
+    assert r.exit_code == 1 and "全文以" not in r.output and "執" in r.output

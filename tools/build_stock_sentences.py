@@ -7,7 +7,8 @@ same token, written in other statutes too. This table is that evidence: every se
 or line breaks) of at least ``MIN_HAN`` Han characters in the statutes of the PRC and of Taiwan, kept when
 ``MIN_TITLES`` or more different statutes write it (versions of one law, ``民事诉讼法(2021-12-24)`` and
 ``民事诉讼法(2023-09-01)``, count once). A sentence is keyed by its Han characters alone, in simplified
-characters, and stored as the first 8 bytes of its BLAKE2b digest: a sorted array of unsigned 64-bit integers,
+characters without an article label (``stock_key`` of ``zhproof.checks.repeated_clause``, which the lookup uses
+too), and stored as the first 8 bytes of its BLAKE2b digest: a sorted array of unsigned 64-bit integers,
 memory-mapped by zhproof and searched by bisection (a chance collision among some 10^5 keys is below 10^-8).
 
 Sources (statutes are not protected by copyright: PRC Copyright Law art. 5, ROC Copyright Act art. 9), as for
@@ -22,7 +23,6 @@ Usage:  python tools/build_stock_sentences.py LAWREFBOOK_GIT_DIR MOJLAW_GIT_DIR 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
@@ -33,21 +33,18 @@ import numpy as np
 import opencc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from build_attested_repeats import git_blobs, in_shared, shared_shingles  # noqa: E402
+
+from zhproof.checks.repeated_clause import stock_key as key  # noqa: E402  (the lookup's own key)
+from zhproof.patterns import HAN  # noqa: E402
 
 MIN_HAN = 12  # repeated-clause's MIN_DISTANT_HAN: shorter copies are never reported apart
 MIN_TITLES = 2
 OUT = Path(__file__).resolve().parent.parent / "rules" / "lexicon" / "stock-sentences.bin"
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _NOT_HAN = re.compile(f"[^{HAN}]+")
 _SENTENCE = re.compile(r"[^。！？；!?;\r\n]+")
 _VERSION = re.compile(r"[（(]\d{4}-\d{2}-\d{2}[）)]$")
-
-
-def key(sentence: str) -> int:
-    """The sentence's Han characters (already simplified), hashed: what zhproof looks up."""
-    han = _NOT_HAN.sub("", sentence)
-    return int.from_bytes(hashlib.blake2b(han.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def sentences(text: str):

@@ -224,7 +224,6 @@ def report(
                 pass  # nothing was checked: the note above says why
             else:
                 click.echo(summary(rows, o.unsafe_fixes and not o.fix), err=to_stderr)
-            _script_hint(rows)
     if records and not o.quiet:
         note(records_summary(results, o.fix, problems.count - problems.unfixable, problems.unfixable))
 
@@ -234,28 +233,6 @@ def _write_stdout(data: bytes) -> None:
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
-
-
-#: A file whose findings are at least this many traditional-char findings, and mostly those, is probably written
-#: in the other script: the run ends with a hint.
-SCRIPT_HINT_MIN = 20
-
-
-def _script_hint(rows) -> None:
-    """A hint after a text report when some files look written in the other script than the variant read them
-    in (a whole traditional statute checked as simplified text): the option that reads each file in its own."""
-    per_file: dict[str, list[int]] = {}
-    for r in rows:
-        counts = per_file.setdefault(r.data["path"], [0, 0])
-        counts[0] += 1
-        counts[1] += r.rule == "traditional-char"
-    files = [p for p, (n, t) in per_file.items() if t >= SCRIPT_HINT_MIN and 2 * t > n]
-    if files:
-        which, verb = (files[0], "it is") if len(files) == 1 else (f"{len(files)} files", "they are")
-        note(
-            f"hint: {which}: most findings are traditional-char; if {verb} written in the other script, "
-            "--variant auto reads each file in the script it is written in"
-        )
 
 
 def _cores() -> int:

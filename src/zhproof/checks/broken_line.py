@@ -57,7 +57,10 @@ _NUMERAL = frozenset("〇零一二三四五六七八九十百千万亿两")
 # Clause punctuation: what shows that a sentence has begun in a line. A colon counts after nine characters or more
 # without punctuation (央视网消息（新闻联播）：国家卫生), not after a label (示例 3-1：……, 美国：……, 地点：……).
 # Numbers in a list (第五、六集, 1、2): the 、 between them is no clause punctuation.
-_NUMBER_LIST = compile_re(r"[〇零一二三四五六七八九十百千\d]+(?:、[〇零一二三四五六七八九十百千\d]+)+")
+_NUMBER_LIST = compile_re(
+    r"(?<![〇零一二三四五六七八九十百千\d])[〇零一二三四五六七八九十百千\d]+(?:、[〇零一二三四五六七八九十百千\d]+)+"
+    r"(?=[集期届次号章节条款项个年月日部篇卷名])"  # (a unit after it: 一、千方百计 is no list of numbers)
+)
 _COMMA = compile_re(r"[，、；]|(?<=[^，。；：:\n]{9})：")
 _CLAUSE_SPLIT = compile_re(r"[，；：、,;:]")
 _BRACKETED = compile_re(r"“[^”]*”|「[^」]*」|《[^》]*》|（[^）]*）|\([^)]*\)|【[^】]*】")
@@ -129,9 +132,10 @@ DOC = RuleDoc(
         "four Han characters (秋景如画，山河⏎锦绣。), or when, after clause punctuation, the "
         "word trigram model associates the words on either side (clause punctuation: ，、； or a colon "
         "after more than a label, as in 央视网消息（新闻联播）：国家卫生⏎健康委; not 、 in a list of numbers, 第五、六集; "
-        "not in a caption opened by a label). A line that holds only a preposition, conjunction, pronoun or adverb "
-        "(对⏎多次实施……, 这⏎段代码) and a line that starts with a postposition (2016年⏎以来, 以外, 以内, 为止) are "
-        "cut wherever they stand. Headlines, titles, captions, credits "
+        "not in a caption opened by a label unless the association is strong). A line that holds only a "
+        "preposition, conjunction or adverb of one character after a line that ends with punctuation (对⏎多次实施……; "
+        "not verse or a list of words) and a line that starts with a postposition (2016年⏎以来, 以外, 以内, 为止) are "
+        "cut. Headlines, titles, captions, credits "
         "after the last sentence of a line (新华社记者 王明/摄, in the line's last clause), dates, signatures, article numbers and headings "
         "stand alone and are not reported; a number cut in two (第四⏎章, 第⏎一百七十一条) is a break before a heading "
         "too. Where the two lines alone leave it open (a line that could be a heading "
@@ -203,8 +207,9 @@ class BrokenLine(BaseRule):
                 continue
             if markdown and text.count("\n", start, end) < 2:
                 continue  # a single newline inside a Markdown paragraph is a soft break
-            if BLOCK_START.match(text, end) and text[start - 1] != "第":
-                continue  # the next line starts a heading or a list item (not after 第: 位居国内第|二、世界第三)
+            outline = BLOCK_START.match(text, end) is not None
+            if outline and text[start - 1] != "第":
+                continue  # the next line starts a heading or a list item (after 第, see below)
             if plain:  # the lines around the break, found from it: cheaper than the line index
                 line_start = text.rfind("\n", 0, start) + 1
                 line_end = text.find("\n", end)
@@ -217,7 +222,19 @@ class BrokenLine(BaseRule):
                 # a Markdown heading (## 什么是堆) is a line of its own; in plain text, a line that looks like one
                 # and holds no clause (# 这是一个注释，说明了……中 may be a comment cut in two)
                 continue
-            safety, shape = _judge(prev_line, next_line, paragraph=markdown)
+            safety: Safety | None
+            if outline:
+                # 第 standing alone before what looks like an outline heading is a number cut (位居国内第|二、世界
+                # 第三); nothing else is asked of a line before a heading (落第, 门第 end words: 皆落第|二、转而经商)
+                if not _number_cut_before_outline(prev_line, next_line):
+                    continue
+                safety, shape = Safety.UNSAFE, ""
+            else:
+                safety, shape = _judge(prev_line, next_line, paragraph=markdown)
+            if safety is None and shape and _lone_word(prev_line) and not _after_open_line(text, line_start):
+                # one function word on a line of its own, after a line that ends with punctuation (not verse or a
+                # list of words)
+                safety = Safety.UNSAFE
             if markdown:
                 shape = ""  # a Markdown paragraph is the writer's own layout: nothing for the document to decide
             elif safety is None and shape and _cut_item(text, line_start, prev_line, next_line):
@@ -493,7 +510,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
     2. the break cuts a word: the word trigram model reads a word across it, likelier than the two sides apart
        (贡献了中|国智慧). Safe after prose, else unsafe. Everything below is unsafe.
     3. the line leaves a bracket or title mark open that the next line closes (央视网消息（新闻|联播）); a number is
-       cut (第四|章, 第|一百七十一条); the line is one word that cannot stand alone (对, 这, 如果: LONE_LINE_POS).
+       cut (第四|章, 第|一百七十一条).
        Otherwise a credit or caption after the last sentence stays silent, whatever follows; and a break before
        a line that does not go on to a sentence end (a heading or a title, or the rest of one: titles wrapped
        on two lines) is left open ("wrapped").
@@ -505,8 +522,10 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
        是) or a conjunction that joins nouns (及其, 或者), or, after clause punctuation, with a sentence of at
        most SHORT_END Han characters (山河|锦绣。); the line before already holds two clauses (two ， outside brackets and quotes); or,
        after clause punctuation, the two words at the break form a compound of the lexicon (电子|商务), or the
-       model associates the two sides by more than CLAUSE_ASSOCIATION (not in a caption that a label opens, and
-       、 in a list of numbers is no clause punctuation).
+       model associates the two sides by more than ASSOCIATION, or by more than CLAUSE_ASSOCIATION where the line
+       is no caption that a label opens, no list item, and has more than a list of numbers (第五、六集) as its clause.
+    A line of one preposition, conjunction or adverb after a line that ends with punctuation is a cut too (asked in
+    ``BrokenLine.check``, which sees the line before), and 第 standing alone before an outline heading.
     5. the two characters at the break are a word only the model knows (闭|包).
     6. otherwise the line may be a heading before its paragraph: left open ("structure").
 
@@ -545,8 +564,6 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
         return Safety.UNSAFE, ""  # （新闻|联播）, 【奋斗百年路 启航新征程 中国|共产党人的精神谱系】
     if not dated and _number_cut(br, prev_line, next_line):
         return Safety.UNSAFE, ""  # 第四|章 劳动和社会保障权益: a number cut before a heading too
-    if _lone_word(prev_line) and not _lone_word(next_line):  # (not a list of such words: 我⏎你⏎他)
-        return Safety.UNSAFE, ""  # 将|模块拆分成多个文件: a preposition, pronoun or adverb on a line of its own
     if credit or not rest:
         # a credit or caption after the last sentence; or the next line is a heading or a title, or the rest of
         # one (a title wrapped on two lines): line structure, unless the document's layout says otherwise
@@ -585,13 +602,16 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
         or _joins_first(br, next_line)
     ):
         return Safety.UNSAFE, ""
-    if (
-        _COMMA.search(_NUMBER_LIST.sub("", fragment))
-        and not _LABEL_OPEN.match(prev_line)
-        and not _list_item(prev_line)
-        and _association(br) > CLAUSE_ASSOCIATION
-    ):
-        return Safety.UNSAFE, ""
+    if _COMMA.search(fragment):
+        association = _association(br)
+        if association > ASSOCIATION or (
+            association > CLAUSE_ASSOCIATION
+            # weaker evidence, not where the line is a caption, a list item or has a list of numbers as its clause
+            and not _LABEL_OPEN.match(prev_line)
+            and not _list_item(prev_line)
+            and _COMMA.search(_NUMBER_LIST.sub("", fragment))
+        ):
+            return Safety.UNSAFE, ""
     if not dated and _cuts_word(br, gate=False):
         return Safety.UNSAFE, ""  # a word only the model knows (闭|包), asked only of what is still open
     # the line may be a heading before its paragraph: the document's layout decides (``_by_document``)
@@ -702,9 +722,10 @@ BOUND_ZHI = frozenset({"之一", "之间", "之中", "之下", "之外", "之内
 #: 年底|为止): none starts a line in the 5,423 files of the clean corpora, LawRefBook and the documentation read for
 #: this rule (以后, 以前, 以上, 以下 do: 以上证据……, 以下代码：).
 POSTPOSITIONS = frozenset({"以来", "以外", "以内", "为止"})
-#: The parts of speech of a word that no line can hold alone (a preposition, a conjunction, a pronoun, an adverb, a
-#: particle: 对|多次实施前两款行为, 这|段代码): a heading of one word is a noun or a verb (宏, 序言, 总结).
-LONE_LINE_POS = frozenset({"p", "c", "r", "d"}) | PARTICLE_POS
+#: The parts of speech of a character that no line can hold alone (a preposition, a conjunction, an adverb, a
+#: particle: 对|多次实施前两款行为, 将|模块拆分成多个文件): a heading of one character is a noun or a verb (宏, 序).
+#: Pronouns are left out (verse: 你⏎一会看我), and words of two characters (关于, 其他, 也许 open headings and verse).
+LONE_LINE_POS = frozenset({"p", "c", "d"}) | PARTICLE_POS
 
 
 #: Adverbs, modal verbs and the copula, which stand after a subject (你|会不需要, 实例|都合法了, 代码|是行不通的):
@@ -727,11 +748,20 @@ _SHORT_END = compile_re(f"[{HAN}]{{1,{SHORT_END}}}。")
 
 
 def _lone_word(prev_line: str) -> bool:
-    """Is the line before the break one word of 1 or 2 Han characters that cannot stand alone (LONE_LINE_POS: 对,
-    这, 据, 如果)? In the 5,423 files of the clean corpora, LawRefBook and the documentation read for this rule, no
-    such line stands before a line that starts with a Han character."""
-    word = prev_line.strip()
-    return 1 <= len(word) <= 2 and all(is_han(c) for c in word) and lexicon().pos(word) in LONE_LINE_POS
+    """Is the line before the break one Han character that cannot stand alone (LONE_LINE_POS: 对, 将, 据)? In the
+    5,423 files of the clean corpora, LawRefBook and the documentation read for this rule, no such line stands
+    before a line that starts with a Han character."""
+    return len(prev_line) == 1 and is_han(prev_line) and lexicon().pos(prev_line) in LONE_LINE_POS
+
+
+def _number_cut_before_outline(prev_line: str, next_line: str) -> bool:
+    """Is the line's last character 第 standing alone, before a line that looks like an outline heading (二、世界第三)?"""
+    tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
+    head = _HAN_HEAD.match(next_line[:_WINDOW])
+    if tail is None or head is None:
+        return False
+    br = _Break(tail.group(), head.group())
+    return _ORDINAL_END.match("第" + br.right[0]) is not None and br.last == "第"
 
 
 def _bound_first(br: _Break) -> bool:

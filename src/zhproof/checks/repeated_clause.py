@@ -499,6 +499,22 @@ def _stock(keys: list[str], occ: "_Occurrences", i: int, j: int) -> bool:
 
 
 _ONE_SENTENCE = compile_re(r"[。！？；!?;]")
+# An article or list label before a sentence, in either script and with any spacing (第十二條, 第 12 条, （三）).
+_STOCK_LABEL = compile_re(
+    r"[ \t\u3000]*(?:第[ \t\u3000]*[一二三四五六七八九十百千零〇\d]+[ \t\u3000]*[条條款项項章节節]"
+    r"|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])[ \t\u3000]*"
+)
+
+
+def stock_key(sentence: str) -> int:
+    """The key of a sentence in simplified characters, as rules/lexicon/stock-sentences.bin stores it: its Han
+    characters without an article or list label before them, hashed (the first 8 bytes of BLAKE2b, little-endian).
+    tools/build_stock_sentences.py builds the table with this function."""
+    import hashlib
+
+    label = _STOCK_LABEL.match(sentence)
+    han = _NOT_HAN.sub("", sentence[label.end() :] if label else sentence)
+    return int.from_bytes(hashlib.blake2b(han.encode("utf-8", "replace"), digest_size=8).digest(), "little")
 
 
 def _stock_sentence(doc: Document, start: int, end: int) -> bool:
@@ -508,17 +524,13 @@ def _stock_sentence(doc: Document, start: int, end: int) -> bool:
     copy = doc.text[start:end]
     if _ONE_SENTENCE.search(copy):
         return False  # several sentences: a block, which statutes do not share whole
-    label = _LABEL.match(copy)
-    han = _NOT_HAN.sub("", copy[label.end() :] if label else copy)
     if doc.variant != "zh-Hans":
         from ..script import converter
 
-        han = converter("t2s").convert(han)
-    import hashlib
-
+        copy = converter("t2s").convert(copy)
     import numpy as np
 
-    k = int.from_bytes(hashlib.blake2b(han.encode("utf-8", "replace"), digest_size=8).digest(), "little")
+    k = stock_key(copy)
     table = _stock_table()
     i = int(np.searchsorted(table, np.uint64(k)))
     return i < len(table) and int(table[i]) == k

@@ -37,9 +37,11 @@ CONTEXT = 12  # characters each side given to the phrase-aware converter
 #: Taiwan film title, a Hong Kong shop sign): one finding for the whole run, as a warning.
 PASSAGE_MIN = 4
 
-#: A document with at least this many characters of the other script, and more of them than characters of its own
-#: script, is written in the other script: one finding for the whole document, without a fix.
+#: A document with at least this many characters of the other script, and far more of them than characters of its
+#: own script, is written in the other script: one finding for the whole document, without a fix.
 OTHER_SCRIPT_MIN = 10
+#: ... outside quotation marks, and more than this many times as many as characters of its own script.
+OTHER_SCRIPT_RATIO = 3
 
 #: The standards whose forms are correct in a variant: generic traditional text is right when OpenCC's own
 #: standard, Taiwan's or Hong Kong's writes the character so (a Hong Kong name 郭偉强, Taiwan's 么).
@@ -133,7 +135,8 @@ DOC = RuleDoc(
         "as a warning: the quote may reproduce the original. Otherwise a "
         f"clause with {PASSAGE_MIN} or more such characters is reported once, as a warning: usually a quoted "
         f"passage in the other script. A document with {OTHER_SCRIPT_MIN} or more characters of the other script "
-        "and more of them than of its own (README.zh-TW.md checked as simplified text) is written in the other "
+        f"outside quotation marks and more than {OTHER_SCRIPT_RATIO} times as many as of its own (README.zh-TW.md "
+        "checked as simplified text) is written in the other "
         "script: one warning for the whole document, without a fix, that names the variant to set."
     ),
     why=(
@@ -187,8 +190,12 @@ class TraditionalChar(BaseRule):
             return  # a Japanese document (README_JA.md): its kanji are no slip of either Chinese script
         wrong_count = sum(e - s for s, e in runs_)
         if wrong_count >= OTHER_SCRIPT_MIN:
-            own = _own_script(text, "traditional" if doc.traditional else "simplified", wrong_count)
-            if wrong_count > own:
+            # outside quotations (a simplified report may quote a Taiwan notice in full)
+            wrong_count = sum(e - s for s, e in runs_ if not _quotation(text, s, e, *doc.line_bounds(s)))
+        if wrong_count >= OTHER_SCRIPT_MIN:
+            enough = wrong_count // OTHER_SCRIPT_RATIO + 1
+            own = _own_script(text, "traditional" if doc.traditional else "simplified", enough)
+            if own < enough:
                 # the document is written in the other script (README.zh-TW.md checked as zh-Hans): its
                 # characters are no slip, and converting them one by one would leave it in both scripts
                 start, end = runs_[0]
