@@ -133,8 +133,8 @@ DOC = RuleDoc(
         "word trigram model associates the words on either side (clause punctuation: ，、； or a colon "
         "after more than a label, as in 央视网消息（新闻联播）：国家卫生⏎健康委; not 、 in a list of numbers, 第五、六集; "
         "not in a caption opened by a label unless the association is strong). A line that holds only a "
-        "preposition, conjunction or adverb of one character after a line that ends with punctuation (对⏎多次实施……; "
-        "not verse or a list of words) and a line that starts with a postposition (2016年⏎以来, 以外, 以内, 为止) are "
+        "preposition, conjunction or adverb of one character after a line that ends with punctuation, before a line "
+        "that goes on to a sentence end (对⏎多次实施……; not verse or a list of words) and a line that starts with a postposition (2016年⏎以来, 以外, 以内, 为止) are "
         "cut. Headlines, titles, captions, credits "
         "after the last sentence of a line (新华社记者 王明/摄, in the line's last clause), dates, signatures, article numbers and headings "
         "stand alone and are not reported; a number cut in two (第四⏎章, 第⏎一百七十一条) is a break before a heading "
@@ -231,9 +231,14 @@ class BrokenLine(BaseRule):
                 safety, shape = Safety.UNSAFE, ""
             else:
                 safety, shape = _judge(prev_line, next_line, paragraph=markdown)
-            if safety is None and shape and _lone_word(prev_line) and not _after_open_line(text, line_start):
+            if (
+                safety is None
+                and shape == "structure"
+                and _lone_word(prev_line)
+                and not _after_open_line(text, line_start)
+            ):
                 # one function word on a line of its own, after a line that ends with punctuation (not verse or a
-                # list of words)
+                # list of words), before a line that goes on to a sentence end
                 safety = Safety.UNSAFE
             if markdown:
                 shape = ""  # a Markdown paragraph is the writer's own layout: nothing for the document to decide
