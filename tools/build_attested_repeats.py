@@ -103,42 +103,57 @@ def in_shared(text: str, shingles: set[int]) -> bool:
     return bool(sample) and sum(s in shingles for s in sample) >= len(sample) / 5
 
 
+_VERSION = re.compile(r"[（(]\d{4}-\d{2}-\d{2}[）)]$")
+
+
 def documents(lawref: str, mojlaw: str, convert):
+    """(name, title, simplified text) of every statute. The title is the law's own name (the file name without a
+    version's date, 民事诉讼法(2021-12-24) -> 民事诉讼法, or 法規名稱): versions of one law share it."""
     for path, text in git_blobs(lawref, ".md"):
         if path.count("/") == 0:  # README and the like
             continue
-        yield f"LawRefBook/{path}", convert(text)
+        title = _VERSION.sub("", path.rsplit("/", 1)[-1].removesuffix(".md"))
+        yield f"LawRefBook/{path}", title, convert(text)
     for path, text in git_blobs(mojlaw, ".json", "FalVMingLing"):
         try:
             law = json.loads(text)
         except json.JSONDecodeError:
             continue
         body = "\n".join(a.get("條文內容", "") for a in law.get("法規內容", []) if isinstance(a, dict))
-        yield f"mojLawSplitJSON/{path}", convert(body)
+        yield f"mojLawSplitJSON/{path}", convert(law.get("法規名稱", path)), convert(body)
+
+
+def statutes(argv: list[str], counts: dict[str, int]):
+    """The statutes of the command line's two repositories that are not in the measured corpus (its third
+    argument, or ../shared/corpus), as ``documents`` gives them; ``counts`` gets how many were read and left out,
+    and their characters."""
+    lawref, mojlaw = argv[0], argv[1]
+    corpus = Path(argv[2]) if len(argv) > 2 else Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    convert = opencc.OpenCC("t2s").convert
+    shingles = shared_shingles(corpus, convert)
+    for name, title, text in documents(lawref, mojlaw, convert):
+        if in_shared(text, shingles):
+            counts["dropped"] = counts.get("dropped", 0) + 1
+            continue
+        counts["read"] = counts.get("read", 0) + 1
+        counts["chars"] = counts.get("chars", 0) + len(text)
+        yield name, title, text
 
 
 def main(argv: list[str]) -> int:
     if len(argv) < 2:
         print(__doc__)
         return 2
-    lawref, mojlaw = argv[0], argv[1]
-    corpus = Path(argv[2]) if len(argv) > 2 else Path(__file__).resolve().parents[2] / "shared" / "corpus"
-    convert = opencc.OpenCC("t2s").convert
-    shingles = shared_shingles(corpus, convert)
     docs: dict[str, set[str]] = defaultdict(set)
-    n = dropped = chars = 0
-    for name, text in documents(lawref, mojlaw, convert):
-        if in_shared(text, shingles):
-            dropped += 1
-            continue
-        n += 1
-        chars += len(text)
+    counts: dict[str, int] = {}
+    for name, _title, text in statutes(argv, counts):
         for k in set(repeats(text)):
             docs[k].add(name)
     kept = sorted(k for k, d in docs.items() if len(d) >= MIN_DOCS)
     marisa_trie.Trie(kept).save(str(OUT))
     print(
-        f"{n} documents ({chars:,} characters) read, {dropped} left out as in the shared corpus; "
+        f"{counts.get('read', 0)} documents ({counts.get('chars', 0):,} characters) read, "
+        f"{counts.get('dropped', 0)} left out as in the shared corpus; "
         f"{len(docs):,} repeats in context, {len(kept):,} in {MIN_DOCS}+ documents -> {OUT} ({OUT.stat().st_size:,} bytes)"
     )
     return 0

@@ -23,18 +23,16 @@ Usage:  python tools/build_stock_sentences.py LAWREFBOOK_GIT_DIR MOJLAW_GIT_DIR 
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-import opencc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-from build_attested_repeats import git_blobs, in_shared, shared_shingles  # noqa: E402
+from build_attested_repeats import statutes  # noqa: E402
 
 from zhproof.checks.repeated_clause import stock_key as key  # noqa: E402  (the lookup's own key)
 from zhproof.patterns import HAN  # noqa: E402
@@ -44,7 +42,6 @@ MIN_TITLES = 2
 OUT = Path(__file__).resolve().parent.parent / "rules" / "lexicon" / "stock-sentences.bin"
 _NOT_HAN = re.compile(f"[^{HAN}]+")
 _SENTENCE = re.compile(r"[^。！？；!?;\r\n]+")
-_VERSION = re.compile(r"[（(]\d{4}-\d{2}-\d{2}[）)]$")
 
 
 def sentences(text: str):
@@ -54,44 +51,20 @@ def sentences(text: str):
             yield s
 
 
-def documents(lawref: str, mojlaw: str, convert):
-    """(title, simplified text) of every statute."""
-    for path, text in git_blobs(lawref, ".md"):
-        if path.count("/") == 0:  # README and the like
-            continue
-        title = _VERSION.sub("", path.rsplit("/", 1)[-1].removesuffix(".md"))
-        yield title, convert(text)
-    for path, text in git_blobs(mojlaw, ".json", "FalVMingLing"):
-        try:
-            law = json.loads(text)
-        except json.JSONDecodeError:
-            continue
-        body = "\n".join(a.get("條文內容", "") for a in law.get("法規內容", []) if isinstance(a, dict))
-        yield convert(law.get("法規名稱", path)), convert(body)
-
-
 def main(argv: list[str]) -> int:
     if len(argv) < 2:
         print(__doc__)
         return 2
-    lawref, mojlaw = argv[0], argv[1]
-    corpus = Path(argv[2]) if len(argv) > 2 else Path(__file__).resolve().parents[2] / "shared" / "corpus"
-    convert = opencc.OpenCC("t2s").convert
-    shingles = shared_shingles(corpus, convert)
     titles: dict[int, set[str]] = defaultdict(set)
-    n = dropped = chars = 0
-    for title, text in documents(lawref, mojlaw, convert):
-        if in_shared(text, shingles):
-            dropped += 1
-            continue
-        n += 1
-        chars += len(text)
+    counts: dict[str, int] = {}
+    for _name, title, text in statutes(argv, counts):
         for s in sentences(text):
             titles[key(s)].add(title)
     kept = np.array(sorted(k for k, t in titles.items() if len(t) >= MIN_TITLES), dtype="<u8")
     kept.tofile(OUT)
     print(
-        f"{n} documents ({chars:,} characters) read, {dropped} left out as in the shared corpus; "
+        f"{counts.get('read', 0)} documents ({counts.get('chars', 0):,} characters) read, "
+        f"{counts.get('dropped', 0)} left out as in the shared corpus; "
         f"{len(titles):,} sentences of {MIN_HAN}+ Han characters, {len(kept):,} in {MIN_TITLES}+ statutes "
         f"-> {OUT} ({OUT.stat().st_size:,} bytes)"
     )
