@@ -70,8 +70,8 @@ PARTICLE_POS = frozenset({"uj", "ul", "uz", "ug", "ud", "uv"})
 CUT_MARGIN = 1.0
 #: A dictionary word this long across a break is a cut wherever it stands (names, legal terms).
 LONG_WORD = 5
-#: How much the model must associate the two sides of a break in a line with clause punctuation (log10), across
-#: a Markdown paragraph break.
+#: How much the model must associate the two sides of a break in a line with clause punctuation (log10): always
+#: enough, and all that counts across a Markdown paragraph break.
 ASSOCIATION = 1.0
 #: ... across a Markdown paragraph break (a blank line), for the shapes that take a line's end for a cut (running
 #: prose, two clauses, 的 at the end): a paragraph may end without its full stop in informal writing. Measured on
@@ -765,8 +765,8 @@ def _number_cut_before_outline(prev_line: str, next_line: str) -> bool:
     head = _HAN_HEAD.match(next_line[:_WINDOW])
     if tail is None or head is None:
         return False
-    br = _Break(tail.group(), head.group())
-    return _ORDINAL_END.match("第" + br.right[0]) is not None and br.last == "第"
+    # (the line ends with 第, so of _number_cut's tests only the one of 第 standing alone can hold)
+    return _number_cut(_Break(tail.group(), head.group()), prev_line, next_line)
 
 
 def _bound_first(br: _Break) -> bool:
