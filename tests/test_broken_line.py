@@ -843,3 +843,40 @@ def test_strong_association_still_cuts_list_items_captions_and_numbered_lists():
     assert (
         broken_line.judge("各地要坚持口径统一、千方百计做好困难群众", "生活保障工作。") is Safety.UNSAFE
     )  # 一、千 is no list
+
+
+# -- eleventh session: a long word cut in a title, a line of one character that starts a word ------------------
+
+
+@pytest.mark.parametrize(
+    "prev_line,next_line",
+    [
+        # a statute's history line: a date, white space (no credit) and a title that goes on without a sentence end
+        ("（1983年3月5日 第五届全国", "人民代表大会常务委员会第二十六次会议通过）"),
+        ("2006年12月2日 第六届全国人民", "代表大会常务委员会第十八次会议通过"),
+        ("中华人民", "共和国个人所得税法"),  # a title wrapped inside a name
+    ],
+)
+def test_a_long_word_cut_is_a_break_before_a_title_too(prev_line, next_line):
+    assert broken_line.judge(prev_line, next_line) is Safety.UNSAFE
+
+
+@pytest.mark.parametrize(
+    "prev_line,next_line",
+    [
+        ("中华人民共和国", "个人所得税法"),  # between words: a title set on two lines
+        ("2006年12月2日 第六届全国人民代表大会", "常务委员会第十八次会议通过"),
+    ],
+)
+def test_a_title_wrapped_between_words_stays_open(prev_line, next_line):
+    assert broken_line.judge(prev_line, next_line) is None
+
+
+def test_a_line_of_one_character_that_starts_a_word_is_a_cut():
+    text = "确保各项任务落实到位。\n\n胡\n\n春华、何立峰出席会议。"
+    assert [(d.start, d.end) for d in findings(text)] == [(14, 16)]
+    assert fix_text(text, unsafe=True) == "确保各项任务落实到位。\n\n胡春华、何立峰出席会议。"
+    # a heading of one character, the document's title or a value after a label, and verse stay silent
+    assert findings("宏\n\n我们已经在本书中使用过像 println! 这样的宏了。") == []
+    assert findings("考察内容：\n\n栈\n\n栈是一种先进后出的数据结构。") == []
+    assert findings("春\n眠不觉晓\n处处闻啼鸟") == []

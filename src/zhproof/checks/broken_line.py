@@ -9,7 +9,7 @@ from typing import Iterable
 
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
-from ..lexicon import lexicon
+from ..lexicon import UNATTESTED, lexicon
 from ..patterns import BLOCK_START, DIGIT, HAN, compile_re, is_han
 from ..rule import BaseRule, Example, RuleDoc
 
@@ -122,7 +122,7 @@ DOC = RuleDoc(
         "(贡献了中⏎⏎国智慧), as PDF extraction, OCR and page layout leave them. The next line must not start a "
         "heading or list item. A break counts when it cuts a word (the word trigram model reads the characters "
         "across it as one word, likelier than apart; or each line leaves a lone character that the lexicon joins "
-        "into a word; or it cuts a numeral), when the line before ends where no sentence or title can (a "
+        "into a word; or a word of five characters or more crosses it, in a title too: 第五届全国⏎人民代表大会常务委员会; or it cuts a numeral), when the line before ends where no sentence or title can (a "
         "conjunction such as 和 or 或者, 的 outside 是……的, a lone preposition such as 把, the copula or a causative standing alone (是, 让, 使, 给; not a value after a colon: 答：是), or, after clause punctuation, a lone adverb, "
         "modal verb or determiner such as 不, 能 or 其), or the next line starts with a particle (的, 了, 着) or a word of 之 that follows its noun (之一). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：), it also counts when "
         "the line before is running prose (a full stop inside it), already holds two clauses (two commas outside "
@@ -133,7 +133,8 @@ DOC = RuleDoc(
         "word trigram model associates the words on either side (clause punctuation: ，、； or a colon "
         "after more than a label, as in 央视网消息（新闻联播）：国家卫生⏎健康委; not 、 in a list of numbers, 第五、六集; "
         "not in a caption opened by a label unless the association is strong). A line that holds only a "
-        "preposition, conjunction or adverb of one character after a line that ends with punctuation, before a line "
+        "preposition, conjunction or adverb of one character, or one character that starts a word with the next line "
+        "(胡⏎春华、何立峰出席会议。), after a line that ends with punctuation, before a line "
         "that goes on to a sentence end (对⏎多次实施……; not verse or a list of words) and a line that starts with a postposition (2016年⏎以来, 以外, 以内, 为止) are "
         "cut. Headlines, titles, captions, credits "
         "after the last sentence of a line (新华社记者 王明/摄, in the line's last clause), dates, signatures, article numbers and headings "
@@ -234,11 +235,12 @@ class BrokenLine(BaseRule):
             if (
                 safety is None
                 and shape == "structure"
-                and _lone_word(prev_line)
+                and _lone_word(prev_line, next_line)
                 and not _after_open_line(text, line_start)
             ):
-                # one function word on a line of its own, after a line that ends with punctuation (not verse or a
-                # list of words), before a line that goes on to a sentence end
+                # one function word on a line of its own, or one character that starts a word with the next line,
+                # after a line that ends with punctuation (not verse or a list of words), before a line that goes
+                # on to a sentence end
                 safety = Safety.UNSAFE
             if markdown:
                 shape = ""  # a Markdown paragraph is the writer's own layout: nothing for the document to decide
@@ -515,12 +517,12 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
     2. the break cuts a word: the word trigram model reads a word across it, likelier than the two sides apart
        (贡献了中|国智慧). Safe after prose, else unsafe. Everything below is unsafe.
     3. the line leaves a bracket or title mark open that the next line closes (央视网消息（新闻|联播）); a number is
-       cut (第四|章, 第|一百七十一条).
+       cut (第四|章, 第|一百七十一条); a word of LONG_WORD or more characters crosses the break (中华人民|共和国,
+       第五届全国|人民代表大会常务委员会……通过).
        Otherwise a credit or caption after the last sentence stays silent, whatever follows; and a break before
        a line that does not go on to a sentence end (a heading or a title, or the rest of one: titles wrapped
        on two lines) is left open ("wrapped").
-    4. each side leaves a lone character that the lexicon joins into a word (本|法), or a word of 5 or more
-       characters crosses the break (中华人民|共和国), or a numeral or an ordinal is cut (第八|十一条, 第二十四|条);
+    4. each side leaves a lone character that the lexicon joins into a word (本|法), or a numeral or an ordinal is cut (第八|十一条, 第二十四|条);
        the line before ends where no sentence can (a conjunction: 和, 或者; 的 outside 是……的; a lone
        preposition: 把, 在; the copula or a causative: 是, 让, not as a value after a colon (答：是); after clause punctuation, a lone adverb, modal verb or determiner: 不, 能, 其), or the next line starts with a particle (的, 了,
        着), a word of 之 that follows its noun (之一) or a postposition (以来, 以外), an adverb, modal verb or copula standing alone (会, 都,
@@ -529,8 +531,9 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
        after clause punctuation, the two words at the break form a compound of the lexicon (电子|商务), or the
        model associates the two sides by more than ASSOCIATION, or by more than CLAUSE_ASSOCIATION where the line
        is no caption that a label opens, no list item, and has more than a list of numbers (第五、六集) as its clause.
-    A line of one preposition, conjunction or adverb after a line that ends with punctuation is a cut too (asked in
-    ``BrokenLine.check``, which sees the line before), and 第 standing alone before an outline heading.
+    A line of one preposition, conjunction or adverb, or of one character that the lexicon joins into a word with
+    the next line (胡|春华), after a line that ends with punctuation is a cut too (asked in ``BrokenLine.check``,
+    which sees the line before), and 第 standing alone before an outline heading.
     5. the two characters at the break are a word only the model knows (闭|包).
     6. otherwise the line may be a heading before its paragraph: left open ("structure").
 
@@ -569,6 +572,8 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
         return Safety.UNSAFE, ""  # （新闻|联播）, 【奋斗百年路 启航新征程 中国|共产党人的精神谱系】
     if not dated and _number_cut(br, prev_line, next_line):
         return Safety.UNSAFE, ""  # 第四|章 劳动和社会保障权益: a number cut before a heading too
+    if not dated and _long_cut(br):
+        return Safety.UNSAFE, ""  # 第五届全国|人民代表大会常务委员会……通过: a long word is cut in a title too
     if credit or not rest:
         # a credit or caption after the last sentence; or the next line is a heading or a title, or the rest of
         # one (a title wrapped on two lines): line structure, unless the document's layout says otherwise
@@ -752,11 +757,19 @@ SHORT_END = 4
 _SHORT_END = compile_re(f"[{HAN}]{{1,{SHORT_END}}}。")
 
 
-def _lone_word(prev_line: str) -> bool:
-    """Is the line before the break one Han character that cannot stand alone (LONE_LINE_POS: 对, 将, 据)? In the
-    5,423 files of the clean corpora, LawRefBook and the documentation read for this rule, no such line stands
-    before a line that starts with a Han character."""
-    return len(prev_line) == 1 and is_han(prev_line) and lexicon().pos(prev_line) in LONE_LINE_POS
+def _lone_word(prev_line: str, next_line: str) -> bool:
+    """Is the line before the break one Han character that cannot stand alone (LONE_LINE_POS: 对, 将, 据), or one
+    that the lexicon joins into a word with the start of the next line (胡|春华、何立峰出席会议。)? In the 5,423
+    files of the clean corpora, LawRefBook and the documentation read for this rule, no line of one Han
+    character of the first kind stands before a line that starts with a Han character, and none of the second
+    kind before a line that goes on to a sentence end (the one-character headings there, 宏 and 栈, are a
+    document's title and a value after a label)."""
+    if not (len(prev_line) == 1 and is_han(prev_line)):
+        return False
+    if lexicon().pos(prev_line) in LONE_LINE_POS:
+        return True
+    head = _HAN_HEAD.match(next_line[:_WINDOW])
+    return head is not None and _Break(prev_line, head.group()).across
 
 
 def _number_cut_before_outline(prev_line: str, next_line: str) -> bool:
@@ -814,9 +827,10 @@ def _bracket_across(fragment: str, next_line: str) -> bool:
 
 def _lone_cut(br: _Break, compound: bool = False) -> bool:
     """Does each line leave a lone character at the break that the two join into a dictionary word (本|法施行,
-    闭|包表现为), or does a long word cross it? The lexicon's segmentation of the joined text must put a word
-    across the break, and each side segmented alone must end (start) on a single character; or the word is
-    LONG_WORD characters or more; or (``compound``) it is exactly the two words at the break (电子|商务)."""
+    闭|包表现为), or does a long word cross it (``_long_cut``, names of two names included)? The lexicon's
+    segmentation of the joined text must put a word across the break, and each side segmented alone must end
+    (start) on a single character; or (``compound``) the word must be exactly the two words at the break
+    (电子|商务)."""
     if not br.across:
         return False
     cut = len(br.left)
@@ -826,10 +840,37 @@ def _lone_cut(br: _Break, compound: bool = False) -> bool:
     last, first = len(br.last), len(br.first)
     if last == 1 and first == 1:
         return True
-    if across[0][1] - across[0][0] >= LONG_WORD:
+    if _long_cut(br, of_names=True):
         return True  # a long name or term across the break (中华人民|共和国, 一人有限|责任公司)
     # a compound of the two words at the break (电子|商务), in a line that is not a headline
     return compound and across[0] == (cut - last, cut + first)
+
+
+#: A word of the lexicon this long on each side of a break inside a longer one is a name of its own: a title may
+#: be set on two lines between the two (人民代表大会|常务委员会).
+NAME_PART = 3
+
+
+def _long_cut(br: _Break, of_names: bool = False) -> bool:
+    """Does the lexicon's segmentation of the joined text put a word of LONG_WORD characters or more across the
+    break (第五届全国|人民代表大会, 全国人民|代表大会常务委员会)? Unless ``of_names``, not where the break parts
+    it into two words of the lexicon (in use: above its floor frequency) of NAME_PART characters or more: a title set on two lines may break a name
+    made of two names there (中华人民共和国各级人民代表大会|常务委员会监督法); no title or heading is set on two
+    lines inside a name, and no headline runs into its story by accident with one."""
+    if not br.across:
+        return False
+    cut = len(br.left)
+    joined = br.left + br.right
+    for s, e in br.lex.segment(joined):
+        if s < cut < e and e - s >= LONG_WORD:
+            a, b = joined[s:cut], joined[cut:e]
+            return of_names or not (
+                len(a) >= NAME_PART
+                and len(b) >= NAME_PART
+                and br.lex.frequency(a) > UNATTESTED
+                and br.lex.frequency(b) > UNATTESTED
+            )
+    return False
 
 
 def _number_cut(br: _Break, prev_line: str, next_line: str) -> bool:

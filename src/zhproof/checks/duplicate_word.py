@@ -17,7 +17,7 @@ from ..patterns import HAN, HAN_BOUNDS, compile_re
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..data import word_list
 from ..quotes import inside_marks
-from ..lexicon import lexicon
+from ..lexicon import UNATTESTED, lexicon
 from ..rule import BaseRule, Example, RuleDoc
 
 CONTEXT = 8  # characters of context on each side that the language model sees (a trigram needs two words)
@@ -57,9 +57,8 @@ FUNCTION_POS = frozenset({"uj", "ul", "uz", "uv", "ud", "ug", "u", "p", "c"})
 SURNAME_NAMES = 20
 SURNAME_SHARE = 0.3  # ... and at least this share of the dictionary words that start with it are names
 MAX_LOOKAHEAD = 8
-#: The floor of the lexicon's frequencies (jieba gives 2 or 3 to 57% of its entries, words it hardly saw in use): a
-#: doubled character listed only so (会会, 再再, 受受, 里里) is no evidence that the text reads as that word.
-UNATTESTED = 3
+# A doubled character listed only with the lexicon's floor frequency (UNATTESTED: 会会, 再再, 受受, 里里) is no
+# evidence that the text reads as that word.
 #: A phrase that starts with a degree adverb is repeated for emphasis: 很长很长, 好大好大, 非常非常.
 DEGREE_ADVERBS = ("很", "好", "太", "真", "挺", "特别", "非常", "十分", "多么", "这么", "那么")
 _NUMERAL = compile_re(r"[〇零一二三四五六七八九十百千万亿两]+")
