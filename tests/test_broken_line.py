@@ -880,3 +880,8 @@ def test_a_line_of_one_character_that_starts_a_word_is_a_cut():
     assert findings("宏\n\n我们已经在本书中使用过像 println! 这样的宏了。") == []
     assert findings("考察内容：\n\n栈\n\n栈是一种先进后出的数据结构。") == []
     assert findings("春\n眠不觉晓\n处处闻啼鸟") == []
+
+
+def test_a_word_of_three_characters_only_the_model_knows_is_cut():
+    # 迭代器 is no word of the lexicon; the model reads it across the break, far likelier than 迭代 | 器
+    assert broken_line.judge("使用迭代", "器处理元素序列。") is Safety.UNSAFE

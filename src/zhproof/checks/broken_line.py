@@ -534,7 +534,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
     A line of one preposition, conjunction or adverb, or of one character that the lexicon joins into a word with
     the next line (胡|春华), after a line that ends with punctuation is a cut too (asked in ``BrokenLine.check``,
     which sees the line before), and 第 standing alone before an outline heading.
-    5. the two characters at the break are a word only the model knows (闭|包).
+    5. the two or three characters at the break are a word only the model knows (闭|包, 迭代|器).
     6. otherwise the line may be a heading before its paragraph: left open ("structure").
 
     With ``paragraph`` (a blank line between two lines of a Markdown document: a paragraph break by the format's
@@ -889,8 +889,8 @@ def _cuts_word(br: _Break, gate: bool = True) -> bool:
     The Han characters on either side (up to 6 each) are segmented joined and apart; the break cuts a word when
     the joined segmentation puts a word across it and the word trigram model scores that reading higher than the
     two sides segmented apart (by more than CUT_MARGIN). With ``gate`` (the default), only where a word of the
-    lexicon crosses the break, which spares the model most breaks; without it, where the two characters at the
-    break are a word the model knows (闭|包, 援|疆), which the lexicon may lack. A headline followed by its story puts words together by
+    lexicon crosses the break, which spares the model most breaks; without it, where the two or three characters at the
+    break are a word the model knows (闭|包, 援|疆, 迭代|器), which the lexicon may lack. A headline followed by its story puts words together by
     accident (15天|国铁集团 -> 天国), but the model prefers the reading apart there.
     """
     if gate and not br.across:
@@ -900,8 +900,10 @@ def _cuts_word(br: _Break, gate: bool = True) -> bool:
     from ..langmodel import language_model
 
     lm = language_model()  # loaded only here, for a break that a dictionary word crosses
-    if not gate and lm.vocab_id(left[-1] + right[0]) is None:
-        return False  # nor a word of two characters across it in the model's vocabulary (闭|包): one look-up
+    if not gate and all(
+        lm.vocab_id(w) is None for w in (left[-1] + right[0], left[-2:] + right[0], left[-1] + right[:2])
+    ):
+        return False  # nor a word of two or three characters across it in the model's vocabulary (闭|包, 迭代|器)
     joined = lm.segment(left + right)
     pos = 0
     for word in joined:
