@@ -885,3 +885,12 @@ def test_a_line_of_one_character_that_starts_a_word_is_a_cut():
 def test_a_word_of_three_characters_only_the_model_knows_is_cut():
     # 迭代器 is no word of the lexicon; the model reads it across the break, far likelier than 迭代 | 器
     assert broken_line.judge("使用迭代", "器处理元素序列。") is Safety.UNSAFE
+
+
+def test_a_title_cut_inside_a_word_only_the_model_knows_is_a_cut_but_not_a_list_of_names():
+    text = "迭代器模式允许你依次对一个序列中的项执行某些操作。\n\n使用迭代\n器处理元素序列\n\n迭代器负责遍历序列中的每一项。"
+    found = findings(text)
+    assert [(text[d.start - 4 : d.start], d.fix.safety) for d in found] == [("使用迭代", Safety.UNSAFE)]
+    # names in a list read 明王 across 钟文明|王娜: in a block of lines, or under a line that introduces them
+    assert findings("获奖人员名单如下：\n钟文明\n王娜\n沈涛\n") == []
+    assert findings("本届获奖人员：\n\n钟文明\n王娜\n\n颁奖仪式在北京举行。") == []

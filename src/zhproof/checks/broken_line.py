@@ -141,7 +141,8 @@ DOC = RuleDoc(
         "stand alone and are not reported; a number cut in two (第四⏎章, 第⏎一百七十一条) is a break before a heading "
         "too. Where the two lines alone leave it open (a line that could be a heading "
         "before its paragraph, or a title wrapped on two lines), a bracket or title mark that the line leaves open "
-        "and the next line closes (央视网消息（新闻⏎联播）) is a break, so is a word cut before a line that introduces a "
+        "and the next line closes (央视网消息（新闻⏎联播）) is a break, so is a word that only the model knows cut in a "
+        "title (使用迭代⏎器处理元素序列), unless the line is one of a list (a list of names reads 明王 across 钟文明⏎王娜), so is a word cut before a line that introduces a "
         "list with a colon (依法追究刑事⏎⏎责任：) or a line ending on a conjunction there (如果⏎尝试编译，会得到如下"
         "错误：), so is the first line of an item of a list of clauses that a colon introduces ((三)将股份用于员工持股⏎"
         "计划或者股权激励；: the next line ends the item with ；, or with 。 after an item ending with ；), "
@@ -242,6 +243,11 @@ class BrokenLine(BaseRule):
                 # after a line that ends with punctuation (not verse or a list of words), before a line that goes
                 # on to a sentence end
                 safety = Safety.UNSAFE
+            if shape == "cut title":
+                before = text[max(0, line_start - 200) : line_start].rstrip()
+                if not _in_block(text, start, end, next_line) and not _INTRODUCES.search(before):
+                    safety = Safety.UNSAFE
+                shape = "wrapped"
             if markdown:
                 shape = ""  # a Markdown paragraph is the writer's own layout: nothing for the document to decide
             elif safety is None and shape and _cut_item(text, line_start, prev_line, next_line):
@@ -485,17 +491,23 @@ def _after_open_line(text: str, start: int, same_block: bool = False) -> bool:
     return bool(before) and not _ENDS_UNIT.search(before) and not _PART.match(before[before.rfind("\n") + 1 :].strip())
 
 
-def _apart(text: str, start: int, end: int, prev_line: str, next_line: str, same_block: bool = False) -> bool:
-    """Does the layout show the two lines as separate units: either opens with a label of its own (示例 10-16：……,
-    附件三：……, 注意：……); or the line before the break follows another line without punctuation at its end, or
-    the next line, itself without punctuation at its end, is followed by another line after a single line break
-    (a list of names or figures, an address, a stanza of verse)?"""
-    if _LABEL_OPEN.match(prev_line) or _LABEL_OPEN.match(next_line):
-        return True
+def _in_block(text: str, start: int, end: int, next_line: str, same_block: bool = False) -> bool:
+    """Is the line of the break one of a block of lines without punctuation at their end (a list of names or
+    figures, an address, a stanza of verse): the line before the break follows another line without punctuation
+    at its end, or the next line, itself without punctuation at its end, is followed by another line after a
+    single line break? (``same_block``: as in ``_after_open_line``.)"""
     if _after_open_line(text, start, same_block):
         return True  # (the heading of a part before it, 第八章 检察官的职业保障, makes no list; 一、参加人员 may)
     after = end + len(next_line)
     return not _ENDS_UNIT.search(next_line.rstrip()) and bool(_NEXT_IN_BLOCK.match(text, after))
+
+
+def _apart(text: str, start: int, end: int, prev_line: str, next_line: str, same_block: bool = False) -> bool:
+    """Does the layout show the two lines as separate units: either opens with a label of its own (示例 10-16：……,
+    附件三：……, 注意：……), or they are lines of a block (``_in_block``)?"""
+    if _LABEL_OPEN.match(prev_line) or _LABEL_OPEN.match(next_line):
+        return True
+    return _in_block(text, start, end, next_line, same_block)
 
 
 def judge(prev_line: str, next_line: str, paragraph: bool = False) -> Safety | None:
@@ -507,7 +519,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
     """Is the break between ``prev_line`` (it ends on a Han character) and ``next_line`` (it starts with one) a
     finding on the two lines alone? ``None`` if not, else the safety of joining the two lines; with it, what a
     break left open may still be (``"structure"``: a heading before its paragraph, ``"wrapped"``: a title wrapped
-    on two lines; ``""``: nothing), for the document's layout to decide (``_by_document``). The reasons, in this
+    on two lines, ``"cut title"``: one that cuts a word only the model knows; ``""``: nothing), for the document's layout to decide (``_by_document``). The reasons, in this
     order:
 
     1. the next line goes on to a sentence end and the line before is running prose: a 。 inside it, and what
@@ -521,7 +533,8 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
        第五届全国|人民代表大会常务委员会……通过).
        Otherwise a credit or caption after the last sentence stays silent, whatever follows; and a break before
        a line that does not go on to a sentence end (a heading or a title, or the rest of one: titles wrapped
-       on two lines) is left open ("wrapped").
+       on two lines) is left open ("wrapped"; "cut title" where the two or three characters at the break are a
+       word only the model knows, 使用迭代|器处理元素序列: a cut unless the line is one of a list, 钟文明|王娜).
     4. each side leaves a lone character that the lexicon joins into a word (本|法), or a numeral or an ordinal is cut (第八|十一条, 第二十四|条);
        the line before ends where no sentence can (a conjunction: 和, 或者; 的 outside 是……的; a lone
        preposition: 把, 在; the copula or a causative: 是, 让, not as a value after a colon (答：是); after clause punctuation, a lone adverb, modal verb or determiner: 不, 能, 其), or the next line starts with a particle (的, 了,
@@ -574,6 +587,11 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
         return Safety.UNSAFE, ""  # 第四|章 劳动和社会保障权益: a number cut before a heading too
     if not dated and _long_cut(br):
         return Safety.UNSAFE, ""  # 第五届全国|人民代表大会常务委员会……通过: a long word is cut in a title too
+    if not dated and not credit and not rest and _cuts_word(br, gate=False):
+        # a word only the model knows cut in a title (使用迭代|器处理元素序列): unless the line is one of a list
+        # (names: 钟文明|王娜 reads 明王; in a block of lines, or after a line that introduces a list with a
+        # colon), which only the document shows (``BrokenLine.check``)
+        return None, "cut title"
     if credit or not rest:
         # a credit or caption after the last sentence; or the next line is a heading or a title, or the rest of
         # one (a title wrapped on two lines): line structure, unless the document's layout says otherwise
