@@ -894,3 +894,19 @@ def test_a_title_cut_inside_a_word_only_the_model_knows_is_a_cut_but_not_a_list_
     # names in a list read 明王 across 钟文明|王娜: in a block of lines, or under a line that introduces them
     assert findings("获奖人员名单如下：\n钟文明\n王娜\n沈涛\n") == []
     assert findings("本届获奖人员：\n\n钟文明\n王娜\n\n颁奖仪式在北京举行。") == []
+
+
+def test_a_pronoun_left_without_its_verb_ends_no_line():
+    for text, cut in (
+        (
+            "程序中存在未使用的变量。\n\n让我们\n改变游戏规则：现在，当你掷出的骰子是 3 时，玩家会获得一顶帽子。",
+            "让我们",
+        ),
+        ("然后修改其内部值。\n\n当我们\n\n打印出 a、b 和 c 时，可以看到它们都是修改后的值。", "当我们"),
+    ):
+        found = findings(text)
+        assert [(text[d.start - 3 : d.start], d.fix.safety) for d in found] == [(cut, Safety.UNSAFE)]
+    # a pronoun as an object or in a noun phrase, and verse (a block of lines without punctuation), stay silent
+    assert findings("储存匹配的行以便可以返回它们\n\n现在 search 函数应该返回匹配的行了。") == []
+    assert findings("一首歌。\n\n我和你\n\n心连心，同住地球村。") == []
+    assert findings("如果我们\n不曾相遇\n你又会在哪里\n\n这首诗写于一九八五年。") == []
