@@ -504,3 +504,24 @@ def test_measure_words_the_lexicon_tags_as_nouns_still_reduplicate(text):
 @pytest.mark.parametrize("text", ["据X市市长介绍，该项目进展顺利。", "被告人在B县县城租房居住。"])
 def test_an_anonymised_place_keeps_its_generic_part(text):
     assert [d for d in zhproof.lint_text(text) if d.rule == "duplicate-word"] == []
+
+
+@pytest.mark.parametrize(
+    "text,fixed",
+    [
+        ("我们使用 as 指定一一个新的本地名称。", "我们使用 as 指定一个新的本地名称。"),
+        ("应当自收到申请之日起一一个月内作出决定。", "应当自收到申请之日起一个月内作出决定。"),
+        ("为新的搜索函数新增一一个测试函数。", "为新的搜索函数新增一个测试函数。"),
+    ],
+)
+def test_yi_doubled_before_a_measure_word_is_a_slip(text, fixed):
+    # 一一 is an adverb (一一核实): before a measure word it counts nothing; the fix is safe
+    assert [(s, safety) for s, safety in found(text)] == [("一一", Safety.SAFE)]
+    assert zhproof.fix_text(text) == fixed
+
+
+@pytest.mark.parametrize(
+    "text", ["这是全球唯一一个没有疫情的国家。", "要统一一个标准。", "工作人员对名单一一核实。", "一一对应的关系。"]
+)
+def test_yi_doubled_where_a_word_ends_or_before_a_verb_is_left_to_grammar_and_evidence(text):
+    assert [d for d in zhproof.lint_text(text) if d.rule == "duplicate-word"] == []

@@ -100,7 +100,9 @@ DOC = RuleDoc(
         "rules/data/separable-verbs.txt), a doubled given name (沈跃跃), a word of the dictionary that contains "
         "both copies (钉钉子, 家家户户), a name of Chinese Wikipedia that holds them (尼尼斯托, 卡塞塞区; "
         "rules/lexicon/repeat-titles.marisa), two compounds that share a word (人大代表|代表团) and the generic "
-        "part of a name before a word that starts with it (神山村|村民; rules/data/name-suffixes.txt). A function word standing alone (在在, 的的) needs less "
+        "part of a name before a word that starts with it (神山村|村民; rules/data/name-suffixes.txt). The grammar "
+        "also knows one slip: 一一 is an adverb that goes before a verb (一一核实), so a doubled 一 before a measure "
+        "word is one 一 too many (指定一一个新名称; safe), unless the first 一 ends a word (唯一一个). A function word standing alone (在在, 的的) needs less "
         "evidence, since particles, prepositions and conjunctions never reduplicate; a repeat that reads as two "
         "words (中国|国家, 传染病|病原体) needs more. The document itself is evidence too: a doubled character whose "
         "surroundings the document writes elsewhere without the repeat, and never with it (侵权人人提供 beside "
@@ -446,6 +448,11 @@ def explain(
     (SAFE_GAIN), and DOCUMENT_GAIN is enough only where REPORT_GAIN would apply (not for two words). A verdict
     against a reading of the grammar never has a safe fix."""
     reason = _grammar(lex, window, a, k, prev)
+    if reason is None and _yi_before_measure(lex, window, a, k):
+        return (
+            Safety.SAFE,
+            "指定一一个: 一一 is an adverb, which goes before a verb; before a measure word one 一 is extra",
+        )
     documented = False
     overwhelming_only = False  # the grammar gives way only to overwhelming evidence (SAFE_GAIN)
     if reason is not None:
@@ -686,6 +693,24 @@ def _word_of_yi(lex, unit: str, pos: str | None) -> bool:
     一幅幅). Tuning half, six seeds: 3 of 22 injected doubled characters that read as a reduplicated measure word
     were such words; no clean repeat read so was."""
     return lex.pos("一" + unit) in WORDS_OF_YI_POS and pos not in ("q", "mq") and unit not in word_list("classifiers")
+
+
+def _yi_before_measure(lex, window: str, a: int, k: int) -> bool:
+    """Is the repeat a doubled 一 before a measure word (指定一一个新的名称, 之日起一一个月内), where the first 一
+    ends no word with the characters before it (唯一一个, 统一一个)? 一一 is an adverb and goes before a verb
+    (一一核实): read as a numeral, it counts nothing. In the clean corpora, LawRefBook and the documentation read
+    for this rule, every 一一 before a measure word is 唯一一 (13 times)."""
+    if k != 1 or window[a] != "一" or window[a + 1] != "一":
+        return False
+    if (a > 0 and _NUMERAL.fullmatch(window[a - 1])) or _NUMERAL.fullmatch(window[a + 2 : a + 3]):
+        return False  # inside a numeral (第一一百零一条 is a positional number's matter)
+    if any(window[j : a + 1] in lex for j in range(max(0, a - 3), a)):
+        return False  # the first 一 ends a word (唯一, 统一, 同一, 第一): the evidence decides
+    rest = window[a + 2 :]
+    if not rest:
+        return False
+    first = rest[slice(*next(iter(lex.segment(rest[:MAX_LOOKAHEAD]))))]
+    return first in word_list("classifiers") or lex.pos(first) == "q"
 
 
 def _in_numeral(window: str, i: int) -> bool:
