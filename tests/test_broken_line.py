@@ -910,12 +910,3 @@ def test_a_pronoun_left_without_its_verb_ends_no_line():
     assert findings("储存匹配的行以便可以返回它们\n\n现在 search 函数应该返回匹配的行了。") == []
     assert findings("一首歌。\n\n我和你\n\n心连心，同住地球村。") == []
     assert findings("如果我们\n不曾相遇\n你又会在哪里\n\n这首诗写于一九八五年。") == []
-
-
-def test_a_line_that_opens_with_a_verb_and_a_comma_ends_the_clause_begun_before():
-    assert (
-        broken_line.judge("首批机组投产发电仪式28日以视频连线形式", "举行，在北京设主会场，在白鹤滩设分会场。")
-        is Safety.UNSAFE
-    )
-    # an imperative under a heading, unrelated to it, opens a paragraph of its own
-    assert broken_line.judge("使用 vector 来储存 i32 类型的值", "注意，这里我们加了一个类型注解。") is None

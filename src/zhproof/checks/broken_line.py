@@ -130,8 +130,7 @@ DOC = RuleDoc(
         "next line starts with a conjunction that joins nouns (及其, 或者) or with an adverb, modal verb or copula "
         "standing alone (会, 都, 是), when, after clause punctuation, the next line opens with a sentence of at most "
         "four Han characters (秋景如画，山河⏎锦绣。), or when, after clause punctuation, the "
-        "word trigram model associates the words on either side, or the next line opens with a verb and a comma "
-        "(以视频连线形式⏎举行，在北京设主会场) and the model associates them (clause punctuation: ，、； or a colon "
+        "word trigram model associates the words on either side (clause punctuation: ，、； or a colon "
         "after more than a label, as in 央视网消息（新闻联播）：国家卫生⏎健康委; not 、 in a list of numbers, 第五、六集; "
         "not in a caption opened by a label unless the association is strong). A line that holds only a "
         "preposition, conjunction or adverb of one character, or one character that starts a word with the next line "
@@ -554,9 +553,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
        most SHORT_END Han characters (山河|锦绣。); the line before already holds two clauses (two ， outside brackets and quotes); or,
        after clause punctuation, the two words at the break form a compound of the lexicon (电子|商务), or the
        model associates the two sides by more than ASSOCIATION, or by more than CLAUSE_ASSOCIATION where the line
-       is no caption that a label opens, no list item, and has more than a list of numbers (第五、六集) as its clause;
-       or the next line opens with a verb and a comma (以视频连线形式|举行，在北京设主会场) and the model associates
-       the two sides by more than CLAUSE_ASSOCIATION.
+       is no caption that a label opens, no list item, and has more than a list of numbers (第五、六集) as its clause.
     A line of one preposition, conjunction or adverb, or of one character that the lexicon joins into a word with
     the next line (胡|春华), after a line that ends with punctuation is a cut too (asked in ``BrokenLine.check``,
     which sees the line before), and 第 standing alone before an outline heading; so is a line that ends on a
@@ -654,11 +651,6 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
             and _COMMA.search(_NUMBER_LIST.sub("", fragment))
         ):
             return Safety.UNSAFE, ""
-    elif _verb_then_comma(br, next_line) and _association(br) > CLAUSE_ASSOCIATION:
-        # the clause ends just after the break (……以视频连线形式|举行，在北京设主会场): the verb's subject or
-        # adverbial is on the line before, when the model relates the two (注意，…… under a heading is an
-        # imperative of its own, unrelated)
-        return Safety.UNSAFE, ""
     if not dated and _cuts_word(br, gate=False):
         return Safety.UNSAFE, ""  # a word only the model knows (闭|包), asked only of what is still open
     # the line may be a heading before its paragraph: the document's layout decides (``_by_document``)
@@ -721,15 +713,6 @@ def _association(br: _Break) -> float:
     lm = language_model()
     left, right = lm.segment(br.left[-_CUT_WINDOW:]), lm.segment(br.right[:_CUT_WINDOW])
     return lm.score_tokens(left + right) - lm.score_tokens(left) - lm.score_tokens(right)
-
-
-_VERB_COMMA = compile_re(f"([{HAN}]{{1,3}})[，,]")
-
-
-def _verb_then_comma(br: _Break, next_line: str) -> bool:
-    """Does the next line open with a verb, alone, and a comma (举行，, 组成，, 表示，)?"""
-    m = _VERB_COMMA.match(next_line)
-    return m is not None and br.first == m.group(1) and br.lex.pos(m.group(1)) in ("v", "vn", "vd")
 
 
 def _strip_marker(line: str) -> str:
