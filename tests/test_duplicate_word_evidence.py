@@ -521,7 +521,29 @@ def test_yi_doubled_before_a_measure_word_is_a_slip(text, fixed):
 
 
 @pytest.mark.parametrize(
-    "text", ["这是全球唯一一个没有疫情的国家。", "要统一一个标准。", "工作人员对名单一一核实。", "一一对应的关系。"]
+    "text",
+    [
+        "这是全球唯一一个没有疫情的国家。",
+        "要统一一个标准。",
+        "工作人员对名单一一核实。",
+        "一一对应的关系。",
+        "对干部一一个别谈话。",
+    ],
 )
 def test_yi_doubled_where_a_word_ends_or_before_a_verb_is_left_to_grammar_and_evidence(text):
     assert [d for d in zhproof.lint_text(text) if d.rule == "duplicate-word"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "工作人员一一对其进行核实。",
+        "他将事情的来龙去脉一一道来。",
+        "她把心中的委屈一一道出。",
+        "他一一把它们放回原处。",
+        "工作人员将材料一一套上。",
+    ],
+)
+def test_yi_doubled_before_a_measure_word_that_is_a_verb_or_preposition_too_gets_no_safe_fix(text):
+    # 对, 道, 把, 套 are measure words and verbs or prepositions: 一一 the adverb goes before them
+    assert all(safety is not Safety.SAFE for _, safety in found(text))

@@ -133,17 +133,16 @@ DOC = RuleDoc(
         "word trigram model associates the words on either side (clause punctuation: ，、； or a colon "
         "after more than a label, as in 央视网消息（新闻联播）：国家卫生⏎健康委; not 、 in a list of numbers, 第五、六集; "
         "not in a caption opened by a label unless the association is strong). A line that holds only a "
-        "preposition, conjunction or adverb of one character, or one character that starts a word with the next line "
-        "(胡⏎春华、何立峰出席会议。), after a line that ends with punctuation, before a line "
-        "that goes on to a sentence end (对⏎多次实施……; not verse or a list of words), a line that ends on a personal pronoun that a "
-        "conjunction, adverb, time word or causative leaves without its verb (当我们⏎打印出……; not in verse) and a line that starts with a postposition (2016年⏎以来, 以外, 以内, 为止) are "
+        "preposition, conjunction or adverb of one character after a line that ends with punctuation, before a line "
+        "that goes on to a sentence end (对⏎多次实施……; not verse or a list of words), a line of prose (punctuation in it) that ends on a "
+        "personal pronoun that a conjunction, adverb, time word, demonstrative or causative leaves without its verb "
+        "(……理解这些。当我们⏎知道……; not a heading or a title without punctuation, not verse) and a line that starts with a postposition (2016年⏎以来, 以外, 以内, 为止) are "
         "cut. Headlines, titles, captions, credits "
         "after the last sentence of a line (新华社记者 王明/摄, in the line's last clause), dates, signatures, article numbers and headings "
         "stand alone and are not reported; a number cut in two (第四⏎章, 第⏎一百七十一条) is a break before a heading "
         "too. Where the two lines alone leave it open (a line that could be a heading "
         "before its paragraph, or a title wrapped on two lines), a bracket or title mark that the line leaves open "
-        "and the next line closes (央视网消息（新闻⏎联播）) is a break, so is a word that only the model knows cut in a "
-        "title (使用迭代⏎器处理元素序列), unless the line is one of a list (a list of names reads 明王 across 钟文明⏎王娜), so is a word cut before a line that introduces a "
+        "and the next line closes (央视网消息（新闻⏎联播）) is a break, so is a word cut before a line that introduces a "
         "list with a colon (依法追究刑事⏎⏎责任：) or a line ending on a conjunction there (如果⏎尝试编译，会得到如下"
         "错误：), so is the first line of an item of a list of clauses that a colon introduces ((三)将股份用于员工持股⏎"
         "计划或者股权激励；: the next line ends the item with ；, or with 。 after an item ending with ；), "
@@ -237,12 +236,11 @@ class BrokenLine(BaseRule):
             if (
                 safety is None
                 and shape == "structure"
-                and _lone_word(prev_line, next_line)
+                and _lone_word(prev_line)
                 and not _after_open_line(text, line_start)
             ):
-                # one function word on a line of its own, or one character that starts a word with the next line,
-                # after a line that ends with punctuation (not verse or a list of words), before a line that goes
-                # on to a sentence end
+                # one function word on a line of its own, after a line that ends with punctuation (not verse or a
+                # list of words), before a line that goes on to a sentence end
                 safety = Safety.UNSAFE
             if (
                 safety is None
@@ -250,14 +248,10 @@ class BrokenLine(BaseRule):
                 and _subject_left(prev_line)
                 and not _in_block(text, start, end, next_line)
             ):
-                # a pronoun after a conjunction, adverb, time word or causative ends no line (让我们|改变游戏规则：……,
-                # 当我们|打印出 a、b 和 c 时……): a subject without its verb, unless the line is one of a block (verse)
+                # a line of prose ends on no pronoun that a conjunction, adverb, time word, demonstrative or causative
+                # leaves without its verb (理解这些。当我们|知道……, 发出信号，让它们|停止……), unless the line is one of
+                # a block (verse)
                 safety = Safety.UNSAFE
-            if shape == "cut title":
-                before = text[max(0, line_start - 200) : line_start].rstrip()
-                if not _in_block(text, start, end, next_line) and not _INTRODUCES.search(before):
-                    safety = Safety.UNSAFE
-                shape = "wrapped"
             if markdown:
                 shape = ""  # a Markdown paragraph is the writer's own layout: nothing for the document to decide
             elif safety is None and shape and _cut_item(text, line_start, prev_line, next_line):
@@ -529,7 +523,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
     """Is the break between ``prev_line`` (it ends on a Han character) and ``next_line`` (it starts with one) a
     finding on the two lines alone? ``None`` if not, else the safety of joining the two lines; with it, what a
     break left open may still be (``"structure"``: a heading before its paragraph, ``"wrapped"``: a title wrapped
-    on two lines, ``"cut title"``: one that cuts a word only the model knows; ``""``: nothing), for the document's layout to decide (``_by_document``). The reasons, in this
+    on two lines; ``""``: nothing), for the document's layout to decide (``_by_document``). The reasons, in this
     order:
 
     1. the next line goes on to a sentence end and the line before is running prose: a 。 inside it, and what
@@ -540,11 +534,11 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
        (贡献了中|国智慧). Safe after prose, else unsafe. Everything below is unsafe.
     3. the line leaves a bracket or title mark open that the next line closes (央视网消息（新闻|联播）); a number is
        cut (第四|章, 第|一百七十一条); a word of LONG_WORD or more characters crosses the break (中华人民|共和国,
-       第五届全国|人民代表大会常务委员会……通过).
+       第五届全国|人民代表大会常务委员会……通过), unless the line before ends on a name of its own (北京大学|光华
+       管理学院 in a signature, 人民代表大会|常务委员会 in a title: ``_long_cut``).
        Otherwise a credit or caption after the last sentence stays silent, whatever follows; and a break before
        a line that does not go on to a sentence end (a heading or a title, or the rest of one: titles wrapped
-       on two lines) is left open ("wrapped"; "cut title" where the two or three characters at the break are a
-       word only the model knows, 使用迭代|器处理元素序列: a cut unless the line is one of a list, 钟文明|王娜).
+       on two lines) is left open ("wrapped").
     4. each side leaves a lone character that the lexicon joins into a word (本|法), or a numeral or an ordinal is cut (第八|十一条, 第二十四|条);
        the line before ends where no sentence can (a conjunction: 和, 或者; 的 outside 是……的; a lone
        preposition: 把, 在; the copula or a causative: 是, 让, not as a value after a colon (答：是); after clause punctuation, a lone adverb, modal verb or determiner: 不, 能, 其), or the next line starts with a particle (的, 了,
@@ -554,10 +548,10 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
        after clause punctuation, the two words at the break form a compound of the lexicon (电子|商务), or the
        model associates the two sides by more than ASSOCIATION, or by more than CLAUSE_ASSOCIATION where the line
        is no caption that a label opens, no list item, and has more than a list of numbers (第五、六集) as its clause.
-    A line of one preposition, conjunction or adverb, or of one character that the lexicon joins into a word with
-    the next line (胡|春华), after a line that ends with punctuation is a cut too (asked in ``BrokenLine.check``,
-    which sees the line before), and 第 standing alone before an outline heading; so is a line that ends on a
-    personal pronoun left without its verb (如果我们, 让它们: ``_subject_left``) outside a block of lines.
+    A line of one preposition, conjunction or adverb after a line that ends with punctuation is a cut too (asked in ``BrokenLine.check``,
+    which sees the line before), and 第 standing alone before an outline heading; so is a line of prose (punctuation
+    in it) that ends on a personal pronoun left without its verb (……。当我们, ……，让它们: ``_subject_left``) outside
+    a block of lines.
     5. the two or three characters at the break are a word only the model knows (闭|包, 迭代|器).
     6. otherwise the line may be a heading before its paragraph: left open ("structure").
 
@@ -598,11 +592,6 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
         return Safety.UNSAFE, ""  # 第四|章 劳动和社会保障权益: a number cut before a heading too
     if not dated and _long_cut(br):
         return Safety.UNSAFE, ""  # 第五届全国|人民代表大会常务委员会……通过: a long word is cut in a title too
-    if not dated and not credit and not rest and _cuts_word(br, gate=False):
-        # a word only the model knows cut in a title (使用迭代|器处理元素序列): unless the line is one of a list
-        # (names: 钟文明|王娜 reads 明王; in a block of lines, or after a line that introduces a list with a
-        # colon), which only the document shows (``BrokenLine.check``)
-        return None, "cut title"
     if credit or not rest:
         # a credit or caption after the last sentence; or the next line is a heading or a title, or the rest of
         # one (a title wrapped on two lines): line structure, unless the document's layout says otherwise
@@ -786,37 +775,33 @@ SHORT_END = 4
 _SHORT_END = compile_re(f"[{HAN}]{{1,{SHORT_END}}}。")
 
 
-def _lone_word(prev_line: str, next_line: str) -> bool:
-    """Is the line before the break one Han character that cannot stand alone (LONE_LINE_POS: 对, 将, 据), or one
-    that the lexicon joins into a word with the start of the next line (胡|春华、何立峰出席会议。)? In the 5,423
-    files of the clean corpora, LawRefBook and the documentation read for this rule, no line of one Han
-    character of the first kind stands before a line that starts with a Han character, and none of the second
-    kind before a line that goes on to a sentence end (the one-character headings there, 宏 and 栈, are a
-    document's title and a value after a label)."""
-    if not (len(prev_line) == 1 and is_han(prev_line)):
-        return False
-    if lexicon().pos(prev_line) in LONE_LINE_POS:
-        return True
-    head = _HAN_HEAD.match(next_line[:_WINDOW])
-    return head is not None and _Break(prev_line, head.group()).across
+def _lone_word(prev_line: str) -> bool:
+    """Is the line before the break one Han character that cannot stand alone (LONE_LINE_POS: 对, 将, 据)? In the
+    5,423 files of the clean corpora, LawRefBook and the documentation read for this rule, no such line stands
+    before a line that starts with a Han character. (Any other character may be a heading of its own: a section
+    number, 二, or a season in an essay, 冬, starts a word with the next line by accident: 二|人们, 冬|天寒地冻.)"""
+    return len(prev_line) == 1 and is_han(prev_line) and lexicon().pos(prev_line) in LONE_LINE_POS
 
 
-#: Personal pronouns, which a line cannot end on after a word that leaves them without their verb
+#: Personal pronouns, which a line of prose cannot end on after a word that leaves them without their verb
 #: (SUBJECT_BEFORE).
 PRONOUNS = frozenset({"我", "你", "他", "她", "它", "我们", "你们", "他们", "她们", "它们", "咱们", "大家"})
 #: Parts of speech of the word before such a pronoun: a conjunction (如果, 因此; not one that joins nouns, 我和你),
-#: an adverb, a time word (当, 现在) or a demonstrative (这里); and the causatives (让我们, 使它们), whose object
-#: is the subject of a verb still to come.
+#: an adverb, a time word (当, 现在) or a demonstrative (这里; not another pronoun, 你我他); and the causatives and
+#: 像 (让我们, 使它们, 就像我们), whose object is the subject of a verb still to come.
 SUBJECT_BEFORE_POS = frozenset({"c", "d", "t", "r"})
 SUBJECT_BEFORE = frozenset({"让", "使", "令", "像", "就像"})
+_PROSE_SO_FAR = compile_re(r"[。；，、：！？]")
 
 
 def _subject_left(prev_line: str) -> bool:
-    """Does the line end on a personal pronoun that a conjunction, adverb, time word, demonstrative or causative
-    leaves without its verb (如果我们, 当我们, 这里我们, 让它们)? None of the tuning half's 3,941 lines left open
-    (the clean corpora's and LawRefBook's) ends so: a pronoun at a line's end is an object (返回它们, 调用它)."""
+    """Is the line a fragment of prose (a sentence end or clause punctuation in it) that ends on a personal pronoun
+    left without its verb by the word before it (……理解这些。当我们, 向线程发出信号，让它们)? None of the tuning
+    half's 3,941 lines left open (the clean corpora's and LawRefBook's) ends so: a pronoun at a line's end is an
+    object (返回它们, 调用它). A line without punctuation is left alone: headings and titles end so (第十二章 只有你,
+    笑到最后的还是我们, 因为你)."""
     tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
-    if tail is None or not tail.group().endswith(tuple(PRONOUNS)):
+    if tail is None or not tail.group().endswith(tuple(PRONOUNS)) or not _PROSE_SO_FAR.search(prev_line):
         return False  # the common case: no segmentation
     lex = lexicon()
     left = tail.group()
@@ -824,8 +809,8 @@ def _subject_left(prev_line: str) -> bool:
     if len(words) < 2 or words[-1] not in PRONOUNS:
         return False
     before = words[-2]
-    if before in NOUN_JOINERS or before in ("和", "与", "同", "跟"):
-        return False  # 我和你, 你与我: a noun phrase
+    if before in NOUN_JOINERS or before in ("和", "与", "同", "跟") or before in PRONOUNS:
+        return False  # 我和你, 你与我, 你我他: a noun phrase
     return before in SUBJECT_BEFORE or lex.pos(before) in SUBJECT_BEFORE_POS
 
 
@@ -903,29 +888,30 @@ def _lone_cut(br: _Break, compound: bool = False) -> bool:
     return compound and across[0] == (cut - last, cut + first)
 
 
-#: A word of the lexicon this long on each side of a break inside a longer one is a name of its own: a title may
-#: be set on two lines between the two (人民代表大会|常务委员会).
+#: A word of the lexicon this long before a break inside a longer one is a name of its own: a title, a signature
+#: or an address may be set on two lines after it (人民代表大会|常务委员会, 北京大学|光华管理学院, 国务院|新闻办公室).
 NAME_PART = 3
 
 
 def _long_cut(br: _Break, of_names: bool = False) -> bool:
-    """Does the lexicon's segmentation of the joined text put a word of LONG_WORD characters or more across the
-    break (第五届全国|人民代表大会, 全国人民|代表大会常务委员会)? Unless ``of_names``, not where the break parts
-    it into two words of the lexicon (in use: above its floor frequency) of NAME_PART characters or more: a title set on two lines may break a name
-    made of two names there (中华人民共和国各级人民代表大会|常务委员会监督法); no title or heading is set on two
-    lines inside a name, and no headline runs into its story by accident with one."""
+    """Does the lexicon's segmentation of the joined text put a word of LONG_WORD characters or more, in use (above
+    the lexicon's floor frequency), across the break (第五届全国|人民代表大会, 全国人民|代表大会常务委员会)? Unless
+    ``of_names``, not where what the line before holds of it is a name of its own (a word of the lexicon in use, of
+    NAME_PART characters or more: 中华人民共和国各级人民代表大会|常务委员会监督法, 北京大学|光华管理学院): a title,
+    a signature or an address may be set on two lines there; no title or heading is set on two lines inside a name,
+    and no headline runs into its story by accident with one."""
     if not br.across:
         return False
     cut = len(br.left)
     joined = br.left + br.right
-    for s, e in br.lex.segment(joined):
+    lex = br.lex
+    for s, e in lex.segment(joined):
         if s < cut < e and e - s >= LONG_WORD:
-            a, b = joined[s:cut], joined[cut:e]
-            return of_names or not (
-                len(a) >= NAME_PART
-                and len(b) >= NAME_PART
-                and br.lex.frequency(a) > UNATTESTED
-                and br.lex.frequency(b) > UNATTESTED
+            if of_names:
+                return True
+            head = joined[s:cut]
+            return lex.frequency(joined[s:e]) > UNATTESTED and not (
+                len(head) >= NAME_PART and lex.frequency(head) > UNATTESTED
             )
     return False
 

@@ -101,8 +101,8 @@ DOC = RuleDoc(
         "both copies (钉钉子, 家家户户), a name of Chinese Wikipedia that holds them (尼尼斯托, 卡塞塞区; "
         "rules/lexicon/repeat-titles.marisa), two compounds that share a word (人大代表|代表团) and the generic "
         "part of a name before a word that starts with it (神山村|村民; rules/data/name-suffixes.txt). The grammar "
-        "also knows one slip: 一一 is an adverb that goes before a verb (一一核实), so a doubled 一 before a measure "
-        "word is one 一 too many (指定一一个新名称; safe), unless the first 一 ends a word (唯一一个). A function word standing alone (在在, 的的) needs less "
+        "also knows one slip: 一一 is an adverb that goes before a verb (一一核实), so a doubled 一 before 个, the "
+        "general measure word, is one 一 too many (指定一一个新名称; safe), unless the first 一 ends a word (唯一一个). A function word standing alone (在在, 的的) needs less "
         "evidence, since particles, prepositions and conjunctions never reduplicate; a repeat that reads as two "
         "words (中国|国家, 传染病|病原体) needs more. The document itself is evidence too: a doubled character whose "
         "surroundings the document writes elsewhere without the repeat, and never with it (侵权人人提供 beside "
@@ -696,21 +696,21 @@ def _word_of_yi(lex, unit: str, pos: str | None) -> bool:
 
 
 def _yi_before_measure(lex, window: str, a: int, k: int) -> bool:
-    """Is the repeat a doubled 一 before a measure word (指定一一个新的名称, 之日起一一个月内), where the first 一
-    ends no word with the characters before it (唯一一个, 统一一个)? 一一 is an adverb and goes before a verb
-    (一一核实): read as a numeral, it counts nothing. In the clean corpora, LawRefBook and the documentation read
-    for this rule, every 一一 before a measure word is 唯一一 (13 times)."""
-    if k != 1 or window[a] != "一" or window[a + 1] != "一":
+    """Is the repeat a doubled 一 before 个, the general measure word (指定一一个新的名称, 之日起一一个月内), where
+    the first 一 ends no word with the characters before it (唯一一个, 统一一个)? 一一 is an adverb and goes before
+    a verb (一一核实): read as a numeral, it counts nothing. In the clean corpora, LawRefBook and the documentation
+    read for this rule, every 一一 before a measure word is 唯一一 (13 times). Other measure words are verbs or
+    prepositions too, and 一一 goes before those (一一道来, 一一对其进行核实, 把钱一一点清): the evidence decides."""
+    if k != 1 or window[a : a + 2] != "一一" or window[a + 2 : a + 3] not in ("个", "個"):
         return False
-    if (a > 0 and _NUMERAL.fullmatch(window[a - 1])) or _NUMERAL.fullmatch(window[a + 2 : a + 3]):
-        return False  # inside a numeral (第一一百零一条 is a positional number's matter)
-    if any(window[j : a + 1] in lex for j in range(max(0, a - 3), a)):
-        return False  # the first 一 ends a word (唯一, 统一, 同一, 第一): the evidence decides
-    rest = window[a + 2 :]
-    if not rest:
-        return False
-    first = rest[slice(*next(iter(lex.segment(rest[:MAX_LOOKAHEAD]))))]
-    return first in word_list("classifiers") or lex.pos(first) == "q"
+    rest = window[a + 2 : a + 2 + MAX_LOOKAHEAD]
+    s, e = next(iter(lex.segment(rest)))
+    if e - s > 1:
+        return False  # 个 starts a word (一一个别谈话): no measure word
+    if a > 0 and _NUMERAL.fullmatch(window[a - 1]):
+        return False  # inside a numeral
+    # the first 一 ends a word (唯一, 统一, 同一, 第一): the evidence decides
+    return not any(window[j : a + 1] in lex for j in range(max(0, a - 3), a))
 
 
 def _in_numeral(window: str, i: int) -> bool:
