@@ -49,8 +49,8 @@ def _instrument() -> None:
     judge_match = dw.DuplicateWord._judge_match
     span: list[tuple[int, int]] = [(0, 0)]
 
-    def judge(*args):
-        verdict, reason = explain(*args)
+    def judge(*args, **kwargs):
+        verdict, reason = explain(*args, **kwargs)
         _seen.append((*span[0], _label(reason, verdict)))
         return verdict
 

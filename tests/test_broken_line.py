@@ -854,7 +854,7 @@ def test_strong_association_still_cuts_list_items_captions_and_numbered_lists():
         # a statute's history line: a date, white space (no credit) and a title that goes on without a sentence end
         ("（1983年3月5日 第五届全国", "人民代表大会常务委员会第二十六次会议通过）"),
         ("2006年12月2日 第六届全国人民", "代表大会常务委员会第十八次会议通过"),
-        ("中华人民", "共和国个人所得税法"),  # a title wrapped inside a name
+        ("第一章 中华人民", "共和国概况"),  # a heading wrapped inside a name
     ],
 )
 def test_a_long_word_cut_is_a_break_before_a_title_too(prev_line, next_line):
@@ -877,8 +877,11 @@ def test_a_title_wrapped_between_words_or_after_a_name_stays_open(prev_line, nex
     assert broken_line.judge(prev_line, next_line) is None
 
 
-def test_a_signature_of_an_institution_on_two_lines_stays_silent():
+def test_a_signature_of_an_institution_on_two_lines_and_a_list_of_words_stay_silent():
     assert findings("特此证明。\n\n北京大学\n光华管理学院\n2024年3月1日") == []
+    # one word per line: 中国|共产党 and 人民|共和国 are no cut long words
+    assert findings("分词结果如下：\n中国\n共产党\n成立\n于\n1921年") == []
+    assert findings("课后词语\n\n人民\n\n共和国\n\n国旗\n\n国歌") == []
 
 
 def test_a_line_of_one_character_that_is_a_heading_stays_silent():
@@ -905,25 +908,3 @@ def test_a_title_cut_inside_a_word_only_the_model_knows_stays_open_for_a_list_of
     assert broken_line.judge("钟文明", "王娜") is None
     assert findings("会议纪要如下。\n\n钟文明\n王娜") == []
     assert findings("本届获奖人员：\n\n钟文明\n王娜\n\n颁奖仪式在北京举行。") == []
-
-
-def test_a_pronoun_left_without_its_verb_ends_no_line_of_prose():
-    for text, cut in (
-        # (the next line goes on without a sentence end: not running prose's safe join)
-        ("Rust 还没有智能到能够理解这些。当我们\n知道某些事是可以的而 Rust 不知道时\n\n就可以使用它。", "当我们"),
-        ("向线程发出信号，让它们\n\n停止接收任务，然后等待它们结束。", "让它们"),
-    ):
-        found = findings(text)
-        assert [(text[d.start - 3 : d.start], d.fix.safety) for d in found] == [(cut, Safety.UNSAFE)]
-    # a pronoun as an object or in a noun phrase, verse (a block of lines without punctuation), and headings and
-    # titles without punctuation stay silent
-    for text in (
-        "示例 12-19：储存匹配的行以便可以返回它们\n\n现在 search 函数应该返回匹配的行了。",
-        "一首歌，我和你\n\n心连心，同住地球村。",
-        "如果我们，\n不曾相遇\n你又会在哪里\n\n这首诗写于一九八五年。",
-        "第十二章 只有你\n\n那天晚上，雨下得很大。",
-        "笑到最后的还是我们\n昨晚，中国女排以三比零战胜对手。",
-        "你我他\n这是一部关于友谊的电影。",
-        "这就是我们\n一个平凡而伟大的民族。",
-    ):
-        assert findings(text) == [], text

@@ -122,7 +122,8 @@ DOC = RuleDoc(
         "(贡献了中⏎⏎国智慧), as PDF extraction, OCR and page layout leave them. The next line must not start a "
         "heading or list item. A break counts when it cuts a word (the word trigram model reads the characters "
         "across it as one word, likelier than apart; or each line leaves a lone character that the lexicon joins "
-        "into a word; or a word of five characters or more crosses it, in a title too: 第五届全国⏎人民代表大会常务委员会; or it cuts a numeral), when the line before ends where no sentence or title can (a "
+        "into a word; or a word of five characters or more crosses it, in a title too: 第五届全国⏎人民代表大会常务委员会, "
+        "though not after a name of its own, 北京大学⏎光华管理学院, nor in a list of words, one per line; or it cuts a numeral), when the line before ends where no sentence or title can (a "
         "conjunction such as 和 or 或者, 的 outside 是……的, a lone preposition such as 把, the copula or a causative standing alone (是, 让, 使, 给; not a value after a colon: 答：是), or, after clause punctuation, a lone adverb, "
         "modal verb or determiner such as 不, 能 or 其), or the next line starts with a particle (的, 了, 着) or a word of 之 that follows its noun (之一). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：), it also counts when "
         "the line before is running prose (a full stop inside it), already holds two clauses (two commas outside "
@@ -134,9 +135,7 @@ DOC = RuleDoc(
         "after more than a label, as in 央视网消息（新闻联播）：国家卫生⏎健康委; not 、 in a list of numbers, 第五、六集; "
         "not in a caption opened by a label unless the association is strong). A line that holds only a "
         "preposition, conjunction or adverb of one character after a line that ends with punctuation, before a line "
-        "that goes on to a sentence end (对⏎多次实施……; not verse or a list of words), a line of prose (punctuation in it) that ends on a "
-        "personal pronoun that a conjunction, adverb, time word, demonstrative or causative leaves without its verb "
-        "(……理解这些。当我们⏎知道……; not a heading or a title without punctuation, not verse) and a line that starts with a postposition (2016年⏎以来, 以外, 以内, 为止) are "
+        "that goes on to a sentence end (对⏎多次实施……; not verse or a list of words) and a line that starts with a postposition (2016年⏎以来, 以外, 以内, 为止) are "
         "cut. Headlines, titles, captions, credits "
         "after the last sentence of a line (新华社记者 王明/摄, in the line's last clause), dates, signatures, article numbers and headings "
         "stand alone and are not reported; a number cut in two (第四⏎章, 第⏎一百七十一条) is a break before a heading "
@@ -241,16 +240,6 @@ class BrokenLine(BaseRule):
             ):
                 # one function word on a line of its own, after a line that ends with punctuation (not verse or a
                 # list of words), before a line that goes on to a sentence end
-                safety = Safety.UNSAFE
-            if (
-                safety is None
-                and shape in ("structure", "wrapped")
-                and _subject_left(prev_line)
-                and not _in_block(text, start, end, next_line)
-            ):
-                # a line of prose ends on no pronoun that a conjunction, adverb, time word, demonstrative or causative
-                # leaves without its verb (理解这些。当我们|知道……, 发出信号，让它们|停止……), unless the line is one of
-                # a block (verse)
                 safety = Safety.UNSAFE
             if markdown:
                 shape = ""  # a Markdown paragraph is the writer's own layout: nothing for the document to decide
@@ -495,23 +484,17 @@ def _after_open_line(text: str, start: int, same_block: bool = False) -> bool:
     return bool(before) and not _ENDS_UNIT.search(before) and not _PART.match(before[before.rfind("\n") + 1 :].strip())
 
 
-def _in_block(text: str, start: int, end: int, next_line: str, same_block: bool = False) -> bool:
-    """Is the line of the break one of a block of lines without punctuation at their end (a list of names or
-    figures, an address, a stanza of verse): the line before the break follows another line without punctuation
-    at its end, or the next line, itself without punctuation at its end, is followed by another line after a
-    single line break? (``same_block``: as in ``_after_open_line``.)"""
+def _apart(text: str, start: int, end: int, prev_line: str, next_line: str, same_block: bool = False) -> bool:
+    """Does the layout show the two lines as separate units: either opens with a label of its own (示例 10-16：……,
+    附件三：……, 注意：……); or the line before the break follows another line without punctuation at its end, or
+    the next line, itself without punctuation at its end, is followed by another line after a single line break
+    (a list of names or figures, an address, a stanza of verse)?"""
+    if _LABEL_OPEN.match(prev_line) or _LABEL_OPEN.match(next_line):
+        return True
     if _after_open_line(text, start, same_block):
         return True  # (the heading of a part before it, 第八章 检察官的职业保障, makes no list; 一、参加人员 may)
     after = end + len(next_line)
     return not _ENDS_UNIT.search(next_line.rstrip()) and bool(_NEXT_IN_BLOCK.match(text, after))
-
-
-def _apart(text: str, start: int, end: int, prev_line: str, next_line: str, same_block: bool = False) -> bool:
-    """Does the layout show the two lines as separate units: either opens with a label of its own (示例 10-16：……,
-    附件三：……, 注意：……), or they are lines of a block (``_in_block``)?"""
-    if _LABEL_OPEN.match(prev_line) or _LABEL_OPEN.match(next_line):
-        return True
-    return _in_block(text, start, end, next_line, same_block)
 
 
 def judge(prev_line: str, next_line: str, paragraph: bool = False) -> Safety | None:
@@ -534,8 +517,9 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
        (贡献了中|国智慧). Safe after prose, else unsafe. Everything below is unsafe.
     3. the line leaves a bracket or title mark open that the next line closes (央视网消息（新闻|联播）); a number is
        cut (第四|章, 第|一百七十一条); a word of LONG_WORD or more characters crosses the break (中华人民|共和国,
-       第五届全国|人民代表大会常务委员会……通过), unless the line before ends on a name of its own (北京大学|光华
-       管理学院 in a signature, 人民代表大会|常务委员会 in a title: ``_long_cut``).
+       第五届全国|人民代表大会常务委员会……通过; a word in use), unless what the line before holds of it is a name
+       of its own (北京大学|光华管理学院 in a signature, 人民代表大会|常务委员会 in a title) or the whole line (a list
+       of words: 中国|共产党) (``_long_cut``).
        Otherwise a credit or caption after the last sentence stays silent, whatever follows; and a break before
        a line that does not go on to a sentence end (a heading or a title, or the rest of one: titles wrapped
        on two lines) is left open ("wrapped").
@@ -549,9 +533,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
        model associates the two sides by more than ASSOCIATION, or by more than CLAUSE_ASSOCIATION where the line
        is no caption that a label opens, no list item, and has more than a list of numbers (第五、六集) as its clause.
     A line of one preposition, conjunction or adverb after a line that ends with punctuation is a cut too (asked in ``BrokenLine.check``,
-    which sees the line before), and 第 standing alone before an outline heading; so is a line of prose (punctuation
-    in it) that ends on a personal pronoun left without its verb (……。当我们, ……，让它们: ``_subject_left``) outside
-    a block of lines.
+    which sees the line before), and 第 standing alone before an outline heading.
     5. the two or three characters at the break are a word only the model knows (闭|包, 迭代|器).
     6. otherwise the line may be a heading before its paragraph: left open ("structure").
 
@@ -590,7 +572,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
         return Safety.UNSAFE, ""  # （新闻|联播）, 【奋斗百年路 启航新征程 中国|共产党人的精神谱系】
     if not dated and _number_cut(br, prev_line, next_line):
         return Safety.UNSAFE, ""  # 第四|章 劳动和社会保障权益: a number cut before a heading too
-    if not dated and _long_cut(br):
+    if not dated and _long_cut(br, line=prev_line.strip()):
         return Safety.UNSAFE, ""  # 第五届全国|人民代表大会常务委员会……通过: a long word is cut in a title too
     if credit or not rest:
         # a credit or caption after the last sentence; or the next line is a heading or a title, or the rest of
@@ -783,37 +765,6 @@ def _lone_word(prev_line: str) -> bool:
     return len(prev_line) == 1 and is_han(prev_line) and lexicon().pos(prev_line) in LONE_LINE_POS
 
 
-#: Personal pronouns, which a line of prose cannot end on after a word that leaves them without their verb
-#: (SUBJECT_BEFORE).
-PRONOUNS = frozenset({"我", "你", "他", "她", "它", "我们", "你们", "他们", "她们", "它们", "咱们", "大家"})
-#: Parts of speech of the word before such a pronoun: a conjunction (如果, 因此; not one that joins nouns, 我和你),
-#: an adverb, a time word (当, 现在) or a demonstrative (这里; not another pronoun, 你我他); and the causatives and
-#: 像 (让我们, 使它们, 就像我们), whose object is the subject of a verb still to come.
-SUBJECT_BEFORE_POS = frozenset({"c", "d", "t", "r"})
-SUBJECT_BEFORE = frozenset({"让", "使", "令", "像", "就像"})
-_PROSE_SO_FAR = compile_re(r"[。；，、：！？]")
-
-
-def _subject_left(prev_line: str) -> bool:
-    """Is the line a fragment of prose (a sentence end or clause punctuation in it) that ends on a personal pronoun
-    left without its verb by the word before it (……理解这些。当我们, 向线程发出信号，让它们)? None of the tuning
-    half's 3,941 lines left open (the clean corpora's and LawRefBook's) ends so: a pronoun at a line's end is an
-    object (返回它们, 调用它). A line without punctuation is left alone: headings and titles end so (第十二章 只有你,
-    笑到最后的还是我们, 因为你)."""
-    tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
-    if tail is None or not tail.group().endswith(tuple(PRONOUNS)) or not _PROSE_SO_FAR.search(prev_line):
-        return False  # the common case: no segmentation
-    lex = lexicon()
-    left = tail.group()
-    words = [left[s:e] for s, e in lex.segment(left)]
-    if len(words) < 2 or words[-1] not in PRONOUNS:
-        return False
-    before = words[-2]
-    if before in NOUN_JOINERS or before in ("和", "与", "同", "跟") or before in PRONOUNS:
-        return False  # 我和你, 你与我, 你我他: a noun phrase
-    return before in SUBJECT_BEFORE or lex.pos(before) in SUBJECT_BEFORE_POS
-
-
 def _number_cut_before_outline(prev_line: str, next_line: str) -> bool:
     """Is the line's last character 第 standing alone, before a line that looks like an outline heading (二、世界第三)?"""
     tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
@@ -893,13 +844,14 @@ def _lone_cut(br: _Break, compound: bool = False) -> bool:
 NAME_PART = 3
 
 
-def _long_cut(br: _Break, of_names: bool = False) -> bool:
+def _long_cut(br: _Break, of_names: bool = False, line: str = "") -> bool:
     """Does the lexicon's segmentation of the joined text put a word of LONG_WORD characters or more, in use (above
     the lexicon's floor frequency), across the break (第五届全国|人民代表大会, 全国人民|代表大会常务委员会)? Unless
     ``of_names``, not where what the line before holds of it is a name of its own (a word of the lexicon in use, of
     NAME_PART characters or more: 中华人民共和国各级人民代表大会|常务委员会监督法, 北京大学|光华管理学院): a title,
-    a signature or an address may be set on two lines there; no title or heading is set on two lines inside a name,
-    and no headline runs into its story by accident with one."""
+    a signature or an address may be set on two lines there; nor where it is the whole ``line`` (a list of words,
+    one per line: 分词结果如下：⏎中国⏎共产党⏎成立). No title or heading is set on two lines inside a name, and no
+    headline runs into its story by accident with one."""
     if not br.across:
         return False
     cut = len(br.left)
@@ -910,8 +862,10 @@ def _long_cut(br: _Break, of_names: bool = False) -> bool:
             if of_names:
                 return True
             head = joined[s:cut]
-            return lex.frequency(joined[s:e]) > UNATTESTED and not (
-                len(head) >= NAME_PART and lex.frequency(head) > UNATTESTED
+            return (
+                lex.frequency(joined[s:e]) > UNATTESTED
+                and head != line
+                and not (len(head) >= NAME_PART and lex.frequency(head) > UNATTESTED)
             )
     return False
 

@@ -102,7 +102,8 @@ DOC = RuleDoc(
         "rules/lexicon/repeat-titles.marisa), two compounds that share a word (人大代表|代表团) and the generic "
         "part of a name before a word that starts with it (神山村|村民; rules/data/name-suffixes.txt). The grammar "
         "also knows one slip: 一一 is an adverb that goes before a verb (一一核实), so a doubled 一 before 个, the "
-        "general measure word, is one 一 too many (指定一一个新名称; safe), unless the first 一 ends a word (唯一一个). A function word standing alone (在在, 的的) needs less "
+        "general measure word, is one 一 too many (指定一一个新名称; unsafe), unless the first 一 ends a word of the lexicon or the model (唯一一个, "
+        "大一一个学期) or 个 starts one (一一个别谈话). A function word standing alone (在在, 的的) needs less "
         "evidence, since particles, prepositions and conjunctions never reduplicate; a repeat that reads as two "
         "words (中国|国家, 传染病|病原体) needs more. The document itself is evidence too: a doubled character whose "
         "surroundings the document writes elsewhere without the repeat, and never with it (侵权人人提供 beside "
@@ -200,7 +201,7 @@ class DuplicateWord(BaseRule):
             def seen(n: int) -> bool:
                 return _written_without(text, start, unit, n)
 
-        verdict = judge(lexicon(), lm, window, start - lo, k, prev, bos, eos, seen)
+        verdict = judge(lexicon(), lm, window, start - lo, k, prev, bos, eos, seen, copies=(end - start) // k)
         if verdict is None and written is not window:
             # Two copies are regular here (三百六十行|行行出状元, 大会|会议) but the text has more: the extra copies
             # are a slip unless the model finds them likelier (onomatopoeia, 买买买), or they are numerals.
@@ -426,14 +427,34 @@ def _language_model():
 
 
 def judge(
-    lex, lm, window: str, a: int, k: int, prev: str = "", bos: bool = False, eos: bool = False, seen=None
+    lex,
+    lm,
+    window: str,
+    a: int,
+    k: int,
+    prev: str = "",
+    bos: bool = False,
+    eos: bool = False,
+    seen=None,
+    *,
+    copies: int = 2,
 ) -> Safety | None:
     """Is the repeat of ``window[a:a+k]`` at ``a+k`` an error? Returns the fix safety, or None if not."""
-    return explain(lex, lm, window, a, k, prev, bos, eos, seen)[0]
+    return explain(lex, lm, window, a, k, prev, bos, eos, seen, copies=copies)[0]
 
 
 def explain(
-    lex, lm, window: str, a: int, k: int, prev: str = "", bos: bool = False, eos: bool = False, seen=None
+    lex,
+    lm,
+    window: str,
+    a: int,
+    k: int,
+    prev: str = "",
+    bos: bool = False,
+    eos: bool = False,
+    seen=None,
+    *,
+    copies: int = 2,
 ) -> tuple[Safety | None, str]:
     """``judge`` with the reason for its verdict.
 
@@ -446,13 +467,12 @@ def explain(
     (``_written_without``): with two, the readings in OPEN_TO_DOCUMENT give way to the evidence, and
     DOCUMENT_GAIN is enough of it; with one only, those readings give way to overwhelming evidence alone
     (SAFE_GAIN), and DOCUMENT_GAIN is enough only where REPORT_GAIN would apply (not for two words). A verdict
-    against a reading of the grammar never has a safe fix."""
+    against a reading of the grammar never has a safe fix. ``copies``: how many copies the text has (a run of three
+    or more is judged as two)."""
     reason = _grammar(lex, window, a, k, prev)
-    if reason is None and _yi_before_measure(lex, window, a, k):
-        return (
-            Safety.SAFE,
-            "指定一一个: 一一 is an adverb, which goes before a verb; before a measure word one 一 is extra",
-        )
+    if reason is None and copies == 2 and _yi_before_measure(lex, lm, window, a, k):
+        # (unsafe: a label's ordinal or a word of 一 the lexicon and the model lack may end at the first 一)
+        return Safety.UNSAFE, "指定一一个: 一一 is an adverb, which goes before a verb; before 个 one 一 is extra"
     documented = False
     overwhelming_only = False  # the grammar gives way only to overwhelming evidence (SAFE_GAIN)
     if reason is not None:
@@ -695,22 +715,22 @@ def _word_of_yi(lex, unit: str, pos: str | None) -> bool:
     return lex.pos("一" + unit) in WORDS_OF_YI_POS and pos not in ("q", "mq") and unit not in word_list("classifiers")
 
 
-def _yi_before_measure(lex, window: str, a: int, k: int) -> bool:
+def _yi_before_measure(lex, lm, window: str, a: int, k: int) -> bool:
     """Is the repeat a doubled 一 before 个, the general measure word (指定一一个新的名称, 之日起一一个月内), where
-    the first 一 ends no word with the characters before it (唯一一个, 统一一个)? 一一 is an adverb and goes before
-    a verb (一一核实): read as a numeral, it counts nothing. In the clean corpora, LawRefBook and the documentation
-    read for this rule, every 一一 before a measure word is 唯一一 (13 times). Other measure words are verbs or
+    the first 一 ends no word with the characters before it, in the lexicon or in the model's vocabulary (唯一一个,
+    统一一个, 大一一个学期), and 个 starts no longer word (一一个别谈话)? 一一 is an adverb and goes before a verb
+    (一一核实): read as a numeral, it counts nothing. In the clean corpora, LawRefBook and the documentation read
+    for this rule, every 一一 before a measure word is 唯一一 (13 times). Other measure words are verbs or
     prepositions too, and 一一 goes before those (一一道来, 一一对其进行核实, 把钱一一点清): the evidence decides."""
-    if k != 1 or window[a : a + 2] != "一一" or window[a + 2 : a + 3] not in ("个", "個"):
-        return False
-    rest = window[a + 2 : a + 2 + MAX_LOOKAHEAD]
-    s, e = next(iter(lex.segment(rest)))
+    if k != 1 or window[a : a + 3] != "一一个" or (a > 0 and _NUMERAL.fullmatch(window[a - 1])):
+        return False  # inside a numeral (the caller leaves out a run of three 一: 王一一|一个月)
+    s, e = next(iter(lex.segment(window[a + 2 : a + 2 + MAX_LOOKAHEAD])))
     if e - s > 1:
-        return False  # 个 starts a word (一一个别谈话): no measure word
-    if a > 0 and _NUMERAL.fullmatch(window[a - 1]):
-        return False  # inside a numeral
-    # the first 一 ends a word (唯一, 统一, 同一, 第一): the evidence decides
-    return not any(window[j : a + 1] in lex for j in range(max(0, a - 3), a))
+        return False  # 个 starts a word: no measure word
+    # the first 一 ends a word (唯一, 统一, 大一, 表一): the evidence decides
+    return not any(
+        window[j : a + 1] in lex or lm.vocab_id(window[j : a + 1]) is not None for j in range(max(0, a - 3), a)
+    )
 
 
 def _in_numeral(window: str, i: int) -> bool:
