@@ -119,7 +119,10 @@ of the test half when tuning rules: tune on ``--half tune``.
 The code measured is <repo>/src, or the folder named by the environment variable ZHPROOF_SRC.
 
 Usage:  python bench/recall.py [--half test|tune|all] [--docs 120] [--per-doc 3] [--seed 1] [--jobs 2]
-                              [--types a,b] [--no-fix] [--corpus DIR] [--reference DIR]
+                              [--types a,b] [--no-fix] [--corpus DIR] [--reference DIR] [--variant zh-Hant]
+
+    python bench/recall.py --corpus ../shared/corpus/zh-Hant --reference ../shared/corpus/zh-Hant \
+        --variant zh-Hant --types line-break       # the traditional-script corpus (law only)
 """
 
 from __future__ import annotations
@@ -781,7 +784,7 @@ _STATE: dict = {}
 
 def _linter():
     if "linter" not in _STATE:
-        _STATE["linter"] = zhproof.Linter()
+        _STATE["linter"] = zhproof.Linter(variant=_STATE.get("variant", "zh-Hans"))
     return _STATE["linter"]
 
 
@@ -1005,6 +1008,11 @@ def main() -> int:
         default=str(HERE.parent.parent / "shared" / "corpus" / "zh-Hans"),
         help="clean text for the attested test (default the whole zh-Hans corpus)",
     )
+    ap.add_argument(
+        "--variant",
+        default="zh-Hans",
+        help="the script of the corpus, given to zhproof (zh-Hant for ../shared/corpus/zh-Hant)",
+    )
     ap.add_argument("--docs", type=int, default=120, help="documents, shared equally by genre (default 120)")
     ap.add_argument("--per-doc", type=int, default=3, help="injections per document and type (default 3)")
     ap.add_argument("--seed", type=int, default=1)
@@ -1020,6 +1028,7 @@ def main() -> int:
             ap.error(f"unknown type(s) {', '.join(bad)}; known: {', '.join(RULE_OF)}")
     root = Path(args.corpus)
     t0 = time.perf_counter()
+    _STATE["variant"] = args.variant
     _STATE["reference"] = Reference(Path(args.reference))  # before the workers fork: they share it
     docs = pick_documents(root, args.docs, args.seed, args.half)
     known = known_errors()

@@ -908,3 +908,15 @@ def test_a_title_cut_inside_a_word_only_the_model_knows_stays_open_for_a_list_of
     assert broken_line.judge("钟文明", "王娜") is None
     assert findings("会议纪要如下。\n\n钟文明\n王娜") == []
     assert findings("本届获奖人员：\n\n钟文明\n王娜\n\n颁奖仪式在北京举行。") == []
+
+
+def test_a_traditional_document_is_judged_in_simplified_characters():
+    # the lexicon and the model are of simplified Chinese: 適用於 ends on 于, 與 is 与 (a conjunction)
+    for text, cut in (
+        ("前項規定，適用於\n\n中華民國領域內之一切犯罪行為。", "適用於"),
+        ("經主管機關核准後，應將其財產與\n\n負債一併移轉。", "財產與"),
+    ):
+        found = lint_text(text, select="broken-line", variant="zh-Hant")
+        assert [(text[d.start - 3 : d.start], d.fix.safety) for d in found] == [(cut, Safety.UNSAFE)]
+        assert cut in found[0].message  # the message quotes the text as written
+        assert fix_text(text, unsafe=True, variant="zh-Hant") == text.replace("\n\n", "")

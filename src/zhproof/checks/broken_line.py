@@ -158,7 +158,9 @@ DOC = RuleDoc(
         "Markdown heading (## 什么是堆; in plain text, one without clause punctuation) is never cut. In a Markdown document a blank line is a paragraph break, and a "
         "paragraph may end without its full stop in informal writing: there the grammar above still counts (a cut "
         "word, a line ending on 和 or 及, a paragraph starting with 的), the shape of the text (running prose, two "
-        "clauses, 的 at the end) only when the model relates the words on either side, and the fix is unsafe."
+        "clauses, 的 at the end) only when the model relates the words on either side, and the fix is unsafe. "
+        "A document in traditional characters (variant zh-Hant) is judged in simplified characters, since the "
+        "lexicon and the model are of simplified Chinese (適用於⏎中華民國 ends on 于)."
     ),
     why="A broken sentence reads as two paragraphs, breaks search and text-to-speech, and splits words for every tool downstream.",
     fix=(
@@ -198,6 +200,7 @@ class BrokenLine(BaseRule):
         plain = "\r" not in text
         markdown = doc.fmt == "markdown"
         runs = _LONG_RUN.search(text) is not None
+        simplify = _simplifier() if doc.traditional else None
         for m in (_BREAK_RUN if runs else _BREAK).finditer(text):
             if runs and m.start(1) < 0:
                 continue  # the next line does not start with a Han character
@@ -223,6 +226,9 @@ class BrokenLine(BaseRule):
                 # a Markdown heading (## 什么是堆) is a line of its own; in plain text, a line that looks like one
                 # and holds no clause (# 这是一个注释，说明了……中 may be a comment cut in two)
                 continue
+            # the lexicon and the model are of simplified Chinese: a traditional document's lines are judged in
+            # simplified characters (offsets, messages and the document's own words stay as written)
+            judged = prev_line if simplify is None else simplify(prev_line)
             safety: Safety | None
             if outline:
                 # 第 standing alone before what looks like an outline heading is a number cut (位居国内第|二、世界
@@ -231,11 +237,11 @@ class BrokenLine(BaseRule):
                     continue
                 safety, shape = Safety.UNSAFE, ""
             else:
-                safety, shape = _judge(prev_line, next_line, paragraph=markdown)
+                safety, shape = _judge(judged, next_line if simplify is None else simplify(next_line), markdown)
             if (
                 safety is None
                 and shape == "structure"
-                and _lone_word(prev_line)
+                and _lone_word(judged)
                 and not _after_open_line(text, line_start)
             ):
                 # one function word on a line of its own, after a line that ends with punctuation (not verse or a
@@ -304,6 +310,20 @@ _LIST_BREAK = compile_re(
 )
 # A run of line breaks with a blank line in it (white space on the blank lines counts as blank).
 _BLANK_RUN = compile_re(r"\n[ \t\u3000\r]*\n(?:[ \t\u3000\r]*\n)*")
+
+
+def _simplifier():
+    """A function that writes a line in simplified characters, character for character (a line whose conversion
+    changes its length stays as written)."""
+    from ..script import converter
+
+    t2s = converter("t2s")
+
+    def simplify(line: str) -> str:
+        out = t2s.convert(line)
+        return out if len(out) == len(line) else line
+
+    return simplify
 
 
 def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], found: list) -> list:
@@ -434,7 +454,7 @@ def _cut_item(text: str, line_start: int, prev_line: str, next_line: str) -> boo
 
 #: The modal verbs of a provision (…应当对调解协议的履行情况, 不得要求…): a line that holds one is a clause, not a
 #: heading or a caption, which are noun phrases.
-_MODAL = compile_re("应当|可以|不得|必须|应该|不能|不应|无权|有权")
+_MODAL = compile_re("应当|可以|不得|必须|应该|不能|不应|无权|有权|應當|必須|應該|不應|無權|有權")
 _RELATIVE = compile_re("[^，。；：、的]{1,3}的")
 
 
