@@ -938,3 +938,14 @@ def test_zhi_and_zhe_standing_alone_belong_to_the_line_before():
     # classical Chinese opens and ends lines with 之 outside a clause
     assert findings("诗经选读\n之子于归，宜其室家。") == []
     assert findings("子曰\n学而时习之\n不亦说乎？") == []
+
+
+def test_an_article_number_alone_on_its_line_makes_no_block_with_the_article():
+    # Taiwan's statutes set the article number on a line of its own (第 5 條): a cut first line of the article is
+    # no line of a list under it
+    # (a statute of numbered articles with one line without punctuation for its 110 sentences: running prose)
+    articles = [f"第 {i} 條\n" + "本條例所定事項，由主管機關依法辦理之。" * 12 for i in range(1, 11)]
+    articles[4] = "第 5 條\n意圖危害國家安全或社會\n安定，為大陸地區違反第二條第一項之規定者，處五年以下有期徒刑。"
+    text = "兩岸人民關係條例\n" + "\n".join(articles) + "\n"
+    found = lint_text(text, select="broken-line", variant="zh-Hant")
+    assert [(text[d.start - 2 : d.start], d.fix.safety) for d in found] == [("社會", Safety.UNSAFE)]

@@ -496,7 +496,8 @@ def _may_be_heading(text: str, start: int, prev_line: str) -> bool:
 
 
 def _after_open_line(text: str, start: int, same_block: bool = False) -> bool:
-    """Does the line of the break follow a line that ends without punctuation (not the heading of a part)? With
+    """Does the line of the break follow a line that ends without punctuation (not the heading of a part, nor an
+    article's number alone on its line, 第 2 條, as Taiwan's statutes set it)? With
     ``same_block``, only a line right above it counts, not one across a blank line (in a document of blank-line
     paragraphs, a caption or heading above a paragraph makes no block of lines with it)."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -504,7 +505,9 @@ def _after_open_line(text: str, start: int, same_block: bool = False) -> bool:
     before = text[lo:line_start].rstrip()  # blank lines beyond that count as none
     if same_block and text.count("\n", lo + len(before), line_start) > 1:
         return False  # a blank line between
-    return bool(before) and not _ENDS_UNIT.search(before) and not _PART.match(before[before.rfind("\n") + 1 :].strip())
+    last = before[before.rfind("\n") + 1 :].strip()
+    # (the heading of a part, 第八章 检察官的职业保障, or an article's number alone, 第 2 條, makes no block)
+    return bool(before) and not _ENDS_UNIT.search(before) and not _PART.match(last) and not _LABEL_LINE.fullmatch(last)
 
 
 def _apart(text: str, start: int, end: int, prev_line: str, next_line: str, same_block: bool = False) -> bool:
