@@ -922,22 +922,19 @@ def test_a_traditional_document_is_judged_in_simplified_characters():
         assert fix_text(text, unsafe=True, variant="zh-Hant") == text.replace("\n\n", "")
 
 
-def test_zhi_and_zhe_standing_alone_belong_to_the_line_before():
-    for text, variant in (
-        ("血親、五親等內之姻親或家長、家屬；配偶、八親等內\n\n之姻親或家長、家屬。", "zh-Hant"),
-        ("有下列情形之一\n者，被付懲戒人或移送機關得聲請再審。", "zh-Hant"),
-        ("各機關依組織法規聘任之人員、約僱人員之\n考核，得準用本條例之規定。", "zh-Hant"),
-        ("道路绿地率不低于百分之\n三十，并应当符合规定。", "zh-Hans"),
-    ):
-        found = lint_text(text, select="broken-line", variant=variant)
-        assert [d.fix.safety for d in found] == [Safety.UNSAFE], text
-    # an article's number (之二) and a word of 之 (之所以, 分而治之) are no particle standing alone
-    assert lint_text("第十九條\n之二  委員總數", select="broken-line", variant="zh-Hant") == []
-    assert findings("问题出在哪里\n\n之所以会发生这种情况，是因为缓存。") == []
-    assert findings("## 分而治之\n\n把问题分解成小问题。") == []
-    # classical Chinese opens and ends lines with 之 outside a clause
-    assert findings("诗经选读\n之子于归，宜其室家。") == []
-    assert findings("子曰\n学而时习之\n不亦说乎？") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        # verse set two half-lines to a line, a given name in a byline, a list of function words: 之 at a line's
+        # edge is no particle cut from its noun there
+        "桃之夭夭，灼灼其华\n之子于归，宜其室家。",
+        "参差荇菜，左右芼之\n窈窕淑女，钟鼓乐之。",
+        "撰稿：张明、刘敬之\n本期内容到此结束，感谢阅读。",
+        "常用文言虚词：而、以、于、之\n以下分别举例说明。",
+    ],
+)
+def test_zhi_at_a_line_s_edge_in_verse_names_and_lists_stays_silent(text):
+    assert findings(text) == []
 
 
 def test_an_article_number_alone_on_its_line_makes_no_block_with_the_article():

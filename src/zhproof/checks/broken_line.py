@@ -98,10 +98,7 @@ DANGLING = set("把被和与及或从向于而并跟在为以同自因是让使�
 # determiners 其 and 该, which go before their noun (其|包含名为): inside a clause (after clause punctuation in the
 # line) no line ends on one standing alone; a title may (万物皆可, 拒绝说不, 为什么不, 我们能), so a line without
 # clause punctuation is not judged by them. 也, 没 and 很 are left out: they end sentences (非也, 吃了没, 好得很).
-# 之 standing alone is the possessive of written and statutory Chinese (事项、人员之|考核, 八亲等内|之姻亲): the
-# clean corpora, LawRefBook and the documentation end no line on it (分而治之 is a word); outside a clause,
-# classical verse may (学而时习之⏎不亦说乎？).
-DANGLING_IN_CLAUSE = set("不都还就才又再更最将已曾正仅均皆亦可能须其该之")
+DANGLING_IN_CLAUSE = set("不都还就才又再更最将已曾正仅均皆亦可能须其该")
 # Parts of speech (jieba's tags) of bound morphemes: characters that are not words on their own (物, 洲).
 BOUND_POS = frozenset({"zg", "ng", "vg", "ag", "g", "tg", "dg", "rg", "mg", "yg", "uz"})
 MIN_PROSE_LINE = 10
@@ -128,7 +125,7 @@ DOC = RuleDoc(
         "into a word; or a word of five characters or more crosses it, in a title too: 第五届全国⏎人民代表大会常务委员会, "
         "though not after a name of its own, 北京大学⏎光华管理学院, nor in a list of words, one per line; or it cuts a numeral), when the line before ends where no sentence or title can (a "
         "conjunction such as 和 or 或者, 的 outside 是……的, a lone preposition such as 把, the copula or a causative standing alone (是, 让, 使, 给; not a value after a colon: 答：是), or, after clause punctuation, a lone adverb, "
-        "modal verb or determiner such as 不, 能 or 其), or the next line starts with a particle (的, 了, 之, 者, 着; 之 or 者 standing alone) or a word of 之 that follows its noun (之一). Nor, after clause punctuation, does a line end on 之 standing alone (……、人員之⏎考核). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：), it also counts when "
+        "modal verb or determiner such as 不, 能 or 其), or the next line starts with a particle (的, 了, 着) or a word of 之 that follows its noun (之一). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：), it also counts when "
         "the line before is running prose (a full stop inside it), already holds two clauses (two commas outside "
         "brackets and quotes), ends on the first half of a compound (电子⏎商务) after clause punctuation, when the "
         "next line starts with a conjunction that joins nouns (及其, 或者) or with an adverb, modal verb or copula "
@@ -613,7 +610,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
             (not dated and _lone_cut(br))
             or _number_cut(br, prev_line, next_line)
             or (br.left[-1] != "的" and _dangling(br, fragment))
-            or _particle_first(br, _COMMA.search(fragment) is not None)
+            or _particle_first(br)
             or _bound_first(br)
             or _joins_first(br, next_line)
             or (_COMMA.search(fragment) is not None and _SHORT_END.match(next_line) is not None)
@@ -631,7 +628,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
         (not dated and _lone_cut(br, compound=_CLAUSE_SPLIT.search(fragment) is not None))
         or _number_cut(br, prev_line, next_line)
         or _dangling(br, fragment)
-        or _particle_first(br, _COMMA.search(fragment) is not None)
+        or _particle_first(br)
         or _bound_first(br)
         or (_COMMA.search(fragment) is not None and _SHORT_END.match(next_line) is not None)
         or _two_clauses(fragment)
@@ -806,17 +803,10 @@ def _bound_first(br: _Break) -> bool:
     return br.right[0] in LINE_START_BOUND and len(br.first) == 1
 
 
-def _particle_first(br: _Break, in_clause: bool = False) -> bool:
-    """Does the line start with a particle that belongs to the word before it (的, 了, 着, 地, 得; 者 standing
-    alone; 之 standing alone ``in_clause``, after clause punctuation in the line), or with a word of 之 that follows
-    its noun (之一, 之后; not 之所以, which opens a sentence)?"""
+def _particle_first(br: _Break) -> bool:
+    """Does the line start with a particle that belongs to the word before it (的, 了, 着, 地, 得), or with a word
+    of 之 that follows its noun (之一, 之后; not 之所以, which opens a sentence)?"""
     right, pos = br.right, br.lex.pos
-    if right[0] in "之者" and br.first == right[0]:
-        # 者 standing alone belongs to what comes before it (有下列情形之一|者，……), and so does 之, the possessive
-        # of written and statutory Chinese, inside a clause (配偶、八親等內|之姻親); not 之 before a numeral
-        # (第十九條|之二, an article's number), nor 之 after a line without a clause: classical Chinese opens
-        # sentences with 之, a demonstrative (诗经选读|之子于归，宜其室家。)
-        return right[1:2] not in _NUMERAL and (right[0] == "者" or in_clause)
     if right[0] == "之":
         return br.first in BOUND_ZHI
     if right[:2] in POSTPOSITIONS and br.first in POSTPOSITIONS:
