@@ -946,3 +946,15 @@ def test_an_article_number_alone_on_its_line_makes_no_block_with_the_article():
     text = "兩岸人民關係條例\n" + "\n".join(articles) + "\n"
     found = lint_text(text, select="broken-line", variant="zh-Hant")
     assert [(text[d.start - 2 : d.start], d.fix.safety) for d in found] == [("社會", Safety.UNSAFE)]
+
+
+def test_judge_takes_the_variant_of_the_lines():
+    assert (
+        broken_line.judge("前項規定，適用於", "中華民國領域內之一切犯罪行為。") is None
+    )  # read as simplified: 於 is no 于
+    assert broken_line.judge("前項規定，適用於", "中華民國領域內之一切犯罪行為。", variant="zh-Hant") is Safety.UNSAFE
+
+
+def test_a_heading_before_an_article_in_traditional_script_stays_silent():
+    text = "第五編 特別程序\n違法所得的沒收程序\n第二百九十八條　犯罪嫌疑人逃匿，在通緝一年後不能到案的，依照刑法規定應當追繳其違法所得。"
+    assert lint_text(text, select="broken-line", variant="zh-Hant") == []

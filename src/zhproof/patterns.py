@@ -216,8 +216,9 @@ def compile_re(source: str, flags: int = 0) -> re.Pattern:
     return compiled
 
 
-# A line that starts like a heading or a list item starts a new block, whatever came before.
+# A line that starts like a heading or a list item starts a new block, whatever came before (the units of a
+# part in both scripts, and with white space around the number as Taiwan's statutes write it: 第 2 條).
 BLOCK_START = compile_re(
-    f"[ \\t\\u3000]*(?:第[一二三四五六七八九十百千零〇{DIGIT}]+[章节条款项部分编篇卷回]|[一二三四五六七八九十]+[、．.]"
+    f"[ \\t\\u3000]*(?:第[ \\t\\u3000]*[一二三四五六七八九十百千零〇{DIGIT}]+[ \\t\\u3000]*[章节節条條款项項部分编編篇卷回]|[一二三四五六七八九十]+[、．.]"
     f"|[（(][一二三四五六七八九十{DIGIT}]+[）)]|[{DIGIT}]+[、．.)）]|[①-⑳]|[●○■□◆◇▪•·\\-*+>#]|[A-Za-z][.)、])"
 )

@@ -200,7 +200,11 @@ class BrokenLine(BaseRule):
         plain = "\r" not in text
         markdown = doc.fmt == "markdown"
         runs = _LONG_RUN.search(text) is not None
-        simplify = _simplifier() if doc.traditional else None
+        # the lexicon and the model are of simplified Chinese: a traditional document's lines are judged in
+        # simplified characters (offsets, messages and the document's own words stay as written). The text is
+        # converted once; a conversion that changes its length is done line by line instead
+        simple = _simplified(text) if doc.traditional else None
+        by_line = doc.traditional and simple is None
         for m in (_BREAK_RUN if runs else _BREAK).finditer(text):
             if runs and m.start(1) < 0:
                 continue  # the next line does not start with a Han character
@@ -226,9 +230,11 @@ class BrokenLine(BaseRule):
                 # a Markdown heading (## 什么是堆) is a line of its own; in plain text, a line that looks like one
                 # and holds no clause (# 这是一个注释，说明了……中 may be a comment cut in two)
                 continue
-            # the lexicon and the model are of simplified Chinese: a traditional document's lines are judged in
-            # simplified characters (offsets, messages and the document's own words stay as written)
-            judged = prev_line if simplify is None else simplify(prev_line)
+            judged, judged_next = prev_line, next_line
+            if simple is not None:
+                judged, judged_next = simple[line_start:start].strip(), simple[end : end + len(next_line)]
+            elif by_line:
+                judged, judged_next = _simplified(prev_line) or prev_line, _simplified(next_line) or next_line
             safety: Safety | None
             if outline:
                 # 第 standing alone before what looks like an outline heading is a number cut (位居国内第|二、世界
@@ -237,7 +243,7 @@ class BrokenLine(BaseRule):
                     continue
                 safety, shape = Safety.UNSAFE, ""
             else:
-                safety, shape = _judge(judged, next_line if simplify is None else simplify(next_line), markdown)
+                safety, shape = _judge(judged, judged_next, markdown)
             if (
                 safety is None
                 and shape == "structure"
@@ -312,18 +318,12 @@ _LIST_BREAK = compile_re(
 _BLANK_RUN = compile_re(r"\n[ \t\u3000\r]*\n(?:[ \t\u3000\r]*\n)*")
 
 
-def _simplifier():
-    """A function that writes a line in simplified characters, character for character (a line whose conversion
-    changes its length stays as written)."""
+def _simplified(text: str) -> str | None:
+    """``text`` in simplified characters, character for character; None if the conversion changes its length."""
     from ..script import converter
 
-    t2s = converter("t2s")
-
-    def simplify(line: str) -> str:
-        out = t2s.convert(line)
-        return out if len(out) == len(line) else line
-
-    return simplify
+    out = converter("t2s").convert(text)
+    return out if len(out) == len(text) else None
 
 
 def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], found: list) -> list:
@@ -520,8 +520,11 @@ def _apart(text: str, start: int, end: int, prev_line: str, next_line: str, same
     return not _ENDS_UNIT.search(next_line.rstrip()) and bool(_NEXT_IN_BLOCK.match(text, after))
 
 
-def judge(prev_line: str, next_line: str, paragraph: bool = False) -> Safety | None:
-    """Is the break between ``prev_line`` and ``next_line`` a finding, on the two lines alone? See ``_judge``."""
+def judge(prev_line: str, next_line: str, paragraph: bool = False, variant: str = "zh-Hans") -> Safety | None:
+    """Is the break between ``prev_line`` and ``next_line`` a finding, on the two lines alone? See ``_judge``.
+    Lines of another variant than zh-Hans are judged in simplified characters, as in a document."""
+    if variant != "zh-Hans":
+        prev_line, next_line = _simplified(prev_line) or prev_line, _simplified(next_line) or next_line
     return _judge(prev_line, next_line, paragraph)[0]
 
 
