@@ -223,3 +223,17 @@ def test_each_installation_has_its_own_file_and_old_ones_are_pruned(tmp_path, mo
     os.utime(mine, (recent, recent))
     assert subprocess.run(cmd, capture_output=True, text=True).returncode == 1
     assert mine.stat().st_mtime > time.time() - 3600  # read, and touched as in use
+
+
+def test_block_start_knows_the_units_of_a_part_in_both_scripts():
+    from zhproof.patterns import BLOCK_START
+
+    for line in (
+        "第二百九十八条　犯罪嫌疑人",
+        "第二百九十八條　犯罪嫌疑人",
+        "第 2 條",
+        "第三節 附則",
+        "第五編 特別程序",
+    ):
+        assert BLOCK_START.match(line), line
+    assert not BLOCK_START.match("第二名的成绩")
