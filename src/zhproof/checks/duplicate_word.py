@@ -426,21 +426,10 @@ def _language_model():
     return language_model()
 
 
-def judge(
-    lex,
-    lm,
-    window: str,
-    a: int,
-    k: int,
-    prev: str = "",
-    bos: bool = False,
-    eos: bool = False,
-    seen=None,
-    *,
-    copies: int = 2,
-) -> Safety | None:
-    """Is the repeat of ``window[a:a+k]`` at ``a+k`` an error? Returns the fix safety, or None if not."""
-    return explain(lex, lm, window, a, k, prev, bos, eos, seen, copies=copies)[0]
+def judge(*args, **kwargs) -> Safety | None:
+    """Is the repeat of ``window[a:a+k]`` at ``a+k`` an error? Returns the fix safety, or None if not (the arguments
+    of ``explain``)."""
+    return explain(*args, **kwargs)[0]
 
 
 def explain(
