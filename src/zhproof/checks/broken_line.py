@@ -549,7 +549,8 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
        Otherwise a credit or caption after the last sentence stays silent, whatever follows; and a break before
        a line that does not go on to a sentence end (a heading or a title, or the rest of one: titles wrapped
        on two lines) is left open ("wrapped").
-    4. each side leaves a lone character that the lexicon joins into a word (本|法), or a numeral or an ordinal is cut (第八|十一条, 第二十四|条);
+    4. each side leaves a lone character that the lexicon joins into a word (本|法), or a numeral or an ordinal is
+       cut (第八|十一条, 第二十四|条);
        the line before ends where no sentence can (a conjunction: 和, 或者; 的 outside 是……的; a lone
        preposition: 把, 在; the copula or a causative: 是, 让, not as a value after a colon (答：是); after clause punctuation, a lone adverb, modal verb or determiner: 不, 能, 其), or the next line starts with a particle (的, 了,
        着), a word of 之 that follows its noun (之一) or a postposition (以来, 以外), an adverb, modal verb or copula standing alone (会, 都,
@@ -558,8 +559,8 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
        after clause punctuation, the two words at the break form a compound of the lexicon (电子|商务), or the
        model associates the two sides by more than ASSOCIATION, or by more than CLAUSE_ASSOCIATION where the line
        is no caption that a label opens, no list item, and has more than a list of numbers (第五、六集) as its clause.
-    A line of one preposition, conjunction or adverb after a line that ends with punctuation is a cut too (asked in ``BrokenLine.check``,
-    which sees the line before), and 第 standing alone before an outline heading.
+    A line of one preposition, conjunction or adverb after a line that ends with punctuation is a cut too (asked in
+    ``BrokenLine.check``, which sees the line before), and 第 standing alone before an outline heading.
     5. the two or three characters at the break are a word only the model knows (闭|包, 迭代|器).
     6. otherwise the line may be a heading before its paragraph: left open ("structure").
 
@@ -912,9 +913,10 @@ def _cuts_word(br: _Break, gate: bool = True) -> bool:
     The Han characters on either side (up to 6 each) are segmented joined and apart; the break cuts a word when
     the joined segmentation puts a word across it and the word trigram model scores that reading higher than the
     two sides segmented apart (by more than CUT_MARGIN). With ``gate`` (the default), only where a word of the
-    lexicon crosses the break, which spares the model most breaks; without it, where the two or three characters at the
-    break are a word the model knows (闭|包, 援|疆, 迭代|器), which the lexicon may lack. A headline followed by its story puts words together by
-    accident (15天|国铁集团 -> 天国), but the model prefers the reading apart there.
+    lexicon crosses the break, which spares the model most breaks; without it, where the two or three characters
+    at the break are a word the model knows (闭|包, 援|疆, 迭代|器), which the lexicon may lack. A headline followed
+    by its story puts words together by accident (15天|国铁集团 -> 天国), but the model prefers the reading apart
+    there.
     """
     if gate and not br.across:
         return False  # no dictionary word crosses the break at all (a few lookups, no model)
