@@ -31,6 +31,13 @@ class _SafeConverter:
         return self.cc.convert(_SURROGATE.sub("\ufffd", text))
 
 
+def to_simplified(text: str) -> str | None:
+    """``text`` in simplified characters, character for character (offsets into it are offsets into ``text``);
+    None if the conversion changes its length."""
+    out = converter("t2s").convert(text)
+    return out if len(out) == len(text) else None
+
+
 #: How much of a document ``detect_variant`` reads: enough to tell its script, not the whole of a long file.
 DETECT_SAMPLE = 200_000
 

@@ -12,6 +12,7 @@ from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..lexicon import UNATTESTED, lexicon
 from ..patterns import BLOCK_START, DIGIT, HAN, compile_re, is_han
 from ..rule import BaseRule, Example, RuleDoc
+from ..script import to_simplified
 
 # A line break, possibly with blank lines, between a Han character and the Han character that starts the next
 # non-blank line. The pattern starts with the line break itself, so that the engine skips straight to line
@@ -203,7 +204,7 @@ class BrokenLine(BaseRule):
         # the lexicon and the model are of simplified Chinese: a traditional document's lines are judged in
         # simplified characters (offsets, messages and the document's own words stay as written). The text is
         # converted once; a conversion that changes its length is done line by line instead
-        simple = _simplified(text) if doc.traditional else None
+        simple = to_simplified(text) if doc.traditional else None
         by_line = doc.traditional and simple is None
         for m in (_BREAK_RUN if runs else _BREAK).finditer(text):
             if runs and m.start(1) < 0:
@@ -234,7 +235,7 @@ class BrokenLine(BaseRule):
             if simple is not None:
                 judged, judged_next = simple[line_start:start].strip(), simple[end : end + len(next_line)]
             elif by_line:
-                judged, judged_next = _simplified(prev_line) or prev_line, _simplified(next_line) or next_line
+                judged, judged_next = to_simplified(prev_line) or prev_line, to_simplified(next_line) or next_line
             safety: Safety | None
             if outline:
                 # 第 standing alone before what looks like an outline heading is a number cut (位居国内第|二、世界
@@ -316,14 +317,6 @@ _LIST_BREAK = compile_re(
 )
 # A run of line breaks with a blank line in it (white space on the blank lines counts as blank).
 _BLANK_RUN = compile_re(r"\n[ \t\u3000\r]*\n(?:[ \t\u3000\r]*\n)*")
-
-
-def _simplified(text: str) -> str | None:
-    """``text`` in simplified characters, character for character; None if the conversion changes its length."""
-    from ..script import converter
-
-    out = converter("t2s").convert(text)
-    return out if len(out) == len(text) else None
 
 
 def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], found: list) -> list:
@@ -524,7 +517,7 @@ def judge(prev_line: str, next_line: str, paragraph: bool = False, variant: str 
     """Is the break between ``prev_line`` and ``next_line`` a finding, on the two lines alone? See ``_judge``.
     Lines of another variant than zh-Hans are judged in simplified characters, as in a document."""
     if variant != "zh-Hans":
-        prev_line, next_line = _simplified(prev_line) or prev_line, _simplified(next_line) or next_line
+        prev_line, next_line = to_simplified(prev_line) or prev_line, to_simplified(next_line) or next_line
     return _judge(prev_line, next_line, paragraph)[0]
 
 

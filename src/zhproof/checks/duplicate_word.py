@@ -336,10 +336,9 @@ def _han_bounds(np):
 
 
 def _to_simplified(window: str) -> str:
-    from ..script import converter
+    from ..script import to_simplified
 
-    out = converter("t2s").convert(window)
-    return out if len(out) == len(window) else window
+    return to_simplified(window) or window
 
 
 def _written_without(text: str, start: int, unit: str, n: int) -> bool:

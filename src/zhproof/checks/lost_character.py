@@ -172,10 +172,9 @@ class LostCharacter(BaseRule):
 
 
 def _simplified(text: str) -> str:
-    from ..script import converter
+    from ..script import to_simplified
 
-    out = converter("t2s").convert(text)
-    return out if len(out) == len(text) else text
+    return to_simplified(text) or text
 
 
 RULE = LostCharacter(name="lost-character", doc=DOC, fixable="never", origin=__name__)
