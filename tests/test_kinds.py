@@ -126,6 +126,18 @@ def test_requires_skips_the_pattern_and_compiles_regex_only_patterns_on_first_us
         list(bad.check(Document("a\u200db")))
 
 
+def test_requires_as_a_list_of_strings_needs_one_of_them(tmp_path):
+    body = 'kind = "pattern"\n[[check]]\nregex = \'x*。{3,}\'\nrequires = ["。。。", "ab"]\nmessage = "m"\ndelete = true\n'
+    r = load_rule_file(write(tmp_path, body))
+    assert r.checks[0].requires == ("。。。", "ab")
+    assert list(r.check(Document("好。。好。"))) == []  # the pre-test fails: the pattern is not run
+    assert [(d.start, d.end) for d in r.check(Document("好x。。。"))] == [(1, 5)]
+    assert [(d.start, d.end) for d in r.check(Document("ab。。。。"))] == [(2, 6)]
+    for bad in ("[]", '[""]', "[1]", "1"):
+        with pytest.raises(RuleFileError, match="'requires' must be"):
+            load_rule_file(write(tmp_path, body.replace('["。。。", "ab"]', bad)))
+
+
 def fix_with(rule, text, variant="zh-Hans"):
     """``text`` fixed (unsafe fixes too) by ``rule`` alone, as ``--fix --unsafe-fixes`` would."""
     return fix_until_stable(text, lambda t: list(rule.check(Document(t, variant=variant))), unsafe=True).text

@@ -57,7 +57,7 @@ class PatternCheck(Value):
         title: str = "",
         severity: Severity | None = None,
         literal: str | tuple[str, ...] | None = None,
-        requires: str = "",
+        requires: str | tuple[str, ...] = "",
         when: str | int | None = None,
         bracket: bool = False,
     ) -> None:
@@ -71,7 +71,8 @@ class PatternCheck(Value):
         self.title = title
         self.severity = severity
         self.literal = literal  # substitution: the replacement (a tuple: one per group of the alternation)
-        self.requires = requires  # the pattern runs only on texts holding one of these characters (a pre-test)
+        # the pattern runs only on texts holding one of these characters, or (a tuple) of these strings: a pre-test
+        self.requires = requires
         self.when = when  # a match is reported only if this group took part in it
         self.bracket = bracket  # the matches are ASCII brackets, subject to the rule's bracket-style
 
