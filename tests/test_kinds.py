@@ -127,7 +127,9 @@ def test_requires_skips_the_pattern_and_compiles_regex_only_patterns_on_first_us
 
 
 def test_requires_as_a_list_of_strings_needs_one_of_them(tmp_path):
-    body = 'kind = "pattern"\n[[check]]\nregex = \'x*。{3,}\'\nrequires = ["。。。", "ab"]\nmessage = "m"\ndelete = true\n'
+    body = (
+        'kind = "pattern"\n[[check]]\nregex = \'x*。{3,}\'\nrequires = ["。。。", "ab"]\nmessage = "m"\ndelete = true\n'
+    )
     r = load_rule_file(write(tmp_path, body))
     assert r.checks[0].requires == ("。。。", "ab")
     assert list(r.check(Document("好。。好。"))) == []  # the pre-test fails: the pattern is not run
