@@ -575,18 +575,20 @@ def test_titles_that_end_on_an_adverb_or_a_word_of_di_stay_silent(text):
 
 
 def test_a_break_between_characters_the_document_writes_together_elsewhere_is_a_cut():
-    """全国供销|合作社 in a bulletin that writes 全国供销合作社 in another story: the document's own evidence, where
-    the two lines alone could be a heading and its paragraph."""
-    story = "全国供销合作社系统今年储备化肥三千万吨，保障农业生产。"
-    cut = "全国供销\n\n合作社系统加大采购调运和储备力度，保障春耕用肥。"
+    """全国打击毁林|专项行动 in a bulletin that writes 全国打击毁林专项行动 in another story: the document's own
+    evidence, where the two lines alone could be a heading and its paragraph (the model hardly relates them)."""
+    story = "全国打击毁林专项行动是国家林草局今年部署的重点工作。"
+    cut = "全国打击毁林\n\n专项行动今天在京启动，为期三个月。"
     assert findings("春耕备耕有序推进。\n\n" + cut) == []  # without the evidence: a heading, then its story
     found = findings(story + "\n\n" + cut)
     # under a headline too (the first line of a bulletin's story); not when the next line ends no sentence
     assert len(findings(story + "\n\n春耕备耕有序推进\n\n" + cut)) == 1
-    assert findings(story + "\n\n全国供销\n\n合作社系统加大采购调运和储备力度") == []
+    assert findings(story + "\n\n全国打击毁林\n\n专项行动今天在京启动") == []
     assert [(d.fix.safety, d.message) for d in found] == [
-        (Safety.UNSAFE, "断行：“全国供销”与下一行“合作社系统加”是同一句")
+        (Safety.UNSAFE, "断行：“全国打击毁林”与下一行“专项行动今天”是同一句")
     ]
+    # where the model ties the two lines strongly (全国供销|合作社), the lines alone are enough
+    assert len(findings("春耕备耕有序推进。\n\n全国供销\n\n合作社系统加大采购调运和储备力度，保障春耕用肥。")) == 1
 
 
 def test_a_heading_whose_last_words_run_on_into_the_paragraph_elsewhere_stays_silent():
@@ -958,3 +960,28 @@ def test_judge_takes_the_variant_of_the_lines():
 def test_a_heading_before_an_article_in_traditional_script_stays_silent():
     text = "第五編 特別程序\n違法所得的沒收程序\n第二百九十八條　犯罪嫌疑人逃匿，在通緝一年後不能到案的，依照刑法規定應當追繳其違法所得。"
     assert lint_text(text, select="broken-line", variant="zh-Hant") == []
+
+
+@pytest.mark.parametrize(
+    "prev,next_",
+    [
+        ("记者从工业", "和信息化部获悉，今年以来我国软件业务收入稳步增长。"),
+        ("由中央广播", "电视总台出品的百集文献纪录片今晚播出。"),
+        ("使用 mod.rs 这种文件名风格的主要", "缺点是，项目里最后可能会有很多文件。"),
+    ],
+)
+def test_a_line_without_punctuation_the_model_ties_strongly_to_the_next_is_a_cut(prev, next_):
+    assert broken_line.judge(prev, next_) is Safety.UNSAFE
+    text = f"第一段。\n\n{prev}\n\n{next_}\n"
+    assert [text[d.start - 1] + text[d.end] for d in findings(text)] == [prev[-1] + next_[0]]
+
+
+@pytest.mark.parametrize(
+    "prev,next_",
+    [
+        ("首届全国消防行业职业技能大赛在南京举行", "首届全国消防行业职业技能大赛今天在南京开幕。"),  # restated
+        ("全国打击毁林专项行动启动", "国家林草局日前启动全国打击毁林专项行动。"),  # unrelated
+    ],
+)
+def test_a_headline_before_its_story_stays_open(prev, next_):
+    assert broken_line.judge(prev, next_) is None
