@@ -83,6 +83,26 @@ def test_no_safe_fix_when_the_evidence_is_only_rarity():
     assert found("通过多渠渠道扩大就业") == [("渠渠", Safety.SAFE)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "水路运输危险化学品的集装箱装箱作业应当在检查员的指挥下进行。",  # 集装箱|装箱作业
+        "省人民政府政府采购监督管理部门应当会同有关部门制定办法。",  # 人民政府|政府采购
+        "初等教育、中等教育、高等教育等教育机构，应当组织开展活动。",  # 高等教育|等教育机构
+        "该约定不影响个人向其中任何一个个人信息处理者要求行使权利。",  # 一个|个人信息
+    ],
+)
+def test_no_safe_fix_where_the_copies_straddle_two_compounds(text):
+    """Statutes write two compounds that overlap (LawRefBook, Taiwan's statutes): a finding there may stand, but
+    its fix is never applied unreviewed."""
+    assert all(safety is Safety.UNSAFE for _, safety in found(text))
+
+
+def test_a_repeat_that_starts_a_word_keeps_its_safe_fix():
+    assert found("她在比赛中打破了全国全国纪录。") == [("全国全国", Safety.SAFE)]
+    assert found("我们要大力推推进改革开放。") == [("推推", Safety.SAFE)]  # 大力|推 then 推进: no compound ends at 推
+
+
 def test_function_words_never_reduplicate():
     assert found("我们在在会上发言") == [("在在", Safety.SAFE)]
     assert found("这是我们的目的的一部分") == []
@@ -451,8 +471,12 @@ def test_a_reading_of_the_text_as_written_leaves_the_fix_unsafe(text, span):
         ("这里有一个模块一个模块需要修改。", "一个模块一个模块", Safety.SAFE),
         # the first copy ends another adverb: 逐渐|渐, a slip, not 渐渐
         ("他逐渐渐习惯了这里的生活。", "渐渐", Safety.SAFE),
-        # a word that goes on past the second copy is the commonest slip: its fix stays safe
-        ("推进改革改革开放。", "改革改革", Safety.SAFE),
+        # a word that goes on past the second copy is the commonest slip: reported; its fix stays safe unless the
+        # first copy is the tail of a compound (推进改革|改革开放 has the shape of 人民政府|政府采购, which statutes
+        # write: then a person decides)
+        ("推进改革改革开放。", "改革改革", Safety.UNSAFE),
+        ("我们要推进改革改革开放。", "改革改革", Safety.UNSAFE),
+        ("我们要坚持改革改革开放。", "改革改革", Safety.SAFE),
         ("我们的服务服务质量很好。", "服务服务", Safety.SAFE),
     ],
 )

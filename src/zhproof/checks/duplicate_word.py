@@ -125,7 +125,10 @@ DOC = RuleDoc(
         "otherwise, whenever the document's evidence overrules a reading the grammar allows, when the text as "
         "written reads as Chinese in a way the model cannot weigh (a noun's possessive of itself, with 的 or 之: "
         "子类的原型的原型, 利害关系之人之人身; a clause said twice for emphasis: 头大头大，; a verb reduplicated: 阐述阐述, 说说吧; copies "
-        "joined by a word across them or a noun and its suffix: 数据库分库分表, 如果用户用户名), and when the document writes the same repeat twice."
+        "joined by a word across them or a noun and its suffix: 数据库分库分表, 如果用户用户名; two compounds that overlap, "
+        "which statutes write: a doubled character that ends one word and starts another, 一个个人信息, or a phrase "
+        "whose first copy is the tail of a word, 集装箱装箱作业, 人民政府政府采购), and when the document writes the "
+        "same repeat twice."
     ),
     examples=(
         Example("新冠肺炎疫情疫情发生后", "新冠肺炎疫情发生后"),
@@ -523,7 +526,7 @@ def explain(
     if reason is not None:
         # the grammar's reading (a name's generic part, a reduplicated word) stays possible: a person decides
         return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), against the grammar's reading: {reason}"
-    reading = _reading_as_written(lex, window, a, k, bos, eos)
+    reading = _reading_as_written(lex, window, a, k, bos, eos) or _across_words(lex, window, a, k)
     if reading is not None:
         # the text as written reads as Chinese too, in a way the model, favouring the shorter text, cannot weigh:
         # a person decides
@@ -576,6 +579,26 @@ def _reading_as_written(lex, window: str, a: int, k: int, bos: bool, eos: bool) 
         # the second copy is a noun with its suffix (用户|用户名); not copies that end and start words
         # (推进改革|改革开放, 一个函数|一个函数: the commonest slips)
         return "数据库|分库|分表, 如果|用户|用户名: the copies are parts of different words"
+    return None
+
+
+def _across_words(lex, window: str, a: int, k: int) -> str | None:
+    """Do the copies straddle the words around them, so that the text as written may be two overlapping compounds
+    rather than a slip? A doubled character that ends one word and starts another, each side of the junction
+    segmented on its own (一个|个人信息, 本所|所长); a phrase whose first copy is the tail of a word, as the window
+    is segmented (集装箱|装箱作业, 人民政府|政府采购, 高等教育|等教育机构, 不动产|动产). Statutes write such text
+    often (LawRefBook, Taiwan's statutes); a slip of this shape needs a person's eye, so its fix is not safe (a
+    phrase that starts a word of its own stays safe: 全国全国纪录, 工作工作会议)."""
+    if k == 1:
+        # as each side of the junction is segmented on its own (大力|推 before 推进 is no compound: 推推进 stays safe)
+        mid = a + 1
+        s, e = lex.segment(window[max(0, a - MAX_LOOKAHEAD) : mid])[-1]
+        right = lex.segment(window[mid : mid + MAX_LOOKAHEAD])
+        if e - s >= 2 and right[0][1] - right[0][0] >= 2:
+            return "一个|个人信息, 本所|所长: the copies end one word and start another"
+        return None
+    if any(s < a and e == a + k for s, e in lex.segment(window)):
+        return "集装箱|装箱, 高等教育|等教育机构: the first copy is the tail of a word"
     return None
 
 
