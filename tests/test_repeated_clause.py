@@ -349,3 +349,28 @@ def test_stock_sentences_are_looked_up_in_simplified_script_and_one_sentence_at_
     assert not stock("今年以来，我市持续优化营商环境，新设市场主体同比增长百分之十五")
     # two sentences are a block, which no statute shares whole
     assert not stock("法律、行政法规另有规定的，从其规定。构成犯罪的，依法追究刑事责任")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next item of a list opens with the words of the item before
+        "符合下列情形之一者，得申請安置：\n一、服現役期間因作戰或因公致身心障礙。\n二、服現役期間因作戰或因公致身心障礙，退伍除役後，其身心障礙情形惡化。\n",
+        # an article opens with the words that close the article before
+        "第二条 国家采取综合措施，开展人口与计划生育工作。\n\n第三条 开展人口与计划生育工作，应当与增加妇女受教育和就业机会相结合。\n",
+        # items that share their opening and their end, so that one item's end and the next one's opening repeat
+        "以下列情形之一者為限：\n一、機組員搭乘航空器或其他類似航空器之運輸工具，轉乘航空器或其他類似航空器之運輸工具。\n"
+        "二、船員或服務於船舶之人員搭乘船舶或其他類似船舶之運輸工具，轉乘航空器或其他類似航空器之運輸工具。\n"
+        "三、船員或服務於船舶之人員搭乘船舶或其他類似船舶之運輸工具，轉乘船舶或其他類似船舶之運輸工具。\n",
+        # a term restated after its label's colon
+        "二、作用於支持物及設備之風壓荷重：作用於支持物及設備之風壓荷重，依本章第一節所計算之適當風壓計算。\n",
+    ],
+)
+def test_list_items_and_labels_that_repeat_the_words_before_them_are_no_paste(text):
+    assert findings(text, variant="zh-Hant" if "於" in text else "zh-Hans") == []
+
+
+def test_a_sentence_pasted_after_itself_inside_a_list_item_is_still_reported():
+    text = "一、加强市场监管，维护公平竞争秩序。加强市场监管，维护公平竞争秩序。\n二、优化营商环境。\n"
+    found = findings(text)
+    assert [(text[d.start : d.end], d.fix.safety) for d in found] == [("加强市场监管，维护公平竞争秩序。", Safety.SAFE)]

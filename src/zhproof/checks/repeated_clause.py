@@ -83,7 +83,10 @@ DOC = RuleDoc(
         "(习近平在贺信中指出，……) of text printed in full elsewhere; two copies that each follow a verb of saying "
         "(a lede and its story quoting a speech: 他强调，…… and 习近平强调，……); one sentence opening with 但 (a proviso, "
         "但是，当事人另有约定的除外。); list items ending in ；; headlines and captions "
-        "without a sentence end. The finding covers the later copy and names the line of the earlier one. Options: "
+        "without a sentence end. A copy right after its original is no paste where it opens the next item of a list "
+        "or article (一、服现役期间因公致残。⏎二、服现役期间因公致残，退伍后……; a run of copies stops before a line "
+        "that opens with a label) or restates a term after its colon (风压荷重：风压荷重，依……): it is judged as a copy "
+        "elsewhere. The finding covers the later copy and names the line of the earlier one. Options: "
         "min-adjacent-han, min-distant-han."
     ),
     why="A passage pasted twice is a classic editing accident that proofreaders miss because every sentence reads well.",
@@ -184,9 +187,21 @@ class RepeatedClause(BaseRule):
                     end += 1
                 if end > j:
                     o, j = cand, end
+            # the items of a list repeat each other's words (一、服现役期间因公致残。⏎二、服现役期间因公致残，退伍后
+            # ……; 二、船员……，转乘航空器……。⏎三、船员……，): a run stops before a line that opens with a label
+            for k in range(i + 1, j):
+                if keys[k] != raw[k] and "\n" in text[ends[k - 1] : starts[k]]:
+                    j = k
+                    break
             copy_start, copy_end = starts[i], ends[j - 1]
             orig_end = ends[o + (j - i) - 1]
-            adjacent = copy_start - orig_end <= 16 and not text[orig_end:copy_start].strip(_SEPARATORS)
+            gap = text[orig_end:copy_start]
+            adjacent = copy_start - orig_end <= 16 and not gap.strip(_SEPARATORS)
+            if adjacent and ((keys[i] != raw[i] and "\n" in gap) or gap.strip(" \t\u3000") in ("：", ":")):
+                # a list item that opens with the words of the item before, or a term restated after its label's
+                # colon (二、作用于支持物之风压荷重：作用于支持物之风压荷重，依……): parallel structure, judged as a copy
+                # elsewhere is
+                adjacent = False
             if not adjacent:
                 # a copy elsewhere is judged within its paragraph: the run stops at the first line break in
                 # either place (a sentence pasted at a paragraph's end, then 文件名：src/lib.rs in both places)
