@@ -971,17 +971,37 @@ def test_a_heading_before_an_article_in_traditional_script_stays_silent():
     ],
 )
 def test_a_line_without_punctuation_the_model_ties_strongly_to_the_next_is_a_cut(prev, next_):
-    assert broken_line.judge(prev, next_) is Safety.UNSAFE
-    text = f"第一段。\n\n{prev}\n\n{next_}\n"
-    assert [text[d.start - 1] + text[d.end] for d in findings(text)] == [prev[-1] + next_[0]]
+    assert broken_line.judge(prev, next_) is None  # the two lines alone: a heading, perhaps
+    text = f"第一段。\n\n{prev}\n\n{next_}\n"  # in a document: the model's association decides
+    assert [(text[d.start - 1] + text[d.end], d.fix.safety) for d in findings(text)] == [
+        (prev[-1] + next_[0], Safety.UNSAFE)
+    ]
+
+
+P = "今年以来，全市安全形势总体平稳。\n"
 
 
 @pytest.mark.parametrize(
-    "prev,next_",
+    "text",
     [
-        ("首届全国消防行业职业技能大赛在南京举行", "首届全国消防行业职业技能大赛今天在南京开幕。"),  # restated
-        ("全国打击毁林专项行动启动", "国家林草局日前启动全国打击毁林专项行动。"),  # unrelated
+        P + "首届全国消防行业职业技能大赛在南京举行\n首届全国消防行业职业技能大赛今天在南京开幕。",  # restated
+        P + "全国打击毁林专项行动启动\n国家林草局日前启动全国打击毁林专项行动。",  # unrelated
+        # headings the model ties to their paragraph (2.0 to 3.6), found by the review
+        P + "第三章 监督管理\n委员会由主任委员和委员组成。",
+        P + "一、安全生产\n工作人员在现场忙碌，确保节日期间安全。",
+        P + "（一）安全生产\n工作人员在现场忙碌，确保节日期间安全。",
+        P + "注意：安全生产\n工作人员在现场忙碌，确保节日期间安全。",
+        P + "> 安全生产\n工作人员在现场忙碌，确保节日期间安全。",
+        "安全生产\n工作人员在现场忙碌，确保节日期间安全。",  # a document's first line
+        "各单位要落实主体责任。\n\n安全生产\n\n工作人员在现场忙碌，确保节日期间安全。\n\n下一段。\n",
+        "本章介绍诉讼参加人的有关规定。\n民事诉讼\n当事人可以申请回避，也可以委托代理人。",
+        "国内联播快讯\n财经新闻\n记者从有关部门获悉，前三季度经济运行平稳。\n体育新闻\n记者从国家体育总局获悉，全运会筹备就绪。",
+        P + "服务端\n程序运行在容器中。",
+        "本章介紹訴訟參加人的有關規定。\n民事訴訟\n當事人可以申請迴避，也可以委託代理人。",
+        # a title wrapped on lines that its bracket closes
+        "最高人民法院\n\n关于审理网络消费纠纷案件\n\n适用法律若干问题的规定（一）\n\n为正确审理网络消费纠纷案件适用法律，制定本规定。",
     ],
 )
-def test_a_headline_before_its_story_stays_open(prev, next_):
-    assert broken_line.judge(prev, next_) is None
+def test_a_heading_before_its_paragraph_stays_open(text):
+    variant = "zh-Hant" if "訴訟" in text else "zh-Hans"
+    assert findings(text, variant=variant) == []

@@ -98,6 +98,12 @@ def test_no_safe_fix_where_the_copies_straddle_two_compounds(text):
     assert all(safety is Safety.UNSAFE for _, safety in found(text))
 
 
+def test_a_run_of_three_copies_keeps_its_safe_fix():
+    # three copies are no pair of overlapping compounds (found by the review)
+    assert found("选举举举办法") == [("举举举", Safety.SAFE)]
+    assert found("集装箱装箱装箱作业") == [("装箱装箱装箱", Safety.SAFE)]
+
+
 def test_a_repeat_that_starts_a_word_keeps_its_safe_fix():
     assert found("她在比赛中打破了全国全国纪录。") == [("全国全国", Safety.SAFE)]
     assert found("我们要大力推推进改革开放。") == [("推推", Safety.SAFE)]  # 大力|推 then 推进: no compound ends at 推

@@ -374,3 +374,37 @@ def test_a_sentence_pasted_after_itself_inside_a_list_item_is_still_reported():
     text = "一、加强市场监管，维护公平竞争秩序。加强市场监管，维护公平竞争秩序。\n二、优化营商环境。\n"
     found = findings(text)
     assert [(text[d.start : d.end], d.fix.safety) for d in found] == [("加强市场监管，维护公平竞争秩序。", Safety.SAFE)]
+
+
+X = "加强对重点行业和重点领域的监督管理"
+
+
+@pytest.mark.parametrize(
+    "text,fixed",
+    [
+        # the same label twice: a pasted item, deleted with its label and its line break (found by the review)
+        (f"一、{X}。\n一、{X}。", f"一、{X}。"),
+        (f"一、{X}。\r\n一、{X}。\r\n二、完善制度体系。", f"一、{X}。\r\n二、完善制度体系。"),
+        (f"第五条 {X}。\n第五条 {X}。", f"第五条 {X}。"),
+        # on one line, another label: the item goes whole (not 二。)
+        (f"一、{X}。二、{X}。", f"一、{X}。"),
+        # a block pasted whole, labels and all
+        (
+            "为做好今年的安全生产工作，现提出以下要求。\n一、加强安全生产监督管理工作。\n二、完善应急预案和处置机制。\n"
+            "为做好今年的安全生产工作，现提出以下要求。\n一、加强安全生产监督管理工作。\n二、完善应急预案和处置机制。",
+            "为做好今年的安全生产工作，现提出以下要求。\n一、加强安全生产监督管理工作。\n二、完善应急预案和处置机制。\n",
+        ),
+        # a clause after 强调： is no term that opens its line
+        (f"会议强调：要{X}：要{X}，确保安全。", f"会议强调：要{X}：确保安全。"),
+    ],
+)
+def test_a_pasted_item_is_still_an_adjacent_paste(text, fixed):
+    found = findings(text)
+    assert [d.fix.safety for d in found] == [Safety.SAFE]
+    assert zhproof.fix_text(text) == fixed
+    assert zhproof.fix_text(fixed) == fixed
+
+
+def test_the_zh_hant_article_label_is_a_label():
+    text = f"第五條 {X}。\n第五條 {X}。"
+    assert zhproof.fix_text(text, variant="zh-Hant") == f"第五條 {X}。"

@@ -38,7 +38,7 @@ MIN_DISTANT_HAN = 12
 #: as a long passage: this many Han characters, across a sentence end.
 MIN_PASSAGE_HAN = 50
 _LABEL = compile_re(
-    r"^(?:第[一二三四五六七八九十百千零〇\d]+[条款项章节]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])[ \t\u3000]*"
+    r"^(?:第[一二三四五六七八九十百千零〇\d]+[条款项章节條項節]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])[ \t\u3000]*"
 )
 _LABEL_FIRST = frozenset("第（(一二三四五六七八九十")  # what _LABEL starts with, digits aside
 MAX_CANDIDATES = 3
@@ -188,19 +188,30 @@ class RepeatedClause(BaseRule):
                 if end > j:
                     o, j = cand, end
             # the items of a list repeat each other's words (一、服现役期间因公致残。⏎二、服现役期间因公致残，退伍后
-            # ……; 二、船员……，转乘航空器……。⏎三、船员……，): a run stops before a line that opens with a label
+            # ……; 二、船员……，转乘航空器……。⏎三、船员……，): a run stops before a line that opens with another label
+            # than the original's line there (a block pasted whole, labels and all, stays one run)
             for k in range(i + 1, j):
-                if keys[k] != raw[k] and "\n" in text[ends[k - 1] : starts[k]]:
+                if (
+                    keys[k] != raw[k]
+                    and "\n" in text[ends[k - 1] : starts[k]]
+                    and _label(raw, keys, k) != _label(raw, keys, o + k - i)
+                ):
                     j = k
                     break
             copy_start, copy_end = starts[i], ends[j - 1]
             orig_end = ends[o + (j - i) - 1]
             gap = text[orig_end:copy_start]
             adjacent = copy_start - orig_end <= 16 and not gap.strip(_SEPARATORS)
-            if adjacent and ((keys[i] != raw[i] and "\n" in gap) or gap.strip(" \t\u3000") in ("：", ":")):
-                # a list item that opens with the words of the item before, or a term restated after its label's
-                # colon (二、作用于支持物之风压荷重：作用于支持物之风压荷重，依……): parallel structure, judged as a copy
-                # elsewhere is
+            if adjacent and (
+                (keys[i] != raw[i] and "\n" in gap and _label(raw, keys, i) != _label(raw, keys, o))
+                or (
+                    gap.strip(" \t\u3000") in ("：", ":")
+                    and not text[text.rfind("\n", 0, starts[o]) + 1 : starts[o]].strip()
+                )
+            ):
+                # the next item of a list that opens with the words of the item before (another label: 一、 then
+                # 二、), or a term that opens its line restated after its colon (二、作用于支持物之风压荷重：作用于
+                # 支持物之风压荷重，依……): parallel structure, judged as a copy elsewhere is
                 adjacent = False
             if not adjacent:
                 # a copy elsewhere is judged within its paragraph: the run stops at the first line break in
@@ -250,13 +261,19 @@ class RepeatedClause(BaseRule):
         text = doc.text
         start, end = starts[i], ends[j - 1]
         label = _LABEL.match(text[start:end])
-        if label:
-            start += label.end()  # an article or list label of the copy is not part of what repeats
         # take the terminal punctuation along when the copy is a whole sentence; otherwise take the separator
         # before it, so that what remains reads 同临床实践相结合。 and not 同临床实践相结合，
         before = text[start - 1] if start > 0 else "\n"
         after = text[end] if end < len(text) else ""
-        if before in "，、；：" and after in _SENTENCE_END:
+        if label:
+            # an item pasted with its label goes whole (二、X。 deleted, not X。 leaving 二、 or 二。), and with the line
+            # break before it when it is a line of its own
+            if after and after in _SENTENCE_END + "，；：":
+                end += 1
+            line_start = text.rfind("\n", 0, start) + 1
+            if line_start > 0 and not text[line_start:start].strip() and (end == len(text) or text[end] in "\r\n"):
+                start = line_start - 2 if text[line_start - 2 : line_start] == "\r\n" else line_start - 1
+        elif before in "，、；：" and after in _SENTENCE_END:
             start -= 1
         elif after and after in _SENTENCE_END + "，；：":
             end += 1
@@ -564,6 +581,11 @@ def _bigrams(s: str) -> Counter:
     """Pairs of adjacent Han characters, counted."""
     runs = _HAN_RUN.findall(s)
     return Counter(r[k : k + 2] for r in runs for k in range(len(r) - 1))
+
+
+def _label(raw: list[str], keys: list[str], k: int) -> str:
+    """The article or list label that clause ``k`` opens with (二、, 第五条), or ""."""
+    return raw[k][: len(raw[k]) - len(keys[k])].strip()
 
 
 def _whole_line(doc: Document, start: int, end: int) -> bool:

@@ -43,7 +43,9 @@ def build(path: Path, data: dict, trusted: bool) -> list[PatternCheck]:
         if isinstance(requires, list) and requires and all(isinstance(r, str) and r for r in requires):
             requires = tuple(requires)  # strings, one of which must occur (。。。)
         elif not isinstance(requires, str):
-            raise fail(path, f"{where}: 'requires' must be a string of characters or a list of strings")
+            raise fail(
+                path, f"{where}: 'requires' must be a string of characters or a non-empty list of non-empty strings"
+            )
         # a pattern with a pre-test that needs `regex` is compiled on first use (see patterns.LazyRegex)
         pattern = compile_pattern(
             path, where, require(path, c, "regex", str, where), trusted=trusted, lazy=bool(requires)
