@@ -967,7 +967,7 @@ def test_a_heading_before_an_article_in_traditional_script_stays_silent():
     [
         ("记者从工业", "和信息化部获悉，今年以来我国软件业务收入稳步增长。"),
         ("由中央广播", "电视总台出品的百集文献纪录片今晚播出。"),
-        ("使用 mod.rs 这种文件名风格的主要", "缺点是，项目里最后可能会有很多文件。"),
+        ("火热的创业环境不仅让大湾区成为一个追逐", "梦想的地方，在教育、医疗方面也有优势。"),
     ],
 )
 def test_a_line_without_punctuation_the_model_ties_strongly_to_the_next_is_a_cut(prev, next_):
@@ -998,6 +998,12 @@ P = "今年以来，全市安全形势总体平稳。\n"
         "国内联播快讯\n财经新闻\n记者从有关部门获悉，前三季度经济运行平稳。\n体育新闻\n记者从国家体育总局获悉，全运会筹备就绪。",
         P + "服务端\n程序运行在容器中。",
         "本章介紹訴訟參加人的有關規定。\n民事訴訟\n當事人可以申請迴避，也可以委託代理人。",
+        # found by the second review: a notice's title under its number, a section title of 10+ characters (2.1
+        # and 2.7: under STRUCTURE_ASSOCIATION), a title after a blank first line, a short title behind a number
+        "人社部发〔2024〕5号\n关于做好冬季取暖工作的通知\n用人单位应当依法为职工缴纳社会保险费，保障职工合法权益。",
+        P + "网络空间中的个人信息保护\n公民的个人信息受法律保护，任何组织和个人不得侵害。",
+        "\n关于做好冬季取暖工作的通知\n用人单位应当依法为职工缴纳社会保险费，保障职工合法权益。",
+        P + "Part 1 安全生产\n工作人员在现场忙碌，确保节日期间安全。",
         # a title wrapped on lines that its bracket closes
         "最高人民法院\n\n关于审理网络消费纠纷案件\n\n适用法律若干问题的规定（一）\n\n为正确审理网络消费纠纷案件适用法律，制定本规定。",
     ],

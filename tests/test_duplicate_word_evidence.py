@@ -98,10 +98,10 @@ def test_no_safe_fix_where_the_copies_straddle_two_compounds(text):
     assert all(safety is Safety.UNSAFE for _, safety in found(text))
 
 
-def test_a_run_of_three_copies_keeps_its_safe_fix():
-    # three copies are no pair of overlapping compounds (found by the review)
-    assert found("选举举举办法") == [("举举举", Safety.SAFE)]
-    assert found("集装箱装箱装箱作业") == [("装箱装箱装箱", Safety.SAFE)]
+def test_a_run_of_three_copies_is_judged_as_two():
+    # the overlapping pair and one copy more: deleting two copies would be wrong (found by the second review)
+    assert found("设区的市级人民政府政府政府采购监督管理部门") == [("政府政府政府", Safety.UNSAFE)]
+    assert found("港口集装箱装箱装箱作业") == [("装箱装箱装箱", Safety.UNSAFE)]
 
 
 def test_a_repeat_that_starts_a_word_keeps_its_safe_fix():

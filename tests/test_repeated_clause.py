@@ -392,8 +392,15 @@ X = "加强对重点行业和重点领域的监督管理"
         (
             "为做好今年的安全生产工作，现提出以下要求。\n一、加强安全生产监督管理工作。\n二、完善应急预案和处置机制。\n"
             "为做好今年的安全生产工作，现提出以下要求。\n一、加强安全生产监督管理工作。\n二、完善应急预案和处置机制。",
-            "为做好今年的安全生产工作，现提出以下要求。\n一、加强安全生产监督管理工作。\n二、完善应急预案和处置机制。\n",
+            "为做好今年的安全生产工作，现提出以下要求。\n一、加强安全生产监督管理工作。\n二、完善应急预案和处置机制。",
         ),
+        # a copy that is a line of its own goes with its line break, whatever the layout (the second review)
+        (f"一、{X}。\n\n一、{X}。\n\n二、完善制度体系。", f"一、{X}。\n\n二、完善制度体系。"),
+        (f"一、{X}。  \n一、{X}。  \n二、完善制度体系。", f"一、{X}。  \n二、完善制度体系。"),
+        (f"一、{X}。\r一、{X}。\r二、完善制度体系。", f"一、{X}。\r二、完善制度体系。"),
+        (f"前文。\n\n一、{X}。\n\n一、{X}。", f"前文。\n\n一、{X}。"),
+        (f"一、{X}。\n{X}。\n二、完善制度体系。", f"一、{X}。\n二、完善制度体系。"),
+        (f"一、{X}，一、{X}。", f"一、{X}。"),
         # a clause after 强调： is no term that opens its line
         (f"会议强调：要{X}：要{X}，确保安全。", f"会议强调：要{X}：确保安全。"),
     ],
@@ -401,8 +408,13 @@ X = "加强对重点行业和重点领域的监督管理"
 def test_a_pasted_item_is_still_an_adjacent_paste(text, fixed):
     found = findings(text)
     assert [d.fix.safety for d in found] == [Safety.SAFE]
-    assert zhproof.fix_text(text) == fixed
-    assert zhproof.fix_text(fixed) == fixed
+    assert zhproof.fix_text(text, select=[RULE]) == fixed
+    assert zhproof.fix_text(fixed, select=[RULE]) == fixed
+
+
+def test_items_all_numbered_1_that_open_alike_are_no_paste():
+    # a Markdown list numbered 1. throughout: the item goes on after the copy (the second review)
+    assert findings(f"1. {X}。\n1. {X}，并完善制度体系。\n1. 其他。") == []
 
 
 def test_the_zh_hant_article_label_is_a_label():

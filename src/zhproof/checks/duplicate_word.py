@@ -526,9 +526,8 @@ def explain(
     if reason is not None:
         # the grammar's reading (a name's generic part, a reduplicated word) stays possible: a person decides
         return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), against the grammar's reading: {reason}"
-    reading = _reading_as_written(lex, window, a, k, bos, eos)
-    if reading is None and copies == 2:  # (a run of three copies is no pair of overlapping compounds)
-        reading = _across_words(lex, window, a, k)
+    # (a run of three copies is judged as two: 人民政府政府政府采购 may be the overlapping pair and one copy more)
+    reading = _reading_as_written(lex, window, a, k, bos, eos) or _across_words(lex, window, a, k)
     if reading is not None:
         # the text as written reads as Chinese too, in a way the model, favouring the shorter text, cannot weigh:
         # a person decides

@@ -203,7 +203,11 @@ class RepeatedClause(BaseRule):
             gap = text[orig_end:copy_start]
             adjacent = copy_start - orig_end <= 16 and not gap.strip(_SEPARATORS)
             if adjacent and (
-                (keys[i] != raw[i] and "\n" in gap and _label(raw, keys, i) != _label(raw, keys, o))
+                (
+                    keys[i] != raw[i]
+                    and "\n" in gap
+                    and (_label(raw, keys, i) != _label(raw, keys, o) or not _ends_line(text, copy_end))
+                )
                 or (
                     gap.strip(" \t\u3000") in ("：", ":")
                     and not text[text.rfind("\n", 0, starts[o]) + 1 : starts[o]].strip()
@@ -260,23 +264,31 @@ class RepeatedClause(BaseRule):
     ) -> Diagnostic:
         text = doc.text
         start, end = starts[i], ends[j - 1]
-        label = _LABEL.match(text[start:end])
-        # take the terminal punctuation along when the copy is a whole sentence; otherwise take the separator
-        # before it, so that what remains reads 同临床实践相结合。 and not 同临床实践相结合，
+        # the copy's article or list label goes with it (二、X。 deleted whole, not leaving 二、 or 二。); take the
+        # terminal punctuation along when the copy is a whole sentence, otherwise the separator before it, so that
+        # what remains reads 同临床实践相结合。 and not 同临床实践相结合，
         before = text[start - 1] if start > 0 else "\n"
         after = text[end] if end < len(text) else ""
-        if label:
-            # an item pasted with its label goes whole (二、X。 deleted, not X。 leaving 二、 or 二。), and with the line
-            # break before it when it is a line of its own
-            if after and after in _SENTENCE_END + "，；：":
-                end += 1
-            line_start = text.rfind("\n", 0, start) + 1
-            if line_start > 0 and not text[line_start:start].strip() and (end == len(text) or text[end] in "\r\n"):
-                start = line_start - 2 if text[line_start - 2 : line_start] == "\r\n" else line_start - 1
-        elif before in "，、；：" and after in _SENTENCE_END:
+        if before in "，、；：" and after in _SENTENCE_END:
             start -= 1
         elif after and after in _SENTENCE_END + "，；：":
             end += 1
+        # a copy that is a line of its own goes with the line break (and blank lines) before it and the white space
+        # after it, so that no empty line is left where it stood
+        line_start = start
+        while line_start > 0 and text[line_start - 1] in " \t\u3000":
+            line_start -= 1
+        line_end = end
+        while line_end < len(text) and text[line_end] in " \t\u3000":
+            line_end += 1
+        if line_start > 0 and text[line_start - 1] in "\r\n" and (line_end == len(text) or text[line_end] in "\r\n"):
+            lo = line_start
+            while lo > 0 and text[lo - 1] in " \t\u3000\r\n":
+                lo -= 1
+            # from the end of the line before: its own trailing white space stays
+            while lo < line_start and text[lo] in " \t\u3000":
+                lo += 1
+            start, end = lo, line_end
         line = doc.line_col(starts[orig])[0]
         copy = text[starts[i] : ends[j - 1]]
         shown = copy if len(copy) <= 24 else copy[:12] + "……" + copy[-10:]
@@ -581,6 +593,12 @@ def _bigrams(s: str) -> Counter:
     """Pairs of adjacent Han characters, counted."""
     runs = _HAN_RUN.findall(s)
     return Counter(r[k : k + 2] for r in runs for k in range(len(r) - 1))
+
+
+def _ends_line(text: str, end: int) -> bool:
+    """Does the text from ``end`` to the end of its line hold only punctuation and white space?"""
+    line_end = text.find("\n", end)
+    return not text[end : len(text) if line_end < 0 else line_end].strip(_SEPARATORS)
 
 
 def _label(raw: list[str], keys: list[str], k: int) -> str:
