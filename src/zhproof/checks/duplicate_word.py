@@ -586,7 +586,7 @@ def _reading_as_written(lex, window: str, a: int, k: int, bos: bool, eos: bool) 
 def _across_words(lex, window: str, a: int, k: int) -> str | None:
     """Do the copies straddle the words around them, so that the text as written may be two overlapping compounds
     rather than a slip? A doubled character that ends one word and starts another, each side of the junction
-    segmented on its own (一个|个人信息, 本所|所长); a phrase whose first copy is the tail of a word, as the window
+    segmented on its own (一个|个人信息); a phrase whose first copy is the tail of a word, as the window
     is segmented (集装箱|装箱作业, 人民政府|政府采购, 高等教育|等教育机构, 不动产|动产). Statutes write such text
     often (LawRefBook, Taiwan's statutes); a slip of this shape needs a person's eye, so its fix is not safe (a
     phrase that starts a word of its own stays safe: 全国全国纪录, 工作工作会议)."""
@@ -596,7 +596,7 @@ def _across_words(lex, window: str, a: int, k: int) -> str | None:
         s, e = lex.segment(window[max(0, a - MAX_LOOKAHEAD) : mid])[-1]
         right = lex.segment(window[mid : mid + MAX_LOOKAHEAD])
         if e - s >= 2 and right[0][1] - right[0][0] >= 2:
-            return "一个|个人信息, 本所|所长: the copies end one word and start another"
+            return "一个|个人信息: the copies end one word and start another"
         return None
     if any(s < a and e == a + k for s, e in lex.segment(window)):
         return "集装箱|装箱, 高等教育|等教育机构: the first copy is the tail of a word"
