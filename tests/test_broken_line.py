@@ -575,20 +575,18 @@ def test_titles_that_end_on_an_adverb_or_a_word_of_di_stay_silent(text):
 
 
 def test_a_break_between_characters_the_document_writes_together_elsewhere_is_a_cut():
-    """全国打击毁林|专项行动 in a bulletin that writes 全国打击毁林专项行动 in another story: the document's own
-    evidence, where the two lines alone could be a heading and its paragraph (the model hardly relates them)."""
-    story = "全国打击毁林专项行动是国家林草局今年部署的重点工作。"
-    cut = "全国打击毁林\n\n专项行动今天在京启动，为期三个月。"
+    """全国供销|合作社 in a bulletin that writes 全国供销合作社 in another story: the document's own evidence, where
+    the two lines alone could be a heading and its paragraph."""
+    story = "全国供销合作社系统今年储备化肥三千万吨，保障农业生产。"
+    cut = "全国供销\n\n合作社系统加大采购调运和储备力度，保障春耕用肥。"
     assert findings("春耕备耕有序推进。\n\n" + cut) == []  # without the evidence: a heading, then its story
     found = findings(story + "\n\n" + cut)
     # under a headline too (the first line of a bulletin's story); not when the next line ends no sentence
     assert len(findings(story + "\n\n春耕备耕有序推进\n\n" + cut)) == 1
-    assert findings(story + "\n\n全国打击毁林\n\n专项行动今天在京启动") == []
+    assert findings(story + "\n\n全国供销\n\n合作社系统加大采购调运和储备力度") == []
     assert [(d.fix.safety, d.message) for d in found] == [
-        (Safety.UNSAFE, "断行：“全国打击毁林”与下一行“专项行动今天”是同一句")
+        (Safety.UNSAFE, "断行：“全国供销”与下一行“合作社系统加”是同一句")
     ]
-    # where the model ties the two lines strongly (全国供销|合作社), the lines alone are enough
-    assert len(findings("春耕备耕有序推进。\n\n全国供销\n\n合作社系统加大采购调运和储备力度，保障春耕用肥。")) == 1
 
 
 def test_a_heading_whose_last_words_run_on_into_the_paragraph_elsewhere_stays_silent():
@@ -962,22 +960,8 @@ def test_a_heading_before_an_article_in_traditional_script_stays_silent():
     assert lint_text(text, select="broken-line", variant="zh-Hant") == []
 
 
-@pytest.mark.parametrize(
-    "prev,next_",
-    [
-        ("记者从工业", "和信息化部获悉，今年以来我国软件业务收入稳步增长。"),
-        ("由中央广播", "电视总台出品的百集文献纪录片今晚播出。"),
-        ("火热的创业环境不仅让大湾区成为一个追逐", "梦想的地方，在教育、医疗方面也有优势。"),
-    ],
-)
-def test_a_line_without_punctuation_the_model_ties_strongly_to_the_next_is_a_cut(prev, next_):
-    assert broken_line.judge(prev, next_) is None  # the two lines alone: a heading, perhaps
-    text = f"第一段。\n\n{prev}\n\n{next_}\n"  # in a document: the model's association decides
-    assert [(text[d.start - 1] + text[d.end], d.fix.safety) for d in findings(text)] == [
-        (prev[-1] + next_[0], Safety.UNSAFE)
-    ]
-
-
+# Headings before their paragraph that the model ties to it (2.0 to 3.6): a line tied to the next by the model was
+# tried as a cut and dropped (bench/README.md, twelfth session); these stay silent.
 P = "今年以来，全市安全形势总体平稳。\n"
 
 

@@ -86,20 +86,6 @@ PARAGRAPH_ASSOCIATION = -0.2
 #: than at ASSOCIATION, one more false alarm (a heading with a comma, 向线程发出信号，让它们停止接收任务, before
 #: 有了这些修改后); at 0.4, 16 more and the same false alarm.
 CLAUSE_ASSOCIATION = 0.0
-#: ... for a line without clause punctuation before a line that goes on to a sentence end (a heading before its
-#: paragraph, or a sentence cut after its first words: 由中央广播|电视总台出品的……, 记者从工业|和信息化部获悉): a
-#: heading and its story are unrelated, so only strong association counts, and not where the next line opens with
-#: words of the line before (a headline restated: 匹配命名变量|命名变量……, 首届……举行|首届……). Asked in the document
-#: (``_tied_to_story``), where the first line, headings of parts, list items and labelled lines are known. Of the
-#: 3,768 breaks of the tuning half's clean text left open here, none is above 3.0, one above 2.0 (a headline
-#: restated), 6 above 1.5 and 59 above 1.0 (chapter headings before their first article among them); two reviews
-#: wrote headings that reach 2.1 to 3.6 (a notice's title, a section title, part headings: those are left out by
-#: their shape). Tuning half, ten seeds: 3 more of 3,540 injected breaks found (13 at 2.0 before the reviews).
-STRUCTURE_ASSOCIATION = 3.0
-#: ... and for a line under MIN_PROSE_LINE characters, which is most often a heading (安全生产 before 工作人员在现场
-#: 忙碌: 2.34; 民事诉讼 before 当事人可以申请回避: 2.22): only overwhelming association (由中央广播|电视总台: 6.69,
-#: 记者从工业|和信息化部: 4.43). No clean line of the tuning half reaches it.
-SHORT_STRUCTURE_ASSOCIATION = 4.0
 # Conjunctions that join two nouns or verbs (被告人及其家属, 公务活动或者国事活动): a line cannot start with one.
 NOUN_JOINERS = frozenset({"及其", "以及", "及", "或者", "或", "并且"})
 # Prepositions and conjunctions that cannot end a sentence or a title when they stand alone as a word (法规和,
@@ -120,7 +106,6 @@ MIN_PROSE_LINE = 10
 _CUT_WINDOW = 6
 _WINDOW = 8
 _HAN_TAIL = compile_re(f"[{HAN}]+$")
-_HAN_CHARS = compile_re(f"[{HAN}]")
 _DATE_NUMBER = f"[{DIGIT}〇零一二三四五六七八九十两]+[ \\t\\u3000]*"
 # A line that is a date, perhaps after a short label (生效日期：2024 年 5 月 3 日, 二〇二一年三月).
 _DATE_LINE = compile_re(
@@ -166,10 +151,7 @@ DOC = RuleDoc(
         "single line breaks between a list's items aside) is inside a paragraph, and so is a line without punctuation before prose in a document of numbered articles "
         "(第一条 …) that has almost no such lines, since its headings are numbered; a line that could be a heading "
         "is also a cut when the document writes the three characters on each side of the break together elsewhere "
-        "(全国供销⏎合作社系统…… where another story writes 全国供销合作社), or when the language model ties its "
-        "last words to the next line's first ones more strongly than a heading and its story are ever tied (10^3, "
-        "10^4 for a line under 10 Han characters: 由中央广播⏎电视总台出品的……), unless the next line opens with words of "
-        "the line (a headline restated). Neither reaches the first line, "
+        "(全国供销⏎合作社系统…… where another story writes 全国供销合作社). Neither reaches the first line, "
         "the last one (a signature, a date), a heading of a part (第三章, 一、), a list item, a Markdown heading or "
         "quotation, a line that opens with a label (示例 10-16：), nor a line in a block of lines without "
         "punctuation (a list, an address, verse). An unnumbered heading directly over its paragraph in a document of "
@@ -263,13 +245,6 @@ class BrokenLine(BaseRule):
                 safety, shape = Safety.UNSAFE, ""
             else:
                 safety, shape = _judge(judged, judged_next, markdown)
-            if (
-                safety is None
-                and shape == "structure"
-                and text[:line_start].strip()  # not the document's first line: its title
-                and _tied_to_story(judged, judged_next)
-            ):
-                safety = Safety.UNSAFE  # 由中央广播|电视总台出品的……: no heading ends where its story goes on
             if (
                 safety is None
                 and shape == "structure"
@@ -729,34 +704,6 @@ def _association(br: _Break) -> float:
     lm = language_model()
     left, right = lm.segment(br.left[-_CUT_WINDOW:]), lm.segment(br.right[:_CUT_WINDOW])
     return lm.score_tokens(left + right) - lm.score_tokens(left) - lm.score_tokens(right)
-
-
-def _tied_to_story(prev_line: str, next_line: str) -> bool:
-    """Is a line that may be a heading before its paragraph (``_judge``'s "structure") the start of the sentence on
-    the next line instead? The model ties the two sides by more than STRUCTURE_ASSOCIATION, and the line is none of
-    what headings are: a numbered part or outline heading, a list item, a label and its colon (注意：……), a
-    quotation, a document's first line (asked by the caller); a short line (under MIN_PROSE_LINE characters: 安全生产,
-    民事诉讼, 由中央广播) needs SHORT_STRUCTURE_ASSOCIATION;
-    the next line holds a full stop (not the end of a title wrapped on lines that its bracket closes: 关于审理……案件|
-    适用法律若干问题的规定（一）) and does not open with words of the line before (a headline restated)."""
-    if (
-        _FULL_STOP.search(next_line) is None
-        or _HEADING.match(prev_line)
-        or BLOCK_START.match(prev_line)
-        or _LABEL_OPEN.match(prev_line)
-        or _list_item(prev_line)
-        or prev_line[:1] in (">", "＞")
-    ):
-        return False
-    tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
-    head = _HAN_HEAD.match(next_line[:_WINDOW])
-    if tail is None or head is None:
-        return False
-    br = _Break(tail.group(), head.group())
-    short = len(_HAN_CHARS.findall(prev_line)) < MIN_PROSE_LINE  # Han characters: Part 1 安全生产 is short
-    return br.right[:2] not in prev_line and _association(br) > (
-        SHORT_STRUCTURE_ASSOCIATION if short else STRUCTURE_ASSOCIATION
-    )
 
 
 def _strip_marker(line: str) -> str:

@@ -200,7 +200,7 @@ class RepeatedClause(BaseRule):
                     break
             copy_start, copy_end = starts[i], ends[j - 1]
             orig_end = ends[o + (j - i) - 1]
-            gap = text[orig_end:copy_start]
+            gap = text[orig_end:copy_start] if copy_start - orig_end <= 16 else ""  # (a distant copy: no slice)
             adjacent = copy_start - orig_end <= 16 and not gap.strip(_SEPARATORS)
             if adjacent and (
                 (
