@@ -84,9 +84,10 @@ DOC = RuleDoc(
         "(a lede and its story quoting a speech: 他强调，…… and 习近平强调，……); one sentence opening with 但 (a proviso, "
         "但是，当事人另有约定的除外。); list items ending in ；; headlines and captions "
         "without a sentence end. A copy right after its original is no paste where it opens the next item of a list "
-        "or article (一、服现役期间因公致残。⏎二、服现役期间因公致残，退伍后……; a run of copies stops before a line "
-        "that opens with a label) or restates a term after its colon (风压荷重：风压荷重，依……): it is judged as a copy "
-        "elsewhere. The finding covers the later copy and names the line of the earlier one. Options: "
+        "or article under another label, or an item that goes on after it (一、服现役期间因公致残。⏎二、服现役期间因公"
+        "致残，退伍后……; a run of copies stops before a line whose label differs from the original's), or restates a "
+        "term that opens its line after its colon (风压荷重：风压荷重，依……): it is judged as a copy elsewhere. The same "
+        "label twice (一、X。⏎一、X。) is a paste. The finding covers the later copy and names the line of the earlier one. Options: "
         "min-adjacent-han, min-distant-han."
     ),
     why="A passage pasted twice is a classic editing accident that proofreaders miss because every sentence reads well.",
