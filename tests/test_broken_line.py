@@ -194,9 +194,66 @@ def test_a_single_line_break_in_a_document_of_blank_line_paragraphs_is_reported(
     assert fix_text(text) == text  # the heading reading stays possible: no safe fix
 
 
-def test_the_same_line_in_a_document_of_single_line_paragraphs_is_a_headline():
+def test_the_same_line_in_a_document_of_single_line_paragraphs_is_a_cut_only_by_the_evidence():
+    # no word of the line comes back in the next (a headline names its story's topic), and the model reads 协同|配合
+    # as one phrase: a cut, unsafe
     cut = "国务院有关部门应当加强协同\n配合和信息共享，按照各自职责做好相关工作。"
     text = "\n".join(_PARAGRAPHS[:3] + [cut] + _PARAGRAPHS[3:])
+    assert [(text[d.start : d.end], d.fix.safety) for d in findings(text) if d.fix] == [("\n", Safety.UNSAFE)]
+    # a headline whose words its story takes up stays silent, however strongly the model ties the two lines
+    headline = "加强协同配合\n国务院有关部门要加强协同配合和信息共享，按照各自职责做好相关工作。"
+    assert findings("\n".join(_PARAGRAPHS[:3] + [headline] + _PARAGRAPHS[3:])) == []
+    # ... and a line too short to name a topic in words its paragraph must repeat
+    assert (
+        findings(
+            "\n".join(_PARAGRAPHS[:3] + ["协同配合\n配合和信息共享，按照各自职责做好相关工作。"] + _PARAGRAPHS[3:])
+        )
+        == []
+    )
+
+
+def test_a_line_whose_words_its_paragraph_never_takes_up_and_the_model_joins_is_a_cut():
+    news = "国内联播快讯\n\n春耕备耕有序推进。\n\n"
+    for prev_line, next_line in (
+        ("记者从工业", "和信息化部获悉，2020年，我国规模以上互联网和相关服务企业完成业务收入。"),
+        ("由中央广播", "电视总台出品的百集文献纪录片《山河岁月》今晚在央视综合频道播出。"),
+    ):
+        found = findings(news + prev_line + "\n\n" + next_line)
+        assert [(d.fix.safety, d.message[:8]) for d in found] == [(Safety.UNSAFE, f"断行：“{prev_line[-6:]}"[:8])]
+    # a headline and its story: the story takes up the headline's words
+    assert findings(news + "习近平同越共中央总书记通电话\n\n国家主席习近平同越共中央总书记阮富仲通电话。") == []
+
+
+@pytest.mark.parametrize(
+    "prev_line,next_line",
+    [
+        ("在今天举行的射击10米气手枪混合团体决赛中，中国组合", "庞伟、姜冉馨和俄罗斯奥委会选手展开激烈角逐。"),
+        ("近年来，中央和地方主要媒体在改革开放40年、决战决胜", "脱贫攻坚等重大宣传报道中，推出了一批精品力作。"),
+    ],
+)
+def test_a_paragraphs_first_line_that_leaves_a_clause_open_is_a_cut(prev_line, next_line):
+    # a line with a clause in it, no label or subtitle, that its next paragraph does not take up: a heading holds
+    # no clause unless a label opens it (央视快评：……，……)
+    text = "春耕备耕有序推进。\n\n" + prev_line + "\n\n" + next_line
+    found = findings(text)
+    assert [(text[d.start : d.end], d.fix.safety) for d in found] == [("\n\n", Safety.UNSAFE)]
+    assert prev_line + next_line in fix_text(text, unsafe=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # labelled headlines and a title with its subtitle
+        "春耕备耕有序推进。\n\n央视快评：弘扬革命文化，传承红色基因\n\n本台今天播发央视快评，题目是弘扬革命文化。",
+        "春耕备耕有序推进。\n\n新征程，我们再出发——2021年新年献词\n\n时间的脚步永不停歇，我们迎来了新的一年。",
+        # a heading with a clause whose words its paragraph takes up
+        "示例代码如下。\n\n请求审核，从而改变文章状态\n\n接下来需要增加请求审核博文的功能，这应当改变它的状态。",
+        # a single line break: a writer who leaves out full stops (a Markdown note saved as text)
+        "到 jdk8 为止，默认的垃圾收集器是 Parallel Old\n\n从 jdk9 开始，G1 收集器成为默认的垃圾收集器\n"
+        "目前来看，G1 回收器停顿时间最短而且没有明显缺点。",
+    ],
+)
+def test_a_heading_with_a_clause_stays_silent(text):
     assert findings(text) == []
 
 

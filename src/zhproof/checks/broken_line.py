@@ -151,7 +151,12 @@ DOC = RuleDoc(
         "single line breaks between a list's items aside) is inside a paragraph, and so is a line without punctuation before prose in a document of numbered articles "
         "(第一条 …) that has almost no such lines, since its headings are numbered; a line that could be a heading "
         "is also a cut when the document writes the three characters on each side of the break together elsewhere "
-        "(全国供销⏎合作社系统…… where another story writes 全国供销合作社). Neither reaches the first line, "
+        "(全国供销⏎合作社系统…… where another story writes 全国供销合作社), when it is long enough to name a topic "
+        "(five Han characters) and the next line takes up none of its words while the model ties the words on "
+        "either side (记者从工业⏎和信息化部获悉……: a headline's words come back in its story), and, before a blank "
+        "line, when it leaves a clause open (a comma or semicolon outside brackets and quotes, no label or "
+        "subtitle: 在今天举行的……决赛中，中国组合⏎⏎庞伟、姜冉馨……) and the next line takes up less than a third of "
+        "its words (a heading with a clause names its paragraph's topic: 请求审核，从而改变文章状态). Neither reaches the first line, "
         "the last one (a signature, a date), a heading of a part (第三章, 一、), a list item, a Markdown heading or "
         "quotation, a line that opens with a label (示例 10-16：), nor a line in a block of lines without "
         "punctuation (a list, an address, verse). An unnumbered heading directly over its paragraph in a document of "
@@ -332,10 +337,15 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
     3. Such a line, when the document writes the characters around the break elsewhere without it (JOIN_SIDE
        each side: 全国供销|合作社 where another story writes 全国供销合作社) and the next line ends a sentence with
        。！？ (not a title set on several lines), unless a label opens either line.
+    4. Such a line of TOPIC_MIN Han characters or more of which the next line, ending a sentence, takes up no pair
+       of characters, while the model ties the words on either side (``_unrelated_heading``).
+    5. Before a blank line, such a line that leaves a clause open (``_open_clause``) and of which the next line,
+       ending a sentence, takes up less than TAKEN_UP of its pairs of characters (``_taken_up``).
 
-    Neither reaches the first line (a title), a heading of a part (第三章, 一、), a line that starts as a list item
-    or a Markdown heading, a quotation or list, the last line (a signature, a date), or lines that ``_apart``
-    shows as separate units."""
+    None of them reaches the first line (a title), a heading of a part (第三章, 一、), a line that starts as a list
+    item or a Markdown heading, a quotation or list, the last line (a signature, a date), or lines that ``_apart``
+    shows as separate units (for 4 and 5, a line without punctuation counts as the start of a block only right
+    above, not across a blank line: the headline over a bulletin's story makes no block with it)."""
     text = doc.text
     body = text.rstrip()
     runs = _BLANK_RUN.findall(body)
@@ -375,6 +385,28 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
             # line without punctuation (a bulletin's story opens under its headline)
             out.append((start, end, prev_line, next_line, Safety.UNSAFE))
             continue
+        if (
+            shape == "structure"
+            and _may_stand_in(text, start, prev_line)
+            and _FULL_STOP.search(next_line) is not None
+            and _unrelated_heading(doc, prev_line, next_line)
+            and not _apart(text, start, end, prev_line, next_line, same_block=True)
+        ):
+            # a heading names what its paragraph is about; a line none of whose words the next line takes up, and
+            # whose last words the model reads as one phrase with the next line's first, is the first part of it
+            out.append((start, end, prev_line, next_line, Safety.UNSAFE))
+            continue
+        if (
+            shape == "structure"
+            and not single
+            and _open_clause(prev_line)
+            and _taken_up(prev_line, next_line) < TAKEN_UP
+            and _may_stand_in(text, start, prev_line)
+            and _FULL_STOP.search(next_line) is not None
+            and not _apart(text, start, end, prev_line, next_line, same_block=True)
+        ):
+            out.append((start, end, prev_line, next_line, Safety.UNSAFE))
+            continue
         if not (blank_doc and single and _may_stand_in(text, start, prev_line)) and not (
             prose_doc and start in headline_like
         ):
@@ -391,6 +423,54 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
 
 
 _FULL_STOP = compile_re(r"[。！？!?]")
+_HAN_PAIR = compile_re(f"(?=([{HAN}]{{2}}))")
+_LABELLED = compile_re(r"[：:]|——")
+#: A line of which the next line takes up at least this share of its pairs of Han characters names the next
+#: line's topic (``_taken_up``), asked of the line's last TOPIC_REACH characters (a headline's length) and the
+#: next line's first 4 * TOPIC_REACH.
+TAKEN_UP = 1 / 3
+TOPIC_REACH = 50
+
+
+def _taken_up(line: str, next_line: str) -> float:
+    """What share of the line's pairs of Han characters side by side the next line takes up: a heading names what
+    its paragraph is about (请求审核，从而改变文章状态 | 接下来需要增加请求审核博文的功能), the two parts of a cut
+    sentence seldom share words."""
+    pairs = _HAN_PAIR.findall(line, max(0, len(line) - TOPIC_REACH))
+    story = next_line[: 4 * TOPIC_REACH]  # (bounded: the cost per break stays constant on a long line)
+    return sum(pair in story for pair in pairs) / len(pairs) if pairs else 0.0
+
+
+def _open_clause(line: str) -> bool:
+    """Does the line hold a clause that it leaves open: a comma or semicolon outside brackets and quotes, and no
+    colon or dash that would make it a labelled headline or a title and its subtitle (央视快评：……，……; ……——论……)?"""
+    return _COMMA_OR_SEMICOLON.search(_BRACKETED.sub("", line)) is not None and _LABELLED.search(line) is None
+
+
+_COMMA_OR_SEMICOLON = compile_re(r"[，；]")
+#: A line needs at least TOPIC_MIN - 1 pairs of Han characters side by side (five characters in a row, or more in
+#: shorter runs) for ``_unrelated_heading`` to weigh what its paragraph repeats of it.
+TOPIC_MIN = 5
+
+
+def _unrelated_heading(doc: Document, prev_line: str, next_line: str) -> bool:
+    """Is the line before a break no heading of the next line's paragraph: no two Han characters of it in a row
+    stand in the next line (a headline's words come back in its story: 习近平同越共中央总书记通电话 | 国家主席习近平
+    同越共中央总书记阮富仲通电话; a cut sentence's two parts share none: 记者从工业 | 和信息化部获悉), and the model
+    ties the last words of the line to the first of the next by more than ASSOCIATION? Only for a line of
+    TOPIC_MIN Han characters or more: a shorter heading names its topic in a word or two that its paragraph need
+    not repeat (民事诉讼 | 当事人可以申请回避, 服务端 | 程序运行在容器中)."""
+    if len(_HAN_PAIR.findall(prev_line, max(0, len(prev_line) - TOPIC_REACH))) < TOPIC_MIN - 1 or _taken_up(
+        prev_line, next_line
+    ):
+        return False
+    if doc.traditional:
+        prev_line, next_line = to_simplified(prev_line) or prev_line, to_simplified(next_line) or next_line
+    tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
+    head = _HAN_HEAD.match(next_line[:_WINDOW])
+    return tail is not None and head is not None and _association(_Break(tail.group(), head.group())) > ASSOCIATION
+
+
 #: Han characters taken on each side of a break for ``_joined_elsewhere``, and how far around the break the
 #: document is searched (characters each side, as duplicate-word's DOCUMENT_REACH).
 JOIN_SIDE = 3
