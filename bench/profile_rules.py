@@ -5,6 +5,7 @@ Usage:  python bench/profile_rules.py [PATH ...]
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -17,7 +18,15 @@ from zhproof.registry import builtin_rules  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv[1:]] or [HERE.parent.parent / "shared" / "corpus" / "zh-Hans"]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "paths", nargs="*", type=Path, help="files or folders (*.txt); default ../shared/corpus/zh-Hans"
+    )
+    args = parser.parse_args(argv[1:])
+    paths = args.paths or [HERE.parent.parent / "shared" / "corpus" / "zh-Hans"]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        parser.error(f"no such file or folder: {missing[0]}")
     files = [f for p in paths for f in (sorted(p.rglob("*.txt")) if p.is_dir() else [p])]
     texts = [f.read_text(encoding="utf-8") for f in files]
     chars = sum(len(t) for t in texts)
