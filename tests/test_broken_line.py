@@ -934,6 +934,19 @@ def test_a_title_wrapped_between_words_or_after_a_name_stays_open(prev_line, nex
     assert broken_line.judge(prev_line, next_line) is None
 
 
+@pytest.mark.parametrize(
+    "prev_line,next_line",
+    [
+        # a lone character on each side that the lexicon joins into a word: a title wraps between words, not inside
+        # one (the next line ends no sentence)
+        ("【在新思想指引下】我", "国秋粮大面积开镰 农业科技加快推进"),
+        ("关于加强本", "法实施工作的意见"),
+    ],
+)
+def test_a_title_cut_between_two_lone_characters_of_a_word_is_a_cut(prev_line, next_line):
+    assert broken_line.judge(prev_line, next_line) is Safety.UNSAFE
+
+
 def test_a_signature_of_an_institution_on_two_lines_and_a_list_of_words_stay_silent():
     assert findings("特此证明。\n\n北京大学\n光华管理学院\n2024年3月1日") == []
     # one word per line: 中国|共产党 and 人民|共和国 are no cut long words

@@ -621,7 +621,8 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
        of words: 中国|共产党) (``_long_cut``).
        Otherwise a credit or caption after the last sentence stays silent, whatever follows; and a break before
        a line that does not go on to a sentence end (a heading or a title, or the rest of one: titles wrapped
-       on two lines) is left open ("wrapped").
+       on two lines) is left open ("wrapped"), unless each side leaves a lone character that the lexicon joins
+       into a word (【……】我|国秋粮大面积开镰: a title wraps between words, not inside one).
     4. each side leaves a lone character that the lexicon joins into a word (本|法), or a numeral or an ordinal is
        cut (第八|十一条, 第二十四|条);
        the line before ends where no sentence can (a conjunction: 和, 或者; 的 outside 是……的; a lone
@@ -674,6 +675,8 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
         return Safety.UNSAFE, ""  # 第四|章 劳动和社会保障权益: a number cut before a heading too
     if not dated and _long_cut(br, line=prev_line.strip()):
         return Safety.UNSAFE, ""  # 第五届全国|人民代表大会常务委员会……通过: a long word is cut in a title too
+    if not credit and not rest and not dated and _lone_cut(br, lone_only=True):
+        return Safety.UNSAFE, ""  # 【……】我|国秋粮大面积开镰: a title wraps between words, not inside one
     if credit or not rest:
         # a credit or caption after the last sentence; or the next line is a heading or a title, or the rest of
         # one (a title wrapped on two lines): line structure, unless the document's layout says otherwise
@@ -918,7 +921,7 @@ def _bracket_across(fragment: str, next_line: str) -> bool:
     return at >= 0 and depth[-1] not in next_line[:at]
 
 
-def _lone_cut(br: _Break, compound: bool = False) -> bool:
+def _lone_cut(br: _Break, compound: bool = False, lone_only: bool = False) -> bool:
     """Does each line leave a lone character at the break that the two join into a dictionary word (本|法施行,
     闭|包表现为), or does a long word cross it (``_long_cut``, names of two names included)? The lexicon's
     segmentation of the joined text must put a word across the break, and each side segmented alone must end
@@ -933,6 +936,8 @@ def _lone_cut(br: _Break, compound: bool = False) -> bool:
     last, first = len(br.last), len(br.first)
     if last == 1 and first == 1:
         return True
+    if lone_only:
+        return False
     if _long_cut(br, of_names=True):
         return True  # a long name or term across the break (中华人民|共和国, 一人有限|责任公司)
     # a compound of the two words at the break (电子|商务), in a line that is not a headline
