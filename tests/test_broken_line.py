@@ -194,34 +194,70 @@ def test_a_single_line_break_in_a_document_of_blank_line_paragraphs_is_reported(
     assert fix_text(text) == text  # the heading reading stays possible: no safe fix
 
 
-def test_the_same_line_in_a_document_of_single_line_paragraphs_is_a_cut_only_by_the_evidence():
-    # no word of the line comes back in the next (a headline names its story's topic), and the model reads 协同|配合
-    # as one phrase: a cut, unsafe
+def test_the_same_line_in_a_document_of_single_line_paragraphs_is_a_headline():
+    # no heading in the document says how its headings relate to their paragraphs: a heading, whatever the model
+    # makes of 协同|配合
     cut = "国务院有关部门应当加强协同\n配合和信息共享，按照各自职责做好相关工作。"
     text = "\n".join(_PARAGRAPHS[:3] + [cut] + _PARAGRAPHS[3:])
-    assert [(text[d.start : d.end], d.fix.safety) for d in findings(text) if d.fix] == [("\n", Safety.UNSAFE)]
-    # a headline whose words its story takes up stays silent, however strongly the model ties the two lines
-    headline = "加强协同配合\n国务院有关部门要加强协同配合和信息共享，按照各自职责做好相关工作。"
-    assert findings("\n".join(_PARAGRAPHS[:3] + [headline] + _PARAGRAPHS[3:])) == []
-    # ... and a line too short to name a topic in words its paragraph must repeat
-    assert (
-        findings(
-            "\n".join(_PARAGRAPHS[:3] + ["协同配合\n配合和信息共享，按照各自职责做好相关工作。"] + _PARAGRAPHS[3:])
-        )
-        == []
-    )
+    assert findings(text) == []
+
+
+# A bulletin: each headline's words come back in its story (news style), and no headline holds a clause.
+_BULLETIN = "\n\n".join(
+    [
+        "新闻联播",
+        "习近平同越共中央总书记通电话",
+        "国家主席习近平今天同越共中央总书记阮富仲通电话。",
+        "全国春耕备耕有序推进",
+        "当前，全国春耕备耕有序推进，农资供应总体充足。",
+        "我国外汇储备保持稳定",
+        "国家外汇管理局今天发布数据，我国外汇储备保持稳定。",
+        "新一批国家级文化生态保护区公布",
+        "文化和旅游部今天公布新一批国家级文化生态保护区名单。",
+    ]
+)
 
 
 def test_a_line_whose_words_its_paragraph_never_takes_up_and_the_model_joins_is_a_cut():
-    news = "国内联播快讯\n\n春耕备耕有序推进。\n\n"
+    # in a bulletin whose headlines name their stories, a line none of whose words the next line takes up, and that
+    # the model ties to it (工业|和信息化部), is the first part of a sentence
     for prev_line, next_line in (
         ("记者从工业", "和信息化部获悉，2020年，我国规模以上互联网和相关服务企业完成业务收入。"),
         ("由中央广播", "电视总台出品的百集文献纪录片《山河岁月》今晚在央视综合频道播出。"),
     ):
-        found = findings(news + prev_line + "\n\n" + next_line)
-        assert [(d.fix.safety, d.message[:8]) for d in found] == [(Safety.UNSAFE, f"断行：“{prev_line[-6:]}"[:8])]
+        text = _BULLETIN + "\n\n" + prev_line + "\n\n" + next_line
+        found = findings(text)
+        assert [(text[d.start : d.end], d.fix.safety) for d in found] == [("\n\n", Safety.UNSAFE)]
+        assert prev_line + next_line in fix_text(text, unsafe=True)
     # a headline and its story: the story takes up the headline's words
-    assert findings(news + "习近平同越共中央总书记通电话\n\n国家主席习近平同越共中央总书记阮富仲通电话。") == []
+    assert findings(_BULLETIN + "\n\n三大航天发射场任务圆满完成\n\n今年三大航天发射场任务圆满完成，创历史新高。") == []
+
+
+# Headings of a report: their paragraphs do not repeat them.
+_REPORT = "\n\n".join(
+    [
+        "关于做好今年工作的意见",
+        "加强组织领导",
+        "各地要把这项工作摆上重要议事日程，主要负责同志亲自抓。",
+        "强化督促检查",
+        "有关部门要及时发现和解决工作中出现的问题。",
+        "营造良好氛围",
+        "新闻媒体要加大宣传力度，推广各地好的做法。",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # headings whose paragraphs do not take up their words: report style, or a document with one heading only
+        _REPORT + "\n\n守护好人民群众身体健康\n\n医疗卫生机构要做好发热门诊的接诊工作。",
+        "守护好人民群众身体健康\n\n医疗卫生机构要做好发热门诊的接诊工作。\n\n高质量发展的南京实践\n\n经验表明，创新是第一动力。",
+        "今年以来各项工作稳步推进。\n\n防范化解重大金融风险\n\n评估结果显示，金融运行总体平稳。",
+    ],
+)
+def test_a_heading_its_paragraph_does_not_take_up_stays_silent_outside_news_style(text):
+    assert findings(text) == []
 
 
 @pytest.mark.parametrize(
@@ -232,25 +268,31 @@ def test_a_line_whose_words_its_paragraph_never_takes_up_and_the_model_joins_is_
     ],
 )
 def test_a_paragraphs_first_line_that_leaves_a_clause_open_is_a_cut(prev_line, next_line):
-    # a line with a clause in it, no label or subtitle, that its next paragraph does not take up: a heading holds
-    # no clause unless a label opens it (央视快评：……，……)
-    text = "春耕备耕有序推进。\n\n" + prev_line + "\n\n" + next_line
+    # a line with a clause in it, in a document whose headlines hold none, that its next paragraph does not take up
+    text = _BULLETIN + "\n\n" + prev_line + "\n\n" + next_line
     found = findings(text)
     assert [(text[d.start : d.end], d.fix.safety) for d in found] == [("\n\n", Safety.UNSAFE)]
     assert prev_line + next_line in fix_text(text, unsafe=True)
 
 
+_SLOGAN = "坚持稳中求进，推动高质量发展\n\n过去一年，我国经济总量突破一百一十万亿元。"
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        # a heading with a clause: alone in its document, in a report whose headings hold clauses too, or among
+        # too few headings to say what the document's headings are like
+        "今年以来各项工作稳步推进。\n\n" + _SLOGAN,
+        "守正创新，勇毅前行\n\n新的一年，我们要继续奋斗。\n\n" + _SLOGAN + "\n\n稳字当头，稳中求进\n\n全年工作要稳。",
+        "工作回顾\n\n今年以来各项工作稳步推进。\n\n" + _SLOGAN,
+        # a report whose other headings hold no clause, but do not name their paragraphs' topics as headlines do
+        _REPORT + "\n\n" + _SLOGAN,
         # labelled headlines and a title with its subtitle
-        "春耕备耕有序推进。\n\n央视快评：弘扬革命文化，传承红色基因\n\n本台今天播发央视快评，题目是弘扬革命文化。",
-        "春耕备耕有序推进。\n\n新征程，我们再出发——2021年新年献词\n\n时间的脚步永不停歇，我们迎来了新的一年。",
+        _BULLETIN + "\n\n央视快评：弘扬革命文化，传承红色基因\n\n本台今天播发央视快评，题目是弘扬革命文化。",
+        _BULLETIN + "\n\n新征程，我们再出发——2021年新年献词\n\n时间的脚步永不停歇，我们迎来了新的一年。",
         # a heading with a clause whose words its paragraph takes up
-        "示例代码如下。\n\n请求审核，从而改变文章状态\n\n接下来需要增加请求审核博文的功能，这应当改变它的状态。",
-        # a single line break: a writer who leaves out full stops (a Markdown note saved as text)
-        "到 jdk8 为止，默认的垃圾收集器是 Parallel Old\n\n从 jdk9 开始，G1 收集器成为默认的垃圾收集器\n"
-        "目前来看，G1 回收器停顿时间最短而且没有明显缺点。",
+        _BULLETIN + "\n\n请求审核，从而改变文章状态\n\n接下来需要增加请求审核博文的功能，这应当改变它的状态。",
     ],
 )
 def test_a_heading_with_a_clause_stays_silent(text):

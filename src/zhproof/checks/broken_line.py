@@ -153,10 +153,12 @@ DOC = RuleDoc(
         "is also a cut when the document writes the three characters on each side of the break together elsewhere "
         "(全国供销⏎合作社系统…… where another story writes 全国供销合作社), when it is long enough to name a topic "
         "(five Han characters) and the next line takes up none of its words while the model ties the words on "
-        "either side (记者从工业⏎和信息化部获悉……: a headline's words come back in its story), and, before a blank "
-        "line, when it leaves a clause open (a comma or semicolon outside brackets and quotes, no label or "
-        "subtitle: 在今天举行的……决赛中，中国组合⏎⏎庞伟、姜冉馨……) and the next line takes up less than a third of "
-        "its words (a heading with a clause names its paragraph's topic: 请求审核，从而改变文章状态). Neither reaches the first line, "
+        "either side (记者从工业⏎和信息化部获悉……), in a document whose other headings (three or more) name their "
+        "paragraphs' topics, as headlines do in news; and, before a blank line, when it leaves a clause open (a "
+        "comma or semicolon outside brackets and quotes, no label or subtitle: 在今天举行的……决赛中，中国组合⏎⏎"
+        "庞伟、姜冉馨……) and the next line takes up less than a third of its pairs of characters, in a document "
+        "whose other headings (three or more) hold no clause (a report or a speech may head its parts with one: "
+        "坚持稳中求进，推动高质量发展). Neither reaches the first line, "
         "the last one (a signature, a date), a heading of a part (第三章, 一、), a list item, a Markdown heading or "
         "quotation, a line that opens with a label (示例 10-16：), nor a line in a block of lines without "
         "punctuation (a list, an address, verse). An unnumbered heading directly over its paragraph in a document of "
@@ -295,6 +297,12 @@ BLANK_MIN = 5
 ARTICLES_MIN = 10
 HEADLINE_RATE = 0.01
 HEADLINE_MIN = 3
+#: A line that leaves a clause open (坚持稳中求进，推动高质量发展 may be a heading) is a cut only in a document with at
+#: least this many other lines that could be headings, none of which holds a clause (a bulletin's headlines).
+HEADINGS_MIN = 3
+#: ... and a line whose words its paragraph never takes up is a cut only where at least this share of the
+#: document's other lines that could be headings have their words taken up by the next line (news style).
+TOPICAL_SHARE = 0.9
 # Lines that are neither a heading nor prose: an equation (应纳税额＝销售额×征收率) and a document number
 # (法释〔2022〕8号).
 # Whole lines: an equation holds an equals sign and no clause punctuation; a document number is an issuer's
@@ -337,10 +345,15 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
     3. Such a line, when the document writes the characters around the break elsewhere without it (JOIN_SIDE
        each side: 全国供销|合作社 where another story writes 全国供销合作社) and the next line ends a sentence with
        。！？ (not a title set on several lines), unless a label opens either line.
-    4. Such a line of TOPIC_MIN Han characters or more of which the next line, ending a sentence, takes up no pair
-       of characters, while the model ties the words on either side (``_unrelated_heading``).
-    5. Before a blank line, such a line that leaves a clause open (``_open_clause``) and of which the next line,
-       ending a sentence, takes up less than TAKEN_UP of its pairs of characters (``_taken_up``).
+    4. Such a line of TOPIC_MIN Han characters or more of which the next line (holding 。！？) takes up no pair of
+       characters, while the model ties the words on either side (``_unrelated_heading``), in a document whose
+       other lines that could be headings (HEADINGS_MIN or more) name their paragraphs' topics: at least
+       TOPICAL_SHARE of them have words taken up by the next line, and no other line names nothing (news style;
+       a report's headings need not be repeated: 加强组织领导 | 各地要把这项工作……).
+    5. Before a blank line, such a line that leaves a clause open (``_open_clause``) and of which the next line
+       (holding 。！？) takes up less than TAKEN_UP of its pairs of characters (``_taken_up``), in a document
+       with HEADINGS_MIN other lines that could be headings, none of which leaves a clause open (a bulletin's
+       headlines; a report or a speech may head its parts with clauses: 坚持稳中求进，推动高质量发展).
 
     None of them reaches the first line (a title), a heading of a part (第三章, 一、), a line that starts as a list
     item or a Markdown heading, a quotation or list, the last line (a signature, a date), or lines that ``_apart``
@@ -369,6 +382,19 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
         # before the break): not a heading or a caption (起草情况说明, 表1 物业服务收费标准)
         or (len(headline_like) <= HEADLINE_MIN and all(_cut_article(o[2]) for o in open_ if o[0] in headline_like))
     )
+    # A line that the two lines alone leave open is a cut in a document whose other lines that could be headings
+    # are headlines: HEADINGS_MIN or more, and at least TOPICAL_SHARE of them name their paragraph's topic (the
+    # next line takes up some of their words), while the line holds a clause that none of them holds, or names
+    # nothing where none of them does (asked only when such a line stands in the document).
+    clauses = {o[0] for o in open_ if o[0] in headline_like and _open_clause(o[2])}
+    unrelated = {o[0] for o in open_ if o[0] in headline_like and _unrelated_heading(doc, o[2], o[3])}
+    headlines = False
+    if len(clauses) == 1 or len(unrelated) == 1:
+        others = [o for o in open_ if o[0] in headline_like and o[0] not in clauses and o[0] not in unrelated]
+        taken = sum(_taken_up(o[2], o[3]) > 0 for o in others)
+        headlines = len(others) >= HEADINGS_MIN and taken >= TOPICAL_SHARE * len(others)
+    plain_headings = headlines and len(clauses) == 1
+    topical = headlines and len(unrelated) == 1
     out = []
     last = len(body)
     for start, end, prev_line, next_line, shape in open_:
@@ -389,22 +415,26 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
             shape == "structure"
             and _may_stand_in(text, start, prev_line)
             and _FULL_STOP.search(next_line) is not None
-            and _unrelated_heading(doc, prev_line, next_line)
+            and topical
+            and start in unrelated
             and not _apart(text, start, end, prev_line, next_line, same_block=True)
         ):
-            # a heading names what its paragraph is about; a line none of whose words the next line takes up, and
-            # whose last words the model reads as one phrase with the next line's first, is the first part of it
+            # where headings name what their paragraphs are about, a line none of whose words the next line takes
+            # up, and whose last words the model reads as one phrase with the next line's first, is no heading
             out.append((start, end, prev_line, next_line, Safety.UNSAFE))
             continue
         if (
             shape == "structure"
             and not single
-            and _open_clause(prev_line)
+            and plain_headings
+            and start in clauses
             and _taken_up(prev_line, next_line) < TAKEN_UP
             and _may_stand_in(text, start, prev_line)
             and _FULL_STOP.search(next_line) is not None
             and not _apart(text, start, end, prev_line, next_line, same_block=True)
         ):
+            # where headings hold no clause, a line that leaves one open, and whose words the next line hardly takes
+            # up, is no heading
             out.append((start, end, prev_line, next_line, Safety.UNSAFE))
             continue
         if not (blank_doc and single and _may_stand_in(text, start, prev_line)) and not (
@@ -443,7 +473,9 @@ def _taken_up(line: str, next_line: str) -> float:
 
 def _open_clause(line: str) -> bool:
     """Does the line hold a clause that it leaves open: a comma or semicolon outside brackets and quotes, and no
-    colon or dash that would make it a labelled headline or a title and its subtitle (央视快评：……，……; ……——论……)?"""
+    colon or dash that would make it a labelled headline or a title and its subtitle (央视快评：……，……; ……——论……)?
+    Asked of the line's last 4 * TOPIC_REACH characters (no heading is longer; the cost per line stays bounded)."""
+    line = line[-4 * TOPIC_REACH :]
     return _COMMA_OR_SEMICOLON.search(_BRACKETED.sub("", line)) is not None and _LABELLED.search(line) is None
 
 
