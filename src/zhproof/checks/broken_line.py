@@ -391,7 +391,7 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
     headlines = False
     if len(clauses) == 1 or len(unrelated) == 1:
         others = [o for o in open_ if o[0] in headline_like and o[0] not in clauses and o[0] not in unrelated]
-        taken = sum(_taken_up(o[2], o[3]) > 0 for o in others)
+        taken = sum(_takes_up_any(o[2], o[3]) for o in others)
         headlines = len(others) >= HEADINGS_MIN and taken >= TOPICAL_SHARE * len(others)
     plain_headings = headlines and len(clauses) == 1
     topical = headlines and len(unrelated) == 1
@@ -466,9 +466,20 @@ def _taken_up(line: str, next_line: str) -> float:
     """What share of the line's pairs of Han characters side by side the next line takes up: a heading names what
     its paragraph is about (请求审核，从而改变文章状态 | 接下来需要增加请求审核博文的功能), the two parts of a cut
     sentence seldom share words."""
-    pairs = _HAN_PAIR.findall(line, max(0, len(line) - TOPIC_REACH))
+    pairs = _pairs(line)
     story = next_line[: 4 * TOPIC_REACH]  # (bounded: the cost per break stays constant on a long line)
     return sum(pair in story for pair in pairs) / len(pairs) if pairs else 0.0
+
+
+def _takes_up_any(line: str, next_line: str) -> bool:
+    """Does the next line take up any pair of the line's Han characters (``_taken_up`` above 0)?"""
+    story = next_line[: 4 * TOPIC_REACH]
+    return any(pair in story for pair in _pairs(line))
+
+
+def _pairs(line: str) -> list[str]:
+    """The pairs of Han characters side by side in the line's last TOPIC_REACH characters."""
+    return _HAN_PAIR.findall(line, max(0, len(line) - TOPIC_REACH))
 
 
 def _open_clause(line: str) -> bool:
@@ -492,9 +503,9 @@ def _unrelated_heading(doc: Document, prev_line: str, next_line: str) -> bool:
     ties the last words of the line to the first of the next by more than ASSOCIATION? Only for a line of
     TOPIC_MIN Han characters or more: a shorter heading names its topic in a word or two that its paragraph need
     not repeat (民事诉讼 | 当事人可以申请回避, 服务端 | 程序运行在容器中)."""
-    if len(_HAN_PAIR.findall(prev_line, max(0, len(prev_line) - TOPIC_REACH))) < TOPIC_MIN - 1 or _taken_up(
-        prev_line, next_line
-    ):
+    pairs = _pairs(prev_line)
+    story = next_line[: 4 * TOPIC_REACH]
+    if len(pairs) < TOPIC_MIN - 1 or any(pair in story for pair in pairs):
         return False
     if doc.traditional:
         prev_line, next_line = to_simplified(prev_line) or prev_line, to_simplified(next_line) or next_line
