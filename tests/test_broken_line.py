@@ -195,107 +195,8 @@ def test_a_single_line_break_in_a_document_of_blank_line_paragraphs_is_reported(
 
 
 def test_the_same_line_in_a_document_of_single_line_paragraphs_is_a_headline():
-    # no heading in the document says how its headings relate to their paragraphs: a heading, whatever the model
-    # makes of 协同|配合
     cut = "国务院有关部门应当加强协同\n配合和信息共享，按照各自职责做好相关工作。"
     text = "\n".join(_PARAGRAPHS[:3] + [cut] + _PARAGRAPHS[3:])
-    assert findings(text) == []
-
-
-# A bulletin: each headline's words come back in its story (news style), and no headline holds a clause.
-_BULLETIN = "\n\n".join(
-    [
-        "新闻联播",
-        "习近平同越共中央总书记通电话",
-        "国家主席习近平今天同越共中央总书记阮富仲通电话。",
-        "全国春耕备耕有序推进",
-        "当前，全国春耕备耕有序推进，农资供应总体充足。",
-        "我国外汇储备保持稳定",
-        "国家外汇管理局今天发布数据，我国外汇储备保持稳定。",
-        "新一批国家级文化生态保护区公布",
-        "文化和旅游部今天公布新一批国家级文化生态保护区名单。",
-    ]
-)
-
-
-def test_a_line_whose_words_its_paragraph_never_takes_up_and_the_model_joins_is_a_cut():
-    # in a bulletin whose headlines name their stories, a line none of whose words the next line takes up, and that
-    # the model ties to it (工业|和信息化部), is the first part of a sentence
-    for prev_line, next_line in (
-        ("记者从工业", "和信息化部获悉，2020年，我国规模以上互联网和相关服务企业完成业务收入。"),
-        ("由中央广播", "电视总台出品的百集文献纪录片《山河岁月》今晚在央视综合频道播出。"),
-    ):
-        text = _BULLETIN + "\n\n" + prev_line + "\n\n" + next_line
-        found = findings(text)
-        assert [(text[d.start : d.end], d.fix.safety) for d in found] == [("\n\n", Safety.UNSAFE)]
-        assert prev_line + next_line in fix_text(text, unsafe=True)
-    # a headline and its story: the story takes up the headline's words
-    assert findings(_BULLETIN + "\n\n三大航天发射场任务圆满完成\n\n今年三大航天发射场任务圆满完成，创历史新高。") == []
-
-
-# Headings of a report: their paragraphs do not repeat them.
-_REPORT = "\n\n".join(
-    [
-        "关于做好今年工作的意见",
-        "加强组织领导",
-        "各地要把这项工作摆上重要议事日程，主要负责同志亲自抓。",
-        "强化督促检查",
-        "有关部门要及时发现和解决工作中出现的问题。",
-        "营造良好氛围",
-        "新闻媒体要加大宣传力度，推广各地好的做法。",
-    ]
-)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # headings whose paragraphs do not take up their words: report style, or a document with one heading only
-        _REPORT + "\n\n守护好人民群众身体健康\n\n医疗卫生机构要做好发热门诊的接诊工作。",
-        "守护好人民群众身体健康\n\n医疗卫生机构要做好发热门诊的接诊工作。\n\n高质量发展的南京实践\n\n经验表明，创新是第一动力。",
-        "今年以来各项工作稳步推进。\n\n防范化解重大金融风险\n\n评估结果显示，金融运行总体平稳。",
-    ],
-)
-def test_a_heading_its_paragraph_does_not_take_up_stays_silent_outside_news_style(text):
-    assert findings(text) == []
-
-
-@pytest.mark.parametrize(
-    "prev_line,next_line",
-    [
-        ("在今天举行的射击10米气手枪混合团体决赛中，中国组合", "庞伟、姜冉馨和俄罗斯奥委会选手展开激烈角逐。"),
-        ("近年来，中央和地方主要媒体在改革开放40年、决战决胜", "脱贫攻坚等重大宣传报道中，推出了一批精品力作。"),
-    ],
-)
-def test_a_paragraphs_first_line_that_leaves_a_clause_open_is_a_cut(prev_line, next_line):
-    # a line with a clause in it, in a document whose headlines hold none, that its next paragraph does not take up
-    text = _BULLETIN + "\n\n" + prev_line + "\n\n" + next_line
-    found = findings(text)
-    assert [(text[d.start : d.end], d.fix.safety) for d in found] == [("\n\n", Safety.UNSAFE)]
-    assert prev_line + next_line in fix_text(text, unsafe=True)
-
-
-_SLOGAN = "坚持稳中求进，推动高质量发展\n\n过去一年，我国经济总量突破一百一十万亿元。"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a heading with a clause: alone in its document, in a report whose headings hold clauses too, or among
-        # too few headings to say what the document's headings are like
-        "今年以来各项工作稳步推进。\n\n" + _SLOGAN,
-        "守正创新，勇毅前行\n\n新的一年，我们要继续奋斗。\n\n" + _SLOGAN + "\n\n稳字当头，稳中求进\n\n全年工作要稳。",
-        "工作回顾\n\n今年以来各项工作稳步推进。\n\n" + _SLOGAN,
-        # a report whose other headings hold no clause, but do not name their paragraphs' topics as headlines do
-        _REPORT + "\n\n" + _SLOGAN,
-        # labelled headlines and a title with its subtitle
-        _BULLETIN + "\n\n央视快评：弘扬革命文化，传承红色基因\n\n本台今天播发央视快评，题目是弘扬革命文化。",
-        _BULLETIN + "\n\n新征程，我们再出发——2021年新年献词\n\n时间的脚步永不停歇，我们迎来了新的一年。",
-        # a heading with a clause whose words its paragraph takes up
-        _BULLETIN + "\n\n请求审核，从而改变文章状态\n\n接下来需要增加请求审核博文的功能，这应当改变它的状态。",
-    ],
-)
-def test_a_heading_with_a_clause_stays_silent(text):
     assert findings(text) == []
 
 
@@ -976,19 +877,6 @@ def test_a_title_wrapped_between_words_or_after_a_name_stays_open(prev_line, nex
     assert broken_line.judge(prev_line, next_line) is None
 
 
-@pytest.mark.parametrize(
-    "prev_line,next_line",
-    [
-        # a lone character on each side that the lexicon joins into a word: a title wraps between words, not inside
-        # one (the next line ends no sentence)
-        ("【在新思想指引下】我", "国秋粮大面积开镰 农业科技加快推进"),
-        ("关于加强本", "法实施工作的意见"),
-    ],
-)
-def test_a_title_cut_between_two_lone_characters_of_a_word_is_a_cut(prev_line, next_line):
-    assert broken_line.judge(prev_line, next_line) is Safety.UNSAFE
-
-
 def test_a_signature_of_an_institution_on_two_lines_and_a_list_of_words_stay_silent():
     assert findings("特此证明。\n\n北京大学\n光华管理学院\n2024年3月1日") == []
     # one word per line: 中国|共产党 and 人民|共和国 are no cut long words
@@ -1107,3 +995,63 @@ P = "今年以来，全市安全形势总体平稳。\n"
 def test_a_heading_before_its_paragraph_stays_open(text):
     variant = "zh-Hant" if "訴訟" in text else "zh-Hans"
     assert findings(text, variant=variant) == []
+
+
+@pytest.mark.parametrize(
+    "prev_line,next_line",
+    [
+        # a lone character on each side that the lexicon joins into a word: a title wraps between words, not inside
+        # one (the next line ends no sentence)
+        ("【在新思想指引下】我", "国秋粮大面积开镰 农业科技加快推进"),
+        ("关于加强本", "法实施工作的意见"),
+    ],
+)
+def test_a_title_cut_between_two_lone_characters_of_a_word_is_a_cut(prev_line, next_line):
+    assert broken_line.judge(prev_line, next_line) is Safety.UNSAFE
+
+
+def test_text_set_one_character_per_line_is_no_cut_title():
+    # 你⏎好: each line is one character, not a title wrapped inside a word (the last pair, 世⏎界, is another matter)
+    text = "春联\n\n你\n好\n世\n界"
+    assert text.index("你") + 1 not in {d.start for d in findings(text)}
+    assert broken_line.judge("你", "好") is None
+
+
+# A bulletin: each headline's words come back in its story (news style).
+_BULLETIN = "\n\n".join(
+    [
+        "新闻联播",
+        "习近平同越共中央总书记通电话",
+        "国家主席习近平今天同越共中央总书记阮富仲通电话。",
+        "全国春耕备耕有序推进",
+        "当前，全国春耕备耕有序推进，农资供应总体充足。",
+        "我国外汇储备保持稳定",
+        "国家外汇管理局今天发布数据，我国外汇储备保持稳定。",
+        "新一批国家级文化生态保护区公布",
+        "文化和旅游部今天公布新一批国家级文化生态保护区名单。",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "heading,paragraph",
+    [
+        # found by two reviews of a test tried and dropped in the thirteenth session (bench/README.md): a line that
+        # holds a clause, or names nothing its paragraph takes up, before a paragraph; in a bulletin whose headlines
+        # name their stories, they are still headlines, commentary titles, datelines, captions, questions
+        ("坚持稳中求进，推动高质量发展", "过去一年，我国经济总量突破一百一十万亿元。"),
+        ("守正创新，勇毅前行", "新的一年，我们要以更加昂扬的姿态迈向新征程。"),
+        ("一季度经济开局良好，稳中向好态势持续", "国家统计局今天发布数据，主要指标好于预期。"),
+        ("降雨、降温来了，出行请注意安全", "中央气象台预计，未来三天南方地区将有强降雨。"),
+        ("3月5日，农民在田间驾驶农机进行春播作业", "据农业农村部统计，全国春播粮食已完成一成。"),
+        ("忘记密码了，怎么办", "可以在登录页面点击找回，按提示重新设置。"),
+        ("亲爱的妈妈，您好", "离家已经三个月了，我一切都好。"),
+        ("新华社北京电", "记者从国家统计局获悉，上半年经济运行稳中向好。"),
+        ("权威专家解读", "中国社会科学院研究员李明表示，政策效果正在显现。"),
+        ("守护好人民群众身体健康", "医疗卫生机构要做好发热门诊的接诊工作。"),
+        ("高质量发展的南京实践", "经验表明，创新是第一动力。"),
+    ],
+)
+def test_headings_that_a_reviewer_wrote_stay_silent(heading, paragraph):
+    for before in ("今年以来各项工作稳步推进。\n\n", _BULLETIN + "\n\n"):
+        assert findings(before + heading + "\n\n" + paragraph) == []

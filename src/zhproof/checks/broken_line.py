@@ -151,14 +151,7 @@ DOC = RuleDoc(
         "single line breaks between a list's items aside) is inside a paragraph, and so is a line without punctuation before prose in a document of numbered articles "
         "(第一条 …) that has almost no such lines, since its headings are numbered; a line that could be a heading "
         "is also a cut when the document writes the three characters on each side of the break together elsewhere "
-        "(全国供销⏎合作社系统…… where another story writes 全国供销合作社), when it is long enough to name a topic "
-        "(five Han characters) and the next line takes up none of its words while the model ties the words on "
-        "either side (记者从工业⏎和信息化部获悉……), in a document whose other headings (three or more) name their "
-        "paragraphs' topics, as headlines do in news; and, before a blank line, when it leaves a clause open (a "
-        "comma or semicolon outside brackets and quotes, no label or subtitle: 在今天举行的……决赛中，中国组合⏎⏎"
-        "庞伟、姜冉馨……) and the next line takes up less than a third of its pairs of characters, in a document "
-        "whose other headings (three or more) hold no clause (a report or a speech may head its parts with one: "
-        "坚持稳中求进，推动高质量发展). Neither reaches the first line, "
+        "(全国供销⏎合作社系统…… where another story writes 全国供销合作社). Neither reaches the first line, "
         "the last one (a signature, a date), a heading of a part (第三章, 一、), a list item, a Markdown heading or "
         "quotation, a line that opens with a label (示例 10-16：), nor a line in a block of lines without "
         "punctuation (a list, an address, verse). An unnumbered heading directly over its paragraph in a document of "
@@ -297,12 +290,6 @@ BLANK_MIN = 5
 ARTICLES_MIN = 10
 HEADLINE_RATE = 0.01
 HEADLINE_MIN = 3
-#: A line that leaves a clause open (坚持稳中求进，推动高质量发展 may be a heading) is a cut only in a document with at
-#: least this many other lines that could be headings, none of which holds a clause (a bulletin's headlines).
-HEADINGS_MIN = 3
-#: ... and a line whose words its paragraph never takes up is a cut only where at least this share of the
-#: document's other lines that could be headings have their words taken up by the next line (news style).
-TOPICAL_SHARE = 0.9
 # Lines that are neither a heading nor prose: an equation (应纳税额＝销售额×征收率) and a document number
 # (法释〔2022〕8号).
 # Whole lines: an equation holds an equals sign and no clause punctuation; a document number is an issuer's
@@ -345,20 +332,10 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
     3. Such a line, when the document writes the characters around the break elsewhere without it (JOIN_SIDE
        each side: 全国供销|合作社 where another story writes 全国供销合作社) and the next line ends a sentence with
        。！？ (not a title set on several lines), unless a label opens either line.
-    4. Such a line of TOPIC_MIN Han characters or more of which the next line (holding 。！？) takes up no pair of
-       characters, while the model ties the words on either side (``_unrelated_heading``), in a document whose
-       other lines that could be headings (HEADINGS_MIN or more) name their paragraphs' topics: at least
-       TOPICAL_SHARE of them have words taken up by the next line, and no other line names nothing (news style;
-       a report's headings need not be repeated: 加强组织领导 | 各地要把这项工作……).
-    5. Before a blank line, such a line that leaves a clause open (``_open_clause``) and of which the next line
-       (holding 。！？) takes up less than TAKEN_UP of its pairs of characters (``_taken_up``), in a document
-       with HEADINGS_MIN other lines that could be headings, none of which leaves a clause open (a bulletin's
-       headlines; a report or a speech may head its parts with clauses: 坚持稳中求进，推动高质量发展).
 
-    None of them reaches the first line (a title), a heading of a part (第三章, 一、), a line that starts as a list
-    item or a Markdown heading, a quotation or list, the last line (a signature, a date), or lines that ``_apart``
-    shows as separate units (for 4 and 5, a line without punctuation counts as the start of a block only right
-    above, not across a blank line: the headline over a bulletin's story makes no block with it)."""
+    Neither reaches the first line (a title), a heading of a part (第三章, 一、), a line that starts as a list item
+    or a Markdown heading, a quotation or list, the last line (a signature, a date), or lines that ``_apart``
+    shows as separate units."""
     text = doc.text
     body = text.rstrip()
     runs = _BLANK_RUN.findall(body)
@@ -382,19 +359,6 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
         # before the break): not a heading or a caption (起草情况说明, 表1 物业服务收费标准)
         or (len(headline_like) <= HEADLINE_MIN and all(_cut_article(o[2]) for o in open_ if o[0] in headline_like))
     )
-    # A line that the two lines alone leave open is a cut in a document whose other lines that could be headings
-    # are headlines: HEADINGS_MIN or more, and at least TOPICAL_SHARE of them name their paragraph's topic (the
-    # next line takes up some of their words), while the line holds a clause that none of them holds, or names
-    # nothing where none of them does (asked only when such a line stands in the document).
-    clauses = {o[0] for o in open_ if o[0] in headline_like and _open_clause(o[2])}
-    unrelated = {o[0] for o in open_ if o[0] in headline_like and _unrelated_heading(doc, o[2], o[3])}
-    headlines = False
-    if len(clauses) == 1 or len(unrelated) == 1:
-        others = [o for o in open_ if o[0] in headline_like and o[0] not in clauses and o[0] not in unrelated]
-        taken = sum(_takes_up_any(o[2], o[3]) for o in others)
-        headlines = len(others) >= HEADINGS_MIN and taken >= TOPICAL_SHARE * len(others)
-    plain_headings = headlines and len(clauses) == 1
-    topical = headlines and len(unrelated) == 1
     out = []
     last = len(body)
     for start, end, prev_line, next_line, shape in open_:
@@ -409,32 +373,6 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
             # the document's own words run on across the break, and the next line ends a sentence (not a title set
             # on three lines: 最高人民法院⏎关于审理……案件⏎适用法律若干问题的规定（一）): evidence enough, even under a
             # line without punctuation (a bulletin's story opens under its headline)
-            out.append((start, end, prev_line, next_line, Safety.UNSAFE))
-            continue
-        if (
-            shape == "structure"
-            and _may_stand_in(text, start, prev_line)
-            and _FULL_STOP.search(next_line) is not None
-            and topical
-            and start in unrelated
-            and not _apart(text, start, end, prev_line, next_line, same_block=True)
-        ):
-            # where headings name what their paragraphs are about, a line none of whose words the next line takes
-            # up, and whose last words the model reads as one phrase with the next line's first, is no heading
-            out.append((start, end, prev_line, next_line, Safety.UNSAFE))
-            continue
-        if (
-            shape == "structure"
-            and not single
-            and plain_headings
-            and start in clauses
-            and _taken_up(prev_line, next_line) < TAKEN_UP
-            and _may_stand_in(text, start, prev_line)
-            and _FULL_STOP.search(next_line) is not None
-            and not _apart(text, start, end, prev_line, next_line, same_block=True)
-        ):
-            # where headings hold no clause, a line that leaves one open, and whose words the next line hardly takes
-            # up, is no heading
             out.append((start, end, prev_line, next_line, Safety.UNSAFE))
             continue
         if not (blank_doc and single and _may_stand_in(text, start, prev_line)) and not (
@@ -453,67 +391,6 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
 
 
 _FULL_STOP = compile_re(r"[。！？!?]")
-_HAN_PAIR = compile_re(f"(?=([{HAN}]{{2}}))")
-_LABELLED = compile_re(r"[：:]|——")
-#: A line of which the next line takes up at least this share of its pairs of Han characters names the next
-#: line's topic (``_taken_up``), asked of the line's last TOPIC_REACH characters (a headline's length) and the
-#: next line's first 4 * TOPIC_REACH.
-TAKEN_UP = 1 / 3
-TOPIC_REACH = 50
-
-
-def _taken_up(line: str, next_line: str) -> float:
-    """What share of the line's pairs of Han characters side by side the next line takes up: a heading names what
-    its paragraph is about (请求审核，从而改变文章状态 | 接下来需要增加请求审核博文的功能), the two parts of a cut
-    sentence seldom share words."""
-    pairs = _pairs(line)
-    story = next_line[: 4 * TOPIC_REACH]  # (bounded: the cost per break stays constant on a long line)
-    return sum(pair in story for pair in pairs) / len(pairs) if pairs else 0.0
-
-
-def _takes_up_any(line: str, next_line: str) -> bool:
-    """Does the next line take up any pair of the line's Han characters (``_taken_up`` above 0)?"""
-    story = next_line[: 4 * TOPIC_REACH]
-    return any(pair in story for pair in _pairs(line))
-
-
-def _pairs(line: str) -> list[str]:
-    """The pairs of Han characters side by side in the line's last TOPIC_REACH characters."""
-    return _HAN_PAIR.findall(line, max(0, len(line) - TOPIC_REACH))
-
-
-def _open_clause(line: str) -> bool:
-    """Does the line hold a clause that it leaves open: a comma or semicolon outside brackets and quotes, and no
-    colon or dash that would make it a labelled headline or a title and its subtitle (央视快评：……，……; ……——论……)?
-    Asked of the line's last 4 * TOPIC_REACH characters (no heading is longer; the cost per line stays bounded)."""
-    line = line[-4 * TOPIC_REACH :]
-    return _COMMA_OR_SEMICOLON.search(_BRACKETED.sub("", line)) is not None and _LABELLED.search(line) is None
-
-
-_COMMA_OR_SEMICOLON = compile_re(r"[，；]")
-#: A line needs at least TOPIC_MIN - 1 pairs of Han characters side by side (five characters in a row, or more in
-#: shorter runs) for ``_unrelated_heading`` to weigh what its paragraph repeats of it.
-TOPIC_MIN = 5
-
-
-def _unrelated_heading(doc: Document, prev_line: str, next_line: str) -> bool:
-    """Is the line before a break no heading of the next line's paragraph: no two Han characters of it in a row
-    stand in the next line (a headline's words come back in its story: 习近平同越共中央总书记通电话 | 国家主席习近平
-    同越共中央总书记阮富仲通电话; a cut sentence's two parts share none: 记者从工业 | 和信息化部获悉), and the model
-    ties the last words of the line to the first of the next by more than ASSOCIATION? Only for a line of
-    TOPIC_MIN Han characters or more: a shorter heading names its topic in a word or two that its paragraph need
-    not repeat (民事诉讼 | 当事人可以申请回避, 服务端 | 程序运行在容器中)."""
-    pairs = _pairs(prev_line)
-    story = next_line[: 4 * TOPIC_REACH]
-    if len(pairs) < TOPIC_MIN - 1 or any(pair in story for pair in pairs):
-        return False
-    if doc.traditional:
-        prev_line, next_line = to_simplified(prev_line) or prev_line, to_simplified(next_line) or next_line
-    tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
-    head = _HAN_HEAD.match(next_line[:_WINDOW])
-    return tail is not None and head is not None and _association(_Break(tail.group(), head.group())) > ASSOCIATION
-
-
 #: Han characters taken on each side of a break for ``_joined_elsewhere``, and how far around the break the
 #: document is searched (characters each side, as duplicate-word's DOCUMENT_REACH).
 JOIN_SIDE = 3
@@ -665,7 +542,8 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
        Otherwise a credit or caption after the last sentence stays silent, whatever follows; and a break before
        a line that does not go on to a sentence end (a heading or a title, or the rest of one: titles wrapped
        on two lines) is left open ("wrapped"), unless each side leaves a lone character that the lexicon joins
-       into a word (【……】我|国秋粮大面积开镰: a title wraps between words, not inside one).
+       into a word, and neither line is that character alone (【……】我|国秋粮大面积开镰: a title wraps between
+       words, not inside one; 你⏎好 is text set one character per line).
     4. each side leaves a lone character that the lexicon joins into a word (本|法), or a numeral or an ordinal is
        cut (第八|十一条, 第二十四|条);
        the line before ends where no sentence can (a conjunction: 和, 或者; 的 outside 是……的; a lone
@@ -718,8 +596,17 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
         return Safety.UNSAFE, ""  # 第四|章 劳动和社会保障权益: a number cut before a heading too
     if not dated and _long_cut(br, line=prev_line.strip()):
         return Safety.UNSAFE, ""  # 第五届全国|人民代表大会常务委员会……通过: a long word is cut in a title too
-    if not credit and not rest and not dated and _lone_cut(br, lone_only=True):
-        return Safety.UNSAFE, ""  # 【……】我|国秋粮大面积开镰: a title wraps between words, not inside one
+    if (
+        not credit
+        and not rest
+        and not dated
+        and len(body) > 1
+        and len(next_line.strip()) > 1
+        and _lone_cut(br, lone_only=True)
+    ):
+        # 【……】我|国秋粮大面积开镰: a title wraps between words, not inside one (not text set one character per
+        # line: 你⏎好)
+        return Safety.UNSAFE, ""
     if credit or not rest:
         # a credit or caption after the last sentence; or the next line is a heading or a title, or the rest of
         # one (a title wrapped on two lines): line structure, unless the document's layout says otherwise
