@@ -1055,3 +1055,31 @@ _BULLETIN = "\n\n".join(
 def test_headings_that_a_reviewer_wrote_stay_silent(heading, paragraph):
     for before in ("今年以来各项工作稳步推进。\n\n", _BULLETIN + "\n\n"):
         assert findings(before + heading + "\n\n" + paragraph) == []
+
+
+_ARTICLES = [f"第{n}条 有关部门应当依法履行职责，做好相关工作。" for n in "一二三四五六七八九十"]
+
+
+@pytest.mark.parametrize(
+    "cut",
+    [
+        "第十一条 对违反本法规定的行为，依照本法\n\n第三十条的规定予以处罚。",
+        "第十一条 有下列行为之一的，依照本法\n第二十二条之一处罚。",
+        "第十一条 本条例依照本法\n第五条第二款制定。",
+    ],
+)
+def test_a_line_that_opens_with_a_cited_article_is_no_heading(cut):
+    # 第三十条的规定, 第二十二条之一处罚, 第五条第二款: a number the line goes on from without a space is cited inside
+    # a sentence, not an article's heading
+    text = "\n\n".join(_ARTICLES + [cut, "第十二条 本法自公布之日起施行。"])
+    found = findings(text)
+    assert len(found) == 1 and found[0].fix is not None and found[0].fix.safety is Safety.UNSAFE
+    assert cut.split("\n")[0].split(" ")[1] + cut.split("\n")[-1] in fix_text(text, unsafe=True)
+
+
+@pytest.mark.parametrize(
+    "heading", ["第三十条 的规定予以处罚。", "第一百二十条之一 以暴力方法实施恐怖活动的，处十年以上有期徒刑。"]
+)
+def test_an_article_number_before_a_space_opens_an_article(heading):
+    text = "\n\n".join(_ARTICLES + ["第十一条 对违反本法规定的行为，依照本法", heading])
+    assert findings(text) == []

@@ -52,6 +52,13 @@ _LABEL_LINE = compile_re(
 )
 # Clause punctuation, counted outside brackets, quotes and titles (a headline may quote a phrase with a comma).
 _CLAUSE_MARK = compile_re(r"，")
+# A part or article cited inside a sentence (第三十条的规定, 第二十二條之一制定之, 第一項及其未遂犯): the number, with no
+# space, then what goes on a citation (a particle, a conjunction, another number, 规定, 所, 至; after 之一, any Han
+# character), not a heading's text (第三十条 本法……, 第一百二十条之一 以……, 第一章总则).
+_REFERENCE = compile_re(
+    f"[ \\t\\u3000]*第{_LABEL_NUMBER}[章节節条條款项項编編]"
+    f"(?:之[一二三四五六七八九十]+[{HAN}]|[、，,的第所至及或和与與]|之[^一二三四五六七八九十]|规定|規定)"
+)
 _ORDINAL_END = compile_re(f"第[〇零一二三四五六七八九十百千万两{DIGIT}]+$")
 _UNITS = frozenset("章节節条條款项項编編篇卷回部集届次期号版")
 _NUMERAL = frozenset("〇零一二三四五六七八九十百千万亿两")
@@ -121,7 +128,8 @@ DOC = RuleDoc(
     what=(
         "Finds a line break, often with blank lines, in the middle of a sentence (就业形势⏎⏎保持稳定) or of a word "
         "(贡献了中⏎⏎国智慧), as PDF extraction, OCR and page layout leave them. The next line must not start a "
-        "heading or list item. A break counts when it cuts a word (the word trigram model reads the characters "
+        "heading or list item (a part or article cited without a space after its number starts none: 依照本法⏎"
+        "第三十条的规定, 第二十二條之一制定之). A break counts when it cuts a word (the word trigram model reads the characters "
         "across it as one word, likelier than apart; or each line leaves a lone character that the lexicon joins "
         "into a word; or a word of five characters or more crosses it, in a title too: 第五届全国⏎人民代表大会常务委员会, "
         "though not after a name of its own, 北京大学⏎光华管理学院, nor in a list of words, one per line; or it cuts a numeral), when the line before ends where no sentence or title can (a "
@@ -216,7 +224,9 @@ class BrokenLine(BaseRule):
                 continue
             if markdown and text.count("\n", start, end) < 2:
                 continue  # a single newline inside a Markdown paragraph is a soft break
-            outline = BLOCK_START.match(text, end) is not None
+            # (a number of a part or an article that the line goes on from without a space is a reference inside
+            # a sentence, not a heading: 本法依司法院組織法⏎第二十二條之一制定之。, 依照本法⏎第三十条的规定)
+            outline = BLOCK_START.match(text, end) is not None and _REFERENCE.match(text, end) is None
             if outline and text[start - 1] != "第":
                 continue  # the next line starts a heading or a list item (after 第, see below)
             if plain:  # the lines around the break, found from it: cheaper than the line index
