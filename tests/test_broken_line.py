@@ -1083,3 +1083,29 @@ def test_a_line_that_opens_with_a_cited_article_is_no_heading(cut):
 def test_an_article_number_before_a_space_opens_an_article(heading):
     text = "\n\n".join(_ARTICLES + ["第十一条 对违反本法规定的行为，依照本法", heading])
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["（三）收取租金事项。", "（四）征收地租及生产\n物品之保管、销售事项。", "（五）其他事项。"],
+        ["五、关于人事管理事项；", "六、关于外宾\n\n与侨民之接待及传译事项；", "七、其他交办事项。"],
+        ["1. 研究企划组。", "2. 访查作业\n组。", "3. 教育交流组。"],
+    ],
+)
+def test_an_item_cut_in_a_list_of_one_line_items_is_a_cut(items):
+    # its sibling above ends a sentence on its own line: the item does not stand over a paragraph as a heading
+    text = "本处设下列各组，分别办理：\n" + "\n".join(items) + "\n"
+    found = findings(text)
+    assert len(found) == 1 and found[0].fix is not None and found[0].fix.safety is Safety.UNSAFE
+    assert items[1].replace("\n", "") in fix_text(text, unsafe=True)
+
+
+def test_an_outline_heading_over_its_paragraph_stays_silent():
+    # the item above is a heading over its own paragraph, not a sentence of its own
+    text = (
+        "（一）主要目标\n到2025年，全市经济总量迈上新台阶。\n（二）重点任务\n加快建设现代产业体系，推动高质量发展。\n"
+    )
+    assert findings(text) == []
+    text = "一、总体要求。\n（一）指导思想\n坚持以人民为中心的发展思想。\n（二）基本原则\n坚持稳中求进工作总基调。\n"
+    assert findings(text) == []

@@ -153,7 +153,10 @@ DOC = RuleDoc(
         "and the next line closes (央视网消息（新闻⏎联播）) is a break, so is a word cut before a line that introduces a "
         "list with a colon (依法追究刑事⏎⏎责任：) or a line ending on a conjunction there (如果⏎尝试编译，会得到如下"
         "错误：), so is the first line of an item of a list of clauses that a colon introduces ((三)将股份用于员工持股⏎"
-        "计划或者股权激励；: the next line ends the item with ；, or with 。 after an item ending with ；), "
+        "计划或者股权激励；: the next line ends the item with ；, or with 。 after an item ending with ；), so is "
+        "the first line of an item whose sibling above, numbered alike, is a whole line ending with 。 or ； and "
+        "which the next line ends likewise ((三)收取租金事项。⏎(四)征收地租及生产⏎物品之保管、销售事项。; not an "
+        "outline's heading over its paragraph), "
         "and otherwise the document's own layout "
         "decides: a single line break in a plain-text document that separates its paragraphs with blank lines (the "
         "single line breaks between a list's items aside) is inside a paragraph, and so is a line without punctuation before prose in a document of numbered articles "
@@ -266,7 +269,14 @@ class BrokenLine(BaseRule):
                 safety = Safety.UNSAFE
             if markdown:
                 shape = ""  # a Markdown paragraph is the writer's own layout: nothing for the document to decide
-            elif safety is None and shape and _cut_item(text, line_start, prev_line, next_line):
+            elif (
+                safety is None
+                and shape
+                and (
+                    _cut_item(text, line_start, prev_line, next_line)
+                    or _cut_sibling(text, line_start, prev_line, next_line)
+                )
+            ):
                 safety = Safety.UNSAFE
             if safety is not None:
                 found.append((start, end, prev_line, next_line, safety))
@@ -453,6 +463,39 @@ def _cut_item(text: str, line_start: int, prev_line: str, next_line: str) -> boo
         if not (_ITEM.match(line) or _ITEM_END.search(line)):
             return False
     return False
+
+
+# The number of an item of a list, by its style: （四）, (4), 四、, 4., ④.
+_ITEM_STYLES = (
+    compile_re("[ \t\u3000]*[（(][一二三四五六七八九十]+[）)]"),
+    compile_re(f"[ \t\u3000]*[（(][{DIGIT}]{{1,2}}[）)]"),
+    compile_re("[ \t\u3000]*[一二三四五六七八九十]+、"),
+    compile_re(f"[ \t\u3000]*[{DIGIT}]{{1,2}}[、．.]"),
+    compile_re("[ \t\u3000]*[①-⑳]"),
+)
+
+
+def _item_style(line: str) -> int | None:
+    for k, pattern in enumerate(_ITEM_STYLES):
+        if pattern.match(line):
+            return k
+    return None
+
+
+def _cut_sibling(text: str, line_start: int, prev_line: str, next_line: str) -> bool:
+    """Is the line before the break the first part of an item of a list whose items are whole lines: the line
+    above it is an item of the same numbering that ends with 。 or ； (（三）收取租金事项。⏎（四）征收地租及生产⏎
+    物品之保管、销售事项。), and the next line ends the item as its sibling does? An outline's heading stands over
+    its paragraph, not under a sibling that ends a sentence (（一）主要目标⏎到2025年，……。⏎（二）重点任务⏎……)."""
+    style = _item_style(prev_line)
+    if style is None:
+        return False
+    end = next_line.rstrip()
+    if not end.endswith(("。", "；", ";")):
+        return False
+    before = text[max(0, line_start - 3000) : line_start].rstrip()
+    above = before[before.rfind("\n") + 1 :].strip()
+    return _item_style(above) == style and above.endswith(("。", "；", ";"))
 
 
 #: The modal verbs of a provision (…应当对调解协议的履行情况, 不得要求…): a line that holds one is a clause, not a
