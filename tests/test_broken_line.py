@@ -1101,7 +1101,18 @@ def test_an_item_cut_in_a_list_of_one_line_items_is_a_cut(items):
     assert items[1].replace("\n", "") in fix_text(text, unsafe=True)
 
 
+def test_the_first_item_cut_in_a_list_of_one_line_items_is_a_cut():
+    # under the line that introduces the list, with a sibling below that is a whole line
+    text = "工程科掌理下列事项：\n（一）监造管理全园\n\n建筑事项。\n（二）建造修养全园道路事项。\n"
+    found = findings(text)
+    assert len(found) == 1 and found[0].fix is not None and found[0].fix.safety is Safety.UNSAFE
+    assert "（一）监造管理全园建筑事项。" in fix_text(text, unsafe=True)
+
+
 def test_an_outline_heading_over_its_paragraph_stays_silent():
+    # under a colon too, when its sibling below is a heading as well
+    text = "主要任务如下：\n（一）加强组织领导\n各地要把这项工作摆上重要议事日程。\n（二）强化督促检查\n有关部门要及时发现问题。\n"
+    assert findings(text) == []
     # the item above is a heading over its own paragraph, not a sentence of its own
     text = (
         "（一）主要目标\n到2025年，全市经济总量迈上新台阶。\n（二）重点任务\n加快建设现代产业体系，推动高质量发展。\n"

@@ -154,9 +154,10 @@ DOC = RuleDoc(
         "list with a colon (依法追究刑事⏎⏎责任：) or a line ending on a conjunction there (如果⏎尝试编译，会得到如下"
         "错误：), so is the first line of an item of a list of clauses that a colon introduces ((三)将股份用于员工持股⏎"
         "计划或者股权激励；: the next line ends the item with ；, or with 。 after an item ending with ；), so is "
-        "the first line of an item whose sibling above, numbered alike, is a whole line ending with 。 or ； and "
-        "which the next line ends likewise ((三)收取租金事项。⏎(四)征收地租及生产⏎物品之保管、销售事项。; not an "
-        "outline's heading over its paragraph), "
+        "the first line of an item whose sibling above (or, for a list's first item under the line that introduces "
+        "it with a colon, below), numbered alike, is a whole line ending with 。 or ； and which the next line ends "
+        "likewise ((三)收取租金事项。⏎(四)征收地租及生产⏎物品之保管、销售事项。; not an outline's heading over its "
+        "paragraph), "
         "and otherwise the document's own layout "
         "decides: a single line break in a plain-text document that separates its paragraphs with blank lines (the "
         "single line breaks between a list's items aside) is inside a paragraph, and so is a line without punctuation before prose in a document of numbered articles "
@@ -274,7 +275,7 @@ class BrokenLine(BaseRule):
                 and shape
                 and (
                     _cut_item(text, line_start, prev_line, next_line)
-                    or _cut_sibling(text, line_start, prev_line, next_line)
+                    or _cut_sibling(text, line_start, end, prev_line, next_line)
                 )
             ):
                 safety = Safety.UNSAFE
@@ -482,20 +483,31 @@ def _item_style(line: str) -> int | None:
     return None
 
 
-def _cut_sibling(text: str, line_start: int, prev_line: str, next_line: str) -> bool:
+def _cut_sibling(text: str, line_start: int, end: int, prev_line: str, next_line: str) -> bool:
     """Is the line before the break the first part of an item of a list whose items are whole lines: the line
     above it is an item of the same numbering that ends with 。 or ； (（三）收取租金事项。⏎（四）征收地租及生产⏎
-    物品之保管、销售事项。), and the next line ends the item as its sibling does? An outline's heading stands over
-    its paragraph, not under a sibling that ends a sentence (（一）主要目标⏎到2025年，……。⏎（二）重点任务⏎……)."""
+    物品之保管、销售事项。), or, for the list's first item, the line above introduces the list with a colon and the
+    sibling below is such a line; and the next line ends the item as its siblings do? An outline's heading stands
+    over its paragraph, between siblings that are headings too (（一）主要目标⏎到2025年，……。⏎（二）重点任务⏎……)."""
     style = _item_style(prev_line)
     if style is None:
         return False
-    end = next_line.rstrip()
-    if not end.endswith(("。", "；", ";")):
+    if not next_line.rstrip().endswith(_ITEM_ENDS):
         return False
     before = text[max(0, line_start - 3000) : line_start].rstrip()
     above = before[before.rfind("\n") + 1 :].strip()
-    return _item_style(above) == style and above.endswith(("。", "；", ";"))
+    if _item_style(above) == style:
+        return above.endswith(_ITEM_ENDS)
+    if not above.endswith(("：", ":")):
+        return False
+    # the list's first item, under the line that introduces it: its sibling below is a whole line too
+    after = end + len(next_line)
+    below = _NON_BLANK_LINE.search(text, after, after + 3000)
+    return below is not None and _item_style(below.group()) == style and below.group().rstrip().endswith(_ITEM_ENDS)
+
+
+_ITEM_ENDS = ("。", "；", ";")
+_NON_BLANK_LINE = compile_re(r"(?<=\n)[ \t\u3000]*\S[^\n]*")
 
 
 #: The modal verbs of a provision (…应当对调解协议的履行情况, 不得要求…): a line that holds one is a clause, not a
