@@ -1091,6 +1091,12 @@ def test_an_article_number_before_a_space_opens_an_article(heading):
         ["（三）收取租金事项。", "（四）征收地租及生产\n物品之保管、销售事项。", "（五）其他事项。"],
         ["五、关于人事管理事项；", "六、关于外宾\n\n与侨民之接待及传译事项；", "七、其他交办事项。"],
         ["1. 研究企划组。", "2. 访查作业\n组。", "3. 教育交流组。"],
+        # items that end inside a quotation (an amending decision)
+        [
+            "六、将刑法第三百九十二条修改为：“介绍贿赂的，处三年以下有期徒刑。”",
+            "七、将刑法第三百九十三条修改\n\n为：“单位为谋取不正当利益而行贿的，对单位判处罚金。”",
+            "八、将刑法第三百九十四条删去。",
+        ],
     ],
 )
 def test_an_item_cut_in_a_list_of_one_line_items_is_a_cut(items):

@@ -486,27 +486,31 @@ def _item_style(line: str) -> int | None:
 def _cut_sibling(text: str, line_start: int, end: int, prev_line: str, next_line: str) -> bool:
     """Is the line before the break the first part of an item of a list whose items are whole lines: the line
     above it is an item of the same numbering that ends with 。 or ； (（三）收取租金事项。⏎（四）征收地租及生产⏎
-    物品之保管、销售事项。), or, for the list's first item, the line above introduces the list with a colon and the
+    物品之保管、销售事项。; the end may be inside a quotation: 七、将刑法第三百九十三条修改为：“……。”), or, for the list's first item, the line above introduces the list with a colon and the
     sibling below is such a line; and the next line ends the item as its siblings do? An outline's heading stands
     over its paragraph, between siblings that are headings too (（一）主要目标⏎到2025年，……。⏎（二）重点任务⏎……)."""
     style = _item_style(prev_line)
     if style is None:
         return False
-    if not next_line.rstrip().endswith(_ITEM_ENDS):
+    if not _ends_item(next_line):
         return False
     before = text[max(0, line_start - 3000) : line_start].rstrip()
     above = before[before.rfind("\n") + 1 :].strip()
     if _item_style(above) == style:
-        return above.endswith(_ITEM_ENDS)
+        return _ends_item(above)
     if not above.endswith(("：", ":")):
         return False
     # the list's first item, under the line that introduces it: its sibling below is a whole line too
     after = end + len(next_line)
     below = _NON_BLANK_LINE.search(text, after, after + 3000)
-    return below is not None and _item_style(below.group()) == style and below.group().rstrip().endswith(_ITEM_ENDS)
+    return below is not None and _item_style(below.group()) == style and _ends_item(below.group())
 
 
-_ITEM_ENDS = ("。", "；", ";")
+def _ends_item(line: str) -> bool:
+    """Does the line end with 。 or ；, perhaps inside a quotation or brackets (……修改为：“……。”)?"""
+    return line.rstrip().rstrip("”’」』）)").endswith(("。", "；", ";"))
+
+
 _NON_BLANK_LINE = compile_re(r"(?<=\n)[ \t\u3000]*\S[^\n]*")
 
 
