@@ -1100,8 +1100,9 @@ def test_an_article_number_before_a_space_opens_an_article(heading):
     ],
 )
 def test_an_item_cut_in_a_list_of_one_line_items_is_a_cut(items):
-    # its sibling above ends a sentence on its own line: the item does not stand over a paragraph as a heading
-    text = "本处设下列各组，分别办理：\n" + "\n".join(items) + "\n"
+    # in a statute, its sibling above ends a sentence on its own line: the item does not stand over a paragraph
+    # as a heading
+    text = "\n".join(_ARTICLES + ["第十一条 本处设下列各组，分别办理："] + items) + "\n"
     found = findings(text)
     assert len(found) == 1 and found[0].fix is not None and found[0].fix.safety is Safety.UNSAFE
     assert items[1].replace("\n", "") in fix_text(text, unsafe=True)
@@ -1109,7 +1110,10 @@ def test_an_item_cut_in_a_list_of_one_line_items_is_a_cut(items):
 
 def test_the_first_item_cut_in_a_list_of_one_line_items_is_a_cut():
     # under the line that introduces the list, with a sibling below that is a whole line
-    text = "工程科掌理下列事项：\n（一）监造管理全园\n\n建筑事项。\n（二）建造修养全园道路事项。\n"
+    text = (
+        "\n".join(_ARTICLES)
+        + "\n第十一条 工程科掌理下列事项：\n（一）监造管理全园\n\n建筑事项。\n（二）建造修养全园道路事项。\n"
+    )
     found = findings(text)
     assert len(found) == 1 and found[0].fix is not None and found[0].fix.safety is Safety.UNSAFE
     assert "（一）监造管理全园建筑事项。" in fix_text(text, unsafe=True)
@@ -1126,3 +1130,24 @@ def test_an_outline_heading_over_its_paragraph_stays_silent():
     assert findings(text) == []
     text = "一、总体要求。\n（一）指导思想\n坚持以人民为中心的发展思想。\n（二）基本原则\n坚持稳中求进工作总基调。\n"
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # found by a review: outside legal text, an item without punctuation after a one-line sibling is often a
+        # heading over its paragraph (mixed outlines, standards, questions and answers)
+        "（一）加强组织领导。各地区各部门要高度重视，切实加强领导。\n（二）强化资金保障\n各级财政要加大投入力度，确保资金及时到位。\n",
+        "一、总体要求。\n二、主要任务\n推动经济高质量发展，加快建设现代化经济体系。\n",
+        "4.1 产品应符合本文件的规定。\n4.2 外观\n产品表面应光洁，不应有裂纹。\n",
+        "1. 居住证有效期多久？一年。\n2. 如何申领居住证\n向居住地公安派出所申请。\n",
+        "①建立台账。\n②完善制度\n各单位要完善管理制度。\n",
+        "工作要求如下：\n（一）加强组织领导\n各单位要成立专项工作组。\n（二）严格落实责任。各单位主要负责人为第一责任人。\n",
+        # 第一条、 and 第一章、 label articles and parts in informal charters and contracts: no citation
+        "某某协会章程\n第一章、总则\n第一条、本会名称为某某协会，英文名称为ABC。\n",
+        "经协商一致，订立本合同\n第一条、甲方将其房屋出租给乙方使用。\n",
+    ],
+)
+def test_outlines_and_charters_that_a_reviewer_wrote_stay_silent(text):
+    assert findings(text) == []
+    assert findings(text.replace("\n", "\r\n")) == []

@@ -54,10 +54,11 @@ _LABEL_LINE = compile_re(
 _CLAUSE_MARK = compile_re(r"，")
 # A part or article cited inside a sentence (第三十条的规定, 第二十二條之一制定之, 第一項及其未遂犯): the number, with no
 # space, then what goes on a citation (a particle, a conjunction, another number, 规定, 所, 至; after 之一, any Han
-# character), not a heading's text (第三十条 本法……, 第一百二十条之一 以……, 第一章总则).
+# character), not a heading's text (第三十条 本法……, 第一百二十条之一 以……, 第一章总则; 第一条、 and 第一条， label
+# articles in informal charters and contracts).
 _REFERENCE = compile_re(
     f"[ \\t\\u3000]*第{_LABEL_NUMBER}[章节節条條款项項编編]"
-    f"(?:之[一二三四五六七八九十]+[{HAN}]|[、，,的第所至及或和与與]|之[^一二三四五六七八九十]|规定|規定)"
+    f"(?:之[一二三四五六七八九十]+[{HAN}]|[的第所至及或和与與]|之[^一二三四五六七八九十]|规定|規定)"
 )
 _ORDINAL_END = compile_re(f"第[〇零一二三四五六七八九十百千万两{DIGIT}]+$")
 _UNITS = frozenset("章节節条條款项項编編篇卷回部集届次期号版")
@@ -129,7 +130,7 @@ DOC = RuleDoc(
         "Finds a line break, often with blank lines, in the middle of a sentence (就业形势⏎⏎保持稳定) or of a word "
         "(贡献了中⏎⏎国智慧), as PDF extraction, OCR and page layout leave them. The next line must not start a "
         "heading or list item (a part or article cited without a space after its number starts none: 依照本法⏎"
-        "第三十条的规定, 第二十二條之一制定之). A break counts when it cuts a word (the word trigram model reads the characters "
+        "第三十条的规定, 第二十二條之一制定之; 第一条、 labels an article). A break counts when it cuts a word (the word trigram model reads the characters "
         "across it as one word, likelier than apart; or each line leaves a lone character that the lexicon joins "
         "into a word; or a word of five characters or more crosses it, in a title too: 第五届全国⏎人民代表大会常务委员会, "
         "though not after a name of its own, 北京大学⏎光华管理学院, nor in a list of words, one per line; or it cuts a numeral), when the line before ends where no sentence or title can (a "
@@ -153,8 +154,9 @@ DOC = RuleDoc(
         "and the next line closes (央视网消息（新闻⏎联播）) is a break, so is a word cut before a line that introduces a "
         "list with a colon (依法追究刑事⏎⏎责任：) or a line ending on a conjunction there (如果⏎尝试编译，会得到如下"
         "错误：), so is the first line of an item of a list of clauses that a colon introduces ((三)将股份用于员工持股⏎"
-        "计划或者股权激励；: the next line ends the item with ；, or with 。 after an item ending with ；), so is "
-        "the first line of an item whose sibling above (or, for a list's first item under the line that introduces "
+        "计划或者股权激励；: the next line ends the item with ；, or with 。 after an item ending with ；), so is, "
+        "in legal text (ten lines that open with an article number, or twenty citations of articles), the first "
+        "line of an item whose sibling above (or, for a list's first item under the line that introduces "
         "it with a colon, below), numbered alike, is a whole line ending with 。 or ； and which the next line ends "
         "likewise ((三)收取租金事项。⏎(四)征收地租及生产⏎物品之保管、销售事项。; not an outline's heading over its "
         "paragraph), "
@@ -213,6 +215,13 @@ class BrokenLine(BaseRule):
         plain = "\r" not in text
         markdown = doc.fmt == "markdown"
         runs = _LONG_RUN.search(text) is not None
+        known: list[bool] = []  # whether the document is one of numbered articles, asked once when needed
+
+        def statute() -> bool:
+            if not known:
+                known.append(_statute(text))
+            return known[0]
+
         # the lexicon and the model are of simplified Chinese: a traditional document's lines are judged in
         # simplified characters (offsets, messages and the document's own words stay as written). The text is
         # converted once; a conversion that changes its length is done line by line instead
@@ -275,7 +284,7 @@ class BrokenLine(BaseRule):
                 and shape
                 and (
                     _cut_item(text, line_start, prev_line, next_line)
-                    or _cut_sibling(text, line_start, end, prev_line, next_line)
+                    or (statute() and _cut_sibling(text, line_start, end, prev_line, next_line))
                 )
             ):
                 safety = Safety.UNSAFE
@@ -481,6 +490,18 @@ def _item_style(line: str) -> int | None:
         if pattern.match(line):
             return k
     return None
+
+
+def _statute(text: str) -> bool:
+    """Is the text a legal one: ARTICLES_MIN lines or more open with an article number (第N条: a statute, a
+    regulation), or it cites articles twice as often (an amending decision: 七、将刑法第三百九十三条修改为：……)?
+    Its lists are provisions, not an outline's headings over their paragraphs."""
+    if len(_ARTICLE_LINE.findall(text)) + bool(_ARTICLE.match(text)) >= ARTICLES_MIN:
+        return True
+    return len(_CITED_ARTICLE.findall(text)) >= 2 * ARTICLES_MIN
+
+
+_CITED_ARTICLE = compile_re(f"第{_LABEL_NUMBER}[条條]")
 
 
 def _cut_sibling(text: str, line_start: int, end: int, prev_line: str, next_line: str) -> bool:
