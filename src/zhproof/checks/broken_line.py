@@ -215,7 +215,7 @@ class BrokenLine(BaseRule):
         plain = "\r" not in text
         markdown = doc.fmt == "markdown"
         runs = _LONG_RUN.search(text) is not None
-        known: list[bool] = []  # whether the document is one of numbered articles, asked once when needed
+        known: list[bool] = []  # whether the document is legal text (``_statute``), asked once when needed
 
         def statute() -> bool:
             if not known:
@@ -507,9 +507,12 @@ _CITED_ARTICLE = compile_re(f"第{_LABEL_NUMBER}[条條]")
 def _cut_sibling(text: str, line_start: int, end: int, prev_line: str, next_line: str) -> bool:
     """Is the line before the break the first part of an item of a list whose items are whole lines: the line
     above it is an item of the same numbering that ends with 。 or ； (（三）收取租金事项。⏎（四）征收地租及生产⏎
-    物品之保管、销售事项。; the end may be inside a quotation: 七、将刑法第三百九十三条修改为：“……。”), or, for the list's first item, the line above introduces the list with a colon and the
-    sibling below is such a line; and the next line ends the item as its siblings do? An outline's heading stands
-    over its paragraph, between siblings that are headings too (（一）主要目标⏎到2025年，……。⏎（二）重点任务⏎……)."""
+    物品之保管、销售事项。; the end may be inside a quotation: 七、将刑法第三百九十三条修改为：“……。”), or, for the
+    list's first item, the line above introduces the list with a colon and the sibling below is such a line; and
+    the next line ends the item as its siblings do? An outline's heading stands over its paragraph, between
+    siblings that are headings too (（一）主要目标⏎到2025年，……。⏎（二）重点任务⏎……). Asked in legal text only
+    (``_statute``): elsewhere a heading item may follow a one-line sibling (4.1 产品应符合本文件的规定。⏎4.2 外观⏎……).
+    Lines are found by line feeds: a document of lone carriage returns is not reached."""
     style = _item_style(prev_line)
     if style is None:
         return False
@@ -946,7 +949,7 @@ def _lone_cut(br: _Break, compound: bool = False, lone_only: bool = False) -> bo
     闭|包表现为), or does a long word cross it (``_long_cut``, names of two names included)? The lexicon's
     segmentation of the joined text must put a word across the break, and each side segmented alone must end
     (start) on a single character; or (``compound``) the word must be exactly the two words at the break
-    (电子|商务)."""
+    (电子|商务). With ``lone_only``, only the first: two lone characters."""
     if not br.across:
         return False
     cut = len(br.left)
