@@ -215,12 +215,15 @@ class BrokenLine(BaseRule):
         plain = "\r" not in text
         markdown = doc.fmt == "markdown"
         runs = _LONG_RUN.search(text) is not None
-        known: list[bool] = []  # whether the document is legal text (``_statute``), asked once when needed
+        known: list[int] = []  # the document's article lines (``_article_lines``), counted once when needed
+
+        def articles() -> int:
+            if not known:
+                known.append(_article_lines(text))
+            return known[0]
 
         def statute() -> bool:
-            if not known:
-                known.append(_statute(text))
-            return known[0]
+            return articles() >= ARTICLES_MIN or _cites_articles(text)
 
         # the lexicon and the model are of simplified Chinese: a traditional document's lines are judged in
         # simplified characters (offsets, messages and the document's own words stay as written). The text is
@@ -293,7 +296,7 @@ class BrokenLine(BaseRule):
             elif shape:
                 open_.append((start, end, prev_line, next_line, shape))
         if open_:
-            found += _by_document(doc, open_, found)
+            found += _by_document(doc, open_, found, articles())
             found.sort()
         for start, end, prev_line, next_line, safety in found:
             yield Diagnostic(
@@ -349,8 +352,9 @@ _LIST_BREAK = compile_re(
 _BLANK_RUN = compile_re(r"\n[ \t\u3000\r]*\n(?:[ \t\u3000\r]*\n)*")
 
 
-def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], found: list) -> list:
-    """The breaks that the two lines alone leave open, decided by the document's own layout (unsafe fixes).
+def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], found: list, articles: int) -> list:
+    """The breaks that the two lines alone leave open, decided by the document's own layout (unsafe fixes);
+    ``articles``: how many lines open with an article number (``_article_lines``, counted once per document).
 
     1. A single line break in a document that separates its paragraphs with blank lines (the breaks between the
        items of a list do not count against that): there, a heading or a title stands between blank lines like any
@@ -381,7 +385,6 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
     blank_doc = (
         doc.fmt != "markdown" and blank >= BLANK_MIN and (few(others) or few(others - len(_LIST_BREAK.findall(body))))
     )
-    articles = len(_ARTICLE_LINE.findall(text)) + bool(_ARTICLE.match(text))
     headline_like = {o[0] for o in open_ if o[4] == "structure" and _may_be_heading(text, o[0], o[2])}
     prose_doc = articles >= ARTICLES_MIN and (
         len(headline_like) <= HEADLINE_RATE * text.count("。")
@@ -492,12 +495,15 @@ def _item_style(line: str) -> int | None:
     return None
 
 
-def _statute(text: str) -> bool:
-    """Is the text a legal one: ARTICLES_MIN lines or more open with an article number (第N条: a statute, a
-    regulation), or it cites articles twice as often (an amending decision: 七、将刑法第三百九十三条修改为：……)?
-    Its lists are provisions, not an outline's headings over their paragraphs."""
-    if len(_ARTICLE_LINE.findall(text)) + bool(_ARTICLE.match(text)) >= ARTICLES_MIN:
-        return True
+def _article_lines(text: str) -> int:
+    """How many lines open with an article number (第N条 …)."""
+    return len(_ARTICLE_LINE.findall(text)) + bool(_ARTICLE.match(text))
+
+
+def _cites_articles(text: str) -> bool:
+    """Does the text cite articles as often as an amending decision does (七、将刑法第三百九十三条修改为：……):
+    2 * ARTICLES_MIN times or more? With ARTICLES_MIN article lines, it is legal text (a statute, a regulation),
+    whose lists are provisions, not an outline's headings over their paragraphs."""
     return len(_CITED_ARTICLE.findall(text)) >= 2 * ARTICLES_MIN
 
 
@@ -511,7 +517,7 @@ def _cut_sibling(text: str, line_start: int, end: int, prev_line: str, next_line
     list's first item, the line above introduces the list with a colon and the sibling below is such a line; and
     the next line ends the item as its siblings do? An outline's heading stands over its paragraph, between
     siblings that are headings too (（一）主要目标⏎到2025年，……。⏎（二）重点任务⏎……). Asked in legal text only
-    (``_statute``): elsewhere a heading item may follow a one-line sibling (4.1 产品应符合本文件的规定。⏎4.2 外观⏎……).
+    (``_article_lines``, ``_cites_articles``): elsewhere a heading item may follow a one-line sibling (4.1 产品应符合本文件的规定。⏎4.2 外观⏎……).
     Lines are found by line feeds: a document of lone carriage returns is not reached."""
     style = _item_style(prev_line)
     if style is None:
