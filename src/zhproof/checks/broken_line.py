@@ -215,15 +215,18 @@ class BrokenLine(BaseRule):
         plain = "\r" not in text
         markdown = doc.fmt == "markdown"
         runs = _LONG_RUN.search(text) is not None
-        known: list[int] = []  # the document's article lines (``_article_lines``), counted once when needed
+        # the document's article lines (``_article_lines``) and whether it is legal text, each found once when needed
+        known: dict[str, int] = {}
 
         def articles() -> int:
-            if not known:
-                known.append(_article_lines(text))
-            return known[0]
+            if "articles" not in known:
+                known["articles"] = _article_lines(text)
+            return known["articles"]
 
         def statute() -> bool:
-            return articles() >= ARTICLES_MIN or _cites_articles(text)
+            if "statute" not in known:
+                known["statute"] = articles() >= ARTICLES_MIN or _cites_articles(text)
+            return bool(known["statute"])
 
         # the lexicon and the model are of simplified Chinese: a traditional document's lines are judged in
         # simplified characters (offsets, messages and the document's own words stay as written). The text is
@@ -287,7 +290,7 @@ class BrokenLine(BaseRule):
                 and shape
                 and (
                     _cut_item(text, line_start, prev_line, next_line)
-                    or (statute() and _cut_sibling(text, line_start, end, prev_line, next_line))
+                    or (_cut_sibling(text, line_start, end, prev_line, next_line) and statute())
                 )
             ):
                 safety = Safety.UNSAFE
