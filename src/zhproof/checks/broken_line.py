@@ -97,17 +97,38 @@ CLAUSE_ASSOCIATION = 0.0
 # Conjunctions that join two nouns or verbs (被告人及其家属, 公务活动或者国事活动): a line cannot start with one.
 NOUN_JOINERS = frozenset({"及其", "以及", "及", "或者", "或", "并且"})
 # Prepositions and conjunctions that cannot end a sentence or a title when they stand alone as a word (法规和,
-# 习近平同, 可在), and the verbs that need what follows them: the copula, the causatives and 给 (需要是|一个函数,
+# 习近平同, 可在, 范围由, 二十一人至), and the verbs that need what follows them: the copula, the causatives and 给 (需要是|一个函数,
 # 让|我们, 使|用者; no line of the tuning half, LawRefBook or the documentation corpora ends on one standing alone
 # before another line, except before a code block), unless it is the whole value after a colon (答：是, 是否党员：是).
 # 对 and 用 are left out: they end words (键值对, 投用) that the segmenter may leave alone; so is 当, a verb too
 # (一人做事一人当).
-DANGLING = set("把被和与及或从向于而并跟在为以同自因是让使给")
+DANGLING = set("把被和与及或从向于至而并跟在为以同自因由是让使给")
 # Adverbs and modal verbs, which go before the verb they modify (当创建不|可变引用时, 以便能|在), and the
 # determiners 其 and 该, which go before their noun (其|包含名为): inside a clause (after clause punctuation in the
 # line) no line ends on one standing alone; a title may (万物皆可, 拒绝说不, 为什么不, 我们能), so a line without
 # clause punctuation is not judged by them. 也, 没 and 很 are left out: they end sentences (非也, 吃了没, 好得很).
 DANGLING_IN_CLAUSE = set("不都还就才又再更最将已曾正仅均皆亦可能须其该")
+# ... and the modal verbs and adverbs of two characters (……，不得|再行要求报送, ……；也可以|使用 cargo run): inside a
+# clause, none ends a line of the clean corpora, LawRefBook or the documentation read for this rule before a line
+# that goes on to a sentence end, except where the source itself cut the sentence there.
+DANGLING_IN_CLAUSE_WORDS = frozenset({"可以", "应当", "应该", "必须", "不得", "能够", "不能", "无法", "已经", "正在"})
+#: Personal pronouns: a line that ends on one as the subject of what follows, after a conjunction, an adverb, a
+#: word of time or place or a causative verb (当我们|打印出, 如果我们|反而把, 这里我们|创建了, 让我们|改变), ends before
+#: its predicate. As an object, after a verb or a preposition, a pronoun ends titles (感谢有你, 关于我们, 我和你).
+PERSONAL_PRONOUNS = frozenset("我们 你们 他们 她们 它们 咱们 我 你 他 她 它 您 咱 俺".split())
+#: The words before a pronoun that make it a subject: jieba's tags of conjunctions, adverbs and words of time, and
+#: demonstratives (这里, 这时, 那么); 当 and 每当 (when) and the causative verbs.
+SUBJECT_BEFORE_POS = frozenset({"c", "d", "t", "r"})
+SUBJECT_BEFORE = frozenset({"当", "每当", "让", "使", "令"})
+#: ... but not the conjunctions that join two nouns or pronouns (我和你, 你与我: titles).
+PRONOUN_JOINERS = frozenset({"和", "与", "及", "或", "或者", "以及", "同", "跟"})
+_DANGLING_LAST = (
+    DANGLING
+    | DANGLING_IN_CLAUSE
+    | {w[-1] for w in DANGLING_IN_CLAUSE_WORDS}
+    | {w[-1] for w in PERSONAL_PRONOUNS}
+    | {"之"}
+)
 # Parts of speech (jieba's tags) of bound morphemes: characters that are not words on their own (物, 洲).
 BOUND_POS = frozenset({"zg", "ng", "vg", "ag", "g", "tg", "dg", "rg", "mg", "yg", "uz"})
 MIN_PROSE_LINE = 10
@@ -278,10 +299,10 @@ class BrokenLine(BaseRule):
                 safety is None
                 and shape == "structure"
                 and _lone_word(judged)
-                and not _after_open_line(text, line_start)
+                and not _after_open_line(text, line_start, same_block=True)
             ):
-                # one function word on a line of its own, after a line that ends with punctuation (not verse or a
-                # list of words), before a line that goes on to a sentence end
+                # one function word on a line of its own, after a line that ends with punctuation or a blank line
+                # (not verse or a list of words, one per line), before a line that goes on to a sentence end
                 safety = Safety.UNSAFE
             if markdown:
                 shape = ""  # a Markdown paragraph is the writer's own layout: nothing for the document to decide
@@ -649,7 +670,9 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
     4. each side leaves a lone character that the lexicon joins into a word (本|法), or a numeral or an ordinal is
        cut (第八|十一条, 第二十四|条);
        the line before ends where no sentence can (a conjunction: 和, 或者; 的 outside 是……的; a lone
-       preposition: 把, 在; the copula or a causative: 是, 让, not as a value after a colon (答：是); after clause punctuation, a lone adverb, modal verb or determiner: 不, 能, 其), or the next line starts with a particle (的, 了,
+       preposition: 把, 在, 由; the copula or a causative: 是, 让, not as a value after a colon (答：是); a personal pronoun as
+       the subject of what follows: 当我们, 这里我们, 让我们; 之 after a noun: 其内部单位之; after clause punctuation, a
+       lone adverb, modal verb or determiner, or a modal of two characters: 不, 能, 其, 不得, 可以), or the next line starts with a particle (的, 了,
        着), a word of 之 that follows its noun (之一) or a postposition (以来, 以外), an adverb, modal verb or copula standing alone (会, 都,
        是) or a conjunction that joins nouns (及其, 或者), or, after clause punctuation, with a sentence of at
        most SHORT_END Han characters (山河|锦绣。); the line before already holds two clauses (two ， outside brackets and quotes); or,
@@ -832,14 +855,19 @@ def _dangling(br: _Break, fragment: str) -> bool:
     left, pos = br.left, br.lex.pos
     in_clause = _COMMA.search(fragment) is not None
     if (
-        left[-1] not in DANGLING
-        and not (in_clause and left[-1] in DANGLING_IN_CLAUSE)
+        left[-1] not in _DANGLING_LAST
         and left[-1] != "的"
         and not any(pos(left[-k:]) == "c" for k in range(1, min(4, len(left)) + 1))
     ):
         return False  # no candidate word at the end: no segmentation needed
     word = br.last
     if pos(word) == "c":
+        return True
+    if word in PERSONAL_PRONOUNS:
+        return _subject_at_end(br, fragment)
+    if word == "之":
+        return _attributive_zhi(br)
+    if in_clause and word in DANGLING_IN_CLAUSE_WORDS:
         return True
     if word == "的":
         clause = _CLAUSE_SPLIT.split(fragment)[-1]
@@ -849,6 +877,36 @@ def _dangling(br: _Break, fragment: str) -> bool:
     if len(word) != 1 or fragment.rstrip()[:-1].rstrip().endswith(("：", ":")):
         return False  # (a word alone after a colon is a value: 答：是, 是否党员：是)
     return word in DANGLING or (in_clause and word in DANGLING_IN_CLAUSE)
+
+
+def _subject_at_end(br: _Break, fragment: str) -> bool:
+    """Does the line end on a personal pronoun that is the subject of what follows: after a conjunction, an adverb,
+    a word of time or a demonstrative (PERSONAL_PRONOUNS are no demonstratives), 当 or a causative verb (当我们,
+    这里我们, 让我们), or right after a comma or an enumeration comma (……，我们)? Not after a verb or a preposition,
+    whose object it is (感谢有你, 关于我们), nor where the pronoun is the whole line."""
+    segments = br._lseg or []
+    if len(segments) < 2:
+        # the pronoun is all the Han characters of the line's end: a subject when a clause ends right before it
+        before = fragment.rstrip()[: -len(br.last)].rstrip(_WS)
+        return before.endswith(("，", "、"))
+    s, e = segments[-2]
+    word = br.left[s:e]
+    if word in SUBJECT_BEFORE:
+        return True
+    return word not in PERSONAL_PRONOUNS and word not in PRONOUN_JOINERS and br.lex.pos(word) in SUBJECT_BEFORE_POS
+
+
+def _attributive_zhi(br: _Break) -> bool:
+    """Does the line end on 之 standing alone after a noun, the 的 of written and legal style, which goes before the
+    noun it modifies (其内部单位之|设立, 丧失人身自由之|情报人员)? None of the lines of the clean corpora, LawRefBook
+    and the documentation read for this rule ends so before a line that goes on to a sentence end. After a verb, 之
+    may be its object and end a line of classical verse (学而时习之)."""
+    segments = br._lseg or []
+    if len(segments) < 2:
+        return False
+    s, e = segments[-2]
+    pos = br.lex.pos(br.left[s:e])
+    return pos is not None and not pos.startswith("v")
 
 
 def _joins_first(br: _Break, line: str) -> bool:
@@ -871,6 +929,9 @@ POSTPOSITIONS = frozenset({"以来", "以外", "以内", "为止"})
 #: particle: 对|多次实施前两款行为, 将|模块拆分成多个文件): a heading of one character is a noun or a verb (宏, 序).
 #: Pronouns are left out (verse: 你⏎一会看我), and words of two characters (关于, 其他, 也许 open headings and verse).
 LONE_LINE_POS = frozenset({"p", "c", "d"}) | PARTICLE_POS
+#: ... nor a demonstrative or determiner, which goes before its noun or measure word (这|段代码意味着, 每|个实例):
+#: jieba tags them as pronouns, with the personal pronouns that verse may set alone.
+LONE_DETERMINERS = frozenset("这那此该其每各某")
 
 
 #: Adverbs, modal verbs and the copula, which stand after a subject (你|会不需要, 实例|都合法了, 代码|是行不通的):
@@ -897,7 +958,11 @@ def _lone_word(prev_line: str) -> bool:
     5,423 files of the clean corpora, LawRefBook and the documentation read for this rule, no such line stands
     before a line that starts with a Han character. (Any other character may be a heading of its own: a section
     number, 二, or a season in an essay, 冬, starts a word with the next line by accident: 二|人们, 冬|天寒地冻.)"""
-    return len(prev_line) == 1 and is_han(prev_line) and lexicon().pos(prev_line) in LONE_LINE_POS
+    return (
+        len(prev_line) == 1
+        and is_han(prev_line)
+        and (prev_line in LONE_DETERMINERS or lexicon().pos(prev_line) in LONE_LINE_POS)
+    )
 
 
 def _number_cut_before_outline(prev_line: str, next_line: str) -> bool:
