@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ..data import word_list
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..lexicon import UNATTESTED, lexicon
@@ -97,38 +98,39 @@ CLAUSE_ASSOCIATION = 0.0
 # Conjunctions that join two nouns or verbs (被告人及其家属, 公务活动或者国事活动): a line cannot start with one.
 NOUN_JOINERS = frozenset({"及其", "以及", "及", "或者", "或", "并且"})
 # Prepositions and conjunctions that cannot end a sentence or a title when they stand alone as a word (法规和,
-# 习近平同, 可在, 范围由, 二十一人至), and the verbs that need what follows them: the copula, the causatives and 给 (需要是|一个函数,
+# 习近平同, 可在, 范围由), and the verbs that need what follows them: the copula, the causatives and 给 (需要是|一个函数,
 # 让|我们, 使|用者; no line of the tuning half, LawRefBook or the documentation corpora ends on one standing alone
 # before another line, except before a code block), unless it is the whole value after a colon (答：是, 是否党员：是).
 # 对 and 用 are left out: they end words (键值对, 投用) that the segmenter may leave alone; so is 当, a verb too
 # (一人做事一人当).
-DANGLING = set("把被和与及或从向于至而并跟在为以同自因由是让使给")
+DANGLING = set("把被和与及或从向于而并跟在为以同自因由是让使给")
 # Adverbs and modal verbs, which go before the verb they modify (当创建不|可变引用时, 以便能|在), and the
 # determiners 其 and 该, which go before their noun (其|包含名为): inside a clause (after clause punctuation in the
 # line) no line ends on one standing alone; a title may (万物皆可, 拒绝说不, 为什么不, 我们能), so a line without
 # clause punctuation is not judged by them. 也, 没 and 很 are left out: they end sentences (非也, 吃了没, 好得很).
 DANGLING_IN_CLAUSE = set("不都还就才又再更最将已曾正仅均皆亦可能须其该")
-# ... and the modal verbs and adverbs of two characters (……，不得|再行要求报送, ……；也可以|使用 cargo run): inside a
-# clause, none ends a line of the clean corpora, LawRefBook or the documentation read for this rule before a line
-# that goes on to a sentence end, except where the source itself cut the sentence there.
+# ... and the modal verbs and adverbs of two characters (……的投资信息，不得|再行要求报送): inside a clause of a line
+# of prose length (MIN_PROSE_LINE), none ends a line of the clean corpora, LawRefBook or the documentation read for
+# this rule before a line that goes on to a sentence end, except where the source itself cut the sentence there. A
+# short line may be a reply or a slogan (对，必须; 酒驾，不能).
 DANGLING_IN_CLAUSE_WORDS = frozenset({"可以", "应当", "应该", "必须", "不得", "能够", "不能", "无法", "已经", "正在"})
 #: Personal pronouns: a line that ends on one as the subject of what follows, after a conjunction, an adverb, a
-#: word of time or place or a causative verb (当我们|打印出, 如果我们|反而把, 这里我们|创建了, 让我们|改变), ends before
-#: its predicate. As an object, after a verb or a preposition, a pronoun ends titles (感谢有你, 关于我们, 我和你).
-PERSONAL_PRONOUNS = frozenset("我们 你们 他们 她们 它们 咱们 我 你 他 她 它 您 咱 俺".split())
+#: word of time or place or a causative verb, before a line that opens with its predicate (当我们|打印出, 如果我们|反而
+#: 把, 这里我们|创建了, 让我们|改变), ends before the predicate. As an object, after a verb or a preposition, a pronoun
+#: ends titles (感谢有你, 关于我们, 我和你); a title or a reply (后来我们, 还是我) stands over a paragraph or a line
+#: that does not open with a predicate; verse sets a subject on a line of its own (多年以后⏎当你⏎再次想起).
+PERSONAL_PRONOUNS = frozenset("我们 你们 他们 她们 它们 咱们 我 你 他 她 它 您 咱 俺 妳 祢 牠".split())
 #: The words before a pronoun that make it a subject: jieba's tags of conjunctions, adverbs and words of time, and
 #: demonstratives (这里, 这时, 那么); 当 and 每当 (when) and the causative verbs.
 SUBJECT_BEFORE_POS = frozenset({"c", "d", "t", "r"})
 SUBJECT_BEFORE = frozenset({"当", "每当", "让", "使", "令"})
 #: ... but not the conjunctions that join two nouns or pronouns (我和你, 你与我: titles).
 PRONOUN_JOINERS = frozenset({"和", "与", "及", "或", "或者", "以及", "同", "跟"})
-_DANGLING_LAST = (
-    DANGLING
-    | DANGLING_IN_CLAUSE
-    | {w[-1] for w in DANGLING_IN_CLAUSE_WORDS}
-    | {w[-1] for w in PERSONAL_PRONOUNS}
-    | {"之"}
-)
+#: The parts of speech (jieba's tags, first letter) of a predicate's first word: a verb, an adverb, a preposition
+#: or a conjunction (打印, 就, 在, 反而).
+PREDICATE_POS = frozenset("vdpc")
+PRONOUN_LAST = frozenset(w[-1] for w in PERSONAL_PRONOUNS)
+_DANGLING_LAST = DANGLING | DANGLING_IN_CLAUSE | {w[-1] for w in DANGLING_IN_CLAUSE_WORDS} | PRONOUN_LAST | {"之", "至"}
 # Parts of speech (jieba's tags) of bound morphemes: characters that are not words on their own (物, 洲).
 BOUND_POS = frozenset({"zg", "ng", "vg", "ag", "g", "tg", "dg", "rg", "mg", "yg", "uz"})
 MIN_PROSE_LINE = 10
@@ -294,15 +296,13 @@ class BrokenLine(BaseRule):
                     continue
                 safety, shape = Safety.UNSAFE, ""
             else:
-                safety, shape = _judge(judged, judged_next, markdown)
-            if (
-                safety is None
-                and shape == "structure"
-                and _lone_word(judged)
-                and not _after_open_line(text, line_start, same_block=True)
-            ):
-                # one function word on a line of its own, after a line that ends with punctuation or a blank line
-                # (not verse or a list of words, one per line), before a line that goes on to a sentence end
+                # (a line that ends on a pronoun may be verse, in a block of lines without punctuation or after
+                # one, or a Markdown paragraph: 多年以后⏎当你⏎再次想起这个夏天。)
+                verse = judged[-1:] in PRONOUN_LAST and (markdown or _in_verse(text, line_start))
+                safety, shape = _judge(judged, judged_next, markdown, verse)
+            if safety is None and shape == "structure" and _lone_word(judged, judged_next, text, line_start):
+                # one function word on a line of its own before a line that goes on to a sentence end (not verse or
+                # a list of words, one per line)
                 safety = Safety.UNSAFE
             if markdown:
                 shape = ""  # a Markdown paragraph is the writer's own layout: nothing for the document to decide
@@ -623,6 +623,19 @@ def _after_open_line(text: str, start: int, same_block: bool = False) -> bool:
     return bool(before) and not _ENDS_UNIT.search(before) and not _PART.match(last) and not _LABEL_LINE.fullmatch(last)
 
 
+def _in_verse(text: str, start: int) -> bool:
+    """Is the line of the break in a block of lines without punctuation (verse, lyrics), or the first line of one
+    after such a block of two lines or more (a stanza after a stanza: 春天来了⏎花开了⏎⏎也许我们⏎终将……)? A heading
+    over a paragraph is one line without punctuation between paragraphs."""
+    if _after_open_line(text, start, same_block=True):
+        return True
+    if not _after_open_line(text, start):
+        return False
+    above = text.rfind("\n", 0, start - 1)  # (start - 1 is the line break before the line)
+    above = text[: max(0, above)].rstrip()
+    return bool(above) and _after_open_line(text, text.rfind("\n", 0, len(above)) + 1, same_block=True)
+
+
 def _apart(text: str, start: int, end: int, prev_line: str, next_line: str, same_block: bool = False) -> bool:
     """Does the layout show the two lines as separate units: either opens with a label of its own (示例 10-16：……,
     附件三：……, 注意：……); or the line before the break follows another line without punctuation at its end, or
@@ -644,7 +657,7 @@ def judge(prev_line: str, next_line: str, paragraph: bool = False, variant: str 
     return _judge(prev_line, next_line, paragraph)[0]
 
 
-def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Safety | None, str]:
+def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool = False) -> tuple[Safety | None, str]:
     """Is the break between ``prev_line`` (it ends on a Han character) and ``next_line`` (it starts with one) a
     finding on the two lines alone? ``None`` if not, else the safety of joining the two lines; with it, what a
     break left open may still be (``"structure"``: a heading before its paragraph, ``"wrapped"``: a title wrapped
@@ -744,7 +757,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
         if (
             (not dated and _lone_cut(br))
             or _number_cut(br, prev_line, next_line)
-            or (br.left[-1] != "的" and _dangling(br, fragment))
+            or (br.left[-1] != "的" and _dangling(br, fragment, verse))
             or _particle_first(br)
             or _bound_first(br)
             or _joins_first(br, next_line)
@@ -762,7 +775,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False) -> tuple[Saf
     if (
         (not dated and _lone_cut(br, compound=_CLAUSE_SPLIT.search(fragment) is not None))
         or _number_cut(br, prev_line, next_line)
-        or _dangling(br, fragment)
+        or _dangling(br, fragment, verse)
         or _particle_first(br)
         or _bound_first(br)
         or (_COMMA.search(fragment) is not None and _SHORT_END.match(next_line) is not None)
@@ -849,7 +862,7 @@ def _strip_marker(line: str) -> str:
     return line[m.end() :] if m else line
 
 
-def _dangling(br: _Break, fragment: str) -> bool:
+def _dangling(br: _Break, fragment: str, verse: bool = False) -> bool:
     """Does the line end where no sentence or title can: on a conjunction (和, 或者, 以及), a preposition or
     particle standing alone (把, 从), or on 的 outside the 是……的 construction (法律、法规的 | 遵守)?"""
     left, pos = br.left, br.lex.pos
@@ -864,11 +877,13 @@ def _dangling(br: _Break, fragment: str) -> bool:
     if pos(word) == "c":
         return True
     if word in PERSONAL_PRONOUNS:
-        return _subject_at_end(br, fragment)
+        return not verse and _subject_at_end(br)
     if word == "之":
         return _attributive_zhi(br)
+    if word == "至":
+        return _range_open(br)
     if in_clause and word in DANGLING_IN_CLAUSE_WORDS:
-        return True
+        return len(fragment.strip()) >= MIN_PROSE_LINE
     if word == "的":
         clause = _CLAUSE_SPLIT.split(fragment)[-1]
         return "是" not in clause  # 也是不可信的 ends a sentence, 掌握的 does not
@@ -879,34 +894,53 @@ def _dangling(br: _Break, fragment: str) -> bool:
     return word in DANGLING or (in_clause and word in DANGLING_IN_CLAUSE)
 
 
-def _subject_at_end(br: _Break, fragment: str) -> bool:
-    """Does the line end on a personal pronoun that is the subject of what follows: after a conjunction, an adverb,
+def _subject_at_end(br: _Break) -> bool:
+    """Does the line end on a personal pronoun that is the subject of the next line: after a conjunction, an adverb,
     a word of time or a demonstrative (PERSONAL_PRONOUNS are no demonstratives), 当 or a causative verb (当我们,
-    这里我们, 让我们), or right after a comma or an enumeration comma (……，我们)? Not after a verb or a preposition,
-    whose object it is (感谢有你, 关于我们), nor where the pronoun is the whole line."""
+    这里我们, 让我们), before a line that opens with a predicate (PREDICATE_POS: 打印, 反而, 就) and does not restate
+    the line (后来我们⏎⏎后来我们……: a title over its paragraph)? Not after a verb or a preposition, whose object it is
+    (感谢有你, 关于我们), nor where the pronoun is all the line's Han characters."""
     segments = br._lseg or []
-    if len(segments) < 2:
-        # the pronoun is all the Han characters of the line's end: a subject when a clause ends right before it
-        before = fragment.rstrip()[: -len(br.last)].rstrip(_WS)
-        return before.endswith(("，", "、"))
+    if len(segments) < 2 or (br.lex.pos(br.first) or "")[:1] not in PREDICATE_POS:
+        return False
     s, e = segments[-2]
     word = br.left[s:e]
+    if br.right.startswith(word):
+        return False
     if word in SUBJECT_BEFORE:
         return True
     return word not in PERSONAL_PRONOUNS and word not in PRONOUN_JOINERS and br.lex.pos(word) in SUBJECT_BEFORE_POS
 
 
+#: The parts of speech (jieba's tags) of what 至 joins to the other end of a range (二十一人至, 五月一日至, 周一至):
+#: a numeral, a measure word or a word of time. After anything else 至 may be the verb (寒潮将至, 客至).
+RANGE_POS = frozenset({"m", "mq", "q", "t", "tg"})
+#: ... and the units that end such a word (第三款至, 二十一人至, 三月至).
+RANGE_UNITS = frozenset("条條款项項章节節编編日月年人时時次")
+
+
+def _range_open(br: _Break) -> bool:
+    """Does the line end on 至 standing alone after the first end of a range (二十一人至|二十七人, 第一项至|第五项)?"""
+    segments = br._lseg or []
+    if len(segments) < 2:
+        return False
+    s, e = segments[-2]
+    word = br.left[s:e]
+    return br.lex.pos(word) in RANGE_POS or word[-1] in RANGE_UNITS
+
+
 def _attributive_zhi(br: _Break) -> bool:
-    """Does the line end on 之 standing alone after a noun, the 的 of written and legal style, which goes before the
-    noun it modifies (其内部单位之|设立, 丧失人身自由之|情报人员)? None of the lines of the clean corpora, LawRefBook
-    and the documentation read for this rule ends so before a line that goes on to a sentence end. After a verb, 之
-    may be its object and end a line of classical verse (学而时习之)."""
+    """Does the line end on 之 standing alone after a noun of two or more characters, the 的 of written and legal
+    style, which goes before the noun it modifies (其内部单位之|设立, 丧失人身自由之|情报人员)? None of the lines of the
+    clean corpora, LawRefBook and the documentation read for this rule ends so before a line that goes on to a
+    sentence end. After a verb, 之 may be its object and end a line of classical verse (学而时习之), and after a
+    word of one character too (邑人奇之, 解衣衣之: an adjective or a noun used as a verb)."""
     segments = br._lseg or []
     if len(segments) < 2:
         return False
     s, e = segments[-2]
     pos = br.lex.pos(br.left[s:e])
-    return pos is not None and not pos.startswith("v")
+    return pos is not None and not pos.startswith("v") and e - s >= 2
 
 
 def _joins_first(br: _Break, line: str) -> bool:
@@ -953,16 +987,37 @@ SHORT_END = 4
 _SHORT_END = compile_re(f"[{HAN}]{{1,{SHORT_END}}}。")
 
 
-def _lone_word(prev_line: str) -> bool:
-    """Is the line before the break one Han character that cannot stand alone (LONE_LINE_POS: 对, 将, 据)? In the
-    5,423 files of the clean corpora, LawRefBook and the documentation read for this rule, no such line stands
-    before a line that starts with a Han character. (Any other character may be a heading of its own: a section
+def _lone_word(prev_line: str, next_line: str, text: str, line_start: int) -> bool:
+    """Is the line before the break one Han character that cannot stand alone, cut from what follows it?
+
+    A preposition, conjunction, adverb or particle (LONE_LINE_POS: 对, 将, 据) after a line that ends with punctuation:
+    in the 5,423 files of the clean corpora, LawRefBook and the documentation read for this rule, no such line
+    stands before a line that starts with a Han character. Under a blank line below a line without punctuation (a
+    heading), only before a verb or a modal verb (解构并分解值⏎⏎也⏎⏎可以使用模式……): a one-word answer or a line of
+    verse stands there too (你还会回来吗⏎⏎不⏎⏎我再也不会……). A determiner (LONE_DETERMINERS: 这, 每) before a
+    measure word or a numeral (这⏎段代码……), not in a block of lines without punctuation (verse); before anything
+    else it is a glossary's headword (其⏎代词，……). (Any other character may be a heading of its own: a section
     number, 二, or a season in an essay, 冬, starts a word with the next line by accident: 二|人们, 冬|天寒地冻.)"""
-    return (
-        len(prev_line) == 1
-        and is_han(prev_line)
-        and (prev_line in LONE_DETERMINERS or lexicon().pos(prev_line) in LONE_LINE_POS)
-    )
+    if len(prev_line) != 1 or not is_han(prev_line) or not next_line[:1]:
+        return False
+    lex = lexicon()
+    if prev_line in LONE_DETERMINERS:
+        first = next_line[0]
+        return (first in word_list("classifiers") or first in _NUMERAL) and not _after_open_line(
+            text, line_start, same_block=True
+        )
+    if lex.pos(prev_line) not in LONE_LINE_POS:
+        return False
+    if not _after_open_line(text, line_start):
+        return True
+    if _after_open_line(text, line_start, same_block=True):
+        return False
+    head = _HAN_HEAD.match(next_line[:_WINDOW])
+    if head is None:
+        return False
+    words = lex.segment(head.group())
+    word = head.group()[words[0][0] : words[0][1]]
+    return (lex.pos(word) or "")[:1] == "v" or word in DANGLING_IN_CLAUSE_WORDS
 
 
 def _number_cut_before_outline(prev_line: str, next_line: str) -> bool:
