@@ -631,9 +631,10 @@ def _in_verse(text: str, start: int) -> bool:
         return True
     if not _after_open_line(text, start):
         return False
-    above = text.rfind("\n", 0, start - 1)  # (start - 1 is the line break before the line)
-    above = text[: max(0, above)].rstrip()
-    return bool(above) and _after_open_line(text, text.rfind("\n", 0, len(above)) + 1, same_block=True)
+    # the nearest line above (across the blank lines) ends without punctuation: does the line above it, too?
+    above = text[max(0, start - 1000) : start].rstrip()
+    above_start = start - 1000 + above.rfind("\n") + 1 if start > 1000 else above.rfind("\n") + 1
+    return _after_open_line(text, above_start, same_block=True)
 
 
 def _apart(text: str, start: int, end: int, prev_line: str, next_line: str, same_block: bool = False) -> bool:
