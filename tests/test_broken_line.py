@@ -1265,3 +1265,20 @@ def test_verse_that_ends_on_zhi_after_its_verb_stays_silent():
 )
 def test_a_lone_adverb_or_determiner_under_a_heading_is_a_cut(text):
     assert len(findings(text)) == 1, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the first words of an article under its number set alone on a line, as Taiwan's statutes set it
+        "第 17 條\n理事會置理事五人。\n第 18 條\n首長制\n機關之首長稱長或主任委員，合議制機關之首長稱主任委員。",
+        "第 2 條\n法官\n\n學院（以下簡稱本學院）掌理下列事項：",
+    ],
+)
+def test_the_first_line_of_an_article_under_its_number_is_a_cut(text):
+    assert len(findings(text, variant="zh-Hant")) == 1, text
+
+
+def test_a_chapter_title_under_its_number_stays_silent():
+    text = "第 四 章\n法官之任用資格及待遇\n第 17 條\n法官之任用，依本法之規定。"
+    assert findings(text, variant="zh-Hant") == []
