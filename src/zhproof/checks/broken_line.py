@@ -5,6 +5,7 @@ splitting it would scatter one decision over several files."""
 
 from __future__ import annotations
 
+from re import MULTILINE
 from typing import Iterable
 
 from ..data import word_list
@@ -419,6 +420,9 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
         # before the break): not a heading or a caption (起草情况说明, 表1 物业服务收费标准)
         or (len(headline_like) <= HEADLINE_MIN and all(_cut_article(o[2]) for o in open_ if o[0] in headline_like))
     )
+    # a statute that sets each article's number alone on its line (第 18 條, as Taiwan's statutes do): its headings are
+    # numbered parts (第 四 章 法官), and a line without punctuation between its paragraphs is a cut sentence
+    numbered = _article_number_lines(text) >= ARTICLES_MIN
     out = []
     last = len(body)
     for start, end, prev_line, next_line, shape in open_:
@@ -435,8 +439,10 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
             # line without punctuation (a bulletin's story opens under its headline)
             out.append((start, end, prev_line, next_line, Safety.UNSAFE))
             continue
-        if not (blank_doc and single and _may_stand_in(text, start, prev_line)) and not (
-            prose_doc and start in headline_like
+        if (
+            not (blank_doc and single and _may_stand_in(text, start, prev_line))
+            and not (prose_doc and start in headline_like)
+            and not (numbered and shape == "structure" and _may_stand_in(text, start, prev_line))
         ):
             continue
         if end + len(next_line.rstrip()) >= last and not _SENTENCE_END.search(next_line):
@@ -629,6 +635,14 @@ def _after_open_line(text: str, start: int, same_block: bool = False) -> bool:
 _ARTICLE_NUMBER_LINE = compile_re(
     f"第[ \\t\\u3000]*{_LABEL_NUMBER}(?:[ \\t\\u3000]*[-－‐][ \\t\\u3000]*{_LABEL_NUMBER})?[ \\t\\u3000]*[条條](?:之{_LABEL_NUMBER})?"
 )
+
+
+_ARTICLE_NUMBER_ALONE = compile_re(f"^[ \\t\\u3000]*{_ARTICLE_NUMBER_LINE.pattern}[ \\t\\u3000]*\\r?$", MULTILINE)
+
+
+def _article_number_lines(text: str) -> int:
+    """How many lines hold an article's number alone (第 18 條)?"""
+    return len(_ARTICLE_NUMBER_ALONE.findall(text))
 
 
 def _under_article_number(text: str, start: int) -> bool:
