@@ -1306,3 +1306,47 @@ def test_a_paragraph_cut_in_a_statute_of_numbered_article_lines_is_a_cut():
 
 def test_the_title_and_the_part_headings_of_such_a_statute_stay_silent():
     assert findings(_taiwan_statute(""), variant="zh-Hant") == []
+
+
+def _numbered(articles: list[str], title: str = "國立某大學研究生學位考試辦法") -> str:
+    return "\n".join([title] + [f"第 {n} 條\n{text}" for n, text in enumerate(articles, 1)])
+
+
+_TW_ARTICLES = [f"本辦法第{n}項事務，由教務處依相關法令辦理之。" for n in "一二三四五六七八九十"] + [
+    "本辦法經教務會議通過後施行。"
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # texts of the second review of session 14: articles with titles (Macau's laws, contracts, annotated codes),
+        # a commentary's 說明 under every article, one-off labels, a formula, a statute's title in a compilation
+        "\n".join(
+            ["公共地方總規章"]
+            + [f"第{n}條\n{t}\n{s}" for n, (t, s) in enumerate([("標的", "本法律訂定公共地方總規章。")] * 11, 1)]
+        ),
+        "\n".join(
+            ["房屋租賃契約書"] + [f"第{n}條\n租賃標的\n甲方同意將房屋出租予乙方使用。" for n in "一二三四五六七八九十"]
+        ),
+        _numbered([a + "\n說明\n本條係參照現行規定訂定。" for a in _TW_ARTICLES]),
+        _numbered(_TW_ARTICLES, title="香港特別行政區基本法\n序言\n香港自古以來就是中國的領土。"),
+        _numbered(_TW_ARTICLES) + "\n附註\n本辦法於中華民國一百年一月一日訂定。",
+        _numbered(_TW_ARTICLES) + "\n附表一\n申請延長修業年限者，應檢附證明文件。",
+        _numbered(
+            _TW_ARTICLES[:4]
+            + [
+                "學期成績之計算公式如下：\n學期成績＝期中考成績×百分之四十＋期末考成績×百分之六十\n前項成績以四捨五入計算至整數。"
+            ]
+            + _TW_ARTICLES[4:]
+        ),
+        _numbered(_TW_ARTICLES) + "\n中華民國憲法增修條文\n為因應國家統一前之需要，增修本憲法條文如左：",
+    ],
+)
+def test_headings_and_labels_of_statutes_that_the_second_review_wrote_stay_silent(text):
+    assert findings(text, variant="zh-Hant") == [], text
+
+
+def test_a_cut_under_an_article_number_is_found_among_untitled_articles_only():
+    cut = _numbered(_TW_ARTICLES[:5] + ["首長制\n機關之首長稱長或主任委員。"] + _TW_ARTICLES[5:])
+    assert len(findings(cut, variant="zh-Hant")) == 1

@@ -253,6 +253,15 @@ class BrokenLine(BaseRule):
                 known["articles"] = _article_lines(text)
             return known["articles"]
 
+        def titled_articles() -> bool:
+            # two or more article numbers alone with a line without punctuation under them, a quarter of them or
+            # more: the articles' titles (Macau's laws, contracts, annotated codes: 第一條⏎標的⏎本法律訂定……), not
+            # cut sentences, which are a few in a statute of many articles
+            if "titled" not in known:
+                titled = len(_TITLED_ARTICLE.findall(text))
+                known["titled"] = titled >= 2 and TITLED_SHARE * _article_number_lines(text) <= titled
+            return bool(known["titled"])
+
         def statute() -> bool:
             if "statute" not in known:
                 known["statute"] = articles() >= ARTICLES_MIN or _cites_articles(text)
@@ -311,8 +320,14 @@ class BrokenLine(BaseRule):
                 # one function word on a line of its own before a line that goes on to a sentence end (not verse or
                 # a list of words, one per line)
                 safety = Safety.UNSAFE
-            if safety is None and shape == "structure" and _under_article_number(text, line_start):
-                # the first words of an article, under its number set alone on a line (第 18 條⏎首長制⏎機關之首長……)
+            if (
+                safety is None
+                and shape == "structure"
+                and _under_article_number(text, line_start)
+                and not titled_articles()
+            ):
+                # the first words of an article, under its number set alone on a line (第 18 條⏎首長制⏎機關之首長……),
+                # in a document whose articles have no titles
                 safety = Safety.UNSAFE
             if markdown:
                 shape = ""  # a Markdown paragraph is the writer's own layout: nothing for the document to decide
@@ -429,6 +444,13 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
     # a statute that sets each article's number alone on its line (第 18 條, as Taiwan's statutes do): its headings are
     # numbered parts (第 四 章 法官), and a line without punctuation between its paragraphs is a cut sentence
     numbered = _article_number_lines(text) >= ARTICLES_MIN
+    if numbered:
+        # ... unless the document has more than HEADLINE_MIN of them (its own unnumbered headings: 說明, 釋義 under
+        # each article of a commentary); not a formula, not a statute's title in a compilation (中華民國憲法增修條文),
+        # and a line of fewer than NUMBERED_SHORT Han characters only where a word of the lexicon of three or more
+        # characters runs across the break (最高⏎行政法院; not a label: 序言, 說明, 附表一)
+        cuts = {o[0] for o in open_ if o[4] == "structure" and _numbered_cut(text, o[0], o[2], o[3])}
+        numbered_cuts = cuts if len(cuts) <= HEADLINE_MIN else set()
     out = []
     last = len(body)
     for start, end, prev_line, next_line, shape in open_:
@@ -448,7 +470,7 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
         if (
             not (blank_doc and single and _may_stand_in(text, start, prev_line))
             and not (prose_doc and start in headline_like)
-            and not (numbered and shape == "structure" and _may_stand_in(text, start, prev_line))
+            and not (numbered and start in numbered_cuts)
         ):
             continue
         if end + len(next_line.rstrip()) >= last and not _SENTENCE_END.search(next_line):
@@ -649,6 +671,46 @@ _ARTICLE_NUMBER_ALONE = compile_re(f"^[ \\t\\u3000]*{_ARTICLE_NUMBER_LINE.patter
 def _article_number_lines(text: str) -> int:
     """How many lines hold an article's number alone (第 18 條)?"""
     return len(_ARTICLE_NUMBER_ALONE.findall(text))
+
+
+_TITLED_ARTICLE = compile_re(
+    f"^[ \\t\\u3000]*{_ARTICLE_NUMBER_LINE.pattern}[ \\t\\u3000]*\\r?\\n(?:[ \\t\\u3000\\r]*\\n)*"
+    "[^\\n]*[^。！？；：，、…!?;:,.”’）)」』】》︰\\s][ \\t\\u3000]*\\r?$",
+    MULTILINE,
+)
+#: A document titles its articles when at least this share of its article numbers set alone on their lines have a
+#: line without punctuation under them (and two do).
+TITLED_SHARE = 0.25
+#: In a statute of numbered article lines, a line without punctuation shorter than this (Han characters) is a cut
+#: only where a word of the lexicon runs across the break: labels are short (序言, 說明, 附註, 附表一).
+NUMBERED_SHORT = 5
+#: The words a statute's title ends with (中華民國憲法增修條文, ……組織條例): a compilation sets one over each statute.
+STATUTE_TYPES = frozenset({"法", "条例", "条文", "办法", "规则", "细则", "章程", "要点", "准则", "标准", "规程"})
+_NOT_HAN = compile_re(f"[^{HAN}]")
+
+
+def _numbered_cut(text: str, start: int, prev_line: str, next_line: str) -> bool:
+    """In a statute that sets its article numbers alone on their lines, is the line before the break (no end
+    punctuation, before a line that goes on to a sentence end) a cut sentence by its own shape: it may stand in a
+    paragraph (not the first line, a part heading or a list item), is no formula and no statute's title, and is
+    long enough or joined to the next line by a word of the lexicon (分包⏎契約 is not; 最高⏎行政法院 is)?"""
+    line = prev_line.strip()
+    if not _may_stand_in(text, start, line) or _FORMULA.fullmatch(line):
+        return False
+    tail = _HAN_TAIL.search(line[-_WINDOW:])
+    head = _HAN_HEAD.match(next_line[:_WINDOW])
+    if tail is None or head is None:
+        return False
+    left = to_simplified(tail.group()) or tail.group()
+    right = to_simplified(head.group()) or head.group()
+    lex = lexicon()
+    s, e = lex.segment(left)[-1]
+    if left[s:e] in STATUTE_TYPES:
+        return False
+    if len(_NOT_HAN.sub("", line)) >= NUMBERED_SHORT:
+        return True
+    cut = len(left)
+    return any(s < cut < e and e - s >= 3 for s, e in lex.segment(left + right))
 
 
 def _under_article_number(text: str, start: int) -> bool:
