@@ -193,7 +193,7 @@ DOC = RuleDoc(
         "and otherwise the document's own layout "
         "decides: a single line break in a plain-text document that separates its paragraphs with blank lines (the "
         "single line breaks between a list's items aside) is inside a paragraph, and so is a line without punctuation before prose in a document of numbered articles "
-        "(第一条 …) that has almost no such lines, since its headings are numbered, and in any statute that sets its article numbers alone on their lines (第 18 條, as Taiwan's statutes do), where the line right under an article's number is its first sentence (第 18 條⏎首長制⏎機關之首長……); a line that could be a heading "
+        "(第一条 …) that has almost no such lines, since its headings are numbered, and in any statute that sets its article numbers alone on their lines (第 18 條, as Taiwan's statutes do: at most three such lines, no formula, no statute's title, and a short line only where a word runs across the break), where the line right under an article's number is its first sentence (第 18 條⏎首長制⏎機關之首長……) unless the document titles its articles (第一條⏎標的⏎……); a line that could be a heading "
         "is also a cut when the document writes the three characters on each side of the break together elsewhere "
         "(全国供销⏎合作社系统…… where another story writes 全国供销合作社). Neither reaches the first line, "
         "the last one (a signature, a date), a heading of a part (第三章, 一、), a list item, a Markdown heading or "
