@@ -1350,3 +1350,21 @@ def test_headings_and_labels_of_statutes_that_the_second_review_wrote_stay_silen
 def test_a_cut_under_an_article_number_is_found_among_untitled_articles_only():
     cut = _numbered(_TW_ARTICLES[:5] + ["首長制\n機關之首長稱長或主任委員。"] + _TW_ARTICLES[5:])
     assert len(findings(cut, variant="zh-Hant")) == 1
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        # the captions and headings that earlier reviews wrote between the articles of a statute (see
+        # test_the_floor_for_short_statutes_leaves_their_headings_and_captions_alone), in Taiwan's layout: a line
+        # there is a cut only when it reads as a clause (a comma, a modal verb outside a relative clause) or a word
+        # runs across the break
+        "起草情況說明\n本辦法草案經市政府會議討論通過，現予公布施行。",
+        "人民調解委員會調解協議的履行情況說明\n本說明附於調解協議之後，供當事人查閱。",
+        "申請人可以提交的證明材料\n申請人應當提交身分證明和其他有關材料。",
+    ],
+)
+def test_captions_between_the_articles_of_a_statute_in_taiwan_s_layout_stay_silent(middle):
+    head = "\n".join(f"第 {n} 條\n{a}" for n, a in enumerate(_TW_ARTICLES[:5], 1))
+    tail = "\n".join(f"第 {n} 條\n{a}" for n, a in enumerate(_TW_ARTICLES[5:], 6))
+    assert findings(f"某辦法\n{head}\n{middle}\n{tail}", variant="zh-Hant") == []

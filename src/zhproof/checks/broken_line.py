@@ -707,7 +707,7 @@ def _numbered_cut(text: str, start: int, prev_line: str, next_line: str) -> bool
     s, e = lex.segment(left)[-1]
     if left[s:e] in STATUTE_TYPES:
         return False
-    if len(_NOT_HAN.sub("", line)) >= NUMBERED_SHORT:
+    if len(_NOT_HAN.sub("", line)) >= NUMBERED_SHORT and _cut_article(to_simplified(line) or line):
         return True
     cut = len(left)
     return any(s < cut < e and e - s >= 3 for s, e in lex.segment(left + right))
