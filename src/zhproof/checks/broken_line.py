@@ -193,7 +193,7 @@ DOC = RuleDoc(
         "and otherwise the document's own layout "
         "decides: a single line break in a plain-text document that separates its paragraphs with blank lines (the "
         "single line breaks between a list's items aside) is inside a paragraph, and so is a line without punctuation before prose in a document of numbered articles "
-        "(第一条 …) that has almost no such lines, since its headings are numbered, and in any statute that sets its article numbers alone on their lines (第 18 條, as Taiwan's statutes do: at most three such lines, no formula, no statute's title, and a short line only where a word runs across the break), where the line right under an article's number is its first sentence (第 18 條⏎首長制⏎機關之首長……) unless the document titles its articles (第一條⏎標的⏎……); a line that could be a heading "
+        "(第一条 …) that has almost no such lines, since its headings are numbered, and in any statute that sets its article numbers alone on their lines (第 18 條, as Taiwan's statutes do: at most three such lines, each no formula and no statute's title, that read as a clause, with a comma or a modal verb, or have a word running across the break), where the line right under an article's number is its first sentence (第 18 條⏎首長制⏎機關之首長……) unless the document titles its articles (第一條⏎標的⏎……); a line that could be a heading "
         "is also a cut when the document writes the three characters on each side of the break together elsewhere "
         "(全国供销⏎合作社系统…… where another story writes 全国供销合作社). Neither reaches the first line, "
         "the last one (a signature, a date), a heading of a part (第三章, 一、), a list item, a Markdown heading or "
@@ -446,9 +446,9 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
     numbered = _article_number_lines(text) >= ARTICLES_MIN
     if numbered:
         # ... unless the document has more than HEADLINE_MIN of them (its own unnumbered headings: 說明, 釋義 under
-        # each article of a commentary); not a formula, not a statute's title in a compilation (中華民國憲法增修條文),
-        # and a line of fewer than NUMBERED_SHORT Han characters only where a word of the lexicon of three or more
-        # characters runs across the break (最高⏎行政法院; not a label: 序言, 說明, 附表一)
+        # each article of a commentary); not a formula, not a statute's title in a compilation (中華民國憲法增修條文);
+        # a line that reads as a clause (``_cut_article``: not a caption, 申請人可以提交的證明材料), or where a word of
+        # the lexicon of three or more characters runs across the break (最高⏎行政法院; not a label: 序言, 說明, 附表一)
         cuts = {o[0] for o in open_ if o[4] == "structure" and _numbered_cut(text, o[0], o[2], o[3])}
         numbered_cuts = cuts if len(cuts) <= HEADLINE_MIN else set()
     out = []
@@ -692,8 +692,9 @@ _NOT_HAN = compile_re(f"[^{HAN}]")
 def _numbered_cut(text: str, start: int, prev_line: str, next_line: str) -> bool:
     """In a statute that sets its article numbers alone on their lines, is the line before the break (no end
     punctuation, before a line that goes on to a sentence end) a cut sentence by its own shape: it may stand in a
-    paragraph (not the first line, a part heading or a list item), is no formula and no statute's title, and is
-    long enough or joined to the next line by a word of the lexicon (分包⏎契約 is not; 最高⏎行政法院 is)?"""
+    paragraph (not the first line, a part heading or a list item), is no formula and no statute's title, and reads
+    as a clause (NUMBERED_SHORT Han characters or more, and a comma or a modal verb: ``_cut_article``) or is joined
+    to the next line by a word of the lexicon (分包⏎契約 is not; 最高⏎行政法院 is)?"""
     line = prev_line.strip()
     if not _may_stand_in(text, start, line) or _FORMULA.fullmatch(line):
         return False
