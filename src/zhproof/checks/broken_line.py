@@ -48,10 +48,8 @@ _CREDIT = compile_re(f"[{HAN}][ \\t\\u3000]+[{HAN}]|/")
 # An article or chapter number alone on its line, as traditional-script statutes write it (第 65 條), also an
 # article inserted later (第 19-1 條, 第十九條之一).
 _LABEL_NUMBER = f"[一二三四五六七八九十百千零〇{DIGIT}]+"
-_LABEL_LINE = compile_re(
-    f"第[ \\t\\u3000]*{_LABEL_NUMBER}(?:[ \\t\\u3000]*[-－‐][ \\t\\u3000]*{_LABEL_NUMBER})?[ \\t\\u3000]*"
-    f"[章节節条條款项項部分编編篇卷回](?:之{_LABEL_NUMBER})?"
-)
+_LABEL_RANGE = f"第[ \\t\\u3000]*{_LABEL_NUMBER}(?:[ \\t\\u3000]*[-－‐][ \\t\\u3000]*{_LABEL_NUMBER})?[ \\t\\u3000]*"
+_LABEL_LINE = compile_re(f"{_LABEL_RANGE}[章节節条條款项項部分编編篇卷回](?:之{_LABEL_NUMBER})?")
 # Clause punctuation, counted outside brackets, quotes and titles (a headline may quote a phrase with a comma).
 _CLAUSE_MARK = compile_re(r"，")
 # A part or article cited inside a sentence (第三十条的规定, 第二十二條之一制定之, 第一項及其未遂犯): the number, with no
@@ -660,9 +658,8 @@ def _after_open_line(text: str, start: int, same_block: bool = False) -> bool:
     return bool(before) and not _ENDS_UNIT.search(before) and not _PART.match(last) and not _LABEL_LINE.fullmatch(last)
 
 
-_ARTICLE_NUMBER_LINE = compile_re(
-    f"第[ \\t\\u3000]*{_LABEL_NUMBER}(?:[ \\t\\u3000]*[-－‐][ \\t\\u3000]*{_LABEL_NUMBER})?[ \\t\\u3000]*[条條](?:之{_LABEL_NUMBER})?"
-)
+# (the article numbers among the labels of _LABEL_LINE)
+_ARTICLE_NUMBER_LINE = compile_re(f"{_LABEL_RANGE}[条條](?:之{_LABEL_NUMBER})?")
 
 
 _ARTICLE_NUMBER_ALONE = compile_re(f"^[ \\t\\u3000]*{_ARTICLE_NUMBER_LINE.pattern}[ \\t\\u3000]*\\r?$", MULTILINE)
@@ -686,7 +683,6 @@ TITLED_SHARE = 0.25
 NUMBERED_SHORT = 5
 #: The words a statute's title ends with (中華民國憲法增修條文, ……組織條例): a compilation sets one over each statute.
 STATUTE_TYPES = frozenset({"法", "条例", "条文", "办法", "规则", "细则", "章程", "要点", "准则", "标准", "规程"})
-_NOT_HAN = compile_re(f"[^{HAN}]")
 
 
 def _numbered_cut(text: str, start: int, prev_line: str, next_line: str) -> bool:
@@ -708,7 +704,7 @@ def _numbered_cut(text: str, start: int, prev_line: str, next_line: str) -> bool
     s, e = lex.segment(left)[-1]
     if left[s:e] in STATUTE_TYPES:
         return False
-    if len(_NOT_HAN.sub("", line)) >= NUMBERED_SHORT and _cut_article(to_simplified(line) or line):
+    if sum(map(is_han, line)) >= NUMBERED_SHORT and _cut_article(to_simplified(line) or line):
         return True
     cut = len(left)
     return any(s < cut < e and e - s >= 3 for s, e in lex.segment(left + right))
@@ -719,10 +715,17 @@ def _under_article_number(text: str, start: int) -> bool:
     it)? The article's text follows its number; no title or heading stands between them (none of the 1,263 article
     numbers of the zh-Hant tuning half has one), so a line there without punctuation, before a line that goes on to
     a sentence end, is the article's first sentence cut."""
-    above = text[max(0, start - 200) : start].rstrip()
-    if not above:
-        return False
-    return _ARTICLE_NUMBER_LINE.fullmatch(above[above.rfind("\n") + 1 :].strip()) is not None
+    above = _line_above(text, start, 200)
+    return above >= 0 and _ARTICLE_NUMBER_LINE.fullmatch(text[above:start].strip()) is not None
+
+
+def _line_above(text: str, start: int, reach: int = 1000) -> int:
+    """The start of the nearest line above the line at ``start`` that is not blank, looked for within ``reach``
+    characters (a line longer than that is cut there), or -1 if there is none."""
+    line_start = text.rfind("\n", 0, start) + 1
+    lo = max(0, line_start - reach)
+    before = text[lo:line_start].rstrip()
+    return lo + before.rfind("\n") + 1 if before else -1
 
 
 def _in_verse(text: str, start: int) -> bool:
@@ -734,9 +737,8 @@ def _in_verse(text: str, start: int) -> bool:
     if not _after_open_line(text, start):
         return False
     # the nearest line above (across the blank lines) ends without punctuation: does the line above it, too?
-    above = text[max(0, start - 1000) : start].rstrip()
-    above_start = start - 1000 + above.rfind("\n") + 1 if start > 1000 else above.rfind("\n") + 1
-    return _after_open_line(text, above_start, same_block=True)
+    above = _line_above(text, start)
+    return above >= 0 and _after_open_line(text, above, same_block=True)
 
 
 def _apart(text: str, start: int, end: int, prev_line: str, next_line: str, same_block: bool = False) -> bool:
