@@ -63,13 +63,20 @@ class Lexicon:
 
     def prefixes(self, text: str) -> list[str]:
         """The dictionary words that ``text`` starts with."""
-        return self.trie.prefixes(_SURROGATES.sub("\ufffd", text))
+        try:
+            return self.trie.prefixes(text)
+        except UnicodeEncodeError:  # a lone surrogate: no word holds it
+            return self.trie.prefixes(_SURROGATES.sub("\ufffd", text))
 
     def word_across(self, text: str, cut: int) -> bool:
         """Does a dictionary word in ``text`` start before ``cut`` and end after it? (A necessary condition for
         segmentation to put a word across the cut, at the cost of a few trie lookups.)"""
-        if _SURROGATES.search(text):
-            text = _SURROGATES.sub("\ufffd", text)
+        try:
+            return self._word_across(text, cut)
+        except UnicodeEncodeError:  # a lone surrogate: no word holds it
+            return self._word_across(_SURROGATES.sub("\ufffd", text), cut)
+
+    def _word_across(self, text: str, cut: int) -> bool:
         prefixes = self.trie.prefixes
         for k in range(cut - 1, max(0, cut - MAX_WORD + 1) - 1, -1):  # nearest first: short words end soonest
             words = prefixes(text[k : k + MAX_WORD])  # shortest first
