@@ -76,8 +76,9 @@ R_NAME_PART = "神山村|村民, 坦帕市|市长, 核心舱|舱门: the generic
 R_CLASSIFIER = "一座座, 一个个: classifiers reduplicated"
 R_ADVERB = "不仅仅适用于, 纷纷表示, 渐渐习惯: a reduplicated adverb before what it modifies"
 R_EVERY = "村村通, 组组相连, 件件有回复, 心心相通: a noun doubled to mean 'every X', before its verb"
+R_TENTATIVE = "请你说说看, 前期用用，: a one-character verb reduplicated ('do a little') where its clause ends"
 OPEN_TO_DOCUMENT = frozenset(
-    {R_NUMBER_UNIT, R_GIVEN_NAME, R_REDUPLICATED_WORD, R_ADVERB, R_NAME_PART, R_CLASSIFIER, R_EVERY}
+    {R_NUMBER_UNIT, R_GIVEN_NAME, R_REDUPLICATED_WORD, R_ADVERB, R_NAME_PART, R_CLASSIFIER, R_EVERY, R_TENTATIVE}
 )
 #: With that evidence from the document, a repeat of one character is reported from this gain on (tuning half:
 #: no clean repeat of the corpus between it and REPORT_GAIN has it).
@@ -93,8 +94,12 @@ DOC = RuleDoc(
         "(fcitx5's, in rules/lm) scores the text around it as written and with the repeat undone, and the repeat "
         "is reported when the undone text is far more likely. Before the evidence, the grammar of Chinese makes "
         "some repeats regular: numerals read digit by digit (二〇〇七), AABB and ABAB reduplication (清清楚楚, "
-        "研究研究; rules/data/reduplication.txt), 一X一X and a numeral, measure word and noun said twice before 地 "
-        "or, opening a clause, before a verb of action (一个字一个字地看), 大把大把 (rules/data/classifiers.txt), V着V着, onomatopoeia, classifiers (一座座), a noun "
+        "研究研究; rules/data/reduplication.txt), a one-character verb reduplicated where its clause ends when the "
+        "model's vocabulary writes the doubled verb at least a hundredth as often as the verb (请你说说看), a verb "
+        "with 多少 or 怎么 said twice (能放多少放多少, 怎么改怎么改), 一X一X and a numeral, measure word and noun said "
+        "twice before 地 (or 的 and a verb) or, opening a clause, before a verb of action (一个字一个字地看), 大把大把 "
+        "(rules/data/classifiers.txt), V着V着, a degree adverb's phrase as many times as the writer likes "
+        "(很大很大很大), onomatopoeia, classifiers (一座座), a noun "
         "doubled to mean 'every' before its verb (村村通), a reduplicated adverb of the dictionary before what it "
         "modifies, even where the first copy ends a word that is no adverb (不仅仅适用于; not 逐渐渐), separable verbs (散散步; "
         "rules/data/separable-verbs.txt), a doubled given name (沈跃跃), a word of the dictionary that contains "
@@ -124,7 +129,7 @@ DOC = RuleDoc(
         "that can be the verb: 在家过过一个春节); unsafe "
         "otherwise, whenever the document's evidence overrules a reading the grammar allows, when the text as "
         "written reads as Chinese in a way the model cannot weigh (a noun's possessive of itself, with 的 or 之: "
-        "子类的原型的原型, 利害关系之人之人身; a clause said twice for emphasis: 头大头大，; a verb reduplicated: 阐述阐述, 说说吧; copies "
+        "子类的原型的原型, 利害关系之人之人身; a clause said twice for emphasis: 头大头大，; a verb reduplicated: 阐述阐述, 说说吧, 前期用用，; copies "
         "joined by a word across them or a noun and its suffix: 数据库分库分表, 如果用户用户名; two compounds that overlap, "
         "which statutes write: a doubled character that ends one word and starts another, 一个个人信息, or a phrase "
         "whose first copy is the tail of a word, 集装箱装箱作业, 人民政府政府采购), and when the document writes the "
@@ -150,6 +155,7 @@ DOC = RuleDoc(
         Example("他走着走着就到了，一天一天过去了，路很长很长。", ok=True),
         Example("实现村村通公路，散散步，聊聊天，发扬钉钉子精神。", ok=True),
         Example("他大把大把地花钱，芬兰总统尼尼斯托表示欢迎。", ok=True),
+        Example("这个问题，请你说说看。能放多少放多少，一个字节一个字节的读取。", ok=True),
     ),
 )
 
@@ -209,8 +215,8 @@ class DuplicateWord(BaseRule):
             # Two copies are regular here (三百六十行|行行出状元, 大会|会议) but the text has more: the extra copies
             # are a slip unless the model finds them likelier (onomatopoeia, 买买买), or they are numerals.
             lex, a = lexicon(), start - lo
-            if _NUMERAL.fullmatch(unit) or lex.pos(unit) in ("o", "e"):
-                return None, 1
+            if _NUMERAL.fullmatch(unit) or lex.pos(unit) in ("o", "e") or (k >= 2 and unit.startswith(DEGREE_ADVERBS)):
+                return None, 1  # (很大很大很大: emphasis takes as many copies as the writer likes)
             if unit * 2 in lex and (
                 prev.isdigit() or bool(_NUMERAL.fullmatch(prev or "x")) or _ends_word(lex, window, a, a + k)
             ):
@@ -461,6 +467,8 @@ def explain(
     against a reading of the grammar never has a safe fix. ``copies``: how many copies the text has (a run of three
     or more is judged as two)."""
     reason = _grammar(lex, window, a, k, prev)
+    if reason is None and k == 1 and _tentative(lex, lm, window, a, eos):
+        reason = R_TENTATIVE
     if reason is None and copies == 2 and _yi_before_measure(lex, lm, window, a, k):
         # (unsafe: a label's ordinal or a word of 一 the lexicon and the model lack may end at the first 一)
         return Safety.UNSAFE, "指定一一个: 一一 is an adverb, which goes before a verb; before 个 one 一 is extra"
@@ -528,11 +536,49 @@ def explain(
         return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), against the grammar's reading: {reason}"
     # (a run of three copies is judged as two: 人民政府政府政府采购 may be the overlapping pair and one copy more)
     reading = _reading_as_written(lex, window, a, k, bos, eos) or _across_words(lex, window, a, k)
+    if reading is None and k == 1 and _tentative(lex, lm, window, a, eos, ratio=None):
+        reading = "a verb reduplicated ('do a little') may be meant, which the model writes seldom (用用，)"
     if reading is not None:
         # the text as written reads as Chinese too, in a way the model, favouring the shorter text, cannot weigh:
         # a person decides
         return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), but {reading}"
     return Safety.SAFE, f"far more likely undone ({gain:.2f})"
+
+
+#: What may follow a tentatively reduplicated verb inside its clause: a sentence-final particle, or 看 (试试看).
+TENTATIVE_NEXT = frozenset("吧呢啊嘛呀看")
+#: log10: a reduplicated verb that the model's vocabulary writes at least this often relative to the verb alone is a
+#: reduplication people use (试试 0.0, 看看 -0.6, 说说 -1.6, 做做 -1.65); below it (用用 -2.3, 到到 -2.9, 会会 -2.9)
+#: the reading only takes the safety off a fix.
+TENTATIVE_RATIO = -2.0
+
+
+def _tentative(lex, lm, window: str, a: int, eos: bool, ratio: float | None = TENTATIVE_RATIO) -> bool:
+    """Is the doubled character a one-character verb reduplicated to mean 'do a little' (请你说说看, 前期用用，)?
+    The model's segmentation of the window must read the doubled verb as one word of its vocabulary (an
+    input method's model learns the reduplications people type; 推|推进 and 建|建设 are read otherwise), with at
+    least 10^``ratio`` times the probability of the verb alone (None: any); the verb a verb of the lexicon, and a
+    word of its own where the lexicon segments the text up to it (简单|用, not 并发|发); and what follows must end
+    the clause, or be a sentence-final particle or 看. (Before an object, 背背题, 配配分支, the reduplicated verbs
+    of the model's vocabulary are as often a slip in a word the lexicon lacks: 通配|配分支.)"""
+    unit = window[a]
+    double = unit * 2
+    i = lm.vocab_id(double)
+    if i is None or not (lex.pos(unit) == "v" or lex.pos(double) == "v"):
+        return False
+    if ratio is not None:
+        j = lm.vocab_id(unit)
+        if j is None or lm.uni_prob[i] - lm.uni_prob[j] < ratio:
+            return False
+    pos = 0
+    for token in lm.segment(window):
+        if pos >= a:
+            break
+        pos += len(token)
+    if pos != a or window[a : a + 2] != token or not _alone(lex, window, a):
+        return False  # (并发|发, 不足|足, 下列|列: the first copy ends a word of the lexicon's reading)
+    rest = window[a + 2 :]
+    return rest[:1] in TENTATIVE_NEXT if rest else eos
 
 
 def _distributive(lex, window: str, a: int, k: int) -> bool:
@@ -543,7 +589,12 @@ def _distributive(lex, window: str, a: int, k: int) -> bool:
     if unit[0] not in "一两" or unit[1] not in word_list("classifiers"):
         return False
     end = a + 2 * k
-    if window[end : end + 1] != "地":
+    if window[end : end + 1] == "的":
+        # 的 written for 地, before a verb (一个字节一个字节的读取); before a noun it is a possessive, not a manner
+        first = lex.segment(window[end + 1 : end + 1 + MAX_LOOKAHEAD])[:1]
+        if not first or lex.pos(window[end + 1 + first[0][0] : end + 1 + first[0][1]]) != "v":
+            return False
+    elif window[end : end + 1] != "地":
         # without 地, only at the start of the clause or after an adverb (再一个模块一个模块补细节), before a verb
         # of action: not the object of a verb before it (写了一个函数|一个函数用来……, 有两个进程|两个进程需要……)
         if not (a == 0 or lex.pos(window[a - 1]) == "d"):
@@ -637,6 +688,9 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         or unit.startswith(DEGREE_ADVERBS)
     ):
         return "研究研究, 一步一步, 走着走着, 很长很长: a repeated phrase that is reduplication or emphasis"
+    if k == 3 and (unit[1:] == "多少" or unit[:2] == "怎么") and a + 2 * k == len(window):
+        # (the phrase ends its run of Han characters: 需要分配多少需要分配多少空间 is a paste)
+        return "能放多少放多少, 想怎么改怎么改: a verb with a question word, said twice, means 'as much as', 'however'"
     if k == 2 and unit[0] in "大成" and unit[1] in word_list("classifiers"):
         return "大把大把, 大口大口, 成批成批: a measure word with 大 or 成, reduplicated for emphasis"
     if k >= 2 and _compound_after(lex, window, a, k):
