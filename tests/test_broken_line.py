@@ -740,6 +740,33 @@ def test_a_markdown_paragraph_without_its_full_stop_is_no_cut():
 @pytest.mark.parametrize(
     "text",
     [
+        "面试官问问题他就开始在脑子里面检索答案\n\n我一般问几个问题就知道该学生是不是在背八股文了。",
+        "必须通过 **系统调用** 来间接访问内核空间\n\n我们在平常开发过程中接触最多的就是磁盘 IO。",
+        "技术栈版本、常用命令、架构取舍、项目坑点\n\n我自己判断一条内容该不该放进去时，会用一个标准。",
+        "如果记录的版本小于可见版本，则表示该记录可见\n\n在 `InnoDB` 存储引擎中，多版本控制就是对非锁定读的实现。",
+        "对记录加 `X` 锁，且其它事务不能加任何锁\n\n在一致性非锁定读下，即使读取的记录已被加锁，也可以读取。",
+    ],
+)
+def test_a_markdown_paragraph_before_one_that_opens_a_sentence_is_no_cut(text):
+    # found in documentation never tuned on (JavaGuide), where the model's association alone reported each: the
+    # next paragraph opens with its subject (a pronoun and its predicate) or an adverbial frame closed by a comma
+    assert [d for d in lint_text(text, format="markdown") if d.rule == "broken-line"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这个操作会把所有的数据都写入我\n\n们的磁盘里面去，然后再返回。",  # a word cut: 我|们
+        "对于这个问题，如果\n\n我们在平常开发中遇到，就要重启服务。",  # the line ends on a conjunction
+    ],
+)
+def test_a_cut_before_a_pronoun_across_a_markdown_paragraph_break_is_still_found(text):
+    assert [d.fix.safety for d in lint_text(text, format="markdown") if d.rule == "broken-line"] == [Safety.UNSAFE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "在结束游标使用时，必须关闭游标，可能的话，释放游标(有赖于具\n\n体的 DBMS)。",  # a cut word
         "负责物业服务区域内安全生产及\n\n防灾、减灾、救灾等应急救援工作。",  # a line that ends on a conjunction
         "这一技术突破为我国新能源汽车产业的发展提供了有力支撑，也为全球气候治理贡献了中\n\n国智慧。",
