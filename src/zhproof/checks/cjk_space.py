@@ -32,7 +32,7 @@ DOC = RuleDoc(
         f"that spaces out {SPACED_RUN} or more lone characters in a row (防 控 工 作), the debris of PDF "
         "extraction and OCR. A space between two phrases, as Chinese headlines, titles and slogans use it "
         "(坚定信心 勇毅前行, 迎冬奥 一起向未来, 2021年5月 第十三届), is a convention and is not reported; neither "
-        "is a letter-spaced heading (第一章 总 则), a spaced numbering (第 三 章) or the full-width space U+3000 that aligns names in lists."
+        "is a letter-spaced heading (第一章 总 则) or table cell (| 说 明 |), a spaced numbering (第 三 章) or the full-width space U+3000 that aligns names in lists."
     ),
     why="A space inside a word breaks search, counting and text-to-speech, and looks like a typo to readers.",
     fix="Deletes the space. Unsafe: a lone character may stand on its own (甲 乙 丙 as labels).",
@@ -44,6 +44,7 @@ DOC = RuleDoc(
         Example("第一章 总 则", ok=True),
         Example("第 三 章 當事人\n第 一 章 法例\n三  文書組：掌理文書事項。", ok=True, variant="zh-Hant"),
         Example("信道实现是多 生产者，单 消费者 的。", ok=True),
+        Example("| 函 数 | 说 明 |\n| --- | --- |\n| AVG() | 返回某列的平均值 |", ok=True),
     ),
 )
 
@@ -57,6 +58,8 @@ class CjkSpace(BaseRule):
                 continue
             line_start, line_end = doc.line_bounds(start, end)
             if line_end - line_start <= MAX_TITLE and _letter_spaced_title(text[line_start:line_end]):
+                continue
+            if "|" in text[line_start:line_end] and _letter_spaced_cell(text, start, line_start, line_end):
                 continue
             if _in_numbering(text, start, end, max(line_start, start - 20), min(line_end, end + 20)):
                 continue
@@ -119,6 +122,14 @@ def _letter_spaced_title(line: str) -> bool:
     body = line[m.end() :] if m else line
     runs = body.split()
     return 2 <= len(runs) <= 6 and all(len(r) == 1 and is_han(r) for r in runs)
+
+
+def _letter_spaced_cell(text: str, start: int, line_start: int, line_end: int) -> bool:
+    """Is the space in a table cell (between | marks) that holds a label spaced out letter by letter (| 函 数 | 说 明 |),
+    as a table's head aligns its columns?"""
+    lo = text.rfind("|", line_start, start)
+    hi = text.find("|", start, line_end)
+    return lo >= 0 and hi >= 0 and _letter_spaced_title(text[lo + 1 : hi])
 
 
 def _joins_word(lex, left: str, right: str) -> bool:
