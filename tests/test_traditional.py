@@ -147,3 +147,11 @@ def test_a_simplified_report_quoting_a_traditional_notice_is_no_document_in_the_
     )
     found = [d for d in zhproof.lint_text(text) if d.rule == "traditional-char"]
     assert len(found) == 1 and found[0].message.startswith("引文或标题里有")
+
+
+def test_a_name_in_parentheses_after_its_romanisation_is_the_persons_own_writing():
+    # found in React's zh-Hant documentation, never tuned on: a contributor's name as he writes it
+    text = "未來展望方面，[Xuan Huang (黄玄)](https://twitter.com/Huxpro) 分享了最新進展。請聯繫 Rick Hanlon （韩立克）。"
+    assert [d for d in zhproof.lint_text(text, variant="zh-Hant") if d.rule == "traditional-char"] == []
+    # the same characters in running text are still a slip
+    assert [d.rule for d in zhproof.lint_text("黄玄分享了最新進展。", variant="zh-Hant") if d.rule == "traditional-char"]
