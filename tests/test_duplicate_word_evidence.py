@@ -629,3 +629,14 @@ def test_a_reduplicated_verb_the_model_writes_seldom_gets_no_safe_fix(text):
 )
 def test_the_colloquial_readings_leave_slips_alone(text, unit):
     assert [span for span, _ in found(text)] == [unit]
+
+
+def test_a_preposition_before_a_term_of_the_document_that_starts_with_it_gets_no_safe_fix():
+    # found in documentation never tuned on (JavaGuide: three safe fixes that deleted the 从 of 从节点)
+    text = (
+        "Redis 集群由主节点和从节点组成，从节点复制主节点的数据。当主节点发生故障时，自动从从节点中选举出一个新的主节点，"
+        "其余从节点改为复制新的主节点。"
+    )
+    assert found(text) == [("从从", Safety.UNSAFE)]
+    # without the term elsewhere, the doubled preposition keeps its safe fix
+    assert found("他每天都在在会上发言。") == [("在在", Safety.SAFE)]

@@ -126,7 +126,8 @@ DOC = RuleDoc(
     fix=(
         "Deletes the extra copy. Safe when the evidence is overwhelming: the text at least 10^5.5 times likelier "
         "undone for a character, 10^3 for a word or phrase, 10 for a function word standing alone (not 了, 过 or 着 "
-        "that can be the verb: 在家过过一个春节); unsafe "
+        "that can be the verb: 在家过过一个春节; nor before a term that the document writes elsewhere and that "
+        "starts with it: 自动从|从节点中选举); unsafe "
         "otherwise, whenever the document's evidence overrules a reading the grammar allows, when the text as "
         "written reads as Chinese in a way the model cannot weigh (a noun's possessive of itself, with 的 or 之: "
         "子类的原型的原型, 利害关系之人之人身; a clause said twice for emphasis: 头大头大，; a verb reduplicated: 阐述阐述, 说说吧, 前期用用，; copies "
@@ -234,6 +235,10 @@ class DuplicateWord(BaseRule):
             return (None, 1) if verdict is Safety.UNSAFE else (Safety.UNSAFE, 1)
         if verdict is Safety.SAFE and _in_title(text, start):
             return Safety.UNSAFE, 1  # a title of a work may repeat on purpose (《北伐北伐》): a person decides
+        if verdict is Safety.SAFE and k == 1 and lexicon().pos(unit) in FUNCTION_POS and _term_after(text, end - 1):
+            # a preposition before a term of the document that starts with it (自动从|从节点中选举, where the
+            # document writes 主节点和从节点): the lexicon lacks the term, so the reading as written is for a person
+            return Safety.UNSAFE, 1
         return verdict, 1
 
 
@@ -348,6 +353,31 @@ def _to_simplified(window: str) -> str:
     from ..script import to_simplified
 
     return to_simplified(window) or window
+
+
+#: How often the document must write a term elsewhere (``_term_after``).
+TERM_USES = 2
+
+
+def _term_after(text: str, at: int) -> bool:
+    """Does the document write the three Han characters from ``at`` (a doubled character's second copy and the two
+    after it: 从节点) at least TERM_USES times elsewhere within DOCUMENT_REACH characters, never after the same
+    character (主节点和从节点, not 从从节点 again)? Then they are a term of the document's own."""
+    term = text[at : at + 3]
+    if len(term) < 3 or not _HAN_RUN.fullmatch(term):
+        return False
+    lo, hi = max(0, at - DOCUMENT_REACH), min(len(text), at + DOCUMENT_REACH)
+    if text.count(term, lo, hi) <= TERM_USES:
+        return False  # the common case, in C
+    uses = 0
+    p = text.find(term, lo, hi)
+    while p >= 0:
+        if p != at and text[p - 1 : p] != term[0]:
+            uses += 1
+            if uses >= TERM_USES:
+                return True
+        p = text.find(term, p + 1, hi)
+    return False
 
 
 def _written_without(text: str, start: int, unit: str, n: int) -> bool:
