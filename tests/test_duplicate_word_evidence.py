@@ -600,13 +600,16 @@ def test_yi_doubled_before_ge_after_a_word_of_yi_or_in_a_run_of_three_is_left_to
         "读取的过程中不会一个字节一个字节的读取，而是先读入缓冲区。",
         "把重试次数设为一个很大很大很大的值。",
         "但是我们都很有很有很有耐心。",
+        "我要不断学习，不断践行践行再践行。",
+        "在多读多读再多读的同时，开始练习写作。",
+        "他推推又推，门还是不开。",
     ],
 )
 def test_reduplication_and_emphasis_of_colloquial_writing_are_grammar(text):
-    # found in documentation never tuned on (JavaGuide, advanced-java), where each was a finding, three with a
-    # safe fix: a one-character verb reduplicated where its clause ends, a verb with 多少 or 怎么 said twice
-    # (as much as, however), a numeral, measure word and noun said twice before 的 and a verb, a degree adverb's
-    # phrase three times
+    # found in documentation never tuned on (JavaGuide, advanced-java, the-craft-of-selfteaching), where each was
+    # a finding, four with a safe fix: a one-character verb reduplicated where its clause ends, a verb with 多少 or
+    # 怎么 said twice (as much as, however), a numeral, measure word and noun said twice before 的 and a verb, a
+    # degree adverb's phrase three times, a unit said twice and once more after 再 or 又
     assert found(text) == []
 
 

@@ -99,7 +99,7 @@ DOC = RuleDoc(
         "with 多少 or 怎么 said twice (能放多少放多少, 怎么改怎么改), 一X一X and a numeral, measure word and noun said "
         "twice before 地 (or 的 and a verb) or, opening a clause, before a verb of action (一个字一个字地看), 大把大把 "
         "(rules/data/classifiers.txt), V着V着, a degree adverb's phrase as many times as the writer likes "
-        "(很大很大很大), onomatopoeia, classifiers (一座座), a noun "
+        "(很大很大很大), a unit said twice and once more after 再 or 又 (践行践行再践行), onomatopoeia, classifiers (一座座), a noun "
         "doubled to mean 'every' before its verb (村村通), a reduplicated adverb of the dictionary before what it "
         "modifies, even where the first copy ends a word that is no adverb (不仅仅适用于; not 逐渐渐), separable verbs (散散步; "
         "rules/data/separable-verbs.txt), a doubled given name (沈跃跃), a word of the dictionary that contains "
@@ -718,6 +718,8 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         or unit.startswith(DEGREE_ADVERBS)
     ):
         return "研究研究, 一步一步, 走着走着, 很长很长: a repeated phrase that is reduplication or emphasis"
+    if window[mid + k : mid + 2 * k + 1] in ("再" + unit, "又" + unit):
+        return "践行践行再践行, 缩小缩小再缩小: said twice and once more after 再 or 又, a repetition the writer spells out"
     if k == 3 and (unit[1:] == "多少" or unit[:2] == "怎么") and a + 2 * k == len(window):
         # (the phrase ends its run of Han characters: 需要分配多少需要分配多少空间 is a paste)
         return "能放多少放多少, 想怎么改怎么改: a verb with a question word, said twice, means 'as much as', 'however'"
