@@ -45,6 +45,7 @@ def test_lost_characters_are_reported_without_fix(text, variant):
         "啥叫缓存？用内存当缓存。",  # spoken question words (JavaGuide, never tuned on)
         "为啥要用？不用行不行？",
         "这事咋办？你说了算。",
+        "题目代码的仓库，有个锤子用？没有思路解释。",  # a full-width ？ needs 10x (the-craft-of-selfteaching)
     ],
 )
 def test_real_questions_are_silent(text):

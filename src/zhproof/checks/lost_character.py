@@ -12,7 +12,8 @@ by the next sentence without a space (`你去吗？我不去`), so the rule deci
 3. Otherwise the word trigram model (`zhproof.langmodel`) weighs the two readings: the clause read as two
    sentences (`left` and `right` scored apart) and the clause read with one character lost (the likeliest
    `left + X + right`, X from the characters that form a word of the lexicon with a neighbour of the mark).
-   The mark is reported when the lost-character reading is at least 10^MARGIN times likelier.
+   The mark is reported when the lost-character reading is at least 10^MARGIN times likelier (10^FULLWIDTH_MARGIN
+   for a full-width ？, which a writer types and an encoding does not write).
 
 There is no fix: only a person (or the source) knows the lost character. The `halfwidth-punctuation` rule
 does not turn such a `?` into `？`, which would hide the damage.
@@ -43,6 +44,9 @@ QUESTION_WORDS = compile_re(
 _SENTENCE_END = compile_re(r"[。！？!?；;\r\n]")
 #: log10 likelihood ratio (lost character over sentence break) from which a mark is reported
 MARGIN = 0.5
+#: ... for a full-width ？: a writer types it (有个锤子用？没有思路解释, a question without a question word, 10^0.59),
+#: an encoding writes the ASCII ? (a later normalisation may widen it, which makes it rarer)
+FULLWIDTH_MARGIN = 1.0
 WINDOW = 8  # Han characters each side given to the model
 #: a candidate for the lost character forms a word with a neighbour; only characters that start or end at
 #: least this many words of the lexicon are tried
@@ -57,7 +61,8 @@ DOC = RuleDoc(
         "before the mark (吗, 呢, 吧) or a question word or form earlier in the sentence (什么, 如何, 能否, 能不能) makes "
         "it a question "
         "mark; otherwise the word trigram model compares the clause read as two sentences with the clause read "
-        "with one character lost, and the mark is reported when the second is at least 10^0.5 (about 3) times likelier. "
+        "with one character lost, and the mark is reported when the second is at least 10^0.5 (about 3) times likelier "
+        "(10 times for a full-width ？, which a writer types and an encoding does not write). "
         "U+FFFD is always reported. A U+FFFD between two Han characters is this rule's alone (invisible-char, which "
         "reports every other U+FFFD, leaves it here so that it is reported once): ignoring lost-character silences it."
     ),
@@ -159,7 +164,7 @@ class LostCharacter(BaseRule):
                 left, right = _simplified(text[lo:start]), _simplified(text[end:hi])
                 if not left or not right or is_question(_simplified(text[_sentence_start(text, start) : start])):
                     continue
-                if evidence(left, right) < MARGIN:
+                if evidence(left, right) < (MARGIN if "?" in marks else FULLWIDTH_MARGIN):
                     continue
             around = text[max(0, start - 2) : min(len(text), end + 2)]
             yield Diagnostic(
