@@ -643,3 +643,8 @@ def test_a_preposition_before_a_term_of_the_document_that_starts_with_it_gets_no
     assert found(text) == [("从从", Safety.UNSAFE)]
     # without the term elsewhere, the doubled preposition keeps its safe fix
     assert found("他每天都在在会上发言。") == [("在在", Safety.SAFE)]
+
+
+def test_a_verb_after_de_read_as_a_noun_possessive_of_itself_gets_no_safe_fix():
+    # found in d2l-zh-tw, never tuned on: the transpose of the transpose is the matrix itself
+    assert found("矩阵A的转置的转置是A本身。") == [("的转置的转置", Safety.UNSAFE)]

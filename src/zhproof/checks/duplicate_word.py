@@ -898,7 +898,7 @@ def _possessive_of_itself(lex, window: str, a: int, k: int) -> bool:
     """Does the repeat of ``window[a:a+k]`` read as a noun phrase's possessive of itself (原型的原型, 朋友的朋友,
     第一个子组件的第一个子组件)? The unit is 的 and a noun phrase or a noun phrase and 的 (的原型, 朋友的), as it stands
     or shifted along the text where the repeat goes on (组件的第一个子 before 组件 is 的第一个子组件 shifted); a noun
-    phrase here ends with a noun of the lexicon."""
+    phrase here ends with a noun of the lexicon, or, after the mark, with a verb read as one (的转置的转置)."""
     unit = window[a : a + k]
     mark = "的" if "的" in unit else "之"  # (之, the written 的: 利害关系之人之人身安全)
     j = unit.find(mark)
@@ -913,7 +913,9 @@ def _possessive_of_itself(lex, window: str, a: int, k: int) -> bool:
     if not phrase:
         return False
     s, e = lex.segment(phrase)[-1]
-    if e == len(phrase) and _noun(lex.pos(phrase[s:e])):
+    pos = lex.pos(phrase[s:e])
+    # (after 的 a verb is read as a noun: 矩阵的转置的转置)
+    if e == len(phrase) and (_noun(pos) or (unit[0] == mark and (pos or "")[:1] == "v")):
         return True
     # or the second copy's phrase starts a longer noun (数据多的堆|的堆顶)
     at = off + k + 1 if unit[0] == mark else off + k
