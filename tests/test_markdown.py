@@ -111,3 +111,13 @@ def test_markdown_files_are_detected_by_suffix(tmp_path):
 def test_toml_front_matter():
     text = '+++\ntitle = "疫情疫情"\n+++\n\n正文的在在。\n'
     assert [text[d.start : d.end] for d in zhproof.lint_text(text, format="markdown")] == ["在在"]
+
+
+def test_tex_math_is_no_prose_but_a_dollar_sign_for_money_is():
+    # GitHub and Jupyter render $…$ and $$…$$ as math: its brackets and commas are TeX, not Chinese punctuation
+    # (found in d2l-zh-tw, never tuned on: 即$P(y=$"貓"$)=P(y=$"狗"$)$ got a safe fix to full-width brackets)
+    text = "这两种可能性是相等的，即$P(y=1)=P(y=0)$。公式\n\n$$\nf(x, y) = (x,y)\n$$\n\n成立。"
+    assert [d for d in zhproof.lint_text(text, format="markdown") if d.rule == "halfwidth-punctuation"] == []
+    # the same text outside math is still prose: 价格为$5, a dollar sign next to a digit, is money
+    money = "价格为$5,折扣后$3,很便宜。"
+    assert [d.rule for d in zhproof.lint_text(money, format="markdown")].count("halfwidth-punctuation") == 2

@@ -1,8 +1,8 @@
 """Markdown: a CommonMark parser (markdown-it-py) decides what is prose.
 
 Prose is the text of headings, paragraphs, list items, block quotes and table cells, including link text.
-Not prose: fenced and indented code, inline code, raw HTML, autolinks, link destinations, bare URLs, and
-YAML/TOML front matter. Trailing spaces that make a hard line break are Markdown syntax, not debris.
+Not prose: fenced and indented code, inline code, TeX math ($…$, $$…$$), raw HTML, autolinks, link
+destinations, bare URLs, and YAML/TOML front matter. Trailing spaces that make a hard line break are Markdown syntax, not debris.
 
 Suppression comments (HTML comments, as markdownlint's):
   <!-- zhproof-disable RULE,... -->  ...  <!-- zhproof-enable [RULE,...] -->
@@ -30,9 +30,17 @@ _COMMENT = compile_re(f"<!--[{WS}]*zhproof-(disable-next-line|disable-file|disab
 @cache
 def _parser():
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    # TeX math between dollar signs, as GitHub, GitLab and Jupyter render it ($P(y=1)$, $$…$$); not a dollar sign
+    # next to a digit or a space ($5，折扣$3 is money), as Pandoc reads it
+    return (
+        MarkdownIt("commonmark")
+        .enable("table")
+        .use(front_matter_plugin)
+        .use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+    )
 
 
 def markdown_layout(text: str) -> Layout:
@@ -81,6 +89,12 @@ def _inline_holes(text: str, lo: int, hi: int, children, code) -> list[tuple[int
                 end = hi if end < 0 else end + len(c.markup)
                 holes.append((at, end))
                 code.append((at, end))
+                cursor = end
+        elif c.type in ("math_inline", "math_inline_double"):
+            at = text.find(c.markup + c.content, cursor, hi)
+            if at >= 0:
+                end = at + len(c.markup) + len(c.content) + len(c.markup)
+                holes.append((at, end))
                 cursor = end
         elif c.type == "html_inline":
             at = text.find(c.content, cursor, hi)
