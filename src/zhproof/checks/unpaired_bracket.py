@@ -29,8 +29,10 @@ PAIRS = {
 _NAMES = MARK_NAMES
 CLOSERS = {v: k for k, v in PAIRS.items()}
 _BRACKET_SPLIT = compile_re("([" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "])")  # split keeps them
-# A closing parenthesis that ends a list marker (1) 2） a) 一）) at the start of a line or after a space.
-_MARKER = compile_re(f"(?:^|(?<=[{WS}，、；：。]))(?:[{DIGIT}]{{1,2}}|[A-Za-z]|[一二三四五六七八九十]{{1,3}})$")
+# A closing parenthesis that ends a list marker (1) 2） a) iii) 一）) at the start of a line or after a space.
+_MARKER = compile_re(
+    f"(?:^|(?<=[{WS}，、；：。]))(?:[{DIGIT}]{{1,2}}|[A-Za-z]|[ivx]{{2,4}}|[IVX]{{2,4}}|[一二三四五六七八九十]{{1,3}})$"
+)
 _LATIN = compile_re(r"[A-Za-z]")
 _ALNUM = compile_re(r"[A-Za-z0-9]")
 #: An opener may close this many paragraphs later (a quotation or a parenthesised history over several
@@ -43,7 +45,7 @@ DOC = RuleDoc(
         "Finds an opening quote or bracket (“ ‘ （ 《 【 「 『 〔 〈 and ASCII parentheses) that is not "
         "closed, a closing one that was never opened, and a quotation closed with an opening mark (会客厅“). A "
         "quotation may run over several paragraphs, opening each one again with “ and closing only in the last "
-        f"one; an opener still open {MAX_PARAGRAPHS} paragraphs later is reported. List markers such as 1) and a) "
+        f"one; an opener still open {MAX_PARAGRAPHS} paragraphs later is reported. List markers such as 1), a) and iii) "
         "are not brackets."
     ),
     why="A lost quote or bracket changes what the reader takes as quoted or parenthetical, and often marks text lost in editing.",
