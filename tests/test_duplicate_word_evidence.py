@@ -648,3 +648,32 @@ def test_a_preposition_before_a_term_of_the_document_that_starts_with_it_gets_no
 def test_a_verb_after_de_read_as_a_noun_possessive_of_itself_gets_no_safe_fix():
     # found in d2l-zh-tw, never tuned on: the transpose of the transpose is the matrix itself
     assert found("矩阵A的转置的转置是A本身。") == [("的转置的转置", Safety.UNSAFE)]
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("我我很喜欢学习汉语。", "我我"),  # a personal pronoun never reduplicates
+        ("他们很很高兴。", "很很"),  # nor does 很 (which jieba tags as a morpheme, not an adverb)
+        ("我学习汉语已经两年年了。", "年年"),  # a number takes its measure word once
+        ("应当在立案之日起三十日日内审结。", "日日"),
+    ],
+)
+def test_slips_of_learners_writing_are_found(text, unit):
+    # sentences in the manner of learners' essays, where a third of the real doubled words were missed (issue 10)
+    assert [span for span, _ in found(text)] == [unit]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第二天天没亮，官兵们就出发了。",
+        "日子一天天过去。",
+        "截至2021年年底，全市共有企业三千家。",
+        "这是最最重要的一件事。",
+        "他太太很好客。",
+        "宪法第四章章名“国旗、国徽、首都”修改为“国旗、国歌、国徽、首都”。",  # a word the lexicon lacks: 章名
+    ],
+)
+def test_numbers_units_and_never_doubled_words_keep_their_regular_readings(text):
+    assert found(text) == []

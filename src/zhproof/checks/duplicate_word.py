@@ -108,8 +108,10 @@ DOC = RuleDoc(
         "part of a name before a word that starts with it (神山村|村民; rules/data/name-suffixes.txt). The grammar "
         "also knows one slip: 一一 is an adverb that goes before a verb (一一核实), so a doubled 一 before 个, the "
         "general measure word, is one 一 too many (指定一一个新名称; unsafe), unless the first 一 ends a word of the lexicon or the model (唯一一个, "
-        "大一一个学期) or 个 starts one (一一个别谈话). A function word standing alone (在在, 的的) needs less "
-        "evidence, since particles, prepositions and conjunctions never reduplicate; a repeat that reads as two "
+        "大一一个学期) or 个 starts one (一一个别谈话). A function word standing alone (在在, 的的, 我我, 很很) needs less "
+        "evidence, since particles, prepositions, conjunctions, personal pronouns and degree adverbs never "
+        "reduplicate, and so does a measure word said twice after its number before a particle or a localizer "
+        "(两年年了, 三十日日内; 一 alone takes one doubled: 一天天); a repeat that reads as two "
         "words (中国|国家, 传染病|病原体) needs more. The document itself is evidence too: a doubled character whose "
         "surroundings the document writes elsewhere without the repeat, and never with it (侵权人人提供 beside "
         "侵权人提供), needs less (with one character each side, only where the repeat does not read as two words: "
@@ -527,7 +529,9 @@ def explain(
     )
     gain = lm.score(undone, bos=bos, eos=eos) - written
     function_word = _function_word(lex, window, a, k)
-    if function_word:
+    if function_word or (k == 1 and _unit_after_number(lex, window, a)):
+        # (a number takes its measure word once, 两年年了, 第一次次来: only 一 takes one doubled, 一天天, 一个个;
+        # the fix is safe on the usual evidence, SAFE_GAIN)
         threshold = FUNCTION_GAIN
     elif _noun_chain(lex, window, a, k, prev):
         threshold = NOUN_CHAIN_GAIN
@@ -743,7 +747,9 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
             a >= 2 and window[a - 1] in "个個" and bool(_NUMERAL.fullmatch(window[a - 2]))  # 七个月|月支
         )
     )
-    if after_number and unit in NUMERAL_UNITS and mid + k < len(window):  # the second copy starts a word
+    if after_number and unit in NUMERAL_UNITS and mid + k < len(window) and not _unit_once(lex, window, a):
+        # the second copy starts a word (24日|日本, 第四章|章名, 第二天|天没亮), unless a particle or a localizer
+        # follows it (两年年了, 三十日日内: ``_unit_once``)
         return R_NUMBER_UNIT
     if window[mid : mid + 2] in word_list("separable-verbs"):
         return "健健身, 散散步, 捧捧场: a separable verb with its verb reduplicated"
@@ -785,6 +791,7 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
     if (
         pos is not None
         and (pos.startswith("n") or pos == "zg")
+        and unit not in NEVER_DOUBLED  # (jieba tags 很 zg)
         and not ends_word
         and _starts_with_verb(lex, window[mid + k :])
     ):
@@ -837,16 +844,53 @@ def _in_numeral(window: str, i: int) -> bool:
     return i >= 1 and (window[i - 1] == "第" or bool(_NUMERAL.fullmatch(window[i - 1])))
 
 
+#: One-character words that never reduplicate although the lexicon gives them no function word's tag: the personal
+#: pronouns and the degree adverbs 很, 更, 太 (最最 is emphasis: 最最重要).
+NEVER_DOUBLED = frozenset("我你他她它您咱俺很更太")
+
+
 def _function_word(lex, window: str, a: int, k: int) -> bool:
-    """Is the repeat a function word standing alone (在在, 的的, 和和)? Particles, prepositions and conjunctions
-    never reduplicate, so the evidence needs less to call such a repeat a slip."""
-    if k != 1 or lex.pos(window[a]) not in FUNCTION_POS or not _alone(lex, window, a):
+    """Is the repeat a function word standing alone (在在, 的的, 和和, 我我, 很很)? Particles, prepositions,
+    conjunctions, personal pronouns and degree adverbs never reduplicate, so the evidence needs less to call such a
+    repeat a slip."""
+    if k != 1:
+        return False
+    if (lex.pos(window[a]) not in FUNCTION_POS and window[a] not in NEVER_DOUBLED) or not _alone(lex, window, a):
         return False
     if window[a] in ASPECT_VERBS and a + 2 < len(window) and not _after_verb(lex, window, a):
         # no verb for the particle to follow, and an object after the two: the first copy is the verb (在家过过
         # 一个春节, 也了了一块心病); at the end of a clause (他已经是老师了了。) the verb would lack its object
         return False
     return not _starts_word(lex, window, a + 1)  # 战争和|和平
+
+
+#: What follows a number's unit said twice where the second copy can start nothing: a particle or a localizer
+#: (两年年了, 三十日日内, 五年年后); after any other character the second copy may start a word the lexicon lacks
+#: (第四章|章名, 第二天|天没亮).
+UNIT_SLIP_NEXT = frozenset("了的地得着过内外前后")
+
+
+def _unit_once(lex, window: str, a: int) -> bool:
+    """Is ``window[a]`` a unit of NUMERAL_UNITS said twice after its number where the number takes it once: a
+    particle or a localizer after the second copy (UNIT_SLIP_NEXT), and no word starting there (年|年底)?"""
+    return window[a + 2 : a + 3] in UNIT_SLIP_NEXT and not _starts_word(lex, window, a + 1)
+
+
+def _unit_after_number(lex, window: str, a: int) -> bool:
+    """Is ``window[a]`` a measure word said twice after a number that is not 一 alone (两|年, 三十|日, 二十|个),
+    where the number takes it once (``_unit_once`` for the units of NUMERAL_UNITS; for a classifier, no word
+    starting at its second copy: 个|个体)?"""
+    unit = window[a]
+    if a == 0 or not (unit in NUMERAL_UNITS or unit in word_list("classifiers")):
+        return False
+    prev = window[a - 1]
+    if not (prev.isdigit() or _NUMERAL.fullmatch(prev)):
+        return False
+    if prev == "一" and not _in_numeral(window, a - 1):
+        return False  # 一天天, 一个个: one by one
+    if unit in NUMERAL_UNITS:
+        return _unit_once(lex, window, a)
+    return not _starts_word(lex, window, a + 1)
 
 
 #: Aspect particles that are verbs too (了 liǎo, to settle; 过 guò, to spend; 着 zháo, to touch): doubled, the first
