@@ -677,3 +677,30 @@ def test_slips_of_learners_writing_are_found(text, unit):
 )
 def test_numbers_units_and_never_doubled_words_keep_their_regular_readings(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("这个参数的默认值是多少是多少？", "是多少是多少"),  # a question said twice: no word of free choice
+        ("请问这个表格应该怎么填怎么填？", "怎么填怎么填"),
+        ("你的工资到底有多少有多少？", "有多少有多少"),
+        ("下面是一个用户一个用户的登录流程。", "一个用户一个用户"),  # 的 and a verb that modifies a noun
+        ("我们要保证数据的真实真实真实性。", "真实真实真实"),  # a word that starts with a degree adverb
+        ("这件事我没有说说。", "说说"),  # a tentative verb is not negated
+        ("我正在吃吃呢。", "吃吃"),  # nor in progress
+        ("用户的数据要加密，日志的数据要压缩，过期的数据要删除，保证用户的的数据不会丢失。", "的的"),
+    ],
+)
+def test_the_colloquial_readings_ask_for_their_context(text, unit):
+    # found by the review of the readings of colloquial writing: each is still a slip
+    assert [span for span, _ in found(text)] == [unit]
+    if unit == "的的":  # 的数据 is a phrase written after anything, no term of the document: the fix stays safe
+        assert found(text)[0][1] is Safety.SAFE
+
+
+@pytest.mark.parametrize(
+    "text", ["你想怎么用怎么用吧。", "经费充足，想花多少花多少的日子已经过去了。", "我们要一个文件一个文件的检查。", "好的好的好的，我马上改。"]
+)
+def test_the_colloquial_readings_in_their_context(text):
+    assert found(text) == []

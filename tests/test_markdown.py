@@ -121,3 +121,12 @@ def test_tex_math_is_no_prose_but_a_dollar_sign_for_money_is():
     # the same text outside math is still prose: 价格为$5, a dollar sign next to a digit, is money
     money = "价格为$5,折扣后$3,很便宜。"
     assert [d.rule for d in zhproof.lint_text(money, format="markdown")].count("halfwidth-punctuation") == 2
+
+
+def test_dollar_signs_around_chinese_prose_are_no_math():
+    # found by the review: a regular expression's $ and a shell's $ in one sentence are no TeX delimiters
+    for text, slip in (
+        ("在正则表达式中，$匹配行尾，而在在 Shell 脚本中，$用于引用变量。", "在在"),
+        ("配置环境变量时，先设置$JAVA_HOME，然后把把它加到$PATH里。", "把把"),
+    ):
+        assert [text[d.start : d.end] for d in zhproof.lint_text(text, format="markdown")] == [slip]

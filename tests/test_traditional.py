@@ -155,3 +155,16 @@ def test_a_name_in_parentheses_after_its_romanisation_is_the_persons_own_writing
     assert [d for d in zhproof.lint_text(text, variant="zh-Hant") if d.rule == "traditional-char"] == []
     # the same characters in running text are still a slip
     assert [d.rule for d in zhproof.lint_text("黄玄分享了最新進展。", variant="zh-Hant") if d.rule == "traditional-char"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本教程使用 Visual Studio Code（編輯器）进行演示。",
+        "我们下载并安装 Google Chrome (瀏覽器) 的最新版本。",
+        "他毕业后去了 New York（紐約）工作。",
+    ],
+)
+def test_a_gloss_in_parentheses_after_a_product_or_place_is_no_name(text):
+    # found by the review: only a name that starts with a surname is a person's own writing
+    assert [d.rule for d in zhproof.lint_text(text) if d.rule == "traditional-char"]

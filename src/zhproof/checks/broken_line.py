@@ -87,8 +87,8 @@ ASSOCIATION = 1.0
 #: documentation never tuned on (JavaGuide, advanced-java: 57 breaks reported before, nearly all paragraphs
 #: without a full stop) and on LawRefBook's statutes, PDF conversions in Markdown full of real cuts: at -0.2, 11
 #: breaks stay reported in the documentation and 41 of LawRefBook's real cuts are lost; at 0.0, 10 and 44; at
-#: -0.4, 29 and 31. (Since the fifteenth session, a next paragraph that opens a sentence of its own is no cut on
-#: this evidence: the documentation 11 -> 5, LawRefBook's 317 findings unchanged.)
+#: -0.4, 29 and 31. (Since the fifteenth session, a next paragraph that opens a sentence of its own after one
+#: that may end is no cut on this evidence: the documentation 11 -> 7, LawRefBook's 317 findings unchanged.)
 PARAGRAPH_ASSOCIATION = -0.2
 #: ... in plain text, for a line with clause punctuation that is not a caption (no label and colon open it): the
 #: model need only relate the two sides at all. Tuning half, ten seeds: 33 more of 3,540 injected breaks found
@@ -203,8 +203,9 @@ DOC = RuleDoc(
         "paragraph may end without its full stop in informal writing: there the grammar above still counts (a cut "
         "word, a line ending on 和 or 及, a paragraph starting with 的), the shape of the text (running prose, two "
         "clauses, 的 at the end) only when the model relates the words on either side and the next paragraph does not "
-        "open a sentence of its own (with its subject, 我一般问……, or an adverbial frame, 在 InnoDB 存储引擎中，……), "
-        "and the fix is unsafe. "
+        "open a sentence of its own (with its subject, 我一般问……, or an adverbial frame, 在 InnoDB 存储引擎中，……) "
+        "after a paragraph that may end one (not a subordinate clause, ……的时候; not a verb waiting for its object, "
+        "一再提醒), and the fix is unsafe. "
         "A document in traditional characters (variant zh-Hant) is judged in simplified characters, since the "
         "lexicon and the model are of simplified Chinese (適用於⏎中華民國 ends on 于)."
     ),
@@ -808,7 +809,8 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
     With ``paragraph`` (a blank line between two lines of a Markdown document: a paragraph break by the format's
     own rules), the grammar of 2-5 still counts, the shape of 1 and 4 (running prose, two clauses, 的 at the end)
     only when the model relates the two sides by more than PARAGRAPH_ASSOCIATION and the next line does not open a
-    sentence of its own (``_opens_sentence``), and nothing is left open.
+    sentence of its own (``_opens_sentence``) after a line that may end one (``_may_end``), and nothing is left
+    open.
     """
     if _LABEL_LINE.fullmatch(prev_line):
         return None, ""  # an article or chapter number on a line of its own (第 65 條)
@@ -876,7 +878,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
             return Safety.UNSAFE, ""
         shaped = prose or _two_clauses(fragment) or (br.left[-1] == "的" and _dangling(br, fragment))
         comma = _COMMA.search(fragment) is not None
-        if (shaped or comma) and not _opens_sentence(next_line):
+        if (shaped or comma) and not (_opens_sentence(next_line) and _may_end(br, fragment)):
             association = _association(br)  # asked once: the model is the costly part
             if association > (PARAGRAPH_ASSOCIATION if shaped else ASSOCIATION):
                 return Safety.UNSAFE, ""
@@ -1105,6 +1107,26 @@ _MARKUP_START = compile_re(r"[`*_\[\]（(“「 \t\u3000]+")
 #: What follows a pronoun that is the subject of its sentence (jieba's tags, first letter): a predicate's first word
 #: (PREDICATE_POS) or an adjective (我一般问……); or 自己.
 SUBJECT_OF_POS = PREDICATE_POS | {"a"}
+
+
+#: Conjunctions that open a subordinate clause, which cannot end a sentence (如果扣减失败的话, 虽然……).
+SUBORDINATORS = ("如果", "虽然", "当", "每当", "因为", "只要", "一旦", "要是", "假如", "即使", "尽管", "直到", "除非", "无论", "不管", "等到")
+#: What ends a subordinate clause of time or condition (……的时候, ……的话, 上线以后).
+SUBORDINATE_ENDS = ("时候", "时", "的话", "以后", "之后", "以前", "之前", "期间")
+
+
+def _may_end(br: "_Break", fragment: str) -> bool:
+    """Can the line end its sentence where it stops: its last clause no subordinate one (如果……, ……的时候), and
+    its last word no verb, preposition or conjunction, which wait for an object or a complement (都保存|在……中,
+    一再提醒|我们要……)? A noun, a measure word or a particle may end it (项目坑点, 加密强度等)."""
+    clause = fragment[max(fragment.rfind(c) for c in "，,；;：:") + 1 :].strip()
+    if (
+        clause.startswith(SUBORDINATORS)
+        or any(w in clause for w in SUBORDINATORS if len(w) > 1)  # (就是如果一个类没有……)
+        or clause.endswith(SUBORDINATE_ENDS)
+    ):
+        return False
+    return (br.lex.pos(br.last) or "n")[:1] not in "vpc"
 
 
 def _opens_sentence(next_line: str) -> bool:

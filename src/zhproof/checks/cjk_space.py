@@ -23,6 +23,7 @@ _LIST_NUMERAL = compile_re(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}")
 #: This many lone characters in a row, spaced out, are letter-spaced debris (防 控 工 作).
 SPACED_RUN = 3
 MAX_TITLE = 40  # a letter-spaced title is a short line
+_DELIMITER_ROW = compile_re(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{3,}:?\s*\|?|\|?\s*:?-{3,}:?\s*\|?")
 _LONE_RUN = compile_re(f"(?<![{HAN}])[{HAN}](?:[ \\t][{HAN}](?![{HAN}])){{{SPACED_RUN - 1},}}")
 
 DOC = RuleDoc(
@@ -45,6 +46,7 @@ DOC = RuleDoc(
         Example("第 三 章 當事人\n第 一 章 法例\n三  文書組：掌理文書事項。", ok=True, variant="zh-Hant"),
         Example("信道实现是多 生产者，单 消费者 的。", ok=True),
         Example("| 函 数 | 说 明 |\n| --- | --- |\n| AVG() | 返回某列的平均值 |", ok=True),
+        Example("| 名称 | 说明 |\n| --- | --- |\n| timeout | 超 时 时 间 |", "| 名称 | 说明 |\n| --- | --- |\n| timeout | 超时时间 |"),
     ),
 )
 
@@ -125,11 +127,17 @@ def _letter_spaced_title(line: str) -> bool:
 
 
 def _letter_spaced_cell(text: str, start: int, line_start: int, line_end: int) -> bool:
-    """Is the space in a table cell (between | marks) that holds a label spaced out letter by letter (| 函 数 | 说 明 |),
-    as a table's head aligns its columns?"""
+    """Is the space in a table cell (between | marks) that holds a label spaced out letter by letter, as a table
+    aligns its columns: a two-character label anywhere (| 函 数 | 说 明 |, | 姓 名 |), a longer one in the head
+    row only (the row above its delimiter row: |---|)? In a body cell a longer run is debris (| 超 时 时 间 |)."""
     lo = text.rfind("|", line_start, start)
     hi = text.find("|", start, line_end)
-    return lo >= 0 and hi >= 0 and _letter_spaced_title(text[lo + 1 : hi])
+    if lo < 0 or hi < 0 or not _letter_spaced_title(text[lo + 1 : hi]):
+        return False
+    if len(text[lo + 1 : hi].split()) == 2:
+        return True
+    next_line = text[line_end : text.find("\n", line_end + 1) if "\n" in text[line_end + 1 :] else len(text)]
+    return _DELIMITER_ROW.fullmatch(next_line.strip()) is not None
 
 
 def _joins_word(lex, left: str, right: str) -> bool:

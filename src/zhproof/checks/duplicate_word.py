@@ -218,7 +218,7 @@ class DuplicateWord(BaseRule):
             # Two copies are regular here (三百六十行|行行出状元, 大会|会议) but the text has more: the extra copies
             # are a slip unless the model finds them likelier (onomatopoeia, 买买买), or they are numerals.
             lex, a = lexicon(), start - lo
-            if _NUMERAL.fullmatch(unit) or lex.pos(unit) in ("o", "e") or (k >= 2 and unit.startswith(DEGREE_ADVERBS)):
+            if _NUMERAL.fullmatch(unit) or lex.pos(unit) in ("o", "e") or (k >= 2 and _degree_phrase(lex, unit)):
                 return None, 1  # (很大很大很大: emphasis takes as many copies as the writer likes)
             if unit * 2 in lex and (
                 prev.isdigit() or bool(_NUMERAL.fullmatch(prev or "x")) or _ends_word(lex, window, a, a + k)
@@ -357,14 +357,17 @@ def _to_simplified(window: str) -> str:
     return to_simplified(window) or window
 
 
-#: How often the document must write a term elsewhere (``_term_after``).
+#: How often the document must write a term elsewhere (``_term_after``), once at least after one of TERM_JOINERS
+#: (a noun's place: 主节点和从节点; 的数据, 在这里 and 从北京 are phrases, written after anything).
 TERM_USES = 2
+TERM_JOINERS = frozenset("和与及或、")
 
 
 def _term_after(text: str, at: int) -> bool:
     """Does the document write the three Han characters from ``at`` (a doubled character's second copy and the two
     after it: 从节点) at least TERM_USES times elsewhere within DOCUMENT_REACH characters, never after the same
-    character (主节点和从节点, not 从从节点 again)? Then they are a term of the document's own."""
+    character (主节点和从节点, not 从从节点 again), once at least after a conjunction or an enumeration comma? Then
+    they are a term of the document's own."""
     term = text[at : at + 3]
     if len(term) < 3 or not _HAN_RUN.fullmatch(term):
         return False
@@ -372,11 +375,13 @@ def _term_after(text: str, at: int) -> bool:
     if text.count(term, lo, hi) <= TERM_USES:
         return False  # the common case, in C
     uses = 0
+    listed = False  # after a conjunction or an enumeration comma, where a noun starts (主节点和从节点)
     p = text.find(term, lo, hi)
     while p >= 0:
         if p != at and text[p - 1 : p] != term[0]:
             uses += 1
-            if uses >= TERM_USES:
+            listed = listed or text[p - 1 : p] in TERM_JOINERS
+            if uses >= TERM_USES and listed:
                 return True
         p = text.find(term, p + 1, hi)
     return False
@@ -579,6 +584,34 @@ def explain(
     return Safety.SAFE, f"far more likely undone ({gain:.2f})"
 
 
+#: Words before a verb with 多少 or 怎么 that give it the free choice of the indefinite reading (想吃多少吃多少,
+#: 随便你们怎么改怎么改, 爱怎么说怎么说); without one the phrase is a question said twice (这道题怎么做怎么做？).
+FREE_CHOICE = ("想", "爱", "能", "要", "随便", "愿意")
+#: Sentence-final particles that may follow it (想怎么用怎么用吧); and 的, a relative clause (想花多少花多少的日子).
+FREE_CHOICE_NEXT = frozenset("吧呗啊嘛呀的")
+
+
+def _free_choice(window: str, a: int, k: int) -> bool:
+    """Is the repeat a verb with 多少 or 怎么 said twice in the indefinite reading (能放多少放多少, 想怎么改怎么改):
+    a word of FREE_CHOICE among the 4 characters before it, the verb no copula (是多少是多少, 有多少有多少 ask), and
+    the clause ending there or going on with a particle or 的?"""
+    unit = window[a : a + k]
+    if k != 3 or not (unit[1:] == "多少" and unit[0] not in "是有" or unit[:2] == "怎么"):
+        return False
+    end = a + 2 * k
+    if end < len(window) and window[end] not in FREE_CHOICE_NEXT:
+        return False  # (需要分配多少需要分配多少空间 is a paste)
+    return any(w in window[max(0, a - 4) : a] for w in FREE_CHOICE)
+
+
+def _degree_phrase(lex, unit: str) -> bool:
+    """Is ``unit`` a degree adverb and what it modifies (很大, 很有, 非常好, 真的), not a word that starts with one
+    (真实, 太空, 好处, 好友)?"""
+    return unit.startswith(DEGREE_ADVERBS) and (unit not in lex or lex.pos(unit) in ("a", "ad") or unit[-1] == "的")
+
+
+#: What a tentatively reduplicated verb cannot follow: negation and the aspects of progress and completion.
+NOT_TENTATIVE_AFTER = ("没有", "没", "未", "正在", "在", "正", "已经", "已", "曾")
 #: What may follow a tentatively reduplicated verb inside its clause: a sentence-final particle, or 看 (试试看).
 TENTATIVE_NEXT = frozenset("吧呢啊嘛呀看")
 #: log10: a reduplicated verb that the model's vocabulary writes at least this often relative to the verb alone is a
@@ -611,6 +644,8 @@ def _tentative(lex, lm, window: str, a: int, eos: bool, ratio: float | None = TE
         pos += len(token)
     if pos != a or window[a : a + 2] != token or not _alone(lex, window, a):
         return False  # (并发|发, 不足|足, 下列|列: the first copy ends a word of the lexicon's reading)
+    if any(window[:a].endswith(w) for w in NOT_TENTATIVE_AFTER):
+        return False  # 没有说说, 正在吃吃呢: a tentative verb is neither negated nor in progress
     rest = window[a + 2 :]
     return rest[:1] in TENTATIVE_NEXT if rest else eos
 
@@ -624,9 +659,13 @@ def _distributive(lex, window: str, a: int, k: int) -> bool:
         return False
     end = a + 2 * k
     if window[end : end + 1] == "的":
-        # 的 written for 地, before a verb (一个字节一个字节的读取); before a noun it is a possessive, not a manner
-        first = lex.segment(window[end + 1 : end + 1 + MAX_LOOKAHEAD])[:1]
-        if not first or lex.pos(window[end + 1 + first[0][0] : end + 1 + first[0][1]]) != "v":
+        # 的 written for 地, before a verb that ends the clause or goes on to no noun (一个字节一个字节的读取，); before
+        # a noun, or a verb that modifies one (一个用户一个用户的登录流程), it is a possessive, not a manner
+        words = lex.segment(window[end + 1 : end + 1 + MAX_LOOKAHEAD])
+        rest = window[end + 1 : end + 1 + MAX_LOOKAHEAD]
+        if not words or (lex.pos(rest[words[0][0] : words[0][1]]) or "")[:1] != "v":
+            return False
+        if len(words) > 1 and _noun(lex.pos(rest[words[1][0] : words[1][1]])):
             return False
     elif window[end : end + 1] != "地":
         # without 地, only at the start of the clause or after an adverb (再一个模块一个模块补细节), before a verb
@@ -724,8 +763,7 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         return "研究研究, 一步一步, 走着走着, 很长很长: a repeated phrase that is reduplication or emphasis"
     if window[mid + k : mid + 2 * k + 1] in ("再" + unit, "又" + unit):
         return "践行践行再践行, 缩小缩小再缩小: said twice and once more after 再 or 又, a repetition the writer spells out"
-    if k == 3 and (unit[1:] == "多少" or unit[:2] == "怎么") and a + 2 * k == len(window):
-        # (the phrase ends its run of Han characters: 需要分配多少需要分配多少空间 is a paste)
+    if _free_choice(window, a, k):
         return "能放多少放多少, 想怎么改怎么改: a verb with a question word, said twice, means 'as much as', 'however'"
     if k == 2 and unit[0] in "大成" and unit[1] in word_list("classifiers"):
         return "大把大把, 大口大口, 成批成批: a measure word with 大 or 成, reduplicated for emphasis"

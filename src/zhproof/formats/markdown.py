@@ -18,12 +18,14 @@ from functools import cache
 import re
 
 from . import Layout
-from ..patterns import WS, compile_re
+from ..patterns import HAN, WS, compile_re
 
 _NEWLINE = compile_re(r"\n")
 _URL = compile_re(f"(?:https?|ftp)://[^{WS}<>()（）“”‘’「」，。；！？]+|www\\.[^{WS}<>()（）“”‘’「」，。；！？]+")
 _TOML_FRONT_MATTER = compile_re(r"\A\+\+\+[ \t]*\r?\n.*?^\+\+\+[ \t]*$", re.DOTALL | re.MULTILINE)
 _HARD_BREAK = compile_re(f"(?<=[^{WS}])[ ]{{2,}}(?=\\r?\\n)")
+_TEX_TEXT = compile_re(r"\\(?:text|mathrm|textrm|mbox|operatorname)\{[^{}]*\}")
+_HAN_IN = compile_re(f"[{HAN}]")
 _COMMENT = compile_re(f"<!--[{WS}]*zhproof-(disable-next-line|disable-file|disable|enable)\\b([^>]*?)-->")
 
 
@@ -90,7 +92,7 @@ def _inline_holes(text: str, lo: int, hi: int, children, code) -> list[tuple[int
                 holes.append((at, end))
                 code.append((at, end))
                 cursor = end
-        elif c.type in ("math_inline", "math_inline_double"):
+        elif c.type in ("math_inline", "math_inline_double") and not _prose_in_dollars(c.content):
             at = text.find(c.markup + c.content, cursor, hi)
             if at >= 0:
                 end = at + len(c.markup) + len(c.content) + len(c.markup)
@@ -115,6 +117,12 @@ def _inline_holes(text: str, lo: int, hi: int, children, code) -> list[tuple[int
                 holes.append((at + 1, close))
                 cursor = close
     return holes
+
+
+def _prose_in_dollars(content: str) -> bool:
+    """Is what stands between two dollar signs Chinese prose, not TeX: Han characters outside \\text{…} and its
+    kind ($匹配行尾，而在 Shell 脚本中，$用于引用变量: a regular expression's and a shell's dollar signs)?"""
+    return _HAN_IN.search(_TEX_TEXT.sub("", content)) is not None
 
 
 def _closing(text: str, at: int, hi: int) -> int:
