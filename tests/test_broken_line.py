@@ -1403,3 +1403,19 @@ def test_captions_between_the_articles_of_a_statute_in_taiwan_s_layout_stay_sile
     head = "\n".join(f"第 {n} 條\n{a}" for n, a in enumerate(_TW_ARTICLES[:5], 1))
     tail = "\n".join(f"第 {n} 條\n{a}" for n, a in enumerate(_TW_ARTICLES[5:], 6))
     assert findings(f"某辦法\n{head}\n{middle}\n{tail}", variant="zh-Hant") == []
+
+
+@pytest.mark.parametrize(
+    "text,cut",
+    [
+        ("出现异常时，系统会自动重试，如果扣减库存失败的话\n\n我们需要回滚整个事务。", True),  # a subordinate clause
+        ("性能测试很重要，每次压测的时候\n\n我们都会记录各项指标。", True),
+        ("先执行 pnpm install，等待依赖安装完成\n\n我们可以用 pnpm dev 启动开发服务器。", False),  # a verb that ends
+        ("新版本的改动不大，主要是性能提升明显\n\n我们测了一下，快了一倍。", False),  # 要是 inside 主要是
+        ("第一种方案可以用，当前方案的问题是内存占用偏高\n\n我们打算换成第二种。", False),  # 当 inside 当前
+        ("请求会在三秒后超时\n\n我们可以调大这个值。", False),  # 时 inside 超时
+    ],
+)
+def test_the_second_review_of_the_markdown_opener_test(text, cut):
+    found = [d for d in lint_text(text, format="markdown") if d.rule == "broken-line"]
+    assert bool(found) is cut

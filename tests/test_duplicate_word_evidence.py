@@ -704,3 +704,44 @@ def test_the_colloquial_readings_ask_for_their_context(text, unit):
 )
 def test_the_colloquial_readings_in_their_context(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他打电话给我我没接。",  # a pivot without its comma: 给我|我没接
+        "我把钥匙给他他又弄丢了。",
+        "法院该怎么判怎么判，我们认了。",  # free choice with 该
+        "放假了，想怎么安排怎么安排。",  # a verb of two characters
+        "想去哪去哪。",
+        "很久很久很久以前，有一个小村庄。",  # a degree adverb's phrase that the lexicon tags otherwise
+        "太棒了太棒了太棒了，我们赢了！",
+        "我们约好晚上八点点了外卖。",  # 点 the verb after a clock time
+    ],
+)
+def test_the_second_review_of_the_colloquial_readings_silent(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我问她她说不知道。",
+        "“我我我……我不是故意的！”",  # a stammer
+        "这个插件挺好，你现在用用看。",  # 现在 ends with 在 but is no aspect
+        "我们只能一条记录一条记录的插入数据库。",  # a manner with 的 for 地: reported, unsafe
+        "Redis 哨兵模式下，每个主节点可以挂多个从节点。哨兵会自动从从节点中选出新的主节点。其余从节点改为复制新主节点。",
+    ],
+)
+def test_the_second_review_of_the_colloquial_readings_no_safe_fix(text):
+    assert all(safety is not Safety.SAFE for _, safety in found(text))
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [("重要的是怎么做怎么做。", "怎么做怎么做"), ("这个功能到底怎么用怎么用？", "怎么用怎么用"), ("你好。\n我我很喜欢这本书。", "我我")],
+)
+def test_the_second_review_of_the_colloquial_readings_reported(text, unit):
+    # 要 in 重要 and 能 in 功能 give no free choice; a pronoun that opens its clause on the second line (the window
+    # before a repeat stopped at the line break, not after it: \Z, not $)
+    assert [span for span, _ in found(text)] == [unit]

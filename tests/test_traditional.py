@@ -168,3 +168,11 @@ def test_a_name_in_parentheses_after_its_romanisation_is_the_persons_own_writing
 def test_a_gloss_in_parentheses_after_a_product_or_place_is_no_name(text):
     # found by the review: only a name that starts with a surname is a person's own writing
     assert [d.rule for d in zhproof.lint_text(text) if d.rule == "traditional-char"]
+
+
+@pytest.mark.parametrize(
+    "text", ["我们邀请了 Ming-Wei Chen (陳明偉) 分享。", "我们邀请了 Kwong Wai (鄺偉) 分享。", "我们邀请了 Ouyang Nana (歐陽娜娜) 演出。"]
+)
+def test_names_after_their_romanisation_of_every_shape(text):
+    # found by the second review: a hyphenated given name, a rare surname, a compound surname
+    assert [d for d in zhproof.lint_text(text) if d.rule == "traditional-char"] == []

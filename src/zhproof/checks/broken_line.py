@@ -809,8 +809,8 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
     With ``paragraph`` (a blank line between two lines of a Markdown document: a paragraph break by the format's
     own rules), the grammar of 2-5 still counts, the shape of 1 and 4 (running prose, two clauses, 的 at the end)
     only when the model relates the two sides by more than PARAGRAPH_ASSOCIATION and the next line does not open a
-    sentence of its own (``_opens_sentence``) after a line that may end one (``_may_end``), and nothing is left
-    open.
+    sentence of its own (``_opens_sentence``) after a line that may end one (no subordinate clause, no verb that
+    the model relates strongly to what follows), and nothing is left open.
     """
     if _LABEL_LINE.fullmatch(prev_line):
         return None, ""  # an article or chapter number on a line of its own (第 65 條)
@@ -878,9 +878,19 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
             return Safety.UNSAFE, ""
         shaped = prose or _two_clauses(fragment) or (br.left[-1] == "的" and _dangling(br, fragment))
         comma = _COMMA.search(fragment) is not None
-        if (shaped or comma) and not (_opens_sentence(next_line) and _may_end(br, fragment)):
+        if shaped or comma:
+            threshold = PARAGRAPH_ASSOCIATION if shaped else ASSOCIATION
+            if _opens_sentence(next_line):
+                # the next paragraph opens a sentence of its own: the paragraph before ends without its full stop,
+                # unless it ends a subordinate clause (……的时候⏎⏎我们会发现), or its verb waits for the next line
+                # as its object or complement, which the model must then relate strongly (一再提醒⏎⏎我们要……)
+                if _subordinate_end(br, fragment):
+                    return Safety.UNSAFE, ""
+                if (br.lex.pos(br.last) or "n")[:1] not in "vpc":
+                    return None, ""
+                threshold = ASSOCIATION
             association = _association(br)  # asked once: the model is the costly part
-            if association > (PARAGRAPH_ASSOCIATION if shaped else ASSOCIATION):
+            if association > threshold:
                 return Safety.UNSAFE, ""
         return None, ""
     if (
@@ -1110,23 +1120,21 @@ SUBJECT_OF_POS = PREDICATE_POS | {"a"}
 
 
 #: Conjunctions that open a subordinate clause, which cannot end a sentence (如果扣减失败的话, 虽然……).
-SUBORDINATORS = ("如果", "虽然", "当", "每当", "因为", "只要", "一旦", "要是", "假如", "即使", "尽管", "直到", "除非", "无论", "不管", "等到")
-#: What ends a subordinate clause of time or condition (……的时候, ……的话, 上线以后).
-SUBORDINATE_ENDS = ("时候", "时", "的话", "以后", "之后", "以前", "之前", "期间")
+SUBORDINATORS = frozenset({"如果", "虽然", "当", "每当", "因为", "只要", "一旦", "要是", "假如", "即使", "尽管", "直到", "除非", "无论", "不管", "等到"})
+#: What ends a subordinate clause of time or condition (……的时候, ……的话, 上线以后), as words of the lexicon's reading.
+SUBORDINATE_ENDS = frozenset({"时候", "时", "的话", "以后", "之后", "以前", "之前", "期间"})
 
 
-def _may_end(br: "_Break", fragment: str) -> bool:
-    """Can the line end its sentence where it stops: its last clause no subordinate one (如果……, ……的时候), and
-    its last word no verb, preposition or conjunction, which wait for an object or a complement (都保存|在……中,
-    一再提醒|我们要……)? A noun, a measure word or a particle may end it (项目坑点, 加密强度等)."""
+def _subordinate_end(br: "_Break", fragment: str) -> bool:
+    """Does the line end inside a subordinate clause (如果扣减失败的话, 每次压测的时候, 客户端收到以后)? Its last clause
+    opens with a subordinating conjunction (a word of the lexicon's reading: not 主要是, 当前) or ends with a word that
+    closes one (时候, 的话; not 超时, 实时)."""
     clause = fragment[max(fragment.rfind(c) for c in "，,；;：:") + 1 :].strip()
-    if (
-        clause.startswith(SUBORDINATORS)
-        or any(w in clause for w in SUBORDINATORS if len(w) > 1)  # (就是如果一个类没有……)
-        or clause.endswith(SUBORDINATE_ENDS)
-    ):
-        return False
-    return (br.lex.pos(br.last) or "n")[:1] not in "vpc"
+    han = _HAN_HEAD.match(clause)
+    if han is not None and any(w in SUBORDINATORS for w in br.lex.words(clause[: han.end()][:_WINDOW])[:2]):
+        return True
+    words = br.lex.words(br.left)
+    return bool(words) and (words[-1] in SUBORDINATE_ENDS or "".join(words[-2:]) in SUBORDINATE_ENDS)
 
 
 def _opens_sentence(next_line: str) -> bool:

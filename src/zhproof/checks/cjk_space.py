@@ -23,7 +23,7 @@ _LIST_NUMERAL = compile_re(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}")
 #: This many lone characters in a row, spaced out, are letter-spaced debris (防 控 工 作).
 SPACED_RUN = 3
 MAX_TITLE = 40  # a letter-spaced title is a short line
-_DELIMITER_ROW = compile_re(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{3,}:?\s*\|?|\|?\s*:?-{3,}:?\s*\|?")
+_DELIMITER_ROW = compile_re(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?")
 _LONE_RUN = compile_re(f"(?<![{HAN}])[{HAN}](?:[ \\t][{HAN}](?![{HAN}])){{{SPACED_RUN - 1},}}")
 
 DOC = RuleDoc(
@@ -128,16 +128,23 @@ def _letter_spaced_title(line: str) -> bool:
 
 def _letter_spaced_cell(text: str, start: int, line_start: int, line_end: int) -> bool:
     """Is the space in a table cell (between | marks) that holds a label spaced out letter by letter, as a table
-    aligns its columns: a two-character label anywhere (| 函 数 | 说 明 |, | 姓 名 |), a longer one in the head
-    row only (the row above its delimiter row: |---|)? In a body cell a longer run is debris (| 超 时 时 间 |)."""
+    aligns its columns: a two-character label anywhere (| 函 数 | 说 明 |, | 姓 名 |), a longer one in the head row
+    (above its delimiter row: |---|, |:-|) or the first column (| 负 责 人 | 张三 |)? Elsewhere in the body a
+    longer run is debris (| timeout | 超 时 时 间 |)."""
     lo = text.rfind("|", line_start, start)
     hi = text.find("|", start, line_end)
     if lo < 0 or hi < 0 or not _letter_spaced_title(text[lo + 1 : hi]):
         return False
     if len(text[lo + 1 : hi].split()) == 2:
         return True
-    next_line = text[line_end : text.find("\n", line_end + 1) if "\n" in text[line_end + 1 :] else len(text)]
-    return _DELIMITER_ROW.fullmatch(next_line.strip()) is not None
+    if not text[line_start:lo].strip(" \t>|"):
+        return True  # the first column: a row's label (| 负 责 人 | 张三 |)
+    newline = text.find("\n", line_end)
+    if newline < 0:
+        return False
+    next_end = text.find("\n", newline + 1)
+    next_line = text[newline + 1 : len(text) if next_end < 0 else next_end].strip().lstrip(">").strip()
+    return _DELIMITER_ROW.fullmatch(next_line) is not None  # the head row, over its delimiter row
 
 
 def _joins_word(lex, left: str, right: str) -> bool:

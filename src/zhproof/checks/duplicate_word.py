@@ -25,7 +25,7 @@ CONTEXT = 8  # characters of context on each side that the language model sees (
 # several times faster than `regex`).
 MAX_UNIT = 8
 _CANDIDATE = compile_re(f"([{HAN}]{{1,{MAX_UNIT}}}?)\\1+")
-_BEFORE = compile_re(f"[{HAN}]{{0,{CONTEXT}}}$")
+_BEFORE = compile_re(f"[{HAN}]{{0,{CONTEXT}}}\\Z")  # (\Z: $ would match before a line break that ends the slice)
 _AFTER = compile_re(f"[{HAN}]{{0,{CONTEXT}}}")
 _HAN_CHAR = compile_re(f"[{HAN}]")
 _HAN_RUN = compile_re(f"[{HAN}]+")
@@ -237,7 +237,7 @@ class DuplicateWord(BaseRule):
             return (None, 1) if verdict is Safety.UNSAFE else (Safety.UNSAFE, 1)
         if verdict is Safety.SAFE and _in_title(text, start):
             return Safety.UNSAFE, 1  # a title of a work may repeat on purpose (《北伐北伐》): a person decides
-        if verdict is Safety.SAFE and k == 1 and lexicon().pos(unit) in FUNCTION_POS and _term_after(text, end - 1):
+        if verdict is Safety.SAFE and k == 1 and lexicon().pos(unit) in ("p", "c") and _term_after(text, end - 1):
             # a preposition before a term of the document that starts with it (自动从|从节点中选举, where the
             # document writes 主节点和从节点): the lexicon lacks the term, so the reading as written is for a person
             return Safety.UNSAFE, 1
@@ -357,17 +357,16 @@ def _to_simplified(window: str) -> str:
     return to_simplified(window) or window
 
 
-#: How often the document must write a term elsewhere (``_term_after``), once at least after one of TERM_JOINERS
-#: (a noun's place: 主节点和从节点; 的数据, 在这里 and 从北京 are phrases, written after anything).
+#: How often the document must write a term elsewhere (``_term_after``). Asked of a preposition or a conjunction
+#: only: a particle makes no term (的数据 is a phrase; 的的 keeps its safe fix), and 在在这里 beside 在这里 three
+#: times loses its safe fix, still reported.
 TERM_USES = 2
-TERM_JOINERS = frozenset("和与及或、")
 
 
 def _term_after(text: str, at: int) -> bool:
     """Does the document write the three Han characters from ``at`` (a doubled character's second copy and the two
     after it: 从节点) at least TERM_USES times elsewhere within DOCUMENT_REACH characters, never after the same
-    character (主节点和从节点, not 从从节点 again), once at least after a conjunction or an enumeration comma? Then
-    they are a term of the document's own."""
+    character (主节点和从节点, not 从从节点 again)? Then they may be a term of the document's own."""
     term = text[at : at + 3]
     if len(term) < 3 or not _HAN_RUN.fullmatch(term):
         return False
@@ -375,13 +374,11 @@ def _term_after(text: str, at: int) -> bool:
     if text.count(term, lo, hi) <= TERM_USES:
         return False  # the common case, in C
     uses = 0
-    listed = False  # after a conjunction or an enumeration comma, where a noun starts (主节点和从节点)
     p = text.find(term, lo, hi)
     while p >= 0:
         if p != at and text[p - 1 : p] != term[0]:
             uses += 1
-            listed = listed or text[p - 1 : p] in TERM_JOINERS
-            if uses >= TERM_USES and listed:
+            if uses >= TERM_USES:
                 return True
         p = text.find(term, p + 1, hi)
     return False
@@ -534,9 +531,10 @@ def explain(
     )
     gain = lm.score(undone, bos=bos, eos=eos) - written
     function_word = _function_word(lex, window, a, k)
-    if function_word or (k == 1 and _unit_after_number(lex, window, a)):
-        # (a number takes its measure word once, 两年年了, 第一次次来: only 一 takes one doubled, 一天天, 一个个;
-        # the fix is safe on the usual evidence, SAFE_GAIN)
+    opening_pronoun = k == 1 and copies == 2 and a == 0 and bos and window[a] in PRONOUN_CHARS
+    if function_word or opening_pronoun or (k == 1 and _unit_after_number(lex, window, a)):
+        # (a pronoun opening its clause twice, 我我很喜欢; a number takes its measure word once, 两年年了: only 一
+        # takes one doubled, 一天天, 一个个; the fix is safe on the usual evidence, SAFE_GAIN)
         threshold = FUNCTION_GAIN
     elif _noun_chain(lex, window, a, k, prev):
         threshold = NOUN_CHAIN_GAIN
@@ -575,6 +573,8 @@ def explain(
         return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), against the grammar's reading: {reason}"
     # (a run of three copies is judged as two: 人民政府政府政府采购 may be the overlapping pair and one copy more)
     reading = _reading_as_written(lex, window, a, k, bos, eos) or _across_words(lex, window, a, k)
+    if reading is None and k >= 2 and window[a + 2 * k : a + 2 * k + 1] == "的" and _measured(window, a, k):
+        reading = "a numeral and a measure word said twice before 的 may be a manner, 的 written for 地 (一条记录一条记录的插入)"
     if reading is None and k == 1 and _tentative(lex, lm, window, a, eos, ratio=None):
         reading = "a verb reduplicated ('do a little') may be meant, which the model writes seldom (用用，)"
     if reading is not None:
@@ -586,28 +586,35 @@ def explain(
 
 #: Words before a verb with 多少 or 怎么 that give it the free choice of the indefinite reading (想吃多少吃多少,
 #: 随便你们怎么改怎么改, 爱怎么说怎么说); without one the phrase is a question said twice (这道题怎么做怎么做？).
-FREE_CHOICE = ("想", "爱", "能", "要", "随便", "愿意")
+FREE_CHOICE = frozenset({"想", "爱", "能", "要", "该", "随便", "愿意", "想要"})
 #: Sentence-final particles that may follow it (想怎么用怎么用吧); and 的, a relative clause (想花多少花多少的日子).
 FREE_CHOICE_NEXT = frozenset("吧呗啊嘛呀的")
 
 
-def _free_choice(window: str, a: int, k: int) -> bool:
-    """Is the repeat a verb with 多少 or 怎么 said twice in the indefinite reading (能放多少放多少, 想怎么改怎么改):
-    a word of FREE_CHOICE among the 4 characters before it, the verb no copula (是多少是多少, 有多少有多少 ask), and
-    the clause ending there or going on with a particle or 的?"""
+def _free_choice(lex, window: str, a: int, k: int) -> bool:
+    """Is the repeat a verb with 多少, 怎么 or 哪 said twice in the indefinite reading (能放多少放多少, 想怎么安排怎么安排,
+    想去哪去哪): a word of FREE_CHOICE among the words just before it (not 需要 or 功能, which hold 要 and 能), the verb
+    no copula (是多少是多少, 有多少有多少 ask), and the clause ending there or going on with a particle or 的?"""
     unit = window[a : a + k]
-    if k != 3 or not (unit[1:] == "多少" and unit[0] not in "是有" or unit[:2] == "怎么"):
+    verb = unit[:-2] if unit.endswith("多少") else unit[2:] if unit.startswith("怎么") else unit[:-1] if unit[-1] == "哪" else ""
+    if not verb or len(verb) > 2 or verb in ("是", "有"):
         return False
     end = a + 2 * k
     if end < len(window) and window[end] not in FREE_CHOICE_NEXT:
         return False  # (需要分配多少需要分配多少空间 is a paste)
-    return any(w in window[max(0, a - 4) : a] for w in FREE_CHOICE)
+    before = window[max(0, a - 6) : a]
+    return any(before[s:e] in FREE_CHOICE for s, e in lex.segment(before)[-3:])
 
 
 def _degree_phrase(lex, unit: str) -> bool:
     """Is ``unit`` a degree adverb and what it modifies (很大, 很有, 非常好, 真的), not a word that starts with one
     (真实, 太空, 好处, 好友)?"""
-    return unit.startswith(DEGREE_ADVERBS) and (unit not in lex or lex.pos(unit) in ("a", "ad") or unit[-1] == "的")
+    adverb = next((d for d in DEGREE_ADVERBS if unit.startswith(d)), None)
+    if adverb is None or len(unit) == len(adverb):
+        return False
+    rest = unit[len(adverb) :]
+    first = rest[: lex.segment(rest)[0][1]]
+    return not (lex.pos(first) or "x").startswith("n")  # (真实: 实 is a noun; 很久, 太棒了, 真的: not)
 
 
 #: What a tentatively reduplicated verb cannot follow: negation and the aspects of progress and completion.
@@ -644,10 +651,16 @@ def _tentative(lex, lm, window: str, a: int, eos: bool, ratio: float | None = TE
         pos += len(token)
     if pos != a or window[a : a + 2] != token or not _alone(lex, window, a):
         return False  # (并发|发, 不足|足, 下列|列: the first copy ends a word of the lexicon's reading)
-    if any(window[:a].endswith(w) for w in NOT_TENTATIVE_AFTER):
-        return False  # 没有说说, 正在吃吃呢: a tentative verb is neither negated nor in progress
+    words = lex.segment(window[max(0, a - 6) : a])
+    if words and window[max(0, a - 6) : a][words[-1][0] :] in NOT_TENTATIVE_AFTER:
+        return False  # 没有说说, 正在吃吃呢: a tentative verb is neither negated nor in progress (现在用用看 is)
     rest = window[a + 2 :]
     return rest[:1] in TENTATIVE_NEXT if rest else eos
+
+
+def _measured(window: str, a: int, k: int) -> bool:
+    """Does the repeated unit open with 一 or 两 and a measure word (一个字, 两个, 一条记录)?"""
+    return k >= 2 and window[a] in "一两" and window[a + 1] in word_list("classifiers")
 
 
 def _distributive(lex, window: str, a: int, k: int) -> bool:
@@ -655,7 +668,7 @@ def _distributive(lex, window: str, a: int, k: int) -> bool:
     to mean one by one (一个字一个字地看, 两个两个地加)? The noun must be a whole noun at the end of both copies, and
     the phrase the manner of an action: 地 follows, or it opens its clause (or follows an adverb) before a verb."""
     unit = window[a : a + k]
-    if unit[0] not in "一两" or unit[1] not in word_list("classifiers"):
+    if not _measured(window, a, k):
         return False
     end = a + 2 * k
     if window[end : end + 1] == "的":
@@ -763,7 +776,7 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         return "研究研究, 一步一步, 走着走着, 很长很长: a repeated phrase that is reduplication or emphasis"
     if window[mid + k : mid + 2 * k + 1] in ("再" + unit, "又" + unit):
         return "践行践行再践行, 缩小缩小再缩小: said twice and once more after 再 or 又, a repetition the writer spells out"
-    if _free_choice(window, a, k):
+    if k >= 2 and _free_choice(lex, window, a, k):
         return "能放多少放多少, 想怎么改怎么改: a verb with a question word, said twice, means 'as much as', 'however'"
     if k == 2 and unit[0] in "大成" and unit[1] in word_list("classifiers"):
         return "大把大把, 大口大口, 成批成批: a measure word with 大 or 成, reduplicated for emphasis"
@@ -882,9 +895,12 @@ def _in_numeral(window: str, i: int) -> bool:
     return i >= 1 and (window[i - 1] == "第" or bool(_NUMERAL.fullmatch(window[i - 1])))
 
 
-#: One-character words that never reduplicate although the lexicon gives them no function word's tag: the personal
-#: pronouns and the degree adverbs 很, 更, 太 (最最 is emphasis: 最最重要).
-NEVER_DOUBLED = frozenset("我你他她它您咱俺很更太")
+#: One-character words that never reduplicate although the lexicon gives them no function word's tag: the degree
+#: adverbs 很, 更, 太 (最最 is emphasis: 最最重要).
+NEVER_DOUBLED = frozenset("很更太")
+#: Personal pronouns: doubled they are a pivot without its comma (他打电话给我|我没接, 我问她|她说), or a stammer
+#: (我我我……); only where the clause opens with them is the double a slip (我我很喜欢), for the evidence to confirm.
+PRONOUN_CHARS = frozenset("我你他她它您咱俺")
 
 
 def _function_word(lex, window: str, a: int, k: int) -> bool:
@@ -915,20 +931,17 @@ def _unit_once(lex, window: str, a: int) -> bool:
 
 
 def _unit_after_number(lex, window: str, a: int) -> bool:
-    """Is ``window[a]`` a measure word said twice after a number that is not 一 alone (两|年, 三十|日, 二十|个),
-    where the number takes it once (``_unit_once`` for the units of NUMERAL_UNITS; for a classifier, no word
-    starting at its second copy: 个|个体)?"""
+    """Is ``window[a]`` a unit of NUMERAL_UNITS said twice after a number that is not 一 alone (两|年, 三十|日), where
+    the number takes it once (``_unit_once``)?"""
     unit = window[a]
-    if a == 0 or not (unit in NUMERAL_UNITS or unit in word_list("classifiers")):
-        return False
+    if a == 0 or unit not in NUMERAL_UNITS:
+        return False  # (a classifier may be a verb too: 八点|点了外卖)
     prev = window[a - 1]
     if not (prev.isdigit() or _NUMERAL.fullmatch(prev)):
         return False
     if prev == "一" and not _in_numeral(window, a - 1):
-        return False  # 一天天, 一个个: one by one
-    if unit in NUMERAL_UNITS:
-        return _unit_once(lex, window, a)
-    return not _starts_word(lex, window, a + 1)
+        return False  # 一天天: day by day
+    return _unit_once(lex, window, a)
 
 
 #: Aspect particles that are verbs too (了 liǎo, to settle; 过 guò, to spend; 着 zháo, to touch): doubled, the first

@@ -130,8 +130,8 @@ DOC = RuleDoc(
         f"Han characters and kana are {JAPANESE_SHARE:.0%} kana or more, {JAPANESE_KANA} at least (README_JA.md: its "
         "headings hold no kana); a list item that is only a name in its own script (- 正體中文), and a link that names a language and goes to "
         "that language's version or is followed by its translation ([日本語](README_JA.md), [繁體中文 / 繁体中文](…)), "
-        "is a label, and so is a person's name of two or three characters that starts with a surname, in parentheses "
-        "after its romanisation (Xuan Huang (黄玄)): all are left alone. Wrong-script "
+        "is a label, and so is a person's name that starts with a surname (or four characters with a compound one), "
+        "in parentheses after its romanisation (Xuan Huang (黄玄)): all are left alone. Wrong-script "
         "characters inside quotation or title marks (“時代廣場”, 《海角七號》) are reported once for the quotation, "
         "as a warning: the quote may reproduce the original. Otherwise a "
         f"clause with {PASSAGE_MIN} or more such characters is reported once, as a warning: usually a quoted "
@@ -294,23 +294,28 @@ class TraditionalChar(BaseRule):
 #: A romanised personal name, two capitalised words, and an opening parenthesis (Xuan Huang (, Rick Hanlon （): the
 #: Han characters in the parentheses, a name that starts with a surname, are the person's name in their own
 #: writing, which no script convention changes (not a product's or a place's gloss: Google Chrome (瀏覽器)).
-_ROMANISED_NAME = compile_re(r"(?<![\w-])[A-Z][a-z]+[ -][A-Z][a-z]+ ?[(（]$")
-_NAME_CLOSE = compile_re(f"([{HAN}])[{HAN}]{{1,2}}[)）]")
-#: A surname starts at least this many person names of the lexicon (黄, 韩, 尤; not 紐, 編, 瀏).
-SURNAME_NAMES = 20
+_ROMANISED_NAME = compile_re(r"(?<![\w-])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2} ?[(（]$")
+_NAME_CLOSE = compile_re(f"([{HAN}]{{2}})[{HAN}]{{0,2}}[)）]")
+#: A surname starts at least this many person names of the lexicon (黄 822, 邝 8, 冼 1; not 紐, 編, 瀏: 0).
+SURNAME_NAMES = 1
+#: The compound surnames, which a four-character name opens (歐陽娜娜).
+COMPOUND_SURNAMES = frozenset("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 独孤 南宫 西门".split())
 
 
 def _romanised_name(text: str, name: int, line_lo: int) -> bool:
-    """Is the run of Han characters at ``name`` a person's name of two or three characters in parentheses right
-    after its romanisation (Xuan Huang (黄玄))?"""
+    """Is the run of Han characters at ``name`` a person's name in parentheses right after its romanisation (Xuan
+    Huang (黄玄), Ming-Wei Chen (陳明偉), Ouyang Nana (歐陽娜娜)): two or three characters that open with a surname,
+    or four that open with a compound one?"""
     close = _NAME_CLOSE.match(text, name)
     if close is None or _ROMANISED_NAME.search(text, max(line_lo, name - 40), name) is None:
         return False
     from ..lexicon import lexicon
     from ..script import to_simplified
 
-    first = to_simplified(close.group(1)) or close.group(1)
-    return lexicon().starts_names(first) >= SURNAME_NAMES
+    head = to_simplified(close.group(1)) or close.group(1)
+    if close.end() - name == 5:  # four characters: a compound surname and a given name
+        return head in COMPOUND_SURNAMES
+    return lexicon().starts_names(head[0]) >= SURNAME_NAMES
 
 
 @cache

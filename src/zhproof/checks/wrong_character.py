@@ -33,7 +33,7 @@ BITMAP_BITS = 24
 VECTOR_MIN = 5_000
 _HAN_RUN = compile_re(f"[{HAN}]{{4,}}")
 CONTEXT = 6  # Han characters each side of the window that the model reads
-_BEFORE = compile_re(f"[{HAN}]{{0,{CONTEXT}}}$")
+_BEFORE = compile_re(f"[{HAN}]{{0,{CONTEXT}}}\\Z")  # (\Z: $ would match before a line break that ends the slice)
 _AFTER = compile_re(f"[{HAN}]{{0,{CONTEXT}}}")
 _FOUR_HAN = compile_re(f"[{HAN}]{{4}}")
 _HAN_CHAR = compile_re(f"[{HAN}]")
@@ -61,7 +61,7 @@ CONTEXT_PAIRS = {
 CONTEXT_GAIN = 2.4
 CONTEXT_WINDOW = 8
 _PAIR_CHARS = compile_re("[" + "".join(CONTEXT_PAIRS) + "]")
-_HAN_BEFORE = compile_re(f"[{HAN}]{{0,{CONTEXT_WINDOW}}}$")
+_HAN_BEFORE = compile_re(f"[{HAN}]{{0,{CONTEXT_WINDOW}}}\\Z")
 _HAN_AFTER = compile_re(f"[{HAN}]{{0,{CONTEXT_WINDOW}}}")
 
 # The hash of a four-character window: code points mixed by odd multipliers, modulo 2**32. Shared with the

@@ -18,14 +18,14 @@ from functools import cache
 import re
 
 from . import Layout
-from ..patterns import HAN, WS, compile_re
+from ..patterns import WS, compile_re
 
 _NEWLINE = compile_re(r"\n")
 _URL = compile_re(f"(?:https?|ftp)://[^{WS}<>()（）“”‘’「」，。；！？]+|www\\.[^{WS}<>()（）“”‘’「」，。；！？]+")
 _TOML_FRONT_MATTER = compile_re(r"\A\+\+\+[ \t]*\r?\n.*?^\+\+\+[ \t]*$", re.DOTALL | re.MULTILINE)
 _HARD_BREAK = compile_re(f"(?<=[^{WS}])[ ]{{2,}}(?=\\r?\\n)")
 _TEX_TEXT = compile_re(r"\\(?:text|mathrm|textrm|mbox|operatorname)\{[^{}]*\}")
-_HAN_IN = compile_re(f"[{HAN}]")
+_CJK_PUNCTUATION = compile_re("[，。；：！？、“”‘’「」《》（）]")
 _COMMENT = compile_re(f"<!--[{WS}]*zhproof-(disable-next-line|disable-file|disable|enable)\\b([^>]*?)-->")
 
 
@@ -120,9 +120,10 @@ def _inline_holes(text: str, lo: int, hi: int, children, code) -> list[tuple[int
 
 
 def _prose_in_dollars(content: str) -> bool:
-    """Is what stands between two dollar signs Chinese prose, not TeX: Han characters outside \\text{…} and its
-    kind ($匹配行尾，而在 Shell 脚本中，$用于引用变量: a regular expression's and a shell's dollar signs)?"""
-    return _HAN_IN.search(_TEX_TEXT.sub("", content)) is not None
+    """Is what stands between two dollar signs Chinese prose, not TeX: Chinese punctuation outside \\text{…} and
+    its kind ($匹配行尾，而在 Shell 脚本中，$用于引用变量: a regular expression's and a shell's dollar signs)? Han
+    characters alone are no sign of prose: TeX names its variables in Chinese too ($利润 = f(收入, 成本)$)."""
+    return _CJK_PUNCTUATION.search(_TEX_TEXT.sub("", content)) is not None
 
 
 def _closing(text: str, at: int, hi: int) -> int:
