@@ -700,7 +700,13 @@ def test_the_colloquial_readings_ask_for_their_context(text, unit):
 
 
 @pytest.mark.parametrize(
-    "text", ["你想怎么用怎么用吧。", "经费充足，想花多少花多少的日子已经过去了。", "我们要一个文件一个文件的检查。", "好的好的好的，我马上改。"]
+    "text",
+    [
+        "你想怎么用怎么用吧。",
+        "经费充足，想花多少花多少的日子已经过去了。",
+        "我们要一个文件一个文件的检查。",
+        "好的好的好的，我马上改。",
+    ],
 )
 def test_the_colloquial_readings_in_their_context(text):
     assert found(text) == []
@@ -739,7 +745,11 @@ def test_the_second_review_of_the_colloquial_readings_no_safe_fix(text):
 
 @pytest.mark.parametrize(
     "text,unit",
-    [("重要的是怎么做怎么做。", "怎么做怎么做"), ("这个功能到底怎么用怎么用？", "怎么用怎么用"), ("你好。\n我我很喜欢这本书。", "我我")],
+    [
+        ("重要的是怎么做怎么做。", "怎么做怎么做"),
+        ("这个功能到底怎么用怎么用？", "怎么用怎么用"),
+        ("你好。\n我我很喜欢这本书。", "我我"),
+    ],
 )
 def test_the_second_review_of_the_colloquial_readings_reported(text, unit):
     # 要 in 重要 and 能 in 功能 give no free choice; a pronoun that opens its clause on the second line (the window

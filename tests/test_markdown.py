@@ -134,5 +134,9 @@ def test_dollar_signs_around_chinese_prose_are_no_math():
 
 def test_tex_math_with_chinese_variable_names_is_math():
     # found by the second review: TeX names its variables in Chinese too; only Chinese punctuation makes prose
-    for text in ("其中 $利润 = f(收入, 成本)$ 是目标函数。", "概率 $P(下雨|阴天)$ 很大。", "取值 $x \\in [最小值, 最大值)$ 之间。"):
+    for text in (
+        "其中 $利润 = f(收入, 成本)$ 是目标函数。",
+        "概率 $P(下雨|阴天)$ 很大。",
+        "取值 $x \\in [最小值, 最大值)$ 之间。",
+    ):
         assert [d.rule for d in zhproof.lint_text(text, format="markdown")] == []

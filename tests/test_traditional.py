@@ -151,10 +151,14 @@ def test_a_simplified_report_quoting_a_traditional_notice_is_no_document_in_the_
 
 def test_a_name_in_parentheses_after_its_romanisation_is_the_persons_own_writing():
     # found in React's zh-Hant documentation, never tuned on: a contributor's name as he writes it
-    text = "未來展望方面，[Xuan Huang (黄玄)](https://twitter.com/Huxpro) 分享了最新進展。請聯繫 Rick Hanlon （韩立克）。"
+    text = (
+        "未來展望方面，[Xuan Huang (黄玄)](https://twitter.com/Huxpro) 分享了最新進展。請聯繫 Rick Hanlon （韩立克）。"
+    )
     assert [d for d in zhproof.lint_text(text, variant="zh-Hant") if d.rule == "traditional-char"] == []
     # the same characters in running text are still a slip
-    assert [d.rule for d in zhproof.lint_text("黄玄分享了最新進展。", variant="zh-Hant") if d.rule == "traditional-char"]
+    assert [
+        d.rule for d in zhproof.lint_text("黄玄分享了最新進展。", variant="zh-Hant") if d.rule == "traditional-char"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -171,7 +175,12 @@ def test_a_gloss_in_parentheses_after_a_product_or_place_is_no_name(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["我们邀请了 Ming-Wei Chen (陳明偉) 分享。", "我们邀请了 Kwong Wai (鄺偉) 分享。", "我们邀请了 Ouyang Nana (歐陽娜娜) 演出。"]
+    "text",
+    [
+        "我们邀请了 Ming-Wei Chen (陳明偉) 分享。",
+        "我们邀请了 Kwong Wai (鄺偉) 分享。",
+        "我们邀请了 Ouyang Nana (歐陽娜娜) 演出。",
+    ],
 )
 def test_names_after_their_romanisation_of_every_shape(text):
     # found by the second review: a hyphenated given name, a rare surname, a compound surname

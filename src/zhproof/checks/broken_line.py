@@ -1120,7 +1120,26 @@ SUBJECT_OF_POS = PREDICATE_POS | {"a"}
 
 
 #: Conjunctions that open a subordinate clause, which cannot end a sentence (如果扣减失败的话, 虽然……).
-SUBORDINATORS = frozenset({"如果", "虽然", "当", "每当", "因为", "只要", "一旦", "要是", "假如", "即使", "尽管", "直到", "除非", "无论", "不管", "等到"})
+SUBORDINATORS = frozenset(
+    {
+        "如果",
+        "虽然",
+        "当",
+        "每当",
+        "因为",
+        "只要",
+        "一旦",
+        "要是",
+        "假如",
+        "即使",
+        "尽管",
+        "直到",
+        "除非",
+        "无论",
+        "不管",
+        "等到",
+    }
+)
 #: What ends a subordinate clause of time or condition (……的时候, ……的话, 上线以后), as words of the lexicon's reading.
 SUBORDINATE_ENDS = frozenset({"时候", "时", "的话", "以后", "之后", "以前", "之前", "期间"})
 

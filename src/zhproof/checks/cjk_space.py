@@ -46,7 +46,10 @@ DOC = RuleDoc(
         Example("第 三 章 當事人\n第 一 章 法例\n三  文書組：掌理文書事項。", ok=True, variant="zh-Hant"),
         Example("信道实现是多 生产者，单 消费者 的。", ok=True),
         Example("| 函 数 | 说 明 |\n| --- | --- |\n| AVG() | 返回某列的平均值 |", ok=True),
-        Example("| 名称 | 说明 |\n| --- | --- |\n| timeout | 超 时 时 间 |", "| 名称 | 说明 |\n| --- | --- |\n| timeout | 超时时间 |"),
+        Example(
+            "| 名称 | 说明 |\n| --- | --- |\n| timeout | 超 时 时 间 |",
+            "| 名称 | 说明 |\n| --- | --- |\n| timeout | 超时时间 |",
+        ),
     ),
 )
 

@@ -596,7 +596,15 @@ def _free_choice(lex, window: str, a: int, k: int) -> bool:
     想去哪去哪): a word of FREE_CHOICE among the words just before it (not 需要 or 功能, which hold 要 and 能), the verb
     no copula (是多少是多少, 有多少有多少 ask), and the clause ending there or going on with a particle or 的?"""
     unit = window[a : a + k]
-    verb = unit[:-2] if unit.endswith("多少") else unit[2:] if unit.startswith("怎么") else unit[:-1] if unit[-1] == "哪" else ""
+    verb = (
+        unit[:-2]
+        if unit.endswith("多少")
+        else unit[2:]
+        if unit.startswith("怎么")
+        else unit[:-1]
+        if unit[-1] == "哪"
+        else ""
+    )
     if not verb or len(verb) > 2 or verb in ("是", "有"):
         return False
     end = a + 2 * k

@@ -294,12 +294,16 @@ class TraditionalChar(BaseRule):
 #: A romanised personal name, two capitalised words, and an opening parenthesis (Xuan Huang (, Rick Hanlon （): the
 #: Han characters in the parentheses, a name that starts with a surname, are the person's name in their own
 #: writing, which no script convention changes (not a product's or a place's gloss: Google Chrome (瀏覽器)).
-_ROMANISED_NAME = compile_re(r"(?<![\w-])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2} ?[(（]$")
+_ROMANISED_NAME = compile_re(
+    r"(?<![\w-])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2} ?[(（]$"
+)
 _NAME_CLOSE = compile_re(f"([{HAN}]{{2}})[{HAN}]{{0,2}}[)）]")
 #: A surname starts at least this many person names of the lexicon (黄 822, 邝 8, 冼 1; not 紐, 編, 瀏: 0).
 SURNAME_NAMES = 1
 #: The compound surnames, which a four-character name opens (歐陽娜娜).
-COMPOUND_SURNAMES = frozenset("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 独孤 南宫 西门".split())
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 独孤 南宫 西门".split()
+)
 
 
 def _romanised_name(text: str, name: int, line_lo: int) -> bool:
