@@ -755,3 +755,8 @@ def test_the_second_review_of_the_colloquial_readings_reported(text, unit):
     # 要 in 重要 and 能 in 功能 give no free choice; a pronoun that opens its clause on the second line (the window
     # before a repeat stopped at the line break, not after it: \Z, not $)
     assert [span for span, _ in found(text)] == [unit]
+
+
+def test_a_pronoun_that_opens_its_clause_twice_never_gets_a_safe_fix():
+    # the evidence may be overwhelming, but a stammer writes it so too (“我我……我不是故意的”)
+    assert found("我我很喜欢这本书。") == [("我我", Safety.UNSAFE)]

@@ -533,8 +533,8 @@ def explain(
     function_word = _function_word(lex, window, a, k)
     opening_pronoun = k == 1 and copies == 2 and a == 0 and bos and window[a] in PRONOUN_CHARS
     if function_word or opening_pronoun or (k == 1 and _unit_after_number(lex, window, a)):
-        # (a pronoun opening its clause twice, 我我很喜欢; a number takes its measure word once, 两年年了: only 一
-        # takes one doubled, 一天天, 一个个; the fix is safe on the usual evidence, SAFE_GAIN)
+        # (a pronoun opening its clause twice, 我我很喜欢, never with a safe fix; a number takes its measure word
+        # once, 两年年了: only 一 takes one doubled, 一天天; that fix is safe on the usual evidence, SAFE_GAIN)
         threshold = FUNCTION_GAIN
     elif _noun_chain(lex, window, a, k, prev):
         threshold = NOUN_CHAIN_GAIN
@@ -568,6 +568,8 @@ def explain(
         return Safety.UNSAFE, f"more likely undone ({gain:.2f}), but hardly more than the character is rare"
     if gain < safe:
         return Safety.UNSAFE, f"more likely undone, but not overwhelmingly ({gain:.2f} < {safe})"
+    if opening_pronoun:
+        return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), but a pronoun said twice may be a stammer"
     if reason is not None:
         # the grammar's reading (a name's generic part, a reduplicated word) stays possible: a person decides
         return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), against the grammar's reading: {reason}"
