@@ -87,8 +87,9 @@ ASSOCIATION = 1.0
 #: documentation never tuned on (JavaGuide, advanced-java: 57 breaks reported before, nearly all paragraphs
 #: without a full stop) and on LawRefBook's statutes, PDF conversions in Markdown full of real cuts: at -0.2, 11
 #: breaks stay reported in the documentation and 41 of LawRefBook's real cuts are lost; at 0.0, 10 and 44; at
-#: -0.4, 29 and 31. (Since the fifteenth session, a next paragraph that opens a sentence of its own after one
-#: that may end is no cut on this evidence: the documentation 11 -> 7, LawRefBook's 317 findings unchanged.)
+#: -0.4, 29 and 31. (Since the fifteenth session, a next paragraph that opens a sentence of its own is no cut on
+#: this evidence after a paragraph that ends on no verb, and needs ASSOCIATION after one that ends on a verb, while
+#: a paragraph that ends in a subordinate clause is a cut: the documentation 11 -> 6, LawRefBook's 317 unchanged.)
 PARAGRAPH_ASSOCIATION = -0.2
 #: ... in plain text, for a line with clause punctuation that is not a caption (no label and colon open it): the
 #: model need only relate the two sides at all. Tuning half, ten seeds: 33 more of 3,540 injected breaks found
@@ -202,10 +203,10 @@ DOC = RuleDoc(
         "Markdown heading (## 什么是堆; in plain text, one without clause punctuation) is never cut. In a Markdown document a blank line is a paragraph break, and a "
         "paragraph may end without its full stop in informal writing: there the grammar above still counts (a cut "
         "word, a line ending on 和 or 及, a paragraph starting with 的), the shape of the text (running prose, two "
-        "clauses, 的 at the end) only when the model relates the words on either side and the next paragraph does not "
-        "open a sentence of its own (with its subject, 我一般问……, or an adverbial frame, 在 InnoDB 存储引擎中，……) "
-        "after a paragraph that may end one (not a subordinate clause, ……的时候; not a verb waiting for its object, "
-        "一再提醒), and the fix is unsafe. "
+        "clauses, 的 at the end) only when the model relates the words on either side; before a paragraph that opens "
+        "a sentence of its own (with its subject, 我一般问……, or an adverbial frame, 在 InnoDB 存储引擎中，……) a "
+        "paragraph that ends in a subordinate clause is a cut (……如果扣减失败的话), one that ends on a verb needs a "
+        "strong relation (一再提醒⏎⏎我们要……), and any other ends without its full stop; the fix is unsafe. "
         "A document in traditional characters (variant zh-Hant) is judged in simplified characters, since the "
         "lexicon and the model are of simplified Chinese (適用於⏎中華民國 ends on 于)."
     ),
@@ -808,9 +809,10 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
 
     With ``paragraph`` (a blank line between two lines of a Markdown document: a paragraph break by the format's
     own rules), the grammar of 2-5 still counts, the shape of 1 and 4 (running prose, two clauses, 的 at the end)
-    only when the model relates the two sides by more than PARAGRAPH_ASSOCIATION and the next line does not open a
-    sentence of its own (``_opens_sentence``) after a line that may end one (no subordinate clause, no verb that
-    the model relates strongly to what follows), and nothing is left open.
+    only when the model relates the two sides by more than PARAGRAPH_ASSOCIATION; before a line that opens a
+    sentence of its own (``_opens_sentence``), a line that ends in a subordinate clause is a cut
+    (``_subordinate_end``), one that ends on a verb, preposition or conjunction needs ASSOCIATION, and any other is
+    none. Nothing is left open.
     """
     if _LABEL_LINE.fullmatch(prev_line):
         return None, ""  # an article or chapter number on a line of its own (第 65 條)

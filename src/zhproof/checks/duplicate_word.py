@@ -96,7 +96,8 @@ DOC = RuleDoc(
         "some repeats regular: numerals read digit by digit (二〇〇七), AABB and ABAB reduplication (清清楚楚, "
         "研究研究; rules/data/reduplication.txt), a one-character verb reduplicated where its clause ends when the "
         "model's vocabulary writes the doubled verb at least a hundredth as often as the verb (请你说说看), a verb "
-        "with 多少 or 怎么 said twice (能放多少放多少, 怎么改怎么改), 一X一X and a numeral, measure word and noun said "
+        "with 多少, 怎么 or 哪 said twice after a word of free choice (能放多少放多少, 想怎么改怎么改; not a question: "
+        "这道题怎么做怎么做？), 一X一X and a numeral, measure word and noun said "
         "twice before 地 (or 的 and a verb) or, opening a clause, before a verb of action (一个字一个字地看), 大把大把 "
         "(rules/data/classifiers.txt), V着V着, a degree adverb's phrase as many times as the writer likes "
         "(很大很大很大), a unit said twice and once more after 再 or 又 (践行践行再践行), onomatopoeia, classifiers (一座座), a noun "
@@ -108,10 +109,11 @@ DOC = RuleDoc(
         "part of a name before a word that starts with it (神山村|村民; rules/data/name-suffixes.txt). The grammar "
         "also knows one slip: 一一 is an adverb that goes before a verb (一一核实), so a doubled 一 before 个, the "
         "general measure word, is one 一 too many (指定一一个新名称; unsafe), unless the first 一 ends a word of the lexicon or the model (唯一一个, "
-        "大一一个学期) or 个 starts one (一一个别谈话). A function word standing alone (在在, 的的, 我我, 很很) needs less "
-        "evidence, since particles, prepositions, conjunctions, personal pronouns and degree adverbs never "
-        "reduplicate, and so does a measure word said twice after its number before a particle or a localizer "
-        "(两年年了, 三十日日内; 一 alone takes one doubled: 一天天); a repeat that reads as two "
+        "大一一个学期) or 个 starts one (一一个别谈话). A function word standing alone (在在, 的的, 很很) needs less "
+        "evidence, since particles, prepositions, conjunctions and degree adverbs never reduplicate, and so do a "
+        "personal pronoun that opens its clause twice (我我很喜欢; elsewhere a pivot without its comma, 给我|我没接, "
+        "or a stammer; never a safe fix) and a unit of time or order said twice after its number before a particle "
+        "or a localizer (两年年了, 三十日日内; 一 alone takes one doubled: 一天天); a repeat that reads as two "
         "words (中国|国家, 传染病|病原体) needs more. The document itself is evidence too: a doubled character whose "
         "surroundings the document writes elsewhere without the repeat, and never with it (侵权人人提供 beside "
         "侵权人提供), needs less (with one character each side, only where the repeat does not read as two words: "
@@ -586,8 +588,8 @@ def explain(
     return Safety.SAFE, f"far more likely undone ({gain:.2f})"
 
 
-#: Words before a verb with 多少 or 怎么 that give it the free choice of the indefinite reading (想吃多少吃多少,
-#: 随便你们怎么改怎么改, 爱怎么说怎么说); without one the phrase is a question said twice (这道题怎么做怎么做？).
+#: Words before a verb with 多少, 怎么 or 哪 that give it the free choice of the indefinite reading (想吃多少吃多少,
+#: 随便你们怎么改怎么改, 该罚多少罚多少, 想去哪去哪); without one the phrase is a question said twice (这道题怎么做怎么做？).
 FREE_CHOICE = frozenset({"想", "爱", "能", "要", "该", "随便", "愿意", "想要"})
 #: Sentence-final particles that may follow it (想怎么用怎么用吧); and 的, a relative clause (想花多少花多少的日子).
 FREE_CHOICE_NEXT = frozenset("吧呗啊嘛呀的")
@@ -914,9 +916,9 @@ PRONOUN_CHARS = frozenset("我你他她它您咱俺")
 
 
 def _function_word(lex, window: str, a: int, k: int) -> bool:
-    """Is the repeat a function word standing alone (在在, 的的, 和和, 我我, 很很)? Particles, prepositions,
-    conjunctions, personal pronouns and degree adverbs never reduplicate, so the evidence needs less to call such a
-    repeat a slip."""
+    """Is the repeat a function word standing alone (在在, 的的, 和和, 很很)? Particles, prepositions, conjunctions
+    and the degree adverbs of NEVER_DOUBLED never reduplicate, so the evidence needs less to call such a repeat a
+    slip. (A personal pronoun needs as little only where it opens its clause: PRONOUN_CHARS, in ``explain``.)"""
     if k != 1:
         return False
     if (lex.pos(window[a]) not in FUNCTION_POS and window[a] not in NEVER_DOUBLED) or not _alone(lex, window, a):
@@ -929,8 +931,8 @@ def _function_word(lex, window: str, a: int, k: int) -> bool:
 
 
 #: What follows a number's unit said twice where the second copy can start nothing: a particle or a localizer
-#: (两年年了, 三十日日内, 五年年后); after any other character the second copy may start a word the lexicon lacks
-#: (第四章|章名, 第二天|天没亮).
+#: (两年年了, 三十日日内); after any other character the second copy may start a word the lexicon lacks (第四章|章名,
+#: 第二天|天没亮), and a word of the lexicon there is one (五年|年后 reads as the Lunar New Year).
 UNIT_SLIP_NEXT = frozenset("了的地得着过内外前后")
 
 
