@@ -1113,7 +1113,8 @@ _SHORT_END = compile_re(f"[{HAN}]{{1,{SHORT_END}}}。")
 #: A sentence-initial adverbial of place, time or circumstance: 在 and its frame, closed by a comma (在 InnoDB
 #: 存储引擎中，, 在一致性非锁定读下，).
 _FRAME_OPENING = compile_re(r"在[^，。；：！？,;:!?\n]{1,40}?[中下时上里后前内间]，")
-_MARKUP_START = compile_re(r"[`*_\[\]（(“「 \t\u3000]+")
+# Markup or an opening mark before a line's first word (`code`, **bold**, [link], “quote”).
+_MARKUP_START = compile_re(r"[`*_\[（(“「 \t\u3000][`*_\[\]（(“「 \t\u3000]*")
 
 
 #: What follows a pronoun that is the subject of its sentence (jieba's tags, first letter): a predicate's first word
@@ -1163,7 +1164,8 @@ def _opens_sentence(next_line: str) -> bool:
     问题……, 我们在平常开发中……), or an adverbial frame closed by a comma (在 InnoDB 存储引擎中，……)? Across a
     Markdown paragraph break, a paragraph before it that ends without its full stop is then a paragraph of its own,
     not a sentence cut in two (asked only where nothing but the model's association says otherwise)."""
-    line = _MARKUP_START.sub("", next_line[:60], count=1) if next_line[:1] in "`*_[（(“「 \t\u3000" else next_line
+    markup = _MARKUP_START.match(next_line)
+    line = next_line[markup.end() :] if markup else next_line
     if _FRAME_OPENING.match(line):
         return True
     head = _HAN_HEAD.match(line[:_WINDOW])

@@ -600,22 +600,19 @@ def _free_choice(lex, window: str, a: int, k: int) -> bool:
     想去哪去哪): a word of FREE_CHOICE among the words just before it (not 需要 or 功能, which hold 要 and 能), the verb
     no copula (是多少是多少, 有多少有多少 ask), and the clause ending there or going on with a particle or 的?"""
     unit = window[a : a + k]
-    verb = (
-        unit[:-2]
-        if unit.endswith("多少")
-        else unit[2:]
-        if unit.startswith("怎么")
-        else unit[:-1]
-        if unit[-1] == "哪"
-        else ""
-    )
+    if unit.endswith("多少"):
+        verb = unit[:-2]
+    elif unit.startswith("怎么"):
+        verb = unit[2:]
+    else:
+        verb = unit[:-1] if unit[-1] == "哪" else ""
     if not verb or len(verb) > 2 or verb in ("是", "有"):
         return False
     end = a + 2 * k
     if end < len(window) and window[end] not in FREE_CHOICE_NEXT:
         return False  # (需要分配多少需要分配多少空间 is a paste)
     before = window[max(0, a - 6) : a]
-    return any(before[s:e] in FREE_CHOICE for s, e in lex.segment(before)[-3:])
+    return any(w in FREE_CHOICE for w in lex.words(before)[-3:])
 
 
 def _degree_phrase(lex, unit: str) -> bool:
@@ -625,7 +622,7 @@ def _degree_phrase(lex, unit: str) -> bool:
     if adverb is None or len(unit) == len(adverb):
         return False
     rest = unit[len(adverb) :]
-    first = rest[: lex.segment(rest)[0][1]]
+    first = lex.words(rest)[0]
     return not (lex.pos(first) or "x").startswith("n")  # (真实: 实 is a noun; 很久, 太棒了, 真的: not)
 
 
@@ -663,8 +660,8 @@ def _tentative(lex, lm, window: str, a: int, eos: bool, ratio: float | None = TE
         pos += len(token)
     if pos != a or window[a : a + 2] != token or not _alone(lex, window, a):
         return False  # (并发|发, 不足|足, 下列|列: the first copy ends a word of the lexicon's reading)
-    words = lex.segment(window[max(0, a - 6) : a])
-    if words and window[max(0, a - 6) : a][words[-1][0] :] in NOT_TENTATIVE_AFTER:
+    before = lex.words(window[max(0, a - 6) : a])
+    if before and before[-1] in NOT_TENTATIVE_AFTER:
         return False  # 没有说说, 正在吃吃呢: a tentative verb is neither negated nor in progress (现在用用看 is)
     rest = window[a + 2 :]
     return rest[:1] in TENTATIVE_NEXT if rest else eos
@@ -686,11 +683,10 @@ def _distributive(lex, window: str, a: int, k: int) -> bool:
     if window[end : end + 1] == "的":
         # 的 written for 地, before a verb that ends the clause or goes on to no noun (一个字节一个字节的读取，); before
         # a noun, or a verb that modifies one (一个用户一个用户的登录流程), it is a possessive, not a manner
-        words = lex.segment(window[end + 1 : end + 1 + MAX_LOOKAHEAD])
-        rest = window[end + 1 : end + 1 + MAX_LOOKAHEAD]
-        if not words or (lex.pos(rest[words[0][0] : words[0][1]]) or "")[:1] != "v":
+        words = lex.words(window[end + 1 : end + 1 + MAX_LOOKAHEAD])
+        if not words or (lex.pos(words[0]) or "")[:1] != "v":
             return False
-        if len(words) > 1 and _noun(lex.pos(rest[words[1][0] : words[1][1]])):
+        if len(words) > 1 and _noun(lex.pos(words[1])):
             return False
     elif window[end : end + 1] != "地":
         # without 地, only at the start of the clause or after an adverb (再一个模块一个模块补细节), before a verb
