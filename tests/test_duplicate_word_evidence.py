@@ -176,8 +176,10 @@ def test_a_repeat_the_document_writes_elsewhere_without_is_reported():
 def test_the_document_overrules_a_reading_the_grammar_allows():
     # 委 ends names of organisations (卫生健康委|委托); the document writes 常务委员会 without the repeat
     slip = "由全国人民代表大会常务委委员会规定。"
-    assert found(slip) == []
     assert [u for u, _ in found("全国人民代表大会常务委员会批准。" + slip)] == ["委委"]
+    # without the document, only evidence of GRAMMAR_YIELD_GAIN overrules the reading, and never safely
+    assert found(slip) == [("委委", Safety.UNSAFE)]
+    assert found("卫生健康委委托第三方开展评估。") == []
 
 
 def test_a_repeat_the_document_writes_twice_is_left_to_the_grammar():
@@ -760,3 +762,43 @@ def test_the_second_review_of_the_colloquial_readings_reported(text, unit):
 def test_a_pronoun_that_opens_its_clause_twice_never_gets_a_safe_fix():
     # the evidence may be overwhelming, but a stammer writes it so too (“我我……我不是故意的”)
     assert found("我我很喜欢这本书。") == [("我我", Safety.UNSAFE)]
+
+
+# -- a reading of the grammar gives way to overwhelming evidence (sixteenth session) -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("中国作为联合国安理理会常任理事国，将继续发挥建设性作用。", "理理"),  # no given name doubled after 安
+        ("供应的疫苗运抵阿尔尔及利亚。", "尔尔"),
+        ("站在天安门城城楼上感慨系之。", "城城"),  # no name ending in 城 before 城楼
+        ("要进一步步完善多层次养老保障体系。", "步步"),  # no classifier reduplicated after 一
+    ],
+)
+def test_a_reading_of_a_character_gives_way_to_overwhelming_evidence_unsafe(text, unit):
+    assert found(text) == [(unit, Safety.UNSAFE)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "广场上矗立着一座座纪念碑。",  # classifiers reduplicated: the model's gain stays below GRAMMAR_YIELD_GAIN
+        "期间的一项项重大工程相继完工。",
+        "我们人类读中文是一个字一个字地看。",  # a phrase: its gain grows with its length, so phrases never yield
+        "历史消息能放多少放多少，最后窗口里一半都是噪声。",
+        "十万万不可行。",  # a hard reading (the units of large numbers) never yields
+    ],
+)
+def test_readings_that_hold_against_the_evidence(text):
+    assert found(text) == []
+
+
+def test_hard_readings_are_numerals_names_whole_words_and_onomatopoeia():
+    assert duplicate_word.HARD_READINGS == {
+        duplicate_word.R_LARGE_UNITS,
+        duplicate_word.R_DIGITS,
+        duplicate_word.R_KNOWN_NAME,
+        duplicate_word.R_INSIDE_WORD,
+        duplicate_word.R_ONOMATOPOEIA,
+    }

@@ -77,6 +77,18 @@ R_CLASSIFIER = "一座座, 一个个: classifiers reduplicated"
 R_ADVERB = "不仅仅适用于, 纷纷表示, 渐渐习惯: a reduplicated adverb before what it modifies"
 R_EVERY = "村村通, 组组相连, 件件有回复, 心心相通: a noun doubled to mean 'every X', before its verb"
 R_TENTATIVE = "请你说说看, 前期用用，: a one-character verb reduplicated ('do a little') where its clause ends"
+R_LARGE_UNITS = "百亿亿次, 万万不可: the units of large numbers compound, 万万 is an adverb"
+R_DIGITS = "二〇〇七, 二〇二〇: numerals read digit by digit"
+R_KNOWN_NAME = "尼尼斯托, 卡塞塞区, 沈跃跃: a name of Chinese Wikipedia's titles holds the repeat"
+R_INSIDE_WORD = "钉钉子, 家家户户, 面面俱到: both copies lie inside one longer dictionary word"
+R_ONOMATOPOEIA = "叮铃叮铃, 哈哈: onomatopoeia and interjections repeat"
+#: The readings that no evidence of the model overrides: numerals, a name or word that a list attests whole,
+#: onomatopoeia. Every other reading of a repeated character gives way to evidence of GRAMMAR_YIELD_GAIN or more,
+#: with an unsafe fix (安理理会 is no given name doubled after the surname 安, 如下所所示 no name ending in 所).
+HARD_READINGS = frozenset({R_LARGE_UNITS, R_DIGITS, R_KNOWN_NAME, R_INSIDE_WORD, R_ONOMATOPOEIA})
+#: Tuning halves (zh-Hans and zh-Hant): of the 1,815 repeated characters that such a reading silences, none gains
+#: more than 5.85 (一项项重大工程, classifiers reduplicated); a margin of 10^1.15 above it.
+GRAMMAR_YIELD_GAIN = 7.0
 OPEN_TO_DOCUMENT = frozenset(
     {R_NUMBER_UNIT, R_GIVEN_NAME, R_REDUPLICATED_WORD, R_ADVERB, R_NAME_PART, R_CLASSIFIER, R_EVERY, R_TENTATIVE}
 )
@@ -499,7 +511,8 @@ def explain(
     text around a repeated character, n characters each side, elsewhere without the repeat and never with it
     (``_written_without``): with two, the readings in OPEN_TO_DOCUMENT give way to the evidence, and
     DOCUMENT_GAIN is enough of it; with one only, those readings give way to overwhelming evidence alone
-    (SAFE_GAIN), and DOCUMENT_GAIN is enough only where REPORT_GAIN would apply (not for two words). A verdict
+    (SAFE_GAIN), and DOCUMENT_GAIN is enough only where REPORT_GAIN would apply (not for two words). Without that
+    evidence, every reading but HARD_READINGS still gives way to GRAMMAR_YIELD_GAIN (``_against_grammar``). A verdict
     against a reading of the grammar never has a safe fix. ``copies``: how many copies the text has (a run of three
     or more is judged as two)."""
     reason = _grammar(lex, window, a, k, prev)
@@ -511,27 +524,16 @@ def explain(
     documented = False
     overwhelming_only = False  # the grammar gives way only to overwhelming evidence (SAFE_GAIN)
     if reason is not None:
-        if reason not in OPEN_TO_DOCUMENT or seen is None:
-            return None, reason
-        if seen(2):
-            documented = True  # the document writes 侵权人提供 elsewhere: 侵权人人提供 is no reduplicated 人人
-        elif seen(1):
-            overwhelming_only = True  # 全国人 elsewhere, not 和全国人民: 全国国人民 only on overwhelming evidence
-        else:
-            return None, reason
+        if reason in OPEN_TO_DOCUMENT and seen is not None:
+            if seen(2):
+                documented = True  # the document writes 侵权人提供 elsewhere: 侵权人人提供 is no reduplicated 人人
+            elif seen(1):
+                overwhelming_only = True  # 全国人 elsewhere, not 和全国人民: 全国国人民 only on overwhelming evidence
+        if not (documented or overwhelming_only):
+            return _against_grammar(lm, window, a, k, bos, eos, reason)
     if _attested(window, a, k):
-        return (
-            None,
-            "约定定金, 规定定期, 依本法规定定之: edited statutes write this repeat, in this context, in two documents or more",
-        )
-    undone = window[: a + k] + window[a + 2 * k :]
-    # The text as written is read the likelier of two ways: as the segmenter reads it, or with a word boundary
-    # between the copies (传染病|病原体, 海关|关长), so the second copy may start a word of its own.
-    written = max(
-        lm.score(window, bos=bos, eos=eos),
-        lm.score_tokens(lm.segment(window[: a + k]) + lm.segment(window[a + k :]), bos=bos, eos=eos),
-    )
-    gain = lm.score(undone, bos=bos, eos=eos) - written
+        return None, R_ATTESTED
+    gain = _gain(lm, window, a, k, bos, eos)
     function_word = _function_word(lex, window, a, k)
     opening_pronoun = k == 1 and copies == 2 and a == 0 and bos and window[a] in PRONOUN_CHARS
     if function_word or opening_pronoun or (k == 1 and _unit_after_number(lex, window, a)):
@@ -586,6 +588,36 @@ def explain(
         # a person decides
         return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), but {reading}"
     return Safety.SAFE, f"far more likely undone ({gain:.2f})"
+
+
+R_ATTESTED = (
+    "约定定金, 规定定期, 依本法规定定之: edited statutes write this repeat, in this context, in two documents or more"
+)
+
+
+def _gain(lm, window: str, a: int, k: int, bos: bool, eos: bool) -> float:
+    """How much more likely (log10) the model finds the window with the repeat undone than as written. The text as
+    written is read the likelier of two ways: as the segmenter reads it, or with a word boundary between the
+    copies (传染病|病原体, 海关|关长), so the second copy may start a word of its own."""
+    undone = window[: a + k] + window[a + 2 * k :]
+    written = max(
+        lm.score(window, bos=bos, eos=eos),
+        lm.score_tokens(lm.segment(window[: a + k]) + lm.segment(window[a + k :]), bos=bos, eos=eos),
+    )
+    return lm.score(undone, bos=bos, eos=eos) - written
+
+
+def _against_grammar(lm, window: str, a: int, k: int, bos: bool, eos: bool, reason: str) -> tuple[Safety | None, str]:
+    """A reading of the grammar, unless it gives way to overwhelming evidence (GRAMMAR_YIELD_GAIN; not one of
+    HARD_READINGS, nor a repeat that statutes attest): then reported, with an unsafe fix. Only a repeated
+    character: the model's gain grows with the length of a repeated word or phrase, so that a phrase said twice on
+    purpose (一个字一个字地看, 能放多少放多少, 很牛掰很牛掰) gains as much as one pasted twice by mistake."""
+    if k > 1 or reason in HARD_READINGS or _attested(window, a, k):
+        return None, reason
+    gain = _gain(lm, window, a, k, bos, eos)
+    if gain < GRAMMAR_YIELD_GAIN:
+        return None, reason
+    return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), against the grammar's reading: {reason}"
 
 
 #: Words before a verb with 多少, 怎么 or 哪 that give it the free choice of the indefinite reading (想吃多少吃多少,
@@ -754,7 +786,7 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
     unit = window[a : a + k]
     mid = a + k
     if unit in ("万", "亿"):
-        return "百亿亿次, 万万不可: the units of large numbers compound, 万万 is an adverb"
+        return R_LARGE_UNITS
     if _NUMERAL.fullmatch(unit):
         lo, hi = a, mid + k
         while lo > 0 and _NUMERAL.fullmatch(window[lo - 1]):
@@ -766,12 +798,12 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
                 return "一一对应, 两两相对: 一一 and 两两 are adverbs"
             return None
         if not prev.isdigit() and not _POSITIONAL.search(window, lo, hi):
-            return "二〇〇七, 二〇二〇: numerals read digit by digit"
+            return R_DIGITS
         return None  # a doubled digit in a positional number (第三三十八条, 二二万元) is for the evidence to judge
     if _known_name(window, a, k):
-        return "尼尼斯托, 卡塞塞区, 沈跃跃: a name of Chinese Wikipedia's titles holds the repeat"
+        return R_KNOWN_NAME
     if _inside_word(lex, window, a, k):
-        return "钉钉子, 家家户户, 面面俱到: both copies lie inside one longer dictionary word"
+        return R_INSIDE_WORD
     if k == 1 and _aabb(lex, window, a):
         return "疲疲沓沓, 干干净净: AABB reduplication of the word AB"
     if k >= 2 and (
@@ -794,7 +826,7 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         return "人大代表|代表团, 北京大学|大学生, 第三中队|中队长: a compound, then the same word with a suffix"
     pos = lex.pos(unit)
     if pos in ("o", "e"):
-        return "叮铃叮铃, 哈哈: onomatopoeia and interjections repeat"
+        return R_ONOMATOPOEIA
     if k > 1:
         return None
     ends_word = _ends_word(lex, window, a, mid)
