@@ -770,8 +770,6 @@ def test_a_pronoun_that_opens_its_clause_twice_never_gets_a_safe_fix():
 @pytest.mark.parametrize(
     "text,unit",
     [
-        ("中国作为联合国安理理会常任理事国，将继续发挥建设性作用。", "理理"),  # no given name doubled after 安
-        ("供应的疫苗运抵阿尔尔及利亚。", "尔尔"),
         ("站在天安门城城楼上感慨系之。", "城城"),  # no name ending in 城 before 城楼
         ("要进一步步完善多层次养老保障体系。", "步步"),  # no classifier reduplicated after 一
     ],
@@ -788,17 +786,26 @@ def test_a_reading_of_a_character_gives_way_to_overwhelming_evidence_unsafe(text
         "我们人类读中文是一个字一个字地看。",  # a phrase: its gain grows with its length, so phrases never yield
         "历史消息能放多少放多少，最后窗口里一半都是噪声。",
         "十万万不可行。",  # a hard reading (the units of large numbers) never yields
+        # given names doubled, hard readings: the review's texts gain 10^7 to 10^8.5 (孙俪俪, 朱伟伟老师, which the
+        # "every X" reading takes first before 老师)
+        "孙俪俪的妈妈是一名教师。",
+        "这是何炅炅的作业本。",
+        "感谢黄磊磊老师的辛勤付出。",
+        "感谢朱伟伟老师的辛勤付出。",
+        "杨幂幂老师给我们上了一堂数学课。",
     ],
 )
 def test_readings_that_hold_against_the_evidence(text):
     assert found(text) == []
 
 
-def test_hard_readings_are_numerals_names_whole_words_and_onomatopoeia():
+def test_hard_readings_are_numerals_names_whole_words_every_and_onomatopoeia():
     assert duplicate_word.HARD_READINGS == {
         duplicate_word.R_LARGE_UNITS,
         duplicate_word.R_DIGITS,
         duplicate_word.R_KNOWN_NAME,
         duplicate_word.R_INSIDE_WORD,
         duplicate_word.R_ONOMATOPOEIA,
+        duplicate_word.R_GIVEN_NAME,
+        duplicate_word.R_EVERY,
     }

@@ -40,8 +40,9 @@ _PROSE_MARK = compile_re(r"[。]")
 # The rest of a cut sentence ends with a full stop, a semicolon or a closing quote; a headline may hold a
 # colon or a question mark (人民日报钟声文章：究竟谁的立场“极不负责”？——…) but not these.
 _SENTENCE_END = compile_re(r"[。；;…]|[。！？!?”’）)]$")
-# The last sentence end inside a line; a credit or caption after it has white space between two Han characters
-# and names a role (_CREDIT_ROLE), or has a slash (新华社记者 王明/摄); cut prose has neither (white space before a quotation mark, 并没有 “存在, is
+# The last sentence end inside a line; a credit or caption after it has white space between two Han characters,
+# or a slash (新华社记者 王明/摄); in a line without a sentence end, white space counts only beside a role
+# (_CREDIT_ROLE: 记者 王明) or a slash. Cut prose has neither (white space before a quotation mark, 并没有 “存在, is
 # the spacing of mixed Chinese and Latin text, not a credit).
 _LAST_STOP = compile_re(r"。[”’）)]*(?!.*。)")
 _CREDIT = compile_re(f"[{HAN}][ \\t\\u3000]+[{HAN}]|/")
@@ -178,8 +179,9 @@ DOC = RuleDoc(
         "before a line that goes on to a sentence end (对⏎多次实施……; not verse, a list of words or a glossary's "
         "headword) and a line that starts with a postposition (2016年⏎以来, 以外, 以内, 为止) are "
         "cut. Headlines, titles, captions, credits "
-        "after the last sentence of a line (新华社记者 王明/摄, in the line's last clause: white space between Han "
-        "characters with a role, 记者, 通讯员, 摄影, or a slash; a double headline's white space is none), dates, signatures, article numbers and headings "
+        "after the last sentence of a line (新华社记者 王明/摄, in the line's last clause; in a line without a sentence "
+        "end, white space between Han characters is a credit only beside a role, 记者, 通讯员, 摄影, or a slash: a "
+        "double headline's is none), dates, signatures, article numbers and headings "
         "stand alone and are not reported; a number cut in two (第四⏎章, 第⏎一百七十一条) is a break before a heading "
         "too. Where the two lines alone leave it open (a line that could be a heading "
         "before its paragraph, or a title wrapped on two lines), a bracket or title mark that the line leaves open "
@@ -200,11 +202,7 @@ DOC = RuleDoc(
         "(全国供销⏎合作社系统…… where another story writes 全国供销合作社). Neither reaches the first line, "
         "the last one (a signature, a date), a heading of a part (第三章, 一、), a list item, a Markdown heading or "
         "quotation, a line that opens with a label (示例 10-16：), nor a line in a block of lines without "
-        "punctuation (a list, an address, verse). In plain text, under any line but the first, a heading of a part or a list "
-        "item, a break is also a cut when the document writes the two characters on each side of it together twice "
-        "or more elsewhere, in at least half the places where it writes the two before it (央视网⏎消息（新闻联播）： in "
-        "a bulletin whose stories open with 央视网消息), unless it writes the two lines joined whole (a title also "
-        "set on two lines) or the line is a formula's (院會席次－第三條⏎之二). An unnumbered heading directly over its paragraph in a document of "
+        "punctuation (a list, an address, verse). An unnumbered heading directly over its paragraph in a document of "
         "blank-line paragraphs looks like a cut sentence and is reported, with an unsafe fix. A line that is a "
         "Markdown heading (## 什么是堆; in plain text, one without clause punctuation) is never cut. In a Markdown document a blank line is a paragraph break, and a "
         "paragraph may end without its full stop in informal writing: there the grammar above still counts (a cut "
@@ -386,7 +384,6 @@ HEADLINE_MIN = 3
 # Whole lines: an equation holds an equals sign and no clause punctuation; a document number is an issuer's
 # abbreviation, the year in brackets and the number.
 _FORMULA = compile_re(r"[^，。；：、,;:]*[＝=][^，。；：、,;:]*")
-_ARITHMETIC = compile_re(r"[＝=×÷＋－]")  # an operator: the line is (part of) a formula
 _DOCUMENT_NUMBER = compile_re(r"[^，。；：、\s]{0,8}[〔［\[(（]\s*[12]\d{3}\s*[〕］\])）]\s*(?:第\s*)?\d+\s*号")
 # A label and a colon opening a line, with text after them: a caption, an annex, a note (示例 10-16：, 注意：).
 _LABEL_OPEN = compile_re(r"[^，。；：:]{1,8}[：:](?=.)")
@@ -425,13 +422,10 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
     3. Such a line, when the document writes the characters around the break elsewhere without it (JOIN_SIDE
        each side: 全国供销|合作社 where another story writes 全国供销合作社) and the next line ends a sentence with
        。！？ (not a title set on several lines), unless a label opens either line.
-    4. Any open break, when the document writes the two characters each side of it joined, often
-       (``_recurs_joined``: 央视网|消息 in a bulletin whose stories open with 央视网消息), unless the line is a
-       formula's.
 
-    None reaches the first line (a title), a heading of a part (第三章, 一、), or a line that starts as a list item
-    or a Markdown heading; 1 and 2 neither a quotation or list, the last line (a signature, a date), nor lines that
-    ``_apart`` shows as separate units."""
+    Neither reaches the first line (a title), a heading of a part (第三章, 一、), a line that starts as a list item
+    or a Markdown heading, a quotation or list, the last line (a signature, a date), or lines that ``_apart``
+    shows as separate units."""
     text = doc.text
     body = text.rstrip()
     runs = _BLANK_RUN.findall(body)
@@ -481,16 +475,6 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
             out.append((start, end, prev_line, next_line, Safety.UNSAFE))
             continue
         if (
-            _may_stand_in(text, start, prev_line)
-            and not _ARITHMETIC.search(prev_line)
-            and _recurs_joined(text, start, end, prev_line, next_line)
-        ):
-            # the two characters each side of the break are a unit the document writes joined twice or more
-            # elsewhere (央视网|消息 in a bulletin of 24 stories, 全球新冠|肺炎): a word or a name, under any line
-            # but a formula's, which sets a fraction's terms on lines of their own (院會席次－第三條|之二 委員總數)
-            out.append((start, end, prev_line, next_line, Safety.UNSAFE))
-            continue
-        if (
             not (blank_doc and single and _may_stand_in(text, start, prev_line))
             and not (prose_doc and start in headline_like)
             and not (numbered and start in numbered_cuts)
@@ -526,35 +510,6 @@ def _joined_elsewhere(text: str, start: int, end: int, prev_line: str, next_line
     # that joins many documents is searched in the one around the break); here the break parts them
     joined = tail.group()[-JOIN_SIDE:] + head.group()[:JOIN_SIDE]
     return text.find(joined, max(0, start - DOCUMENT_REACH), end + DOCUMENT_REACH) >= 0
-
-
-#: Han characters taken on each side of a break for ``_recurs_joined``, and how often the document must write them
-#: joined elsewhere.
-RECUR_SIDE = 2
-RECUR_TIMES = 2
-#: ... and at least this share of the times it writes the characters before the break: they are followed by the
-#: characters after it most of the time (视网|消息), not merely now and then (召开|国务院常务会议: a verb and an object).
-RECUR_SHARE = 0.5
-
-
-def _recurs_joined(text: str, start: int, end: int, prev_line: str, next_line: str) -> bool:
-    """Does the document write the RECUR_SIDE characters each side of the break joined at least RECUR_TIMES times
-    elsewhere (within DOCUMENT_REACH), in at least RECUR_SHARE of the times it writes the characters before the
-    break, and not the two lines joined whole (中华人民共和国农村土地|承包经营纠纷调解仲裁法
-    under the same title on one line: a title set on two lines on purpose)? In the zh-Hans tuning half, no break
-    between a heading and its paragraph does (a heading's last word and its paragraph's first meet once by
-    accident at most: 模范战士|张思德), while 18 of the 154 injected breaks that the other tests leave open do."""
-    tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
-    head = _HAN_HEAD.match(next_line[:_WINDOW])
-    if tail is None or head is None or len(tail.group()) < RECUR_SIDE or len(head.group()) < RECUR_SIDE:
-        return False
-    lo, hi = max(0, start - DOCUMENT_REACH), end + DOCUMENT_REACH
-    left = tail.group()[-RECUR_SIDE:]
-    joined = left + head.group()[:RECUR_SIDE]
-    times = text.count(joined, lo, hi)
-    if times < RECUR_TIMES or times < RECUR_SHARE * text.count(left, lo, hi):
-        return False
-    return text.find(prev_line.strip() + next_line.strip(), lo, hi) < 0
 
 
 # A numbered item of a list ((三), (3), ③; not a year in brackets, （2020）京01民初123号) at the start of a line,
@@ -874,8 +829,10 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
     # 作用). Commas inside brackets do not count (（记者 王明，实习生 李华）).
     masked = _BRACKETED.sub(lambda m: "#" * len(m.group()), fragment)  # same length, bracketed commas hidden
     clause_at = masked.rfind("，") + 1
+    # (in a line without a sentence end, white space between Han characters is a credit only with a role or a
+    # slash: 嫦娥四号顺利唤醒 进入 is a double headline, 必须 声明每个参数 prose that inline code left spaced)
     credit = _CREDIT.search(fragment, clause_at) is not None and (
-        "/" in fragment[clause_at:] or _CREDIT_ROLE.search(fragment, clause_at) is not None
+        stop is not None or "/" in fragment[clause_at:] or _CREDIT_ROLE.search(fragment, clause_at) is not None
     )
     prose = stop is not None and len(prev_line) >= MIN_PROSE_LINE and not credit
     if prose and rest and not paragraph:
