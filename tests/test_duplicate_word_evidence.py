@@ -799,7 +799,7 @@ def test_readings_that_hold_against_the_evidence(text):
     assert found(text) == []
 
 
-def test_hard_readings_are_numerals_names_whole_words_every_and_onomatopoeia():
+def test_hard_readings_are_numerals_names_whole_words_every_separable_verbs_and_onomatopoeia():
     assert duplicate_word.HARD_READINGS == {
         duplicate_word.R_LARGE_UNITS,
         duplicate_word.R_DIGITS,
@@ -808,4 +808,6 @@ def test_hard_readings_are_numerals_names_whole_words_every_and_onomatopoeia():
         duplicate_word.R_ONOMATOPOEIA,
         duplicate_word.R_GIVEN_NAME,
         duplicate_word.R_EVERY,
+        duplicate_word.R_SEPARABLE,
+        duplicate_word.R_TENTATIVE,
     }
