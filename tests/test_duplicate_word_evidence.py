@@ -785,8 +785,8 @@ def test_a_reading_of_a_character_gives_way_to_overwhelming_evidence_unsafe(text
         "期间的一项项重大工程相继完工。",
         "我们人类读中文是一个字一个字地看。",  # a phrase: its gain grows with its length, so phrases never yield
         "历史消息能放多少放多少，最后窗口里一半都是噪声。",
-        "十万万不可行。",  # a hard reading (the units of large numbers) never yields
-        # given names doubled, hard readings: the review's texts gain 10^7 to 10^8.5 (孙俪俪, 朱伟伟老师, which the
+        "十万万不可行。",  # other readings (the units of large numbers) never yield
+        # given names doubled never yield: the review's texts gain 10^7 to 10^8.5 (孙俪俪, 朱伟伟老师, which the
         # "every X" reading takes first before 老师)
         "孙俪俪的妈妈是一名教师。",
         "这是何炅炅的作业本。",
@@ -799,15 +799,9 @@ def test_readings_that_hold_against_the_evidence(text):
     assert found(text) == []
 
 
-def test_hard_readings_are_numerals_names_whole_words_every_separable_verbs_and_onomatopoeia():
-    assert duplicate_word.HARD_READINGS == {
-        duplicate_word.R_LARGE_UNITS,
-        duplicate_word.R_DIGITS,
-        duplicate_word.R_KNOWN_NAME,
-        duplicate_word.R_INSIDE_WORD,
-        duplicate_word.R_ONOMATOPOEIA,
-        duplicate_word.R_GIVEN_NAME,
-        duplicate_word.R_EVERY,
-        duplicate_word.R_SEPARABLE,
-        duplicate_word.R_TENTATIVE,
+def test_the_readings_that_yield_are_a_names_generic_part_classifiers_and_aabb():
+    assert duplicate_word.YIELDING_READINGS == {
+        duplicate_word.R_NAME_PART,
+        duplicate_word.R_CLASSIFIER,
+        duplicate_word.R_AABB,
     }

@@ -83,26 +83,16 @@ R_KNOWN_NAME = "尼尼斯托, 卡塞塞区, 沈跃跃: a name of Chinese Wikiped
 R_INSIDE_WORD = "钉钉子, 家家户户, 面面俱到: both copies lie inside one longer dictionary word"
 R_ONOMATOPOEIA = "叮铃叮铃, 哈哈: onomatopoeia and interjections repeat"
 R_SEPARABLE = "健健身, 散散步, 捧捧场: a separable verb with its verb reduplicated"
-#: The readings that no evidence of the model overrides: numerals, a name or word that a list attests whole,
-#: onomatopoeia, a separable verb's verb or a tentative verb reduplicated (充充电 gains 10^7.65 in a review's texts;
-#: neither silenced an injected slip of the tuning half's ten seeds with a gain above 10^4), and given names: a doubled
-#: given name (孙俪俪, 朱伟伟老师, which the "every X" reading of 村村通 may take first) is as unknown to a model of
-#: words as a slip, and gains as much (10^7 to 10^8.5 in a review's texts).
-#: Every other reading of a repeated character gives way to evidence of GRAMMAR_YIELD_GAIN or more, with an unsafe
-#: fix (如下所所示 is no name ending in 所, 人民法法院院长 no AABB of 法院, 进一步步 no classifier reduplicated).
-HARD_READINGS = frozenset(
-    {
-        R_LARGE_UNITS,
-        R_DIGITS,
-        R_KNOWN_NAME,
-        R_INSIDE_WORD,
-        R_ONOMATOPOEIA,
-        R_GIVEN_NAME,
-        R_EVERY,
-        R_SEPARABLE,
-        R_TENTATIVE,
-    }
-)
+R_AABB = "疲疲沓沓, 干干净净: AABB reduplication of the word AB"
+#: The readings of a repeated character that give way to evidence of GRAMMAR_YIELD_GAIN or more, with an unsafe fix:
+#: a name's generic part (如下所所示 is no name ending in 所, 天安门城城楼 none ending in 城), classifiers (进一步步) and
+#: AABB (人民法法院院长). These are the readings that silenced injected doubles of the tuning half (ten seeds) with a
+#: gain of 10^7 or more. The others never yield: numerals, names (Wikipedia's titles, a given name doubled: 孙俪俪
+#: and 朱伟伟老师 gain 10^7 to 10^8.5 in a review's texts, like slips), a word holding both copies, onomatopoeia, a
+#: separable or tentative verb reduplicated (充充电 10^7.65); and reduplicated words and adverbs, a number's unit,
+#: 一一 and a verb reduplicated, which silenced no injected double above 10^6.1 and would cost each of their repeats
+#: two more scores of the model (0.08 s on 10 MB) for nothing measured.
+YIELDING_READINGS = frozenset({R_NAME_PART, R_CLASSIFIER, R_AABB})
 #: Tuning halves (zh-Hans and zh-Hant): of the 1,815 repeated characters that such a reading silences, none gains
 #: more than 5.85 (一项项重大工程, classifiers reduplicated); a margin of 10^1.15 above it.
 GRAMMAR_YIELD_GAIN = 7.0
@@ -147,11 +137,9 @@ DOC = RuleDoc(
         "surroundings the document writes elsewhere without the repeat, and never with it (侵权人人提供 beside "
         "侵权人提供), needs less (with one character each side, only where the repeat does not read as two words: "
         "本月月底 beside 本月底 stays silent), and the readings of a name's generic part, a reduplicated word or adverb, a "
-        "classifier, a number's unit or a given name give way to the evidence. Without the document, every reading "
-        "of a repeated character but numerals, names (of Wikipedia's titles, or a given name doubled), a word that "
-        "holds both copies, a noun doubled for 'every', a separable or tentative verb reduplicated and onomatopoeia "
-        "gives way to overwhelming evidence (10^7: "
-        "站在天安门城城楼上, 要进一步步完善), with an unsafe fix. "
+        "classifier, a number's unit or a given name give way to the evidence. Without the document, the readings of "
+        "a repeated character as a name's generic part, a classifier or AABB give way to overwhelming evidence "
+        "(10^7: 站在天安门城城楼上, 要进一步步完善, 人民法法院院长), with an unsafe fix. "
         "A repeat the document writes again, "
         "with the same character before and after it, in another clause within 5,000 characters (广西贵港港货物 in "
         "a headline and in its story) is what the writer means: it is not reported, or, on overwhelming evidence, "
@@ -534,7 +522,7 @@ def explain(
     (``_written_without``): with two, the readings in OPEN_TO_DOCUMENT give way to the evidence, and
     DOCUMENT_GAIN is enough of it; with one only, those readings give way to overwhelming evidence alone
     (SAFE_GAIN), and DOCUMENT_GAIN is enough only where REPORT_GAIN would apply (not for two words). Without that
-    evidence, every reading but HARD_READINGS still gives way to GRAMMAR_YIELD_GAIN (``_against_grammar``). A verdict
+    evidence, the YIELDING_READINGS still give way to GRAMMAR_YIELD_GAIN (``_against_grammar``). A verdict
     against a reading of the grammar never has a safe fix. ``copies``: how many copies the text has (a run of three
     or more is judged as two)."""
     reason = _grammar(lex, window, a, k, prev)
@@ -630,11 +618,16 @@ def _gain(lm, window: str, a: int, k: int, bos: bool, eos: bool) -> float:
 
 
 def _against_grammar(lm, window: str, a: int, k: int, bos: bool, eos: bool, reason: str) -> tuple[Safety | None, str]:
-    """A reading of the grammar, unless it gives way to overwhelming evidence (GRAMMAR_YIELD_GAIN; not one of
-    HARD_READINGS, nor a repeat that statutes attest): then reported, with an unsafe fix. Only a repeated
+    """A reading of the grammar, unless it gives way to overwhelming evidence (GRAMMAR_YIELD_GAIN; one of
+    YIELDING_READINGS, not a repeat that statutes attest): then reported, with an unsafe fix. Only a repeated
     character: the model's gain grows with the length of a repeated word or phrase, so that a phrase said twice on
     purpose (一个字一个字地看, 能放多少放多少, 很牛掰很牛掰) gains as much as one pasted twice by mistake."""
-    if k > 1 or reason in HARD_READINGS or _attested(window, a, k):
+    if k > 1 or reason not in YIELDING_READINGS or _attested(window, a, k):
+        return None, reason
+    # (the gain over the segmenter's reading bounds the gain over the likelier of the two readings: most repeats
+    # stop there, at two scores of the model instead of three)
+    undone = lm.score(window[: a + k] + window[a + 2 * k :], bos=bos, eos=eos)
+    if undone - lm.score(window, bos=bos, eos=eos) < GRAMMAR_YIELD_GAIN:
         return None, reason
     gain = _gain(lm, window, a, k, bos, eos)
     if gain < GRAMMAR_YIELD_GAIN:
@@ -827,7 +820,7 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
     if _inside_word(lex, window, a, k):
         return R_INSIDE_WORD
     if k == 1 and _aabb(lex, window, a):
-        return "疲疲沓沓, 干干净净: AABB reduplication of the word AB"
+        return R_AABB
     if k >= 2 and (
         unit in word_list("reduplication")
         or (k == 2 and unit[0] == "一")
