@@ -1447,6 +1447,13 @@ def test_a_credit_names_a_role_or_has_a_slash(credit):
     assert findings(text) == []
 
 
+def test_a_role_keeps_a_line_without_a_sentence_end_a_credit():
+    # a credit before a line that opens with 的 stays a credit; white space without a role is none (a particle
+    # opening the next line is then a cut)
+    assert findings("新华社记者 王明\n的镜头记录下了这一刻。") == []
+    assert len(findings("雪后的长城 王明\n的镜头记录下了这一刻。")) == 1
+
+
 @pytest.mark.parametrize(
     "credit",
     [

@@ -772,6 +772,7 @@ def test_a_pronoun_that_opens_its_clause_twice_never_gets_a_safe_fix():
     [
         ("站在天安门城城楼上感慨系之。", "城城"),  # no name ending in 城 before 城楼
         ("要进一步步完善多层次养老保障体系。", "步步"),  # no classifier reduplicated after 一
+        ("他是区人民法法院院长。", "法法"),  # no AABB of 法院
     ],
 )
 def test_a_reading_of_a_character_gives_way_to_overwhelming_evidence_unsafe(text, unit):

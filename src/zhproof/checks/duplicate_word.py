@@ -93,8 +93,8 @@ R_AABB = "疲疲沓沓, 干干净净: AABB reduplication of the word AB"
 #: 一一 and a verb reduplicated, which silenced no injected double above 10^6.1 and would cost each of their repeats
 #: two more scores of the model (0.08 s on 10 MB) for nothing measured.
 YIELDING_READINGS = frozenset({R_NAME_PART, R_CLASSIFIER, R_AABB})
-#: Tuning halves (zh-Hans and zh-Hant): of the 1,815 repeated characters that such a reading silences, none gains
-#: more than 5.85 (一项项重大工程, classifiers reduplicated); a margin of 10^1.15 above it.
+#: Tuning halves (zh-Hans and zh-Hant): of the 712 legitimate repeated characters that these readings silence, none
+#: gains more than 5.78 (一座座纪念碑); a margin of 10^1.2 above it. (A review's 501 sentences reached 6.64: 学校校门口.)
 GRAMMAR_YIELD_GAIN = 7.0
 OPEN_TO_DOCUMENT = frozenset(
     {R_NUMBER_UNIT, R_GIVEN_NAME, R_REDUPLICATED_WORD, R_ADVERB, R_NAME_PART, R_CLASSIFIER, R_EVERY, R_TENTATIVE}
