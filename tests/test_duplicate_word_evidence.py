@@ -806,3 +806,15 @@ def test_the_readings_that_yield_are_a_names_generic_part_classifiers_and_aabb()
         duplicate_word.R_CLASSIFIER,
         duplicate_word.R_AABB,
     }
+
+
+@pytest.mark.parametrize(
+    "text", ["回家给手机充充电。", "跟大家一起凑凑热闹。", "周末晒晒太阳。", "去医院看看病。", "大家一起洗洗衣服吧。"]
+)
+def test_a_separable_verb_reduplicated_is_silent_three_characters_too(text):
+    # the second review's 充充电 had a safe fix; entries of three characters (晒太阳) were never looked up
+    assert found(text) == []
+
+
+def test_a_separable_verb_inside_a_longer_word_is_no_reduplication():
+    assert found("他充充电器。") == [("充充", Safety.UNSAFE)]

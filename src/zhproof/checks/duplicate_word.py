@@ -857,7 +857,7 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         # the second copy starts a word (24日|日本, 第四章|章名, 第二天|天没亮), unless a particle or a localizer
         # follows it (两年年了, 三十日日内: ``_unit_once``)
         return R_NUMBER_UNIT
-    if window[mid : mid + 2] in word_list("separable-verbs"):
+    if _separable(lex, window, mid):
         return R_SEPARABLE
     if a >= 1 and _given_name(lex, window, a):
         return R_GIVEN_NAME
@@ -903,6 +903,18 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
     ):
         return R_EVERY
     return None
+
+
+def _separable(lex, window: str, mid: int) -> bool:
+    """Does a separable verb of the list (rules/data/separable-verbs.txt, two or three characters: 散步, 晒太阳) start
+    at the second copy, as a whole word (充充电, not 充充电器: a longer word of the lexicon that starts there is
+    read instead)?"""
+    verbs = word_list("separable-verbs")
+    for n in (2, 3):
+        if window[mid : mid + n] in verbs:
+            words = lex.prefixes(window[mid : mid + MAX_LOOKAHEAD])
+            return not words or len(words[-1]) <= n
+    return False
 
 
 def _verb_before_pronoun(lex, window: str, a: int, pos: str | None) -> bool:
