@@ -46,7 +46,7 @@ _SENTENCE_END = compile_re(r"[。；;…]|[。！？!?”’）)]$")
 # the spacing of mixed Chinese and Latin text, not a credit).
 _LAST_STOP = compile_re(r"。[”’）)]*(?!.*。)")
 _CREDIT = compile_re(f"[{HAN}][ \\t\\u3000]+[{HAN}]|/")
-_CREDIT_ROLE = compile_re("记者|通讯员|摄影|摄|供图|编辑|特约|实习生|作者|文字|撰稿|配音|主播|导演|制片|翻译|译")
+_CREDIT_ROLE = compile_re("记者|通讯员|摄|供图|编辑|特约|实习生|作者|文字|撰稿|配音|主播|导演|制片|译")  # (摄影, 翻译)
 # An article or chapter number alone on its line, as traditional-script statutes write it (第 65 條), also an
 # article inserted later (第 19-1 條, 第十九條之一).
 _LABEL_NUMBER = f"[一二三四五六七八九十百千零〇{DIGIT}]+"

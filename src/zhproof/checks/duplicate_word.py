@@ -605,16 +605,18 @@ R_ATTESTED = (
 )
 
 
-def _gain(lm, window: str, a: int, k: int, bos: bool, eos: bool) -> float:
+def _gain(lm, window: str, a: int, k: int, bos: bool, eos: bool, floor: float | None = None) -> float:
     """How much more likely (log10) the model finds the window with the repeat undone than as written. The text as
     written is read the likelier of two ways: as the segmenter reads it, or with a word boundary between the
-    copies (传染病|病原体, 海关|关长), so the second copy may start a word of its own."""
-    undone = window[: a + k] + window[a + 2 * k :]
-    written = max(
-        lm.score(window, bos=bos, eos=eos),
-        lm.score_tokens(lm.segment(window[: a + k]) + lm.segment(window[a + k :]), bos=bos, eos=eos),
-    )
-    return lm.score(undone, bos=bos, eos=eos) - written
+    copies (传染病|病原体, 海关|关长), so the second copy may start a word of its own. With ``floor``, the gain over
+    the segmenter's reading alone is returned when it is already below it (it bounds the gain from above): one
+    score of the model fewer."""
+    undone = lm.score(window[: a + k] + window[a + 2 * k :], bos=bos, eos=eos)
+    as_segmented = lm.score(window, bos=bos, eos=eos)
+    if floor is not None and undone - as_segmented < floor:
+        return undone - as_segmented
+    split = lm.score_tokens(lm.segment(window[: a + k]) + lm.segment(window[a + k :]), bos=bos, eos=eos)
+    return undone - max(as_segmented, split)
 
 
 def _against_grammar(lm, window: str, a: int, k: int, bos: bool, eos: bool, reason: str) -> tuple[Safety | None, str]:
@@ -624,12 +626,7 @@ def _against_grammar(lm, window: str, a: int, k: int, bos: bool, eos: bool, reas
     purpose (一个字一个字地看, 能放多少放多少, 很牛掰很牛掰) gains as much as one pasted twice by mistake."""
     if k > 1 or reason not in YIELDING_READINGS or _attested(window, a, k):
         return None, reason
-    # (the gain over the segmenter's reading bounds the gain over the likelier of the two readings: most repeats
-    # stop there, at two scores of the model instead of three)
-    undone = lm.score(window[: a + k] + window[a + 2 * k :], bos=bos, eos=eos)
-    if undone - lm.score(window, bos=bos, eos=eos) < GRAMMAR_YIELD_GAIN:
-        return None, reason
-    gain = _gain(lm, window, a, k, bos, eos)
+    gain = _gain(lm, window, a, k, bos, eos, floor=GRAMMAR_YIELD_GAIN)
     if gain < GRAMMAR_YIELD_GAIN:
         return None, reason
     return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), against the grammar's reading: {reason}"
