@@ -264,3 +264,68 @@ def test_no_cache_flag_leaves_the_cache_alone(tmp_path):
     on = subprocess.run(cmd, capture_output=True, text=True, env=env)
     assert [p.name for p in cache_dir.iterdir()] != []
     assert off.returncode == on.returncode == 1 and off.stdout == on.stdout and "duplicate-word" in on.stdout
+
+
+def test_the_quick_exit_keeps_every_line_and_the_exit_code(tmp_path):
+    """The installed command ends the process without tearing the interpreter down (cli.run): what it printed is
+    all there, through a pipe, and the exit code is the command's (1 findings, 0 clean, 2 an error)."""
+    many = tmp_path / "many.txt"
+    many.write_text(BAD * 3000, encoding="utf-8")
+    clean = tmp_path / "clean.txt"
+    clean.write_text(GOOD, encoding="utf-8")
+    cmd = [sys.executable, "-m", "zhproof", "check", "--no-cache", "--output-format", "json"]
+    r = subprocess.run([*cmd, str(many)], capture_output=True, text=True)
+    assert r.returncode == 1
+    assert r.stdout == run("check", "--no-cache", "--output-format", "json", str(many)).output
+    assert len(json.loads(r.stdout)) >= 6000  # a doubled word and a doubled comma on each line, at least
+    assert subprocess.run([*cmd, str(clean)], capture_output=True).returncode == 0
+    r = subprocess.run([*cmd, str(tmp_path / "missing.txt")], capture_output=True, text=True)
+    assert r.returncode == 2 and "missing.txt" in r.stderr
+
+
+def test_the_quick_exit_runs_atexit_and_keeps_the_usual_exit_where_unsafe(monkeypatch):
+    """cli._quick_exit runs the atexit functions, then ends the process with the code; it leaves the exit to Python
+    for a code that is no number (Python prints it) and while another thread runs (the language server's)."""
+    import atexit
+    import threading
+
+    from zhproof import cli
+
+    calls: list = []
+
+    class Ended(Exception):
+        pass
+
+    def fake_exit(code):
+        calls.append(("exit", code))
+        raise Ended
+
+    class Stream:  # what Python's exit would flush: here, before and after the atexit functions
+        def __init__(self, name):
+            self.name = name
+
+        def flush(self):
+            calls.append(self.name)
+
+    monkeypatch.setattr(cli.os, "_exit", fake_exit)
+    monkeypatch.setattr(atexit, "_run_exitfuncs", lambda: calls.append("atexit"))
+    monkeypatch.setattr(sys, "stdout", Stream("out"))
+    monkeypatch.setattr(sys, "stderr", Stream("err"))
+    with pytest.raises(Ended):
+        cli._quick_exit(SystemExit(1))
+    assert calls == ["out", "err", "atexit", "out", "err", ("exit", 1)]
+    calls.clear()
+    with pytest.raises(Ended):
+        cli._quick_exit(SystemExit(None))
+    assert calls[-1] == ("exit", 0)
+    calls.clear()
+    assert cli._quick_exit(SystemExit("zhproof: a message")) is None
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    try:
+        assert cli._quick_exit(SystemExit(0)) is None
+    finally:
+        stop.set()
+        t.join()
+    assert calls == []

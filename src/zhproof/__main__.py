@@ -1,3 +1,3 @@
-from zhproof.cli import main
+from zhproof.cli import run
 
-main()
+run()
