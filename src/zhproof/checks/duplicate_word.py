@@ -1201,7 +1201,7 @@ def _inside_word(lex, window: str, a: int, k: int) -> bool:
 def _given_name(lex, w: str, a: int) -> bool:
     """Is ``w[a]w[a+1]`` the doubled given name of a person (沈跃跃出席, 杨瑞瑞表示)? The character before is a
     surname, and the name ends the window or is followed by what follows a name in a sentence (a verb, a
-    preposition, an adverb)."""
+    preposition, an adverb, a time word: 朱丹丹今年上小学)."""
     s = w[a - 1]
     if (
         lex.starts_names(s) < SURNAME_NAMES
@@ -1215,7 +1215,7 @@ def _given_name(lex, w: str, a: int) -> bool:
     rest = w[a + 2 :]
     if not rest:
         return True
-    return any(lex.pos(w) in ("v", "vn", "p", "d", "c", "u", "uj") for w in lex.prefixes(rest[:MAX_LOOKAHEAD]))
+    return any(lex.pos(w) in ("v", "vn", "p", "d", "c", "u", "uj", "t") for w in lex.prefixes(rest[:MAX_LOOKAHEAD]))
 
 
 def _ends_word(lex, window: str, a: int, mid: int) -> bool:
