@@ -879,6 +879,18 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         and not starts_word
     ):
         return R_REDUPLICATED_WORD
+    if (
+        starts_word
+        and prev == "一"
+        and (pos in ("q", "mq") or unit in word_list("classifiers"))
+        and not _in_numeral(window, a - 1)
+        and not _word_of_yi(lex, unit, pos)
+        and not _yi_of_word_before(lex, window, a)
+    ):
+        # a classifier reduplicated after 一 before a word that starts with it (一台台|台服务器 read as 台服: a word
+        # of the lexicon that is an accident there; 一代代|代人, 一道道|道门槛). Tuning half, ten seeds: none of the
+        # injected doubles has this shape; the model silenced its 8 clean ones, not a review's 一台台服务器 (10^4.2)
+        return R_CLASSIFIER
     if starts_word:
         # the generic part of a name the lexicon does not know (so no word ends at the first copy), then a word
         # that starts with it; other repeats before a word (试|试图, 一个|个月, 多种|种类) are for the evidence
