@@ -799,8 +799,24 @@ def test_readings_that_hold_against_the_evidence(text):
     assert found(text) == []
 
 
-def test_the_readings_that_yield_are_a_names_generic_part_and_aabb():
-    assert duplicate_word.YIELDING_READINGS == {duplicate_word.R_NAME_PART, duplicate_word.R_AABB}
+def test_the_readings_that_yield_are_a_names_generic_part_classifiers_and_aabb():
+    assert duplicate_word.YIELDING_READINGS == {
+        duplicate_word.R_NAME_PART,
+        duplicate_word.R_CLASSIFIER,
+        duplicate_word.R_AABB,
+    }
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("他一个个劲地往前冲。", "个个"),  # idioms that start with 一 (一个劲, 一揽子): a review's texts, 10^8 to 10^12
+        ("政府出台了一揽揽子刺激计划。", "揽揽"),
+        ("他一股股脑地把话全说了出来。", "股股"),
+    ],
+)
+def test_a_classifier_reading_gives_way_to_overwhelming_evidence(text, unit):
+    assert found(text) == [(unit, Safety.UNSAFE)]
 
 
 @pytest.mark.parametrize(
@@ -815,8 +831,20 @@ def test_yi_that_belongs_to_the_word_before_reduplicates_no_classifier(text, uni
     assert [u for u, _ in found(text)] == [unit]
 
 
-@pytest.mark.parametrize("text", ["看那一座座高楼。", "这一座座高楼拔地而起。", "那一个个鲜活的生命。"])
-def test_yi_after_a_demonstrative_still_reduplicates_a_classifier(text):
+@pytest.mark.parametrize(
+    "text",
+    [
+        "看那一座座高楼。",
+        "这一座座高楼拔地而起。",
+        "那一个个鲜活的生命。",
+        # a verb and its measure, words of the lexicon (稍等一下, 连成一片): a review's texts, reported for a while
+        "稍等一下下，饭马上就好。",
+        "我们先商量一下下再决定。",
+        "你可以解释一下下吗？",
+        "远处的稻田连成一片片金色的海洋。",
+    ],
+)
+def test_yi_after_a_demonstrative_or_a_verb_still_reduplicates_a_classifier(text):
     assert found(text) == []
 
 
