@@ -320,6 +320,12 @@ def test_the_quick_exit_runs_atexit_and_keeps_the_usual_exit_where_unsafe(monkey
     assert calls[-1] == ("exit", 0)
     calls.clear()
     assert cli._quick_exit(SystemExit("zhproof: a message")) is None
+    with monkeypatch.context() as m:  # a profiler (python -m cProfile -m zhproof) reports after main returns
+        m.setattr(sys, "getprofile", lambda: print)
+        assert cli._quick_exit(SystemExit(0)) is None
+    with monkeypatch.context() as m:  # so does a tracer or a debugger (-m trace, -m pdb)
+        m.setattr(sys, "gettrace", lambda: print)
+        assert cli._quick_exit(SystemExit(0)) is None
     stop = threading.Event()
     t = threading.Thread(target=stop.wait)
     t.start()
@@ -329,3 +335,22 @@ def test_the_quick_exit_runs_atexit_and_keeps_the_usual_exit_where_unsafe(monkey
         stop.set()
         t.join()
     assert calls == []
+
+
+def test_a_host_that_runs_the_module_keeps_its_process(tmp_path):
+    """runpy.run_module("zhproof") inside another program ends with SystemExit, as before the quick exit (a review
+    found the host killed), and a profiler run writes its statistics."""
+    f = tmp_path / "a.txt"
+    f.write_text(BAD, encoding="utf-8")
+    host = (
+        "import runpy, sys\n"
+        f"sys.argv = ['zhproof', 'check', '--no-cache', {str(f)!r}]\n"
+        "try:\n    runpy.run_module('zhproof', run_name='__main__')\n"
+        "except SystemExit as e:\n    print('host continues after', e.code)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", host], capture_output=True, text=True)
+    assert r.stdout.strip().endswith("host continues after 1")
+    stats = tmp_path / "p.out"
+    cmd = [sys.executable, "-m", "cProfile", "-o", str(stats), "-m", "zhproof", "check", "--no-cache", str(f)]
+    subprocess.run(cmd, capture_output=True)
+    assert stats.exists()

@@ -308,8 +308,9 @@ def run() -> None:
     file costs; once the command has its exit code, standard output and error are flushed, the functions registered
     with ``atexit`` run (the start-up cache is written, a process pool is closed), and the process ends. The usual
     exit is kept where it matters: another thread still running (the language server), an exit code that is not a
-    number, an interpreter without ``atexit._run_exitfuncs``, or output that cannot be flushed (a closed pipe, a full
-    disk), which Python reports as it always does."""
+    number, an interpreter without ``atexit._run_exitfuncs``, output that cannot be flushed (a closed pipe, a full
+    disk), which Python reports as it always does, and a profiler, tracer or debugger watching the run (``python -m
+    cProfile -m zhproof``, ``-m trace``, ``-m pdb``: they report after the program returns)."""
     try:
         main()
     except SystemExit as e:
@@ -328,6 +329,8 @@ def _quick_exit(e: SystemExit) -> None:
     finish = getattr(atexit, "_run_exitfuncs", None)
     if type(code) is not int or finish is None or threading.active_count() != 1:
         return
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        return  # a profiler, tracer or debugger reports after the program returns
     try:
         sys.stdout.flush()
         sys.stderr.flush()
