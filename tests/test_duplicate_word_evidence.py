@@ -842,6 +842,8 @@ def test_yi_that_belongs_to_the_word_before_reduplicates_no_classifier(text, uni
         "我们先商量一下下再决定。",
         "你可以解释一下下吗？",
         "远处的稻田连成一片片金色的海洋。",
+        "我们来试一下下。",  # the diminutive after 试一下, a word of the lexicon (the second review)
+        "我們來試一下下。",
     ],
 )
 def test_yi_after_a_demonstrative_or_a_verb_still_reduplicates_a_classifier(text):
@@ -880,3 +882,9 @@ def test_a_classifier_reduplicated_after_yi_before_a_word_that_starts_with_it(te
 def test_yi_that_starts_a_longer_word_once_undone_is_for_the_evidence(text, unit):
     # 一口气, 一下子, 一阵子: no classifier reduplicated before 口气, 下子, 阵子 (a review's slips, missed for a while)
     assert [u for u, _ in found(text)] == [unit]
+
+
+def test_yi_of_a_word_before_gets_the_safe_fix_the_evidence_gives():
+    # 进一步步 is judged by the evidence like any repeat: 10^7.4, a safe fix (right in the second review's texts)
+    assert found("要进一步步完善多层次养老保障体系。") == [("步步", Safety.SAFE)]
+    assert zhproof.fix_text("我们要进一步步加强安全管理。", select="duplicate-word") == "我们要进一步加强安全管理。"

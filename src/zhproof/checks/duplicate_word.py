@@ -977,8 +977,9 @@ def _yi_of_word_before(lex, window: str, a: int) -> bool:
     after it (进一步|步, 新一轮|轮, 另一家|家)? Then 一 counts nothing and the repeat is no classifier reduplicated
     (一步步, 一轮轮): the evidence decides. Longer words of the lexicon that end in 一 and a classifier are a verb and
     its measure (稍等一下, 商量一下, 连成一片: a review's 稍等一下下 and 连成一片片 are Chinese), and demonstratives
-    (这一座座, 那一个个) are no words of the lexicon: they stay classifiers."""
-    return a >= 2 and window[a - 2 : a + 1] in lex
+    (这一座座, 那一个个) are no words of the lexicon: they stay classifiers. So do the diminutives 一下下 and 一点点
+    after a verb or an adjective, whatever word the lexicon makes of the verb and 一 (试一下下, 差一点点)."""
+    return a >= 2 and window[a] not in "下点" and window[a - 2 : a + 1] in lex
 
 
 def _in_numeral(window: str, i: int) -> bool:
