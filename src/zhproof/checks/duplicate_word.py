@@ -87,8 +87,8 @@ R_AABB = "疲疲沓沓, 干干净净: AABB reduplication of the word AB"
 #: The readings of a repeated character that give way to evidence of GRAMMAR_YIELD_GAIN or more, with an unsafe fix:
 #: a name's generic part (如下所所示 is no name ending in 所, 天安门城城楼 none ending in 城), classifiers (一个个劲,
 #: 一揽揽子, 一股股脑: idioms that start with 一, 10^7.9 to 10^12.3 in a review's texts) and AABB (人民法法院院长).
-#: These are the readings that silenced injected doubles of the tuning half (ten seeds) with a gain of 10^7 or more.
-#: The others never yield: numerals, names (Wikipedia's titles, a given name doubled: 孙俪俪 and 朱伟伟老师 gain 10^7
+#: These are the readings that silenced injected doubles of the tuning half (ten seeds) with a gain of 10^7 or more
+#: (classifiers: 进一步步, before ``_yi_of_word_before`` took it from them), or a review's slips. The others never yield: numerals, names (Wikipedia's titles, a given name doubled: 孙俪俪 and 朱伟伟老师 gain 10^7
 #: to 10^8.5 in a review's texts, like slips), a word holding both copies, onomatopoeia, a separable or tentative
 #: verb reduplicated (充充电 10^7.65); and reduplicated words and adverbs, a number's unit, 一一 and a verb
 #: reduplicated, which silenced no injected double above 10^6.1 and would cost each of their repeats two more scores
@@ -880,11 +880,8 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         return R_REDUPLICATED_WORD
     if (
         starts_word
-        and prev == "一"
+        and _after_yi(lex, window, a, prev, pos)
         and (pos in ("q", "mq") or unit in word_list("classifiers"))
-        and not _in_numeral(window, a - 1)
-        and not _word_of_yi(lex, unit, pos)
-        and not _yi_of_word_before(lex, window, a)
         and not any(len(w) >= 3 for w in lex.prefixes(window[a - 1 : mid] + window[mid + k : mid + k + MAX_LOOKAHEAD]))
     ):
         # a classifier reduplicated after 一 before a word that starts with it (一台台|台服务器 read as 台服: a word of
@@ -903,12 +900,7 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         return None
     if unit in word_list("reduplication") and not ends_word:
         return "试试, 瞧瞧: reduplication of a one-character verb"
-    if (
-        prev == "一"
-        and not _in_numeral(window, a - 1)
-        and not _word_of_yi(lex, unit, pos)
-        and not _yi_of_word_before(lex, window, a)
-    ) or (pos in ("q", "mq") and not ends_word):
+    if _after_yi(lex, window, a, prev, pos) or (pos in ("q", "mq") and not ends_word):
         return R_CLASSIFIER
     if (
         pos is not None
@@ -969,6 +961,17 @@ def _yi_before_measure(lex, lm, window: str, a: int, k: int) -> bool:
     # the first 一 ends a word (唯一, 统一, 大一, 表一): the evidence decides
     return not any(
         window[j : a + 1] in lex or lm.vocab_id(window[j : a + 1]) is not None for j in range(max(0, a - 3), a)
+    )
+
+
+def _after_yi(lex, window: str, a: int, prev: str, pos: str | None) -> bool:
+    """Does the repeat of one character at ``a`` follow a 一 that counts (一座座), not one of a number or an ordinal
+    (三十一条条, 第一个个), of a word of 一 (一致致) or of a word before it (进一步步)?"""
+    return (
+        prev == "一"
+        and not _in_numeral(window, a - 1)
+        and not _word_of_yi(lex, window[a], pos)
+        and not _yi_of_word_before(lex, window, a)
     )
 
 
