@@ -140,7 +140,7 @@ DOC = RuleDoc(
         "本月月底 beside 本月底 stays silent), and the readings of a name's generic part, a reduplicated word or adverb, a "
         "classifier, a number's unit or a given name give way to the evidence. Without the document, the readings of "
         "a repeated character as a name's generic part, a classifier or AABB give way to overwhelming evidence "
-        "(10^7: 站在天安门城城楼上, 要进一步步完善, 人民法法院院长), with an unsafe fix. "
+        "(10^7: 站在天安门城城楼上, 他一个个劲地往前冲, 人民法法院院长), with an unsafe fix. "
         "A repeat the document writes again, "
         "with the same character before and after it, in another clause within 5,000 characters (广西贵港港货物 in "
         "a headline and in its story) is what the writer means: it is not reported, or, on overwhelming evidence, "
