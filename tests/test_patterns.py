@@ -237,3 +237,81 @@ def test_block_start_knows_the_units_of_a_part_in_both_scripts():
     ):
         assert BLOCK_START.match(line), line
     assert not BLOCK_START.match("第二名的成绩")
+
+
+@pytest.mark.parametrize(
+    "pattern, chars",
+    [
+        (r"[０-９Ａ-Ｃ]+", "０１２３４５６７８９ＡＢＣ"),
+        (r"(?P<mark>[,;])(?<=\w.)(?=[0-9])", ",;"),
+        (r"(?:什么|怎么|哪)x", "什怎哪"),
+        (r"\A(?=a)(?:ab|c)", "ac"),
+        (r"(?>ab|cd)", "ac"),
+        (r"a*b", None),  # an optional first item
+        (r"(?:|a)b", None),  # an empty alternative
+        (r".x", None),
+        (r"\sx", None),
+        (r"[^a]", None),
+        (r"(?i)ab", None),
+        (r"(?=a)", None),  # nothing consumed
+        (r"[一-鿿]", None),  # too wide a class
+    ],
+)
+def test_first_chars(pattern, chars):
+    from zhproof.patterns import first_chars
+
+    got = first_chars(re.compile(pattern))
+    assert got == (None if chars is None else frozenset(chars))
+
+
+def _every_check():
+    from zhproof.registry import builtin_rules
+
+    for name, rule in builtin_rules().items():
+        for i, check in enumerate(getattr(rule, "checks", ())):
+            if isinstance(check.pattern, re.Pattern):
+                yield pytest.param(rule, i, id=f"{name}-{i}")
+
+
+@pytest.mark.parametrize("rule, index", list(_every_check()))
+def test_matches_at_the_first_characters_are_finditers(rule, index):
+    """Trying a built-in pattern only where one of its first characters stands finds what scanning finds, on a
+    text that holds every example of every rule and the places where matches touch or overlap."""
+    from zhproof.kinds.runtime import _matches_at
+    from zhproof.patterns import first_chars
+    from zhproof.registry import builtin_rules
+
+    pattern = rule.checks[index].pattern
+    chars = first_chars(pattern)
+    if chars is None:
+        pytest.skip("no first-character set: always scanned")
+    texts = [e.text for r in builtin_rules().values() for e in r.doc.examples]
+    text = (
+        "\n".join(texts)
+        + "\n"
+        + "\n\n".join(texts)
+        + "，，，、、：：。。。,,,;;中,a,中:中.中（接上页）【转下页】\ufffd\ufffd中\u200d\ufffd  \n\n\n\n"
+    )
+    positions = [i for i, ch in enumerate(text) if ch in chars]
+    want = [m.span() for m in pattern.finditer(text)]
+    assert want, "the text holds no match of this check: the comparison would prove nothing"
+    assert [m.span() for m in _matches_at(pattern, text, positions, chars)] == want
+
+
+def test_long_text_uses_the_first_characters_and_finds_the_same(monkeypatch):
+    """On a long text the pattern rules try their rare checks only where those start; the findings are those of
+    the plain scans (the threshold lowered to run both ways)."""
+    import zhproof
+    from zhproof.kinds import runtime
+
+    text = ("这是正文,后面还有。使用ＡＰＩ\u200b接口:这里.结束\n\n\n" + "普通的句子，没有问题。\n" * 40) * 30
+    select = "halfwidth-punctuation,fullwidth-alphanumeric,invisible-char,blank-lines,repeated-punctuation"
+    plain = zhproof.Linter(select=select).lint(text)
+    calls = []
+    original = runtime._matches_at
+    monkeypatch.setattr(runtime, "_matches_at", lambda *a: calls.append(1) or original(*a))
+    monkeypatch.setattr(runtime, "STARTS_MIN", 1000)
+    monkeypatch.setattr(runtime, "STARTS_SAMPLE", 1000)
+    fast = zhproof.Linter(select=select).lint(text)
+    assert calls, "the rare checks were scanned as before: the test proves nothing"
+    assert len(plain) > 100 and fast == plain

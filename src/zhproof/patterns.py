@@ -216,6 +216,68 @@ def compile_re(source: str, flags: int = 0) -> re.Pattern:
     return compiled
 
 
+#: A character class wider than this many code points gives no first-character set (``first_chars``): a pattern
+#: that may start with any Han character is not rare anywhere in Chinese text.
+FIRST_CHARS_MAX = 256
+
+
+def first_chars(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters that every match of ``pattern`` (compiled with `re`) starts with, or None when that cannot
+    be told from its parse or the set is wide: the first item that consumes a character, past the zero-width
+    ones (anchors, look-arounds), must be a literal, a class of literals and ranges, a group or an alternation
+    of such, or one of them repeated at least once. Anything else (an optional item, ``.``, a category such as
+    \\s, a negated class, a back-reference, ignored case) gives None. A match that this says must start with
+    one of the set never starts elsewhere, so a scan for the set finds every place a match can start."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        from re import _constants as c, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an engine whose internals differ: no set, the plain scan
+        return None
+    zero_width = (c.AT, c.ASSERT, c.ASSERT_NOT)
+    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT))
+
+    def first(items) -> set[str] | None:
+        for op, av in items:
+            if op in zero_width:
+                continue
+            if op is c.LITERAL:
+                return {chr(av)}
+            if op is c.IN:
+                out: set[str] = set()
+                for iop, iav in av:
+                    if iop is c.LITERAL:
+                        out.add(chr(iav))
+                    elif iop is c.RANGE and iav[1] - iav[0] < FIRST_CHARS_MAX:
+                        out.update(map(chr, range(iav[0], iav[1] + 1)))
+                    else:  # a negated class, a category, a wide range
+                        return None
+                return out
+            if op is c.SUBPATTERN:
+                _, add_flags, _, sub = av
+                return None if add_flags & re.IGNORECASE else first(sub)
+            if op is getattr(c, "ATOMIC_GROUP", None):
+                return first(av)
+            if op is c.BRANCH:
+                union: set[str] = set()
+                for branch in av[1]:
+                    part = first(branch)
+                    if part is None:
+                        return None
+                    union |= part
+                return union
+            if op in repeats:
+                low, _, sub = av
+                return first(sub) if low >= 1 else None
+            return None  # any character, a category, a back-reference, ...
+        return None  # nothing but zero-width items: an empty match is possible
+
+    chars = first(parsed)
+    return frozenset(chars) if chars and len(chars) <= FIRST_CHARS_MAX else None
+
+
 # A line that starts like a heading or a list item starts a new block, whatever came before (the units of a
 # part in both scripts, and with white space around the number as Taiwan's statutes write it: 第 2 條).
 BLOCK_START = compile_re(
