@@ -69,6 +69,61 @@ def test_segment(lm):
     assert lm.segment("\ud800改革") == ["\ud800", "改革"]  # unknown characters stay single tokens
 
 
+def _segment_by_dag(lm, text: str) -> list[str]:
+    """The segmentation spelled out as jieba does it (the DAG of every position's words, then the best route from
+    the right: the likeliest, ties to the longer first word), for comparison with LanguageModel.segment."""
+    n = len(text)
+    dags = []
+    for k in range(n):
+        words = lm.trie.iter_prefixes_with_ids(text[k : k + lm.max_word])
+        ends = [(k + len(w), lm.uni_prob[i]) for w, i in words if i != lm.unk]
+        if not ends or ends[0][0] != k + 1:
+            ends.insert(0, (k + 1, lm.unk_prob))  # a character the model lacks is a word of its own
+        dags.append(ends)
+    score, best = [0.0] * (n + 1), [0] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        score[k], best[k] = max((p + score[e], e) for e, p in dags[k])
+    out, k = [], 0
+    while k < n:
+        out.append(text[k : best[k]])
+        k = best[k]
+    return out
+
+
+def test_segment_is_the_best_route(lm):
+    """Pieces of the sample document (and characters outside the vocabulary, alone or in a run) are segmented as
+    the DAG's best route."""
+    from pathlib import Path
+
+    seed = (Path(__file__).resolve().parent.parent / "samples" / "seed.txt").read_text(encoding="utf-8")
+    texts = [seed[:3000], "𠀀𠁀中国人民共和国的的的", "中华人民共和国成立了，ＡＢＣabc 大力推推进"]
+    checked = 0
+    for text in texts:
+        for i in range(0, len(text), 7):
+            piece = text[i : i + 1 + i % 23]
+            assert lm.segment(piece) == _segment_by_dag(lm, piece), piece
+            checked += 1
+    assert checked > 400
+
+
+def test_segment_takes_a_known_character_for_unk_even_when_unk_scores_higher():
+    """A character the model has as a word is that word, never <unk>, even in a model whose <unk> is likelier than
+    the word (no such word in the bundled model, so a small one is built)."""
+    import marisa_trie
+
+    stub = LanguageModel.__new__(LanguageModel)
+    stub.trie = marisa_trie.Trie(["<unk>", "中", "中国", "国"])
+    stub.unk = stub.trie["<unk>"]
+    stub.uni_prob = [0.0] * 4
+    for word, p in (("<unk>", -1.0), ("中", -9.0), ("中国", -9.5), ("国", -9.0)):
+        stub.uni_prob[stub.trie[word]] = p
+    stub.unk_prob = -1.0
+    stub.max_word = 4
+    assert stub.segment("中国") == ["中国"]  # -9.5 for the word against -18 for its characters
+    assert stub.segment("中x国") == ["中", "x", "国"]
+    assert _segment_by_dag(stub, "中国中x国") == stub.segment("中国中x国")
+
+
 def test_signal(lm):
     assert lm.score("我们要大力推进改革开放") > lm.score("我们要大力推推进改革开放") + 1.0
     assert lm.score("他在北京工作") > lm.score("她再北京工作") + 1.0

@@ -148,21 +148,23 @@ class LanguageModel:
         unk_prob = self.unk_prob
         prefixes = self.trie.iter_prefixes_with_ids
         max_word = self.max_word
-        dags = []
-        for k in range(n):
-            ends = [(k + len(word), uni_prob[wid]) for word, wid in prefixes(key[k : k + max_word]) if wid != unk]
-            if not ends or ends[0][0] != k + 1:
-                ends.insert(0, (k + 1, unk_prob))
-            dags.append(ends)
+        # The best route from each position to the end, right to left (the words that start at a position are
+        # looked up when it is reached, not kept): the likeliest, and of equally likely ones the one whose first
+        # word is longest. A character that no word of one character covers is a word of its own, as <unk>.
         best_score = [0.0] * (n + 1)
         best_end = [0] * (n + 1)
         for k in range(n - 1, -1, -1):
-            bs, be = None, 0
-            for end, lp in dags[k]:
-                s = lp + best_score[end]
-                if bs is None or s > bs or (s == bs and end > be):
+            # the character alone, as <unk>, unless the model has it as a word (then its word comes first among
+            # the prefixes, shortest first, and takes the place of <unk>)
+            bs, be = unk_prob + best_score[k + 1], k + 1
+            for word, wid in prefixes(key[k : k + max_word]):
+                if wid == unk:
+                    continue
+                end = k + len(word)
+                s = uni_prob[wid] + best_score[end]
+                if end == be or s > bs or (s == bs and end > be):
                     bs, be = s, end
-            best_score[k], best_end[k] = bs, be  # type: ignore[assignment]
+            best_score[k], best_end[k] = bs, be
         out = []
         k = 0
         while k < n:
