@@ -158,13 +158,13 @@ class RepeatedClause(BaseRule):
         # the same sentence); few clauses have one, so only those are rewritten.
         keys = raw[:]
         # (a label starts with one of _LABEL_FIRST or a digit: the first characters are tested in C, the pattern
-        # only where one stands)
+        # only where one stands; one match gives the label's end)
         firsts = list(map(itemgetter(0), raw))
         maybe = map(or_, map(_LABEL_FIRST.__contains__, firsts), map(str.isdecimal, firsts))
         for i in compress(count(), maybe):
-            if not _LABEL.match(raw[i]):
-                continue
-            keys[i] = _LABEL.sub("", raw[i], count=1)
+            label = _LABEL.match(raw[i])
+            if label:
+                keys[i] = raw[i][label.end() :]
         occ = _Occurrences(keys)
         if not occ.copies:
             return
@@ -447,12 +447,15 @@ class _Occurrences:
 
 
 def _occurrences(keys: list[str], occ: "_Occurrences", i: int, j: int, stop: int = 3) -> int:
-    """How often the clause sequence keys[i:j] occurs (at clause boundaries), counted from the index of its
-    first clause, up to ``stop``: no scan of the whole text per candidate."""
+    """How often the clause sequence keys[i:j] occurs (at clause boundaries), up to ``stop``: counted from the
+    index of its rarest clause (each occurrence of the sequence holds that clause at the same place), so that a
+    sequence that opens with a stock clause (他指出, 依照本法规定) is not compared at each of its occurrences (the
+    count, cut at ``stop``, does not depend on the order they are visited in)."""
     run = keys[i:j]
+    shift = min(range(i, j), key=occ.count) - i
     found = 0
-    for p in map(occ.order.__getitem__, occ.where(i)):
-        if keys[p : p + len(run)] == run:
+    for p in map(occ.order.__getitem__, occ.where(i + shift)):
+        if p >= shift and keys[p - shift : p - shift + len(run)] == run:
             found += 1
             if found >= stop:
                 break
