@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections import Counter
 from functools import cache
 from itertools import accumulate, compress, count
-from operator import itemgetter, ne, or_
+from operator import ne
 from typing import Iterable
 
 from ..document import Document
@@ -21,9 +21,15 @@ from ..rule import BaseRule, Example, RuleDoc
 # Clauses: text between Chinese clause punctuation or line breaks; the separator is kept apart.
 # A clause: the text between clause punctuation and line breaks, without the white space at its ends.
 _D = "，。；：！？!?;\r\n"
+# An article or list label that opens a clause (第二条, （一）, 二、, 3.), with the white space after it.
+_LABEL = (
+    r"(?:第[一二三四五六七八九十百千零〇\d]+[条款项章节條項節]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])"
+    r"[ \t\u3000]*"
+)
 # (the clause runs to the next separator, then gives back white space: a look-behind, cheaper than the equivalent
-# [^{_D}\s](?:[^{_D}]*[^{_D}\s])?, which matches its last character again)
-_CLAUSE_SPLIT = compile_re(f"([^{_D}\\s][^{_D}]*(?<!\\s))")  # one group: split keeps the clauses
+# [^{_D}\s](?:[^{_D}]*[^{_D}\s])?, which matches its last character again; a look-ahead at its start captures its
+# label, or "": split keeps both groups, so the labels come out of the same pass over the text)
+_CLAUSE_SPLIT = compile_re(f"(?=({_LABEL}|))([^{_D}\\s][^{_D}]*(?<!\\s))")
 _SENTENCE_END = "。！？!?；;"
 _HAN = compile_re(f"[{HAN}]")
 _NOT_HAN = compile_re(f"[^{HAN}]+")  # what is left without it is the Han characters, counted without a list of them
@@ -37,10 +43,6 @@ MIN_DISTANT_HAN = 12
 #: A copy elsewhere that does not start a sentence in both places (a quotation after 指出，) is reported only
 #: as a long passage: this many Han characters, across a sentence end.
 MIN_PASSAGE_HAN = 50
-_LABEL = compile_re(
-    r"^(?:第[一二三四五六七八九十百千零〇\d]+[条款项章节條項節]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])[ \t\u3000]*"
-)
-_LABEL_FIRST = frozenset("第（(一二三四五六七八九十")  # what _LABEL starts with, digits aside
 MAX_CANDIDATES = 3
 NEXT_CLAUSES = 2
 _TERMINATOR = compile_re(r"[。！？!?]")
@@ -149,22 +151,21 @@ class RepeatedClause(BaseRule):
         text = doc.text
         min_adjacent = doc.option(self.name, "min-adjacent-han", MIN_ADJACENT_HAN)
         min_distant = doc.option(self.name, "min-distant-han", MIN_DISTANT_HAN)
-        # Clauses as strings, with their offsets, in C: splitting on the clause pattern gives the separators
-        # and the clauses in turn, and the running sum of their lengths gives every clause's start and end.
+        # Clauses as strings, with their offsets, in C: splitting on the clause pattern gives the separators,
+        # the clauses' labels and the clauses in turn; without the labels (which overlap their clauses), the
+        # running sum of the lengths gives every clause's start and end.
         parts = _CLAUSE_SPLIT.split(text)
+        labels = parts[1::3]  # the label clause i opens with (compared stripped), or ""
+        del parts[1::3]
         offsets = list(accumulate(map(len, parts), initial=0))
         raw = parts[1::2]
         # An article or list label is not part of the clause (第二条 招标投标活动… pasted without its label is
-        # the same sentence); few clauses have one, so only those are rewritten.
+        # the same sentence); few clauses have one, so only those are rewritten. (A label holds no separator and
+        # no white space before its end, so it ends inside its clause or, by the white space that may follow it,
+        # past the clause's end, before the next separator: then the clause is all label, and its key is "".)
         keys = raw[:]
-        # (a label starts with one of _LABEL_FIRST or a digit: the first characters are tested in C, the pattern
-        # only where one stands; one match gives the label's end)
-        firsts = list(map(itemgetter(0), raw))
-        maybe = map(or_, map(_LABEL_FIRST.__contains__, firsts), map(str.isdecimal, firsts))
-        for i in compress(count(), maybe):
-            label = _LABEL.match(raw[i])
-            if label:
-                keys[i] = raw[i][label.end() :]
+        for i in compress(count(), labels):
+            keys[i] = raw[i][len(labels[i]) :]
         occ = _Occurrences(keys)
         if not occ.copies:
             return
@@ -193,9 +194,9 @@ class RepeatedClause(BaseRule):
             # than the original's line there (a block pasted whole, labels and all, stays one run)
             for k in range(i + 1, j):
                 if (
-                    keys[k] != raw[k]
+                    labels[k]
                     and "\n" in text[ends[k - 1] : starts[k]]
-                    and _label(raw, keys, k) != _label(raw, keys, o + k - i)
+                    and labels[k].strip() != labels[o + k - i].strip()
                 ):
                     j = k
                     break
@@ -205,9 +206,9 @@ class RepeatedClause(BaseRule):
             adjacent = copy_start - orig_end <= 16 and not gap.strip(_SEPARATORS)
             if adjacent and (
                 (
-                    keys[i] != raw[i]
+                    labels[i]
                     and "\n" in gap
-                    and (_label(raw, keys, i) != _label(raw, keys, o) or not _ends_line(text, copy_end))
+                    and (labels[i].strip() != labels[o].strip() or not _ends_line(text, copy_end))
                 )
                 or (
                     gap.strip(" \t\u3000") in ("：", ":")
@@ -648,11 +649,6 @@ def _ends_line(text: str, end: int) -> bool:
     """Does the text from ``end`` to the end of its line hold only punctuation and white space?"""
     line_end = text.find("\n", end)
     return not text[end : len(text) if line_end < 0 else line_end].strip(_SEPARATORS)
-
-
-def _label(raw: list[str], keys: list[str], k: int) -> str:
-    """The article or list label that clause ``k`` opens with (二、, 第五条), or ""."""
-    return raw[k][: len(raw[k]) - len(keys[k])].strip()
 
 
 def _whole_line(doc: Document, start: int, end: int) -> bool:
