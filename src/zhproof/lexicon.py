@@ -92,6 +92,21 @@ class Lexicon:
         i = self._id(word)
         return None if i is None else self.pos_names[self.pos_ids[i]]
 
+    def words_tagged(self, tags: frozenset[str]) -> frozenset[str]:
+        """Every word whose part of speech (``pos``) is one of ``tags``: ``w in lex.words_tagged(tags)`` is
+        ``lex.pos(w) in tags`` as one set lookup, for a caller that asks it of many strings (a few hundred words
+        per tag; found by scanning the part-of-speech bytes, a millisecond or two)."""
+        ids = self.pos_ids
+        words = set()
+        for code, name in enumerate(self.pos_names):
+            if name in tags:
+                mark = bytes((code,))
+                i = ids.find(mark)
+                while i >= 0:
+                    words.add(self.trie.restore_key(i))
+                    i = ids.find(mark, i + 1)
+        return frozenset(words)
+
     def segment(self, text: str) -> list[tuple[int, int]]:
         """Split ``text`` into words; returns ``(start, end)`` pairs covering it."""
         n = len(text)

@@ -5,6 +5,7 @@ splitting it would scatter one decision over several files."""
 
 from __future__ import annotations
 
+from functools import cache
 from re import MULTILINE
 from typing import Iterable
 
@@ -77,6 +78,8 @@ _CLAUSE_SPLIT = compile_re(r"[，；：、,;:]")
 _BRACKETED = compile_re(r"“[^”]*”|「[^」]*」|《[^》]*》|（[^）]*）|\([^)]*\)|【[^】]*】")
 # Particles (jieba's tags) that attach to the word before them and cannot start a sentence or a line.
 PARTICLE_POS = frozenset({"uj", "ul", "uz", "ug", "ud", "uv"})
+# Conjunctions (jieba's tag): a line that ends on one ends where no sentence can (``_dangling``).
+_CONJUNCTION_POS = frozenset({"c"})
 #: How much likelier (log10) the reading with a word across the break must be than the two lines read apart.
 CUT_MARGIN = 1.0
 #: A dictionary word this long across a break is a cut wherever it stands (names, legal terms).
@@ -999,10 +1002,11 @@ def _dangling(br: _Break, fragment: str, verse: bool = False) -> bool:
     particle standing alone (把, 从), or on 的 outside the 是……的 construction (法律、法规的 | 遵守)?"""
     left, pos = br.left, br.lex.pos
     in_clause = _COMMA.search(fragment) is not None
+    conjunctions = _tagged(_CONJUNCTION_POS)  # (pos(w) == "c" for each w, as one set lookup)
     if (
         left[-1] not in _DANGLING_LAST
         and left[-1] != "的"
-        and not any(pos(left[-k:]) == "c" for k in range(1, min(4, len(left)) + 1))
+        and not any(left[-k:] in conjunctions for k in range(1, min(4, len(left)) + 1))
     ):
         return False  # no candidate word at the end: no segmentation needed
     word = br.last
@@ -1244,7 +1248,8 @@ def _particle_first(br: _Break) -> bool:
         return br.first in BOUND_ZHI
     if right[:2] in POSTPOSITIONS and br.first in POSTPOSITIONS:
         return True  # (以外国货币 starts with 以|外国)
-    if not any(pos(right[:k]) in PARTICLE_POS for k in range(1, min(4, len(right)) + 1)):
+    particles = _tagged(PARTICLE_POS)  # (pos(w) in PARTICLE_POS for each w, as one set lookup)
+    if not any(right[:k] in particles for k in range(1, min(4, len(right)) + 1)):
         return False  # no particle at the start: no segmentation needed
     return pos(br.first) in PARTICLE_POS
 
@@ -1370,6 +1375,12 @@ def _cuts_word(br: _Break, gate: bool = True) -> bool:
         return False
     apart = lm.segment(left) + lm.segment(right)
     return lm.score_tokens(joined) - lm.score_tokens(apart) > CUT_MARGIN
+
+
+@cache
+def _tagged(tags: frozenset[str]) -> frozenset[str]:
+    """The lexicon's words of these parts of speech (``Lexicon.words_tagged``), found once per process."""
+    return lexicon().words_tagged(tags)
 
 
 def _bound(lex, ch: str) -> bool:
