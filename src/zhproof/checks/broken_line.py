@@ -559,7 +559,13 @@ _ITEM_STYLES = (
 )
 
 
+# Any of them: most lines are no item, and are told so by one match instead of five.
+_ANY_ITEM_STYLE = compile_re("|".join(f"(?:{p.pattern})" for p in _ITEM_STYLES))
+
+
 def _item_style(line: str) -> int | None:
+    if not _ANY_ITEM_STYLE.match(line):
+        return None
     for k, pattern in enumerate(_ITEM_STYLES):
         if pattern.match(line):
             return k
@@ -674,6 +680,9 @@ def _after_open_line(text: str, start: int, same_block: bool = False) -> bool:
 _ARTICLE_NUMBER_LINE = compile_re(f"{_LABEL_RANGE}[条條](?:之{_LABEL_NUMBER})?")
 
 
+# A character that is neither white space (``\s`` is ``str.isspace``, what ``strip`` removes) nor one that
+# _ARTICLE_NUMBER_LINE can end with (条, 條, a character of _LABEL_NUMBER).
+_NO_ARTICLE_NUMBER_END = compile_re("[^\\s条條" + _LABEL_NUMBER.removeprefix("[").removesuffix("]+") + "]")
 _ARTICLE_NUMBER_ALONE = compile_re(f"^[ \\t\\u3000]*{_ARTICLE_NUMBER_LINE.pattern}[ \\t\\u3000]*\\r?$", MULTILINE)
 
 
@@ -727,6 +736,12 @@ def _under_article_number(text: str, start: int) -> bool:
     it)? The article's text follows its number; no title or heading stands between them (none of the 1,263 article
     numbers of the zh-Hant tuning half has one), so a line there without punctuation, before a line that goes on to
     a sentence end, is the article's first sentence cut."""
+    if start and text[start - 1] == "\n":
+        # the common case, at once: the last character before the line that is no white space (within a few, blank
+        # lines included) is the last one of the nearest line above, and no article number ends with it
+        tail = text[max(0, start - 8) : start].rstrip()
+        if tail and _NO_ARTICLE_NUMBER_END.match(tail, len(tail) - 1):
+            return False
     above = _line_above(text, start, 200)
     return above >= 0 and _ARTICLE_NUMBER_LINE.fullmatch(text[above:start].strip()) is not None
 
