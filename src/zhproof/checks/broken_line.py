@@ -912,7 +912,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
         # 在 Redis cluster 中……)
         if (
             (not dated and _lone_cut(br))
-            or _number_cut(br, prev_line, next_line)
+            or (dated and _number_cut(br, prev_line, next_line))  # (not dated: asked above, and false)
             or (br.left[-1] != "的" and _dangling(br, fragment, verse))
             or _particle_first(br)
             or _bound_first(br)
@@ -940,7 +940,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
         return None, ""
     if (
         (not dated and _lone_cut(br, compound=_CLAUSE_SPLIT.search(fragment) is not None))
-        or _number_cut(br, prev_line, next_line)
+        or (dated and _number_cut(br, prev_line, next_line))  # (not dated: asked above, and false)
         or _dangling(br, fragment, verse)
         or _particle_first(br)
         or _bound_first(br)
@@ -1008,7 +1008,8 @@ class _Break:
 
 def _two_clauses(fragment: str) -> bool:
     """Does the line already hold two clauses (two ， outside brackets and quotes)?"""
-    return len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2
+    # (the brackets and quotes only take commas away: a line with fewer than two has none to look for there)
+    return fragment.count("，") >= 2 and len(_CLAUSE_MARK.findall(_BRACKETED.sub("", fragment))) >= 2
 
 
 def _association(br: _Break) -> float:
@@ -1030,14 +1031,18 @@ def _dangling(br: _Break, fragment: str, verse: bool = False) -> bool:
     """Does the line end where no sentence or title can: on a conjunction (和, 或者, 以及), a preposition or
     particle standing alone (把, 从), or on 的 outside the 是……的 construction (法律、法规的 | 遵守)?"""
     left, pos = br.left, br.lex.pos
-    in_clause = _COMMA.search(fragment) is not None
     conjunctions = _tagged(_CONJUNCTION_POS)  # (pos(w) == "c" for each w, as one set lookup)
     if (
         left[-1] not in _DANGLING_LAST
         and left[-1] != "的"
-        and not any(left[-k:] in conjunctions for k in range(1, min(4, len(left)) + 1))
+        # (the last one to four characters; a slice longer than the line is the whole line)
+        and left[-1:] not in conjunctions
+        and left[-2:] not in conjunctions
+        and left[-3:] not in conjunctions
+        and left[-4:] not in conjunctions
     ):
         return False  # no candidate word at the end: no segmentation needed
+    in_clause = _COMMA.search(fragment) is not None
     word = br.last
     if pos(word) == "c":
         return True
@@ -1111,7 +1116,7 @@ def _attributive_zhi(br: _Break) -> bool:
 def _joins_first(br: _Break, line: str) -> bool:
     """Does the line start with a conjunction that joins two nouns and cannot open a sentence (及其, 或者 without
     a comma after it)?"""
-    if not any(br.right[:k] in NOUN_JOINERS for k in (1, 2)):
+    if br.right[:1] not in NOUN_JOINERS and br.right[:2] not in NOUN_JOINERS:
         return False
     word = br.first
     return word in NOUN_JOINERS and line[len(word) : len(word) + 1] not in "，,、："
@@ -1278,7 +1283,13 @@ def _particle_first(br: _Break) -> bool:
     if right[:2] in POSTPOSITIONS and br.first in POSTPOSITIONS:
         return True  # (以外国货币 starts with 以|外国)
     particles = _tagged(PARTICLE_POS)  # (pos(w) in PARTICLE_POS for each w, as one set lookup)
-    if not any(right[:k] in particles for k in range(1, min(4, len(right)) + 1)):
+    # (the first one to four characters; a slice longer than the line is the whole line)
+    if (
+        right[:1] not in particles
+        and right[:2] not in particles
+        and right[:3] not in particles
+        and right[:4] not in particles
+    ):
         return False  # no particle at the start: no segmentation needed
     return pos(br.first) in PARTICLE_POS
 
