@@ -35,6 +35,11 @@ _BREAK = compile_re(
 _BREAK_RUN = compile_re(f"(?:\r\n|\n|\r)(?:[{_WS}]*+(?:\r\n|\n|\r))*+[{_WS}]*+(?P<han>(?=[{HAN}]))?")
 # (a line-break character first: the engine skips straight to one)
 _LONG_RUN = compile_re(f"[\r\n](?:[{_WS}]*+[\r\n]){{{LONG_RUN - 1}}}")
+# ... the same two patterns with line feeds only, for a text without carriage returns (most are), where they find
+# what the two above find: they start with a literal, which the engine skips to much faster than to a character of
+# a class or the first of three alternatives (on 3.5 million characters: _BREAK 36 -> 9 ms, _LONG_RUN 28 -> 11 ms)
+_BREAK_LF = compile_re(f"\n(?<=[{HAN}{_WS}]\n)(?:[{_WS}]*\n)*[{_WS}]*(?=[{HAN}])")
+_LONG_RUN_LF = compile_re(f"\n(?:[{_WS}]*+\n){{{LONG_RUN - 1}}}")
 # A full stop inside a line shows it is running prose: a title or a headline has none (it may have a comma,
 # a colon, even a question or exclamation mark: 选出新气象，开创新未来; 究竟谁的立场“极不负责”？——…).
 _PROSE_MARK = compile_re(r"[。]")
@@ -254,7 +259,7 @@ class BrokenLine(BaseRule):
         open_: list[tuple[int, int, str, str, str]] = []  # breaks the two lines alone leave open
         plain = "\r" not in text
         markdown = doc.fmt == "markdown"
-        runs = _LONG_RUN.search(text) is not None
+        runs = (_LONG_RUN_LF if plain else _LONG_RUN).search(text) is not None
         # the document's article lines (``_article_lines``) and whether it is legal text, each found once when needed
         known: dict[str, int] = {}
 
@@ -282,7 +287,7 @@ class BrokenLine(BaseRule):
         # converted once; a conversion that changes its length is done line by line instead
         simple = to_simplified(text) if doc.traditional else None
         by_line = doc.traditional and simple is None
-        for m in (_BREAK_RUN if runs else _BREAK).finditer(text):
+        for m in (_BREAK_RUN if runs else _BREAK_LF if plain else _BREAK).finditer(text):
             if runs and m.start(1) < 0:
                 continue  # the next line does not start with a Han character
             start, end = m.span()
