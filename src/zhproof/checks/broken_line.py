@@ -78,7 +78,8 @@ _NUMBER_LIST = compile_re(
     r"(?<![〇零一二三四五六七八九十百千\d])[〇零一二三四五六七八九十百千\d]+(?:、[〇零一二三四五六七八九十百千\d]+)+"
     r"(?=[集期届次号章节条款项个年月日部篇卷名])"  # (a unit after it: 一、千方百计 is no list of numbers)
 )
-_COMMA = compile_re(r"[，、；]|(?<=[^，。；：:\n]{9})：")
+# (the look-behind after the colon it guards, not before: the engine then skips to the four marks)
+_COMMA = compile_re(r"[，、；]|：(?<=[^，。；：:\n]{9}：)")
 _CLAUSE_SPLIT = compile_re(r"[，；：、,;:]")
 _BRACKETED = compile_re(r"“[^”]*”|「[^」]*」|《[^》]*》|（[^）]*）|\([^)]*\)|【[^】]*】")
 # Particles (jieba's tags) that attach to the word before them and cannot start a sentence or a line.
@@ -943,18 +944,19 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
             if association > threshold:
                 return Safety.UNSAFE, ""
         return None, ""
+    comma = _COMMA.search(fragment) is not None  # (asked twice below)
     if (
         (not dated and _lone_cut(br, compound=_CLAUSE_SPLIT.search(fragment) is not None))
         or (dated and _number_cut(br, prev_line, next_line))  # (not dated: asked above, and false)
         or _dangling(br, fragment, verse)
         or _particle_first(br)
         or _bound_first(br)
-        or (_COMMA.search(fragment) is not None and _SHORT_END.match(next_line) is not None)
+        or (comma and _SHORT_END.match(next_line) is not None)
         or _two_clauses(fragment)
         or _joins_first(br, next_line)
     ):
         return Safety.UNSAFE, ""
-    if _COMMA.search(fragment):
+    if comma:
         association = _association(br)
         if association > ASSOCIATION or (
             association > CLAUSE_ASSOCIATION
