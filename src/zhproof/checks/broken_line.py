@@ -44,8 +44,9 @@ _LONG_RUN_LF = compile_re(f"\n(?:[{_WS}]*+\n){{{LONG_RUN - 1}}}")
 # a colon, even a question or exclamation mark: 选出新气象，开创新未来; 究竟谁的立场“极不负责”？——…).
 _PROSE_MARK = compile_re(r"[。]")
 # The rest of a cut sentence ends with a full stop, a semicolon or a closing quote; a headline may hold a
-# colon or a question mark (人民日报钟声文章：究竟谁的立场“极不负责”？——…) but not these.
-_SENTENCE_END = compile_re(r"[。；;…]|[。！？!?”’）)]$")
+# colon or a question mark (人民日报钟声文章：究竟谁的立场“极不负责”？——…) but not these (``_sentence_end``: 。；;…
+# anywhere in the line, or one of _SENTENCE_LAST at its end).
+_SENTENCE_LAST = ("。", "！", "？", "!", "?", "”", "’", "）", ")")
 # The last sentence end inside a line; a credit or caption after it has white space between two Han characters,
 # or a slash (新华社记者 王明/摄); in a line without a sentence end, white space counts only beside a role
 # (_CREDIT_ROLE: 记者 王明) or a slash. Cut prose has neither (white space before a quotation mark, 并没有 “存在, is
@@ -500,7 +501,7 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
             and not (numbered and start in numbered_cuts)
         ):
             continue
-        if end + len(next_line.rstrip()) >= last and not _SENTENCE_END.search(next_line):
+        if end + len(next_line.rstrip()) >= last and not _sentence_end(next_line):
             continue  # the last line, without a sentence end: a signature, a date
         # (a line above across a blank line makes no block with a paragraph whose first line is cut: the next line
         # goes on with a clause, and the line before is more than a name; a couplet, an address, a signature, a
@@ -860,7 +861,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
     """
     if _LABEL_LINE.fullmatch(prev_line):
         return None, ""  # an article or chapter number on a line of its own (第 65 條)
-    rest = _SENTENCE_END.search(next_line) is not None
+    rest = _sentence_end(next_line)
     body = _strip_marker(prev_line)
     stop = _LAST_STOP.search(body)
     fragment = body[stop.end() :] if stop else body
@@ -871,8 +872,13 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
     clause_at = masked.rfind("，") + 1
     # (in a line without a sentence end, white space between Han characters is a credit only with a role or a
     # slash: 嫦娥四号顺利唤醒 进入 is a double headline, 必须 声明每个参数 prose that inline code left spaced)
-    credit = _CREDIT.search(fragment, clause_at) is not None and (
-        stop is not None or "/" in fragment[clause_at:] or _CREDIT_ROLE.search(fragment, clause_at) is not None
+    last_clause = fragment[clause_at:]
+    # (_CREDIT needs white space or a slash in the last clause: it is asked only then)
+    spaced = "/" in last_clause or " " in last_clause or "\t" in last_clause or "\u3000" in last_clause
+    credit = (
+        spaced
+        and _CREDIT.search(fragment, clause_at) is not None
+        and (stop is not None or "/" in last_clause or _CREDIT_ROLE.search(fragment, clause_at) is not None)
     )
     prose = stop is not None and len(prev_line) >= MIN_PROSE_LINE and not credit
     if prose and rest and not paragraph:
@@ -887,7 +893,8 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
         return None, ""
     br = _Break(tail.group(), head.group())
     # a date line (生效日期：2024年5月3日): what its unit starts with the next line (日|本) is no cut word
-    dated = _DATE_LINE.fullmatch(body) is not None
+    # (_DATE_LINE ends with 年, 月, 日 or 号: it is asked only of a line that does)
+    dated = body.endswith(("年", "月", "日", "号")) and _DATE_LINE.fullmatch(body) is not None
     if not dated and _cuts_word(br):
         return Safety.SAFE if prose and not paragraph else Safety.UNSAFE, ""
     if _bracket_across(fragment, next_line):
@@ -1011,6 +1018,14 @@ class _Break:
             self._rseg = list(self.lex.segment(self.right))
         s, e = self._rseg[0]
         return self.right[s:e]
+
+
+def _sentence_end(line: str) -> bool:
+    """Does the line hold a sentence end (。；;… anywhere, or one of _SENTENCE_LAST at its end or before a line feed
+    that ends it)? What the pattern [。；;…]|[。！？!?”’）)]$ found, without the engine's scan of the line."""
+    if "。" in line or "；" in line or ";" in line or "…" in line:
+        return True
+    return (line[:-1] if line.endswith("\n") else line).endswith(_SENTENCE_LAST)
 
 
 def _two_clauses(fragment: str) -> bool:
