@@ -116,28 +116,23 @@ class Lexicon:
         freq = self.freq
         log_total = self.log_total
         log = math.log
-        # dag[k]: list of (end, logprob) for dictionary words starting at k; a lone character always counts
+        # The best route from each position to the end, right to left (the words that start at a position are
+        # looked up when it is reached, not kept): the likeliest, and of equally likely ones the one whose first
+        # word is longest. A lone character always counts: as frequency 1 unless it is a word in use itself (then
+        # its word comes first among the prefixes, shortest first, and takes that place).
         best_score = [0.0] * (n + 1)
         best_end = [0] * (n + 1)
-        dags = []
         prefix = self._prefix
-        for k in range(n):
-            ends = []
+        for k in range(n - 1, -1, -1):
+            bs, be = -log_total + best_score[k + 1], k + 1
             for word, wid in prefix(text[k : k + MAX_WORD]):
                 f = freq[wid]
                 if f > 0:
-                    ends.append((k + len(word), log(f) - log_total))
-            if not ends or ends[0][0] != k + 1:
-                ends.insert(0, (k + 1, -log_total))  # unknown single character: frequency 1
-            dags.append(ends)
-        for k in range(n - 1, -1, -1):
-            best = None
-            for end, lp in dags[k]:
-                score = lp + best_score[end]
-                if best is None or score > best[0] or (score == best[0] and end > best[1]):
-                    best = (score, end)
-            assert best is not None
-            best_score[k], best_end[k] = best
+                    end = k + len(word)
+                    score = (log(f) - log_total) + best_score[end]
+                    if end == be or score > bs or (score == bs and end > be):
+                        bs, be = score, end
+            best_score[k], best_end[k] = bs, be
         out = []
         k = 0
         while k < n:
