@@ -137,9 +137,31 @@ class LanguageModel:
         """The most probable split of ``text`` into vocabulary words under the model's unigram probabilities (the
         route through the DAG of dictionary words, as jieba does); a character outside the vocabulary is a token
         of its own, scored as ``<unk>``."""
+        step = self._routes(text)[1]
         n = len(text)
-        if n == 0:
-            return []
+        out = []
+        k = 0
+        while k < n:  # (``_words``, inline: a call less)
+            end = k + step[k]
+            out.append(text[k:end])
+            k = end
+        return out
+
+    def _routes(self, text: str, tail: tuple[list[float], list[int]] | None = None) -> tuple[list[float], list[int]]:
+        """The best route of :meth:`segment` from each position of ``text`` to its end: ``score[k]``, its log10
+        probability, and ``step[k]``, the length of its first word (both lists one longer than the text, 0 at its
+        end). A route depends only on the text from its position on, so texts that end alike share the routes of
+        their common end: ``tail``, the routes of a suffix of ``text``, saves working those out again (the lists
+        are copied, not changed)."""
+        n = len(text)
+        if tail is None:
+            stop = n
+            score = [0.0] * (n + 1)
+            step = [0] * (n + 1)
+        else:
+            stop = n + 1 - len(tail[0])  # where the suffix starts
+            score = [0.0] * stop + tail[0]
+            step = [0] * stop + tail[1]
         key = text
         if not text.isascii() and _has_surrogates(text):
             key = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)  # same length
@@ -148,28 +170,34 @@ class LanguageModel:
         unk_prob = self.unk_prob
         prefixes = self.trie.iter_prefixes_with_ids
         max_word = self.max_word
-        # The best route from each position to the end, right to left (the words that start at a position are
-        # looked up when it is reached, not kept): the likeliest, and of equally likely ones the one whose first
-        # word is longest. A character that no word of one character covers is a word of its own, as <unk>.
-        best_score = [0.0] * (n + 1)
-        best_end = [0] * (n + 1)
-        for k in range(n - 1, -1, -1):
+        # Right to left (the words that start at a position are looked up when it is reached, not kept): the
+        # likeliest route, and of equally likely ones the one whose first word is longest. A character that no
+        # word of one character covers is a word of its own, as <unk>.
+        for k in range(stop - 1, -1, -1):
             # the character alone, as <unk>, unless the model has it as a word (then its word comes first among
             # the prefixes, shortest first, and takes the place of <unk>)
-            bs, be = unk_prob + best_score[k + 1], k + 1
+            bs, bl = unk_prob + score[k + 1], 1
             for word, wid in prefixes(key[k : k + max_word]):
                 if wid == unk:
                     continue
-                end = k + len(word)
-                s = uni_prob[wid] + best_score[end]
-                if end == be or s > bs or (s == bs and end > be):
-                    bs, be = s, end
-            best_score[k], best_end[k] = bs, be
+                length = len(word)
+                s = uni_prob[wid] + score[k + length]
+                if length == bl or s > bs or (s == bs and length > bl):
+                    bs, bl = s, length
+            score[k], step[k] = bs, bl
+        return score, step
+
+    @staticmethod
+    def _words(text: str, routes: tuple[list[float], list[int]]) -> list[str]:
+        """The words of the best route from the start of ``text`` (``routes``: :meth:`_routes` of ``text``)."""
+        step = routes[1]
+        n = len(text)
         out = []
         k = 0
         while k < n:
-            out.append(text[k : best_end[k]])
-            k = best_end[k]
+            end = k + step[k]
+            out.append(text[k:end])
+            k = end
         return out
 
     # -- n-gram look-ups --------------------------------------------------------------------------------------
@@ -240,7 +268,10 @@ class LanguageModel:
     def score(self, text: str, bos: bool = False, eos: bool = False) -> float:
         """log10 probability of ``text``, segmented by :meth:`segment`; whitespace is skipped (KenLM has no
         whitespace tokens)."""
-        tokens = self.segment(text)
+        return self._score_words(text, self.segment(text), bos, eos)
+
+    def _score_words(self, text: str, tokens: list[str], bos: bool, eos: bool) -> float:
+        """:meth:`score` of ``text`` once segmented into ``tokens``."""
         if not text.isalnum():
             tokens = [t for t in tokens if not t.isspace()]
         return self.score_tokens(tokens, bos=bos, eos=eos)

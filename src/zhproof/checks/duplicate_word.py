@@ -611,12 +611,19 @@ def _gain(lm, window: str, a: int, k: int, bos: bool, eos: bool, floor: float | 
     written is read the likelier of two ways: as the segmenter reads it, or with a word boundary between the
     copies (传染病|病原体, 海关|关长), so the second copy may start a word of its own. With ``floor``, the gain over
     the segmenter's reading alone is returned when it is already below it (it bounds the gain from above): one
-    score of the model fewer."""
-    undone = lm.score(window[: a + k] + window[a + 2 * k :], bos=bos, eos=eos)
-    as_segmented = lm.score(window, bos=bos, eos=eos)
+    score of the model fewer.
+
+    The three texts end alike: the segmenter's best routes through the text after the first copy (the second
+    copy on) are worked out once (``LanguageModel._routes``) and serve the window, the window undone and its
+    right side; the results are those of ``lm.score`` and ``lm.segment``."""
+    right = window[a + k :]
+    tail = lm._routes(right)
+    text = window[: a + k] + right[k:]
+    undone = lm._score_words(text, lm._words(text, lm._routes(text, tail)), bos, eos)
+    as_segmented = lm._score_words(window, lm._words(window, lm._routes(window, tail)), bos, eos)
     if floor is not None and undone - as_segmented < floor:
         return undone - as_segmented
-    split = lm.score_tokens(lm.segment(window[: a + k]) + lm.segment(window[a + k :]), bos=bos, eos=eos)
+    split = lm.score_tokens(lm.segment(window[: a + k]) + lm._words(right, tail), bos=bos, eos=eos)
     return undone - max(as_segmented, split)
 
 
