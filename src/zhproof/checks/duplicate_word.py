@@ -29,6 +29,7 @@ _BEFORE = compile_re(f"[{HAN}]{{0,{CONTEXT}}}\\Z")  # (\Z: $ would match before 
 _AFTER = compile_re(f"[{HAN}]{{0,{CONTEXT}}}")
 _HAN_CHAR = compile_re(f"[{HAN}]")
 _HAN_RUN = compile_re(f"[{HAN}]+")
+_SURROGATE = compile_re("[\ud800-\udfff]")
 
 #: The evidence: a repeat is reported when the language model finds the window around it at least this much more
 #: likely (log10) with the repeat undone than as written, and its fix is safe from SAFE_GAIN on. Set on the
@@ -56,6 +57,7 @@ FUNCTION_POS = frozenset({"uj", "ul", "uz", "uv", "ud", "ug", "u", "p", "c"})
 #: A character that starts at least this many person names in the lexicon is taken as a surname.
 SURNAME_NAMES = 20
 SURNAME_SHARE = 0.3  # ... and at least this share of the dictionary words that start with it are names
+SURNAME_NOT_POS = FUNCTION_POS | {"d"}  # ... and it is no function word or adverb
 MAX_LOOKAHEAD = 8
 # A doubled character listed only with the lexicon's floor frequency (UNATTESTED: 会会, 再再, 受受, 里里) is no
 # evidence that the text reads as that word.
@@ -822,7 +824,8 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         return None  # a doubled digit in a positional number (第三三十八条, 二二万元) is for the evidence to judge
     if _known_name(window, a, k):
         return R_KNOWN_NAME
-    if _inside_word(lex, window, a, k):
+    heads = _heads(lex, window, a)  # (the trie look-ups of _inside_word, asked again by _ends_word)
+    if _inside_word(lex, window, a, k, heads):
         return R_INSIDE_WORD
     if k == 1 and _aabb(lex, window, a):
         return R_AABB
@@ -849,7 +852,7 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
         return R_ONOMATOPOEIA
     if k > 1:
         return None
-    ends_word = _ends_word(lex, window, a, mid)
+    ends_word = _ends_word(lex, window, a, mid, heads)
     starts_word = _starts_word(lex, window, mid)
     after_number = (
         prev.isdigit()
@@ -1215,13 +1218,29 @@ def _known_name(window: str, a: int, k: int) -> bool:
     return False
 
 
-def _inside_word(lex, window: str, a: int, k: int) -> bool:
-    """Does a dictionary word contain both copies and go on after them (钉钉子, 家家户户)?"""
+def _heads(lex, window: str, a: int) -> list[tuple[int, list[str]]] | None:
+    """The dictionary words that start at each position from MAX_LOOKAHEAD before ``a`` up to ``a``, within
+    2 * MAX_LOOKAHEAD characters (``lex.prefixes``, shortest first), as ``(position, words)``; None if the window
+    holds a lone surrogate (the trie takes UTF-8: ``lex.prefixes`` then reads another text)."""
+    if _SURROGATE.search(window):
+        return None
+    prefixes = lex.trie.prefixes  # (lex.prefixes less its guard against lone surrogates: there are none)
+    return [(s, prefixes(window[s : s + MAX_LOOKAHEAD * 2])) for s in range(max(0, a - MAX_LOOKAHEAD), a + 1)]
+
+
+def _inside_word(lex, window: str, a: int, k: int, heads: list[tuple[int, list[str]]] | None = None) -> bool:
+    """Does a dictionary word contain both copies and go on after them (钉钉子, 家家户户)? (``heads``: ``_heads``
+    of the window at ``a``, if already asked.)"""
     end = a + 2 * k
-    for s in range(max(0, a - MAX_LOOKAHEAD), a + 1):
-        for w in lex.prefixes(window[s : s + MAX_LOOKAHEAD * 2]):
-            if len(w) > 2 * k and s + len(w) > end:
-                return True
+    if end >= len(window):
+        return False  # a word of the window ends at its end at the latest
+    if heads is None:
+        heads = [(s, lex.prefixes(window[s : s + MAX_LOOKAHEAD * 2])) for s in range(max(0, a - MAX_LOOKAHEAD), a + 1)]
+    # a word from s <= a that goes on after end is longer than the copies (end - s >= 2k); the longest word that
+    # starts at s comes last
+    for s, words in heads:
+        if words and s + len(words[-1]) > end:
+            return True
     return False
 
 
@@ -1230,12 +1249,8 @@ def _given_name(lex, w: str, a: int) -> bool:
     surname, and the name ends the window or is followed by what follows a name in a sentence (a verb, a
     preposition, an adverb, a time word: 朱丹丹今年上小学)."""
     s = w[a - 1]
-    if (
-        lex.starts_names(s) < SURNAME_NAMES
-        or lex.starts_names(s) < SURNAME_SHARE * lex.starts_words(s)
-        or lex.pos(s) in FUNCTION_POS
-        or lex.pos(s) == "d"
-    ):
+    names = lex.starts_names(s)
+    if names < SURNAME_NAMES or names < SURNAME_SHARE * lex.starts_words(s) or lex.pos(s) in SURNAME_NOT_POS:
         return False  # not a surname: few names start with it, or most words that start with it are no names
     if not _alone(lex, w, a - 1, a + 1):
         return False  # not a surname, or one that is part of a word (进一步|完完善, 北京大学|学)
@@ -1245,14 +1260,22 @@ def _given_name(lex, w: str, a: int) -> bool:
     return any(lex.pos(w) in ("v", "vn", "p", "d", "c", "u", "uj", "t") for w in lex.prefixes(rest[:MAX_LOOKAHEAD]))
 
 
-def _ends_word(lex, window: str, a: int, mid: int) -> bool:
-    """Does a dictionary word that starts before the first copy (``window[a:mid]``) end with it?"""
+def _ends_word(lex, window: str, a: int, mid: int, heads: list[tuple[int, list[str]]] | None = None) -> bool:
+    """Does a dictionary word that starts before the first copy (``window[a:mid]``) end with it? (``heads``: the
+    words that start before it, ``_heads`` of the window at ``a``: the word from s is among them, since
+    mid - s <= 2 * MAX_LOOKAHEAD.)"""
+    if heads is not None and mid - a <= MAX_LOOKAHEAD:
+        for s, words in heads:
+            if s < a and window[s:mid] in words:
+                return True
+        return False
     return any(window[s:mid] in lex for s in range(max(0, a - MAX_LOOKAHEAD), a))
 
 
 def _starts_word(lex, window: str, start: int) -> bool:
     """Does a dictionary word of two or more characters start at ``start``?"""
-    return any(len(w) >= 2 for w in lex.prefixes(window[start : start + MAX_LOOKAHEAD]))
+    words = lex.prefixes(window[start : start + MAX_LOOKAHEAD])
+    return bool(words) and len(words[-1]) >= 2  # (shortest first)
 
 
 def _alone(lex, w: str, i: int, upto: int | None = None) -> bool:
