@@ -261,6 +261,34 @@ class LanguageModel:
             ids.append(self.unk)  # </s> is not in this model's vocabulary: KenLM scores it as <unk>
         return self._scores(ids, [self.unk] if bos else [])
 
+    def _token_scores_like(
+        self, tokens: list[str], bos: bool, eos: bool, like: list[str], like_scores: list[float]
+    ) -> list[float]:
+        """:meth:`token_scores` of ``tokens``, given ``like_scores``, those of the tokens ``like`` (with the same
+        ``bos`` and ``eos``). A token's score depends only on it and the two before it: where the two lists start
+        alike, and where they end alike from the third token of their common end on (the end of sentence counting
+        as a common last token), the scores are those of ``like``; only the tokens between are looked up."""
+        n, m = len(tokens), len(like)
+        top = min(n, m)
+        p = 0  # tokens the two lists start with alike
+        while p < top and tokens[p] == like[p]:
+            p += 1
+        q = 0  # tokens they end with alike, after those
+        while q < top - p and tokens[n - 1 - q] == like[m - 1 - q]:
+            q += 1
+        e = 1 if eos else 0
+        t = max(0, q + e - 2)  # scores at the end that are those of like (their two tokens before are alike too)
+        stop = n + e - t  # the scores from p to stop are looked up
+        ids = [self._id(w) for w in tokens[p : min(n, stop)]]
+        if stop > n:
+            ids.append(self.unk)  # </s>, as in token_scores
+        context = [self.unk] if bos else []
+        context += [self._id(w) for w in tokens[max(0, p - 2) : p]]
+        out = like_scores[:p] + self._scores(ids, context[-2:])
+        if t:
+            out += like_scores[len(like_scores) - t :]
+        return out
+
     def score_tokens(self, tokens: list[str], bos: bool = False, eos: bool = False) -> float:
         """log10 probability of the token sequence (KenLM's ``score``)."""
         return sum(self.token_scores(tokens, bos=bos, eos=eos))
@@ -268,13 +296,14 @@ class LanguageModel:
     def score(self, text: str, bos: bool = False, eos: bool = False) -> float:
         """log10 probability of ``text``, segmented by :meth:`segment`; whitespace is skipped (KenLM has no
         whitespace tokens)."""
-        return self._score_words(text, self.segment(text), bos, eos)
+        return self.score_tokens(self._scored_words(text, self.segment(text)), bos=bos, eos=eos)
 
-    def _score_words(self, text: str, tokens: list[str], bos: bool, eos: bool) -> float:
-        """:meth:`score` of ``text`` once segmented into ``tokens``."""
+    @staticmethod
+    def _scored_words(text: str, tokens: list[str]) -> list[str]:
+        """The tokens of ``text`` (its :meth:`segment`) that :meth:`score` scores: all but whitespace."""
         if not text.isalnum():
             tokens = [t for t in tokens if not t.isspace()]
-        return self.score_tokens(tokens, bos=bos, eos=eos)
+        return tokens
 
 
 @cache
