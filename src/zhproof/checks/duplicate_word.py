@@ -332,8 +332,9 @@ def _vector_repeats(np, text: str) -> tuple[list[int], list[int]]:
     """Every position where a unit of 1-8 Han characters is followed by a copy, with the shortest such unit.
 
     For each unit length k the text (as code points) is compared with itself shifted by k; a repeat starts at
-    i when the k comparisons from i all hold and the unit is Han. Worked in blocks, so memory stays bounded."""
-    table = _han_table(np)
+    i when the k comparisons from i all hold and the unit is Han. Only where the comparisons hold (in prose, a
+    few positions in a hundred) is the unit tested for Han; where they hold densely (a run of one character:
+    国国国…, ，，，…), the whole block is. Worked in blocks, so memory stays bounded."""
     starts: list[int] = []
     units: list[int] = []
     n_text = len(text)
@@ -342,25 +343,41 @@ def _vector_repeats(np, text: str) -> tuple[list[int], list[int]]:
         block = text[lo : min(n_text, hi + 2 * MAX_UNIT - 1)]  # a repeat starting before hi ends inside
         a = np.frombuffer(block.encode("utf-32-le", "surrogatepass"), dtype="<u4")
         n = len(a)
-        han = table[np.minimum(a, 0xFFFF)]
-        astral = np.flatnonzero(a > 0xFFFF)
-        if len(astral):
-            han[astral] = np.searchsorted(_han_bounds(np), a[astral], side="right") & 1 == 1
         best = np.zeros(hi - lo, dtype=np.int8)
+        han = None  # which code points of the block are Han, if asked
         for k in range(MAX_UNIT, 0, -1):  # the shortest unit is written last and wins
-            m = n - 2 * k + 1  # positions with room for a unit and a copy
+            m = min(n - 2 * k + 1, hi - lo)  # positions with room for a unit and a copy, in this block
             if m <= 0:
                 continue
-            same = (a[: n - k] == a[k:]) & han[: n - k]  # same[i]: a[i] is Han and equals a[i + k]
+            same = a[: n - k] == a[k:]  # same[i]: a[i] equals a[i + k]
             run = same[:m].copy()
             for j in range(1, k):
                 run &= same[j : j + m]
-            hits = run[: hi - lo]
-            best[: len(hits)][hits] = k  # a boolean mask: cheaper than the positions when most hold
-        where = np.flatnonzero(best)
+            if np.count_nonzero(run) > m >> 4:
+                if han is None:
+                    han = _is_han(np, a)
+                for j in range(k):
+                    run &= han[j : j + m]
+                best[:m][run] = k  # a boolean mask: cheaper than the positions when many hold
+            else:
+                where = np.flatnonzero(run)
+                ok = _is_han(np, a[where])
+                for j in range(1, k):
+                    ok &= _is_han(np, a[where + j])
+                best[where[ok]] = k
+        where = np.flatnonzero(best != 0)
         starts += (where + lo).tolist()
         units += best[where].tolist()
     return starts, units
+
+
+def _is_han(np, points):
+    """Per code point of an array: is it Han?"""
+    han = _han_table(np)[np.minimum(points, 0xFFFF)]
+    astral = np.flatnonzero(points > 0xFFFF)
+    if len(astral):
+        han[astral] = np.searchsorted(_han_bounds(np), points[astral], side="right") & 1 == 1
+    return han
 
 
 @cache
