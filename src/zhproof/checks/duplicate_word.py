@@ -1172,19 +1172,23 @@ def _noun_chain(lex, window: str, a: int, k: int, prev: str = "") -> bool:
         return False
     if a == 0 and not prev.isalnum():
         return False  # a generic part with nothing before it names nothing (党中央、国|国务院; not A市|市长, 27国|国内)
-    if unit not in word_list("name-suffixes"):
-        # the first copy ends a noun as the text before it is read, not by an accident of overlap (实现状|状态
-        # reads 实现|状, not 现状; 核心舱|舱门 reads 核心舱)
-        lo = max(0, a - MAX_LOOKAHEAD)
-        s, e = lex.segment(window[lo:mid])[-1]
-        if e - s <= k or not _noun(lex.pos(window[lo + s : lo + e])):
-            return False
-    if any(len(w) > k and _noun(lex.pos(w)) for w in lex.prefixes(window[mid : mid + MAX_LOOKAHEAD])):
-        return True
-    # or the second copy takes a bound noun the dictionary has no compound for (大法庭|庭员, 图书馆|馆际), or one
-    # of the bound heads that make a title or a field of any unit (冷库|库长, 左旗|旗长, 研究室|室务)
+    # The second copy starts a noun of the dictionary, or takes a bound noun the dictionary has no compound for
+    # (大法庭|庭员, 图书馆|馆际), or one of the bound heads that make a title or a field of any unit (冷库|库长, 左旗|旗长,
+    # 研究室|室务). (Asked first: a few look-ups, where the condition on the first copy segments the text before it.)
     after = window[mid + k : mid + k + 1]
-    return lex.pos(after) in ("ng", "zg", "k") or after in BOUND_HEADS
+    if not (
+        any(len(w) > k and _noun(lex.pos(w)) for w in lex.prefixes(window[mid : mid + MAX_LOOKAHEAD]))
+        or lex.pos(after) in ("ng", "zg", "k")
+        or after in BOUND_HEADS
+    ):
+        return False
+    if unit in word_list("name-suffixes"):
+        return True
+    # the first copy ends a noun as the text before it is read, not by an accident of overlap (实现状|状态 reads
+    # 实现|状, not 现状; 核心舱|舱门 reads 核心舱)
+    lo = max(0, a - MAX_LOOKAHEAD)
+    s, e = lex.segment(window[lo:mid])[-1]
+    return e - s > k and _noun(lex.pos(window[lo + s : lo + e]))
 
 
 def _noun(pos: str | None) -> bool:
