@@ -111,6 +111,35 @@ def test_when_reports_only_matches_where_the_group_took_part(tmp_path):
     ] == [(5, 8)]
 
 
+def test_at_end_searches_only_the_white_space_that_ends_the_text(tmp_path):
+    body = 'kind = "pattern"\n[[check]]\nregex = \'\\n+\'\nat-end = true\nmessage = "m"\ndelete = true\n'
+    r = load_rule_file(write(tmp_path, body))
+    assert [(d.start, d.end) for d in r.check(Document("a\n\nb\n\n\n"))] == [(4, 7)]
+    assert [(d.start, d.end) for d in r.check(Document("a\n\nb \u3000\n\n"))] == [(6, 8)]
+    assert [(d.start, d.end) for d in r.check(Document("\n\n"))] == [(0, 2)]  # all white space: all searched
+    assert list(r.check(Document("a\n\nb"))) == []
+    with pytest.raises(RuleFileError, match="'at-end' must be true or false"):
+        load_rule_file(write(tmp_path, body.replace("at-end = true", 'at-end = "yes"')))
+
+
+def test_blank_lines_at_the_end_are_found_as_a_scan_from_the_start_finds_them(monkeypatch):
+    """blank-lines' check of the end of a file searches only the white space there: the same findings as the scan
+    of the whole text, on texts with runs of blank lines (with white space in them) everywhere."""
+    from zhproof.registry import builtin_rules
+
+    rule = builtin_rules()["blank-lines"]
+    end_checks = [c for c in rule.checks if c.at_end]
+    assert len(end_checks) == 1
+    pieces = ["正文。", "\n", "\n\n", "\r\n", " \n", "\u3000\n\n", "\n \t\n", "\xa0\n", "标题"]
+    texts = []
+    for i in range(400):
+        texts.append("".join(pieces[(i * 7 + k * k) % len(pieces)] for k in range(i % 11 + 1)))
+    found = [list(rule.check(Document(t))) for t in texts]
+    monkeypatch.setattr(end_checks[0], "at_end", False)
+    assert found == [list(rule.check(Document(t))) for t in texts]
+    assert sum(any(d.message == "文件末尾有空行" for d in f) for f in found) > 50
+
+
 def test_requires_skips_the_pattern_and_compiles_regex_only_patterns_on_first_use(tmp_path):
     body = (
         'kind = "pattern"\n[[check]]\n'

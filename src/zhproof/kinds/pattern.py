@@ -28,6 +28,7 @@ _CHECK_KEYS = {
     "requires",
     "when",
     "bracket",
+    "at-end",
 }
 
 
@@ -81,6 +82,8 @@ def build(path: Path, data: dict, trusted: bool) -> list[PatternCheck]:
             raise fail(path, f"{where}: 'when' names group {when!r}, which the regex does not have")
         if isinstance(when, int) and not 0 <= when <= pattern.groups:
             raise fail(path, f"{where}: 'when' names group {when}, but the regex has {pattern.groups}")
+        if not isinstance(c.get("at-end", False), bool):
+            raise fail(path, f"{where}: 'at-end' must be true or false")
         if not isinstance(c.get("bracket", False), bool):
             raise fail(path, f"{where}: 'bracket' must be true or false")
         if c.get("bracket") and "bracket-style" not in data:
@@ -110,6 +113,7 @@ def build(path: Path, data: dict, trusted: bool) -> list[PatternCheck]:
                 severity=sev,
                 requires=requires,
                 bracket=bool(c.get("bracket")),
+                at_end=bool(c.get("at-end")),
             )
         )
     return out

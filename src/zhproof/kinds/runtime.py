@@ -35,6 +35,14 @@ STARTS_RARE = 512
 STARTS_DENSE = 64
 
 
+def _trailing_space(text: str) -> int:
+    """Where the white space that ends ``text`` starts (``len(text.rstrip())``, without copying the text)."""
+    k = len(text)
+    while k and text[k - 1].isspace():
+        k -= 1
+    return k
+
+
 def _matches_at(pattern: re.Pattern, text: str, positions: list[int], chars: frozenset[str]) -> list[re.Match]:
     """What ``pattern.finditer(text)`` finds, tried only at ``positions`` (in order; every place where one of
     ``chars``, the characters each match starts with, stands): the leftmost match from each place on, the next
@@ -68,6 +76,7 @@ class PatternCheck(Value):
         "requires",
         "when",
         "bracket",
+        "at_end",
     )
     _fields = __slots__
 
@@ -86,6 +95,7 @@ class PatternCheck(Value):
         requires: str | tuple[str, ...] = "",
         when: str | int | None = None,
         bracket: bool = False,
+        at_end: bool = False,
     ) -> None:
         self.pattern = pattern  # compiled regex
         self.message = message
@@ -101,6 +111,9 @@ class PatternCheck(Value):
         self.requires = requires
         self.when = when  # a match is reported only if this group took part in it
         self.bracket = bracket  # the matches are ASCII brackets, subject to the rule's bracket-style
+        # the pattern is searched only in the white space that ends the text (blank lines at the end of a file): a
+        # text of 10 MB has tens of thousands of runs of blank lines that a scan from its start would match
+        self.at_end = at_end
 
 
 class TomlRule:
@@ -139,12 +152,13 @@ class TomlRule:
                 except Exception as e:  # noqa: BLE001 - regex.error
                     raise RuleFileError(f"{self.origin}: rule {self.name!r}: bad regular expression: {e}") from None
             try:
+                pos = _trailing_space(text) if c.at_end else 0
                 if i in at:  # the places where a match can start are known: matched there only
                     matches = _matches_at(c.pattern, text, *at[i])
                 elif isinstance(c.pattern, re.Pattern):
-                    matches = list(c.pattern.finditer(text))
+                    matches = list(c.pattern.finditer(text, pos))
                 else:  # `regex`, which takes a time limit
-                    matches = list(c.pattern.finditer(text, timeout=PATTERN_TIMEOUT))
+                    matches = list(c.pattern.finditer(text, pos, timeout=PATTERN_TIMEOUT))
             except TimeoutError:
                 raise RuleFileError(
                     f"{self.origin}: rule {self.name!r}: pattern {c.pattern.pattern!r} took longer than "
@@ -204,6 +218,7 @@ class TomlRule:
             i: chars
             for i, chars in self._first.items()
             if chars is not None
+            and not self.checks[i].at_end
             and sum(map(sample.count, chars)) * STARTS_RARE <= len(sample)
             and not (self.checks[i].requires and not any(ch in text for ch in self.checks[i].requires))
         }
