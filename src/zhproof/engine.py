@@ -42,15 +42,15 @@ SPLIT_MIN_CHARS = 200_000
 #: rule by rule), so that the processes of a split get equal shares; a rule not named here (a rule pack's)
 #: counts as DEFAULT_COST.
 RULE_COST = {
-    "repeated-clause": 55,
-    "wrong-character": 50,
-    "duplicate-word": 45,
-    "broken-line": 45,
-    "halfwidth-punctuation": 14,
-    "blank-lines": 10,
-    "unpaired-bracket": 10,
-    "duplicate-list-item": 9,
-    "quote-style": 8,
+    "repeated-clause": 75,
+    "duplicate-word": 50,
+    "broken-line": 50,
+    "wrong-character": 40,
+    "unpaired-bracket": 13,
+    "duplicate-list-item": 11,
+    "halfwidth-punctuation": 10,
+    "blank-lines": 7,
+    "quote-style": 4,
 }
 DEFAULT_COST = 5
 
