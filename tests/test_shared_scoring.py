@@ -80,3 +80,28 @@ def test_gain_and_the_lexicons_words(window, a, k):
     assert dw._ends_word(lex, window, a, a + k, heads) == any(
         window[s : a + k] in lex for s in range(max(0, a - dw.MAX_LOOKAHEAD), a)
     )
+
+
+@pytest.mark.parametrize(
+    "window, a, k",
+    [
+        ("干乾隆年间", 0, 1),  # 乾乾隆年間, converted by phrase: the two copies differ
+        ("皇帝干乾隆", 2, 1),
+        ("无法瞭了解者", 2, 1),
+        ("行政机关为瞭为了解事实真相", 4, 2),
+    ],
+)
+def test_gain_where_the_converted_copies_differ(window, a, k):
+    """A window converted from traditional characters may hold two copies that OpenCC converted differently: the
+    readings share only what follows the second copy."""
+    lm = language_model()
+    for bos, eos, floor in itertools.product((False, True), (False, True), (None, dw.GRAMMAR_YIELD_GAIN)):
+        assert dw._gain(lm, window, a, k, bos, eos, floor) == _gain_unshared(lm, window, a, k, bos, eos, floor)
+
+
+def test_traditional_repeats_that_convert_unevenly_stay_silent():
+    import zhproof
+
+    linter = zhproof.Linter(variant="zh-Hant")
+    for text in ("乾乾隆年間", "皇帝乾乾隆", "無法瞭瞭解者", "以瞭以瞭解", "行政機關為瞭為瞭解事實真相，得實施勘驗。"):
+        assert [d for d in linter.lint(text) if d.rule == "duplicate-word"] == [], text

@@ -632,22 +632,23 @@ def _gain(lm, window: str, a: int, k: int, bos: bool, eos: bool, floor: float | 
     the segmenter's reading alone is returned when it is already below it (it bounds the gain from above): one
     score of the model fewer.
 
-    The three texts differ only around the repeat. They end alike: the segmenter's best routes through the text
-    after the first copy (the second copy on) are worked out once (``LanguageModel._routes``) for all three. And
-    their words are mostly the same: the n-grams of the other two are looked up only where their words differ
-    from the window's (``LanguageModel._token_scores_like``). The results are those of ``lm.score``,
-    ``lm.segment`` and ``lm.score_tokens``."""
-    right = window[a + k :]
-    tail = lm._routes(right)
-    words = lm._scored_words(window, lm._words(window, lm._routes(window, tail)))
+    The texts differ only around the repeat. They end alike, with what follows the second copy: the segmenter's
+    best routes through that end are worked out once (``LanguageModel._routes``) for all of them. (Not from the
+    second copy on: in a window converted from traditional characters the two copies may differ, OpenCC converting
+    by phrase: 乾乾隆 reads 干乾隆.) And their words are mostly the same: the n-grams of the others are looked up only
+    where their words differ from the window's (``LanguageModel._token_scores_like``). The results are those of
+    ``lm.score``, ``lm.segment`` and ``lm.score_tokens``."""
+    rest = lm._routes(window[a + 2 * k :])  # the end that every reading shares
+    words = lm._scored_words(window, lm._words(window, lm._routes(window, rest)))
     scores = lm.token_scores(words, bos=bos, eos=eos)
     as_segmented = sum(scores)
-    text = window[: a + k] + right[k:]
-    undone_words = lm._scored_words(text, lm._words(text, lm._routes(text, tail)))
+    text = window[: a + k] + window[a + 2 * k :]
+    undone_words = lm._scored_words(text, lm._words(text, lm._routes(text, rest)))
     undone = sum(lm._token_scores_like(undone_words, bos, eos, words, scores))
     if floor is not None and undone - as_segmented < floor:
         return undone - as_segmented
-    split_words = lm.segment(window[: a + k]) + lm._words(right, tail)
+    right = window[a + k :]
+    split_words = lm.segment(window[: a + k]) + lm._words(right, lm._routes(right, rest))
     split = sum(lm._token_scores_like(split_words, bos, eos, words, scores))
     return undone - max(as_segmented, split)
 
