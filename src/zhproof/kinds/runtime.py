@@ -130,7 +130,6 @@ class TomlRule:
         self.option_choices: dict[str, tuple] = {}  # option name -> the values it accepts
         self.variants: tuple[str, ...] | None = None  # None: every variant
         self.checks: list[PatternCheck] = []
-        self._first: dict[int, frozenset[str] | None] | None = None  # the first characters of each check's matches
         self._scans: dict[frozenset[str], re.Pattern] = {}  # a scan for a union of first characters
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
@@ -208,20 +207,17 @@ class TomlRule:
         Rarity is judged on the first STARTS_SAMPLE characters (at most one in STARTS_RARE of them); a text
         whose rare characters turn out common further on (more than one in STARTS_DENSE of the whole) is left to
         the plain scans. Either way the matches are the same."""
-        if self._first is None:  # once per rule: the characters each check's matches start with
-            self._first = {
-                i: first_chars(c.pattern) if isinstance(c.pattern, re.Pattern) else None
-                for i, c in enumerate(self.checks)
-            }
         sample = text[:STARTS_SAMPLE]
-        rare = {
-            i: chars
-            for i, chars in self._first.items()
-            if chars is not None
-            and not self.checks[i].at_end
-            and sum(map(sample.count, chars)) * STARTS_RARE <= len(sample)
-            and not (self.checks[i].requires and not any(ch in text for ch in self.checks[i].requires))
-        }
+        rare = {}
+        for i, c in enumerate(self.checks):
+            # the characters the check's matches start with (found once per pattern: ``first_chars`` is cached)
+            chars = first_chars(c.pattern) if isinstance(c.pattern, re.Pattern) and not c.at_end else None
+            if (
+                chars is not None
+                and sum(map(sample.count, chars)) * STARTS_RARE <= len(sample)
+                and not (c.requires and not any(ch in text for ch in c.requires))
+            ):
+                rare[i] = chars
         if not rare:
             return {}
         union = frozenset().union(*rare.values())
