@@ -29,7 +29,6 @@ _BEFORE = compile_re(f"[{HAN}]{{0,{CONTEXT}}}\\Z")  # (\Z: $ would match before 
 _AFTER = compile_re(f"[{HAN}]{{0,{CONTEXT}}}")
 _HAN_CHAR = compile_re(f"[{HAN}]")
 _HAN_RUN = compile_re(f"[{HAN}]+")
-_SURROGATE = compile_re("[\ud800-\udfff]")
 
 #: The evidence: a repeat is reported when the language model finds the window around it at least this much more
 #: likely (log10) with the repeat undone than as written, and its fix is safe from SAFE_GAIN on. Set on the
@@ -1246,14 +1245,10 @@ def _known_name(window: str, a: int, k: int) -> bool:
     return False
 
 
-def _heads(lex, window: str, a: int) -> list[tuple[int, list[str]]] | None:
+def _heads(lex, window: str, a: int) -> list[tuple[int, list[str]]]:
     """The dictionary words that start at each position from MAX_LOOKAHEAD before ``a`` up to ``a``, within
-    2 * MAX_LOOKAHEAD characters (``lex.prefixes``, shortest first), as ``(position, words)``; None if the window
-    holds a lone surrogate (the trie takes UTF-8: ``lex.prefixes`` then reads another text)."""
-    if _SURROGATE.search(window):
-        return None
-    prefixes = lex.trie.prefixes  # (lex.prefixes less its guard against lone surrogates: there are none)
-    return [(s, prefixes(window[s : s + MAX_LOOKAHEAD * 2])) for s in range(max(0, a - MAX_LOOKAHEAD), a + 1)]
+    2 * MAX_LOOKAHEAD characters (``lex.prefixes``, shortest first), as ``(position, words)``."""
+    return [(s, lex.prefixes(window[s : s + MAX_LOOKAHEAD * 2])) for s in range(max(0, a - MAX_LOOKAHEAD), a + 1)]
 
 
 def _inside_word(lex, window: str, a: int, k: int, heads: list[tuple[int, list[str]]] | None = None) -> bool:
@@ -1263,7 +1258,7 @@ def _inside_word(lex, window: str, a: int, k: int, heads: list[tuple[int, list[s
     if end >= len(window):
         return False  # a word of the window ends at its end at the latest
     if heads is None:
-        heads = [(s, lex.prefixes(window[s : s + MAX_LOOKAHEAD * 2])) for s in range(max(0, a - MAX_LOOKAHEAD), a + 1)]
+        heads = _heads(lex, window, a)
     # a word from s <= a that goes on after end is longer than the copies (end - s >= 2k); the longest word that
     # starts at s comes last
     for s, words in heads:
