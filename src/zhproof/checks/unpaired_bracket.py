@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from typing import Iterable
 
 from ..document import Document
@@ -28,7 +27,7 @@ PAIRS = {
 }
 _NAMES = MARK_NAMES
 CLOSERS = {v: k for k, v in PAIRS.items()}
-_BRACKET_SPLIT = compile_re("([" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "])")  # split keeps them
+_BRACKET = compile_re("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
 # A closing parenthesis that ends a list marker (1) 2） a) iii) 一）) at the start of a line or after a space.
 _MARKER = compile_re(
     f"(?:^|(?<=[{WS}，、；：。]))(?:[{DIGIT}]{{1,2}}|[A-Za-z]|[ivx]{{2,4}}|[IVX]{{2,4}}|[一二三四五六七八九十]{{1,3}})$"
@@ -70,11 +69,11 @@ class UnpairedBracket(BaseRule):
         size = len(text)
         para_starts = [s for s in doc.line_starts if s < size and text[s] not in "\r\n"]
         # the brackets and their offsets, from a split in C as well (no match object per bracket)
-        pieces = _BRACKET_SPLIT.split(text)
-        bracket_pos = list(accumulate(map(len, pieces)))[0::2]
+        # where the brackets stand (their offsets only: a split would copy the whole text into pieces)
+        bracket_pos = [m.start() for m in _BRACKET.finditer(text)]
         # openers still open, as (char, position, paragraph number); they may close in a later paragraph
         stack: list[tuple[str, int, int]] = []
-        for pos, ch in zip(bracket_pos, pieces[1::2]):
+        for pos, ch in zip(bracket_pos, map(text.__getitem__, bracket_pos)):
             n = bisect_right(para_starts, pos) - 1
             # openers left open too long ago are reported
             while stack and n - stack[0][2] > MAX_PARAGRAPHS:
