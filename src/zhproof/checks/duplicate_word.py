@@ -632,22 +632,36 @@ def _gain(lm, window: str, a: int, k: int, bos: bool, eos: bool, floor: float | 
     score of the model fewer.
 
     The texts differ only around the repeat. They end alike, with what follows the second copy: the segmenter's
-    best routes through that end are worked out once (``LanguageModel._routes``) for all of them. (Not from the
-    second copy on: in a window converted from traditional characters the two copies may differ, OpenCC converting
-    by phrase: 乾乾隆 reads 干乾隆.) And their words are mostly the same: the n-grams of the others are looked up only
+    best routes (``LanguageModel._routes``) are worked out once, for the window, and a route from a position
+    depends only on the text from there on, so the others take the window's routes of their common end. The text
+    undone is the window without its first copy, so its routes from the repeat on are the window's from the second
+    copy on, and the reading split between the copies reads the second copy and after as the window does. (Unless
+    the two copies differ: in a window converted from traditional characters OpenCC converts by phrase, 乾乾隆 reads
+    干乾隆; then the text undone shares the window's routes only after the second copy.) And their words are mostly the same: the n-grams of the others are looked up only
     where their words differ from the window's (``LanguageModel._token_scores_like``). The results are those of
     ``lm.score``, ``lm.segment`` and ``lm.score_tokens``."""
-    rest = lm._routes(window[a + 2 * k :])  # the end that every reading shares
-    words = lm._scored_words(window, lm._words(window, lm._routes(window, rest)))
+    mid, cut = a + k, a + 2 * k
+    score, step = routes = lm._routes(window)
+    words = lm._scored_words(window, lm._words(window, routes))
     scores = lm.token_scores(words, bos=bos, eos=eos)
     as_segmented = sum(scores)
-    text = window[: a + k] + window[a + 2 * k :]
-    undone_words = lm._scored_words(text, lm._words(text, lm._routes(text, rest)))
+    text = window[:mid] + window[cut:]
+    if window[a:mid] == window[mid:cut]:
+        # the text undone is the window without its first copy: from ``a`` on, its routes are the window's from mid
+        undone_routes = lm._routes(text, (score[mid:], step[mid:]))
+    else:
+        undone_routes = lm._routes(text, (score[cut:], step[cut:]))
+    undone_words = lm._scored_words(text, lm._words(text, undone_routes))
     undone = sum(lm._token_scores_like(undone_words, bos, eos, words, scores))
     if floor is not None and undone - as_segmented < floor:
         return undone - as_segmented
-    right = window[a + k :]
-    split_words = lm.segment(window[: a + k]) + lm._words(right, lm._routes(right, rest))
+    split_words = lm.segment(window[:mid])
+    n = len(window)
+    j = mid
+    while j < n:  # the words of the window's route from mid: those of the text after the first copy
+        e = j + step[j]
+        split_words.append(window[j:e])
+        j = e
     split = sum(lm._token_scores_like(split_words, bos, eos, words, scores))
     return undone - max(as_segmented, split)
 
