@@ -1477,3 +1477,39 @@ def test_white_space_after_a_sentence_end_is_a_credit_with_or_without_a_role(cre
     # whatever its role (no safe join into the next paragraph)
     text = f"今天上午，市领导来到社区调研，看望慰问困难群众。 {credit}\n今年春节期间，全市各级领导干部深入基层走访慰问困难群众。"
     assert findings(text) == []
+
+
+# -- a credit's slash stands beside Han or in a link; white space inside quotes is the quotation's (session 20) ------
+
+
+@pytest.mark.parametrize(
+    "text,cut",
+    [
+        # a path in prose (src/main.rs, ./target/debug) is no credit
+        (
+            "用 cargo build 构建了项目，并使用 ./target/debug/hello 运行了程序；也可以\n\n使用 cargo run 一步完成。",
+            "以|使",
+        ),
+        ("如前所述。包可以同时包含一个 src/main.rs 二进制 crate 根\n和一个 src/lib.rs 库 crate 根。", "根|和"),
+        # white space inside a quotation (a slogan, a title) is the quotation's own
+        (
+            "新闻舆论战线始终与时代共进步。“奋斗百年路 起航新征程”“沿着高速看\n中国”等报道，生动阐释新发展理念。",
+            "看|中",
+        ),
+    ],
+)
+def test_a_slash_in_a_path_and_space_in_quotes_are_no_credit(text, cut):
+    found = findings(text)
+    assert [text[d.start - 1] + "|" + text[d.end] for d in found] == [cut]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["新华社记者 王明/摄", "图/视觉中国", "（新华社发 王明 / 摄）", "图源 https://example.com/p 视觉中国"],
+)
+def test_a_slash_beside_han_or_in_a_link_is_still_a_credit(credit):
+    text = f"今天上午，市领导来到社区调研，看望慰问困难群众。 {credit}\n今年春节期间，全市各级领导干部深入基层走访慰问困难群众。"
+    assert findings(text) == []
+    # ... and so is white space outside quotes after a quotation
+    quoted = "今天上午，市领导来到社区调研。“我们来了” 新华社记者 王明\n今年春节期间，全市干部深入基层走访慰问。"
+    assert findings(quoted) == []

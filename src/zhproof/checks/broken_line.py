@@ -51,8 +51,15 @@ _SENTENCE_LAST = ("。", "！", "？", "!", "?", "”", "’", "）", ")")
 # or a slash (新华社记者 王明/摄); in a line without a sentence end, white space counts only beside a role
 # (_CREDIT_ROLE: 记者 王明) or a slash. Cut prose has neither (white space before a quotation mark, 并没有 “存在, is
 # the spacing of mixed Chinese and Latin text, not a credit).
+# A credit's slash stands beside a Han character (王明/摄, 图/视觉中国) or in a link (https://…); one between Latin
+# letters is a path or an option in prose (src/main.rs, ./target/debug), which says nothing about a credit.
+_CREDIT_SLASH_PATTERN = f"[{HAN}][ \\t\\u3000]*/|/[ \\t\\u3000]*[{HAN}]|://"
+_CREDIT_SLASH = compile_re(_CREDIT_SLASH_PATTERN)
+# Quoted text (a title, a slogan: “奋斗百年路 起航新征程”) is masked before white space is read as a credit: the
+# space inside a quotation is the quotation's own.
+_QUOTED = compile_re("“[^”]*”|「[^」]*」|『[^』]*』|‘[^’]*’")
 _LAST_STOP = compile_re(r"。[”’）)]*(?!.*。)")
-_CREDIT = compile_re(f"[{HAN}][ \\t\\u3000]+[{HAN}]|/")
+_CREDIT = compile_re(f"[{HAN}][ \\t\\u3000]+[{HAN}]|{_CREDIT_SLASH_PATTERN}")
 _CREDIT_ROLE = compile_re("记者|通讯员|摄|供图|编辑|特约|实习生|作者|文字|撰稿|配音|主播|导演|制片|译")  # (摄影, 翻译)
 # An article or chapter number alone on its line, as traditional-script statutes write it (第 65 條), also an
 # article inserted later (第 19-1 條, 第十九條之一).
@@ -191,7 +198,8 @@ DOC = RuleDoc(
         "cut. Headlines, titles, captions, credits "
         "after the last sentence of a line (新华社记者 王明/摄, in the line's last clause; in a line without a sentence "
         "end, white space between Han characters is a credit only beside a role, 记者, 通讯员, 摄影, or a slash: a "
-        "double headline's is none), dates, signatures, article numbers and headings "
+        "double headline's is none; a slash counts beside a Han character or in a link, not in a path, src/main.rs, "
+        "and white space inside quotation marks is the quotation's own), dates, signatures, article numbers and headings "
         "stand alone and are not reported; a number cut in two (第四⏎章, 第⏎一百七十一条) is a break before a heading "
         "too. Where the two lines alone leave it open (a line that could be a heading "
         "before its paragraph, or a title wrapped on two lines), a bracket or title mark that the line leaves open "
@@ -875,10 +883,16 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
     last_clause = fragment[clause_at:]
     # (_CREDIT needs white space or a slash in the last clause: it is asked only then)
     spaced = "/" in last_clause or " " in last_clause or "\t" in last_clause or "\u3000" in last_clause
+    if spaced and ("“" in last_clause or "「" in last_clause or "『" in last_clause or "‘" in last_clause):
+        # (white space inside quotation marks is the quotation's: masked, same length)
+        spaced_in = _QUOTED.sub(lambda m: "#" * len(m.group()), fragment)
+    else:
+        spaced_in = fragment
+    slash = "/" in last_clause and _CREDIT_SLASH.search(fragment, clause_at) is not None
     credit = (
         spaced
-        and _CREDIT.search(fragment, clause_at) is not None
-        and (stop is not None or "/" in last_clause or _CREDIT_ROLE.search(fragment, clause_at) is not None)
+        and _CREDIT.search(spaced_in, clause_at) is not None
+        and (stop is not None or slash or _CREDIT_ROLE.search(fragment, clause_at) is not None)
     )
     prose = stop is not None and len(prev_line) >= MIN_PROSE_LINE and not credit
     if prose and rest and not paragraph:
