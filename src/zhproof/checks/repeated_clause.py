@@ -27,9 +27,13 @@ _LABEL = (
     r"[ \t\u3000]*"
 )
 # (the clause runs to the next separator, then gives back white space: a look-behind, cheaper than the equivalent
-# [^{_D}\s](?:[^{_D}]*[^{_D}\s])?, which matches its last character again; a look-ahead at its start captures its
-# label, or "": split keeps both groups, so the labels come out of the same pass over the text)
-_CLAUSE_SPLIT = compile_re(f"(?=({_LABEL}|))([^{_D}\\s][^{_D}]*(?<!\\s))")
+# [^{_D}\s](?:[^{_D}]*[^{_D}\s])?, which matches its last character again)
+_CLAUSE_SPLIT = compile_re(f"([^{_D}\\s][^{_D}]*(?<!\\s))")
+# A label at the start of a clause, in the clauses joined by line breaks ("\n" + "\n".join(clauses)): a search for
+# "\n" (a literal, which the engine scans for fast) tried once per clause, not a look-ahead tried at every clause
+# start in the 3 passes of the split. The label holds no separator and no white space before its end, so it is
+# the same as at the clause's start in the text, but for white space after the clause's end (compared stripped).
+_LABEL_AT = compile_re(f"\n({_LABEL})")
 _SENTENCE_END = "。！？!?；;"
 _HAN = compile_re(f"[{HAN}]")
 _NOT_HAN = compile_re(f"[^{HAN}]+")  # what is left without it is the Han characters, counted without a list of them
@@ -151,21 +155,28 @@ class RepeatedClause(BaseRule):
         text = doc.text
         min_adjacent = doc.option(self.name, "min-adjacent-han", MIN_ADJACENT_HAN)
         min_distant = doc.option(self.name, "min-distant-han", MIN_DISTANT_HAN)
-        # Clauses as strings, with their offsets, in C: splitting on the clause pattern gives the separators,
-        # the clauses' labels and the clauses in turn; without the labels (which overlap their clauses), the
-        # running sum of the lengths gives every clause's start and end.
+        # Clauses as strings, with their offsets, in C: splitting on the clause pattern gives the separators and
+        # the clauses in turn; the running sum of the lengths gives every clause's start and end.
         parts = _CLAUSE_SPLIT.split(text)
-        labels = parts[1::3]  # the label clause i opens with (compared stripped), or ""
-        del parts[1::3]
         offsets = list(accumulate(map(len, parts), initial=0))
         raw = parts[1::2]
+        del parts
         # An article or list label is not part of the clause (第二条 招标投标活动… pasted without its label is
-        # the same sentence); few clauses have one, so only those are rewritten. (A label holds no separator and
-        # no white space before its end, so it ends inside its clause or, by the white space that may follow it,
-        # past the clause's end, before the next separator: then the clause is all label, and its key is "".)
+        # the same sentence); few clauses have one, so only those are rewritten. The labels are found in the
+        # clauses joined by line breaks, one "\n" before each: clause k's label follows the k-th "\n", counted
+        # from the label before. (A label holds no separator and no white space before its end, so it ends inside
+        # its clause, or its clause is all label and its key is "".)
+        labels = [""] * len(raw)  # the label clause i opens with (compared stripped), or ""
         keys = raw[:]
-        for i in compress(count(), labels):
-            keys[i] = raw[i][len(labels[i]) :]
+        joined = "\n" + "\n".join(raw)
+        lines_before = joined.count
+        k = at = 0
+        for m in _LABEL_AT.finditer(joined):
+            k += lines_before("\n", at, m.start() + 1)
+            at = m.start() + 1
+            labels[k - 1] = label = m.group(1)
+            keys[k - 1] = raw[k - 1][len(label) :]
+        del joined
         occ = _Occurrences(keys)
         if not occ.copies:
             return
