@@ -1513,3 +1513,35 @@ def test_a_slash_beside_han_or_in_a_link_is_still_a_credit(credit):
     # ... and so is white space outside quotes after a quotation
     quoted = "今天上午，市领导来到社区调研。“我们来了” 新华社记者 王明\n今年春节期间，全市干部深入基层走访慰问。"
     assert findings(quoted) == []
+
+
+# -- the document's own words and labels across a break (session 20) ---------------------------------------------
+
+_BULLETIN = (
+    "习近平会见外宾\n\n央视网消息（新闻联播）：国家主席习近平今天在北京会见外宾。双方就共同关心的问题交换了意见。\n\n"
+    "国内联播快讯\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # the short side (消息) is bounded by a bracket: 央视网消息（ is written elsewhere
+        "央视网\n消息（新闻联播）：今年以来，各地加快推进重大项目建设，投资保持较快增长。",
+        # ... before a line that ends with a colon introducing the story
+        "央视网\n消息（新闻联播）：\n\n今年以来，各地加快推进重大项目建设，投资保持较快增长。",
+    ],
+)
+def test_a_short_side_bounded_by_punctuation_joined_elsewhere_is_a_cut(story):
+    text = _BULLETIN + story
+    found = findings(text)
+    assert [text[d.start - 1] + "|" + text[d.end] for d in found] == ["网|消"]
+
+
+def test_a_short_side_without_punctuation_or_a_label_of_its_own_is_not_joined():
+    # 消息： opens lines of its own in this document: a label, not the rest of one
+    text = (
+        "习近平会见外宾\n\n央视网消息：国家主席习近平今天在北京会见外宾。\n\n消息：双方就共同关心的问题交换了意见。\n\n"
+        "国内联播快讯\n\n央视网\n消息：今年以来，各地加快推进重大项目建设，投资保持较快增长。"
+    )
+    assert findings(text) == []

@@ -217,7 +217,9 @@ DOC = RuleDoc(
         "single line breaks between a list's items aside) is inside a paragraph, and so is a line without punctuation before prose in a document of numbered articles "
         "(第一条 …) that has almost no such lines, since its headings are numbered, and in any statute that sets its article numbers alone on their lines (第 18 條, as Taiwan's statutes do: at most three such lines, each no formula and no statute's title, that read as a clause, with a comma or a modal verb, or have a word running across the break), where the line right under an article's number is its first sentence (第 18 條⏎首長制⏎機關之首長……) unless the document titles its articles (第一條⏎標的⏎……); a line that could be a heading "
         "is also a cut when the document writes the three characters on each side of the break together elsewhere "
-        "(全国供销⏎合作社系统…… where another story writes 全国供销合作社). Neither reaches the first line, "
+        "(全国供销⏎合作社系统…… where another story writes 全国供销合作社; two where punctuation bounds them, "
+        "央视网⏎消息（新闻联播）：…… where the document writes 央视网消息（, unless the next line's label opens other lines "
+        "too). Neither reaches the first line, "
         "the last one (a signature, a date), a heading of a part (第三章, 一、), a list item, a Markdown heading or "
         "quotation, a line that opens with a label (示例 10-16：), nor a line in a block of lines without "
         "punctuation (a list, an address, verse). An unnumbered heading directly over its paragraph in a document of "
@@ -438,8 +440,10 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
        on to a sentence end) in a document of numbered articles that has almost no such lines for its
        sentences: running prose such as a statute, whose headings are numbered.
     3. Such a line, when the document writes the characters around the break elsewhere without it (JOIN_SIDE
-       each side: 全国供销|合作社 where another story writes 全国供销合作社) and the next line ends a sentence with
-       。！？ (not a title set on several lines), unless a label opens either line.
+       each side: 全国供销|合作社 where another story writes 全国供销合作社; one side JOIN_SIDE - 1 where punctuation
+       bounds it, 央视网|消息（) and the next line ends a sentence with 。！？ or introduces what follows with a colon
+       (not a title set on several lines), unless a label opens the line before, or opens the next line and other
+       lines of the document too (``_own_label``).
 
     Neither reaches the first line (a title), a heading of a part (第三章, 一、), a line that starts as a list item
     or a Markdown heading, a quotation or list, the last line (a signature, a date), or lines that ``_apart``
@@ -494,8 +498,8 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
         if (
             shape == "structure"
             and _may_stand_in(text, start, prev_line)
-            and not (_LABEL_OPEN.match(prev_line) or _LABEL_OPEN.match(next_line))
-            and _FULL_STOP.search(next_line) is not None
+            and not (_LABEL_OPEN.match(prev_line) or _own_label(text, end, next_line))
+            and (_FULL_STOP.search(next_line) is not None or _INTRODUCES.search(next_line.rstrip()) is not None)
             and _joined_elsewhere(text, start, end, prev_line, next_line)
         ):
             # the document's own words run on across the break, and the next line ends a sentence (not a title set
@@ -527,18 +531,53 @@ JOIN_SIDE = 3
 DOCUMENT_REACH = 5_000
 
 
+def _own_label(text: str, end: int, next_line: str) -> bool:
+    """Does the next line open with a label (示例 10-16：, 注意：) that the document also sets at the start of another
+    line? A label that opens no other line (消息（新闻联播）： under 央视网, where every other line opens with
+    央视网消息（新闻联播）：) is the rest of one cut in two."""
+    m = _LABEL_OPEN.match(next_line)
+    if m is None:
+        return False
+    label = "\n" + next_line[: m.end()]
+    lo = max(0, end - DOCUMENT_REACH)
+    at = text.find(label, lo, end + DOCUMENT_REACH)
+    if at == end - 1:  # (this line itself)
+        at = text.find(label, end, end + DOCUMENT_REACH)
+    return at >= 0
+
+
 def _joined_elsewhere(text: str, start: int, end: int, prev_line: str, next_line: str) -> bool:
     """Does the document write the characters around the break elsewhere without it (JOIN_SIDE each side:
     国家卫生|健康委 in a bulletin that writes 国家卫生健康委 in another story)? A heading and its paragraph do not
     run on into each other anywhere else."""
     tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
     head = _HAN_HEAD.match(next_line[:_WINDOW])
-    if tail is None or head is None or len(tail.group()) < JOIN_SIDE or len(head.group()) < JOIN_SIDE:
+    if tail is None or head is None:
         return False
+    left, right = tail.group()[-JOIN_SIDE:], head.group()[:JOIN_SIDE]
+    # a side of JOIN_SIDE - 1 characters is enough where punctuation bounds it (央视网|消息（新闻联播）: the
+    # document writes 央视网消息（ elsewhere), the punctuation then part of what is looked for; one side only
+    short_left = len(left) < JOIN_SIDE
+    short_right = len(right) < JOIN_SIDE
+    if short_left and short_right:
+        return False
+    if short_left:
+        at = len(prev_line) - len(left) - 1
+        if len(left) < JOIN_SIDE - 1 or at < 0 or not _BOUNDING.match(prev_line, at):
+            return False
+        left = prev_line[at] + left
+    elif short_right:
+        if len(right) < JOIN_SIDE - 1 or not _BOUNDING.match(next_line, len(right)):
+            return False
+        right += next_line[len(right)]
     # within DOCUMENT_REACH characters either side (the cost per break stays constant in a long file, and a file
     # that joins many documents is searched in the one around the break); here the break parts them
-    joined = tail.group()[-JOIN_SIDE:] + head.group()[:JOIN_SIDE]
-    return text.find(joined, max(0, start - DOCUMENT_REACH), end + DOCUMENT_REACH) >= 0
+    return text.find(left + right, max(0, start - DOCUMENT_REACH), end + DOCUMENT_REACH) >= 0
+
+
+# Punctuation that bounds a side of a break for ``_joined_elsewhere`` (not white space or Latin text, which may
+# be anything).
+_BOUNDING = compile_re(r"[，。、；：？！（）《》“”‘’「」『』【】〔〕…—·,;:?!()]")
 
 
 # A numbered item of a list ((三), (3), ③; not a year in brackets, （2020）京01民初123号) at the start of a line,
