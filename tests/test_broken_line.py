@@ -1545,3 +1545,23 @@ def test_a_short_side_without_punctuation_or_a_label_of_its_own_is_not_joined():
         "国内联播快讯\n\n央视网\n消息：今年以来，各地加快推进重大项目建设，投资保持较快增长。"
     )
     assert findings(text) == []
+
+
+_LISTING = "它现在还不能编译：\n\n文件名：src/main.rs\n\n注意这里还有一个警告。\n\n"
+
+
+def test_the_documents_own_label_cut_in_two_is_a_cut():
+    text = _LISTING + "运行这段代码：\n\n文件\n名：src/lib.rs\n\n这段代码能够编译。"
+    found = findings(text)
+    assert [text[d.start - 1] + "|" + text[d.end] for d in found] == ["件|名"]
+
+
+def test_a_one_character_line_or_a_label_of_its_own_is_no_label_cut():
+    # the label on the next line opens other lines too (名：), so it is a label of its own
+    cut = "文件\n名：src/lib.rs\n\n名：src/main.rs"
+    text = _LISTING + "文件名：src/other.rs\n\n运行这段代码：\n\n" + cut + "\n\n这段代码能够编译。"
+    assert findings(text) == []
+    # a line of one character over a label is a line of its own by this reading (文|件 is a cut word all the same)
+    text = _LISTING + "问\n答：src/lib.rs\n\n问答：src/main.rs"
+    end = text.index("答：src/lib")
+    assert not broken_line._label_cut(text, end, "问", "答：src/lib.rs")

@@ -219,7 +219,8 @@ DOC = RuleDoc(
         "is also a cut when the document writes the three characters on each side of the break together elsewhere "
         "(全国供销⏎合作社系统…… where another story writes 全国供销合作社; two where punctuation bounds them, "
         "央视网⏎消息（新闻联播）：…… where the document writes 央视网消息（, unless the next line's label opens other lines "
-        "too). Neither reaches the first line, "
+        "too), and so is a label that the document sets at the start of other lines, cut in two (文件⏎名：src/lib.rs "
+        "where listings open with 文件名：). Neither reaches the first line, "
         "the last one (a signature, a date), a heading of a part (第三章, 一、), a list item, a Markdown heading or "
         "quotation, a line that opens with a label (示例 10-16：), nor a line in a block of lines without "
         "punctuation (a list, an address, verse). An unnumbered heading directly over its paragraph in a document of "
@@ -444,6 +445,7 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
        bounds it, 央视网|消息（) and the next line ends a sentence with 。！？ or introduces what follows with a colon
        (not a title set on several lines), unless a label opens the line before, or opens the next line and other
        lines of the document too (``_own_label``).
+    4. A label that the document sets at the start of other lines, cut in two (``_label_cut``: 文件|名：).
 
     Neither reaches the first line (a title), a heading of a part (第三章, 一、), a line that starts as a list item
     or a Markdown heading, a quotation or list, the last line (a signature, a date), or lines that ``_apart``
@@ -495,6 +497,10 @@ def _by_document(doc: Document, open_: list[tuple[int, int, str, str, str]], fou
     last = len(body)
     for start, end, prev_line, next_line, shape in open_:
         single = text.count("\n", start, end) == 1
+        if _label_cut(text, end, prev_line, next_line):
+            # the document's own label cut in two (文件|名：src/lib.rs, where other lines open with 文件名：)
+            out.append((start, end, prev_line, next_line, Safety.UNSAFE))
+            continue
         if (
             shape == "structure"
             and _may_stand_in(text, start, prev_line)
@@ -529,6 +535,25 @@ _FULL_STOP = compile_re(r"[。！？!?]")
 #: document is searched (characters each side, as duplicate-word's DOCUMENT_REACH).
 JOIN_SIDE = 3
 DOCUMENT_REACH = 5_000
+
+
+#: The longest label (Han characters and the colon) that ``_label_cut`` joins across a break.
+LABEL_MAX = 8
+_HAN_ONLY = compile_re(f"[{HAN}]+")
+
+
+def _label_cut(text: str, end: int, prev_line: str, next_line: str) -> bool:
+    """Is the break inside a label that the document sets at the start of other lines (文件|名：src/lib.rs, where
+    the document opens its code listings with 文件名：)? The line before is Han characters only, two or more (a
+    heading of one character, 问, is a line of its own), and the part of the label on the next line opens no other
+    line of the document (答： where the document also writes 回答：)."""
+    if len(prev_line) < 2 or not _HAN_ONLY.fullmatch(prev_line):
+        return False
+    m = _LABEL_OPEN.match(next_line)
+    if m is None or len(prev_line) + m.end() > LABEL_MAX or _own_label(text, end, next_line):
+        return False
+    label = "\n" + prev_line + next_line[: m.end()]
+    return text.find(label, max(0, end - DOCUMENT_REACH), end + DOCUMENT_REACH) >= 0
 
 
 def _own_label(text: str, end: int, next_line: str) -> bool:
