@@ -1565,3 +1565,29 @@ def test_a_one_character_line_or_a_label_of_its_own_is_no_label_cut():
     text = _LISTING + "问\n答：src/lib.rs\n\n问答：src/main.rs"
     end = text.index("答：src/lib")
     assert not broken_line._label_cut(text, end, "问", "答：src/lib.rs")
+
+
+# -- 之 standing alone before a common noun opens no line (session 20) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "prev,next_",
+    [
+        ("第一項規定", "之財產，如已移轉他人而無法返還時，應就其價額返還之。"),
+        ("攜去", "之資料或證物，原持有之機關應加蓋圖章。"),
+    ],
+)
+def test_zhi_alone_before_a_noun_opens_no_line(prev, next_):
+    assert broken_line.judge(prev, next_, variant="zh-Hant") is not None
+
+
+@pytest.mark.parametrize(
+    "prev,next_",
+    [
+        # classical 之 (this) before a word of one character, and 之 the verb before a place name
+        ("桃之夭夭，灼灼其华", "之子于归，宜其室家。"),
+        ("故人西辞黄鹤楼", "之广陵，烟花三月下扬州。"),
+    ],
+)
+def test_classical_zhi_at_the_start_of_a_line_is_no_cut(prev, next_):
+    assert broken_line.judge(prev, next_) is None

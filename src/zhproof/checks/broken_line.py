@@ -182,7 +182,7 @@ DOC = RuleDoc(
         "after a verb or preposition whose object it is, 关于我们, nor in verse), 之 after a noun of two characters or more "
         "(其内部单位之⏎设立), 至 after the first end of a range (五月一日至⏎五月三日; not the verb: 寒潮将至), or, after clause "
         "punctuation, a lone adverb, modal verb or determiner such as 不, 能 or 其, or on a line of prose length a modal "
-        "of two characters such as 不得 or 可以), or the next line starts with a particle (的, 了, 着) or a word of 之 that follows its noun (之一). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：), it also counts when "
+        "of two characters such as 不得 or 可以), or the next line starts with a particle (的, 了, 着), a word of 之 that follows its noun (之一) or 之 standing alone before a common noun of two characters (第一項規定⏎之財產; not classical 之子于归). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：), it also counts when "
         "the line before is running prose (a full stop inside it), already holds two clauses (two commas outside "
         "brackets and quotes), ends on the first half of a compound (电子⏎商务) after clause punctuation, when the "
         "next line starts with a conjunction that joins nouns (及其, 或者) or with an adverb, modal verb or copula "
@@ -913,7 +913,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
        preposition: 把, 在, 由; the copula or a causative: 是, 让, not as a value after a colon (答：是); a personal pronoun as
        the subject of what follows: 当我们, 这里我们, 让我们; 之 after a noun: 其内部单位之; after clause punctuation, a
        lone adverb, modal verb or determiner, or a modal of two characters: 不, 能, 其, 不得, 可以), or the next line starts with a particle (的, 了,
-       着), a word of 之 that follows its noun (之一) or a postposition (以来, 以外), an adverb, modal verb or copula standing alone (会, 都,
+       着), a word of 之 that follows its noun (之一), 之 alone before a common noun (之财产) or a postposition (以来, 以外), an adverb, modal verb or copula standing alone (会, 都,
        是) or a conjunction that joins nouns (及其, 或者), or, after clause punctuation, with a sentence of at
        most SHORT_END Han characters (山河|锦绣。); the line before already holds two clauses (two ， outside brackets and quotes); or,
        after clause punctuation, the two words at the break form a compound of the lexicon (电子|商务), or the
@@ -1222,6 +1222,23 @@ def _joins_first(br: _Break, line: str) -> bool:
     return word in NOUN_JOINERS and line[len(word) : len(word) + 1] not in "，,、："
 
 
+#: The parts of speech (jieba's tags) of a common noun of two characters that 之 standing alone at the start of a
+#: line goes before (第一项规定|之财产, 携去|之资料): nouns and nominal verbs, not names of people or places (classical
+#: 之 the verb, to go: 之广陵).
+ZHI_NOUN_POS = frozenset({"n", "vn", "nz", "ng"})
+
+
+def _zhi_before_noun(br: _Break) -> bool:
+    """Does the next line open with 之 standing alone before a common noun of two characters (之财产, 之资料)? The
+    attributive 之 of written and legal style follows what modifies the noun, on the line before; classical 之
+    alone (之子于归: this) stands before a word of one character."""
+    segments = br._rseg or []
+    if len(segments) < 2:
+        return False
+    s, e = segments[1]
+    return e - s == 2 and br.lex.pos(br.right[s:e]) in ZHI_NOUN_POS
+
+
 #: Words of 之 that follow the noun they belong to (有下列行为|之一的, 两国|之间): no sentence or title starts with one
 #: (之前 and 之后 do, as adverbs of time; 之 alone does in classical Chinese: 之子于归).
 BOUND_ZHI = frozenset({"之一", "之间", "之中", "之下", "之外", "之内", "之上", "之际", "之时", "之初", "之余"})
@@ -1379,7 +1396,7 @@ def _particle_first(br: _Break) -> bool:
     of 之 that follows its noun (之一, 之后; not 之所以, which opens a sentence)?"""
     right, pos = br.right, br.lex.pos
     if right[0] == "之":
-        return br.first in BOUND_ZHI
+        return br.first in BOUND_ZHI or (br.first == "之" and _zhi_before_noun(br))
     if right[:2] in POSTPOSITIONS and br.first in POSTPOSITIONS:
         return True  # (以外国货币 starts with 以|外国)
     particles = _tagged(PARTICLE_POS)  # (pos(w) in PARTICLE_POS for each w, as one set lookup)
