@@ -1591,3 +1591,20 @@ def test_zhi_alone_before_a_noun_opens_no_line(prev, next_):
 )
 def test_classical_zhi_at_the_start_of_a_line_is_no_cut(prev, next_):
     assert broken_line.judge(prev, next_) is None
+
+
+# -- running prose before a line that ends with a colon (session 20) ---------------------------------------------
+
+
+def test_running_prose_before_a_line_introducing_what_follows_is_a_cut():
+    prev = "一个标准库中 map 方法的应用。使用 map 函数将一个数字 vector 转换"
+    assert broken_line.judge(prev, "为一个字符串 vector，就可以使用闭包，如示例所示：") is not None
+    # ︰ introduces what follows too (traditional-script statutes)
+    prev = "機關辦理採購，除我國締結之條約或協定另有禁止規定者外，得採行下列"
+    assert broken_line.judge(prev, "措施之一，並應載明於招標文件中︰", variant="zh-Hant") is not None
+
+
+def test_a_heading_before_a_line_introducing_what_follows_is_no_cut():
+    # no full stop in the line before: a heading over its paragraph
+    assert broken_line.judge("构建并运行 Cargo 项目", "现在让我们来看看如何构建：") is None
+    assert broken_line.judge("数据丢失问题的解决方案", "进行如下配置：") is None

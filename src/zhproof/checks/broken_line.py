@@ -182,7 +182,7 @@ DOC = RuleDoc(
         "after a verb or preposition whose object it is, 关于我们, nor in verse), 之 after a noun of two characters or more "
         "(其内部单位之⏎设立), 至 after the first end of a range (五月一日至⏎五月三日; not the verb: 寒潮将至), or, after clause "
         "punctuation, a lone adverb, modal verb or determiner such as 不, 能 or 其, or on a line of prose length a modal "
-        "of two characters such as 不得 or 可以), or the next line starts with a particle (的, 了, 着), a word of 之 that follows its noun (之一) or 之 standing alone before a common noun of two characters (第一項規定⏎之財產; not classical 之子于归). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：), it also counts when "
+        "of two characters such as 不得 or 可以), or the next line starts with a particle (的, 了, 着), a word of 之 that follows its noun (之一) or 之 standing alone before a common noun of two characters (第一項規定⏎之財產; not classical 之子于归). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：, where running prose needs only that the model relate the two sides), it also counts when "
         "the line before is running prose (a full stop inside it), already holds two clauses (two commas outside "
         "brackets and quotes), ends on the first half of a compound (电子⏎商务) after clause punctuation, when the "
         "next line starts with a conjunction that joins nouns (及其, 或者) or with an adverb, modal verb or copula "
@@ -894,7 +894,8 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
     1. the next line goes on to a sentence end and the line before is running prose: a 。 inside it, and what
        follows the last one is not a credit or caption in its last clause (新华社记者 王明/摄). Safe.
        A next line that ends with a colon introducing what follows (按照下列|规定予以处罚：) counts as going on to a
-       sentence end for the tests below, not for this one, unless a label opens the line before (a caption).
+       sentence end for the tests below, not for this one, unless a label opens the line before (a caption); before
+       it, running prose is a cut where the model associates the two sides by more than CLAUSE_ASSOCIATION.
     2. the break cuts a word: the word trigram model reads a word across it, likelier than the two sides apart
        (贡献了中|国智慧). Safe after prose, else unsafe. Everything below is unsafe.
     3. the line leaves a bracket or title mark open that the next line closes (央视网消息（新闻|联播）); a number is
@@ -961,10 +962,11 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
     prose = stop is not None and len(prev_line) >= MIN_PROSE_LINE and not credit
     if prose and rest and not paragraph:
         return Safety.SAFE, ""
+    introduced = False
     if not rest and _INTRODUCES.search(next_line.rstrip()) and not _LABEL_OPEN.match(prev_line):
         # a line that ends with a colon introducing what follows (运行 | 测试：) is a sentence too, for the tests
         # below (not for the safe join above: a caption before it may lack its full stop)
-        rest = True
+        rest = introduced = True
     tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
     head = _HAN_HEAD.match(next_line[:_WINDOW])
     if tail is None or head is None:
@@ -1051,6 +1053,11 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
             and _COMMA.search(_NUMBER_LIST.sub("", fragment))
         ):
             return Safety.UNSAFE, ""
+    if introduced and prose and not comma and _association(br) > CLAUSE_ASSOCIATION:
+        # running prose before a line that introduces what follows with a colon (……的应用。使用 map 函数将一个数字
+        # vector 转换|为一个字符串 vector，……如示例 20-29 所示：): a heading over a list has no full stop in it, so
+        # the model need only relate the two sides
+        return Safety.UNSAFE, ""
     if not dated and _cuts_word(br, gate=False):
         return Safety.UNSAFE, ""  # a word only the model knows (闭|包), asked only of what is still open
     # the line may be a heading before its paragraph: the document's layout decides (``_by_document``)
@@ -1411,8 +1418,9 @@ def _particle_first(br: _Break) -> bool:
     return pos(br.first) in PARTICLE_POS
 
 
-# A line that ends with a colon introduces what follows (a list, an example): it ends a sentence's first part.
-_INTRODUCES = compile_re(r"[：:]$")
+# A line that ends with a colon introduces what follows (a list, an example): it ends a sentence's first part
+# (︰, U+FE30, is the colon of some traditional-script statutes: 得採行下列措施之一，並應載明於招標文件中︰).
+_INTRODUCES = compile_re(r"[：:︰]$")
 # Brackets and title marks (not quotation marks: a quoted verse or couplet may stand on two lines).
 _OPENERS = {"（": "）", "(": ")", "《": "》", "【": "】"}
 _OPENER_CHARS = compile_re("[" + "".join(_OPENERS).replace("(", "\\(").replace("[", "\\[") + "]")
