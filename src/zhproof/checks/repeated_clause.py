@@ -9,8 +9,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from functools import cache
-from itertools import accumulate, compress, count
-from operator import ne
+from itertools import accumulate, compress, count, repeat
+from operator import add, ne
 from typing import Iterable
 
 from ..document import Document
@@ -31,9 +31,10 @@ _LABEL = (
 _CLAUSE_SPLIT = compile_re(f"([^{_D}\\s][^{_D}]*(?<!\\s))")
 # A label at the start of a clause, in the clauses joined by line breaks ("\n" + "\n".join(clauses)): a search for
 # "\n" (a literal, which the engine scans for fast) tried once per clause, not a look-ahead tried at every clause
-# start in the 3 passes of the split. The label holds no separator and no white space before its end, so it is
-# the same as at the clause's start in the text, but for white space after the clause's end (compared stripped).
-_LABEL_AT = compile_re(f"\n({_LABEL})")
+# start in the 3 passes of the split; the look-ahead for the label's first character saves trying its four forms
+# at most clauses. The label holds no separator and no white space before its end, so it is the same as at the
+# clause's start in the text, but for white space after the clause's end (compared stripped).
+_LABEL_AT = compile_re(f"\n(?=[第（(一二三四五六七八九十\\d])({_LABEL})")
 _SENTENCE_END = "。！？!?；;"
 _HAN = compile_re(f"[{HAN}]")
 _NOT_HAN = compile_re(f"[^{HAN}]+")  # what is left without it is the Han characters, counted without a list of them
@@ -155,33 +156,10 @@ class RepeatedClause(BaseRule):
         text = doc.text
         min_adjacent = doc.option(self.name, "min-adjacent-han", MIN_ADJACENT_HAN)
         min_distant = doc.option(self.name, "min-distant-han", MIN_DISTANT_HAN)
-        # Clauses as strings, with their offsets, in C: splitting on the clause pattern gives the separators and
-        # the clauses in turn; the running sum of the lengths gives every clause's start and end.
-        parts = _CLAUSE_SPLIT.split(text)
-        offsets = list(accumulate(map(len, parts), initial=0))
-        raw = parts[1::2]
-        del parts
-        # An article or list label is not part of the clause (第二条 招标投标活动… pasted without its label is
-        # the same sentence); few clauses have one, so only those are rewritten. The labels are found in the
-        # clauses joined by line breaks, one "\n" before each: clause k's label follows the k-th "\n", counted
-        # from the label before. (A label holds no separator and no white space before its end, so it ends inside
-        # its clause, or its clause is all label and its key is "".)
-        labels = [""] * len(raw)  # the label clause i opens with (compared stripped), or ""
-        keys = raw[:]
-        joined = "\n" + "\n".join(raw)
-        lines_before = joined.count
-        k = at = 0
-        for m in _LABEL_AT.finditer(joined):
-            k += lines_before("\n", at, m.start() + 1)
-            at = m.start() + 1
-            labels[k - 1] = label = m.group(1)
-            keys[k - 1] = raw[k - 1][len(label) :]
-        del joined
+        raw, labels, keys, starts, ends = _clauses(text)
         occ = _Occurrences(keys)
         if not occ.copies:
             return
-        # start and end offsets of clause i: starts[i], ends[i] (lists, not methods: the loop reads them often)
-        starts, ends = offsets[1::2], offsets[2::2]
         lines = _Lines(text)
         n = len(keys)
         i = -1
@@ -316,6 +294,32 @@ class RepeatedClause(BaseRule):
             Fix((Edit(start, end, ""),), Safety.SAFE if adjacent else Safety.UNSAFE, "删去后一处重复"),
             related=(starts[orig],),
         )
+
+
+def _clauses(text: str) -> tuple[list[str], list[str], list[str], list[int], list[int]]:
+    """The clauses of the text: as written, their labels (or ""), their keys (without the label), and their start
+    and end offsets (lists, not methods: the loop reads them often)."""
+    # Clauses as strings, with their offsets, in C: splitting on the clause pattern gives the separators and
+    # the clauses in turn; the running sum of the lengths gives every clause's start and end.
+    parts = _CLAUSE_SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    raw = parts[1::2]
+    del parts
+    # An article or list label is not part of the clause (第二条 招标投标活动… pasted without its label is
+    # the same sentence); few clauses have one, so only those are rewritten. The labels are found in the
+    # clauses joined by line breaks, one "\n" before each: splitting there on "\n" + label gives the labels
+    # and, between them, the text before each label's "\n", whose line breaks count the clauses before the
+    # label's clause since the label before. (A label holds no separator and no white space before its end,
+    # so it ends inside its clause, or its clause is all label and its key is "".)
+    labels = [""] * len(raw)  # the label clause i opens with (compared stripped), or ""
+    keys = raw[:]
+    pieces = _LABEL_AT.split("\n" + "\n".join(raw))
+    between = map(str.count, pieces[0:-1:2], repeat("\n"))
+    for k, label in zip(map(add, accumulate(between), count()), pieces[1::2]):
+        labels[k] = label
+        keys[k] = raw[k][len(label) :]
+    del pieces
+    return raw, labels, keys, offsets[1::2], offsets[2::2]
 
 
 def _candidates(
