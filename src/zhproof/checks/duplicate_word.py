@@ -841,7 +841,32 @@ def _across_words(lex, window: str, a: int, k: int) -> str | None:
 
 def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
     """The reason a repeat is grammatical Chinese, or None. Only closed classes of the grammar live here: every
-    other verdict is the language model's."""
+    other verdict is the language model's. (It depends on its arguments alone: remembered for the bundled
+    lexicon, since a text writes the same repeat in the same words again and again.)"""
+    if lex is not _lexicon():
+        return _grammar_of(lex, window, a, k, prev)
+    key = (window, a, k, prev)
+    try:
+        return _GRAMMAR[key]
+    except KeyError:
+        pass
+    if len(_GRAMMAR) >= _MEMO_LIMIT:
+        _GRAMMAR.clear()
+    reason = _GRAMMAR[key] = _grammar_of(lex, window, a, k, prev)
+    return reason
+
+
+_GRAMMAR: dict[tuple[str, int, int, str], str | None] = {}
+_MEMO_LIMIT = 50_000
+
+
+@cache
+def _lexicon():
+    return lexicon()
+
+
+def _grammar_of(lex, window: str, a: int, k: int, prev: str) -> str | None:
+    """``_grammar``, worked out."""
     unit = window[a : a + k]
     mid = a + k
     if unit in ("万", "亿"):
