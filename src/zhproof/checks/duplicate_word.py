@@ -639,7 +639,25 @@ def _gain(lm, window: str, a: int, k: int, bos: bool, eos: bool, floor: float | 
     the two copies differ: in a window converted from traditional characters OpenCC converts by phrase, 乾乾隆 reads
     干乾隆; then the text undone shares the window's routes only after the second copy.) And their words are mostly the same: the n-grams of the others are looked up only
     where their words differ from the window's (``LanguageModel._token_scores_like``). The results are those of
-    ``lm.score``, ``lm.segment`` and ``lm.score_tokens``."""
+    ``lm.score``, ``lm.segment`` and ``lm.score_tokens``. (Remembered for the bundled model, as ``_grammar``.)"""
+    if lm is not _language_model():
+        return _gain_of(lm, window, a, k, bos, eos, floor)
+    key = (window, a, k, bos, eos, floor)
+    try:
+        return _GAINS[key]
+    except KeyError:
+        pass
+    if len(_GAINS) >= _MEMO_LIMIT:
+        _GAINS.clear()
+    gain = _GAINS[key] = _gain_of(lm, window, a, k, bos, eos, floor)
+    return gain
+
+
+_GAINS: dict[tuple[str, int, int, bool, bool, float | None], float] = {}
+
+
+def _gain_of(lm, window: str, a: int, k: int, bos: bool, eos: bool, floor: float | None = None) -> float:
+    """``_gain``, worked out."""
     mid, cut = a + k, a + 2 * k
     score, step = routes = lm._routes(window)
     words = lm._scored_words(window, lm._words(window, routes))
