@@ -1,0 +1,115 @@
+"""Edge cases of duplicate-word's speed work: its memos (``_grammar``, ``_gain``) and the routes that ``_gain``
+shares between its readings must give what the unshared, unremembered computations give. (No timing here.)"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from zhproof.checks import duplicate_word as dw
+from zhproof.langmodel import LanguageModel, language_model
+from zhproof.lexicon import Lexicon, lexicon
+
+
+def _gain_unshared(lm, window, a, k, bos, eos, floor=None):
+    """``_gain`` from the public methods of the model alone."""
+    undone = lm.score(window[: a + k] + window[a + 2 * k :], bos=bos, eos=eos)
+    as_segmented = lm.score(window, bos=bos, eos=eos)
+    if floor is not None and undone - as_segmented < floor:
+        return undone - as_segmented
+    split = lm.score_tokens(lm.segment(window[: a + k]) + lm.segment(window[a + k :]), bos=bos, eos=eos)
+    return undone - max(as_segmented, split)
+
+
+CASES = [
+    ("的的", 0, 1),  # the repeat is the whole window
+    ("国国家主席", 0, 1),  # at its start
+    ("我们在在", 2, 1),  # at its end
+    ("新冠肺炎疫情疫情发生后", 4, 2),
+    ("全国和县级以上和县级以上地方", 2, 5),
+    ("人民政府政府采购", 2, 2),
+    ("干乾隆年间", 0, 1),  # converted from traditional by phrase: the copies differ
+    ("行政机关为瞭为了解事实", 4, 2),
+    ("中\ud800国国家", 2, 1),  # a lone surrogate before the repeat
+    ("国国\udfff家", 0, 1),  # ... and after it
+    ("𠀀𠀀未登录词", 0, 1),  # outside the model's vocabulary
+]
+
+
+@pytest.mark.parametrize("window, a, k", CASES)
+def test_gain_shares_the_windows_routes_exactly(window, a, k):
+    lm = language_model()
+    for bos, eos, floor in itertools.product((False, True), (False, True), (None, dw.GRAMMAR_YIELD_GAIN, -99.0)):
+        expected = _gain_unshared(lm, window, a, k, bos, eos, floor)
+        assert dw._gain_of(lm, window, a, k, bos, eos, floor) == expected
+        dw._GAINS.clear()
+        assert dw._gain(lm, window, a, k, bos, eos, floor) == expected  # worked out
+        assert dw._gain(lm, window, a, k, bos, eos, floor) == expected  # remembered
+
+
+def test_gain_remembers_floor_and_edges_apart():
+    lm = language_model()
+    window, a, k = "新冠肺炎疫情疫情发生后", 4, 2
+    dw._GAINS.clear()
+    values = {
+        (bos, eos, floor): dw._gain(lm, window, a, k, bos, eos, floor)
+        for bos, eos, floor in itertools.product((False, True), (False, True), (None, 100.0))
+    }
+    assert len(dw._GAINS) == len(values)
+    for (bos, eos, floor), value in values.items():
+        assert value == _gain_unshared(lm, window, a, k, bos, eos, floor)
+    # with a floor above the gain, the gain over the segmenter's reading alone (the split reading not asked)
+    assert values[(False, False, 100.0)] == _gain_unshared(lm, window, a, k, False, False, 100.0)
+
+
+def test_gain_of_another_model_is_not_remembered():
+    other = LanguageModel()  # the same data, another object: its answers are its own
+    dw._GAINS.clear()
+    value = dw._gain(other, "我们在在会上发言", 2, 1, True, True)
+    assert dw._GAINS == {}
+    assert value == _gain_unshared(language_model(), "我们在在会上发言", 2, 1, True, True)
+
+
+GRAMMAR_CASES = [
+    ("日日本", 0, 1, "4"),  # after a digit: a number and its unit
+    ("日日本", 0, 1, "的"),
+    ("日日本", 0, 1, ""),
+    ("钉钉子精神", 0, 1, "发扬"[-1]),
+    ("研究研究", 0, 2, ""),
+    ("座座纪念碑", 0, 1, "一"),
+    ("座座纪念碑", 0, 1, "两"),
+    ("尼尼斯托表示", 0, 1, "统"),
+    ("中\ud800国国家", 2, 1, "x"),
+]
+
+
+def test_grammar_remembers_per_character_before():
+    lex = lexicon()
+    dw._GRAMMAR.clear()
+    worked_out = [dw._grammar_of(lex, *case) for case in GRAMMAR_CASES]
+    assert [dw._grammar(lex, *case) for case in GRAMMAR_CASES] == worked_out
+    assert [dw._grammar(lex, *case) for case in GRAMMAR_CASES] == worked_out  # remembered
+    assert len(dw._GRAMMAR) == len(set(GRAMMAR_CASES))
+    # the character before decides between readings: the memo keeps them apart
+    assert worked_out[0] == dw.R_NUMBER_UNIT and worked_out[1] != dw.R_NUMBER_UNIT
+
+
+def test_grammar_of_another_lexicon_is_not_remembered():
+    other = Lexicon()
+    dw._GRAMMAR.clear()
+    assert dw._grammar(other, "钉钉子精神", 0, 1, "扬") == dw._grammar_of(lexicon(), "钉钉子精神", 0, 1, "扬")
+    assert dw._GRAMMAR == {}
+
+
+def test_memos_are_bounded(monkeypatch):
+    monkeypatch.setattr(dw, "_MEMO_LIMIT", 3)
+    lex, lm = lexicon(), language_model()
+    dw._GRAMMAR.clear()
+    dw._GAINS.clear()
+    for case in GRAMMAR_CASES:
+        assert dw._grammar(lex, *case) == dw._grammar_of(lex, *case)
+        assert len(dw._GRAMMAR) <= 3
+    for window, a, k in CASES:
+        assert dw._gain(lm, window, a, k, False, True) == _gain_unshared(lm, window, a, k, False, True)
+        assert len(dw._GAINS) <= 3
