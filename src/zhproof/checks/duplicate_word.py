@@ -680,6 +680,9 @@ def _gain_of(lm, window: str, a: int, k: int, bos: bool, eos: bool, floor: float
         e = j + step[j]
         split_words.append(window[j:e])
         j = e
+    if split_words == words:
+        # the segmenter's own reading: the same scores (``_token_scores_like`` gives the window's), the same sum
+        return undone - as_segmented
     split = sum(lm._token_scores_like(split_words, bos, eos, words, scores))
     return undone - max(as_segmented, split)
 
