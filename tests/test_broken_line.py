@@ -1608,3 +1608,30 @@ def test_a_heading_before_a_line_introducing_what_follows_is_no_cut():
     # no full stop in the line before: a heading over its paragraph
     assert broken_line.judge("构建并运行 Cargo 项目", "现在让我们来看看如何构建：") is None
     assert broken_line.judge("数据丢失问题的解决方案", "进行如下配置：") is None
+
+
+# -- a line that opens with two parts cited in a row is inside a sentence (session 20) ------------------------------
+
+
+@pytest.mark.parametrize(
+    "prev,next_",
+    [
+        ("第三項第二款及第四項", "申請人對於駁回申請之處分不服者，得聲請撤銷。"),
+        ("第一項及第二項安全查核", "結果，應通知受查核人，並許其陳述意見。"),
+        ("第一項第一款至第三款之中央主管機關執行各該款所定", "事項，得依第十四條規定辦理。"),
+    ],
+)
+def test_a_line_opening_with_cited_parts_is_a_cut(prev, next_):
+    assert broken_line.judge(prev, next_, variant="zh-Hant") is not None
+
+
+@pytest.mark.parametrize(
+    "prev",
+    [
+        "第三条 本法所称的安全查核",  # an article's own number, then its text
+        "第一项人员的安全查核",  # one part cited: may be a heading
+        "第三章 安全查核",
+    ],
+)
+def test_an_article_number_or_one_cited_part_opens_no_cut_sentence(prev):
+    assert broken_line.judge(prev, "结果应当通知受查核人。") is None

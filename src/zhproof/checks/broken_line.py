@@ -76,6 +76,12 @@ _REFERENCE = compile_re(
     f"[ \\t\\u3000]*第{_LABEL_NUMBER}[章节節条條款项項编編]"
     f"(?:之[一二三四五六七八九十]+[{HAN}]|[的第所至及或和与與]|之[^一二三四五六七八九十]|规定|規定)"
 )
+# A line that opens with two parts cited in a row (第三項第二款及第四項, 第一項及第二項安全查核, 第一项至第三项): the
+# middle of a sentence of a statute (an article's own number is followed by white space or its text, 第三条 本法……,
+# and a heading cites no parts), and before a line that goes on to a sentence end without punctuation at its end, a
+# cut one.
+_CITED_PART = f"第{_LABEL_NUMBER}[条條款项項](?:之{_LABEL_NUMBER})?"
+_CITATIONS_OPEN = compile_re(f"[ \\t\\u3000]*{_CITED_PART}(?:[及至或和与與、]|以及)?{_CITED_PART}")
 _ORDINAL_END = compile_re(f"第[〇零一二三四五六七八九十百千万两{DIGIT}]+$")
 _UNITS = frozenset("章节節条條款项項编編篇卷回部集届次期号版")
 _NUMERAL = frozenset("〇零一二三四五六七八九十百千万亿两")
@@ -184,7 +190,7 @@ DOC = RuleDoc(
         "punctuation, a lone adverb, modal verb or determiner such as 不, 能 or 其, or on a line of prose length a modal "
         "of two characters such as 不得 or 可以), or the next line starts with a particle (的, 了, 着), a word of 之 that follows its noun (之一) or 之 standing alone before a common noun of two characters (第一項規定⏎之財產; not classical 之子于归). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：, where running prose needs only that the model relate the two sides), it also counts when "
         "the line before is running prose (a full stop inside it), already holds two clauses (two commas outside "
-        "brackets and quotes), ends on the first half of a compound (电子⏎商务) after clause punctuation, when the "
+        "brackets and quotes), opens with two parts of a statute cited in a row (第三項第二款及第四項⏎申請人……), ends on the first half of a compound (电子⏎商务) after clause punctuation, when the "
         "next line starts with a conjunction that joins nouns (及其, 或者) or with an adverb, modal verb or copula "
         "standing alone (会, 都, 是), when, after clause punctuation, the next line opens with a sentence of at most "
         "four Han characters (秋景如画，山河⏎锦绣。), or when, after clause punctuation, the "
@@ -922,7 +928,8 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
        is no caption that a label opens, no list item, and has more than a list of numbers (第五、六集) as its clause.
     A line of one preposition, conjunction or adverb after a line that ends with punctuation is a cut too (asked in
     ``BrokenLine.check``, which sees the line before), and 第 standing alone before an outline heading.
-    5. the two or three characters at the break are a word only the model knows (闭|包, 迭代|器).
+    5. the two or three characters at the break are a word only the model knows (闭|包, 迭代|器); or the line opens
+       with two parts cited in a row (第三项第二款及第四项|申请人……): the middle of a sentence of a statute.
     6. otherwise the line may be a heading before its paragraph: left open ("structure").
 
     With ``paragraph`` (a blank line between two lines of a Markdown document: a paragraph break by the format's
@@ -1060,6 +1067,8 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
         return Safety.UNSAFE, ""
     if not dated and _cuts_word(br, gate=False):
         return Safety.UNSAFE, ""  # a word only the model knows (闭|包), asked only of what is still open
+    if _CITATIONS_OPEN.match(prev_line):
+        return Safety.UNSAFE, ""  # 第三項第二款及第四項|申請人對於……: a line that cites parts is inside a sentence
     # the line may be a heading before its paragraph: the document's layout decides (``_by_document``)
     return None, "structure"
 
