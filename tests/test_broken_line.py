@@ -1635,3 +1635,13 @@ def test_a_line_opening_with_cited_parts_is_a_cut(prev, next_):
 )
 def test_an_article_number_or_one_cited_part_opens_no_cut_sentence(prev):
     assert broken_line.judge(prev, "结果应当通知受查核人。") is None
+
+
+def test_a_part_of_a_cited_part_starts_no_heading():
+    # 第一條前段, 第二項前段: a citation inside a sentence, not an article's heading (session 20)
+    text = "本法所稱智慧財產案件，為智慧財產案件審理法\n第一條前段所定之智慧財產案件。"
+    assert len(findings(text, variant="zh-Hant")) == 1
+    text = "犯陸海空軍刑法第四十二條第一項、第四十四條\n\n第二項前段、第五項之罪者，依本法處斷。"
+    assert len(findings(text, variant="zh-Hant")) == 1
+    # an article's number with its text stays a heading
+    assert findings("本法所稱智慧財產案件，依下列規定\n第一條 前段所定之案件，由法院審理。", variant="zh-Hant") == []

@@ -69,12 +69,12 @@ _LABEL_LINE = compile_re(f"{_LABEL_RANGE}[章节節条條款项項部分编編�
 # Clause punctuation, counted outside brackets, quotes and titles (a headline may quote a phrase with a comma).
 _CLAUSE_MARK = compile_re(r"，")
 # A part or article cited inside a sentence (第三十条的规定, 第二十二條之一制定之, 第一項及其未遂犯): the number, with no
-# space, then what goes on a citation (a particle, a conjunction, another number, 规定, 所, 至; after 之一, any Han
-# character), not a heading's text (第三十条 本法……, 第一百二十条之一 以……, 第一章总则; 第一条、 and 第一条， label
+# space, then what goes on a citation (a particle, a conjunction, another number, 规定, 所, 至, a part of the part
+# cited, 第一條前段, 第二项但书; after 之一, any Han character), not a heading's text (第三十条 本法……, 第一百二十条之一 以……, 第一章总则; 第一条、 and 第一条， label
 # articles in informal charters and contracts).
 _REFERENCE = compile_re(
     f"[ \\t\\u3000]*第{_LABEL_NUMBER}[章节節条條款项項编編]"
-    f"(?:之[一二三四五六七八九十]+[{HAN}]|[的第所至及或和与與]|之[^一二三四五六七八九十]|规定|規定)"
+    f"(?:之[一二三四五六七八九十]+[{HAN}]|[的第所至及或和与與]|之[^一二三四五六七八九十]|规定|規定|前段|后段|後段|但书|但書)"
 )
 # A line that opens with two parts cited in a row (第三項第二款及第四項, 第一項及第二項安全查核, 第一项至第三项): the
 # middle of a sentence of a statute (an article's own number is followed by white space or its text, 第三条 本法……,
@@ -179,7 +179,7 @@ DOC = RuleDoc(
         "Finds a line break, often with blank lines, in the middle of a sentence (就业形势⏎⏎保持稳定) or of a word "
         "(贡献了中⏎⏎国智慧), as PDF extraction, OCR and page layout leave them. The next line must not start a "
         "heading or list item (a part or article cited without a space after its number starts none: 依照本法⏎"
-        "第三十条的规定, 第二十二條之一制定之; 第一条、 labels an article). A break counts when it cuts a word (the word trigram model reads the characters "
+        "第三十条的规定, 第二十二條之一制定之, 第一條前段所定; 第一条、 labels an article). A break counts when it cuts a word (the word trigram model reads the characters "
         "across it as one word, likelier than apart; or each line leaves a lone character that the lexicon joins "
         "into a word; or a word of five characters or more crosses it, in a title too: 第五届全国⏎人民代表大会常务委员会, "
         "though not after a name of its own, 北京大学⏎光华管理学院, nor in a list of words, one per line; or it cuts a numeral), when the line before ends where no sentence or title can (a "
