@@ -1645,3 +1645,24 @@ def test_a_part_of_a_cited_part_starts_no_heading():
     assert len(findings(text, variant="zh-Hant")) == 1
     # an article's number with its text stays a heading
     assert findings("本法所稱智慧財產案件，依下列規定\n第一條 前段所定之案件，由法院審理。", variant="zh-Hant") == []
+
+
+# -- a localizer standing alone before a comma opens no line (session 20) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "prev,next_",
+    [
+        ("当 insert 调用将 field_name 和 field_value 移动到哈希 map 中", "后，将不能使用这两个绑定。"),
+        ("在自然资源资产审计、行业调查统计等工作", "中，应当使用地理国情监测成果。"),
+    ],
+)
+def test_a_localizer_alone_before_a_comma_opens_no_line(prev, next_):
+    assert broken_line.judge(prev, next_) is not None
+    # across a Markdown paragraph break too: grammar, not the shape of the text
+    assert broken_line.judge(prev, next_, paragraph=True) is not None
+
+
+def test_a_localizer_that_starts_a_word_or_a_clause_may_open_a_line():
+    assert broken_line.judge("第三章 数据的安全保护", "后来，有关部门进行了调整。") is None
+    assert broken_line.judge("第三章 数据的安全保护", "上海，作为开放的前沿，率先试点。") is None

@@ -188,7 +188,7 @@ DOC = RuleDoc(
         "after a verb or preposition whose object it is, 关于我们, nor in verse), 之 after a noun of two characters or more "
         "(其内部单位之⏎设立), 至 after the first end of a range (五月一日至⏎五月三日; not the verb: 寒潮将至), or, after clause "
         "punctuation, a lone adverb, modal verb or determiner such as 不, 能 or 其, or on a line of prose length a modal "
-        "of two characters such as 不得 or 可以), or the next line starts with a particle (的, 了, 着), a word of 之 that follows its noun (之一) or 之 standing alone before a common noun of two characters (第一項規定⏎之財產; not classical 之子于归). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：, where running prose needs only that the model relate the two sides), it also counts when "
+        "of two characters such as 不得 or 可以), or the next line starts with a particle (的, 了, 着), a word of 之 that follows its noun (之一), 之 standing alone before a common noun of two characters (第一項規定⏎之財產; not classical 之子于归) or a localizer standing alone before a comma (移动到哈希 map 中⏎后，). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：, where running prose needs only that the model relate the two sides), it also counts when "
         "the line before is running prose (a full stop inside it), already holds two clauses (two commas outside "
         "brackets and quotes), opens with two parts of a statute cited in a row (第三項第二款及第四項⏎申請人……), ends on the first half of a compound (电子⏎商务) after clause punctuation, when the "
         "next line starts with a conjunction that joins nouns (及其, 或者) or with an adverb, modal verb or copula "
@@ -920,7 +920,8 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
        preposition: 把, 在, 由; the copula or a causative: 是, 让, not as a value after a colon (答：是); a personal pronoun as
        the subject of what follows: 当我们, 这里我们, 让我们; 之 after a noun: 其内部单位之; after clause punctuation, a
        lone adverb, modal verb or determiner, or a modal of two characters: 不, 能, 其, 不得, 可以), or the next line starts with a particle (的, 了,
-       着), a word of 之 that follows its noun (之一), 之 alone before a common noun (之财产) or a postposition (以来, 以外), an adverb, modal verb or copula standing alone (会, 都,
+       着), a word of 之 that follows its noun (之一), 之 alone before a common noun (之财产), a localizer
+       alone before a comma (后，) or a postposition (以来, 以外), an adverb, modal verb or copula standing alone (会, 都,
        是) or a conjunction that joins nouns (及其, 或者), or, after clause punctuation, with a sentence of at
        most SHORT_END Han characters (山河|锦绣。); the line before already holds two clauses (two ， outside brackets and quotes); or,
        after clause punctuation, the two words at the break form a compound of the lexicon (电子|商务), or the
@@ -1014,7 +1015,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
             (not dated and _lone_cut(br))
             or (dated and _number_cut(br, prev_line, next_line))  # (not dated: asked above, and false)
             or (br.left[-1] != "的" and _dangling(br, fragment, verse))
-            or _particle_first(br)
+            or _particle_first(br, next_line)
             or _bound_first(br)
             or _joins_first(br, next_line)
             or (_COMMA.search(fragment) is not None and _SHORT_END.match(next_line) is not None)
@@ -1043,7 +1044,7 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
         (not dated and _lone_cut(br, compound=_CLAUSE_SPLIT.search(fragment) is not None))
         or (dated and _number_cut(br, prev_line, next_line))  # (not dated: asked above, and false)
         or _dangling(br, fragment, verse)
-        or _particle_first(br)
+        or _particle_first(br, next_line)
         or _bound_first(br)
         or (comma and _SHORT_END.match(next_line) is not None)
         or _two_clauses(fragment)
@@ -1255,6 +1256,9 @@ def _zhi_before_noun(br: _Break) -> bool:
     return e - s == 2 and br.lex.pos(br.right[s:e]) in ZHI_NOUN_POS
 
 
+#: Localizers (方位词), which close a phrase of time or place opened before them (移动到哈希 map 中|后，): none
+#: stands alone before a comma at the start of a line.
+LOCALIZERS = frozenset("后前中里上下内外间")
 #: Words of 之 that follow the noun they belong to (有下列行为|之一的, 两国|之间): no sentence or title starts with one
 #: (之前 and 之后 do, as adverbs of time; 之 alone does in classical Chinese: 之子于归).
 BOUND_ZHI = frozenset({"之一", "之间", "之中", "之下", "之外", "之内", "之上", "之际", "之时", "之初", "之余"})
@@ -1407,10 +1411,13 @@ def _bound_first(br: _Break) -> bool:
     return br.right[0] in LINE_START_BOUND and len(br.first) == 1
 
 
-def _particle_first(br: _Break) -> bool:
-    """Does the line start with a particle that belongs to the word before it (的, 了, 着, 地, 得), or with a word
-    of 之 that follows its noun (之一, 之后; not 之所以, which opens a sentence)?"""
+def _particle_first(br: _Break, next_line: str) -> bool:
+    """Does the line start with a particle that belongs to the word before it (的, 了, 着, 地, 得), with a word
+    of 之 that follows its noun (之一, 之后; not 之所以, which opens a sentence), or with a localizer standing alone
+    before a comma (……中|后，)?"""
     right, pos = br.right, br.lex.pos
+    if len(right) == 1 and right in LOCALIZERS and next_line[1:2] in ("，", ","):
+        return True  # 移动到哈希 map 中|后，将不能……: a localizer alone closes the phrase of the line before
     if right[0] == "之":
         return br.first in BOUND_ZHI or (br.first == "之" and _zhi_before_noun(br))
     if right[:2] in POSTPOSITIONS and br.first in POSTPOSITIONS:
