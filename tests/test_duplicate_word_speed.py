@@ -113,3 +113,23 @@ def test_memos_are_bounded(monkeypatch):
     for window, a, k in CASES:
         assert dw._gain(lm, window, a, k, False, True) == _gain_unshared(lm, window, a, k, False, True)
         assert len(dw._GAINS) <= 3
+
+
+WITHOUT_TEXTS = [
+    "侵权人人提供材料。侵权人提供证据。",  # both: the text with two each side stands elsewhere
+    "侵权人人提供材料。权人提出异议。",  # with one each side only
+    "侵权人人提供材料。其他内容。",  # nowhere
+    "侵权人人提供材料。侵权人人提供材料。侵权人提供。",  # the repeat twice: never with it, no
+    "人人提供",  # at the edge
+    "权人人提。x权人提",
+    "甲权人人提乙。权人提甲。甲权人提乙。",
+]
+
+
+@pytest.mark.parametrize("text", WITHOUT_TEXTS)
+def test_written_without_shares_its_search(text):
+    start = text.index("人人")
+    alone = [dw._written_without(text, start, "人", n) for n in (2, 1)]
+    for order in ((2, 1), (1, 2), (2,), (1,)):
+        known: dict[int, int] = {}
+        assert [dw._written_without(text, start, "人", n, known) for n in order] == [alone[2 - n] for n in order]

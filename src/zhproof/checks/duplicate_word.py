@@ -235,9 +235,10 @@ class DuplicateWord(BaseRule):
         lm = _language_model()
         seen = None
         if k == 1 and end - start == 2:
+            known: dict[int, int] = {}
 
             def seen(n: int) -> bool:
-                return _written_without(text, start, unit, n)
+                return _written_without(text, start, unit, n, known)
 
         verdict = judge(lexicon(), lm, window, start - lo, k, prev, bos, eos, seen, copies=(end - start) // k)
         if verdict is None and written is not window:
@@ -427,11 +428,17 @@ def _term_after(text: str, at: int) -> bool:
     return False
 
 
-def _written_without(text: str, start: int, unit: str, n: int) -> bool:
+def _written_without(text: str, start: int, unit: str, n: int, known: dict[int, int] | None = None) -> bool:
     """Does the document write the text around a doubled character elsewhere without the repeat, and never with
     it, taking ``n`` Han characters on each side (侵权人|人|提供 with n = 2: 权人提供 stands elsewhere, 权人人提
     nowhere else)? Both sides are needed: at the edge of a run of Han characters a repeat (24日|日本, 人人享有) is
-    judged by the grammar alone. Searched within DOCUMENT_REACH characters either side."""
+    judged by the grammar alone. Searched within DOCUMENT_REACH characters either side.
+
+    ``known``, a dict shared by the calls for one repeat (n = 2, then perhaps n = 1), keeps under 1 where the text
+    without the repeat first stands with one character each side (-1: nowhere). It holds wherever the text with
+    two each side does, one character on: so it is searched first, and where it stands nowhere (the common case)
+    neither does the text with two, and one search answers both calls; where it stands, the text with two is
+    searched from there on."""
     end = start + 2 * len(unit)
     if start < n or end + n > len(text):
         return False
@@ -439,8 +446,17 @@ def _written_without(text: str, start: int, unit: str, n: int) -> bool:
     if not (_HAN_RUN.fullmatch(left) and _HAN_RUN.fullmatch(right)):
         return False
     lo, hi = max(0, start - DOCUMENT_REACH), min(len(text), end + DOCUMENT_REACH)
-    # the text without the repeat first: it is the rarer of the two, and a search stops at its first match
-    return text.find(left + unit + right, lo, hi) >= 0 and text.count(left + unit + unit + right, lo, hi) == 1
+    if known is None or n not in (1, 2):
+        # the text without the repeat first: it is the rarer of the two, and a search stops at its first match
+        return text.find(left + unit + right, lo, hi) >= 0 and text.count(left + unit + unit + right, lo, hi) == 1
+    one = known.get(1)
+    if one is None:
+        one = known[1] = text.find(left[-1] + unit + right[0], lo, hi)
+    if one < 0:
+        return False
+    if n == 2 and text.find(left + unit + right, max(lo, one - 1), hi) < 0:
+        return False
+    return text.count(left + unit + unit + right, lo, hi) == 1
 
 
 #: What bounds the clause around a repeat (``_written_again``): clause punctuation and line breaks.
