@@ -1666,3 +1666,31 @@ def test_a_localizer_alone_before_a_comma_opens_no_line(prev, next_):
 def test_a_localizer_that_starts_a_word_or_a_clause_may_open_a_line():
     assert broken_line.judge("第三章 数据的安全保护", "后来，有关部门进行了调整。") is None
     assert broken_line.judge("第三章 数据的安全保护", "上海，作为开放的前沿，率先试点。") is None
+
+
+# -- a measure word cut from the noun it counts (session 20) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,cut",
+    [
+        ("在项目目录下，输入下面的命令来构建项目：\n\n这条\n\n命令会在 target 目录生成一个可执行文件。", "条|命"),
+        ("为了表达意图，可以为类型别名选择一个\n\n名字，这样代码更清楚。", "个|名"),
+    ],
+)
+def test_a_measure_word_cut_from_its_noun_is_a_cut(text, cut):
+    found = findings(text)
+    assert [text[d.start - 1] + "|" + text[d.end] for d in found] == [cut]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title that ends on a verb's 一个, over a paragraph that opens with a noun
+        "这是上一期的回顾。\n\n再来一个\n\n问题是我们还没有解决旧的麻烦。",
+        # a determiner and measure word in a block of lines without punctuation (verse)
+        "春天来了\n这些\n花儿都开了。",
+    ],
+)
+def test_a_title_or_verse_ending_on_a_measure_word_is_no_cut(text):
+    assert findings(text) == []

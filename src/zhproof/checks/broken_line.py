@@ -199,6 +199,8 @@ DOC = RuleDoc(
         "not in a caption opened by a label unless the association is strong). A line that holds only a "
         "preposition, conjunction or adverb of one character after a line that ends with punctuation (or, under a "
         "heading across a blank line, before a verb), or a determiner before a measure word or numeral (这⏎段代码), "
+        "a determiner and its measure word alone on a line or ending a line with clause punctuation, or a verb's 一个 "
+        "ending such a line, before a common noun (这条⏎命令会在……, 选择一个⏎名字; not verse, nor a title: 再来一个), "
         "before a line that goes on to a sentence end (对⏎多次实施……; not verse, a list of words or a glossary's "
         "headword) and a line that starts with a postposition (2016年⏎以来, 以外, 以内, 为止) are "
         "cut. Headlines, titles, captions, credits "
@@ -353,6 +355,9 @@ class BrokenLine(BaseRule):
             if safety is None and shape == "structure" and _lone_word(judged, judged_next, text, line_start):
                 # one function word on a line of its own before a line that goes on to a sentence end (not verse or
                 # a list of words, one per line)
+                safety = Safety.UNSAFE
+            if safety is None and shape == "structure" and _measure_open(judged, judged_next, text, line_start):
+                # a determiner or a verb's 一 with its measure word, cut from the noun they count (这条⏎命令会在……)
                 safety = Safety.UNSAFE
             if (
                 safety is None
@@ -1394,6 +1399,43 @@ def _lone_word(prev_line: str, next_line: str, text: str, line_start: int) -> bo
     words = lex.segment(head.group())
     word = head.group()[words[0][0] : words[0][1]]
     return (lex.pos(word) or "")[:1] == "v" or word in DANGLING_IN_CLAUSE_WORDS
+
+
+#: The parts of speech (jieba's tags) of a common noun that a measure word counts (命令, 名字): not names.
+COUNTED_NOUN_POS = frozenset({"n", "vn", "nz", "ng"})
+
+
+def _measure_open(prev_line: str, next_line: str, text: str, line_start: int) -> bool:
+    """Does the line end on a determiner and a measure word (这条, 每种, 那些) or a verb's 一 and a measure word
+    (选择一个), before a line that opens with the common noun they count (这条⏎命令会在……)? A measure word waits for
+    its noun. The line must be the two characters alone (not in a block of lines without punctuation: verse), or
+    hold a clause (clause punctuation or a full stop in it): a title may end on a verb's 一个 (再来一个) over a
+    paragraph that opens with a noun."""
+    tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
+    head = _HAN_HEAD.match(next_line[:_WINDOW])
+    if tail is None or head is None or len(tail.group()) < 2:
+        return False
+    left = tail.group()
+    x, y = left[-2], left[-1]
+    if y not in word_list("classifiers") and y != "些":
+        return False
+    if x not in LONE_DETERMINERS and x != "一":
+        return False
+    lex = lexicon()
+    s, e = lex.segment(head.group())[0]
+    if lex.pos(head.group()[s:e]) not in COUNTED_NOUN_POS:
+        return False
+    if prev_line == x + y:
+        return x != "一" and not _after_open_line(text, line_start, same_block=True)
+    if _COMMA.search(prev_line) is None and "。" not in prev_line:
+        return False
+    if x in LONE_DETERMINERS:
+        return True
+    before = left[:-2]
+    if not before:
+        return False
+    s, e = lex.segment(before)[-1]
+    return (lex.pos(before[s:e]) or "")[:1] == "v"
 
 
 def _number_cut_before_outline(prev_line: str, next_line: str) -> bool:
