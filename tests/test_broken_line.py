@@ -1694,3 +1694,20 @@ def test_a_measure_word_cut_from_its_noun_is_a_cut(text, cut):
 )
 def test_a_title_or_verse_ending_on_a_measure_word_is_no_cut(text):
     assert findings(text) == []
+
+
+# -- a preposition of two characters ends no line (session 20) -----------------------------------------------------
+
+
+def test_a_preposition_of_two_characters_ends_no_line():
+    text = (
+        "警告提醒了我们原因所在：迭代器适配器是惰性的。\n\n为了\n\n修复这个警告并消费迭代器，我们将使用 collect 方法。"
+    )
+    found = findings(text)
+    assert [text[d.start - 1] + "|" + text[d.end] for d in found] == ["了|修"]
+    assert broken_line.judge("用人单位不能安排补休的，按照", "不低于工资的百分之二百支付工资报酬。") is not None
+
+
+def test_a_verb_that_is_also_a_preposition_may_end_a_line():
+    # 通过 the verb ends a sentence
+    assert broken_line.judge("这次会议审议通过", "第十四届全国人民代表大会常务委员会第十次会议公告。") is None

@@ -130,6 +130,10 @@ NOUN_JOINERS = frozenset({"及其", "以及", "及", "或者", "或", "并且"})
 # 对 and 用 are left out: they end words (键值对, 投用) that the segmenter may leave alone; so is 当, a verb too
 # (一人做事一人当).
 DANGLING = set("把被和与及或从向于而并跟在为以同自因由是让使给")
+# ... and the prepositions of two characters that are nothing else (为了|修复这个警告, 按照|规定): no sentence or title
+# ends on one standing alone. (通过, 根据 and 截至 are left out: verbs or nouns too, 会议审议通过, 没有根据; 关于 and
+# 对于 end on 于, which ``_dangling`` reads already.)
+DANGLING_PREPOSITIONS = frozenset({"为了", "按照", "依照", "随着", "除了", "凭借"})
 # Adverbs and modal verbs, which go before the verb they modify (当创建不|可变引用时, 以便能|在), and the
 # determiners 其 and 该, which go before their noun (其|包含名为): inside a clause (after clause punctuation in the
 # line) no line ends on one standing alone; a title may (万物皆可, 拒绝说不, 为什么不, 我们能), so a line without
@@ -183,7 +187,7 @@ DOC = RuleDoc(
         "across it as one word, likelier than apart; or each line leaves a lone character that the lexicon joins "
         "into a word; or a word of five characters or more crosses it, in a title too: 第五届全国⏎人民代表大会常务委员会, "
         "though not after a name of its own, 北京大学⏎光华管理学院, nor in a list of words, one per line; or it cuts a numeral), when the line before ends where no sentence or title can (a "
-        "conjunction such as 和 or 或者, 的 outside 是……的, a lone preposition such as 把 or 由, the copula or a causative standing alone (是, 让, 使, 给; not a value after a colon: 答：是), "
+        "conjunction such as 和 or 或者, 的 outside 是……的, a lone preposition such as 把 or 由, or one of two characters that is nothing else, 为了 or 按照, the copula or a causative standing alone (是, 让, 使, 给; not a value after a colon: 答：是), "
         "a personal pronoun as the subject of a next line that opens with its predicate (当我们⏎打印出, 如果我们⏎反而把; not "
         "after a verb or preposition whose object it is, 关于我们, nor in verse), 之 after a noun of two characters or more "
         "(其内部单位之⏎设立), 至 after the first end of a range (五月一日至⏎五月三日; not the verb: 寒潮将至), or, after clause "
@@ -1157,6 +1161,7 @@ def _dangling(br: _Break, fragment: str, verse: bool = False) -> bool:
     if (
         left[-1] not in _DANGLING_LAST
         and left[-1] != "的"
+        and left[-2:] not in DANGLING_PREPOSITIONS
         # (the last one to four characters; a slice longer than the line is the whole line)
         and left[-1:] not in conjunctions
         and left[-2:] not in conjunctions
@@ -1170,6 +1175,8 @@ def _dangling(br: _Break, fragment: str, verse: bool = False) -> bool:
         return True
     if word in PERSONAL_PRONOUNS:
         return not verse and _subject_at_end(br)
+    if word in DANGLING_PREPOSITIONS:
+        return True
     if word == "之":
         return _attributive_zhi(br)
     if word == "至":
