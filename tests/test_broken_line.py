@@ -1711,3 +1711,14 @@ def test_a_preposition_of_two_characters_ends_no_line():
 def test_a_verb_that_is_also_a_preposition_may_end_a_line():
     # 通过 the verb ends a sentence
     assert broken_line.judge("这次会议审议通过", "第十四届全国人民代表大会常务委员会第十次会议公告。") is None
+
+
+def test_a_pronoun_after_a_verb_of_likeness_is_the_subject_of_its_clause():
+    # (session 20) 就像我们|在 let 中做的那样: the clause that 像 takes
+    assert (
+        broken_line.judge("这一部分就是一个模式！就像我们", "在 let 中做的那样，也可以在函数参数中用模式。") is not None
+    )
+    # ... not where what follows is no predicate (像你|一样), nor a pronoun alone on its line (a heading)
+    br = broken_line._Break("就像你", "一样的人")
+    assert br.last == "你" and not broken_line._subject_at_end(br)
+    assert broken_line.judge("我们", "在这里生活了二十年。") is None

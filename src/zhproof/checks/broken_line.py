@@ -151,9 +151,10 @@ DANGLING_IN_CLAUSE_WORDS = frozenset({"可以", "应当", "应该", "必须", "�
 #: that does not open with a predicate; verse sets a subject on a line of its own (多年以后⏎当你⏎再次想起).
 PERSONAL_PRONOUNS = frozenset("我们 你们 他们 她们 它们 咱们 我 你 他 她 它 您 咱 俺 妳 祢 牠".split())
 #: The words before a pronoun that make it a subject: jieba's tags of conjunctions, adverbs and words of time, and
-#: demonstratives (这里, 这时, 那么); 当 and 每当 (when) and the causative verbs.
+#: demonstratives (这里, 这时, 那么); 当 and 每当 (when), the causative verbs, and the verbs of likeness that take a
+#: clause (就像我们|在 let 中做的那样; 像你|一样 is no clause: 一样 is no predicate).
 SUBJECT_BEFORE_POS = frozenset({"c", "d", "t", "r"})
-SUBJECT_BEFORE = frozenset({"当", "每当", "让", "使", "令"})
+SUBJECT_BEFORE = frozenset({"当", "每当", "让", "使", "令", "像", "好像", "正如", "如同"})
 #: ... but not the conjunctions that join two nouns or pronouns (我和你, 你与我: titles).
 PRONOUN_JOINERS = frozenset({"和", "与", "及", "或", "或者", "以及", "同", "跟"})
 #: The parts of speech (jieba's tags, first letter) of a predicate's first word: a verb, an adverb, a preposition
@@ -188,7 +189,7 @@ DOC = RuleDoc(
         "into a word; or a word of five characters or more crosses it, in a title too: 第五届全国⏎人民代表大会常务委员会, "
         "though not after a name of its own, 北京大学⏎光华管理学院, nor in a list of words, one per line; or it cuts a numeral), when the line before ends where no sentence or title can (a "
         "conjunction such as 和 or 或者, 的 outside 是……的, a lone preposition such as 把 or 由, or one of two characters that is nothing else, 为了 or 按照, the copula or a causative standing alone (是, 让, 使, 给; not a value after a colon: 答：是), "
-        "a personal pronoun as the subject of a next line that opens with its predicate (当我们⏎打印出, 如果我们⏎反而把; not "
+        "a personal pronoun as the subject of a next line that opens with its predicate (当我们⏎打印出, 如果我们⏎反而把, 就像我们⏎在 let 中做的那样; not "
         "after a verb or preposition whose object it is, 关于我们, nor in verse), 之 after a noun of two characters or more "
         "(其内部单位之⏎设立), 至 after the first end of a range (五月一日至⏎五月三日; not the verb: 寒潮将至), or, after clause "
         "punctuation, a lone adverb, modal verb or determiner such as 不, 能 or 其, or on a line of prose length a modal "
