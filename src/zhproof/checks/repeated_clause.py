@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections import Counter
 from functools import cache
 from itertools import accumulate, compress, count, repeat
-from operator import add, ne
+from operator import add, is_not
 from typing import Iterable
 
 from ..document import Document
@@ -435,8 +435,11 @@ class _Occurrences:
 
     def __init__(self, keys: list[str]) -> None:
         seen: dict[str, int] = {}
-        self.first = first = list(map(seen.setdefault, keys, count()))
-        self.copies = list(compress(count(), map(ne, first, count())))  # in text order
+        # the indexes made once, as a list: setdefault hands back the very object stored at a clause's first
+        # occurrence, so that a copy is found by identity (is_not), and no pass makes its integers anew
+        index = list(range(len(keys)))
+        self.first = first = list(map(seen.setdefault, keys, index))
+        self.copies = list(compress(index, map(is_not, first, index)))  # in text order
         extra = Counter(map(first.__getitem__, self.copies))  # copies of each repeated clause, by its first index
         firsts = sorted(extra)
         # a stable sort by first index: each group opens with its first occurrence, then its copies in text order
