@@ -141,3 +141,26 @@ def _candidate_args(text, shortest=rc.MIN_ADJACENT_HAN, distant=rc.MIN_DISTANT_H
     raw, labels, keys, starts, ends = rc._clauses(text)
     occ = rc._Occurrences(keys)
     return occ, starts, ends, raw, keys, shortest, distant, text
+
+
+CLAUSES = [f"第{n}项工作已经按照计划完成" for n in "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地"]
+
+
+@pytest.mark.parametrize("length", [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 16, 20, 24])
+def test_run_of_copies_is_traced_to_its_end(length):
+    # a sentence of `length` clauses written twice in a row, then a sentence that repeats its first clauses only:
+    # the run is compared a slice at a time, doubling; it must end exactly where the copy ends
+    sentence = "，".join(CLAUSES[:length]) + "。"
+    text = sentence + sentence + "，".join(CLAUSES[: max(1, length - 1)]) + "，另有安排。"
+    found = findings(text)
+    assert [(d.start, d.end, d.severity) for d in found][:1] == [(len(sentence), 2 * len(sentence), Severity.ERROR)]
+
+
+@pytest.mark.parametrize("length", [1, 3, 4, 5, 8, 9, 15])
+def test_sentence_written_three_times_in_a_row(length):
+    # a run from the second copy may not reach into the third (its original ends before it), whatever the length;
+    # a one-clause sentence is reported twice, longer ones once (as 351a209 does)
+    sentence = "，".join(CLAUSES[:length]) + "。"
+    found = [(d.start, d.end) for d in findings(sentence * 3)]
+    size = len(sentence)
+    assert found == ([(size, 2 * size), (2 * size, 3 * size)] if length == 1 else [(size, 2 * size)])

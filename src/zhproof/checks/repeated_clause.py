@@ -177,9 +177,22 @@ class RepeatedClause(BaseRule):
             # elsewhere does not cut the run
             o, j = occ.origin(i), i + 1
             for cand in _starts(occ, keys, i, n):
-                end = i + 1
-                while end < n and cand + (end - i) < i and keys[end] == keys[cand + (end - i)]:
+                # the run from cand ends before the first clause (before n, and before i: the original ends
+                # before its copy) that differs from its counterpart from i; most differ at once, the rest are
+                # compared a slice at a time, doubling (the runs that stop at a line are traced again from
+                # there, and a block pasted whole is long)
+                end, shift = i + 1, cand - i
+                bound = min(n, i - shift)
+                if end < bound and keys[end] == keys[end + shift]:
                     end += 1
+                    step = 4
+                    while end < bound:
+                        stop = min(end + step, bound)
+                        if keys[end:stop] != keys[end + shift : stop + shift]:
+                            while keys[end] == keys[end + shift]:
+                                end += 1
+                            break
+                        end, step = stop, step + step
                 if end > j:
                     o, j = cand, end
             # the items of a list repeat each other's words (一、服现役期间因公致残。⏎二、服现役期间因公致残，退伍后
