@@ -164,3 +164,25 @@ def test_sentence_written_three_times_in_a_row(length):
     found = [(d.start, d.end) for d in findings(sentence * 3)]
     size = len(sentence)
     assert found == ([(size, 2 * size), (2 * size, 3 * size)] if length == 1 else [(size, 2 * size)])
+
+
+ITEMS = ["服现役期间因公致残的应当享受优待", "退伍后旧伤复发的按照规定办理", "在服役期间患病的依法给予治疗"]
+
+
+def _list(labels):
+    return "".join(f"{label}{item}。\n" for label, item in zip(labels, ITEMS))
+
+
+def test_labelled_block_pasted_whole_is_one_run():
+    # the labels of the copy are those of the original (compared as slices first): the run is not cut
+    block = _list(["一、", "二、", "三、"])
+    found = findings(block + block)
+    assert [(d.start, d.end, d.severity) for d in found] == [(len(block) - 1, 2 * len(block) - 1, Severity.ERROR)]
+
+
+def test_renumbered_block_is_cut_at_its_labels():
+    # the labels differ (四、 where the original has 一、): each item opens the next item of a list, no paste
+    assert findings(_list(["一、", "二、", "三、"]) + _list(["四、", "五、", "六、"])) == []
+    # only the later labels differ: the run stops before the first of them; what is left (一、 and its item,
+    # apart from its original) opens its paragraph in both places: formula
+    assert findings(_list(["一、", "二、", "三、"]) + _list(["一、", "五、", "六、"])) == []

@@ -198,14 +198,15 @@ class RepeatedClause(BaseRule):
             # the items of a list repeat each other's words (一、服现役期间因公致残。⏎二、服现役期间因公致残，退伍后
             # ……; 二、船员……，转乘航空器……。⏎三、船员……，): a run stops before a line that opens with another label
             # than the original's line there (a block pasted whole, labels and all, stays one run)
-            for k in range(i + 1, j):
-                if (
-                    labels[k]
-                    and "\n" in text[ends[k - 1] : starts[k]]
-                    and labels[k].strip() != labels[o + k - i].strip()
-                ):
-                    j = k
-                    break
+            if labels[i + 1 : j] != labels[o + 1 : o + j - i]:  # (labels alike, as in a block pasted whole: no cut)
+                for k in range(i + 1, j):
+                    if (
+                        labels[k]
+                        and "\n" in text[ends[k - 1] : starts[k]]
+                        and labels[k].strip() != labels[o + k - i].strip()
+                    ):
+                        j = k
+                        break
             copy_start, copy_end = starts[i], ends[j - 1]
             orig_end = ends[o + (j - i) - 1]
             gap = text[orig_end:copy_start] if copy_start - orig_end <= 16 else ""  # (a distant copy: no slice)
