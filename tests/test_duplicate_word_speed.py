@@ -133,3 +133,26 @@ def test_written_without_shares_its_search(text):
     for order in ((2, 1), (1, 2), (2,), (1,)):
         known: dict[int, int] = {}
         assert [dw._written_without(text, start, "人", n, known) for n in order] == [alone[2 - n] for n in order]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国" * 40 + "中国中国" + "，" * 30,  # dense: most positions of the block repeat
+        "疫情疫情防控。" * 3 + "的主管人员和的主管人员和" + "甲乙丙丁" * 20,  # sparse, units of several lengths
+        "一二三四五六七八一二三四五六七八" + "𠀀𠀀" + "ab" * 10,  # the longest unit, beyond the BMP, not Han
+    ],
+)
+def test_vector_search_filters_positions_as_the_combined_comparisons(monkeypatch, text):
+    """The vector search keeps the positions where the first comparison holds and looks the others up there;
+    dense blocks (more than one position in sixteen) and sparse ones give the pattern's answers."""
+    np = pytest.importorskip("numpy")
+    for chunk in (7, 64, 1 << 20):
+        monkeypatch.setattr(dw, "VECTOR_CHUNK", chunk)
+        starts, units = dw._vector_repeats(np, text)
+        expected = []
+        pos = 0
+        while (m := dw._CANDIDATE.search(text, pos)) is not None:
+            expected.append((m.start(), len(m.group(1))))
+            pos = m.start() + 1
+        assert list(zip(starts, units)) == expected

@@ -350,17 +350,20 @@ def _vector_repeats(np, text: str) -> tuple[list[int], list[int]]:
             if m <= 0:
                 continue
             same = a[: n - k] == a[k:]  # same[i]: a[i] equals a[i + k]
-            run = same[:m].copy()
+            # where the k comparisons from i all hold: the first one's positions (a few in a hundred), kept where
+            # the others hold too (looked up at those positions only, not shifted and combined over the block)
+            where = np.flatnonzero(same[:m])
             for j in range(1, k):
-                run &= same[j : j + m]
-            if np.count_nonzero(run) > m >> 4:
+                where = where[same[where + j]]
+            if len(where) > m >> 4:
+                run = np.zeros(m, dtype=bool)
+                run[where] = True
                 if han is None:
                     han = _is_han(np, a)
                 for j in range(k):
                     run &= han[j : j + m]
                 best[:m][run] = k  # a boolean mask: cheaper than the positions when many hold
             else:
-                where = np.flatnonzero(run)
                 ok = _is_han(np, a[where])
                 for j in range(1, k):
                     ok &= _is_han(np, a[where + j])
