@@ -1722,3 +1722,11 @@ def test_a_pronoun_after_a_verb_of_likeness_is_the_subject_of_its_clause():
     br = broken_line._Break("就像你", "一样的人")
     assert br.last == "你" and not broken_line._subject_at_end(br)
     assert broken_line.judge("我们", "在这里生活了二十年。") is None
+
+
+def test_a_paragraph_cited_under_an_article_number_is_a_cut():
+    # (session 20) 第十二條|第四項規定: a paragraph of the article cited; no article opens by citing its own
+    assert broken_line.judge("第十二條", "第四項規定，於高等法院準用之。", variant="zh-Hant") is not None
+    # an article number over its text, or over a line that cites another article, stays apart
+    assert broken_line.judge("第 12 條", "本法自公布日施行。", variant="zh-Hant") is None
+    assert broken_line.judge("第 12 條", "第三條規定，於本法準用之。", variant="zh-Hant") is None

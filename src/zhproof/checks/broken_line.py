@@ -82,6 +82,9 @@ _REFERENCE = compile_re(
 # cut one.
 _CITED_PART = f"第{_LABEL_NUMBER}[条條款项項](?:之{_LABEL_NUMBER})?"
 _CITATIONS_OPEN = compile_re(f"[ \\t\\u3000]*{_CITED_PART}(?:[及至或和与與、]|以及)?{_CITED_PART}")
+# A paragraph or item cited at the start of a line (第四項規定, 第二款之): what the ``_REFERENCE`` of an article says
+# of a paragraph.
+_CITED_PARAGRAPH = compile_re(_REFERENCE.pattern.replace("[章节節条條款项項编編]", "[款项項]"))
 _ORDINAL_END = compile_re(f"第[〇零一二三四五六七八九十百千万两{DIGIT}]+$")
 _UNITS = frozenset("章节節条條款项項编編篇卷回部集届次期号版")
 _NUMERAL = frozenset("〇零一二三四五六七八九十百千万亿两")
@@ -213,7 +216,7 @@ DOC = RuleDoc(
         "end, white space between Han characters is a credit only beside a role, 记者, 通讯员, 摄影, or a slash: a "
         "double headline's is none; a slash counts beside a Han character or in a link, not in a path, src/main.rs, "
         "and white space inside quotation marks is the quotation's own), dates, signatures, article numbers and headings "
-        "stand alone and are not reported; a number cut in two (第四⏎章, 第⏎一百七十一条) is a break before a heading "
+        "stand alone and are not reported (an article's number before a paragraph cited from it is not: 第十二條⏎第四項規定，……); a number cut in two (第四⏎章, 第⏎一百七十一条) is a break before a heading "
         "too. Where the two lines alone leave it open (a line that could be a heading "
         "before its paragraph, or a title wrapped on two lines), a bracket or title mark that the line leaves open "
         "and the next line closes (央视网消息（新闻⏎联播）) is a break, so is a word cut before a line that introduces a "
@@ -951,6 +954,10 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
     none. Nothing is left open.
     """
     if _LABEL_LINE.fullmatch(prev_line):
+        if _ARTICLE_NUMBER_LINE.fullmatch(prev_line) and _CITED_PARAGRAPH.match(next_line):
+            # 第十二條|第四項規定，於高等法院準用之。: a paragraph of an article cited after its number; no article
+            # opens by citing a paragraph of its own
+            return Safety.UNSAFE, ""
         return None, ""  # an article or chapter number on a line of its own (第 65 條)
     rest = _sentence_end(next_line)
     body = _strip_marker(prev_line)
