@@ -1730,3 +1730,15 @@ def test_a_paragraph_cited_under_an_article_number_is_a_cut():
     # an article number over its text, or over a line that cites another article, stays apart
     assert broken_line.judge("第 12 條", "本法自公布日施行。", variant="zh-Hant") is None
     assert broken_line.judge("第 12 條", "第三條規定，於本法準用之。", variant="zh-Hant") is None
+
+
+def test_a_line_of_two_characters_joined_elsewhere_is_a_cut():
+    # (session 20) the whole line before is two characters, and the document writes them with the next line's
+    # first three elsewhere (专利申请人)
+    head = "第一条 专利申请人可以委托专利代理机构办理。\n\n第二条 国务院专利行政部门负责复审。\n\n"
+    text = head + "第三条 国务院专利行政部门复审后，作出决定。\n\n专利\n\n申请人对复审决定不服的，可以向人民法院起诉。"
+    found = findings(text)
+    assert [text[d.start - 1] + "|" + text[d.end] for d in found] == ["利|申"]
+    # ... not where the document never writes them together (a heading of two characters over its paragraph)
+    text = head + "第三条 国务院专利行政部门复审后，作出决定。\n\n附则\n\n申请人对复审决定不服的，可以向人民法院起诉。"
+    assert findings(text) == []

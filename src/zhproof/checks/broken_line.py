@@ -234,7 +234,7 @@ DOC = RuleDoc(
         "(第一条 …) that has almost no such lines, since its headings are numbered, and in any statute that sets its article numbers alone on their lines (第 18 條, as Taiwan's statutes do: at most three such lines, each no formula and no statute's title, that read as a clause, with a comma or a modal verb, or have a word running across the break), where the line right under an article's number is its first sentence (第 18 條⏎首長制⏎機關之首長……) unless the document titles its articles (第一條⏎標的⏎……); a line that could be a heading "
         "is also a cut when the document writes the three characters on each side of the break together elsewhere "
         "(全国供销⏎合作社系统…… where another story writes 全国供销合作社; two where punctuation bounds them, "
-        "央视网⏎消息（新闻联播）：…… where the document writes 央视网消息（, unless the next line's label opens other lines "
+        "央视网⏎消息（新闻联播）：…… where the document writes 央视网消息（, or when they are the whole line, 专利⏎申请人对……, unless the next line's label opens other lines "
         "too), and so is a label that the document sets at the start of other lines, cut in two (文件⏎名：src/lib.rs "
         "where listings open with 文件名：). Neither reaches the first line, "
         "the last one (a signature, a date), a heading of a part (第三章, 一、), a list item, a Markdown heading or "
@@ -600,16 +600,22 @@ def _joined_elsewhere(text: str, start: int, end: int, prev_line: str, next_line
         return False
     left, right = tail.group()[-JOIN_SIDE:], head.group()[:JOIN_SIDE]
     # a side of JOIN_SIDE - 1 characters is enough where punctuation bounds it (央视网|消息（新闻联播）: the
-    # document writes 央视网消息（ elsewhere), the punctuation then part of what is looked for; one side only
+    # document writes 央视网消息（ elsewhere), the punctuation then part of what is looked for, or where it is the
+    # whole line before; one side only
     short_left = len(left) < JOIN_SIDE
     short_right = len(right) < JOIN_SIDE
     if short_left and short_right:
         return False
     if short_left:
         at = len(prev_line) - len(left) - 1
-        if len(left) < JOIN_SIDE - 1 or at < 0 or not _BOUNDING.match(prev_line, at):
+        if len(left) < JOIN_SIDE - 1:
             return False
-        left = prev_line[at] + left
+        if at >= 0:
+            if not _BOUNDING.match(prev_line, at):
+                return False
+            left = prev_line[at] + left
+        # (else the two characters are the whole line: 专利|申请人对……的复审决定不服的, where the statute writes
+        # 专利申请人 elsewhere; the other side then has its JOIN_SIDE characters)
     elif short_right:
         if len(right) < JOIN_SIDE - 1 or not _BOUNDING.match(next_line, len(right)):
             return False
