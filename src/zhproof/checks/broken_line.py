@@ -1422,6 +1422,11 @@ def _lone_word(prev_line: str, next_line: str, text: str, line_start: int) -> bo
     return (lex.pos(word) or "")[:1] == "v" or word in DANGLING_IN_CLAUSE_WORDS
 
 
+@cache
+def _measure_words() -> frozenset[str]:
+    return word_list("classifiers")
+
+
 #: The parts of speech (jieba's tags) of a common noun that a measure word counts (命令, 名字): not names.
 COUNTED_NOUN_POS = frozenset({"n", "vn", "nz", "ng"})
 
@@ -1432,16 +1437,15 @@ def _measure_open(prev_line: str, next_line: str, text: str, line_start: int) ->
     its noun. The line must be the two characters alone (not in a block of lines without punctuation: verse), or
     hold a clause (clause punctuation or a full stop in it): a title may end on a verb's 一个 (再来一个) over a
     paragraph that opens with a noun."""
+    # (the two characters first, without a pattern: most lines end on neither)
+    x, y = prev_line[-2:-1], prev_line[-1:]
+    if (x not in LONE_DETERMINERS and x != "一") or (y not in _measure_words() and y != "些"):
+        return False
     tail = _HAN_TAIL.search(prev_line[-_WINDOW:])
     head = _HAN_HEAD.match(next_line[:_WINDOW])
     if tail is None or head is None or len(tail.group()) < 2:
         return False
     left = tail.group()
-    x, y = left[-2], left[-1]
-    if y not in word_list("classifiers") and y != "些":
-        return False
-    if x not in LONE_DETERMINERS and x != "一":
-        return False
     lex = lexicon()
     s, e = lex.segment(head.group())[0]
     if lex.pos(head.group()[s:e]) not in COUNTED_NOUN_POS:
