@@ -1742,3 +1742,24 @@ def test_a_line_of_two_characters_joined_elsewhere_is_a_cut():
     # ... not where the document never writes them together (a heading of two characters over its paragraph)
     text = head + "第三条 国务院专利行政部门复审后，作出决定。\n\n附则\n\n申请人对复审决定不服的，可以向人民法院起诉。"
     assert findings(text) == []
+
+
+def test_a_heading_of_two_characters_joined_elsewhere_only_as_words_side_by_side_stays_apart():
+    # (session 20 review) the document writes 胸片可见 elsewhere, but 胸片|可见 is two words: a heading over its
+    # paragraph, not a word cut in two (专利申请|人 crosses the break and stays a cut, above)
+    text = (
+        "缩窄性心包炎患者胸片可见心包钙化，心电图常有低电压。\n\n"
+        "（四）检查\n\n胸片\n\n可见心影增大、有心包积液呈烧瓶状改变。"
+    )
+    assert [text[d.start - 1] + "|" + text[d.end] for d in findings(text)] == []
+
+
+def test_the_new_readings_leave_headings_and_verbs_alone():
+    # (session 20 review) 上 and 下 are verbs too: no localizer alone before a comma
+    assert broken_line.judge("冲啊", "上，都给我上！") is None
+    assert broken_line.judge("他走进教室", "后，大家都站了起来。") is not None
+    # an annotation's heading naming one paragraph of one article is no citation inside a sentence
+    assert broken_line.judge("第十二条第一款", "本款是关于合同成立时间的规定。") is None
+    assert broken_line.judge("第三項第二款及第四項", "申請人對於處分不服者，得提起訴願。", variant="zh-Hant") is not None
+    # a short label with a colon, without a comma, heads what follows (使用方法：)
+    assert broken_line.judge("本次更新修复了登录问题。新增夜间模式", "使用方法：") is None

@@ -614,6 +614,12 @@ def _joined_elsewhere(text: str, start: int, end: int, prev_line: str, next_line
             if not _BOUNDING.match(prev_line, at):
                 return False
             left = prev_line[at] + left
+        else:
+            # (a heading of two characters over its paragraph, 胸片|可见心影增大, 訓練|跳元模型引數, is no word with
+            # what follows: the segmenter must read a word across the break, 专利申请|人)
+            joined = to_simplified(left + right) or (left + right)
+            if not any(a < len(left) < b for a, b in lexicon().segment(joined)):
+                return False
         # (else the two characters are the whole line: 专利|申请人对……的复审决定不服的, where the statute writes
         # 专利申请人 elsewhere; the other side then has its JOIN_SIDE characters)
     elif short_right:
@@ -1084,14 +1090,21 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
             and _COMMA.search(_NUMBER_LIST.sub("", fragment))
         ):
             return Safety.UNSAFE, ""
-    if introduced and prose and not comma and _association(br) > CLAUSE_ASSOCIATION:
+    if (
+        introduced
+        and prose
+        and not comma
+        and (_COMMA.search(next_line) or len(next_line.rstrip()) > 8)
+        and _association(br) > CLAUSE_ASSOCIATION
+    ):
         # running prose before a line that introduces what follows with a colon (……的应用。使用 map 函数将一个数字
         # vector 转换|为一个字符串 vector，……如示例 20-29 所示：): a heading over a list has no full stop in it, so
         # the model need only relate the two sides
         return Safety.UNSAFE, ""
     if not dated and _cuts_word(br, gate=False):
         return Safety.UNSAFE, ""  # a word only the model knows (闭|包), asked only of what is still open
-    if _CITATIONS_OPEN.match(prev_line):
+    m_cit = _CITATIONS_OPEN.match(prev_line)
+    if m_cit and (any(j in m_cit.group() for j in "及至或和与與、") or m_cit.end() < len(prev_line)):
         return Safety.UNSAFE, ""  # 第三項第二款及第四項|申請人對於……: a line that cites parts is inside a sentence
     # the line may be a heading before its paragraph: the document's layout decides (``_by_document``)
     return None, "structure"
@@ -1483,7 +1496,7 @@ def _particle_first(br: _Break, next_line: str) -> bool:
     of 之 that follows its noun (之一, 之后; not 之所以, which opens a sentence), or with a localizer standing alone
     before a comma (……中|后，)?"""
     right, pos = br.right, br.lex.pos
-    if len(right) == 1 and right in LOCALIZERS and next_line[1:2] in ("，", ","):
+    if len(right) == 1 and right in LOCALIZERS and right not in "上下" and next_line[1:2] in ("，", ","):
         return True  # 移动到哈希 map 中|后，将不能……: a localizer alone closes the phrase of the line before
     if right[0] == "之":
         return br.first in BOUND_ZHI or (br.first == "之" and _zhi_before_noun(br))
