@@ -1760,6 +1760,8 @@ def test_the_new_readings_leave_headings_and_verbs_alone():
     assert broken_line.judge("他走进教室", "后，大家都站了起来。") is not None
     # an annotation's heading naming one paragraph of one article is no citation inside a sentence
     assert broken_line.judge("第十二条第一款", "本款是关于合同成立时间的规定。") is None
-    assert broken_line.judge("第三項第二款及第四項", "申請人對於處分不服者，得提起訴願。", variant="zh-Hant") is not None
+    assert (
+        broken_line.judge("第三項第二款及第四項", "申請人對於處分不服者，得提起訴願。", variant="zh-Hant") is not None
+    )
     # a short label with a colon, without a comma, heads what follows (使用方法：)
     assert broken_line.judge("本次更新修复了登录问题。新增夜间模式", "使用方法：") is None

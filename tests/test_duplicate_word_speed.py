@@ -7,6 +7,7 @@ import itertools
 
 import pytest
 
+from zhproof import lint_text
 from zhproof.checks import duplicate_word as dw
 from zhproof.langmodel import LanguageModel, language_model
 from zhproof.lexicon import Lexicon, lexicon
@@ -156,3 +157,12 @@ def test_vector_search_filters_positions_as_the_combined_comparisons(monkeypatch
             expected.append((m.start(), len(m.group(1))))
             pos = m.start() + 1
         assert list(zip(starts, units)) == expected
+
+
+def test_the_memos_start_empty_for_each_document():
+    # what one document remembers never serves the next: a second check of the same text is worked out again
+    lint_text("我们要大力推推进改革开放。公司召开了工作工作会议。", select=["duplicate-word"])
+    assert dw._GAINS and dw._GRAMMAR
+    lint_text("这是一个重重要的问题。", select=["duplicate-word"])
+    assert all("重重要" in key[0] for key in dw._GAINS)
+    assert all("重重要" in key[0] for key in dw._GRAMMAR)
