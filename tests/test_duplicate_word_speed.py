@@ -12,15 +12,7 @@ from zhproof.checks import duplicate_word as dw
 from zhproof.langmodel import LanguageModel, language_model
 from zhproof.lexicon import Lexicon, lexicon
 
-
-def _gain_unshared(lm, window, a, k, bos, eos, floor=None):
-    """``_gain`` from the public methods of the model alone."""
-    undone = lm.score(window[: a + k] + window[a + 2 * k :], bos=bos, eos=eos)
-    as_segmented = lm.score(window, bos=bos, eos=eos)
-    if floor is not None and undone - as_segmented < floor:
-        return undone - as_segmented
-    split = lm.score_tokens(lm.segment(window[: a + k]) + lm.segment(window[a + k :]), bos=bos, eos=eos)
-    return undone - max(as_segmented, split)
+from test_shared_scoring import _gain_unshared  # ``_gain`` from the public methods of the model alone
 
 
 CASES = [
