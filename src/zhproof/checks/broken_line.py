@@ -1278,10 +1278,10 @@ def _joins_first(br: _Break, line: str) -> bool:
     return word in NOUN_JOINERS and line[len(word) : len(word) + 1] not in "，,、："
 
 
-#: The parts of speech (jieba's tags) of a common noun of two characters that 之 standing alone at the start of a
-#: line goes before (第一项规定|之财产, 携去|之资料): nouns and nominal verbs, not names of people or places (classical
-#: 之 the verb, to go: 之广陵).
-ZHI_NOUN_POS = frozenset({"n", "vn", "nz", "ng"})
+#: The parts of speech (jieba's tags) of a common noun: nouns and nominal verbs, not names of people or places. A
+#: measure word counts one (这条|命令, 选择一个|名字); 之 standing alone at the start of a line goes before one of two
+#: characters (第一项规定|之财产, 携去|之资料; classical 之 the verb, to go: 之广陵).
+COMMON_NOUN_POS = frozenset({"n", "vn", "nz", "ng"})
 
 
 def _zhi_before_noun(br: _Break) -> bool:
@@ -1292,12 +1292,12 @@ def _zhi_before_noun(br: _Break) -> bool:
     if len(segments) < 2:
         return False
     s, e = segments[1]
-    return e - s == 2 and br.lex.pos(br.right[s:e]) in ZHI_NOUN_POS
+    return e - s == 2 and br.lex.pos(br.right[s:e]) in COMMON_NOUN_POS
 
 
 #: Localizers (方位词), which close a phrase of time or place opened before them (移动到哈希 map 中|后，): none
-#: stands alone before a comma at the start of a line.
-LOCALIZERS = frozenset("后前中里上下内外间")
+#: stands alone before a comma at the start of a line. (Not 上 and 下, which are verbs too: 冲啊⏎上，都给我上！)
+LOCALIZERS = frozenset("后前中里内外间")
 #: Words of 之 that follow the noun they belong to (有下列行为|之一的, 两国|之间): no sentence or title starts with one
 #: (之前 and 之后 do, as adverbs of time; 之 alone does in classical Chinese: 之子于归).
 BOUND_ZHI = frozenset({"之一", "之间", "之中", "之下", "之外", "之内", "之上", "之际", "之时", "之初", "之余"})
@@ -1440,10 +1440,6 @@ def _measure_words() -> frozenset[str]:
     return word_list("classifiers")
 
 
-#: The parts of speech (jieba's tags) of a common noun that a measure word counts (命令, 名字): not names.
-COUNTED_NOUN_POS = frozenset({"n", "vn", "nz", "ng"})
-
-
 def _measure_open(prev_line: str, next_line: str, text: str, line_start: int) -> bool:
     """Does the line end on a determiner and a measure word (这条, 每种, 那些) or a verb's 一 and a measure word
     (选择一个), before a line that opens with the common noun they count (这条⏎命令会在……)? A measure word waits for
@@ -1461,7 +1457,7 @@ def _measure_open(prev_line: str, next_line: str, text: str, line_start: int) ->
     left = tail.group()
     lex = lexicon()
     s, e = lex.segment(head.group())[0]
-    if lex.pos(head.group()[s:e]) not in COUNTED_NOUN_POS:
+    if lex.pos(head.group()[s:e]) not in COMMON_NOUN_POS:
         return False
     if prev_line == x + y:
         return x != "一" and not _after_open_line(text, line_start, same_block=True)
@@ -1496,7 +1492,7 @@ def _particle_first(br: _Break, next_line: str) -> bool:
     of 之 that follows its noun (之一, 之后; not 之所以, which opens a sentence), or with a localizer standing alone
     before a comma (……中|后，)?"""
     right, pos = br.right, br.lex.pos
-    if len(right) == 1 and right in LOCALIZERS and right not in "上下" and next_line[1:2] in ("，", ","):
+    if len(right) == 1 and right in LOCALIZERS and next_line[1:2] in ("，", ","):
         return True  # 移动到哈希 map 中|后，将不能……: a localizer alone closes the phrase of the line before
     if right[0] == "之":
         return br.first in BOUND_ZHI or (br.first == "之" and _zhi_before_noun(br))

@@ -661,8 +661,8 @@ def _gain(lm, window: str, a: int, k: int, bos: bool, eos: bool, floor: float | 
     undone is the window without its first copy, so its routes from the repeat on are the window's from the second
     copy on, and the reading split between the copies reads the second copy and after as the window does. (Unless
     the two copies differ: in a window converted from traditional characters OpenCC converts by phrase, 乾乾隆 reads
-    干乾隆; then the text undone shares the window's routes only after the second copy.) And their words are mostly the same: the n-grams of the others are looked up only
-    where their words differ from the window's (``LanguageModel._token_scores_like``). The results are those of
+    干乾隆; then the text undone shares the window's routes only after the second copy.) And their words are mostly
+    the same: the n-grams of the others are looked up only where their words differ from the window's (``LanguageModel._token_scores_like``). The results are those of
     ``lm.score``, ``lm.segment`` and ``lm.score_tokens``. (Remembered for the bundled model, as ``_grammar``.)"""
     if lm is not _language_model():
         return _gain_of(lm, window, a, k, bos, eos, floor)
