@@ -158,3 +158,21 @@ def test_the_memos_start_empty_for_each_document():
     lint_text("这是一个重重要的问题。", select=["duplicate-word"])
     assert all("重重要" in key[0] for key in dw._GAINS)
     assert all("重重要" in key[0] for key in dw._GRAMMAR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他笑着说" + "哈" * 120 + "。",
+        "我们要" + "研究" * 60 + "这个问题。",
+        "中国人" * 45,
+        "大家一起喊" + "加油" * 41 + "，声音很大。",
+        "的" * 41,
+    ],
+)
+def test_a_long_run_is_judged_as_its_first_copies(text, monkeypatch):
+    # a run longer than RUN_SCORED copies is scored with RUN_SCORED of them: the same verdicts as the whole run
+    capped = [(d.start, d.end, d.fix) for d in lint_text(text, select=["duplicate-word"])]
+    monkeypatch.setattr(dw, "RUN_SCORED", 10**9)
+    assert capped == [(d.start, d.end, d.fix) for d in lint_text(text, select=["duplicate-word"])]
+    assert capped  # each of these runs is reported

@@ -35,6 +35,10 @@ _HAN_RUN = compile_re(f"[{HAN}]+")
 #: tuning half of the corpus (bench/README.md): the legitimate repeats of clean prose against repeats injected
 #: at uniformly random places.
 REPORT_GAIN = 2.9
+#: Copies of a unit in a run of three or more that the language model reads, at most: a longer run is scored as
+#: this many (it is reported whenever this many are, 哈 written 40 times; the segmenter takes time in the length
+#: of what it reads, 9 s for a megabyte of one character).
+RUN_SCORED = 40
 SAFE_GAIN = 5.5
 #: A word or phrase of two or more characters written twice: from this gain on (tuning half: 5 false alarms in
 #: 2.3 million characters against about 700 injected repeats found).
@@ -256,6 +260,10 @@ class DuplicateWord(BaseRule):
                 prev.isdigit() or bool(_NUMERAL.fullmatch(prev or "x")) or _ends_word(lex, window, a, a + k)
             ):
                 return None, 1  # the first copy ends a word, the others are a word: 三百六十行|行行, 1035人|人人有份
+            if end - start > RUN_SCORED * k:
+                # a run longer than any writer means (哈 a million times, 研究研究… from a broken script) is scored
+                # with RUN_SCORED copies: the model's segmenter takes time in the length of the text it reads
+                written = window[: a + k] + unit * (RUN_SCORED - 1) + window[a + 2 * k :]
             gain = lm.score(window, bos=bos, eos=eos) - lm.score(written, bos=bos, eos=eos)
             return (Safety.UNSAFE, 2) if gain >= REPORT_GAIN else (None, 1)
         if verdict is not None and k <= 2 and _quoted_whole(text, start, end):
