@@ -1757,6 +1757,11 @@ def test_a_heading_of_two_characters_joined_elsewhere_only_as_words_side_by_side
 def test_the_new_readings_leave_headings_and_verbs_alone():
     # (session 20 review) 上 and 下 are verbs too: no localizer alone before a comma
     assert broken_line.judge("冲啊", "上，都给我上！") is None
+    assert broken_line.judge("大家在山脚下集合", "上，还是不上，大家争论不休。") is None
+    # ... but after a noun they are localizers (the review of the guard)
+    assert broken_line.judge("他把书放在桌子", "上，然后走了。") is not None
+    assert broken_line.judge("孩子们躲在大树", "下，等雨停。") is not None
+    assert broken_line.judge("文件保存在服务器", "上，用户可以下载。") is not None
     assert broken_line.judge("他走进教室", "后，大家都站了起来。") is not None
     # an annotation's heading naming one paragraph of one article is no citation inside a sentence
     assert broken_line.judge("第十二条第一款", "本款是关于合同成立时间的规定。") is None

@@ -176,3 +176,16 @@ def test_a_long_run_is_judged_as_its_first_copies(text, monkeypatch):
     monkeypatch.setattr(dw, "RUN_SCORED", 10**9)
     assert capped == [(d.start, d.end, d.fix) for d in lint_text(text, select=["duplicate-word"])]
     assert capped  # each of these runs is reported
+
+
+@pytest.mark.parametrize("text", ["他" + "說" * 45 + "了。", "我們" + "討論" * 45 + "吧", "水" + "嘩啦" * 45 + "地流"])
+def test_a_long_run_in_traditional_text_is_scored_as_converted(text, monkeypatch):
+    # the copies scored are those of the converted window, not the unit as written (說 in a window of 说)
+    scored: list[str] = []
+    score = LanguageModel.score
+    monkeypatch.setattr(LanguageModel, "score", lambda self, t, **kw: scored.append(t) or score(self, t, **kw))
+    capped = [(d.start, d.end, d.fix) for d in lint_text(text, select=["duplicate-word"], variant="zh-Hant")]
+    longest = max(scored, key=len)
+    assert len(longest) < len(text) and not any(c in longest for c in "說討論嘩")
+    monkeypatch.setattr(dw, "RUN_SCORED", 10**9)
+    assert capped == [(d.start, d.end, d.fix) for d in lint_text(text, select=["duplicate-word"], variant="zh-Hant")]

@@ -1296,8 +1296,10 @@ def _zhi_before_noun(br: _Break) -> bool:
 
 
 #: Localizers (方位词), which close a phrase of time or place opened before them (移动到哈希 map 中|后，): none
-#: stands alone before a comma at the start of a line. (Not 上 and 下, which are verbs too: 冲啊⏎上，都给我上！)
+#: stands alone before a comma at the start of a line. 上 and 下 are verbs too (冲啊⏎上，都给我上！): they count
+#: only after a noun (桌子|上，, 大树|下，), VERB_LOCALIZERS.
 LOCALIZERS = frozenset("后前中里内外间")
+VERB_LOCALIZERS = frozenset("上下")
 #: Words of 之 that follow the noun they belong to (有下列行为|之一的, 两国|之间): no sentence or title starts with one
 #: (之前 and 之后 do, as adverbs of time; 之 alone does in classical Chinese: 之子于归).
 BOUND_ZHI = frozenset({"之一", "之间", "之中", "之下", "之外", "之内", "之上", "之际", "之时", "之初", "之余"})
@@ -1492,8 +1494,9 @@ def _particle_first(br: _Break, next_line: str) -> bool:
     of 之 that follows its noun (之一, 之后; not 之所以, which opens a sentence), or with a localizer standing alone
     before a comma (……中|后，)?"""
     right, pos = br.right, br.lex.pos
-    if len(right) == 1 and right in LOCALIZERS and next_line[1:2] in ("，", ","):
-        return True  # 移动到哈希 map 中|后，将不能……: a localizer alone closes the phrase of the line before
+    if len(right) == 1 and next_line[1:2] in ("，", ","):
+        if right in LOCALIZERS or (right in VERB_LOCALIZERS and pos(br.last) in COMMON_NOUN_POS):
+            return True  # 移动到哈希 map 中|后，将不能……: a localizer alone closes the phrase of the line before
     if right[0] == "之":
         return br.first in BOUND_ZHI or (br.first == "之" and _zhi_before_noun(br))
     if right[:2] in POSTPOSITIONS and br.first in POSTPOSITIONS:

@@ -263,7 +263,8 @@ class DuplicateWord(BaseRule):
             if end - start > RUN_SCORED * k:
                 # a run longer than any writer means (哈 a million times, 研究研究… from a broken script) is scored
                 # with RUN_SCORED copies: the model's segmenter takes time in the length of the text it reads
-                written = window[: a + k] + unit * (RUN_SCORED - 1) + window[a + 2 * k :]
+                # (cut from the text as written, converted: in zh-Hant the unit is still in traditional characters)
+                written = written[: a + RUN_SCORED * k] + written[end - lo :]
             gain = lm.score(window, bos=bos, eos=eos) - lm.score(written, bos=bos, eos=eos)
             return (Safety.UNSAFE, 2) if gain >= REPORT_GAIN else (None, 1)
         if verdict is not None and k <= 2 and _quoted_whole(text, start, end):
