@@ -671,19 +671,12 @@ def _gain(lm, window: str, a: int, k: int, bos: bool, eos: bool, floor: float | 
     copy on, and the reading split between the copies reads the second copy and after as the window does. (Unless
     the two copies differ: in a window converted from traditional characters OpenCC converts by phrase, 乾乾隆 reads
     干乾隆; then the text undone shares the window's routes only after the second copy.) And their words are mostly
-    the same: the n-grams of the others are looked up only where their words differ from the window's (``LanguageModel._token_scores_like``). The results are those of
-    ``lm.score``, ``lm.segment`` and ``lm.score_tokens``. (Remembered for the bundled model, as ``_grammar``.)"""
+    the same: the n-grams of the others are looked up only where their words differ from the window's
+    (``LanguageModel._token_scores_like``). The results are those of ``lm.score``, ``lm.segment`` and
+    ``lm.score_tokens``. (Remembered for the bundled model, as ``_grammar``.)"""
     if lm is not _language_model():
         return _gain_of(lm, window, a, k, bos, eos, floor)
-    key = (window, a, k, bos, eos, floor)
-    try:
-        return _GAINS[key]
-    except KeyError:
-        pass
-    if len(_GAINS) >= _MEMO_LIMIT:
-        _GAINS.clear()
-    gain = _GAINS[key] = _gain_of(lm, window, a, k, bos, eos, floor)
-    return gain
+    return _remembered(_GAINS, (window, a, k, bos, eos, floor), _gain_of, lm)
 
 
 _GAINS: dict[tuple[str, int, int, bool, bool, float | None], float] = {}
@@ -899,19 +892,23 @@ def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
     lexicon, since a text writes the same repeat in the same words again and again.)"""
     if lex is not _lexicon():
         return _grammar_of(lex, window, a, k, prev)
-    key = (window, a, k, prev)
-    try:
-        return _GRAMMAR[key]
-    except KeyError:
-        pass
-    if len(_GRAMMAR) >= _MEMO_LIMIT:
-        _GRAMMAR.clear()
-    reason = _GRAMMAR[key] = _grammar_of(lex, window, a, k, prev)
-    return reason
+    return _remembered(_GRAMMAR, (window, a, k, prev), _grammar_of, lex)
 
 
 _GRAMMAR: dict[tuple[str, int, int, str], str | None] = {}
 _MEMO_LIMIT = 50_000
+
+
+def _remembered(memo: dict, key: tuple, work, first):
+    """``work(first, *key)``, remembered in ``memo`` by ``key`` (emptied when it reaches _MEMO_LIMIT entries)."""
+    try:
+        return memo[key]
+    except KeyError:
+        pass
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    value = memo[key] = work(first, *key)
+    return value
 
 
 @cache
