@@ -1,4 +1,4 @@
-"""Build rules/lexicon/attested-repeats.marisa: repeats that edited statutes write, with their context.
+"""Build rules/lexicon/attested-repeats.marisa: repeats that edited statutes and reports write, with their context.
 
 duplicate-word asks of every repeat whether it is a slip. The word trigram model answers for common words; it
 knows few of the set phrases of statutes, so a statute's own wording (约定定金, 规定定期, 宪法法庭, 依本法規定定之)
@@ -11,15 +11,25 @@ Sources (statutes are not protected by copyright: PRC Copyright Law art. 5, ROC 
 - ``LawRefBook/Laws`` (PRC laws, administrative regulations, judicial interpretations, local regulations),
   every ``.md`` file;
 - ``kong0107/mojLawSplitJSON`` (Taiwan's national law database), ``FalVMingLing/*.json``: 法規內容/條文內容.
+- with ``--reports``, ``johncodes404/china-provincial-gov-reports-2026`` (the 2026 work reports of China's
+  provincial governments, ``output/2026_raw_text/*.csv``, the longest field of each row): official documents
+  of administrative nature (PRC Copyright Law art. 5), and the vocabulary of the 2020s that the statutes and the
+  language model lack (“十五五”, 食品药品安全全链条监管). Only the reports whose ``<file stem>.txt`` has a SHA-1
+  with an even last byte are read (17 of 31); the other 14 are held out, to measure false alarms on
+  (bench/README.md).
 Documents that are in ``../shared/corpus`` (the corpus zhproof is measured on) are left out: a document is
 dropped when a fifth or more of its sampled 16-character shingles occur in the shared corpus.
 
 Usage:  python tools/build_attested_repeats.py LAWREFBOOK_GIT_DIR MOJLAW_GIT_DIR [SHARED_CORPUS]
+            [--reports GOV_REPORTS_GIT_DIR]
         (git directories as brought by the `fetch` tool: files are read with ``git show``)
 """
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
 import json
 import re
 import subprocess
@@ -140,7 +150,34 @@ def statutes(argv: list[str], counts: dict[str, int]):
         yield name, title, text
 
 
+def in_statistics_half(stem: str) -> bool:
+    """Is the report of this file stem read (the other half is held out to measure on)?"""
+    return hashlib.sha1(f"{stem}.txt".encode("utf-8")).digest()[-1] % 2 == 0
+
+
+def reports(git_dir: str, convert, counts: dict[str, int]):
+    """(name, simplified text) of the provincial reports of the statistics half (``in_statistics_half``)."""
+    csv.field_size_limit(1 << 30)
+    for path, data in git_blobs(git_dir, ".csv", "output/2026_raw_text"):
+        stem = path.rsplit("/", 1)[-1].removesuffix(".csv")
+        if not stem.endswith("政府工作报告"):
+            continue  # the collector's logs (failures_2026.csv, run_manifest_2026.csv)
+        if not in_statistics_half(stem):
+            counts["held_out"] = counts.get("held_out", 0) + 1
+            continue
+        rows = [r for r in csv.reader(io.StringIO(data.lstrip("\ufeff"))) if r][1:]
+        text = convert("\n".join(max(r, key=len) for r in rows))
+        counts["reports"] = counts.get("reports", 0) + 1
+        counts["report_chars"] = counts.get("report_chars", 0) + len(text)
+        yield f"gov-reports-2026/{stem}", text
+
+
 def main(argv: list[str]) -> int:
+    reports_dir = None
+    if "--reports" in argv:
+        i = argv.index("--reports")
+        reports_dir = argv[i + 1]
+        argv = argv[:i] + argv[i + 2 :]
     if len(argv) < 2:
         print(__doc__)
         return 2
@@ -149,6 +186,14 @@ def main(argv: list[str]) -> int:
     for name, _title, text in statutes(argv, counts):
         for k in set(repeats(text)):
             docs[k].add(name)
+    if reports_dir:
+        for name, text in reports(reports_dir, opencc.OpenCC("t2s").convert, counts):
+            for k in set(repeats(text)):
+                docs[k].add(name)
+        print(
+            f"{counts.get('reports', 0)} reports ({counts.get('report_chars', 0):,} characters) read, "
+            f"{counts.get('held_out', 0)} held out"
+        )
     kept = sorted(k for k, d in docs.items() if len(d) >= MIN_DOCS)
     marisa_trie.Trie(kept).save(str(OUT))
     print(
