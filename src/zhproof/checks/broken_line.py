@@ -241,7 +241,12 @@ DOC = RuleDoc(
         "quotation, a line that opens with a label (示例 10-16：), nor a line in a block of lines without "
         "punctuation (a list, an address, verse). An unnumbered heading directly over its paragraph in a document of "
         "blank-line paragraphs looks like a cut sentence and is reported, with an unsafe fix. A line that is a "
-        "Markdown heading (## 什么是堆; in plain text, one without clause punctuation) is never cut. In a Markdown document a blank line is a paragraph break, and a "
+        "Markdown heading (## 什么是堆; in plain text, one without clause punctuation) is never cut. A list item "
+        "whose siblings (numbered one less above it, one more below) are whole lines without punctuation, each over "
+        "a paragraph, is a heading of an outline like them: its commas join the phrases of a title and open no "
+        "clause for the next line to go on (（六）着力办好办实民生实事，人民生活品质稳步提高⏎就业促进更有力。), so "
+        "only a cut word or a line that ends where no title can (和, 的) makes it a cut; a statute's items end with "
+        "； or 。, and one cut in two stands among siblings that do. In a Markdown document a blank line is a paragraph break, and a "
         "paragraph may end without its full stop in informal writing: there the grammar above still counts (a cut "
         "word, a line ending on 和 or 及, a paragraph starting with 的), the shape of the text (running prose, two "
         "clauses, 的 at the end) only when the model relates the words on either side; before a paragraph that opens "
@@ -359,7 +364,14 @@ class BrokenLine(BaseRule):
                 # (a line that ends on a pronoun may be verse, in a block of lines without punctuation or after
                 # one, or a Markdown paragraph: 多年以后⏎当你⏎再次想起这个夏天。)
                 verse = judged[-1:] in PRONOUN_LAST and (markdown or _in_verse(text, line_start))
-                safety, shape = _judge(judged, judged_next, markdown, verse)
+                # (a list item whose siblings head paragraphs is a heading too, by the document's own layout:
+                # （六）着力办好办实民生实事，人民生活品质稳步提高⏎就业促进更有力。……)
+                heading = (
+                    _ANY_ITEM_STYLE.match(prev_line) is not None
+                    and _sentence_end(next_line)
+                    and _heading_siblings(text, line_start, end + len(next_line), prev_line)
+                )
+                safety, shape = _judge(judged, judged_next, markdown, verse, heading)
             if safety is None and shape == "structure" and _lone_word(judged, judged_next, text, line_start):
                 # one function word on a line of its own before a line that goes on to a sentence end (not verse or
                 # a list of words, one per line)
@@ -734,6 +746,75 @@ def _cut_sibling(text: str, line_start: int, end: int, prev_line: str, next_line
     return below is not None and _item_style(below.group()) == style and _ends_item(below.group())
 
 
+#: How far (characters) from a list item its siblings are looked for by ``_heading_siblings``.
+SIBLING_REACH = 3000
+_CHINESE_DIGITS = {c: k for k, c in enumerate("零一二三四五六七八九")}
+
+
+def _item_number(line: str) -> int | None:
+    """The number of a list item (（六） 6, 十二、 12, (3) 3, ③ 3), or None."""
+    m = _ITEM_NUMBER.match(line)
+    if m is None:
+        return None
+    label = m.group(1) or m.group(2) or m.group(3) or m.group(4)
+    if label[0] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
+        return ord(label[0]) - ord("①") + 1
+    if label.isdigit():
+        return int(label)
+    if "十" not in label:
+        return _CHINESE_DIGITS.get(label) if len(label) == 1 else None
+    tens, _, ones = label.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (_CHINESE_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CHINESE_DIGITS.get(ones, 0) if ones else 0)
+
+
+_ITEM_NUMBER = compile_re(
+    f"[ \t\u3000]*(?:[（(]([一二三四五六七八九十]+|[{DIGIT}]{{1,2}})[）)]|([一二三四五六七八九十]+)、"
+    f"|([{DIGIT}]{{1,2}})[、．.]|([①-⑳]))"
+)
+
+
+def _heading_siblings(text: str, line_start: int, after: int, prev_line: str) -> bool:
+    """Does the document set the list item that opens the line before a break (（六）着力办好办实民生实事，人民生活品质
+    稳步提高) among siblings that head paragraphs: its neighbours in the list, numbered one less above it and one more
+    below it (（五）, （七）, the nearest lines of the same numbering within SIBLING_REACH), are whole lines that end
+    without punctuation over a line that goes on to a sentence end, as an outline's headings stand over their
+    paragraphs; at least one of them found, and each one found such. Then the line is a heading of the same shape
+    as theirs. The items of a statute's list end with ； or 。 (（三）收取租金事项。), and a break inside one leaves
+    its first part alone without punctuation among siblings that have it; ``after``: the end of the next line."""
+    style = _item_style(prev_line)
+    number = _item_number(prev_line)
+    if style is None or number is None:
+        return False
+    found = 0
+    above = text[max(0, line_start - SIBLING_REACH) : line_start].splitlines()
+    below = text[after : after + SIBLING_REACH].splitlines()[1:]  # (the rest of the next line's line first)
+    for lines, step in ((list(reversed(above)), -1), (below, 1)):
+        lines = [line.strip() for line in lines]
+        for k, line in enumerate(lines):
+            if not line or _item_style(line) != style:
+                continue
+            if _item_number(line) != number + step:
+                break  # the nearest item of the same numbering is of another list (or a gap): no sibling there
+            # (the sibling's paragraph: the next line that is not blank, below it in the text)
+            if step < 0:
+                rest = [x for x in reversed(lines[:k]) if x]
+            else:
+                rest = [x for x in lines[k + 1 :] if x]
+            paragraph = rest[0] if rest else ""
+            if (
+                _ENDS_UNIT.search(line)
+                or not paragraph
+                or _item_style(paragraph) is not None
+                or not _sentence_end(paragraph)
+            ):
+                return False
+            found += 1
+            break
+    return found > 0
+
+
 def _ends_item(line: str) -> bool:
     """Does the line end with 。 or ；, perhaps inside a quotation or brackets (……修改为：“……。”)?"""
     return line.rstrip().rstrip("”’」』）)").endswith(("。", "；", ";"))
@@ -915,7 +996,9 @@ def judge(prev_line: str, next_line: str, paragraph: bool = False, variant: str 
     return _judge(prev_line, next_line, paragraph)[0]
 
 
-def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool = False) -> tuple[Safety | None, str]:
+def _judge(
+    prev_line: str, next_line: str, paragraph: bool = False, verse: bool = False, heading: bool = False
+) -> tuple[Safety | None, str]:
     """Is the break between ``prev_line`` (it ends on a Han character) and ``next_line`` (it starts with one) a
     finding on the two lines alone? ``None`` if not, else the safety of joining the two lines; with it, what a
     break left open may still be (``"structure"``: a heading before its paragraph, ``"wrapped"``: a title wrapped
@@ -957,6 +1040,11 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
     5. the two or three characters at the break are a word only the model knows (闭|包, 迭代|器); or the line opens
        with two parts cited in a row (第三项第二款及第四项|申请人……): the middle of a sentence of a statute.
     6. otherwise the line may be a heading before its paragraph: left open ("structure").
+
+    With ``heading`` (the line is a list item whose siblings head paragraphs, ``_heading_siblings``), only the
+    last phrase of the line is read for 4 and after: a heading's commas join the phrases of a title, and open no
+    clause that the next line could go on (no two clauses, no association, no short sentence, no adverb or
+    compound after clause punctuation); a cut word and the grammar of a line's end still count.
 
     With ``paragraph`` (a blank line between two lines of a Markdown document: a paragraph break by the format's
     own rules), the grammar of 2-5 still counts, the shape of 1 and 4 (running prose, two clauses, 的 at the end)
@@ -1035,6 +1123,11 @@ def _judge(prev_line: str, next_line: str, paragraph: bool = False, verse: bool 
         # a credit or caption after the last sentence; or the next line is a heading or a title, or the rest of
         # one (a title wrapped on two lines): line structure, unless the document's layout says otherwise
         return None, "" if credit else "wrapped"
+    if heading:
+        # a list item that the document's layout shows as a heading (``_heading_siblings``): its commas join the
+        # phrases of a title (（六）着力办好办实民生实事，人民生活品质稳步提高), they open no clause for the next line
+        # to go on; its last phrase alone is judged, as a title's
+        fragment = _CLAUSE_SPLIT.split(fragment)[-1]
     if paragraph:
         # between two Markdown paragraphs, the grammar is evidence (a cut word or number; a line that ends on a
         # conjunction or preposition, 安全生产及⏎⏎防灾; a paragraph that starts with a particle), the shape of the
