@@ -65,6 +65,23 @@ def test_a_statute_s_item_cut_in_two_among_whole_items_is_still_a_cut():
     assert [text[d.start - 2 : d.end + 2] for d in findings(text)] == ["骗取\n补贴"]
 
 
+def test_items_cut_in_two_side_by_side_are_no_headings_to_each_other():
+    # the rest of (二) ends with ；, as an item's does: (二) is no heading over a paragraph, and (三) is judged as an
+    # item of a list of clauses
+    text = (
+        "第十二条 有下列情形之一的，由主管部门责令改正：\n"
+        "（一）未经批准擅自从事经营活动，情节严重的；\n"
+        "（二）伪造、变造许可证件，骗取\n补贴资金的；\n"
+        "（三）拒不接受监督检查，阻碍\n执法人员依法执行职务的。\n"
+    )
+    assert [text[d.start - 2 : d.end + 2] for d in findings(text)] == ["骗取\n补贴", "阻碍\n执法"]
+    at = text.index("（三）")
+    prev_line = "（三）拒不接受监督检查，阻碍"
+    assert not broken_line._heading_siblings(
+        text, at, at + len(prev_line) + 1 + len("执法人员依法执行职务的。"), prev_line
+    )
+
+
 def test_a_line_that_ends_where_no_title_can_is_a_cut_among_headings_too():
     # the grammar still counts under the layout: a heading does not end on 和
     sections = list(SECTIONS)

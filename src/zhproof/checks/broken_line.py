@@ -779,8 +779,9 @@ def _heading_siblings(text: str, line_start: int, after: int, prev_line: str) ->
     """Does the document set the list item that opens the line before a break (（六）着力办好办实民生实事，人民生活品质
     稳步提高) among siblings that head paragraphs: its neighbours in the list, numbered one less above it and one more
     below it (（五）, （七）, the nearest lines of the same numbering within SIBLING_REACH), are whole lines that end
-    without punctuation over a line that goes on to a sentence end, as an outline's headings stand over their
-    paragraphs; at least one of them found, and each one found such. Then the line is a heading of the same shape
+    without punctuation over a line that goes on to a sentence end (and does not end with ；, as the rest of an
+    item cut in two does), as an outline's headings stand over their paragraphs; at least one of them found, and
+    each one found such. Then the line is a heading of the same shape
     as theirs. The items of a statute's list end with ； or 。 (（三）收取租金事项。), and a break inside one leaves
     its first part alone without punctuation among siblings that have it; ``after``: the end of the next line."""
     style = _item_style(prev_line)
@@ -808,6 +809,7 @@ def _heading_siblings(text: str, line_start: int, after: int, prev_line: str) ->
                 or not paragraph
                 or _item_style(paragraph) is not None
                 or not _sentence_end(paragraph)
+                or _ITEM_END.search(paragraph)  # (the rest of an item cut in two, 补贴资金的；: no paragraph)
             ):
                 return False
             found += 1
