@@ -133,3 +133,10 @@ def test_siblings_that_are_a_list_of_lines_head_no_paragraphs():
 )
 def test_item_numbers(line, number):
     assert broken_line._item_number(line) == number
+
+
+def test_siblings_are_found_across_long_sections():
+    # a report's section may run for thousands of characters between its heading and the next one
+    long = "推动出台高质量充分就业促进条例，城镇新增就业持续扩大。" * 200
+    sections = [(heading, paragraph + long) for heading, paragraph in SECTIONS]
+    assert findings(report(*sections)) == []
