@@ -259,6 +259,31 @@ def test_a_repeat_the_document_writes_twice_the_same_way_is_meant():
     assert [u for u, _ in found(text)] == ["产产"]
 
 
+def test_a_repeat_written_three_times_the_same_way_is_meant_quoted_or_beside_punctuation():
+    # a term in quotation marks, or a name after the same comma, each copy in a clause of its own: two copies are
+    # no evidence (quoted, or without a Han character each side), three are the writer's usage
+    term = ["今年要推进“宜荆荆”城市群建设。", "“宜荆荆”都市圈发展加快。", "支持“宜荆荆”一体化。"]
+    assert [u for u, _ in found(term[0])] == ["荆荆"]
+    assert [u for u, _ in found("".join(term[:2]))] == ["荆荆", "荆荆"]
+    assert found("".join(term)) == []
+    name = ["他回过头，维维克笑了。", "店里很忙，维维克没空。", "到了晚上，维维克关了门。"]
+    assert [u for u, _ in found("".join(name[:2]))] == ["维维", "维维"]
+    assert found("".join(name)) == []
+    # the copies must have the same character on both sides: 宜荆荆 before three other characters is no usage
+    other = "今年要推进“宜荆荆”城市群建设。“宜荆荆襄”发展加快。支持宜荆荆恩一体化。"
+    assert [u for u, _ in found(other)] == ["荆荆", "荆荆", "荆荆"]
+
+
+@pytest.mark.parametrize("text", [row[0] for row in ISSUE_SENTENCES[:3]])
+def test_a_slip_pasted_three_times_stays(text):
+    # a sentence pasted three times is one slip copied, in one clause each time: no usage
+    assert len(found(text * 3)) == 3
+
+
+def test_an_example_quoted_three_times_in_one_clause_stays():
+    assert [u for u, _ in found("他说：“广泛应应用”。“广泛应应用”。“广泛应应用”。")] == ["应应"] * 3
+
+
 @pytest.mark.parametrize("text", [row[0] for row in ISSUE_SENTENCES])
 def test_a_sentence_pasted_twice_keeps_its_slip(text):
     # the same clause twice is one text pasted twice, not two ways of writing: both slips stay reported

@@ -149,7 +149,9 @@ DOC = RuleDoc(
         "A repeat the document writes again, "
         "with the same character before and after it, in another clause within 5,000 characters (广西贵港港货物 in "
         "a headline and in its story) is what the writer means: it is not reported, or, on overwhelming evidence, "
-        "reported with an unsafe fix (the same clause twice is a paste, and a quoted copy an example: no evidence)."
+        "reported with an unsafe fix (the same clause twice is a paste, and a quoted copy an example: no evidence); "
+        "so is a repeat it writes with the same characters around it in three clauses or more, quoted or beside "
+        "punctuation (“十五五” throughout a report, a name after the same comma in a story)."
     ),
     why=(
         "Copy-paste and hurried edits leave doubled words that spell-checkers for alphabetic scripts never see, "
@@ -480,6 +482,16 @@ def _written_without(text: str, start: int, unit: str, n: int, known: dict[int, 
 _CLAUSE_BOUND = compile_re(r"[，。；：！？、,;:!?\r\n\u2028\u2029]")
 
 
+#: Copies of a repeat, with the same character before and after it, each in a clause of its own, that make it the
+#: writer's usage wherever they stand (``_written_again``): quoted, beside punctuation (“十五五” throughout a report,
+#: a character's name 维维克 after the same comma). Tuning half, ten seeds: no injected double found has three such
+#: copies in its document (two: 4).
+WRITTEN_OFTEN = 3
+#: ... searched within this many characters either side: a report names its plan from its first page to its last
+#: (a count of the text around the repeat, in C; asked only of a repeat about to be reported).
+OFTEN_REACH = 50_000
+
+
 def _written_again(doc: Document, start: int, unit: str) -> bool:
     """Does the document write the repeat of ``unit`` at ``start``, with the same Han character before and after
     it, once more elsewhere within DOCUMENT_REACH characters (广西贵港港货物 twice, in a headline and in its story)?
@@ -487,27 +499,39 @@ def _written_again(doc: Document, start: int, unit: str) -> bool:
     One side is not enough (财产|产生 says nothing about 信托财产产与). A copy counts only in a clause of its own:
     the same clause twice is one text pasted twice (a sentence with its slip), not two ways of writing. Nor do
     copies count that the rule does not see (in a suppressed region, in code) or that stand inside quotation or
-    title marks (不要把“广泛应用”写成“广泛应应用”: an example of the slip, not the writer's usage)."""
+    title marks (不要把“广泛应用”写成“广泛应应用”: an example of the slip, not the writer's usage). Unless the
+    repeat stands with the same characters (Han or not) before and after it in WRITTEN_OFTEN different clauses or
+    more, within OFTEN_REACH: a slip is seldom typed three times the same way, and a term or a name is written so,
+    quoted or not (“十五五”规划 ... “十五五”时期 ... “十五五”开局; a character's name, ，维维克, in a story). (Still
+    in clauses of their own: a sentence pasted three times is one slip copied.)"""
     text = doc.text
     doubled = unit + unit
     end = start + len(doubled)
-    if start < 1 or end >= len(text) or not (_HAN_CHAR.match(text, start - 1) and _HAN_CHAR.match(text, end)):
+    if start < 1 or end >= len(text):
         return False
     written = text[start - 1 : end + 1]
-    lo, hi = max(0, start - 1 - DOCUMENT_REACH), min(len(text), end + 1 + DOCUMENT_REACH)
-    if text.count(written, lo, hi) < 2:
+    lo, hi = max(0, start - 1 - OFTEN_REACH), min(len(text), end + 1 + OFTEN_REACH)
+    copies = text.count(written, lo, hi)
+    if copies < 2:
         return False  # the common case: no other copy at all
+    han = bool(_HAN_CHAR.match(text, start - 1) and _HAN_CHAR.match(text, end))
+    if not han and copies < WRITTEN_OFTEN:
+        return False
     clause = _clause(text, start - 1, end + 1)
+    clauses = {clause}  # the clauses of the copies the rule sees, this one's included
     p = text.find(written, lo, hi)
     while p >= 0:
         if (
             p != start - 1
-            and _clause(text, p, p + len(written)) != clause
-            and not inside_marks(text, p)
             and (doc.prose is None or doc.in_prose(p, p + len(written)))
             and not (doc.suppressed and doc.is_suppressed("duplicate-word", p + 1))
         ):
-            return True
+            other = _clause(text, p, p + len(written))
+            if han and abs(p - start + 1) <= DOCUMENT_REACH and other != clause and not inside_marks(text, p):
+                return True
+            clauses.add(other)
+            if len(clauses) >= WRITTEN_OFTEN:
+                return True
         p = text.find(written, p + 1, hi)
     return False
 
