@@ -155,18 +155,28 @@ def in_statistics_half(stem: str) -> bool:
     return hashlib.sha1(f"{stem}.txt".encode("utf-8")).digest()[-1] % 2 == 0
 
 
+def is_report(stem: str) -> bool:
+    """Is this file of the collection a report (not one of the collector's logs, failures_2026.csv)?"""
+    return stem.endswith("政府工作报告")
+
+
+def report_text(data: str) -> str:
+    """The text of a report from its CSV file: the longest field of each row after the header (full_text)."""
+    csv.field_size_limit(1 << 30)
+    rows = [r for r in csv.reader(io.StringIO(data.lstrip("\ufeff"))) if r][1:]
+    return "\n".join(max(r, key=len) for r in rows)
+
+
 def reports(git_dir: str, convert, counts: dict[str, int]):
     """(name, simplified text) of the provincial reports of the statistics half (``in_statistics_half``)."""
-    csv.field_size_limit(1 << 30)
     for path, data in git_blobs(git_dir, ".csv", "output/2026_raw_text"):
         stem = path.rsplit("/", 1)[-1].removesuffix(".csv")
-        if not stem.endswith("政府工作报告"):
-            continue  # the collector's logs (failures_2026.csv, run_manifest_2026.csv)
+        if not is_report(stem):
+            continue
         if not in_statistics_half(stem):
             counts["held_out"] = counts.get("held_out", 0) + 1
             continue
-        rows = [r for r in csv.reader(io.StringIO(data.lstrip("\ufeff"))) if r][1:]
-        text = convert("\n".join(max(r, key=len) for r in rows))
+        text = convert(report_text(data))
         counts["reports"] = counts.get("reports", 0) + 1
         counts["report_chars"] = counts.get("report_chars", 0) + len(text)
         yield f"gov-reports-2026/{stem}", text
