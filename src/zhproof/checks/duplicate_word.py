@@ -512,30 +512,63 @@ def _written_again(doc: Document, start: int, unit: str) -> bool:
     if start < 1 or end >= len(text):
         return False
     written = text[start - 1 : end + 1]
-    lo, hi = max(0, start - 1 - OFTEN_REACH), min(len(text), end + 1 + OFTEN_REACH)
-    copies = text.count(written, lo, hi)
-    if copies < 2:
-        return False  # the common case: no other copy at all
-    han = bool(_HAN_CHAR.match(text, start - 1) and _HAN_CHAR.match(text, end))
-    if not han and copies < WRITTEN_OFTEN:
+    if _HAN_CHAR.match(text, start - 1) and _HAN_CHAR.match(text, end):
+        lo, hi = max(0, start - 1 - DOCUMENT_REACH), min(len(text), end + 1 + DOCUMENT_REACH)
+        if text.count(written, lo, hi) >= 2:  # (the common case: no other copy at all)
+            clause = _clause(text, start - 1, end + 1)
+            p = text.find(written, lo, hi)
+            while p >= 0:
+                if (
+                    p != start - 1
+                    and _clause(text, p, p + len(written)) != clause
+                    and not inside_marks(text, p)
+                    and _seen_by_rule(doc, p, p + len(written))
+                ):
+                    return True
+                p = text.find(written, p + 1, hi)
+    return _written_often(doc, start, written)
+
+
+def _seen_by_rule(doc: Document, start: int, end: int) -> bool:
+    """Is ``doc.text[start:end]`` text the rule checks (prose, not in a region where it is turned off)?"""
+    return (doc.prose is None or doc.in_prose(start, end)) and not (
+        doc.suppressed and doc.is_suppressed("duplicate-word", start + 1)
+    )
+
+
+#: At most this many other copies are looked at (``_written_often``), and the clause of each within this many
+#: characters either side: a text of one sentence pasted many times over, on one line, stays linear.
+OFTEN_LOOKS = 20
+CLAUSE_NEAR = 40
+
+
+def _written_often(doc: Document, start: int, written: str) -> bool:
+    """Does the document write ``written`` (a repeat with the character before and after it, Han or not) in
+    WRITTEN_OFTEN different clauses or more within OFTEN_REACH characters, whatever marks surround the copies?"""
+    text = doc.text
+    lo, hi = max(0, start - 1 - OFTEN_REACH), min(len(text), start - 1 + len(written) + OFTEN_REACH)
+    if text.count(written, lo, hi) < WRITTEN_OFTEN:
         return False
-    clause = _clause(text, start - 1, end + 1)
-    clauses = {clause}  # the clauses of the copies the rule sees, this one's included
+    clauses = {_clause_near(text, start - 1, start - 1 + len(written))}
+    looks = 0
     p = text.find(written, lo, hi)
-    while p >= 0:
-        if (
-            p != start - 1
-            and (doc.prose is None or doc.in_prose(p, p + len(written)))
-            and not (doc.suppressed and doc.is_suppressed("duplicate-word", p + 1))
-        ):
-            other = _clause(text, p, p + len(written))
-            if han and abs(p - start + 1) <= DOCUMENT_REACH and other != clause and not inside_marks(text, p):
-                return True
-            clauses.add(other)
+    while p >= 0 and looks < OFTEN_LOOKS:
+        if p != start - 1 and _seen_by_rule(doc, p, p + len(written)):
+            looks += 1
+            clauses.add(_clause_near(text, p, p + len(written)))
             if len(clauses) >= WRITTEN_OFTEN:
                 return True
         p = text.find(written, p + 1, hi)
     return False
+
+
+def _clause_near(text: str, start: int, end: int) -> str:
+    """``_clause``, within CLAUSE_NEAR characters either side of ``text[start:end]``."""
+    lo, stop = start, max(0, start - CLAUSE_NEAR)
+    while lo > stop and not _CLAUSE_BOUND.match(text, lo - 1):
+        lo -= 1
+    m = _CLAUSE_BOUND.search(text, end, min(len(text), end + CLAUSE_NEAR))
+    return text[lo : m.start() if m else min(len(text), end + CLAUSE_NEAR)]
 
 
 _MARKS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〈": "〉"}
