@@ -420,3 +420,44 @@ def test_items_all_numbered_1_that_open_alike_are_no_paste():
 def test_the_zh_hant_article_label_is_a_label():
     text = f"第五條 {X}。\n第五條 {X}。"
     assert zhproof.fix_text(text, variant="zh-Hant") == f"第五條 {X}。"
+
+
+# Two provisions that share their consequence (a passage of two sentences that follows each provision's clause).
+CONSEQUENCE = (
+    "处三年以上十年以下有期徒刑，得并科新台币一千万元以上二亿元以下罚金。"
+    "其因犯罪获取之财物或财产上利益达新台币一亿元以上者，处七年以上有期徒刑，得并科新台币二千五百万元以上五亿元以下罚金。"
+)
+SHARED = (
+    f"第十条 未经主管机关许可，擅自向不特定多数人招揽投资者，{CONSEQUENCE}\n"
+    "第十一条 本法所称主管机关为金融监督管理委员会。\n"
+    f"第十二条 公司负责人意图为自己或第三人不法之利益，而为违背其职务之行为，致生损害于公司之财产者，{CONSEQUENCE}\n"
+)
+
+
+def test_a_consequence_that_two_articles_share_is_no_paste():
+    # each copy follows a clause (……者，) and runs to its paragraph's end, in a statute: drafting, not a stray paste
+    assert findings(SHARED) == []
+    # Taiwan's layout: the label on a line of its own
+    consequence = (
+        "處三年以上十年以下有期徒刑，得併科新臺幣一千萬元以上二億元以下罰金。"
+        "其因犯罪獲取之財物或財產上利益達新臺幣一億元以上者，處七年以上有期徒刑，得併科新臺幣二千五百萬元以上五億元以下罰金。"
+    )
+    text = (
+        f"第 10 條\n未經主管機關許可，擅自向不特定多數人招攬投資者，{consequence}\n"
+        "第 11 條\n本法所稱主管機關為金融監督管理委員會。\n"
+        f"第 12 條\n公司負責人意圖為自己或第三人不法之利益，而為違背其職務之行為，致生損害於公司之財產者，{consequence}\n"
+    )
+    assert findings(text, variant="zh-Hant") == []
+    prose = text.replace("第 10 條\n", "").replace("第 11 條\n", "").replace("第 12 條\n", "")
+    assert len(findings(prose, variant="zh-Hant")) == 1
+
+
+def test_a_block_pasted_from_mid_sentence_in_prose_is_still_reported():
+    # the same shape without article labels: a block pasted from mid-sentence (samples/seed.txt, the rule's example)
+    prose = SHARED.replace("第十条 ", "").replace("第十一条 ", "").replace("第十二条 ", "")
+    assert [line_of(prose, d.start) for d in findings(prose)] == [3]
+
+
+def test_a_shared_passage_that_does_not_end_its_paragraph_is_still_reported():
+    text = SHARED.rstrip("\n") + "前项之未遂犯罚之。\n"
+    assert [line_of(text, d.start) for d in findings(text)] == [3]

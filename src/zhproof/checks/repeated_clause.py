@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from functools import cache
+import re
 from itertools import accumulate, compress, count, repeat
 from operator import add, is_not
 from typing import Iterable
@@ -72,6 +73,7 @@ CONTEXT = 300
 _PROVISO = "但"
 _HAN_FIRST = compile_re(f"[{HAN}]")
 _SEPARATORS = "，、；：。！？!?;: \t\r\n\u3000"
+_CLOSERS = "”’」』）)"
 
 DOC = RuleDoc(
     summary="a clause or sentence that already appears earlier in the document (pasted twice)",
@@ -92,7 +94,9 @@ DOC = RuleDoc(
         "copies in parallel paragraphs (the rest of the two paragraphs alike: statutes' parallel articles, "
         "……主持会议。 in two reports of one bulletin); a quotation that starts after a reporting clause "
         "(习近平在贺信中指出，……) of text printed in full elsewhere; two copies that each follow a verb of saying "
-        "(a lede and its story quoting a speech: 他强调，…… and 习近平强调，……); one sentence opening with 但 (a proviso, "
+        "(a lede and its story quoting a speech: 他强调，…… and 习近平强调，……); two copies in a statute (after an article "
+        "label, 第十二条) that each follow a clause and run to their paragraph's end (a consequence two articles "
+        "share: ……者，处……罚金。); one sentence opening with 但 (a proviso, "
         "但是，当事人另有约定的除外。); list items ending in ；; headlines and captions "
         "without a sentence end. A copy right after its original is no paste where it opens the next item of a list "
         "or article under another label, or an item that goes on after it (一、服现役期间因公致残。⏎二、服现役期间因公"
@@ -552,6 +556,12 @@ def _formula(doc: Document, orig: tuple[int, int], copy: tuple[int, int], lines:
     if _reported(text, os_) and _reported(text, cs):
         # a lede and its story quote the same words of a speech, each after its own reporting clause
         return "both copies are reported speech, each after a verb of saying (他强调，…… and 习近平强调，……)"
+    if _tail(text, os_, oe, ole) and _tail(text, cs, ce, cle) and _ARTICLE.search(text, 0, ole) is not None:
+        # 非保險業經營保險業務者，處三年以上……罰金。 and ……致生損害於保險業之財產或利益者，處三年以上……罰金。: a
+        # statute's articles reuse a consequence; the paste benchmark never makes this shape (its copy always opens
+        # a sentence). In prose (no article label before) the same shape is a block pasted from mid-sentence, the
+        # classic slip (samples/seed.txt: ……物流配送，注重调动……疫情防控。 and ……实践相结合，注重调动……疫情防控。)
+        return "a consequence two articles of a statute share (each copy follows a clause, to its paragraph's end)"
     first = _HAN_FIRST.search(text, cs, ce)
     if first and first.group() in _PROVISO and not _TERMINATOR.search(text, cs, ce):
         return "a proviso (one sentence opening with 但 qualifies the provision before it; statutes repeat provisos)"
@@ -595,6 +605,16 @@ def _table_cells(doc: Document, orig_start: int, orig_end: int, copy_start: int,
 def _reported(text: str, start: int) -> bool:
     """Does the text at ``start`` follow a verb of saying and a comma or colon (他强调，……)?"""
     return _REPORTED_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
+# A line that opens with an article label (第十二条, 第 12 條): the document is a statute (or quotes one) from there.
+_ARTICLE = compile_re(r"^[ \t\u3000#]*第[ \t\u3000]*[一二三四五六七八九十百千零〇\d]+[ \t\u3000]*[条條]", re.M)
+
+
+def _tail(text: str, start: int, end: int, line_end: int) -> bool:
+    """Does text[start:end] follow a clause of its sentence (not a sentence start) and run to the end of its
+    paragraph (only punctuation and white space after it)?"""
+    return not _opens(text, start) and not text[end:line_end].strip(_SEPARATORS + _CLOSERS)
 
 
 def _line_start(text: str, start: int, line_start: int) -> bool:
