@@ -197,7 +197,7 @@ DOC = RuleDoc(
         "after a verb or preposition whose object it is, 关于我们, nor in verse), 之 after a noun of two characters or more "
         "(其内部单位之⏎设立), 至 after the first end of a range (五月一日至⏎五月三日; not the verb: 寒潮将至), or, after clause "
         "punctuation, a lone adverb, modal verb or determiner such as 不, 能 or 其, or on a line of prose length a modal "
-        "of two characters such as 不得 or 可以), or the next line starts with a particle (的, 了, 着), a word of 之 that follows its noun (之一), 之 standing alone before a common noun of two characters (第一項規定⏎之財產; not classical 之子于归) or a localizer standing alone before a comma (移动到哈希 map 中⏎后，). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：, where running prose needs only that the model relate the two sides), it also counts when "
+        "of two characters such as 不得 or 可以), or the next line starts with a particle (的, 了, 着), a word of 之 that follows its noun (之一), 之 standing alone before a common noun of two characters (第一項規定⏎之財產; not classical 之子于归) or a localizer standing alone before a comma (移动到哈希 map 中⏎后，). A quotation that the line leaves open and the next line closes before going on (追授……同志“时代⏎楷模”称号。; not a couplet quoted on two lines) and an item of a list of 、 cut in two (丁薛祥、孙春兰、陈⏎希、吉炳轩……: the last item shorter than its siblings, and with the rest on the next line no longer than the longest) are cuts too, and so, before a line that goes on to a sentence end, is a line that ends on 任何 or on a lone adverb or modal verb that makes a word with the next line's first (看到更⏎多相关语法。, 当创建不⏎可变……; a title may end on one: 我们都, 万物皆可). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：, where running prose needs only that the model relate the two sides), it also counts when "
         "the line before is running prose (a full stop inside it), already holds two clauses (two commas outside "
         "brackets and quotes), opens with two parts of a statute cited in a row (第三項第二款及第四項⏎申請人……), ends on the first half of a compound (电子⏎商务) after clause punctuation, when the "
         "next line starts with a conjunction that joins nouns (及其, 或者) or with an adverb, modal verb or copula "
@@ -1021,6 +1021,9 @@ def _judge(
        第五届全国|人民代表大会常务委员会……通过; a word in use), unless what the line before holds of it is a name
        of its own (北京大学|光华管理学院 in a signature, 人民代表大会|常务委员会 in a title) or the whole line (a list
        of words: 中国|共产党) (``_long_cut``).
+       A quotation that the line leaves open, closed on the next line before text that goes on (``_quote_across``:
+       ……同志“时代|楷模 ”称号。), and an item of a list of 、 cut in two (``_list_item_cut``: 孙春兰、陈|希、吉炳轩) are
+       cuts on their own.
        Otherwise a credit or caption after the last sentence stays silent, whatever follows; and a break before
        a line that does not go on to a sentence end (a heading or a title, or the rest of one: titles wrapped
        on two lines) is left open ("wrapped"), unless each side leaves a lone character that the lexicon joins
@@ -1035,7 +1038,9 @@ def _judge(
        着), a word of 之 that follows its noun (之一), 之 alone before a common noun (之财产), a localizer
        alone before a comma (后，) or a postposition (以来, 以外), an adverb, modal verb or copula standing alone (会, 都,
        是) or a conjunction that joins nouns (及其, 或者), or, after clause punctuation, with a sentence of at
-       most SHORT_END Han characters (山河|锦绣。); the line before already holds two clauses (two ， outside brackets and quotes); or,
+       most SHORT_END Han characters (山河|锦绣。); without clause punctuation, the line ends on 任何 or on a lone
+       adverb or modal verb that makes a word with what opens the next line (``_modifier_end``: 看到更|多相关语法。);
+       the line before already holds two clauses (two ， outside brackets and quotes); or,
        after clause punctuation, the two words at the break form a compound of the lexicon (电子|商务), or the
        model associates the two sides by more than ASSOCIATION, or by more than CLAUSE_ASSOCIATION where the line
        is no caption that a label opens, no list item, and has more than a list of numbers (第五、六集) as its clause.
@@ -1108,6 +1113,10 @@ def _judge(
         return Safety.SAFE if prose and not paragraph else Safety.UNSAFE, ""
     if _bracket_across(fragment, next_line):
         return Safety.UNSAFE, ""  # （新闻|联播）, 【奋斗百年路 启航新征程 中国|共产党人的精神谱系】
+    if _quote_across(fragment, next_line):
+        return Safety.UNSAFE, ""  # 追授……同志“时代|楷模”称号。: a quotation closed on the next line, which goes on
+    if _list_item_cut(fragment, next_line):
+        return Safety.UNSAFE, ""  # 丁薛祥、孙春兰、陈|希、吉炳轩……: an item of a list of 、 cut in two
     if not dated and _number_cut(br, prev_line, next_line):
         return Safety.UNSAFE, ""  # 第四|章 劳动和社会保障权益: a number cut before a heading too
     if not dated and _long_cut(br, line=prev_line.strip()):
@@ -1175,6 +1184,7 @@ def _judge(
         or (comma and _SHORT_END.match(next_line) is not None)
         or _two_clauses(fragment)
         or _joins_first(br, next_line)
+        or (not comma and _modifier_end(br, fragment))
     ):
         return Safety.UNSAFE, ""
     if comma:
@@ -1315,6 +1325,32 @@ def _dangling(br: _Break, fragment: str, verse: bool = False) -> bool:
     if len(word) != 1 or fragment.rstrip()[:-1].rstrip().endswith(("：", ":")):
         return False  # (a word alone after a colon is a value: 答：是, 是否党员：是)
     return word in DANGLING or (in_clause and word in DANGLING_IN_CLAUSE)
+
+
+#: The parts of speech (jieba's tags, first letter) of what an adverb or modal verb modifies at the start of the next
+#: line: a verb, an adjective, a numeral or quantity (更|多), another adverb.
+MODIFIED_POS = frozenset("vamd")
+#: Determiners of two characters that go before what they determine, and end no sentence or title (任何|完全由……组成的类型).
+DETERMINER_WORDS = frozenset({"任何"})
+
+
+def _modifier_end(br: _Break, fragment: str) -> bool:
+    """Does a line without clause punctuation, before a line that goes on to a sentence end, end on a word that goes
+    before what it modifies: a lone adverb or modal verb of DANGLING_IN_CLAUSE before the verb, adjective or numeral
+    that opens the next line, with which the lexicon makes a word across the break (我们会在第十八章里看到更|多相关语法。,
+    当创建不|可变和可变引用时，……), or one of DETERMINER_WORDS (任何|完全由……)? Inside a clause ``_dangling`` reads
+    these alone; a line of its own may be a title that ends on one (万物皆可, 为什么不, 我们都 over 同意这个方案。), but
+    none stands over a paragraph that opens with a word the two would make together (none of the 3,973 lines of the
+    clean tuning half that may be headings over their paragraphs ends on one of these at all). Not a value after a
+    colon (同意：不)."""
+    if br.left[-1] not in DANGLING_IN_CLAUSE and br.left[-2:] not in DETERMINER_WORDS:
+        return False  # the common case, without segmentation
+    word = br.last
+    if word in DETERMINER_WORDS:
+        return True
+    if word not in DANGLING_IN_CLAUSE or fragment.rstrip()[:-1].rstrip().endswith(("：", ":")):
+        return False
+    return (br.lex.pos(br.first) or "")[:1] in MODIFIED_POS and br.across
 
 
 def _subject_at_end(br: _Break) -> bool:
@@ -1634,6 +1670,48 @@ def _bracket_across(fragment: str, next_line: str) -> bool:
         return False
     at = next_line.find(_OPENERS[depth[-1]])
     return at >= 0 and depth[-1] not in next_line[:at]
+
+
+# Quotation marks and their closing ones, for ``_quote_across``.
+_QUOTES = {"“": "”", "「": "」", "『": "』"}
+# Han text after the closing quotation mark, perhaps after white space: the sentence goes on (“时代 楷模 ”称号。).
+_GOES_ON = compile_re(f"[ \\t\\u3000]*[{HAN}]")
+
+
+def _quote_across(fragment: str, next_line: str) -> bool:
+    """Does the line leave a quotation open (追授……同志“时代) that the next line closes before opening another, and
+    then goes on with Han text after it (楷模 ”称号。, 骨头精神”发扬光大)? A quotation of two lines of verse or a
+    couplet (“床前明月光⏎疑是地上霜”) ends with the next line, or its mark; a sentence quoting a phrase goes on."""
+    for opener, closer in _QUOTES.items():
+        if fragment.count(opener) <= fragment.count(closer):
+            continue
+        at = next_line.find(closer)
+        if at > 0 and opener not in next_line[:at] and _GOES_ON.match(next_line, at + 1):
+            return True
+    return False
+
+
+_LIST_ITEMS = compile_re(f"[{HAN}]+(?:、[{HAN}]+)+$")
+_CLAUSE_BOUND = compile_re(r"[，；：,;:！？!?]")  # (what ends the clause that holds a list of 、)
+_FIRST_ITEM = compile_re(f"([{HAN}]+)、")
+
+
+def _list_item_cut(fragment: str, next_line: str) -> bool:
+    """Does the line end in a list of items joined by 、 whose last item is cut, its rest opening the next line before
+    the list's next 、 (丁薛祥、孙春兰、陈|希、吉炳轩……; 江西、福建、闽|赣、粤赣……)? The document's own items measure the
+    cut: the last one on the line is shorter than every other item of its clause (the first one aside, which may hold
+    the words before the list: 辖有江西), and with the rest on the next line it is no longer than the longest of them. A list set on several lines, whole items on each, does not cut one
+    shorter than its siblings (丁薛祥、孙春兰⏎陈希、吉炳轩: 孙春兰 is as long as 丁薛祥)."""
+    if "、" not in fragment or "、" not in next_line[:9]:
+        return False  # the common case: no list at all
+    m = _LIST_ITEMS.search(_CLAUSE_BOUND.split(fragment)[-1])
+    first = _FIRST_ITEM.match(next_line)
+    if m is None or first is None:
+        return False
+    *items, last = m.group().split("、")
+    # (the first item may hold the words before the list, 辖有江西: measured by the others where there are any)
+    lengths = [len(item) for item in (items[1:] or items)]
+    return len(last) < min(lengths) and len(last) + len(first.group(1)) <= max(lengths)
 
 
 def _lone_cut(br: _Break, compound: bool = False, lone_only: bool = False) -> bool:

@@ -1,0 +1,86 @@
+"""broken-line: readings that find breaks the two lines once left open (a heading over its paragraph, a title
+wrapped on two lines), each with the legitimate shape it must leave silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhproof import lint_text
+from zhproof.checks import broken_line
+from zhproof.model import Safety
+
+
+def findings(text: str):
+    return [d for d in lint_text(text) if d.rule == "broken-line"]
+
+
+@pytest.mark.parametrize(
+    "prev_line, next_line",
+    [
+        ("丁薛祥、孙春兰、陈", "希、吉炳轩、肖捷、刘奇葆参加会见。"),
+        ("中央苏区发展到鼎盛时期，辖有江西、福建、闽", "赣、粤赣等4个省级苏维埃政权。"),
+        ("韩正、孙春兰、胡春华、刘鹤和王勇、肖", "捷、赵克志等出席。"),
+    ],
+)
+def test_a_list_item_cut_in_two_is_reported(prev_line, next_line):
+    assert broken_line.judge(prev_line, next_line) == Safety.UNSAFE
+    assert len(findings(f"{prev_line}\n{next_line}\n")) == 1
+
+
+@pytest.mark.parametrize(
+    "prev_line, next_line",
+    [
+        ("丁薛祥、孙春兰", "陈希、吉炳轩参加会见。"),  # whole items on each line: 孙春兰 is as long as 丁薛祥
+        ("习近平、李克强、汪洋", "王沪宁、赵乐际参加。"),  # 汪洋 is short, but 汪洋王沪宁 is longer than any item
+        # a headline with a list, over its story that opens with one (the last item is long)
+        ("国务院安委办、应急管理部部署端午假期安全防范工作", "国务院安委办、应急管理部今天部署工作。"),
+    ],
+)
+def test_whole_items_of_a_list_on_each_line_stay_open(prev_line, next_line):
+    assert broken_line._judge(prev_line, next_line)[0] is None
+
+
+@pytest.mark.parametrize(
+    "prev_line, next_line",
+    [
+        ("央视网消息（新闻联播）：中共中央宣传部今天追授邱军、孙丽美同志“时代", "楷模 ”称号。"),
+        ("硬骨头六连：把“硬", "骨头精神”发扬光大"),
+    ],
+)
+def test_a_quotation_closed_on_the_next_line_that_goes_on_is_a_cut(prev_line, next_line):
+    assert broken_line.judge(prev_line, next_line) == Safety.UNSAFE
+
+
+@pytest.mark.parametrize(
+    "prev_line, next_line",
+    [
+        ("“床前明月光", "疑是地上霜”"),  # a quoted couplet on two lines
+        ("他说“床前明月光", "疑是地上霜”，这是李白的诗。"),
+    ],
+)
+def test_a_quotation_that_ends_with_the_next_line_stays_open(prev_line, next_line):
+    assert broken_line._judge(prev_line, next_line)[0] is None
+
+
+@pytest.mark.parametrize(
+    "prev_line, next_line",
+    [
+        ("我们会在第十八章里看到更", "多相关语法。"),
+        ("当创建不", "可变和可变引用时，我们分别使用 & 和 &mut 语法。"),
+        ("任何", "完全由 Send 的类型组成的类型也会自动被标记为 Send。"),
+    ],
+)
+def test_a_line_that_ends_on_what_modifies_the_next_line_is_a_cut(prev_line, next_line):
+    assert broken_line.judge(prev_line, next_line) == Safety.UNSAFE
+
+
+@pytest.mark.parametrize(
+    "prev_line, next_line",
+    [
+        ("为什么不", "本章回答这个问题。"),  # a title that ends on 不, over a paragraph that opens with its subject
+        ("同意：不", "同意的请举手。"),  # a value after a colon
+        ("万物皆可", "我们来看一个例子。"),
+    ],
+)
+def test_a_title_that_ends_on_an_adverb_stays_open(prev_line, next_line):
+    assert broken_line._judge(prev_line, next_line)[0] is None
