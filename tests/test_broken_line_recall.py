@@ -84,3 +84,27 @@ def test_a_line_that_ends_on_what_modifies_the_next_line_is_a_cut(prev_line, nex
 )
 def test_a_title_that_ends_on_an_adverb_stays_open(prev_line, next_line):
     assert broken_line._judge(prev_line, next_line)[0] is None
+
+
+@pytest.mark.parametrize(
+    "prev_line, next_line",
+    [
+        ("据美国", "媒体报道，美国已经有16个州宣布取消强制口罩令。"),
+        ("截至北京", "时间今天（5月20日）16时，美国累计确诊病例已超过3300万例。"),
+        ("央视网消息（新闻联播）：据阿富汗黎明", "电视台今天（9月2日）报道，有消息称塔利班将宣布组建新政府。"),
+    ],
+)
+def test_a_frame_of_source_or_time_without_its_verb_is_a_cut(prev_line, next_line):
+    assert broken_line.judge(prev_line, next_line) == Safety.UNSAFE
+
+
+@pytest.mark.parametrize(
+    "prev_line, next_line",
+    [
+        ("据报道", "美国已经有16个州宣布取消强制口罩令。"),  # the frame is whole: 报道 is its verb
+        ("据悉", "美国已经有16个州宣布取消强制口罩令。"),
+        ("根据旧值更新一个值", "另一个常见的应用场景是根据旧的值更新它。"),  # a heading that opens with 根据
+    ],
+)
+def test_a_whole_frame_or_a_heading_that_opens_with_a_preposition_stays_open(prev_line, next_line):
+    assert broken_line._judge(prev_line, next_line)[0] is None

@@ -197,7 +197,7 @@ DOC = RuleDoc(
         "after a verb or preposition whose object it is, 关于我们, nor in verse), 之 after a noun of two characters or more "
         "(其内部单位之⏎设立), 至 after the first end of a range (五月一日至⏎五月三日; not the verb: 寒潮将至), or, after clause "
         "punctuation, a lone adverb, modal verb or determiner such as 不, 能 or 其, or on a line of prose length a modal "
-        "of two characters such as 不得 or 可以), or the next line starts with a particle (的, 了, 着), a word of 之 that follows its noun (之一), 之 standing alone before a common noun of two characters (第一項規定⏎之財產; not classical 之子于归) or a localizer standing alone before a comma (移动到哈希 map 中⏎后，). A quotation that the line leaves open and the next line closes before going on (追授……同志“时代⏎楷模”称号。; not a couplet quoted on two lines) and an item of a list of 、 cut in two (丁薛祥、孙春兰、陈⏎希、吉炳轩……: the last item shorter than its siblings, and with the rest on the next line no longer than the longest) are cuts too, and so, before a line that goes on to a sentence end, is a line that ends on 任何 or on a lone adverb or modal verb that makes a word with the next line's first (看到更⏎多相关语法。, 当创建不⏎可变……; a title may end on one: 我们都, 万物皆可). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：, where running prose needs only that the model relate the two sides), it also counts when "
+        "of two characters such as 不得 or 可以), or the next line starts with a particle (的, 了, 着), a word of 之 that follows its noun (之一), 之 standing alone before a common noun of two characters (第一項規定⏎之財產; not classical 之子于归) or a localizer standing alone before a comma (移动到哈希 map 中⏎后，). A quotation that the line leaves open and the next line closes before going on (追授……同志“时代⏎楷模”称号。; not a couplet quoted on two lines) and an item of a list of 、 cut in two (丁薛祥、孙春兰、陈⏎希、吉炳轩……: the last item shorter than its siblings, and with the rest on the next line no longer than the longest) are cuts too, and so, before a line that goes on to a sentence end, is a line that ends on 任何 or on a lone adverb or modal verb that makes a word with the next line's first (看到更⏎多相关语法。, 当创建不⏎可变……; a title may end on one: 我们都, 万物皆可), or whose last clause opens with 据 or 截至 and holds no verb yet (据美国⏎媒体报道，……; not 据报道). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：, where running prose needs only that the model relate the two sides), it also counts when "
         "the line before is running prose (a full stop inside it), already holds two clauses (two commas outside "
         "brackets and quotes), opens with two parts of a statute cited in a row (第三項第二款及第四項⏎申請人……), ends on the first half of a compound (电子⏎商务) after clause punctuation, when the "
         "next line starts with a conjunction that joins nouns (及其, 或者) or with an adverb, modal verb or copula "
@@ -1040,6 +1040,7 @@ def _judge(
        是) or a conjunction that joins nouns (及其, 或者), or, after clause punctuation, with a sentence of at
        most SHORT_END Han characters (山河|锦绣。); without clause punctuation, the line ends on 任何 or on a lone
        adverb or modal verb that makes a word with what opens the next line (``_modifier_end``: 看到更|多相关语法。);
+       the line's last clause opens with 据 or 截至 and holds no verb yet (``_frame_open``: 据美国|媒体报道，);
        the line before already holds two clauses (two ， outside brackets and quotes); or,
        after clause punctuation, the two words at the break form a compound of the lexicon (电子|商务), or the
        model associates the two sides by more than ASSOCIATION, or by more than CLAUSE_ASSOCIATION where the line
@@ -1185,6 +1186,7 @@ def _judge(
         or _two_clauses(fragment)
         or _joins_first(br, next_line)
         or (not comma and _modifier_end(br, fragment))
+        or _frame_open(br, fragment)
     ):
         return Safety.UNSAFE, ""
     if comma:
@@ -1351,6 +1353,23 @@ def _modifier_end(br: _Break, fragment: str) -> bool:
     if word not in DANGLING_IN_CLAUSE or fragment.rstrip()[:-1].rstrip().endswith(("：", ":")):
         return False
     return (br.lex.pos(br.first) or "")[:1] in MODIFIED_POS and br.across
+
+
+#: Prepositions that open a frame of source or time closed only by a verb after its noun (据……报道, 截至……时):
+#: a clause that opens with one and holds no verb yet is unfinished; no title or heading is such a clause.
+FRAME_OPENERS = frozenset({"据", "截至", "截止"})
+
+
+def _frame_open(br: _Break, fragment: str) -> bool:
+    """Does the line's last clause (Han characters only) open with one of FRAME_OPENERS and hold no verb after it
+    (据美国|媒体报道，……, 截至北京|时间今天16时，……, ……：据阿富汗黎明|电视台今天报道)? Asked before a line that goes on to a
+    sentence end. None of the lines of the clean tuning half that end on a Han character opens a clause so."""
+    clause = _CLAUSE_BOUND.split(_strip_marker(fragment))[-1].strip()
+    if clause[:1] not in ("据", "截") or not _HAN_ONLY.fullmatch(clause):
+        return False  # the common case, without segmentation
+    lex = br.lex
+    words = [clause[s:e] for s, e in lex.segment(clause)]
+    return len(words) > 1 and words[0] in FRAME_OPENERS and all((lex.pos(w) or "")[:1] != "v" for w in words[1:])
 
 
 def _subject_at_end(br: _Break) -> bool:
@@ -1692,7 +1711,7 @@ def _quote_across(fragment: str, next_line: str) -> bool:
 
 
 _LIST_ITEMS = compile_re(f"[{HAN}]+(?:、[{HAN}]+)+$")
-_CLAUSE_BOUND = compile_re(r"[，；：,;:！？!?]")  # (what ends the clause that holds a list of 、)
+_CLAUSE_BOUND = compile_re(r"[，；：,;:！？!?]")  # (what ends a clause: of a list of 、, of a frame)
 _FIRST_ITEM = compile_re(f"([{HAN}]+)、")
 
 
