@@ -39,6 +39,16 @@ def test_slips_beside_them_are_still_reported(text):
     assert found(text) != []
 
 
+@pytest.mark.parametrize("text", ["编制十五五规划。", "十五五时期是关键时期。"])
+def test_a_numeral_name_of_the_lexicon_is_silent_unquoted(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text", ["依照第十五五条的规定。", "共有十五五个单位。", "用了十五五年时间。"])
+def test_the_same_numerals_as_a_number_are_still_reported(text):
+    assert found(text) != []
+
+
 def test_the_five_year_plans_are_words_of_the_lexicon():
     for word in ("十一五", "十二五", "十三五", "十五五"):
         assert word in lexicon()

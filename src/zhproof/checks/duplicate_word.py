@@ -712,7 +712,8 @@ def explain(
 
 
 R_ATTESTED = (
-    "约定定金, 规定定期, 依本法规定定之: edited statutes write this repeat, in this context, in two documents or more"
+    "约定定金, 规定定期, “十五五”: edited statutes or official reports write this repeat, in this context, in two "
+    "documents or more"
 )
 
 
@@ -993,6 +994,8 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str) -> str | None:
             return None
         if not prev.isdigit() and not _POSITIONAL.search(window, lo, hi):
             return R_DIGITS
+        if _numeral_name(lex, window, lo, hi, prev):
+            return R_INSIDE_WORD
         return None  # a doubled digit in a positional number (第三三十八条, 二二万元) is for the evidence to judge
     if _known_name(window, a, k):
         return R_KNOWN_NAME
@@ -1093,6 +1096,23 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str) -> str | None:
     ):
         return R_EVERY
     return None
+
+
+#: A word of the lexicon this frequent (jieba's counts: 时期 19,421, 期间 14,656; 年时 21) is common.
+COMMON_WORD = 1000
+
+
+def _numeral_name(lex, window: str, lo: int, hi: int, prev: str) -> bool:
+    """Are the numerals window[lo:hi] a name that the lexicon lists, not a number (十五五规划, “十五五”时期: the
+    fifteenth five-year plan; rules/lexicon/extra-words.txt)? Not after 第, an ordinal's prefix (第十五五条), nor
+    before a measure word or unit that stands alone (十五五个, 十五五年), which make them a number."""
+    if prev == "第" or lex.pos(window[lo:hi]) in (None, "m"):
+        return False
+    after = window[hi : hi + 1]
+    if not (after in NUMERAL_UNITS or after in word_list("classifiers") or lex.pos(after) in ("q", "mq")):
+        return True
+    # the unit starts a common word (十五五|时期, not 十五五|年时间, where the lexicon's 年时 is rare)
+    return any(len(w) > 1 and lex.frequency(w) >= COMMON_WORD for w in lex.prefixes(window[hi : hi + MAX_LOOKAHEAD]))
 
 
 def _separable(lex, window: str, mid: int) -> bool:
@@ -1367,7 +1387,7 @@ def _attested_repeats():
 
 
 def _attested(window: str, a: int, k: int) -> bool:
-    """Do edited statutes write this repeat with the same character before and after it, in two documents or
+    """Do edited statutes or official reports write this repeat with the same character before and after it, in two documents or
     more (tools/build_attested_repeats.py)? ``_`` stands for the end of the run of Han characters; the window
     holds the whole run up to CONTEXT characters, so an edge of the window closer than that is an end of the run."""
     end = a + 2 * k
