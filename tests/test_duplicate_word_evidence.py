@@ -274,13 +274,6 @@ def test_a_repeat_written_three_times_the_same_way_is_meant_quoted_or_beside_pun
     assert [u for u, _ in found(other)] == ["荆荆", "荆荆", "荆荆"]
 
 
-def test_a_name_of_wikipedia_written_short_holds_its_repeat():
-    # 中国国新 (中国国新控股, a state-owned holding): the text writes the title cut short after the repeat
-    assert found("引入国机集团、中国通用、中国国新等央企战略力量。") == []
-    # a title must start before the repeat and go on with the character after it: 中国|国特色 starts none
-    assert [u for u, _ in found("我们要坚持走中国国特色社会主义道路。")] == ["国国"]
-
-
 @pytest.mark.parametrize("text", [row[0] for row in ISSUE_SENTENCES[:3]])
 def test_a_slip_pasted_three_times_stays(text):
     # a sentence pasted three times is one slip copied, in one clause each time: no usage

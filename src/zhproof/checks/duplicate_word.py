@@ -129,7 +129,7 @@ DOC = RuleDoc(
         "doubled to mean 'every' before its verb (村村通), a reduplicated adverb of the dictionary before what it "
         "modifies, even where the first copy ends a word that is no adverb (不仅仅适用于; not 逐渐渐), separable verbs (散散步; "
         "rules/data/separable-verbs.txt), a doubled given name (沈跃跃), a word of the dictionary that contains "
-        "both copies (钉钉子, 家家户户), a name of Chinese Wikipedia that holds them, or its start (尼尼斯托, 卡塞塞区, 中国国新; "
+        "both copies (钉钉子, 家家户户), a name of Chinese Wikipedia that holds them (尼尼斯托, 卡塞塞区; "
         "rules/lexicon/repeat-titles.marisa), two compounds that share a word (人大代表|代表团) and the generic "
         "part of a name before a word that starts with it (神山村|村民; rules/data/name-suffixes.txt). The grammar "
         "also knows one slip: 一一 is an adverb that goes before a verb (一一核实), so a doubled 一 before 个, the "
@@ -252,8 +252,6 @@ class DuplicateWord(BaseRule):
                 return _written_without(text, start, unit, n, known)
 
         verdict = judge(lexicon(), lm, window, start - lo, k, prev, bos, eos, seen, copies=(end - start) // k)
-        if verdict is not None and _name_cut_short(window, start - lo, k):
-            return None, 1  # the start of a name of Wikipedia that holds the repeat (中国国新等央企)
         if verdict is None and written is not window:
             # Two copies are regular here (三百六十行|行行出状元, 大会|会议) but the text has more: the extra copies
             # are a slip unless the model finds them likelier (onomatopoeia, 买买买), or they are numerals.
@@ -1412,23 +1410,6 @@ def _known_name(window: str, a: int, k: int) -> bool:
     except UnicodeEncodeError:  # a lone surrogate is part of no name
         return False
     return False
-
-
-def _name_cut_short(window: str, a: int, k: int) -> bool:
-    """Does the window write the start of such a title, from before the repeat to the character after it (中国国新
-    for 中国国新控股, a company's short name; 老婆婆的 for 老婆婆的枣树)? Asked only of a repeat about to be reported
-    (a look-up of the titles that start with each text, eight per repeat). Tuning half, ten seeds: no injected
-    double found is read so."""
-    end = a + 2 * k
-    if end >= len(window):
-        return False
-    trie = _repeat_titles()
-    try:
-        return any(
-            next(trie.iterkeys(window[s : end + 1]), None) is not None for s in range(max(0, a - MAX_LOOKAHEAD), a)
-        )
-    except UnicodeEncodeError:  # a lone surrogate is part of no name
-        return False
 
 
 def _heads(lex, window: str, a: int) -> list[tuple[int, list[str]]]:
