@@ -197,12 +197,18 @@ def main(argv: list[str]) -> int:
         for k in set(repeats(text)):
             docs[k].add(name)
     if reports_dir:
-        for name, text in reports(reports_dir, opencc.OpenCC("t2s").convert, counts):
+        convert = opencc.OpenCC("t2s").convert
+        corpus = Path(argv[2]) if len(argv) > 2 else Path(__file__).resolve().parents[2] / "shared" / "corpus"
+        shingles = shared_shingles(corpus, convert)
+        for name, text in reports(reports_dir, convert, counts):
+            if in_shared(text, shingles):  # (none is: the reports are of 2026, the corpus of 2021)
+                counts["reports_dropped"] = counts.get("reports_dropped", 0) + 1
+                continue
             for k in set(repeats(text)):
                 docs[k].add(name)
         print(
             f"{counts.get('reports', 0)} reports ({counts.get('report_chars', 0):,} characters) read, "
-            f"{counts.get('held_out', 0)} held out"
+            f"{counts.get('held_out', 0)} held out, {counts.get('reports_dropped', 0)} left out as in the shared corpus"
         )
     kept = sorted(k for k, d in docs.items() if len(d) >= MIN_DOCS)
     marisa_trie.Trie(kept).save(str(OUT))
