@@ -1103,14 +1103,22 @@ COMMON_WORD = 1000
 def _numeral_name(lex, window: str, lo: int, hi: int, prev: str) -> bool:
     """Are the numerals window[lo:hi] a name that the lexicon lists, not a number (十五五规划, “十五五”时期: the
     fifteenth five-year plan; rules/lexicon/extra-words.txt)? Not after 第, an ordinal's prefix (第十五五条), nor
-    before a measure word or unit that stands alone (十五五个, 十五五年), which make them a number."""
+    before what counts: a measure word (十五五个人, 十五五本书, 十五五公里, and so 十五五期间 too), a numeral's unit
+    (十五五岁), 人, or a unit of time or order standing alone (十五五年间); a unit of time that starts a common word
+    (时期) is none."""
     if prev == "第" or lex.pos(window[lo:hi]) in (None, "m"):
         return False
     after = window[hi : hi + 1]
-    if not (after in NUMERAL_UNITS or after in word_list("classifiers") or lex.pos(after) in ("q", "mq")):
-        return True
-    # the unit starts a common word (十五五|时期, not 十五五|年时间, where the lexicon's 年时 is rare)
-    return any(len(w) > 1 and lex.frequency(w) >= COMMON_WORD for w in lex.prefixes(window[hi : hi + MAX_LOOKAHEAD]))
+    if not after:
+        return True  # the run of Han characters ends: “十五五”
+    words = lex.prefixes(window[hi : hi + MAX_LOOKAHEAD])  # (shortest first: the last is the word read there)
+    if (words and lex.pos(words[-1]) in ("q", "mq", "m")) or after in word_list("classifiers") or after == "人":
+        return False
+    if after in NUMERAL_UNITS:
+        # the unit starts a common word that is no time word (十五五|时期; not 十五五|年间, 年 and a time word, nor
+        # 十五五|年时间, where the lexicon's 年时 is rare)
+        return len(words[-1]) > 1 and lex.frequency(words[-1]) >= COMMON_WORD and lex.pos(words[-1]) != "t"
+    return True
 
 
 def _separable(lex, window: str, mid: int) -> bool:
