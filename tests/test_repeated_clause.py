@@ -461,3 +461,17 @@ def test_a_block_pasted_from_mid_sentence_in_prose_is_still_reported():
 def test_a_shared_passage_that_does_not_end_its_paragraph_is_still_reported():
     text = SHARED.rstrip("\n") + "前项之未遂犯罚之。\n"
     assert [line_of(text, d.start) for d in findings(text)] == [3]
+
+
+@pytest.mark.parametrize("label", ["第一条 本办法自发布之日起施行。\n", "第三条规定的事项见附件。\n", "# 第1条 说明\n"])
+def test_one_article_label_in_prose_does_not_make_it_a_statute(label):
+    # (the review of 2c050dc: any line that opened like a label turned the reading on for the whole document)
+    prose = SHARED.replace("第十条 ", "").replace("第十一条 ", "").replace("第十二条 ", "")
+    assert len(findings(label + prose)) == 1
+
+
+def test_a_copy_before_the_first_article_is_not_in_a_statute_article():
+    preamble = f"说明：公司负责人意图为自己或第三人不法之利益，致生损害于公司之财产者，{CONSEQUENCE}\n"
+    articles = SHARED.split("\n")[:2] + ["第十二条 本法自公布之日起施行。", ""]
+    text = preamble + "\n".join(articles)
+    assert [line_of(text, d.start) for d in findings(text)] == [2]

@@ -6,7 +6,7 @@ sentences and paragraphs built once per document."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache
 import re
@@ -556,7 +556,7 @@ def _formula(doc: Document, orig: tuple[int, int], copy: tuple[int, int], lines:
     if _reported(text, os_) and _reported(text, cs):
         # a lede and its story quote the same words of a speech, each after its own reporting clause
         return "both copies are reported speech, each after a verb of saying (他强调，…… and 习近平强调，……)"
-    if _tail(text, os_, oe, ole) and _tail(text, cs, ce, cle) and _ARTICLE.search(text, 0, ole) is not None:
+    if _tail(text, os_, oe, ole) and _tail(text, cs, ce, cle) and lines.in_articles(os_, cs):
         # 非保險業經營保險業務者，處三年以上……罰金。 and ……致生損害於保險業之財產或利益者，處三年以上……罰金。: a
         # statute's articles reuse a consequence; the paste benchmark never makes this shape (its copy always opens
         # a sentence). In prose (no article label before) the same shape is a block pasted from mid-sentence, the
@@ -607,8 +607,12 @@ def _reported(text: str, start: int) -> bool:
     return _REPORTED_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
-# A line that opens with an article label (第十二条, 第 12 條): the document is a statute (or quotes one) from there.
-_ARTICLE = compile_re(r"^[ \t\u3000#]*第[ \t\u3000]*[一二三四五六七八九十百千零〇\d]+[ \t\u3000]*[条條]", re.M)
+# A line that opens with an article label (第十二条 ……, 第 12 條 on a line of its own): an article of a statute.
+_ARTICLE = compile_re(
+    r"^[ \t\u3000#]*第[ \t\u3000]*[一二三四五六七八九十百千零〇\d]+[ \t\u3000]*[条條](?:[ \t\u3000]|$)", re.M
+)
+#: A document is a statute when this many lines open with an article label.
+MIN_ARTICLES = 3
 
 
 def _tail(text: str, start: int, end: int, line_end: int) -> bool:
@@ -628,11 +632,24 @@ class _Lines:
     """Per line (by its start offset), built on first use: the offsets of its opening and closing quotation
     marks."""
 
-    __slots__ = ("text", "_quotes")
+    __slots__ = ("text", "_quotes", "_articles")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._quotes: dict[int, tuple[list[int], list[int]]] = {}
+        self._articles: list[int] | None = None
+
+    def in_articles(self, first: int, second: int) -> bool:
+        """Is the document a statute (MIN_ARTICLES lines or more open with an article label) in which ``first``
+        and ``second`` both stand in an article (after a label; one article or two: items of one article end on
+        a shared consequence too)? Not text before the first label (a preamble, a speech that cites one). The
+        labels are found once per document."""
+        if self._articles is None:
+            self._articles = [m.start() for m in _ARTICLE.finditer(self.text)]
+        arts = self._articles
+        if len(arts) < MIN_ARTICLES:
+            return False
+        return bisect_right(arts, first) > 0 and bisect_right(arts, second) > 0
 
     def quoted(self, start: int, end: int, at: int) -> bool:
         """Whether a quotation opened earlier in the line is still open at ``at``."""
