@@ -140,3 +140,16 @@ def test_siblings_are_found_across_long_sections():
     long = "推动出台高质量充分就业促进条例，城镇新增就业持续扩大。" * 200
     sections = [(heading, paragraph + long) for heading, paragraph in SECTIONS]
     assert findings(report(*sections)) == []
+
+
+# The review's cuts among heading siblings: the heading reading must not hide what the line itself shows.
+REVIEW_CUTS = [
+    ("（六）着力办好民生实事，我们将", "全力推动就业，提高居民收入。"),  # a pronoun and a modal waiting for the verb
+    ("（六）着力办好民生实事，坚持把人民", "群众的利益放在首位，办好民生实事。"),  # a compound the model relates
+    ("（六）着力办好民生实事，城镇新增就业五十万人，居民", "收入稳步增长。"),  # three clauses
+]
+
+
+@pytest.mark.parametrize("prev_line, next_line", REVIEW_CUTS)
+def test_a_heading_sibling_still_reports_what_its_line_shows(prev_line, next_line):
+    assert broken_line._judge(prev_line, next_line, False, False, True)[0] is not None

@@ -56,6 +56,7 @@ def test_a_quotation_closed_on_the_next_line_that_goes_on_is_a_cut(prev_line, ne
     [
         ("“床前明月光", "疑是地上霜”"),  # a quoted couplet on two lines
         ("他说“床前明月光", "疑是地上霜”，这是李白的诗。"),
+        ("诗中写道：“床前明月光", "疑是地上霜”这两句家喻户晓。"),  # (the review's: two lines as long as each other)
     ],
 )
 def test_a_quotation_that_ends_with_the_next_line_stays_open(prev_line, next_line):

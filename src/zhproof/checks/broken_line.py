@@ -125,6 +125,9 @@ PARAGRAPH_ASSOCIATION = -0.2
 #: than at ASSOCIATION, one more false alarm (a heading with a comma, 向线程发出信号，让它们停止接收任务, before
 #: 有了这些修改后); at 0.4, 16 more and the same false alarm.
 CLAUSE_ASSOCIATION = 0.0
+#: ... and across the break after a list item that the document sets as a heading (``_heading_siblings``): the
+#: outline headings of the 2026 reports reach 1.39; a compound cut in two, 人民|群众, 3.3.
+HEADING_ASSOCIATION = 2.0
 # Conjunctions that join two nouns or verbs (被告人及其家属, 公务活动或者国事活动): a line cannot start with one.
 NOUN_JOINERS = frozenset({"及其", "以及", "及", "或者", "或", "并且"})
 # Prepositions and conjunctions that cannot end a sentence or a title when they stand alone as a word (法规和,
@@ -1140,7 +1143,16 @@ def _judge(
     if heading:
         # a list item that the document's layout shows as a heading (``_heading_siblings``): its commas join the
         # phrases of a title (（六）着力办好办实民生实事，人民生活品质稳步提高), they open no clause for the next line
-        # to go on; its last phrase alone is judged, as a title's
+        # to go on; its last phrase alone is judged, as a title's. Unless the line has three clauses or more (……，
+        # 城镇新增就业五十万人，居民|收入), the model relates the two sides as strongly as a compound does
+        # (坚持把人民|群众: 3.3; the headings of the reports reach 1.4), or it ends on a pronoun and an adverb or
+        # modal that wait for their verb (……，我们将|全力推动): the review's cuts among heading siblings
+        if (
+            _two_clauses(fragment)
+            or _association(br) > HEADING_ASSOCIATION
+            or (_dangling(br, fragment, verse) and _pronoun_before_last(br))
+        ):
+            return Safety.UNSAFE, ""
         fragment = _CLAUSE_SPLIT.split(fragment)[-1]
     if paragraph:
         # between two Markdown paragraphs, the grammar is evidence (a cut word or number; a line that ends on a
@@ -1258,6 +1270,15 @@ class _Break:
             self._rseg = list(self.lex.segment(self.right))
         s, e = self._rseg[0]
         return self.right[s:e]
+
+
+def _pronoun_before_last(br: _Break) -> bool:
+    """Is the word before the last word of the line a personal pronoun (我们|将, 他|就)?"""
+    seg = list(br.lex.segment(br.left))  # (asked only of a heading's dangling end: no need to share it)
+    if len(seg) < 2:
+        return False
+    s, e = seg[-2]
+    return br.lex.pos(br.left[s:e]) == "r" and br.left[s:e] in PERSONAL_PRONOUNS
 
 
 def _sentence_end(line: str) -> bool:
@@ -1693,6 +1714,7 @@ def _bracket_across(fragment: str, next_line: str) -> bool:
 
 # Quotation marks and their closing ones, for ``_quote_across``.
 _QUOTES = {"“": "”", "「": "」", "『": "』"}
+_HAN_ONLY = compile_re(f"[{HAN}]+")
 # Han text after the closing quotation mark, perhaps after white space: the sentence goes on (“时代 楷模 ”称号。).
 _GOES_ON = compile_re(f"[ \\t\\u3000]*[{HAN}]")
 
@@ -1706,7 +1728,10 @@ def _quote_across(fragment: str, next_line: str) -> bool:
             continue
         at = next_line.find(closer)
         if at > 0 and opener not in next_line[:at] and _GOES_ON.match(next_line, at + 1):
-            return True
+            # (two lines of verse as long as each other, quoted whole before the sentence goes on: “床前明月光⏎
+            # 疑是地上霜”这两句……, the review's)
+            quoted = fragment[fragment.rfind(opener) + 1 :]
+            return not (len(quoted) >= 4 and len(quoted) == at and _HAN_ONLY.fullmatch(quoted + next_line[:at]))
     return False
 
 
