@@ -1385,6 +1385,8 @@ def _frame_open(br: _Break, fragment: str) -> bool:
     """Does the line's last clause (Han characters only) open with one of FRAME_OPENERS and hold no verb after it
     (据美国|媒体报道，……, 截至北京|时间今天16时，……, ……：据阿富汗黎明|电视台今天报道)? Asked before a line that goes on to a
     sentence end. None of the lines of the clean tuning half that end on a Han character opens a clause so."""
+    if "据" not in fragment and "截" not in fragment:
+        return False  # the common case, without splitting the line
     clause = _CLAUSE_BOUND.split(_strip_marker(fragment))[-1].strip()
     if clause[:1] not in ("据", "截") or not _HAN_ONLY.fullmatch(clause):
         return False  # the common case, without segmentation
@@ -1723,6 +1725,8 @@ def _quote_across(fragment: str, next_line: str) -> bool:
     """Does the line leave a quotation open (追授……同志“时代) that the next line closes before opening another, and
     then goes on with Han text after it (楷模 ”称号。, 骨头精神”发扬光大)? A quotation of two lines of verse or a
     couplet (“床前明月光⏎疑是地上霜”) ends with the next line, or its mark; a sentence quoting a phrase goes on."""
+    if "“" not in fragment and "「" not in fragment and "『" not in fragment:
+        return False  # the common case: no quotation opened on the line
     for opener, closer in _QUOTES.items():
         if fragment.count(opener) <= fragment.count(closer):
             continue
