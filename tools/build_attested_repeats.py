@@ -133,14 +133,20 @@ def documents(lawref: str, mojlaw: str, convert):
         yield f"mojLawSplitJSON/{path}", convert(law.get("法規名稱", path)), convert(body)
 
 
-def statutes(argv: list[str], counts: dict[str, int]):
-    """The statutes of the command line's two repositories that are not in the measured corpus (its third
-    argument, or ../shared/corpus), as ``documents`` gives them; ``counts`` gets how many were read and left out,
-    and their characters."""
-    lawref, mojlaw = argv[0], argv[1]
+def corpus_shingles(argv: list[str]) -> set[int]:
+    """The shingles of the measured corpus (the command line's third argument, or ../shared/corpus)."""
     corpus = Path(argv[2]) if len(argv) > 2 else Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    return shared_shingles(corpus, opencc.OpenCC("t2s").convert)
+
+
+def statutes(argv: list[str], counts: dict[str, int], shingles: set[int] | None = None):
+    """The statutes of the command line's two repositories that are not in the measured corpus (its third
+    argument, or ../shared/corpus; ``shingles``: its ``corpus_shingles``, if already read), as ``documents`` gives
+    them; ``counts`` gets how many were read and left out, and their characters."""
+    lawref, mojlaw = argv[0], argv[1]
     convert = opencc.OpenCC("t2s").convert
-    shingles = shared_shingles(corpus, convert)
+    if shingles is None:
+        shingles = corpus_shingles(argv)
     for name, title, text in documents(lawref, mojlaw, convert):
         if in_shared(text, shingles):
             counts["dropped"] = counts.get("dropped", 0) + 1
@@ -193,14 +199,12 @@ def main(argv: list[str]) -> int:
         return 2
     docs: dict[str, set[str]] = defaultdict(set)
     counts: dict[str, int] = {}
-    for name, _title, text in statutes(argv, counts):
+    shingles = corpus_shingles(argv)
+    for name, _title, text in statutes(argv, counts, shingles):
         for k in set(repeats(text)):
             docs[k].add(name)
     if reports_dir:
-        convert = opencc.OpenCC("t2s").convert
-        corpus = Path(argv[2]) if len(argv) > 2 else Path(__file__).resolve().parents[2] / "shared" / "corpus"
-        shingles = shared_shingles(corpus, convert)
-        for name, text in reports(reports_dir, convert, counts):
+        for name, text in reports(reports_dir, opencc.OpenCC("t2s").convert, counts):
             if in_shared(text, shingles):  # (none is: the reports are of 2026, the corpus of 2021)
                 counts["reports_dropped"] = counts.get("reports_dropped", 0) + 1
                 continue

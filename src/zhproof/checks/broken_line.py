@@ -1256,11 +1256,16 @@ class _Break:
         return self._across
 
     @property
-    def last(self) -> str:
-        """The last word of the line before (lexicon segmentation of the left side alone)."""
+    def segments(self) -> list[tuple[int, int]]:
+        """The lexicon's segmentation of the left side alone, as (start, end) pairs."""
         if self._lseg is None:
             self._lseg = list(self.lex.segment(self.left))
-        s, e = self._lseg[-1]
+        return self._lseg
+
+    @property
+    def last(self) -> str:
+        """The last word of the line before (lexicon segmentation of the left side alone)."""
+        s, e = self.segments[-1]
         return self.left[s:e]
 
     @property
@@ -1274,7 +1279,7 @@ class _Break:
 
 def _pronoun_before_last(br: _Break) -> bool:
     """Is the word before the last word of the line a personal pronoun (我们|将, 他|就)?"""
-    seg = list(br.lex.segment(br.left))  # (asked only of a heading's dangling end: no need to share it)
+    seg = br.segments
     if len(seg) < 2:
         return False
     s, e = seg[-2]
