@@ -921,3 +921,54 @@ def test_yi_of_a_word_before_gets_the_safe_fix_the_evidence_gives():
     # 进一步步 is judged by the evidence like any repeat: 10^7.4, a safe fix (right in the second review's texts)
     assert found("要进一步步完善多层次养老保障体系。") == [("步步", Safety.SAFE)]
     assert zhproof.fix_text("我们要进一步步加强安全管理。", select="duplicate-word") == "我们要进一步加强安全管理。"
+
+
+# Character statistics of statutes and reports (zhproof.charstats, duplicate_word._corpus_slip): where the model's
+# gain is too small, or a reading of the grammar holds, a doubled character is reported when the text undone is a
+# run that edited text writes often and the text as written holds a run it never writes. Sentences written for
+# this test; each was silent before the statistics.
+CORPUS_SLIPS = [
+    ("申请人应当符合本本法规定的条件。", "本本", "申请人应当符合本法规定的条件。"),
+    ("第十条修改改为：“国家保护耕地。”", "改改", "第十条修改为：“国家保护耕地。”"),
+    (
+        "本决定经全国人民代表大会常务委员会第十一次次会议通过。",
+        "次次",
+        "本决定经全国人民代表大会常务委员会第十一次会议通过。",
+    ),
+    ("法律另有有规定的，从其规定。", "有有", "法律另有规定的，从其规定。"),
+]
+
+
+@pytest.mark.parametrize("text,doubled,fixed", CORPUS_SLIPS)
+def test_character_statistics_report_what_the_model_alone_lets_pass(text, doubled, fixed):
+    assert found(text) == [(doubled, Safety.UNSAFE)]
+    assert zhproof.fix_text(text, unsafe=True, select="duplicate-word") == fixed
+    assert zhproof.fix_text(text, select="duplicate-word") == text  # the evidence gives no safe fix
+
+
+def test_character_statistics_ask_the_text_as_written_too():
+    from zhproof import charstats
+
+    # 部部门 is written (a 部 ends a name, 部门 follows): the run undone, 相关部门, being common proves nothing
+    assert charstats.common("相关部门") and charstats.ever_written("部部门")
+    assert found("相关部部门应当加强监督。") == []
+    assert duplicate_word._corpus_slip("相关部部门", 2) is None
+    assert duplicate_word._corpus_slip("符合本本法规定", 2) is not None
+    # only runs of the length each question is about
+    assert (
+        not charstats.common("相关部") and not charstats.ever_written("相关部门") and not charstats.ever_written("部门")
+    )
+
+
+def test_character_statistics_leave_names_and_words_to_the_grammar(monkeypatch):
+    # with statistics that call every doubled character a slip, the readings of CORPUS_KEEPS still hold
+    monkeypatch.setattr(duplicate_word, "_corpus_slip", lambda window, a: "always")
+    assert found("全国人大常委会副委员长沈跃跃出席会议。") == []  # a given name (R_KNOWN_NAME, R_GIVEN_NAME)
+    assert found("村里家家户户都通了自来水。") == []  # inside a word of the lexicon
+    assert found("这件衣服洗得干干净净。") == []  # AABB
+    # ... while a reading outside it gives way (所 read as the end of a name before 所在), and so does a gain of
+    # the model under its threshold (行行政)
+    assert found("由其所所在的人民调解委员会给予批评教育。") == [("所所", Safety.UNSAFE)]
+    assert found("请书面告知行行政复议机构。") == [("行行", Safety.UNSAFE)]
+    monkeypatch.undo()
+    assert found("由其所所在的人民调解委员会给予批评教育。") == found("请书面告知行行政复议机构。") == []

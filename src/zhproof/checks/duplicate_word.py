@@ -649,7 +649,12 @@ def explain(
             elif seen(1):
                 overwhelming_only = True  # 全国人 elsewhere, not 和全国人民: 全国国人民 only on overwhelming evidence
         if not (documented or overwhelming_only):
-            return _against_grammar(lm, window, a, k, bos, eos, reason)
+            verdict = _against_grammar(lm, window, a, k, bos, eos, reason)
+            if verdict[0] is None and k == 1 and copies == 2 and reason not in CORPUS_KEEPS:
+                written = _corpus_slip(window, a)
+                if written is not None:
+                    return Safety.UNSAFE, f"{written}; against the grammar's reading: {reason}"
+            return verdict
     if _attested(window, a, k):
         return None, R_ATTESTED
     gain = _gain(lm, window, a, k, bos, eos)
@@ -677,6 +682,10 @@ def explain(
     if overwhelming_only:
         threshold = SAFE_GAIN
     if gain < threshold:
+        if k == 1 and copies == 2 and reason not in CORPUS_KEEPS:
+            written = _corpus_slip(window, a)
+            if written is not None:
+                return Safety.UNSAFE, f"{written}; the model alone gains only {gain:.2f}"
         if reason is not None:
             return None, f"{reason}; the document writes it without the repeat, but undoing gains only {gain:.2f}"
         return None, f"as likely as written (undoing the repeat gains {gain:.2f} < {threshold})"
@@ -707,6 +716,32 @@ def explain(
         # a person decides
         return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), but {reading}"
     return Safety.SAFE, f"far more likely undone ({gain:.2f})"
+
+
+#: Readings of the grammar that the character statistics of statutes and reports (``_corpus_slip``) do not
+#: override: names, sounds and numbers, which that text seldom writes, and a repeat inside a word of the lexicon.
+CORPUS_KEEPS = frozenset({R_KNOWN_NAME, R_GIVEN_NAME, R_ONOMATOPOEIA, R_AABB, R_INSIDE_WORD, R_DIGITS, R_LARGE_UNITS})
+
+
+def _corpus_slip(window: str, a: int) -> str | None:
+    """Is the character doubled at ``a`` a slip by the character statistics of edited text (``zhproof.charstats``):
+    a run of 4 characters of the text with one copy undone, the character before or after the repeat in it, is
+    written COMMON times or more (相关部门), and neither run of 3 of the text as written that holds the repeat and its
+    neighbour (关部部, 部部门) is ever written? Returns the evidence in words, or None. Asked only where the model's
+    gain is under its threshold or a reading of the grammar holds. Tuning half, ten seeds: 3,219 -> 3,237 of 3,540
+    injected doubles found (符合本本法, 条修改改为, 十一次次会议); no finding of the clean corpus changes (a
+    threshold of 5 instead of COMMON finds 11 more and adds 2 false alarms of the tuning half)."""
+    from ..charstats import COMMON, common, ever_written
+
+    x = window[a]
+    before, after = window[max(0, a - 2) : a], window[a + 2 : a + 4]
+    if (before and ever_written(before[-1] + x + x)) or (after and ever_written(x + x + after[0])):
+        return None
+    for run in (before + x + after[:1], before[-1:] + x + after):
+        if len(run) == 4 and common(run):
+            sides = " or ".join(r for r in (before[-1:] + x + x, x + x + after[:1]) if len(r) == 3)
+            return f"statutes and reports write {run} {COMMON} times or more and never {sides}"
+    return None
 
 
 R_ATTESTED = (
