@@ -984,3 +984,24 @@ def test_aabb_by_accident_gives_way_to_the_usual_evidence():
     assert found("打打球、健健身，疲疲沓沓的作风要不得。") == []
     assert not duplicate_word._aabb_of_common_word("疲疲沓沓的作风", 0)
     assert duplicate_word._aabb_of_common_word("人民法法院院长", 2)
+
+
+def test_a_single_line_break_inside_running_text_does_not_end_the_context():
+    # a soft wrap (a statute's, Markdown's): 部|部長 across it is the name's 部 and the word 部長, not 部部 at an end
+    assert found("並由銓敘部部\n長指定其中一人擔任召集人。", variant="zh-Hant") == []
+    assert found("委員十人，由國防部物力司司\r\n長兼任之。", variant="zh-Hant") == []
+    assert found("任期至原任任\n期屆滿為止。", variant="zh-Hant") == []
+    # ... slips across it are still slips
+    assert found("我们要大力推推\n进改革开放。") == [("推推", Safety.SAFE)]
+    assert found("我们要大力\n推推进改革开放。") == [("推推", Safety.SAFE)]
+    # ... and a heading, a label or a list item is no running text: 第 5 條 is no word before 經經濟部
+    from zhproof.checks.duplicate_word import _wrapped_after, _wrapped_before
+
+    text = "第 5 條\n經經濟部依本辦法認定"
+    assert _wrapped_before(text, text.index("經"), 8) == text.index("經")
+    text = "由人事部部\n第一条 长"
+    assert _wrapped_after(text, text.index("\n"), 8) == text.index("\n")
+    text = "由人事部部\n\n长指定"  # a blank line ends a paragraph
+    assert _wrapped_after(text, text.index("\n"), 8) == text.index("\n")
+    text = "由人事部部\n长指定"
+    assert _wrapped_after(text, text.index("\n"), 8) == len(text)

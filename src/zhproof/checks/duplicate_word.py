@@ -13,7 +13,7 @@ from functools import cache
 from typing import Iterable
 
 from ..document import Document
-from ..patterns import HAN, HAN_BOUNDS, compile_re
+from ..patterns import BLOCK_START, HAN, HAN_BOUNDS, compile_re
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..data import word_list
 from ..quotes import inside_marks
@@ -239,18 +239,26 @@ class DuplicateWord(BaseRule):
         # the run of Han characters around the candidate, at most CONTEXT on each side
         lo = _BEFORE.search(text, max(0, start - CONTEXT), start).start()
         hi = _AFTER.match(text, end, min(len(text), end + CONTEXT)).end()
-        window = text[lo:hi]
+        # ... which a single line break between Han characters does not end: a soft wrap inside running text
+        # (Markdown's, or a statute's 由銓敘部部⏎長指定: 部|部长, not 部部 at a clause's end), unless the line after
+        # it opens a heading or a list item
+        first, last = _wrapped_before(text, lo, CONTEXT - (start - lo)), _wrapped_after(text, hi, CONTEXT - (hi - end))
+        head = "" if first == lo else text[first : text.rfind("\n", first, lo)].rstrip("\r")
+        tail = "" if last == hi else text[text.find("\n", hi, last) + 1 : last]
+        window = head + text[lo:hi] + tail
         if doc.traditional:
             window = _to_simplified(window)
         k = len(unit)
+        a0 = start - lo + len(head)  # the first copy in the window
+        b0 = a0 + (end - start)  # the end of the copies in the window
         written = window
         if end - start > 2 * k:  # three copies or more: judged as two, the rest goes with the verdict
-            window = window[: start - lo + 2 * k] + window[end - lo :]
+            window = window[: a0 + 2 * k] + window[b0:]
         # the character before the first copy, converted with the window when it is in it (兩|年年 reads as 两)
-        prev = window[start - lo - 1] if start > lo else text[start - 1] if start > 0 else ""
+        prev = window[a0 - 1] if a0 > 0 else text[start - 1] if start > 0 else ""
         # the window starts (ends) a clause when the run of Han characters does
-        bos = lo == 0 or not _HAN_CHAR.match(text, lo - 1)
-        eos = hi == len(text) or not _HAN_CHAR.match(text, hi)
+        bos = first == 0 or not _HAN_CHAR.match(text, first - 1)
+        eos = last == len(text) or not _HAN_CHAR.match(text, last)
         lm = _language_model()
         seen = None
         if k == 1 and end - start == 2:
@@ -259,11 +267,11 @@ class DuplicateWord(BaseRule):
             def seen(n: int) -> bool:
                 return _written_without(text, start, unit, n, known)
 
-        verdict = judge(lexicon(), lm, window, start - lo, k, prev, bos, eos, seen, copies=(end - start) // k)
+        verdict = judge(lexicon(), lm, window, a0, k, prev, bos, eos, seen, copies=(end - start) // k)
         if verdict is None and written is not window:
             # Two copies are regular here (三百六十行|行行出状元, 大会|会议) but the text has more: the extra copies
             # are a slip unless the model finds them likelier (onomatopoeia, 买买买), or they are numerals.
-            lex, a = lexicon(), start - lo
+            lex, a = lexicon(), a0
             if _NUMERAL.fullmatch(unit) or lex.pos(unit) in ("o", "e") or (k >= 2 and _degree_phrase(lex, unit)):
                 return None, 1  # (很大很大很大: emphasis takes as many copies as the writer likes)
             if unit * 2 in lex and (
@@ -274,7 +282,7 @@ class DuplicateWord(BaseRule):
                 # a run longer than any writer means (哈 a million times, 研究研究… from a broken script) is scored
                 # with RUN_SCORED copies: the model's segmenter takes time in the length of the text it reads
                 # (cut from the text as written, converted: in zh-Hant the unit is still in traditional characters)
-                written = written[: a + RUN_SCORED * k] + written[end - lo :]
+                written = written[: a + RUN_SCORED * k] + written[b0:]
             gain = lm.score(window, bos=bos, eos=eos) - lm.score(written, bos=bos, eos=eos)
             return (Safety.UNSAFE, 2) if gain >= REPORT_GAIN else (None, 1)
         if verdict is not None and k <= 2 and _quoted_whole(text, start, end):
@@ -293,6 +301,33 @@ class DuplicateWord(BaseRule):
             # document writes 主节点和从节点): the lexicon lacks the term, so the reading as written is for a person
             return Safety.UNSAFE, 1
         return verdict, 1
+
+
+_WRAP_AFTER = compile_re(f"\r?\n(?=[{HAN}])")
+
+
+def _wrapped_after(text: str, hi: int, room: int) -> int:
+    """Where the window may end: after the Han characters (at most ``room``) that open the next line, when the run
+    of Han characters ending at ``hi`` ends at a single line break and the next line is no heading or list item;
+    else ``hi``."""
+    if room <= 0:
+        return hi
+    m = _WRAP_AFTER.match(text, hi)
+    if m is None or BLOCK_START.match(text, m.end()):
+        return hi
+    return _AFTER.match(text, m.end(), min(len(text), m.end() + room)).end()
+
+
+def _wrapped_before(text: str, lo: int, room: int) -> int:
+    """Where the window may start: at the Han characters (at most ``room``) that end the line before, when the run
+    of Han characters starting at ``lo`` starts a line after a single line break, and neither line opens a heading,
+    a label or a list item; else ``lo``."""
+    if room <= 0 or lo < 2 or text[lo - 1] != "\n" or BLOCK_START.match(text, lo):
+        return lo
+    brk = lo - 2 if text[lo - 2] == "\r" else lo - 1
+    if brk == 0 or not _HAN_CHAR.match(text, brk - 1) or BLOCK_START.match(text, text.rfind("\n", 0, brk) + 1):
+        return lo  # (nor after a heading, a label or a list item: 第 5 條⏎經經濟部, through the ministry)
+    return _BEFORE.search(text, max(0, brk - room), brk).start()
 
 
 #: Repeats are found with numpy (vector comparisons, about 7 times faster than the pattern, and faster from
