@@ -1005,3 +1005,11 @@ def test_a_single_line_break_inside_running_text_does_not_end_the_context():
     assert _wrapped_after(text, text.index("\n"), 8) == text.index("\n")
     text = "由人事部部\n长指定"
     assert _wrapped_after(text, text.index("\n"), 8) == len(text)
+
+
+def test_decimals_after_the_point_are_read_digit_by_digit():
+    # 0.55 and 1.88 are numbers, not slips: after 点 the digits are read one by one
+    assert found("商业区面积以每千人不得超出零点五五公顷为准。") == []
+    assert found("各提撥新臺幣一點八八元之款項。", variant="zh-Hant") == []
+    # (before the point a doubled digit of a positional number is still for the evidence: 二二十点五)
+    assert duplicate_word._grammar(lexicon(), "超出零点五五公顷", 4, 1, "点") == duplicate_word.R_DIGITS

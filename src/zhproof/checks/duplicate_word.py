@@ -83,7 +83,7 @@ R_ADVERB = "不仅仅适用于, 纷纷表示, 渐渐习惯: a reduplicated adver
 R_EVERY = "村村通, 组组相连, 件件有回复, 心心相通: a noun doubled to mean 'every X', before its verb"
 R_TENTATIVE = "请你说说看, 前期用用，: a one-character verb reduplicated ('do a little') where its clause ends"
 R_LARGE_UNITS = "百亿亿次, 万万不可: the units of large numbers compound, 万万 is an adverb"
-R_DIGITS = "二〇〇七, 二〇二〇: numerals read digit by digit"
+R_DIGITS = "二〇〇七, 二〇二〇, 零点五五: numerals read digit by digit"
 R_KNOWN_NAME = "尼尼斯托, 卡塞塞区, 沈跃跃: a name of Chinese Wikipedia's titles holds the repeat"
 R_INSIDE_WORD = "钉钉子, 家家户户, 面面俱到: both copies lie inside one longer dictionary word"
 R_ONOMATOPOEIA = "叮铃叮铃, 哈哈: onomatopoeia and interjections repeat"
@@ -1065,6 +1065,8 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str) -> str | None:
             lo -= 1
         while hi < len(window) and _NUMERAL.fullmatch(window[hi]):
             hi += 1
+        if lo > 0 and window[lo - 1] in "点點":
+            return R_DIGITS  # the decimals after the point are read digit by digit: 零点五五公顷, 一點八八元
         if hi - lo == 2 * k:  # a numeral doubled alone: the adverbs 一一 and 两两 go before a verb
             if unit in ("一", "两") and _starts_with_verb(lex, window[hi:]):
                 return "一一对应, 两两相对: 一一 and 两两 are adverbs"
