@@ -975,10 +975,8 @@ def test_character_statistics_leave_names_and_words_to_the_grammar(monkeypatch):
 
 
 def test_aabb_by_accident_gives_way_to_the_usual_evidence():
-    # a slip beside a word that already holds a repeat (明年|年初, 中国|国内) reads as AABB of 明年, 中国: reported,
-    # unsafe (silent before: the model's 10^4.8 and 10^6.4 were short of GRAMMAR_YIELD_GAIN)
-    assert found("工程计划于明明年年初开工。") == [("明明", Safety.UNSAFE)]
-    assert found("这是中中国国内第一条高速公路。") == [("中中", Safety.UNSAFE)]
+    # a slip beside a word that already holds a repeat (法院|院长) reads as AABB of 法院: reported, unsafe
+    assert found("人民法法院院长由人民代表大会选举。") == [("法法", Safety.UNSAFE)]
     # true AABB stays silent: of a common word, and of a rare one the model knows too little to judge (疲沓)
     assert found("把房间打扫得干干净净。") == []
     assert found("打打球、健健身，疲疲沓沓的作风要不得。") == []
