@@ -974,16 +974,6 @@ def test_character_statistics_leave_names_and_words_to_the_grammar(monkeypatch):
     assert found("由其所所在的人民调解委员会给予批评教育。") == found("请书面告知行行政复议机构。") == []
 
 
-def test_aabb_by_accident_gives_way_to_the_usual_evidence():
-    # a slip beside a word that already holds a repeat (法院|院长) reads as AABB of 法院: reported, unsafe
-    assert found("人民法法院院长由人民代表大会选举。") == [("法法", Safety.UNSAFE)]
-    # true AABB stays silent: of a common word, and of a rare one the model knows too little to judge (疲沓)
-    assert found("把房间打扫得干干净净。") == []
-    assert found("打打球、健健身，疲疲沓沓的作风要不得。") == []
-    assert not duplicate_word._aabb_of_common_word("疲疲沓沓的作风", 0)
-    assert duplicate_word._aabb_of_common_word("人民法法院院长", 2)
-
-
 def test_a_single_line_break_inside_running_text_does_not_end_the_context():
     # a soft wrap (a statute's, Markdown's): 部|部長 across it is the name's 部 and the word 部長, not 部部 at an end
     assert found("並由銓敘部部\n長指定其中一人擔任召集人。", variant="zh-Hant") == []

@@ -102,14 +102,6 @@ YIELDING_READINGS = frozenset({R_NAME_PART, R_CLASSIFIER, R_AABB})
 #: Tuning halves (zh-Hans and zh-Hant): of the 712 legitimate repeated characters that these readings silence, none
 #: gains more than 5.78 (一座座纪念碑); a margin of 10^1.2 above it. (A review's 501 sentences reached 6.64: 学校校门口.)
 GRAMMAR_YIELD_GAIN = 7.0
-#: ... except AABB of a common word AB that is no dictionary word as AABB: it gives way to the evidence that reports
-#: any repeat (REPORT_GAIN). A true AABB undone leaves ABB (干净净), which the model finds worse where it knows AB,
-#: while a slip beside a word that already holds a repeat makes AABB by accident (人民法法院院长, 中建建设设者).
-#: Tuning halves: the 81 AABB repeats of the clean text gain -1.09 at most; of the 6 injected doubles (five seeds)
-#: the reading silenced, 5 gain 3.5 to 8.3. Of a rare word (疲沓, 9 in the lexicon's counts) the model knows too
-#: little: 疲疲沓沓 gains more than REPORT_GAIN.
-AABB_YIELD_GAIN = REPORT_GAIN
-AABB_COMMON = 500  # the lexicon's count of AB from which the model's evidence on its AABB is trusted (明年 944)
 OPEN_TO_DOCUMENT = frozenset(
     {R_NUMBER_UNIT, R_GIVEN_NAME, R_REDUPLICATED_WORD, R_ADVERB, R_NAME_PART, R_CLASSIFIER, R_EVERY, R_TENTATIVE}
 )
@@ -856,9 +848,8 @@ def _against_grammar(lm, window: str, a: int, k: int, bos: bool, eos: bool, reas
     purpose (一个字一个字地看, 能放多少放多少, 很牛掰很牛掰) gains as much as one pasted twice by mistake."""
     if k > 1 or reason not in YIELDING_READINGS or _attested(window, a, k):
         return None, reason
-    threshold = AABB_YIELD_GAIN if reason == R_AABB and _aabb_of_common_word(window, a) else GRAMMAR_YIELD_GAIN
-    gain = _gain(lm, window, a, k, bos, eos, floor=threshold)
-    if gain < threshold:
+    gain = _gain(lm, window, a, k, bos, eos, floor=GRAMMAR_YIELD_GAIN)
+    if gain < GRAMMAR_YIELD_GAIN:
         return None, reason
     return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), against the grammar's reading: {reason}"
 
@@ -1579,17 +1570,6 @@ def _modified_after(lex, rest: str) -> bool:
 
 def _starts_with_verb(lex, rest: str) -> bool:
     return any(lex.pos(w) in ("v", "vi", "a", "ad", "i", "l") for w in lex.prefixes(rest[:MAX_LOOKAHEAD]))
-
-
-def _aabb_of_common_word(w: str, a: int) -> bool:
-    """Is the AABB that ``w[a]w[a+1]`` is half of (``_aabb``) no word of the lexicon, and AB a word of AABB_COMMON
-    or more in its counts?"""
-    lex = _lexicon()
-    if a + 3 < len(w) and w[a + 2] == w[a + 3]:
-        whole, word = w[a : a + 4], w[a] + w[a + 2]
-    else:
-        whole, word = w[a - 2 : a + 2], w[a - 2] + w[a]
-    return whole not in lex and word in lex and lex.frequency(word) >= AABB_COMMON
 
 
 def _aabb(lex, w: str, a: int) -> bool:
