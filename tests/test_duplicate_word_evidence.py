@@ -1001,3 +1001,25 @@ def test_decimals_after_the_point_are_read_digit_by_digit():
     assert found("各提撥新臺幣一點八八元之款項。", variant="zh-Hant") == []
     # (before the point a doubled digit of a positional number is still for the evidence: 二二十点五)
     assert duplicate_word._grammar(lexicon(), "超出零点五五公顷", 4, 1, "点") == duplicate_word.R_DIGITS
+
+
+# A review's false alarms of the first version of the character statistics: reduplications of everyday prose that
+# statutes never write, so that the statistics call them slips; the readings of the grammar keep them.
+REDUPLICATIONS_STATUTES_NEVER_WRITE = [
+    "我们要一步步完善制度体系。",  # a measure word after 一
+    "经过一次次会议，方案终于定了下来。",  # 一 alone and its unit (not 十一次次会议)
+    "一名名学生走进考场。",
+    "商场等等公共场所都要戴口罩。",  # 等等, 'etc.', before a noun
+    "每年开开会、发发文件就算完成任务了。",  # a separable verb
+]
+
+
+@pytest.mark.parametrize("text", REDUPLICATIONS_STATUTES_NEVER_WRITE)
+def test_character_statistics_leave_everyday_reduplication_alone(text):
+    assert found(text) == []
+
+
+def test_bare_yi():
+    assert duplicate_word._bare_yi("经过一次次会议", 3)
+    assert not duplicate_word._bare_yi("第十一次次会议", 4)
+    assert not duplicate_word._bare_yi("第一次次会议", 2)
