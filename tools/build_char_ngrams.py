@@ -15,7 +15,9 @@ a repeat are asked. The table holds two kinds of key (``zhproof.charstats`` read
 Sources: the statutes and the reports of ``tools/build_attested_repeats.py`` (same repositories, same rules: text
 converted to simplified characters, documents found in ``../shared/corpus`` left out by its shingle test, only the
 statistics half of the 2026 reports read), about 49 million characters. Runs are counted within runs of Han
-characters (punctuation, digits and Latin letters break them). (Adding 8 million characters of technical
+characters of the two main blocks (U+3400-4DBF, U+4E00-9FFF; punctuation, digits, Latin letters and rarer Han break
+them). A run with a rarer character is never in the table; that cannot make a repeat's side look "never written"
+by accident, since both runs undone that are asked hold the two neighbours that the sides hold. (Adding 8 million characters of technical
 documentation under open licences, JavaGuide, React's and advanced-java's, found one more injected double of 3,540
 on the tuning half: not worth their licences in the wheel.)
 
