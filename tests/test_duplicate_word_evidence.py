@@ -1023,3 +1023,16 @@ def test_bare_yi():
     assert duplicate_word._bare_yi("经过一次次会议", 3)
     assert not duplicate_word._bare_yi("第十一次次会议", 4)
     assert not duplicate_word._bare_yi("第一次次会议", 2)
+
+
+def test_a_review_of_the_soft_wrap_and_the_decimals():
+    # a refrain that goes on across the line break is lines of a song, not a wrap: no safe fix deletes it
+    assert all(s is Safety.UNSAFE for _, s in found("想你想你\n想你想你"))
+    assert found("啦啦啦\n啦啦啦") == []
+    # a heading's last word is no start of the line after it
+    assert found("# 工商银行银行\n卡的使用") == [("银行银行", Safety.UNSAFE)]
+    # after a label and text (a statute's article) the wrap is running text; after a label alone it is not
+    assert found("第五条　由人事部部\n长指定其中一人。") == []
+    # a clock's minutes and a word ending in 点 are no decimals
+    assert found("三点十十分开会") == [("十十", Safety.UNSAFE)]
+    assert found("距离起点二二十公里") != []

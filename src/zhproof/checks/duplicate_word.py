@@ -69,6 +69,7 @@ MAX_LOOKAHEAD = 8
 DEGREE_ADVERBS = ("很", "好", "太", "真", "挺", "特别", "非常", "十分", "多么", "这么", "那么")
 _NUMERAL = compile_re(r"[〇零一二三四五六七八九十百千万亿两]+")
 _POSITIONAL = compile_re(r"[十百千万亿]")
+_TENS = compile_re(r"[十百千]")  # (a decimal part has no tens, hundreds or thousands; 万 and 亿 may follow it)
 #: Suffixes that make a noun of a verb (保管物, 代理人, 管理费); the dictionary lists only some of these nouns.
 VERB_SUFFIXES = frozenset("物人者费品")
 
@@ -239,6 +240,10 @@ class DuplicateWord(BaseRule):
         first, last = _wrapped_before(text, lo, CONTEXT - (start - lo)), _wrapped_after(text, hi, CONTEXT - (hi - end))
         head = "" if first == lo else text[first : text.rfind("\n", first, lo)].rstrip("\r")
         tail = "" if last == hi else text[text.find("\n", hi, last) + 1 : last]
+        if tail.startswith(unit):  # the copies go on across the break (想你想你⏎想你想你): lines of a song, no wrap
+            last, tail = hi, ""
+        if head.endswith(unit):
+            first, head = lo, ""
         window = head + text[lo:hi] + tail
         if doc.traditional:
             window = _to_simplified(window)
@@ -298,29 +303,35 @@ class DuplicateWord(BaseRule):
 
 
 _WRAP_AFTER = compile_re(f"\r?\n(?=[{HAN}])")
+# A heading line: Markdown's, or a numbered part (第三章　总则); its last word is no start of the line after it.
+_HEADING_LINE = compile_re(r"[ \t]*#|[ \t\u3000]*第[^\n]{1,8}?[章节節编編篇卷]")
 
 
 def _wrapped_after(text: str, hi: int, room: int) -> int:
     """Where the window may end: after the Han characters (at most ``room``) that open the next line, when the run
-    of Han characters ending at ``hi`` ends at a single line break and the next line is no heading or list item;
-    else ``hi``."""
+    of Han characters ending at ``hi`` ends at a single line break, its line is no heading, and the next line opens
+    no heading, label or list item; else ``hi``."""
     if room <= 0:
         return hi
     m = _WRAP_AFTER.match(text, hi)
-    if m is None or BLOCK_START.match(text, m.end()):
+    if m is None or BLOCK_START.match(text, m.end()) or _HEADING_LINE.match(text, text.rfind("\n", 0, hi) + 1):
         return hi
     return _AFTER.match(text, m.end(), min(len(text), m.end() + room)).end()
 
 
 def _wrapped_before(text: str, lo: int, room: int) -> int:
     """Where the window may start: at the Han characters (at most ``room``) that end the line before, when the run
-    of Han characters starting at ``lo`` starts a line after a single line break, and neither line opens a heading,
-    a label or a list item; else ``lo``."""
+    of Han characters starting at ``lo`` starts a line after a single line break, the line opens no heading, label
+    or list item, and the line before is no heading nor a label alone; else ``lo``."""
     if room <= 0 or lo < 2 or text[lo - 1] != "\n" or BLOCK_START.match(text, lo):
         return lo
     brk = lo - 2 if text[lo - 2] == "\r" else lo - 1
-    if brk == 0 or not _HAN_CHAR.match(text, brk - 1) or BLOCK_START.match(text, text.rfind("\n", 0, brk) + 1):
-        return lo  # (nor after a heading, a label or a list item: 第 5 條⏎經經濟部, through the ministry)
+    if brk == 0 or not _HAN_CHAR.match(text, brk - 1):
+        return lo
+    line = text.rfind("\n", 0, brk) + 1
+    label = BLOCK_START.match(text, line)
+    if _HEADING_LINE.match(text, line) or (label is not None and not text[label.end() : brk].strip()):
+        return lo  # nor after a heading or a label alone (第 5 條⏎經經濟部: through the ministry)
     return _BEFORE.search(text, max(0, brk - room), brk).start()
 
 
@@ -1090,8 +1101,15 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str) -> str | None:
             lo -= 1
         while hi < len(window) and _NUMERAL.fullmatch(window[hi]):
             hi += 1
-        if lo > 0 and window[lo - 1] in "点點":
-            return R_DIGITS  # the decimals after the point are read digit by digit: 零点五五公顷, 一點八八元
+        if (
+            lo > 1
+            and window[lo - 1] in "点點"
+            and _NUMERAL.fullmatch(window[lo - 2])
+            and not _TENS.search(window, lo, hi)
+        ):
+            # the decimals after the point are read digit by digit: 零点五五公顷, 一點八八元, 一点四四亿 (not a clock's
+            # 三点十十分, nor after a word that ends in 点: 起点二二十公里)
+            return R_DIGITS
         if hi - lo == 2 * k:  # a numeral doubled alone: the adverbs 一一 and 两两 go before a verb
             if unit in ("一", "两") and _starts_with_verb(lex, window[hi:]):
                 return "一一对应, 两两相对: 一一 and 两两 are adverbs"
