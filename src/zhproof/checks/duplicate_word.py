@@ -746,7 +746,12 @@ def explain(
     if overwhelming_only:
         threshold = SAFE_GAIN
     if gain < threshold:
-        if k == 1 and copies == 2 and reason not in CORPUS_KEEPS:
+        if (
+            k == 1
+            and copies == 2
+            and reason not in CORPUS_KEEPS
+            and not (reason == R_NUMBER_UNIT and _bare_yi(window, a))
+        ):
             written = _corpus_slip(window, a)
             if written is not None:
                 return Safety.UNSAFE, f"{written}; the model alone gains only {gain:.2f}"
