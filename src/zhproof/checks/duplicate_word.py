@@ -13,7 +13,7 @@ from functools import cache
 from typing import Iterable
 
 from ..document import Document
-from ..patterns import BLOCK_START, HAN, HAN_BOUNDS, compile_re
+from ..patterns import BLOCK_START, HAN, HAN_BOUNDS, compile_re, is_han
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..data import word_list
 from ..quotes import inside_marks
@@ -162,7 +162,8 @@ DOC = RuleDoc(
         "more and the text as written a run of three they never write (符合本本法, 第十一次次会议; not 相关部部门, "
         "since 部部门 is written). A single line break between Han characters does not end the text around a repeat "
         "(a soft wrap: 由人事部部⏎长 is 部|部长), unless a line is a heading or a label, or the other line goes on "
-        "with the repeat (lines of a song); and digits after a decimal point are read one by one (零点五五)."
+        "with the repeat (lines of a song); digits after a decimal point are read one by one (零点五五); and a doubled "
+        "character in a whole part of a transliterated name set off by an interpunct is the name's (纳纳·阿多)."
     ),
     why=(
         "Copy-paste and hurried edits leave doubled words that spell-checkers for alphabetic scripts never see, "
@@ -296,6 +297,10 @@ class DuplicateWord(BaseRule):
             # a word of one or two characters reduplicated is all that quotation or title marks hold (“叮铃叮铃”,
             # 《北伐北伐》, “喜喜”): a word or a name mentioned as such, not a slip in running text (a longer unit
             # does not reduplicate: 《开国大典开国大典》 is a paste)
+            return None, 1
+        if verdict is not None and k == 1 and _beside_interpunct(text, start, end):
+            # a transliterated name, its parts joined by an interpunct: a doubled syllable is part of it (纳纳·阿库福-阿多,
+            # 让-皮埃尔·帕帕); the lexicon and the model know few such names
             return None, 1
         if verdict is not None and end - start == 2 * k and _written_again(doc, start, unit):
             # the document writes this repeat, with the same neighbours, somewhere else too (广西贵港港货物 twice in
@@ -631,6 +636,28 @@ _MARKS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", 
 def _quoted_whole(text: str, start: int, end: int) -> bool:
     """Do quotation or title marks hold exactly ``text[start:end]``?"""
     return start > 0 and end < len(text) and _MARKS.get(text[start - 1]) == text[end]
+
+
+#: The marks that join the parts of a transliterated name (the middle dot and its look-alikes).
+INTERPUNCTS = frozenset("·・‧･")  # (not the bullet •, which opens list items)
+#: The longest part of a transliterated name (a run of Han characters) that an interpunct sets off.
+NAME_PART = 4
+
+
+def _beside_interpunct(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` (a doubled character) inside a whole part of a transliterated name that an interpunct
+    joins to the next: a run of at most NAME_PART Han characters with an interpunct on one side and no Han character
+    on the other (纳纳·阿库福-阿多, 迪迪埃·德罗巴)? (A run that goes on into the sentence is not set off as a name:
+    克里里斯托弗·雷, 新征程·脱脱贫攻坚.)"""
+    lo = start
+    while lo > 0 and end - lo <= NAME_PART and is_han(text[lo - 1]):
+        lo -= 1
+    hi = end
+    while hi < len(text) and hi - lo <= NAME_PART and is_han(text[hi]):
+        hi += 1
+    if hi - lo > NAME_PART:
+        return False
+    return (lo > 0 and text[lo - 1] in INTERPUNCTS) or (hi < len(text) and text[hi] in INTERPUNCTS)
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -1262,13 +1289,13 @@ def _numeral_name(lex, window: str, lo: int, hi: int, prev: str) -> bool:
 
 def _separable(lex, window: str, mid: int) -> bool:
     """Does a separable verb of the list (rules/data/separable-verbs.txt, two or three characters: 散步, 晒太阳) start
-    at the second copy, as a whole word (充充电, not 充充电器: a longer word of the lexicon that starts there is
-    read instead)?"""
+    at the second copy, as a whole word (充充电, not 充充电器: a longer noun of the lexicon that starts there is
+    read instead; a longer phrase that is no noun is the verb with its object: 眨眨眼睛)?"""
     verbs = word_list("separable-verbs")
     for n in (2, 3):
         if window[mid : mid + n] in verbs:
             words = lex.prefixes(window[mid : mid + MAX_LOOKAHEAD])
-            return not words or len(words[-1]) <= n
+            return not words or len(words[-1]) <= n or not _noun(lex.pos(words[-1]))
     return False
 
 
