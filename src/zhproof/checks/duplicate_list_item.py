@@ -30,7 +30,8 @@ DOC = RuleDoc(
         "(维护市场秩序、市场秩序等). The first item may carry the verb that governs the list (维护市场秩序); any "
         "other text before the copy makes a different item (超级大回转、大回转, 东南亚、南亚, 政务处分、处分). "
         "Items of one character and numbers (增长20.4%、20.4%) repeat legitimately and are ignored; so do items "
-        "that recur further apart in one sentence, which usually belong to two lists."
+        "that recur further apart in one sentence, which usually belong to two lists, and one word said again and "
+        "again inside quotation marks that hold nothing else (a sound or a call: “知了、知了”)."
     ),
     why="A repeated list item is a copy-paste slip that makes the list look careless and miscounts its items.",
     fix=(
@@ -47,6 +48,7 @@ DOC = RuleDoc(
         Example("发现了问题、发现了问题的苗头就要处理", ok=True),
         Example("维护交通秩序、防疫秩序、市场秩序、社会秩序", ok=True),
         Example("甲、乙、甲三方", ok=True),
+        Example("树上的知了“知了、知了”地叫个不停", ok=True),
         Example("他看到的是“进攻、撤退、撤退”，多数是撤退", "他看到的是“进攻、撤退”，多数是撤退"),
     ),
 )
@@ -103,6 +105,8 @@ class DuplicateListItem(BaseRule):
             # a list quoted whole may be cited as it was said (他看到的是“进攻、撤退、撤退”，多数是撤退): a person decides
             lo, hi = m.start("enum"), m.end("enum")
             quoted = lo > 0 and text[lo - 1] in "“「『" and text[hi : hi + 1] in ("”", "」", "』")
+            if quoted and len(set(names)) == 1:
+                continue  # one word said again and again, quoted whole: a sound or a call (“知了、知了”), no list
             for start, end, name in found:
                 yield Diagnostic(
                     self.name,
