@@ -153,3 +153,26 @@ REVIEW_CUTS = [
 @pytest.mark.parametrize("prev_line, next_line", REVIEW_CUTS)
 def test_a_heading_sibling_still_reports_what_its_line_shows(prev_line, next_line):
     assert broken_line._judge(prev_line, next_line, False, False, True)[0] is not None
+
+
+def statute(last: str, prose: bool = True) -> str:
+    """Ten articles set number and text on one line (prose), or number and title (a contract's), then ``last``."""
+    if prose:
+        body = "".join(f"第{n}条 本条例适用于本省第{n}项事务。\n\n" for n in "一二三四五六七八九十")
+    else:
+        body = "".join(f"第{n}条 合同标的\n\n甲方同意向乙方提供第{n}项服务。\n\n" for n in "一二三四五六七八九十")
+    return body + last
+
+
+def test_an_article_cut_after_its_number_and_first_words():
+    # the tuning half's misses: an article's first line cut before any punctuation (law_101)
+    text = statute("第十一条 为了进一步扩大对外\n\n开放，积极促进外商投资，保护外商投资合法权益。\n")
+    assert [d.fix.safety.value for d in findings(text)] == [1]
+    assert broken_line._prose_articles(statute(""))
+
+
+def test_an_article_title_on_the_number_line_stays():
+    # a contract's articles: number and title on one line, the text under it
+    text = statute("第十一条 违约责任\n\n任何一方违约，应当赔偿对方的损失。\n", prose=False)
+    assert findings(text) == []
+    assert not broken_line._prose_articles(text)

@@ -235,7 +235,7 @@ DOC = RuleDoc(
         "and otherwise the document's own layout "
         "decides: a single line break in a plain-text document that separates its paragraphs with blank lines (the "
         "single line breaks between a list's items aside) is inside a paragraph, and so is a line without punctuation before prose in a document of numbered articles "
-        "(第一条 …) that has almost no such lines, since its headings are numbered, and in any statute that sets its article numbers alone on their lines (第 18 條, as Taiwan's statutes do: at most three such lines, each no formula and no statute's title, that read as a clause, with a comma or a modal verb, or have a word running across the break), where the line right under an article's number is its first sentence (第 18 條⏎首長制⏎機關之首長……) unless the document titles its articles (第一條⏎標的⏎……); a line that could be a heading "
+        "(第一条 …) that has almost no such lines, since its headings are numbered, and in any statute that sets its article numbers alone on their lines (第 18 條, as Taiwan's statutes do: at most three such lines, each no formula and no statute's title, that read as a clause, with a comma or a modal verb, or have a word running across the break), where the line right under an article's number is its first sentence (第 18 條⏎首長制⏎機關之首長……) unless the document titles its articles (第一條⏎標的⏎……); in a document that sets ten or more articles' numbers and text on one line, nine in ten of them ending with punctuation, such a line without punctuation is the article's text cut (第一条 为了进一步扩大对外⏎开放，……; not a contract's 第一条 合同标的); a line that could be a heading "
         "is also a cut when the document writes the three characters on each side of the break together elsewhere "
         "(全国供销⏎合作社系统…… where another story writes 全国供销合作社; two where punctuation bounds them, "
         "央视网⏎消息（新闻联播）：…… where the document writes 央视网消息（, or when they are the whole line, 专利⏎申请人对……, unless the next line's label opens other lines "
@@ -315,6 +315,11 @@ class BrokenLine(BaseRule):
                 known["titled"] = titled >= 2 and TITLED_SHARE * _article_number_lines(text) <= titled
             return bool(known["titled"])
 
+        def prose_articles() -> bool:
+            if "prose_articles" not in known:
+                known["prose_articles"] = _prose_articles(text)
+            return bool(known["prose_articles"])
+
         def statute() -> bool:
             if "statute" not in known:
                 known["statute"] = articles() >= ARTICLES_MIN or _cites_articles(text)
@@ -391,6 +396,10 @@ class BrokenLine(BaseRule):
             ):
                 # the first words of an article, under its number set alone on a line (第 18 條⏎首長制⏎機關之首長……),
                 # in a document whose articles have no titles
+                safety = Safety.UNSAFE
+            if safety is None and shape == "structure" and _article_opening(prev_line) and prose_articles():
+                # an article's number and its first words on one line (第一条 为了进一步扩大对外⏎开放，……), in a
+                # document whose other articles so opened end with punctuation: its text, not a title (第一条 合同标的)
                 safety = Safety.UNSAFE
             if markdown:
                 shape = ""  # a Markdown paragraph is the writer's own layout: nothing for the document to decide
@@ -958,6 +967,28 @@ def _under_article_number(text: str, start: int) -> bool:
             return False
     above = _line_above(text, start, 200)
     return above >= 0 and _ARTICLE_NUMBER_LINE.fullmatch(text[above:start].strip()) is not None
+
+
+_ARTICLE_OPENING = compile_re(f"{_ARTICLE_NUMBER_LINE.pattern}[ \\t\\u3000]+[{HAN}]")
+
+
+_ARTICLE_OPENING_LINE = compile_re(f"^[ \\t\\u3000]*{_ARTICLE_OPENING.pattern}[^\\n]*", MULTILINE)
+#: A document writes its articles as prose, number and text on one line, when at least this share of such lines end
+#: with punctuation (of ARTICLES_MIN or more): a line among them that ends without is cut.
+PROSE_ARTICLES_SHARE = 0.9
+
+
+def _article_opening(line: str) -> bool:
+    """Does the line open with an article's number and go on, after white space, with its text (第一条 为了……)?"""
+    return _ARTICLE_OPENING.match(line) is not None
+
+
+def _prose_articles(text: str) -> bool:
+    """Does the document set its articles' number and text on one line, as prose: ARTICLES_MIN such lines or more,
+    PROSE_ARTICLES_SHARE of them ending with punctuation (not titles: 第一条 合同标的)?"""
+    lines = [m.group().rstrip() for m in _ARTICLE_OPENING_LINE.finditer(text)]
+    ended = sum(1 for line in lines if _ENDS_UNIT.search(line))
+    return len(lines) >= ARTICLES_MIN and ended >= PROSE_ARTICLES_SHARE * len(lines)
 
 
 def _line_above(text: str, start: int, reach: int = 1000) -> int:
