@@ -86,6 +86,37 @@ def test_adjacent_copy_is_an_error_with_a_safe_fix():
     )
 
 
+# Clauses of 7-9 Han characters written twice in a row inside one sentence: duplicate-word judges repeats of up to
+# 8 Han characters without punctuation between, and adjacent copies were reported from 10 on, so these fell between
+# the two (12 of 35 in a review's sentences with real slips).
+SHORT_CLAUSES_TWICE = [
+    ("我们要坚持稳中求进，着力扩大国内需求，着力扩大国内需求，加快建设现代化产业体系。", "着力扩大国内需求"),
+    ("我抬头望向天空，天上飘着几朵白云，天上飘着几朵白云，像一群绵羊在草原上散步。", "天上飘着几朵白云"),
+    ("请注意，该操作不可撤销，该操作不可撤销，执行前请务必备份重要数据。", "该操作不可撤销"),
+]
+
+
+@pytest.mark.parametrize("text, clause", SHORT_CLAUSES_TWICE)
+def test_a_short_clause_written_twice_in_one_sentence(text, clause):
+    found = findings(text)
+    assert len(found) == 1
+    assert found[0].fix.safety == Safety.UNSAFE  # (under 10 Han characters it may be a refrain: a person decides)
+    assert zhproof.fix_text(text, unsafe=True, select=[RULE]) == text.replace(clause + "，", "", 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "台下的观众齐声高唱：“我爱你中国，我爱你中国，我要把最美的歌儿献给你。”",  # a refrain, 5 characters
+        "会场里响起了“团结就是力量，团结就是力量”的歌声。",  # 6
+        # the words that close a sentence open the next (顶真; a statute's new paragraph)
+        "各级人民政府应当建设公共体育设施。\n\n建设公共体育设施，应当充分考虑未成年人的需要。",
+    ],
+)
+def test_short_repeats_that_are_meant(text):
+    assert findings(text) == []
+
+
 def test_copy_before_the_original_points_at_the_earlier_line():
     # the stray paste may come first: the finding covers the later occurrence and names the earlier one
     text = (

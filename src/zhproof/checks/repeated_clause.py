@@ -44,8 +44,15 @@ _HAN = compile_re(f"[{HAN}]")
 _NOT_HAN = compile_re(f"[^{HAN}]+")  # what is left without it is the Han characters, counted without a list of them
 
 #: A copy that immediately follows its original (only separators between) is reported from this many Han
-#: characters on: a sentence or clause written twice in a row is never meant.
-MIN_ADJACENT_HAN = 10
+#: characters on: a clause written twice in a row is never meant (着力扩大国内需求，着力扩大国内需求，), but for the
+#: refrains of songs and slogans, which are shorter (我爱你中国，我爱你中国; 团结就是力量 is six). Below 8 the
+#: duplicate-word rule judges a repeat without punctuation between; the copies across a comma went unreported
+#: below 10 (12 of 35 clauses written twice in a review's sentences).
+MIN_ADJACENT_HAN = 7
+#: ... and its fix is safe from this many on (a shorter one may still be a refrain: a person decides). A shorter
+#: copy is reported only inside one sentence, a clause separator between the two (_CLAUSE_GAPS).
+SAFE_ADJACENT_HAN = 10
+_CLAUSE_GAPS = frozenset({"，", "、", "；", ",", ";"})
 #: A copy elsewhere in the document: whole sentences of one paragraph, with at least this many Han characters,
 #: present exactly twice (a sentence three times is a refrain or formula), and not formula by ``_formula``.
 MIN_DISTANT_HAN = 12
@@ -80,7 +87,8 @@ DOC = RuleDoc(
         "Finds a passage that repeats, word for word, a passage elsewhere in the document: a sentence written twice "
         "in a row, or a sentence or block of one paragraph pasted into another. Clauses (the text between Chinese "
         "clause punctuation) are compared; an article or list label (第二条, （一）) is not part of a clause. A copy "
-        f"that immediately follows its original is reported from {MIN_ADJACENT_HAN} Han characters on. A copy "
+        f"that immediately follows its original is reported from {MIN_ADJACENT_HAN} Han characters on (shorter "
+        "clauses said twice are refrains: 我爱你中国，我爱你中国). A copy "
         f"elsewhere is reported from {MIN_DISTANT_HAN} Han characters on when it is whole sentences (it starts a "
         "sentence and ends before 。！？ in both places), stays inside one paragraph and occurs exactly twice, or when "
         f"it is a passage of {MIN_PASSAGE_HAN}+ Han characters across a sentence end that is not mostly stock wording "
@@ -107,7 +115,8 @@ DOC = RuleDoc(
     why="A passage pasted twice is a classic editing accident that proofreaders miss because every sentence reads well.",
     fix=(
         "Deletes the later copy, with the clause separator before it. Safe when the copy immediately follows its "
-        "original (an error: a sentence written twice in a row is never meant). Unsafe for a copy elsewhere: the "
+        f"original and holds {SAFE_ADJACENT_HAN} Han characters or more (an error: a sentence written twice in a "
+        "row is never meant; a shorter clause may be a refrain). Unsafe for a copy elsewhere: the "
         "later copy may be the original and the earlier one the stray paste, so a person should choose."
     ),
     examples=(
@@ -246,6 +255,11 @@ class RepeatedClause(BaseRule):
                 # a headline restated as the first sentence of its story is news style, not a paste
                 headline = _whole_line(doc, orig_start, orig_end) and "\n" in text[orig_end:copy_start]
                 report = han >= min_adjacent and not headline
+                if report and han < SAFE_ADJACENT_HAN and gap.strip(" \t\u3000") not in _CLAUSE_GAPS:
+                    # a short clause said twice is a slip inside one sentence (……，着力扩大国内需求，着力扩大国内需求，);
+                    # across a sentence end it may open the next sentence with the words that closed this one
+                    # (……建设公共体育设施。⏎建设公共体育设施，应当……: 顶真, a statute's new paragraph)
+                    report = False
             else:
                 # whole sentences, or a long passage across a sentence end (a block pasted from mid-sentence)
                 report = (
@@ -268,11 +282,19 @@ class RepeatedClause(BaseRule):
             if report and _table_cells(doc, orig_start, orig_end, copy_start, copy_end):
                 report = False  # cells of a table, side by side or in two rows: tables repeat their values
             if report:
-                yield self._finding(doc, starts, ends, i, j, o, adjacent)
+                yield self._finding(doc, starts, ends, i, j, o, adjacent, safe=adjacent and han >= SAFE_ADJACENT_HAN)
             i = j
 
     def _finding(
-        self, doc: Document, starts: list[int], ends: list[int], i: int, j: int, orig: int, adjacent: bool
+        self,
+        doc: Document,
+        starts: list[int],
+        ends: list[int],
+        i: int,
+        j: int,
+        orig: int,
+        adjacent: bool,
+        safe: bool = False,
     ) -> Diagnostic:
         text = doc.text
         start, end = starts[i], ends[j - 1]
@@ -304,15 +326,16 @@ class RepeatedClause(BaseRule):
         line = doc.line_col(starts[orig])[0]
         copy = text[starts[i] : ends[j - 1]]
         shown = copy if len(copy) <= 24 else copy[:12] + "……" + copy[-10:]
-        # a copy right after its original is never meant: an error, and deleting it is safe; a copy elsewhere
-        # may itself be the original and the earlier one the stray paste, so a person chooses
+        # a copy right after its original is never meant: an error, and deleting it is safe (from
+        # SAFE_ADJACENT_HAN); a copy elsewhere may itself be the original and the earlier one the stray paste, so a
+        # person chooses
         return Diagnostic(
             self.name,
             start,
             end,
             f"与第{line}行重复：“{shown}”",
             Severity.ERROR if adjacent else Severity.WARNING,
-            Fix((Edit(start, end, ""),), Safety.SAFE if adjacent else Safety.UNSAFE, "删去后一处重复"),
+            Fix((Edit(start, end, ""),), Safety.SAFE if safe else Safety.UNSAFE, "删去后一处重复"),
             related=(starts[orig],),
         )
 
@@ -587,12 +610,13 @@ _REPORTED_BEFORE = compile_re(
 
 def _table_cells(doc: Document, orig_start: int, orig_end: int, copy_start: int, copy_end: int) -> bool:
     """Are the two copies in different cells of a table: each on a row (a line that starts with |), with a | or a
-    line break between them (the copy's clause may open with the cell's |)? Asked only of a finding about to be
+    line break between them (the copy's clause may open with the cell's |), or across one (a cell's clauses
+    repeated in the next cells: 按需检索，上下文高效 | 按需检索，上下文高效)? Asked only of a finding about to be
     reported: the line index finds the rows."""
     text = doc.text
     copy = text[copy_start:copy_end]
     between = text[orig_end : copy_start + len(copy) - len(copy.lstrip("| \t"))]
-    if "|" not in between and "\n" not in between and "\r" not in between:
+    if "|" not in between and "\n" not in between and "\r" not in between and "|" not in copy.strip("| \t"):
         return False  # a sentence written twice inside one cell is still a paste
     for at in (orig_start, copy_start):
         line_start = doc.line_bounds(at)[0]
