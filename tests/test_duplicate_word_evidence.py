@@ -1059,3 +1059,32 @@ def test_a_separable_verb_with_its_whole_object():
     # 眨眼 is separable; the lexicon's longer word 眨眼睛 is the verb and its object, not a noun (充充电器 stays)
     assert found("她眨眨眼睛说：“你试试。”") == []
     assert found("给手机充充电器") != []
+
+
+# Clean diaries and forum posts written for a review: a word said again as a whole clause, as speech has it, was
+# reported, three times with a safe fix (对对对，就这样).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "妈妈一边笑一边说：“快快快，先把火关了！”",
+        "教练在池边喊：“对对对，就这样，手再划开一点。”",
+        "对对对，就是那家新开的店。",
+        "他连声说：“不用不用，我自己来。”",
+        "好好好，我这就去。",
+    ],
+)
+def test_a_word_said_again_as_a_whole_clause(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "疫情疫情，我们要重视。",  # a noun is no clause
+        "同时同时，我们要加强管理。",  # a conjunction opens a clause, it is not said twice
+        "任何组织或者个人出版、发布发布、传播图书。",  # an item of a list, not a clause
+        "第二条规则同理，依此类推依此类推。",  # longer than EMPHATIC_UNIT: a clause pasted twice
+    ],
+)
+def test_a_clause_of_one_repeated_word_that_is_a_slip(text):
+    assert found(text) != []
