@@ -1088,3 +1088,11 @@ def test_a_word_said_again_as_a_whole_clause(text):
 )
 def test_a_clause_of_one_repeated_word_that_is_a_slip(text):
     assert found(text) != []
+
+
+def test_yi_and_a_noun_said_twice_before_di():
+    # a review's diary: 一 and a noun used as its own measure, twice before 地, is one by one (it had a safe fix)
+    assert found("等她平静下来，再一小节一小节地慢慢练。") == []
+    assert found("他一页一页地翻着相册。") == []
+    # not before a noun: 的 there is a possessive
+    assert found("一小节一小节的练习很枯燥。") != []

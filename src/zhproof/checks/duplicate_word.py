@@ -1034,6 +1034,15 @@ def _distributive(lex, window: str, a: int, k: int) -> bool:
     to mean one by one (一个字一个字地看, 两个两个地加)? The noun must be a whole noun at the end of both copies, and
     the phrase the manner of an action: 地 follows, or it opens its clause (or follows an adverb) before a verb."""
     unit = window[a : a + k]
+    if (
+        k >= 2
+        and unit[0] == "一"
+        and window[a + 2 * k : a + 2 * k + 1] == "地"
+        and lex.pos(unit) not in WORDS_OF_YI_POS
+    ):
+        # 一 and a noun used as its own measure, said twice before 地 (一小节一小节地练, 一页一页地翻): one by one
+        # (not a word of 一, 一直一直地)
+        return True
     if not _measured(window, a, k):
         return False
     end = a + 2 * k
