@@ -176,14 +176,3 @@ def test_an_article_title_on_the_number_line_stays():
     text = statute("第十一条 违约责任\n\n任何一方违约，应当赔偿对方的损失。\n", prose=False)
     assert findings(text) == []
     assert not broken_line._prose_articles(text)
-
-
-def test_a_line_that_opens_with_one_character_before_a_comma():
-    # a tuning-half miss: no sentence opens with one character before a comma (治理雾霾不仅要督⏎企，更要督政)
-    text = "20万户。\n\n治理雾霾不仅要督\n\n企，更要督政。全省大气质量持续改善。\n"
-    assert [d.fix.safety.value for d in findings(text)] == [1]
-    # but an interjection or an answer does, and a numeral counts a list's points
-    assert findings("他问我去不去。\n\n好，我们一起去吧。\n") == []
-    assert not broken_line._lone_head("嗯，我知道了。")
-    assert not broken_line._lone_head("一，坚持稳中求进。")
-    assert broken_line._lone_head("企，更要督政。")

@@ -235,7 +235,7 @@ DOC = RuleDoc(
         "and otherwise the document's own layout "
         "decides: a single line break in a plain-text document that separates its paragraphs with blank lines (the "
         "single line breaks between a list's items aside) is inside a paragraph, and so is a line without punctuation before prose in a document of numbered articles "
-        "(第一条 …) that has almost no such lines, since its headings are numbered, and in any statute that sets its article numbers alone on their lines (第 18 條, as Taiwan's statutes do: at most three such lines, each no formula and no statute's title, that read as a clause, with a comma or a modal verb, or have a word running across the break), where the line right under an article's number is its first sentence (第 18 條⏎首長制⏎機關之首長……) unless the document titles its articles (第一條⏎標的⏎……); a line that opens with one character before a comma continues the line before it (督⏎企，更要督政; not an interjection, an answer or a numeral: 嗯，好，一，); in a document that sets ten or more articles' numbers and text on one line, nine in ten of them ending with punctuation, such a line without punctuation is the article's text cut (第一条 为了进一步扩大对外⏎开放，……; not a contract's 第一条 合同标的); a line that could be a heading "
+        "(第一条 …) that has almost no such lines, since its headings are numbered, and in any statute that sets its article numbers alone on their lines (第 18 條, as Taiwan's statutes do: at most three such lines, each no formula and no statute's title, that read as a clause, with a comma or a modal verb, or have a word running across the break), where the line right under an article's number is its first sentence (第 18 條⏎首長制⏎機關之首長……) unless the document titles its articles (第一條⏎標的⏎……); in a document that sets ten or more articles' numbers and text on one line, nine in ten of them ending with punctuation, such a line without punctuation is the article's text cut (第一条 为了进一步扩大对外⏎开放，……; not a contract's 第一条 合同标的); a line that could be a heading "
         "is also a cut when the document writes the three characters on each side of the break together elsewhere "
         "(全国供销⏎合作社系统…… where another story writes 全国供销合作社; two where punctuation bounds them, "
         "央视网⏎消息（新闻联播）：…… where the document writes 央视网消息（, or when they are the whole line, 专利⏎申请人对……, unless the next line's label opens other lines "
@@ -396,10 +396,6 @@ class BrokenLine(BaseRule):
             ):
                 # the first words of an article, under its number set alone on a line (第 18 條⏎首長制⏎機關之首長……),
                 # in a document whose articles have no titles
-                safety = Safety.UNSAFE
-            if safety is None and shape and _lone_head(judged_next):
-                # the next line opens with one character before a comma (督⏎企，更要督政): no sentence opens so,
-                # but for an interjection or an answer (嗯，好，)
                 safety = Safety.UNSAFE
             if safety is None and shape == "structure" and _article_opening(prev_line) and prose_articles():
                 # an article's number and its first words on one line (第一条 为了进一步扩大对外⏎开放，……), in a
@@ -980,19 +976,6 @@ _ARTICLE_OPENING_LINE = compile_re(f"^[ \\t\\u3000]*{_ARTICLE_OPENING.pattern}[^
 #: A document writes its articles as prose, number and text on one line, when at least this share of such lines end
 #: with punctuation (of ARTICLES_MIN or more): a line among them that ends without is cut.
 PROSE_ARTICLES_SHARE = 0.9
-
-
-_LONE_HEAD = compile_re(f"[ \\t\\u3000]*([{HAN}])[，、；]")
-#: Characters that open a sentence alone before a comma: interjections and answers (嗯，好，是，), numerals that
-#: count the points of a list (一，).
-LONE_HEADS = frozenset("嗯啊哦噢唉哎喂嘿哈呵呀嗨哇咦呃嘘哼呸嗬喔诶欸好是对行不一二三四五六七八九十")
-
-
-def _lone_head(next_line: str) -> bool:
-    """Does the line open with one Han character before a comma or a list's 、 (企，更要督政), no interjection,
-    answer or numeral (LONE_HEADS)?"""
-    m = _LONE_HEAD.match(next_line)
-    return m is not None and m.group(1) not in LONE_HEADS
 
 
 def _article_opening(line: str) -> bool:
