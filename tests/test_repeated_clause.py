@@ -109,6 +109,10 @@ def test_a_short_clause_written_twice_in_one_sentence(text, clause):
     [
         "台下的观众齐声高唱：“我爱你中国，我爱你中国，我要把最美的歌儿献给你。”",  # a refrain, 5 characters
         "会场里响起了“团结就是力量，团结就是力量”的歌声。",  # 6
+        # a refrain opens its sentence, line or quotation (a review's songs and chants)
+        "月亮代表我的心，月亮代表我的心，你问我爱你有多深。",
+        "他低声念道：南无观世音菩萨，南无观世音菩萨。",
+        "为什么会是这样呢，为什么会是这样呢？",
         # the words that close a sentence open the next (顶真; a statute's new paragraph)
         "各级人民政府应当建设公共体育设施。\n\n建设公共体育设施，应当充分考虑未成年人的需要。",
     ],

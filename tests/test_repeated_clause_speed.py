@@ -128,10 +128,12 @@ def test_block_shorter_than_the_shortest_finding_is_passed_over():
 
 def test_lone_short_copy_only_right_after_its_original():
     short = "依照本法第三十条"  # 8 Han characters: shorter than a distant finding, long enough for none at all
-    text = f"{short}，{short}。"
+    # (under SAFE_ADJACENT_HAN the copies must follow a clause of their own: 处理，X，X。)
+    text = f"处理，{short}，{short}。"
     found = findings(text, options={RULE: {"min-adjacent-han": 8}})
-    assert [(d.start, d.end, d.severity) for d in found] == [(8, 17, Severity.ERROR)]
-    assert rc._candidates(*_candidate_args(text, shortest=8)) == [1]
+    assert [(d.start, d.end, d.severity) for d in found] == [(11, 20, Severity.ERROR)]
+    assert findings(f"{short}，{short}。", options={RULE: {"min-adjacent-han": 8}}) == []  # it opens the text
+    assert rc._candidates(*_candidate_args(text, shortest=8)) == [2]
     apart = f"{short}，另有其他的规定。{short}。"
     assert findings(apart, options={RULE: {"min-adjacent-han": 8}}) == []
     assert rc._candidates(*_candidate_args(apart, shortest=8)) == []

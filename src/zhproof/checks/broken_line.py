@@ -969,7 +969,8 @@ def _under_article_number(text: str, start: int) -> bool:
     return above >= 0 and _ARTICLE_NUMBER_LINE.fullmatch(text[above:start].strip()) is not None
 
 
-_ARTICLE_OPENING = compile_re(f"{_ARTICLE_NUMBER_LINE.pattern}[ \\t\\u3000]+[{HAN}]")
+# (not a list of articles cited: 第一条 至第十二条, 第五条 第六条)
+_ARTICLE_OPENING = compile_re(f"{_ARTICLE_NUMBER_LINE.pattern}[ \\t\\u3000]+(?![第至及和与或])[{HAN}]")
 
 
 _ARTICLE_OPENING_LINE = compile_re(f"^[ \\t\\u3000]*{_ARTICLE_OPENING.pattern}[^\\n]*", MULTILINE)

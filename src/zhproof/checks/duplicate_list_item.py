@@ -31,7 +31,8 @@ DOC = RuleDoc(
         "other text before the copy makes a different item (超级大回转、大回转, 东南亚、南亚, 政务处分、处分). "
         "Items of one character and numbers (增长20.4%、20.4%) repeat legitimately and are ignored; so do items "
         "that recur further apart in one sentence, which usually belong to two lists, and one word said again and "
-        "again inside quotation marks that hold nothing else (a sound or a call: “知了、知了”)."
+        "again inside quotation marks that hold nothing else, as a sound or a call (“知了、知了”地叫, 喊着“加油、加油”; "
+        "not a term: 本法所称“产品、产品”)."
     ),
     why="A repeated list item is a copy-paste slip that makes the list look careless and miscounts its items.",
     fix=(
@@ -105,8 +106,8 @@ class DuplicateListItem(BaseRule):
             # a list quoted whole may be cited as it was said (他看到的是“进攻、撤退、撤退”，多数是撤退): a person decides
             lo, hi = m.start("enum"), m.end("enum")
             quoted = lo > 0 and text[lo - 1] in "“「『" and text[hi : hi + 1] in ("”", "」", "』")
-            if quoted and len(set(names)) == 1:
-                continue  # one word said again and again, quoted whole: a sound or a call (“知了、知了”), no list
+            if quoted and len(set(names)) == 1 and _sound(text, lo - 1, hi + 1):
+                continue  # one word said again and again, quoted whole: a sound or a call (“知了、知了”地叫), no list
             for start, end, name in found:
                 yield Diagnostic(
                     self.name,
@@ -116,6 +117,18 @@ class DuplicateListItem(BaseRule):
                     Severity.ERROR,
                     Fix((Edit(start, end, ""),), Safety.UNSAFE if quoted else Safety.SAFE, f"删去重复的“{name}”"),
                 )
+
+
+#: A quotation of a sound or a call: a verb of calling or saying before it, or 地 or 声 after it.
+_CALLED_BEFORE = frozenset("叫喊唱念说道嚷着")
+_SOUND_AFTER = frozenset("地声")
+
+
+def _sound(text: str, open_at: int, close_at: int) -> bool:
+    """Is the quotation from ``open_at`` to ``close_at`` (its marks) a sound or a call as it was heard: a verb of
+    calling or saying before it (喊着“加油、加油”), or 地 or 声 after it (“知了、知了”地叫)? Not a term or a principle
+    quoted in formal text (本法所称“产品、产品”, 提出“创新、创新”的理念: a paste)."""
+    return text[open_at - 1 : open_at] in _CALLED_BEFORE or text[close_at : close_at + 1] in _SOUND_AFTER
 
 
 def _may_repeat(parts: list[str]) -> bool:

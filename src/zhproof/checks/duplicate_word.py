@@ -649,9 +649,10 @@ NAME_PART = 4
 
 
 def _beside_interpunct(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` (a doubled character) inside a whole part of a transliterated name that an interpunct
-    joins to the next: a run of at most NAME_PART Han characters with an interpunct on one side and no Han character
-    on the other (纳纳·阿库福-阿多, 迪迪埃·德罗巴)? (A run that goes on into the sentence is not set off as a name:
+    """Is ``text[start:end]`` (a doubled character) the opening of a whole part of a transliterated name that an
+    interpunct joins to the next: a run of at most NAME_PART Han characters with an interpunct on one side and no Han
+    character on the other (纳纳·阿库福-阿多, 迪迪埃·德罗巴), which is no word of the lexicon with one copy undone
+    (特特朗普, 约约翰·史密斯)? (A run that goes on into the sentence is not set off as a name:
     克里里斯托弗·雷, 新征程·脱脱贫攻坚.)"""
     lo = start
     while lo > 0 and end - lo <= NAME_PART and is_han(text[lo - 1]):
@@ -659,8 +660,10 @@ def _beside_interpunct(text: str, start: int, end: int) -> bool:
     hi = end
     while hi < len(text) and hi - lo <= NAME_PART and is_han(text[hi]):
         hi += 1
-    if hi - lo > NAME_PART:
-        return False
+    if hi - lo > NAME_PART or start != lo:
+        return False  # (the doubled syllable opens the part: 纳纳, 迪迪埃; not 牛顿顿, 克雷雷格)
+    if len(text[start + 1 : hi]) >= 2 and text[start + 1 : hi] in lexicon():
+        return False  # undone, the part is a name the lexicon knows: a slip (特特朗普, 约约翰)
     return (lo > 0 and text[lo - 1] in INTERPUNCTS) or (hi < len(text) and text[hi] in INTERPUNCTS)
 
 
@@ -1038,10 +1041,10 @@ def _distributive(lex, window: str, a: int, k: int) -> bool:
         k >= 2
         and unit[0] == "一"
         and window[a + 2 * k : a + 2 * k + 1] == "地"
-        and lex.pos(unit) not in WORDS_OF_YI_POS
+        and lex.pos(unit) not in WORDS_OF_YI_POS | {"i", "l"}
     ):
         # 一 and a noun used as its own measure, said twice before 地 (一小节一小节地练, 一页一页地翻): one by one
-        # (not a word of 一, 一直一直地)
+        # (not a word of 一, 一直一直地, nor an idiom, 一丝不苟一丝不苟地)
         return True
     if not _measured(window, a, k):
         return False
@@ -1073,15 +1076,16 @@ def _distributive(lex, window: str, a: int, k: int) -> bool:
 #: The longest word (in Han characters) said again as a whole clause for emphasis (对对对，不用不用，); a longer one
 #: said twice is a clause pasted twice (依此类推依此类推。, 团结互助团结互助，: the tuning half's injections).
 EMPHATIC_UNIT = 2
-#: What may stand before and after a clause (a quotation opens it: 喊：“快快快，……”; not 、 between a list's items:
-#: 出版、发布发布、传播).
-_CLAUSE_BEFORE = frozenset("，。！？；：“「『（\n")
-_CLAUSE_AFTER = frozenset("，。！？；…”」』）\n")
+#: What may stand before and after a word said again for emphasis: it opens a sentence, a clause or a quotation
+#: (喊：“快快快，……”; not the value after a label's colon, 表决结果：通过通过。; not 、 between a list's items:
+#: 出版、发布发布、传播), and speech goes on after it (对对对，就这样; 快快快！).
+_CLAUSE_BEFORE = frozenset("，。！？；“「『\n")
+_CLAUSE_AFTER = frozenset("，！")
 
 
 def _whole_clause(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` a whole clause: at the text's start or after clause punctuation, an opening quotation
-    mark or a line break, and before clause punctuation, a closing mark or a line break?"""
+    """Is ``text[start:end]`` a whole clause said in speech: at the text's start or after clause punctuation, an
+    opening quotation mark or a line break (not a colon), and before a comma or an exclamation mark?"""
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
     return before in _CLAUSE_BEFORE and after in _CLAUSE_AFTER
@@ -1091,16 +1095,20 @@ def _whole_clause(text: str, start: int, end: int) -> bool:
 #: conjunctions, adverbs, time words, pronouns, numerals, localizers and particles (同时同时，, 目前目前，, 其中其中，)
 #: open or qualify a clause and are not said twice; nor are idioms and set phrases (依此类推依此类推。).
 NOT_EMPHATIC_POS = frozenset({"c", "d", "t", "r", "m", "mq", "q", "f", "s", "x", "l", "i"})
+#: Answers said again (对对对，是是是，行行行，), whatever the lexicon tags them (对 is a preposition, 行 a bound form).
+ANSWERS = frozenset({"对", "是", "好", "行", "嗯"})
 
 
 def _emphatic(lex, unit: str) -> bool:
     """Is ``unit``, doubled (or more) as a whole clause, a word said again for emphasis, as people do in speech
-    and dialogue (对对对，快快快，不用不用，还行还行，): a word of the lexicon, a verb, adjective, interjection,
-    preposition or set phrase, no noun and no word of NOT_EMPHATIC_POS (a phrase the lexicon lacks is a clause pasted
+    and dialogue (对对对，快快快，不用不用，还行还行，): an answer (ANSWERS), or a word of the lexicon, a verb, adjective or
+    interjection, no noun, preposition, particle and no word of NOT_EMPHATIC_POS (a phrase the lexicon lacks is a clause pasted
     twice: 依法追究刑事责任依法追究刑事责任，)? Reviews' essays, diaries and forum posts had 11 such clauses reported, 3 with
     a safe fix."""
     pos = lex.pos(unit)
-    return pos is not None and not _noun(pos) and pos not in NOT_EMPHATIC_POS and not pos.startswith("u")
+    if unit in ANSWERS:
+        return True
+    return pos is not None and not _noun(pos) and pos not in NOT_EMPHATIC_POS and not pos.startswith(("u", "p"))
 
 
 def _reading_as_written(lex, window: str, a: int, k: int, bos: bool, eos: bool) -> str | None:

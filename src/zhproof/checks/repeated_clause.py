@@ -50,7 +50,8 @@ _NOT_HAN = compile_re(f"[^{HAN}]+")  # what is left without it is the Han charac
 #: below 10 (12 of 35 clauses written twice in a review's sentences).
 MIN_ADJACENT_HAN = 7
 #: ... and its fix is safe from this many on (a shorter one may still be a refrain: a person decides). A shorter
-#: copy is reported only inside one sentence, a clause separator between the two (_CLAUSE_GAPS).
+#: copy is reported only inside one sentence, after a clause of its own, a clause separator between the two and
+#: before the first (_CLAUSE_GAPS).
 SAFE_ADJACENT_HAN = 10
 _CLAUSE_GAPS = frozenset({"，", "、", "；", ",", ";"})
 #: A copy elsewhere in the document: whole sentences of one paragraph, with at least this many Han characters,
@@ -88,7 +89,8 @@ DOC = RuleDoc(
         "in a row, or a sentence or block of one paragraph pasted into another. Clauses (the text between Chinese "
         "clause punctuation) are compared; an article or list label (第二条, （一）) is not part of a clause. A copy "
         f"that immediately follows its original is reported from {MIN_ADJACENT_HAN} Han characters on (shorter "
-        "clauses said twice are refrains: 我爱你中国，我爱你中国). A copy "
+        "clauses said twice are refrains: 我爱你中国，我爱你中国), under 10 only inside one sentence and after a clause of "
+        "its own (……，着力扩大国内需求，着力扩大国内需求，; not a refrain that opens its line: 月亮代表我的心，月亮代表我的心). A copy "
         f"elsewhere is reported from {MIN_DISTANT_HAN} Han characters on when it is whole sentences (it starts a "
         "sentence and ends before 。！？ in both places), stays inside one paragraph and occurs exactly twice, or when "
         f"it is a passage of {MIN_PASSAGE_HAN}+ Han characters across a sentence end that is not mostly stock wording "
@@ -255,10 +257,18 @@ class RepeatedClause(BaseRule):
                 # a headline restated as the first sentence of its story is news style, not a paste
                 headline = _whole_line(doc, orig_start, orig_end) and "\n" in text[orig_end:copy_start]
                 report = han >= min_adjacent and not headline
-                if report and han < SAFE_ADJACENT_HAN and gap.strip(" \t\u3000") not in _CLAUSE_GAPS:
-                    # a short clause said twice is a slip inside one sentence (……，着力扩大国内需求，着力扩大国内需求，);
-                    # across a sentence end it may open the next sentence with the words that closed this one
-                    # (……建设公共体育设施。⏎建设公共体育设施，应当……: 顶真, a statute's new paragraph)
+                if (
+                    report
+                    and han < SAFE_ADJACENT_HAN
+                    and not (
+                        gap.strip(" \t\u3000") in _CLAUSE_GAPS and text[orig_start - 1 : orig_start] in _CLAUSE_GAPS
+                    )
+                ):
+                    # a short clause said twice is a slip inside one sentence, after a clause of its own
+                    # (……，着力扩大国内需求，着力扩大国内需求，); across a sentence end it may open the next sentence
+                    # with the words that closed this one (……建设公共体育设施。⏎建设公共体育设施，应当……: 顶真, a
+                    # statute's new paragraph), and opening a sentence, a line or a quotation it is a refrain (月亮代表
+                    # 我的心，月亮代表我的心; ……：南无观世音菩萨，南无观世音菩萨。)
                     report = False
             else:
                 # whole sentences, or a long passage across a sentence end (a block pasted from mid-sentence)
