@@ -951,8 +951,10 @@ def test_character_statistics_ask_the_text_as_written_too():
 
     # 部部门 is written (a 部 ends a name, 部门 follows): the run undone, 相关部门, being common proves nothing
     assert charstats.common("相关部门") and charstats.ever_written("部部门")
-    assert found("相关部部门应当加强监督。") == []
     assert duplicate_word._corpus_slip("相关部部门", 2) is None
+    # (the model's evidence reports it, with no safe fix: after a verb, 相关, a 部 names nothing the lexicon knows,
+    # but it may still end a name)
+    assert found("相关部部门应当加强监督。") == [("部部", Safety.UNSAFE)]
     assert duplicate_word._corpus_slip("符合本本法规定", 2) is not None
     # only runs of the length each question is about
     assert (
@@ -971,7 +973,9 @@ def test_character_statistics_leave_names_and_words_to_the_grammar(monkeypatch):
     assert found("由其所所在的人民调解委员会给予批评教育。") == [("所所", Safety.UNSAFE)]
     assert found("请书面告知行行政复议机构。") == [("行行", Safety.UNSAFE)]
     monkeypatch.undo()
-    assert found("由其所所在的人民调解委员会给予批评教育。") == found("请书面告知行行政复议机构。") == []
+    assert found("请书面告知行行政复议机构。") == []
+    # (所 after a pronoun names nothing: 其所|所在 is for the model, which finds 由其所在 likelier; no safe fix)
+    assert found("由其所所在的人民调解委员会给予批评教育。") == [("所所", Safety.UNSAFE)]
 
 
 def test_a_single_line_break_inside_running_text_does_not_end_the_context():
@@ -1111,3 +1115,21 @@ def test_yi_and_a_noun_said_twice_before_di():
 )
 def test_readings_of_this_session_leave_real_slips(text):
     assert found(text) != []
+
+
+@pytest.mark.parametrize(
+    "window, a",
+    [
+        ("我们要加强国国际合作", 5),  # a verb names nothing before 国
+        ("公司每个部部门的员工都参加了培训", 4),  # nor a measure word before 部
+    ],
+)
+def test_a_generic_part_after_what_names_nothing(window, a):
+    # the tuning half's misses that the name-part reading silenced; the reading now asks for a name before it
+    assert window[a] == window[a + 1]
+    assert duplicate_word._named_before(lexicon(), window, a) is False
+
+
+@pytest.mark.parametrize("text", ["神山村村民", "坦帕市市长表示", "核心舱舱门打开", "中国国家主席习近平", "各部部长"])
+def test_a_generic_part_of_a_name_then_its_word(text):
+    assert found(text) == []

@@ -80,6 +80,10 @@ R_NUMBER_UNIT = "2021年|年会, 24日|日本, 第四章|章名: a number and it
 R_GIVEN_NAME = "沈跃跃, 杨瑞瑞: a given name of one character doubled after a surname"
 R_REDUPLICATED_WORD = "刚刚落地, 常常, 人人: a reduplicated word that the text can be read no other way"
 R_NAME_PART = "神山村|村民, 坦帕市|市长, 核心舱|舱门: the generic part of a name, then a word that starts with it"
+R_UNNAMED_PART = (
+    "加强国|国际, 每个部|部门: a generic part after a word that names nothing (a verb, pronoun or measure word) may "
+    "still end a name the lexicon lacks"
+)
 R_CLASSIFIER = "一座座, 一个个: classifiers reduplicated"
 R_ADVERB = "不仅仅适用于, 纷纷表示, 渐渐习惯: a reduplicated adverb before what it modifies"
 R_EVERY = "村村通, 组组相连, 件件有回复, 心心相通: a noun doubled to mean 'every X', before its verb"
@@ -727,6 +731,9 @@ def explain(
     (``_corpus_slip``; unsafe). ``copies``: how many copies the text has (a run of three
     or more is judged as two)."""
     reason = _grammar(lex, window, a, k, prev)
+    unnamed = reason == R_UNNAMED_PART
+    if unnamed:
+        reason = None  # (for the evidence to judge, but no safe fix: a name may still stand there)
     if reason is None and k == 1 and _tentative(lex, lm, window, a, eos):
         reason = R_TENTATIVE
     if reason is None and copies == 2 and _yi_before_measure(lex, lm, window, a, k):
@@ -818,6 +825,8 @@ def explain(
         # the text as written reads as Chinese too, in a way the model, favouring the shorter text, cannot weigh:
         # a person decides
         return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), but {reading}"
+    if unnamed:
+        return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), but {R_UNNAMED_PART}"
     return Safety.SAFE, f"far more likely undone ({gain:.2f})"
 
 
@@ -1299,7 +1308,8 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str) -> str | None:
         if unit in word_list("name-suffixes") and (
             (a >= 1 and lex.pos(window[a - 1]) not in FUNCTION_POS) or (a == 0 and prev.isdigit())
         ):
-            return R_NAME_PART  # (27国|国内: a name with a number in it, 欧盟27国)
+            # (27国|国内: a name with a number in it, 欧盟27国)
+            return R_NAME_PART if _named_before(lex, window, a) else R_UNNAMED_PART
         return None
     if unit in word_list("reduplication") and not ends_word:
         return R_VERB_DOUBLED
@@ -1676,6 +1686,30 @@ def _given_name(lex, w: str, a: int) -> bool:
     if not rest:
         return True
     return any(lex.pos(w) in ("v", "vn", "p", "d", "c", "u", "uj", "t") for w in lex.prefixes(rest[:MAX_LOOKAHEAD]))
+
+
+#: Parts of speech of a word that names nothing before a generic part (加强|国, 每个|部, 遍历|所, 是|河).
+NOT_NAMING_POS = frozenset({"r", "m", "mq", "q", "d", "p", "c", "f"})
+
+
+def _named_before(lex, window: str, a: int) -> bool:
+    """Can the generic part at ``a`` (国, 部, 所, 村) end a name, as the text up to it is segmented? Either it ends a
+    word of two or more characters that is no verb (中国, 山村: 中国|国家主席, 神山村|村民), or the word before it
+    is none of NOT_NAMING_POS and no verb (坦帕|市, 27|国). Not after a verb, a pronoun or a measure word (加强|国|国际
+    合作, 每个|部|部门, 遍历|所|所有: slips the reading silenced)."""
+    lo = max(0, a - MAX_LOOKAHEAD)
+    seg = lex.segment(window[lo : a + 1])
+    if not seg:
+        return True
+    s, e = seg[-1]
+    last = window[lo + s : lo + e]
+    if len(last) >= 2:
+        return not (lex.pos(last) or "").startswith("v")
+    if len(seg) < 2:
+        return True
+    s2, e2 = seg[-2]
+    pos = lex.pos(window[lo + s2 : lo + e2]) or ""
+    return pos not in NOT_NAMING_POS and not pos.startswith(("v", "u"))
 
 
 def _ends_word(lex, window: str, a: int, mid: int, heads: list[tuple[int, list[str]]] | None = None) -> bool:
