@@ -778,7 +778,7 @@ def explain(
     if DOCUMENT_GAIN <= gain < threshold and k == 1 and not documented and seen is not None:
         if seen(2):
             documented = True
-        elif seen(1) and threshold == REPORT_GAIN:
+        elif seen(1) and threshold == REPORT_GAIN and not unnamed:
             # with one character each side, no evidence where the repeat reads as two words or a chain of nouns
             # (本月|月底 beside 本月底, 一个|个人 beside 一个人: both ways of writing it are Chinese)
             threshold = DOCUMENT_GAIN
@@ -1688,15 +1688,17 @@ def _given_name(lex, w: str, a: int) -> bool:
     return any(lex.pos(w) in ("v", "vn", "p", "d", "c", "u", "uj", "t") for w in lex.prefixes(rest[:MAX_LOOKAHEAD]))
 
 
-#: Parts of speech of a word that names nothing before a generic part (加强|国, 每个|部, 遍历|所, 是|河).
-NOT_NAMING_POS = frozenset({"r", "m", "mq", "q", "d", "p", "c", "f"})
+#: Parts of speech of a word that names nothing before a generic part (每个|部, 多种|类). A pronoun or determiner
+#: does name a unit (本所, 该委, 我县, 这个村: a review's 19 false alarms when it did not), but for 其 before 所,
+#: the particle (其所在, 其所属).
+NOT_NAMING_POS = frozenset({"m", "mq", "q", "d", "p", "c", "f"})
 
 
 def _named_before(lex, window: str, a: int) -> bool:
     """Can the generic part at ``a`` (国, 部, 所, 村) end a name, as the text up to it is segmented? Either it ends a
     word of two or more characters that is no verb (中国, 山村: 中国|国家主席, 神山村|村民), or the word before it
-    is none of NOT_NAMING_POS and no verb (坦帕|市, 27|国). Not after a verb, a pronoun or a measure word (加强|国|国际
-    合作, 每个|部|部门, 遍历|所|所有: slips the reading silenced)."""
+    is none of NOT_NAMING_POS and no verb (坦帕|市, 27|国, 本|所, 这个|村). Not after a verb or a measure word, nor 所
+    after 其 (加强|国|国际合作, 每个|部|部门, 遍历|所|所有, 其|所|所在: slips the reading silenced)."""
     lo = max(0, a - MAX_LOOKAHEAD)
     seg = lex.segment(window[lo : a + 1])
     if not seg:
@@ -1708,7 +1710,10 @@ def _named_before(lex, window: str, a: int) -> bool:
     if len(seg) < 2:
         return True
     s2, e2 = seg[-2]
-    pos = lex.pos(window[lo + s2 : lo + e2]) or ""
+    before = window[lo + s2 : lo + e2]
+    if before == "其" and window[a] == "所":
+        return False
+    pos = lex.pos(before) or ""
     return pos not in NOT_NAMING_POS and not pos.startswith(("v", "u"))
 
 
