@@ -750,13 +750,7 @@ def explain(
                 overwhelming_only = True  # 全国人 elsewhere, not 和全国人民: 全国国人民 only on overwhelming evidence
         if not (documented or overwhelming_only):
             verdict = _against_grammar(lm, window, a, k, bos, eos, reason)
-            if (
-                verdict[0] is None
-                and k == 1
-                and copies == 2
-                and reason not in CORPUS_KEEPS
-                and not (reason == R_NUMBER_UNIT and _bare_yi(window, a))
-            ):
+            if verdict[0] is None and _statistics_asked(window, a, k, copies, reason):
                 written = _corpus_slip(window, a)
                 if written is not None:
                     return Safety.UNSAFE, f"{written}; against the grammar's reading: {reason}"
@@ -788,12 +782,7 @@ def explain(
     if overwhelming_only:
         threshold = SAFE_GAIN
     if gain < threshold:
-        if (
-            k == 1
-            and copies == 2
-            and reason not in CORPUS_KEEPS
-            and not (reason == R_NUMBER_UNIT and _bare_yi(window, a))
-        ):
+        if _statistics_asked(window, a, k, copies, reason):
             written = _corpus_slip(window, a)
             if written is not None:
                 return Safety.UNSAFE, f"{written}; the model alone gains only {gain:.2f}"
@@ -859,6 +848,15 @@ def _bare_yi(window: str, a: int) -> bool:
         a >= 1
         and window[a - 1] == "一"
         and not (a >= 2 and (_NUMERAL.fullmatch(window[a - 2]) is not None or window[a - 2] == "第"))
+    )
+
+
+def _statistics_asked(window: str, a: int, k: int, copies: int, reason: str | None) -> bool:
+    """May the character statistics (``_corpus_slip``) decide this repeat: one character doubled once, under no
+    reading they leave to the grammar (CORPUS_KEEPS; nor a number's unit after 一 alone, 一次次会议)? Asked where the
+    model's gain is under its threshold and where a reading of the grammar holds alike."""
+    return (
+        k == 1 and copies == 2 and reason not in CORPUS_KEEPS and not (reason == R_NUMBER_UNIT and _bare_yi(window, a))
     )
 
 
