@@ -1094,6 +1094,39 @@ def test_a_clause_of_one_repeated_word_that_is_a_slip(text):
     assert found(text) != []
 
 
+def test_speech_reported_without_quotation_marks():
+    # a review's diary: 说 reports the words said twice for emphasis, as a quotation mark would
+    assert found("老奶奶说不用不用，他说：“奶奶您坐吧。”") == []
+    # 说说 is the verb reduplicated, not a verb of saying before the speech
+    assert found("我们来说说不用不用，这样写对不对。") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "陪他们聊聊天、捶捶背。",
+        "我都会给它们浇浇水，松松土。",
+        "我们一起去沙滩上走一走，捡捡贝壳，看看日出。",
+    ],
+)
+def test_verbs_reduplicated_in_parallel_clauses(text):
+    # a review's diaries: a one-character verb reduplicated before a short object, beside a clause that does the same
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "陪他们聊聊天、捶捶背部的肌肉。",  # the object is longer than PARALLEL_OBJECT: no such clause
+        "想试试自己装机，预算算五千。",  # the first copy ends a word (预算)
+        "他说身体是革革命的本钱，每天跑跑步。",  # 革革 does not end its clause
+        "市场监管部门要推推进，加强监管。",  # no reduplicated verb beside it
+    ],
+)
+def test_doubles_beside_no_parallel_reduplication(text):
+    assert found(text) != []
+
+
 def test_yi_and_a_noun_said_twice_before_di():
     # a review's diary: 一 and a noun used as its own measure, twice before 地, is one by one (it had a safe fix)
     assert found("等她平静下来，再一小节一小节地慢慢练。") == []

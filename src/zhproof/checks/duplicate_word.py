@@ -169,8 +169,9 @@ DOC = RuleDoc(
         "(a soft wrap: 由人事部部⏎长 is 部|部长), unless a line is a heading or a label, or the other line goes on "
         "with the repeat (lines of a song); digits after a decimal point are read one by one (零点五五); a doubled "
         "character in a whole part of a transliterated name set off by an interpunct is the name's (纳纳·阿多); and a "
-        "word of one or two characters said again as a whole clause is emphasis, as speech has it (对对对，不用不用，; "
-        "not a noun, conjunction, adverb, pronoun or idiom: 疫情疫情，, 同时同时，)."
+        "word of one or two characters said again as a whole clause is emphasis, as speech has it (对对对，; 说不用不用，; "
+        "not a noun, conjunction, adverb, pronoun or idiom: 疫情疫情，, 同时同时，); one-character verbs reduplicated "
+        "before a short object in parallel clauses are narration (聊聊天、捶捶背)."
     ),
     why=(
         "Copy-paste and hurried edits leave doubled words that spell-checkers for alphabetic scripts never see, "
@@ -284,6 +285,8 @@ class DuplicateWord(BaseRule):
 
         if k <= EMPHATIC_UNIT and _whole_clause(text, start, end) and _emphatic(lexicon(), unit):
             return None, 1  # 对对对，不用不用，: a word said again as a whole clause, for emphasis
+        if k == 1 and end - start == 2 and _parallel_reduplication(lexicon(), text, start):
+            return None, 1  # 聊聊天、捶捶背: verbs reduplicated in parallel clauses
         verdict = judge(lexicon(), lm, window, a0, k, prev, bos, eos, seen, copies=(end - start) // k)
         if verdict is None and written is not window:
             # Two copies are regular here (三百六十行|行行出状元, 大会|会议) but the text has more: the extra copies
@@ -1089,13 +1092,18 @@ EMPHATIC_UNIT = 2
 #: 出版、发布发布、传播), and speech goes on after it (对对对，就这样; 快快快！).
 _CLAUSE_BEFORE = frozenset("，。！？；“「『\n")
 _CLAUSE_AFTER = frozenset("，！")
+#: Verbs of saying that report speech without quotation marks (老奶奶说不用不用，他说……).
+_SPEECH_VERBS = frozenset("说道喊嚷")
 
 
 def _whole_clause(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` a whole clause said in speech: at the text's start or after clause punctuation, an
-    opening quotation mark or a line break (not a colon), and before a comma or an exclamation mark?"""
+    opening quotation mark, a line break (not a colon) or a verb of saying (说, not 说说), and before a comma or
+    an exclamation mark?"""
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
+    if before in _SPEECH_VERBS and (start < 2 or text[start - 2] != before):
+        return after in _CLAUSE_AFTER
     return before in _CLAUSE_BEFORE and after in _CLAUSE_AFTER
 
 
@@ -1105,6 +1113,53 @@ def _whole_clause(text: str, start: int, end: int) -> bool:
 NOT_EMPHATIC_POS = frozenset({"c", "d", "t", "r", "m", "mq", "q", "f", "s", "x", "l", "i"})
 #: Answers said again (对对对，是是是，行行行，), whatever the lexicon tags them (对 is a preposition, 行 a bound form).
 ANSWERS = frozenset({"对", "是", "好", "行", "嗯"})
+
+
+#: What separates parallel clauses (聊聊天、捶捶背，看看日出).
+_PARALLEL_SEP = frozenset("、，")
+#: The longest object of a reduplicated verb that ends its clause (捡捡|贝壳, 翻翻|旧相册).
+PARALLEL_OBJECT = 3
+
+
+def _reduplicated_verb_ending(lex, text: str, lo: int, hi: int) -> int | None:
+    """The start of a verb reduplicated before an object of 1 to PARALLEL_OBJECT Han characters that ends the
+    clause ``text[lo:hi]`` (陪他们聊聊天: the start of 聊聊), or None."""
+    for obj in range(1, PARALLEL_OBJECT + 1):
+        i = hi - obj - 2
+        if i < lo:
+            return None
+        if text[i] == text[i + 1] and (lex.pos(text[i]) or "").startswith("v") and text[i + 2] != text[i]:
+            return i
+    return None
+
+
+def _parallel_reduplication(lex, text: str, start: int) -> bool:
+    """Is the doubled character a one-character verb reduplicated before a short object that ends its clause, beside
+    a clause separated by 、 or ， that ends the same way with another verb reduplicated (聊聊天、捶捶背, 捡捡贝壳，看看日出,
+    浇浇水，松松土)? Reduplicated verbs run in parallel in narration ('do a little of this, a little of that'); a slip
+    seldom falls beside one. Clean diaries written for a review had three such clauses reported."""
+    n = len(text)
+    hi = start + 2
+    while hi < n and _HAN_CHAR.match(text, hi):
+        hi += 1
+    lo = start
+    while lo > 0 and _HAN_CHAR.match(text, lo - 1):
+        lo -= 1
+    if _reduplicated_verb_ending(lex, text, lo, hi) != start or not _alone(lex, text, start):
+        return False  # (预算|算五千: the first copy ends a word)
+    if lo >= 2 and text[lo - 1] in _PARALLEL_SEP:  # the clause before
+        plo = lo - 1
+        while plo > 0 and _HAN_CHAR.match(text, plo - 1):
+            plo -= 1
+        if _reduplicated_verb_ending(lex, text, plo, lo - 1) is not None:
+            return True
+    if hi < n and text[hi] in _PARALLEL_SEP:  # the clause after
+        nhi = hi + 1
+        while nhi < n and _HAN_CHAR.match(text, nhi):
+            nhi += 1
+        if _reduplicated_verb_ending(lex, text, hi + 1, nhi) is not None:
+            return True
+    return False
 
 
 def _emphatic(lex, unit: str) -> bool:
