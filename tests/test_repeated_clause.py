@@ -510,3 +510,43 @@ def test_a_copy_before_the_first_article_is_not_in_a_statute_article():
     articles = SHARED.split("\n")[:2] + ["第十二条 本法自公布之日起施行。", ""]
     text = preamble + "\n".join(articles)
     assert [line_of(text, d.start) for d in findings(text)] == [2]
+
+
+# A code's parallel articles close with the same provision (the Civil Procedure Law, articles 56 and 57).
+_PROVISION = "代表人的诉讼行为对其所代表的当事人发生效力，但代表人变更诉讼请求，必须经被代表的当事人同意。"
+
+
+def _statute(articles):
+    return "\n\n".join(f"第{n}条 {body}" for n, body in articles) + "\n"
+
+
+def test_a_provision_closing_two_articles_in_a_row_is_formula():
+    text = _statute(
+        [
+            ("五十五", "当事人一方或者双方为二人以上，为共同诉讼。"),
+            ("五十六", "当事人一方人数众多的共同诉讼，可以由当事人推选代表人进行诉讼。" + _PROVISION),
+            ("五十七", "起诉时人数尚未确定的，法院可以发出公告，通知权利人在期间内登记。" + _PROVISION),
+            ("五十八", "人民法院作出的判决、裁定，对参加登记的全体权利人发生效力。"),
+        ]
+    )
+    assert findings(text) == []
+
+
+def test_the_same_provision_further_away_or_inside_a_paragraph_is_a_paste():
+    far = _statute(
+        [
+            ("五十六", "当事人一方人数众多的共同诉讼，可以由当事人推选代表人进行诉讼。" + _PROVISION),
+            ("五十七", "诉讼标的是同一种类的，人民法院可以发出公告，说明案件情况和诉讼请求。"),
+            ("五十八", "人民法院作出的判决、裁定，对参加登记的全体权利人发生效力。"),
+            ("五十九", "对当事人双方的诉讼标的，第三人认为有独立请求权的，有权提起诉讼。" + _PROVISION),
+        ]
+    )
+    assert [line_of(far, d.start) for d in findings(far)] == [7]
+    inside = _statute(
+        [
+            ("五十五", "当事人一方或者双方为二人以上，为共同诉讼。"),
+            ("五十六", "当事人一方人数众多的共同诉讼，可以由当事人推选代表人进行诉讼。" + _PROVISION),
+            ("五十七", "诉讼标的是同一种类的，人民法院可以发出公告。" + _PROVISION + "权利人应当在期间内登记。"),
+        ]
+    )
+    assert len(findings(inside)) == 1
