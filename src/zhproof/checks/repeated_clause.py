@@ -105,8 +105,7 @@ DOC = RuleDoc(
         "(习近平在贺信中指出，……) of text printed in full elsewhere; two copies that each follow a verb of saying "
         "(a lede and its story quoting a speech: 他强调，…… and 习近平强调，……); two copies in a statute (after an article "
         "label, 第十二条) that each follow a clause and run to their paragraph's end (a consequence two articles "
-        "share: ……者，处……罚金。); a provision that closes a paragraph of one article or of two articles in a row "
-        "in both places (a code's parallel articles); one sentence opening with 但 (a proviso, "
+        "share: ……者，处……罚金。); one sentence opening with 但 (a proviso, "
         "但是，当事人另有约定的除外。); list items ending in ；; headlines and captions "
         "without a sentence end. A copy right after its original is no paste where it opens the next item of a list "
         "or article under another label, or an item that goes on after it (一、服现役期间因公致残。⏎二、服现役期间因公"
@@ -595,9 +594,6 @@ def _formula(doc: Document, orig: tuple[int, int], copy: tuple[int, int], lines:
         # a sentence). In prose (no article label before) the same shape is a block pasted from mid-sentence, the
         # classic slip (samples/seed.txt: ……物流配送，注重调动……疫情防控。 and ……实践相结合，注重调动……疫情防控。)
         return "a consequence two articles of a statute share (each copy follows a clause, to its paragraph's end)"
-    apart = lines.articles_apart(os_, cs) if _closes(text, oe, ole) and _closes(text, ce, cle) else None
-    if apart is not None and apart <= ARTICLE_REACH:
-        return "a provision that closes a paragraph of two nearby articles of a statute (parallel articles)"
     first = _HAN_FIRST.search(text, cs, ce)
     if first and first.group() in _PROVISO and not _TERMINATOR.search(text, cs, ce):
         return "a proviso (one sentence opening with 但 qualifies the provision before it; statutes repeat provisos)"
@@ -660,19 +656,6 @@ def _tail(text: str, start: int, end: int, line_end: int) -> bool:
     return not _opens(text, start) and not text[end:line_end].strip(_SEPARATORS + _CLOSERS)
 
 
-def _closes(text: str, end: int, line_end: int) -> bool:
-    """Does only punctuation and white space follow ``end`` to the end of its paragraph?"""
-    return not text[end:line_end].strip(_SEPARATORS + _CLOSERS)
-
-
-#: How many article labels may stand between two copies of a provision that closes a paragraph in both places for
-#: the statute to be read as writing it twice on purpose (0: one article; 1: two articles in a row, as a code's
-#: parallel articles do: 代表人的诉讼行为对其所代表的当事人发生效力，…… closes articles 56 and 57 of the Civil
-#: Procedure Law). Tuning half: 2 of its 4 false alarms of this rule go; of 3,462 sentences pasted uniformly (ten
-#: seeds), 27 more are missed (3,328 -> 3,301); with 6 articles, 1 more false alarm goes and 143 pastes are missed.
-ARTICLE_REACH = 1
-
-
 def _line_start(text: str, start: int, line_start: int) -> bool:
     k = start
     while k > line_start and text[k - 1] in _OPEN_SKIP:
@@ -703,14 +686,6 @@ class _Lines:
         if len(arts) < MIN_ARTICLES:
             return False
         return bisect_right(arts, first) > 0 and bisect_right(arts, second) > 0
-
-    def articles_apart(self, first: int, second: int) -> int | None:
-        """How many article labels stand between ``first`` and ``second`` (0: one article), in a statute, both
-        after its first label; else None."""
-        if not self.in_articles(first, second):
-            return None
-        arts = self._articles or []
-        return abs(bisect_right(arts, second) - bisect_right(arts, first))
 
     def quoted(self, start: int, end: int, at: int) -> bool:
         """Whether a quotation opened earlier in the line is still open at ``at``."""
