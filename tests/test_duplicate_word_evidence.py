@@ -1097,8 +1097,10 @@ def test_a_clause_of_one_repeated_word_that_is_a_slip(text):
 def test_speech_reported_without_quotation_marks():
     # a review's diary: 说 reports the words said twice for emphasis, as a quotation mark would
     assert found("老奶奶说不用不用，他说：“奶奶您坐吧。”") == []
-    # 说说 is the verb reduplicated, not a verb of saying before the speech
+    # 说说 is the verb reduplicated, not a verb of saying before the speech; nor is the end of a word (虽说, 知道)
     assert found("我们来说说不用不用，这样写对不对。") != []
+    assert found("虽说辛苦辛苦，大家还是坚持下来了。") != []
+    assert found("这条街道干净干净，两边种满了梧桐。") != []
 
 
 @pytest.mark.parametrize(
@@ -1121,6 +1123,12 @@ def test_verbs_reduplicated_in_parallel_clauses(text):
         "想试试自己装机，预算算五千。",  # the first copy ends a word (预算)
         "他说身体是革革命的本钱，每天跑跑步。",  # 革革 does not end its clause
         "市场监管部门要推推进，加强监管。",  # no reduplicated verb beside it
+        # a review's slips: verbs of motion take no tentative reduplication, and a verb of two syllables that
+        # reduplicates whole (收拾收拾) is cut after its first
+        "周末我们去去海边，吹吹海风，看看星星。",
+        "好不容易放假，回回老家，陪陪爸妈。",
+        "周末在家收收拾，洗洗衣服。",
+        "出门前检检查，关关窗户。",
     ],
 )
 def test_doubles_beside_no_parallel_reduplication(text):

@@ -1098,12 +1098,13 @@ _SPEECH_VERBS = frozenset("说道喊嚷")
 
 def _whole_clause(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` a whole clause said in speech: at the text's start or after clause punctuation, an
-    opening quotation mark, a line break (not a colon) or a verb of saying (说, not 说说), and before a comma or
-    an exclamation mark?"""
+    opening quotation mark, a line break (not a colon) or a verb of saying that is a word of its own (说, not 说说,
+    虽说 or 知道), and before a comma or an exclamation mark?"""
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
-    if before in _SPEECH_VERBS and (start < 2 or text[start - 2] != before):
-        return after in _CLAUSE_AFTER
+    if before in _SPEECH_VERBS:
+        # a verb of saying of its own (老奶奶说|不用不用), not the end of a word (虽说, 据说, 知道, 街道) or 说说
+        return after in _CLAUSE_AFTER and _alone(lexicon(), text, start - 1) and text[start - 2 : start - 1] != before
     return before in _CLAUSE_BEFORE and after in _CLAUSE_AFTER
 
 
@@ -1133,6 +1134,10 @@ def _reduplicated_verb_ending(lex, text: str, lo: int, hi: int) -> int | None:
     return None
 
 
+#: Verbs of motion, being and giving, which take no tentative reduplication (去去海边, 回回老家 are slips).
+NOT_TENTATIVE_VERBS = frozenset("去来到进回在是有给")
+
+
 def _parallel_reduplication(lex, text: str, start: int) -> bool:
     """Is the doubled character a one-character verb reduplicated before a short object that ends its clause, beside
     a clause separated by 、 or ， that ends the same way with another verb reduplicated (聊聊天、捶捶背, 捡捡贝壳，看看日出,
@@ -1147,6 +1152,9 @@ def _parallel_reduplication(lex, text: str, start: int) -> bool:
         lo -= 1
     if _reduplicated_verb_ending(lex, text, lo, hi) != start or not _alone(lex, text, start):
         return False  # (预算|算五千: the first copy ends a word)
+    verb = text[start]
+    if verb in NOT_TENTATIVE_VERBS or text[start + 1 : start + 3] in word_list("reduplication"):
+        return False  # 去去海边: no tentative verb; 收收拾, 检检查: a verb of two that reduplicates whole (收拾收拾)
     if lo >= 2 and text[lo - 1] in _PARALLEL_SEP:  # the clause before
         plo = lo - 1
         while plo > 0 and _HAN_CHAR.match(text, plo - 1):
