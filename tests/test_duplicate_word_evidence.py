@@ -1101,13 +1101,19 @@ def test_speech_reported_without_quotation_marks():
     assert found("我们来说说不用不用，这样写对不对。") != []
     assert found("虽说辛苦辛苦，大家还是坚持下来了。") != []
     assert found("这条街道干净干净，两边种满了梧桐。") != []
+    # the verb's complement said twice (说完, 说清楚) is a slip, and so is a conjunction opening the speech
+    assert found("等他说完完，我们再走。") != []
+    assert found("你把话说清楚清楚，别绕弯子。") != []
+    assert found("他说但是但是，这件事还要再商量。") != []
+    assert found("奶奶听完说对对对，就是这么回事。") == []
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "陪他们聊聊天、捶捶背。",
+        "陪他们聊聊天、梳梳头。",
         "我都会给它们浇浇水，松松土。",
+        "周末擦擦窗，拖拖地。",
         "我们一起去沙滩上走一走，捡捡贝壳，看看日出。",
     ],
 )
@@ -1129,6 +1135,9 @@ def test_verbs_reduplicated_in_parallel_clauses(text):
         "好不容易放假，回回老家，陪陪爸妈。",
         "周末在家收收拾，洗洗衣服。",
         "出门前检检查，关关窗户。",
+        # a second review's: the first syllable of a verb of two verbs, and a complement read as an object
+        "周日擦擦洗窗户、拖拖地。",
+        "累了就坐坐下、聊聊天。",
     ],
 )
 def test_doubles_beside_no_parallel_reduplication(text):

@@ -1094,17 +1094,33 @@ _CLAUSE_BEFORE = frozenset("，。！？；“「『\n")
 _CLAUSE_AFTER = frozenset("，！")
 #: Verbs of saying that report speech without quotation marks (老奶奶说不用不用，他说……).
 _SPEECH_VERBS = frozenset("说道喊嚷")
+#: What completes a verb of saying (说完, 说清楚, 说明白, 说出来): said twice after it, a slip, not speech.
+SAYING_COMPLEMENTS = frozenset("完清明出")
 
 
 def _whole_clause(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` a whole clause said in speech: at the text's start or after clause punctuation, an
     opening quotation mark, a line break (not a colon) or a verb of saying that is a word of its own (说, not 说说,
-    虽说 or 知道), and before a comma or an exclamation mark?"""
+    虽说, 知道 or 说明), and before a comma or an exclamation mark?"""
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
     if before in _SPEECH_VERBS:
-        # a verb of saying of its own (老奶奶说|不用不用), not the end of a word (虽说, 据说, 知道, 街道) or 说说
-        return after in _CLAUSE_AFTER and _alone(lexicon(), text, start - 1) and text[start - 2 : start - 1] != before
+        # a verb of saying of its own (老奶奶说|不用不用), not the end of a word (虽说, 据说, 知道, 街道) or 说说, and
+        # not a word with what follows (说完完, 说清楚清楚, 说明白明白: the verb's complement said twice, a slip);
+        # one character said twice only as an answer that makes no word with the verb (说对对对, 说行行，; not
+        # 说完完, 说好好)
+        lex = lexicon()
+        return (
+            after in _CLAUSE_AFTER
+            and _alone(lex, text, start - 1)
+            and text[start - 2 : start - 1] != before
+            and len(lex.prefixes(text[start - 1 : start + 4])) <= 1
+            and text[start] not in SAYING_COMPLEMENTS
+            and (
+                end - start > 2
+                or (text[start] in ANSWERS and _language_model().vocab_id(text[start - 1 : start + 1]) is None)
+            )
+        )
     return before in _CLAUSE_BEFORE and after in _CLAUSE_AFTER
 
 
@@ -1136,6 +1152,8 @@ def _reduplicated_verb_ending(lex, text: str, lo: int, hi: int) -> int | None:
 
 #: Verbs of motion, being and giving, which take no tentative reduplication (去去海边, 回回老家 are slips).
 NOT_TENTATIVE_VERBS = frozenset("去来到进回在是有给")
+#: Complements of direction, result and quantity, which follow a verb but are no object (躺躺下, 吃吃完饭, 喝喝点酒).
+COMPLEMENTS = frozenset("下上开完起出点")
 
 
 def _parallel_reduplication(lex, text: str, start: int) -> bool:
@@ -1152,9 +1170,13 @@ def _parallel_reduplication(lex, text: str, start: int) -> bool:
         lo -= 1
     if _reduplicated_verb_ending(lex, text, lo, hi) != start or not _alone(lex, text, start):
         return False  # (预算|算五千: the first copy ends a word)
-    verb = text[start]
-    if verb in NOT_TENTATIVE_VERBS or text[start + 1 : start + 3] in word_list("reduplication"):
-        return False  # 去去海边: no tentative verb; 收收拾, 检检查: a verb of two that reduplicates whole (收拾收拾)
+    verb, pair = text[start], text[start + 1 : start + 3]
+    if verb in NOT_TENTATIVE_VERBS or text[start + 2] in COMPLEMENTS or pair in word_list("reduplication"):
+        return False  # 去去海边: no tentative verb; 躺躺下: a complement is no object; 收收拾: see below
+    if pair in lex and (lex.pos(pair[1]) or "").startswith("v"):
+        # 擦擦洗窗户, 修修剪草坪: the first syllable of a verb of two verbs (收拾收拾 reduplicates whole); at the
+        # price of a verb-object word whose object the lexicon also tags a verb (捶捶背, 跳跳舞)
+        return False
     if lo >= 2 and text[lo - 1] in _PARALLEL_SEP:  # the clause before
         plo = lo - 1
         while plo > 0 and _HAN_CHAR.match(text, plo - 1):
