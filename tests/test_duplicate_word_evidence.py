@@ -1106,6 +1106,8 @@ def test_speech_reported_without_quotation_marks():
     assert found("你把话说清楚清楚，别绕弯子。") != []
     assert found("他说但是但是，这件事还要再商量。") != []
     assert found("奶奶听完说对对对，就是这么回事。") == []
+    assert found("他一进门就说来来来，坐这儿。") == []  # (说来 is a word, but 来 said three times is speech)
+    assert found("他小声说道歉道歉，就低头走开了。") != []  # 说道|歉: a word across the verb and the words
 
 
 @pytest.mark.parametrize(

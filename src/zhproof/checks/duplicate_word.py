@@ -283,7 +283,7 @@ class DuplicateWord(BaseRule):
             def seen(n: int) -> bool:
                 return _written_without(text, start, unit, n, known)
 
-        if k <= EMPHATIC_UNIT and _whole_clause(text, start, end) and _emphatic(lexicon(), unit):
+        if k <= EMPHATIC_UNIT and _whole_clause(text, start, end, k) and _emphatic(lexicon(), unit):
             return None, 1  # 对对对，不用不用，: a word said again as a whole clause, for emphasis
         if k == 1 and end - start == 2 and _parallel_reduplication(lexicon(), text, start):
             return None, 1  # 聊聊天、捶捶背: verbs reduplicated in parallel clauses
@@ -1094,28 +1094,28 @@ _CLAUSE_BEFORE = frozenset("，。！？；“「『\n")
 _CLAUSE_AFTER = frozenset("，！")
 #: Verbs of saying that report speech without quotation marks (老奶奶说不用不用，他说……).
 _SPEECH_VERBS = frozenset("说道喊嚷")
-#: What completes a verb of saying (说完, 说清楚, 说明白, 说出来): said twice after it, a slip, not speech.
-SAYING_COMPLEMENTS = frozenset("完清明出")
+#: What completes a verb of saying (说完, 说清楚, 说明白, 说出来, 说起来): said twice after it, a slip, not speech.
+SAYING_COMPLEMENTS = frozenset("完清明出起")
 
 
-def _whole_clause(text: str, start: int, end: int) -> bool:
+def _whole_clause(text: str, start: int, end: int, k: int) -> bool:
     """Is ``text[start:end]`` a whole clause said in speech: at the text's start or after clause punctuation, an
     opening quotation mark, a line break (not a colon) or a verb of saying that is a word of its own (说, not 说说,
-    虽说, 知道 or 说明), and before a comma or an exclamation mark?"""
+    虽说, 知道; not before its complement: 说明白明白), and before a comma or an exclamation mark?"""
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
     if before in _SPEECH_VERBS:
         # a verb of saying of its own (老奶奶说|不用不用), not the end of a word (虽说, 据说, 知道, 街道) or 说说, and
-        # not a word with what follows (说完完, 说清楚清楚, 说明白明白: the verb's complement said twice, a slip);
-        # one character said twice only as an answer that makes no word with the verb (说对对对, 说行行，; not
-        # 说完完, 说好好)
+        # not before its complement (说完完, 说清楚清楚, 说明白明白: SAYING_COMPLEMENTS, said twice, a slip); one
+        # character only as an answer said three times, or twice where it makes no word with the verb (说对对对,
+        # 说行行，; not 说好好)
         lex = lexicon()
         return (
             after in _CLAUSE_AFTER
             and _alone(lex, text, start - 1)
             and text[start - 2 : start - 1] != before
-            and len(lex.prefixes(text[start - 1 : start + 4])) <= 1
             and text[start] not in SAYING_COMPLEMENTS
+            and (k == 1 or len(lex.prefixes(text[start - 1 : start + k])) <= 1)  # (说道|歉道歉: 说道 is a word)
             and (
                 end - start > 2
                 or (text[start] in ANSWERS and _language_model().vocab_id(text[start - 1 : start + 1]) is None)
