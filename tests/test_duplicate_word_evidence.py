@@ -1146,6 +1146,27 @@ def test_doubles_beside_no_parallel_reduplication(text):
     assert found(text) != []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我把房间收拾了一下，擦擦了桌子，又扫了地。",
+        "昨晚睡睡得太晚，今天上课一直打瞌睡。",
+        "我们在海边拍拍了好多照片。",
+    ],
+)
+def test_a_reduplicated_verb_before_an_aspect_particle_is_a_slip(text):
+    # a held-out review's slips: the aspect goes between the copies (擦了擦), never after them
+    assert found(text) != []
+
+
+@pytest.mark.parametrize(
+    "text", ["这段代码该改改了。", "哥哥了解这件事。", "谢谢了，大家。", "他把衣服洗洗，晾了起来。"]
+)
+def test_no_aspect_particle_after_a_reduplicated_verb(text):
+    # 了 ending the sentence is its particle; a noun or 谢谢 doubled is no verb reduplicated
+    assert found(text) == []
+
+
 def test_yi_and_a_noun_said_twice_before_di():
     # a review's diary: 一 and a noun used as its own measure, twice before 地, is one by one (it had a safe fix)
     assert found("等她平静下来，再一小节一小节地慢慢练。") == []

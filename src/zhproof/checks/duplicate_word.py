@@ -171,7 +171,8 @@ DOC = RuleDoc(
         "character in a whole part of a transliterated name set off by an interpunct is the name's (纳纳·阿多); and a "
         "word of one or two characters said again as a whole clause is emphasis, as speech has it (对对对，; 说不用不用，; "
         "not a noun, conjunction, adverb, pronoun or idiom: 疫情疫情，, 同时同时，); one-character verbs reduplicated "
-        "before a short object in parallel clauses are narration (聊聊天、捶捶背)."
+        "before a short object in parallel clauses are narration (洗洗衣服、拖拖地). A verb reduplicated before an aspect "
+        "particle or 得 and more of its clause is a slip whatever the evidence (擦擦了桌子: 擦了擦)."
     ),
     why=(
         "Copy-paste and hurried edits leave doubled words that spell-checkers for alphabetic scripts never see, "
@@ -740,6 +741,10 @@ def explain(
         reason = None  # (for the evidence to judge, but no safe fix: a name may still stand there)
     if reason is None and k == 1 and _tentative(lex, lm, window, a, eos):
         reason = R_TENTATIVE
+    if k == 1 and copies == 2 and reason in MARKED_READINGS and _marked_after_reduplicated_verb(lex, window, a):
+        return Safety.UNSAFE, (
+            "擦擦了桌子, 睡睡得太晚: a verb reduplicated ('do a little') takes no aspect particle and no 得 (擦了擦)"
+        )
     if reason is None and copies == 2 and _yi_before_measure(lex, lm, window, a, k):
         # (unsafe: a label's ordinal or a word of 一 the lexicon and the model lack may end at the first 一)
         return Safety.UNSAFE, "指定一一个: 一一 is an adverb, which goes before a verb; before 个 one 一 is extra"
@@ -1148,6 +1153,29 @@ def _reduplicated_verb_ending(lex, text: str, lo: int, hi: int) -> int | None:
         if text[i] == text[i + 1] and (lex.pos(text[i]) or "").startswith("v") and text[i + 2] != text[i]:
             return i
     return None
+
+
+#: What cannot follow a one-character verb reduplicated to mean 'do a little': an aspect particle or the
+#: complement marker 得 (擦擦了桌子, 看看过, 睡睡得太晚; the aspect goes between the copies: 擦了擦).
+ASPECT_MARKERS = frozenset("了着过得")
+#: The readings of a doubled verb character that give way to a marker after it (a verb reduplicated, a word of
+#: the lexicon that is a verb reduplicated), and no reading at all.
+MARKED_READINGS = frozenset({None, R_REDUPLICATED_WORD, R_VERB_DOUBLED, R_TENTATIVE})
+
+
+def _marked_after_reduplicated_verb(lex, window: str, a: int) -> bool:
+    """Is the doubled character a one-character verb (no noun, pronoun or name doubled: 哥哥了, 谢谢了, whose
+    doubled form the lexicon tags so) directly followed by ASPECT_MARKERS and more of the clause, which a verb
+    reduplicated does not take?"""
+    double = window[a : a + 2]
+    pos, double_pos = lex.pos(window[a]) or "", lex.pos(double) or "v"
+    return (
+        window[a + 2 : a + 3] in ASPECT_MARKERS
+        and a + 3 < len(window)  # (该改改了。: 了 ending the sentence is its particle, a change of state)
+        and pos.startswith("v")
+        and double_pos.startswith("v")
+        and _alone(lex, window, a)
+    )
 
 
 #: Verbs of motion, being and giving, which take no tentative reduplication (去去海边, 回回老家 are slips).
