@@ -1167,6 +1167,14 @@ def test_no_aspect_particle_after_a_reduplicated_verb(text):
     assert found(text) == []
 
 
+def test_a_negation_said_twice():
+    # before what it negates, a slip (a held-out review's); as an answer on its own, speech
+    assert found("医生说我没没什么大问题，多休息就好。") != []
+    assert found("这钱我不不能收。") != []
+    for said in ("不不，我不去。", "他说别别别，这钱我收不了。", "他们没没无闻地工作了一辈子。"):
+        assert found(said) == []
+
+
 def test_yi_and_a_noun_said_twice_before_di():
     # a review's diary: 一 and a noun used as its own measure, twice before 地, is one by one (it had a safe fix)
     assert found("等她平静下来，再一小节一小节地慢慢练。") == []

@@ -172,7 +172,8 @@ DOC = RuleDoc(
         "word of one or two characters said again as a whole clause is emphasis, as speech has it (对对对，; 说不用不用，; "
         "not a noun, conjunction, adverb, pronoun or idiom: 疫情疫情，, 同时同时，); one-character verbs reduplicated "
         "before a short object in parallel clauses are narration (洗洗衣服、拖拖地). A verb reduplicated before an aspect "
-        "particle or 得 and more of its clause is a slip whatever the evidence (擦擦了桌子: 擦了擦)."
+        "particle or 得 and more of its clause is a slip whatever the evidence (擦擦了桌子: 擦了擦), and so is a negation "
+        "said twice before what it negates (不不能收; alone it is an answer: 不不，)."
     ),
     why=(
         "Copy-paste and hurried edits leave doubled words that spell-checkers for alphabetic scripts never see, "
@@ -741,6 +742,8 @@ def explain(
         reason = None  # (for the evidence to judge, but no safe fix: a name may still stand there)
     if reason is None and k == 1 and _tentative(lex, lm, window, a, eos):
         reason = R_TENTATIVE
+    if k == 1 and copies == 2 and reason in MARKED_READINGS and window[a] in NEGATORS and a + 2 < len(window):
+        return Safety.UNSAFE, "不不能收, 没没什么: a negation said twice before what it negates is a stammer or a slip"
     if k == 1 and copies == 2 and reason in MARKED_READINGS and _marked_after_reduplicated_verb(lex, window, a):
         return Safety.UNSAFE, (
             "擦擦了桌子, 睡睡得太晚: a verb reduplicated ('do a little') takes no aspect particle and no 得 (擦了擦)"
@@ -1133,8 +1136,9 @@ def _whole_clause(text: str, start: int, end: int, k: int) -> bool:
 #: conjunctions, adverbs, time words, pronouns, numerals, localizers and particles (同时同时，, 目前目前，, 其中其中，)
 #: open or qualify a clause and are not said twice; nor are idioms and set phrases (依此类推依此类推。).
 NOT_EMPHATIC_POS = frozenset({"c", "d", "t", "r", "m", "mq", "q", "f", "s", "x", "l", "i"})
-#: Answers said again (对对对，是是是，行行行，), whatever the lexicon tags them (对 is a preposition, 行 a bound form).
-ANSWERS = frozenset({"对", "是", "好", "行", "嗯"})
+#: Answers said again (对对对，是是是，行行行，不不，别别别，), whatever the lexicon tags them (对 is a preposition, 行 a
+#: bound form, 不 an adverb).
+ANSWERS = frozenset({"对", "是", "好", "行", "嗯", "不", "别"})
 
 
 #: What separates parallel clauses (聊聊天、捶捶背，看看日出).
@@ -1155,6 +1159,8 @@ def _reduplicated_verb_ending(lex, text: str, lo: int, hi: int) -> int | None:
     return None
 
 
+#: Negations, which no reading doubles before what they negate (不不能, 没没什么); alone, 不不， is an answer.
+NEGATORS = frozenset("不没别")
 #: What cannot follow a one-character verb reduplicated to mean 'do a little': an aspect particle or the
 #: complement marker 得 (擦擦了桌子, 看看过, 睡睡得太晚; the aspect goes between the copies: 擦了擦).
 ASPECT_MARKERS = frozenset("了着过得")
