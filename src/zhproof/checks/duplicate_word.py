@@ -720,6 +720,37 @@ def explain(
     *,
     copies: int = 2,
 ) -> tuple[Safety | None, str]:
+    """``judge`` with the reason for its verdict (``_explain``). A doubled character that it leaves silent under no
+    reading or a reading of reduplication (MARKED_READINGS) is still a slip where no reduplication can stand: a
+    negation before what it negates (不不能收), a verb before an aspect particle or a complement (擦擦了桌子)."""
+    verdict, why = _explain(lex, lm, window, a, k, prev, bos, eos, seen, copies=copies)
+    if verdict is None and k == 1 and copies == 2 and why.startswith(MARKED_READINGS):
+        if window[a] in NEGATORS and a + 2 < len(window):
+            return (
+                Safety.UNSAFE,
+                "不不能收, 没没什么: a negation said twice before what it negates is a stammer or a slip",
+            )
+        if _marked_after_reduplicated_verb(lex, window, a):
+            return Safety.UNSAFE, (
+                "擦擦了桌子, 送送回来: a verb reduplicated ('do a little') takes no aspect particle, 得 or complement "
+                "(擦了擦, 送回来)"
+            )
+    return verdict, why
+
+
+def _explain(
+    lex,
+    lm,
+    window: str,
+    a: int,
+    k: int,
+    prev: str = "",
+    bos: bool = False,
+    eos: bool = False,
+    seen=None,
+    *,
+    copies: int = 2,
+) -> tuple[Safety | None, str]:
     """``judge`` with the reason for its verdict.
 
     First the grammar of Chinese that makes a repeat regular (numerals, reduplication, classifiers, the generic
@@ -742,12 +773,6 @@ def explain(
         reason = None  # (for the evidence to judge, but no safe fix: a name may still stand there)
     if reason is None and k == 1 and _tentative(lex, lm, window, a, eos):
         reason = R_TENTATIVE
-    if k == 1 and copies == 2 and reason in MARKED_READINGS and window[a] in NEGATORS and a + 2 < len(window):
-        return Safety.UNSAFE, "不不能收, 没没什么: a negation said twice before what it negates is a stammer or a slip"
-    if k == 1 and copies == 2 and reason in MARKED_READINGS and _marked_after_reduplicated_verb(lex, window, a):
-        return Safety.UNSAFE, (
-            "擦擦了桌子, 睡睡得太晚: a verb reduplicated ('do a little') takes no aspect particle and no 得 (擦了擦)"
-        )
     if reason is None and copies == 2 and _yi_before_measure(lex, lm, window, a, k):
         # (unsafe: a label's ordinal or a word of 一 the lexicon and the model lack may end at the first 一)
         return Safety.UNSAFE, "指定一一个: 一一 is an adverb, which goes before a verb; before 个 one 一 is extra"
@@ -1145,6 +1170,8 @@ ANSWERS = frozenset({"对", "是", "好", "行", "嗯", "不", "别"})
 _PARALLEL_SEP = frozenset("、，")
 #: The longest object of a reduplicated verb that ends its clause (捡捡|贝壳, 翻翻|旧相册).
 PARALLEL_OBJECT = 3
+#: How far before a repeat its clause is looked for, and how far after it the next clause may end.
+PARALLEL_REACH = 40
 
 
 def _reduplicated_verb_ending(lex, text: str, lo: int, hi: int) -> int | None:
@@ -1164,24 +1191,36 @@ NEGATORS = frozenset("不没别")
 #: What cannot follow a one-character verb reduplicated to mean 'do a little': an aspect particle or the
 #: complement marker 得 (擦擦了桌子, 看看过, 睡睡得太晚; the aspect goes between the copies: 擦了擦).
 ASPECT_MARKERS = frozenset("了着过得")
-#: The readings of a doubled verb character that give way to a marker after it (a verb reduplicated, a word of
-#: the lexicon that is a verb reduplicated), and no reading at all.
-MARKED_READINGS = frozenset({None, R_REDUPLICATED_WORD, R_VERB_DOUBLED, R_TENTATIVE})
+#: Complements of direction and result, which a verb reduplicated does not take (送送回来, 揉揉出气泡, 看看到: 送回来,
+#: 看了看).
+VERB_COMPLEMENTS = frozenset("来去上下进出回过起开到完好")
+DIRECTIONAL_COMPLEMENTS = frozenset(
+    {"回来", "出来", "起来", "下来", "上来", "过来", "进来", "出去", "回去", "上去", "下去", "进去", "开来"}
+)
+#: The reasons for silence that give way to a marker after a doubled character: the evidence too weak, and the
+#: readings of reduplication (a verb reduplicated, a word of the lexicon that is a character reduplicated).
+MARKED_READINGS = ("as likely as written", R_REDUPLICATED_WORD, R_VERB_DOUBLED, R_TENTATIVE)
 
 
 def _marked_after_reduplicated_verb(lex, window: str, a: int) -> bool:
     """Is the doubled character a one-character verb (no noun, pronoun or name doubled: 哥哥了, 谢谢了, whose
-    doubled form the lexicon tags so) directly followed by ASPECT_MARKERS and more of the clause, which a verb
-    reduplicated does not take?"""
+    doubled form the lexicon tags so; not after a numeral, which counts the verb: 一投|投出) directly followed by
+    ASPECT_MARKERS and more of the clause, or by a complement of direction or result, which a verb reduplicated
+    does not take (擦擦了桌子, 送送回来: 擦了擦, 送回来)?"""
     double = window[a : a + 2]
     pos, double_pos = lex.pos(window[a]) or "", lex.pos(double) or "v"
-    return (
-        window[a + 2 : a + 3] in ASPECT_MARKERS
-        and a + 3 < len(window)  # (该改改了。: 了 ending the sentence is its particle, a change of state)
-        and pos.startswith("v")
-        and double_pos.startswith("v")
-        and _alone(lex, window, a)
-    )
+    nxt = window[a + 2 : a + 3]
+    if nxt in ASPECT_MARKERS:
+        # (该改改了。: 了 ending the sentence is its particle, a change of state; 想想过去, 看看了解: no marker)
+        words = lex.prefixes(window[a + 2 : a + 2 + MAX_LOOKAHEAD])
+        marked = a + 3 < len(window) and (not words or words[-1] == nxt)
+    else:
+        # a complement of direction or result: one of two characters (送送回来, 想想起来), or one character that
+        # starts no longer word (揉揉出|里面; not 看看上面, 想想过去, 看看到底, 看看开心的事)
+        words = lex.prefixes(window[a + 2 : a + 2 + MAX_LOOKAHEAD]) if nxt in VERB_COMPLEMENTS else []
+        marked = bool(words) and (words[-1] in DIRECTIONAL_COMPLEMENTS or words[-1] == nxt)
+    after_count = a > 0 and _NUMERAL.fullmatch(window[a - 1]) is not None  # (最后一投|投出: a count, then the verb)
+    return marked and not after_count and pos.startswith("v") and double_pos.startswith("v") and _alone(lex, window, a)
 
 
 #: Verbs of motion, being and giving, which take no tentative reduplication (去去海边, 回回老家 are slips).
@@ -1192,17 +1231,17 @@ COMPLEMENTS = frozenset("下上开完起出点")
 
 def _parallel_reduplication(lex, text: str, start: int) -> bool:
     """Is the doubled character a one-character verb reduplicated before a short object that ends its clause, beside
-    a clause separated by 、 or ， that ends the same way with another verb reduplicated (聊聊天、捶捶背, 捡捡贝壳，看看日出,
+    a clause separated by 、 or ， that ends the same way with another verb reduplicated (聊聊天、梳梳头, 捡捡贝壳，看看日出,
     浇浇水，松松土)? Reduplicated verbs run in parallel in narration ('do a little of this, a little of that'); a slip
-    seldom falls beside one. Clean diaries written for a review had three such clauses reported."""
+    seldom falls beside one. Clean diaries written for a review had three such clauses reported. The text is read
+    at most PARALLEL_REACH characters around the repeat (a run of Han characters may be a whole file)."""
     n = len(text)
     hi = start + 2
-    while hi < n and _HAN_CHAR.match(text, hi):
+    while hi < n and hi <= start + 2 + PARALLEL_OBJECT and _HAN_CHAR.match(text, hi):
         hi += 1
-    lo = start
-    while lo > 0 and _HAN_CHAR.match(text, lo - 1):
-        lo -= 1
-    if _reduplicated_verb_ending(lex, text, lo, hi) != start or not _alone(lex, text, start):
+    if hi < n and _HAN_CHAR.match(text, hi):
+        return False  # the clause goes on after more than an object
+    if _reduplicated_verb_ending(lex, text, start, hi) != start or not _alone(lex, text, start):
         return False  # (预算|算五千: the first copy ends a word)
     verb, pair = text[start], text[start + 1 : start + 3]
     if verb in NOT_TENTATIVE_VERBS or text[start + 2] in COMPLEMENTS or pair in word_list("reduplication"):
@@ -1211,6 +1250,25 @@ def _parallel_reduplication(lex, text: str, start: int) -> bool:
         # 擦擦洗窗户, 修修剪草坪: the first syllable of a verb of two verbs (收拾收拾 reduplicates whole); at the
         # price of a verb-object word whose object the lexicon also tags a verb (捶捶背, 跳跳舞)
         return False
+    lo = start
+    while lo > 0 and lo > start - PARALLEL_REACH and _HAN_CHAR.match(text, lo - 1):
+        lo -= 1
+    if lo >= 2 and text[lo - 1] in _PARALLEL_SEP:  # the clause before (its last characters are enough)
+        plo = lo - 1
+        while plo > 0 and plo > lo - 1 - (PARALLEL_OBJECT + 2) and _HAN_CHAR.match(text, plo - 1):
+            plo -= 1
+        if _reduplicated_verb_ending(lex, text, plo, lo - 1) is not None:
+            return True
+    if hi < n and text[hi] in _PARALLEL_SEP:  # the clause after
+        nhi = hi + 1
+        while nhi < n and nhi <= hi + PARALLEL_REACH and _HAN_CHAR.match(text, nhi):
+            nhi += 1
+        if (
+            not (nhi < n and _HAN_CHAR.match(text, nhi))
+            and _reduplicated_verb_ending(lex, text, hi + 1, nhi) is not None
+        ):
+            return True
+    return False
     if lo >= 2 and text[lo - 1] in _PARALLEL_SEP:  # the clause before
         plo = lo - 1
         while plo > 0 and _HAN_CHAR.match(text, plo - 1):
