@@ -9,10 +9,11 @@ tuning half before it was kept):
 - slips.jsonl: 300 sentences, each with one real slip ("written") and its correction ("correct"): a doubled
   character, a doubled word or phrase, a clause written twice, and doubles in informal writing that also holds
   legitimate reduplication. A slip is found when a finding overlaps the extra copy or its original.
-- short-texts.jsonl: 541 short everyday texts (diaries, dialogue with and without quotation marks, forum posts)
-  that three reviews of the twenty-fourth session wrote, each clean or with one doubled character or word (its
-  span in "slip"), read by duplicate-word alone. The readings of that session were tuned on them (review-1 and
-  review-2 by their failures, review-3 by its misses), so they show what changed, not a held-out figure.
+- short-texts.jsonl: 791 short everyday texts (diaries, dialogue with and without quotation marks, forum posts)
+  that four reviews of the twenty-fourth session wrote, each clean or with one doubled character or word (its
+  span in "slip"), read by duplicate-word alone. The readings of that session were tuned on the first three
+  (review-1 and review-2 by their failures, review-3 by its misses), so they show what changed; review-4 was
+  held out until two of its misses showed the complements (送送回来, 揉揉出).
 
 The code measured is <repo>/src, or the folder named by the environment variable ZHPROOF_SRC.
 

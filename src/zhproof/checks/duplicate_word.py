@@ -285,7 +285,12 @@ class DuplicateWord(BaseRule):
             def seen(n: int) -> bool:
                 return _written_without(text, start, unit, n, known)
 
-        if k <= EMPHATIC_UNIT and _whole_clause(text, start, end, k) and _emphatic(lexicon(), unit):
+        if (
+            k <= EMPHATIC_UNIT
+            and end - start <= EMPHATIC_COPIES * k
+            and _whole_clause(text, start, end, k)
+            and _emphatic(lexicon(), unit)
+        ):
             return None, 1  # 对对对，不用不用，: a word said again as a whole clause, for emphasis
         if k == 1 and end - start == 2 and _parallel_reduplication(lexicon(), text, start):
             return None, 1  # 聊聊天、捶捶背: verbs reduplicated in parallel clauses
@@ -1120,6 +1125,9 @@ def _distributive(lex, window: str, a: int, k: int) -> bool:
 #: The longest word (in Han characters) said again as a whole clause for emphasis (对对对，不用不用，); a longer one
 #: said twice is a clause pasted twice (依此类推依此类推。, 团结互助团结互助，: the tuning half's injections).
 EMPHATIC_UNIT = 2
+#: The most copies of such a word that speech says (快快快快快！); a longer run is a script's or a paste's, for the
+#: evidence (加油 written 41 times).
+EMPHATIC_COPIES = 6
 #: What may stand before and after a word said again for emphasis: it opens a sentence, a clause or a quotation
 #: (喊：“快快快，……”; not the value after a label's colon, 表决结果：通过通过。; not 、 between a list's items:
 #: 出版、发布发布、传播), and speech goes on after it (对对对，就这样; 快快快！).
