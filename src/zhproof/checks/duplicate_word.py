@@ -1202,6 +1202,8 @@ ASPECT_MARKERS = frozenset("了着过得")
 #: Complements of direction and result, which a verb reduplicated does not take (送送回来, 揉揉出气泡, 看看到: 送回来,
 #: 看了看).
 VERB_COMPLEMENTS = frozenset("来去上下进出回过起开到完好")
+#: The complements of direction of two characters (送送回来, 想想起来); one of VERB_COMPLEMENTS counts alone only
+#: where it starts no longer word.
 DIRECTIONAL_COMPLEMENTS = frozenset(
     {"回来", "出来", "起来", "下来", "上来", "过来", "进来", "出去", "回去", "上去", "下去", "进去", "开来"}
 )
@@ -1233,15 +1235,17 @@ def _marked_after_reduplicated_verb(lex, window: str, a: int) -> bool:
 
 #: Verbs of motion, being and giving, which take no tentative reduplication (去去海边, 回回老家 are slips).
 NOT_TENTATIVE_VERBS = frozenset("去来到进回在是有给")
-#: Complements of direction, result and quantity, which follow a verb but are no object (躺躺下, 吃吃完饭, 喝喝点酒).
-COMPLEMENTS = frozenset("下上开完起出点")
+#: Complements of direction, result and quantity, which follow a verb but are no object of the parallel reading
+#: (躺躺下, 吃吃完饭, 喝喝点酒).
+NOT_OBJECTS = frozenset("下上开完起出点")
 
 
 def _parallel_reduplication(lex, text: str, start: int) -> bool:
     """Is the doubled character a one-character verb reduplicated before a short object that ends its clause, beside
     a clause separated by 、 or ， that ends the same way with another verb reduplicated (聊聊天、梳梳头, 捡捡贝壳，看看日出,
     浇浇水，松松土)? Reduplicated verbs run in parallel in narration ('do a little of this, a little of that'); a slip
-    seldom falls beside one. Clean diaries written for a review had three such clauses reported. The text is read
+    seldom falls beside one. Not a verb of NOT_TENTATIVE_VERBS, one before NOT_OBJECTS, nor the first syllable of a
+    verb of two (收收拾, 擦擦洗). Four reviews' everyday texts: bench/review_texts.py. The text is read
     at most PARALLEL_REACH characters around the repeat (a run of Han characters may be a whole file)."""
     n = len(text)
     hi = start + 2
@@ -1252,7 +1256,7 @@ def _parallel_reduplication(lex, text: str, start: int) -> bool:
     if _reduplicated_verb_ending(lex, text, start, hi) != start or not _alone(lex, text, start):
         return False  # (预算|算五千: the first copy ends a word)
     verb, pair = text[start], text[start + 1 : start + 3]
-    if verb in NOT_TENTATIVE_VERBS or text[start + 2] in COMPLEMENTS or pair in word_list("reduplication"):
+    if verb in NOT_TENTATIVE_VERBS or text[start + 2] in NOT_OBJECTS or pair in word_list("reduplication"):
         return False  # 去去海边: no tentative verb; 躺躺下: a complement is no object; 收收拾: see below
     if pair in lex and (lex.pos(pair[1]) or "").startswith("v"):
         # 擦擦洗窗户, 修修剪草坪: the first syllable of a verb of two verbs (收拾收拾 reduplicates whole); at the
@@ -1275,19 +1279,6 @@ def _parallel_reduplication(lex, text: str, start: int) -> bool:
             not (nhi < n and _HAN_CHAR.match(text, nhi))
             and _reduplicated_verb_ending(lex, text, hi + 1, nhi) is not None
         ):
-            return True
-    return False
-    if lo >= 2 and text[lo - 1] in _PARALLEL_SEP:  # the clause before
-        plo = lo - 1
-        while plo > 0 and _HAN_CHAR.match(text, plo - 1):
-            plo -= 1
-        if _reduplicated_verb_ending(lex, text, plo, lo - 1) is not None:
-            return True
-    if hi < n and text[hi] in _PARALLEL_SEP:  # the clause after
-        nhi = hi + 1
-        while nhi < n and _HAN_CHAR.match(text, nhi):
-            nhi += 1
-        if _reduplicated_verb_ending(lex, text, hi + 1, nhi) is not None:
             return True
     return False
 
