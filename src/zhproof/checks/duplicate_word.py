@@ -1247,6 +1247,9 @@ def _parallel_reduplication(lex, text: str, start: int) -> bool:
     seldom falls beside one. Not a verb of NOT_TENTATIVE_VERBS, one before NOT_OBJECTS, nor the first syllable of a
     verb of two (收收拾, 擦擦洗). Four reviews' everyday texts: bench/review_texts.py. The text is read
     at most PARALLEL_REACH characters around the repeat (a run of Han characters may be a whole file)."""
+    near = text[max(0, start - PARALLEL_REACH) : start + 3 + PARALLEL_OBJECT]
+    if "、" not in near and "，" not in near:
+        return False  # (the common case, decided by two scans in C)
     n = len(text)
     hi = start + 2
     while hi < n and hi <= start + 2 + PARALLEL_OBJECT and _HAN_CHAR.match(text, hi):
