@@ -30,6 +30,8 @@ _BEFORE = compile_re(f"[{HAN}]{{0,{CONTEXT}}}\\Z")  # (\Z: $ would match before 
 _AFTER = compile_re(f"[{HAN}]{{0,{CONTEXT}}}")
 _HAN_CHAR = compile_re(f"[{HAN}]")
 _HAN_RUN = compile_re(f"[{HAN}]+")
+_HAN_SPAN = compile_re(f"[{HAN}]*")  # (matched between bounds: the Han characters from a place on, maybe none)
+_HAN_SPAN_BEFORE = compile_re(f"[{HAN}]*\\Z")  # (searched between bounds: those that end at the upper one)
 
 #: The evidence: a repeat is reported when the language model finds the window around it at least this much more
 #: likely (log10) with the repeat undone than as written, and its fix is safe from SAFE_GAIN on. Set on the
@@ -1251,9 +1253,7 @@ def _parallel_reduplication(lex, text: str, start: int) -> bool:
     if "、" not in near and "，" not in near:
         return False  # (the common case, decided by two scans in C)
     n = len(text)
-    hi = start + 2
-    while hi < n and hi <= start + 2 + PARALLEL_OBJECT and _HAN_CHAR.match(text, hi):
-        hi += 1
+    hi = _HAN_SPAN.match(text, start + 2, min(n, start + 3 + PARALLEL_OBJECT)).end()
     if hi < n and _HAN_CHAR.match(text, hi):
         return False  # the clause goes on after more than an object
     if _reduplicated_verb_ending(lex, text, start, hi) != start or not _alone(lex, text, start):
@@ -1265,19 +1265,13 @@ def _parallel_reduplication(lex, text: str, start: int) -> bool:
         # 擦擦洗窗户, 修修剪草坪: the first syllable of a verb of two verbs (收拾收拾 reduplicates whole); at the
         # price of a verb-object word whose object the lexicon also tags a verb (捶捶背, 跳跳舞)
         return False
-    lo = start
-    while lo > 0 and lo > start - PARALLEL_REACH and _HAN_CHAR.match(text, lo - 1):
-        lo -= 1
+    lo = _HAN_SPAN_BEFORE.search(text, max(0, start - PARALLEL_REACH), start).start()
     if lo >= 2 and text[lo - 1] in _PARALLEL_SEP:  # the clause before (its last characters are enough)
-        plo = lo - 1
-        while plo > 0 and plo > lo - 1 - (PARALLEL_OBJECT + 2) and _HAN_CHAR.match(text, plo - 1):
-            plo -= 1
+        plo = _HAN_SPAN_BEFORE.search(text, max(0, lo - 3 - PARALLEL_OBJECT), lo - 1).start()
         if _reduplicated_verb_ending(lex, text, plo, lo - 1) is not None:
             return True
     if hi < n and text[hi] in _PARALLEL_SEP:  # the clause after
-        nhi = hi + 1
-        while nhi < n and nhi <= hi + PARALLEL_REACH and _HAN_CHAR.match(text, nhi):
-            nhi += 1
+        nhi = _HAN_SPAN.match(text, hi + 1, min(n, hi + 1 + PARALLEL_REACH)).end()
         if (
             not (nhi < n and _HAN_CHAR.match(text, nhi))
             and _reduplicated_verb_ending(lex, text, hi + 1, nhi) is not None
