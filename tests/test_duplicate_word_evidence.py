@@ -1175,6 +1175,46 @@ def test_a_negation_said_twice():
         assert found(said) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "周末陪爸妈逛逛街，吃吃饭饭。",
+        "我们约在咖啡馆喝喝咖啡、聊聊天天，直到打烊。",
+        "饭后散散步步、遛遛狗，是他多年的习惯。",
+    ],
+)
+def test_no_aabb_of_a_separable_verb(text):
+    # reviews' slips: a verb with its object reduplicates its verb (散散步), never the whole word (散散步步)
+    assert found(text) != []
+
+
+@pytest.mark.parametrize("text", ["大家说说笑笑，走进了会场。", "孩子们蹦蹦跳跳地跑进教室。", "屋里收拾得干干净净。"])
+def test_aabb_of_other_words_is_reduplication(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我今天很累累。",
+        "他们对我很好好。",
+        "我想了很久久，决定明天去找她。",
+        "这里的风景非常美美的。",
+        "越来越好好了。",
+    ],
+)
+def test_a_reduplicated_adjective_takes_no_adverb_of_degree(text):
+    # 累累, 好好, 久久 are words, but 很 and 非常 never go before one: the repeat is a slip
+    assert found(text) != []
+
+
+@pytest.mark.parametrize(
+    "text", ["他心情很好，好好学习了一天。", "我们要认真对待，好好工作。", "老太太的房间很干净。", "要好好的。"]
+)
+def test_reduplicated_adjectives_without_an_adverb_of_degree(text):
+    assert found(text) == []
+
+
 def test_yi_and_a_noun_said_twice_before_di():
     # a review's diary: 一 and a noun used as its own measure, twice before 地, is one by one (it had a safe fix)
     assert found("等她平静下来，再一小节一小节地慢慢练。") == []

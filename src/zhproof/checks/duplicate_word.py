@@ -742,6 +742,8 @@ def explain(
                 "擦擦了桌子, 送送回来: a verb reduplicated ('do a little') takes no aspect particle, 得 or complement "
                 "(擦了擦, 送回来)"
             )
+        if _degree_before_double(lex, window, a, eos):
+            return Safety.UNSAFE, "很好好, 非常累累: a reduplicated adjective takes no adverb of degree (很好, 好好的)"
     return verdict, why
 
 
@@ -1233,6 +1235,38 @@ def _marked_after_reduplicated_verb(lex, window: str, a: int) -> bool:
         marked = bool(words) and (words[-1] in DIRECTIONAL_COMPLEMENTS or words[-1] == nxt)
     after_count = a > 0 and _NUMERAL.fullmatch(window[a - 1]) is not None  # (最后一投|投出: a count, then the verb)
     return marked and not after_count and pos.startswith("v") and double_pos.startswith("v") and _alone(lex, window, a)
+
+
+#: Adverbs of degree, which modify an adjective but never one reduplicated (很好, 好好的; not 很好好).
+DEGREE_BEFORE_ONE = frozenset("很太挺更最真")
+DEGREE_BEFORE_TWO = frozenset(
+    {"非常", "十分", "特别", "比较", "相当", "有点", "极其", "极为", "更加", "格外", "越来越"}
+)
+#: What may follow a reduplicated adjective that ends its clause: 的, 地, 了 and the particles of mood.
+CLAUSE_END_PARTICLES = frozenset("的地了啊呀吧呢哦嘛啦")
+
+
+def _degree_before_double(lex, window: str, a: int, eos: bool) -> bool:
+    """Is the doubled character preceded by an adverb of degree standing as a word (DEGREE_BEFORE_ONE, not the end
+    of a word: 天真, 认真; DEGREE_BEFORE_TWO) and followed by the end of its clause or a particle that ends it
+    (很累累。, 非常好好了, 很久久，)? A reduplicated adjective or adverb takes no adverb of degree, so the repeat is
+    a slip there whatever word the doubled form makes (累累, 好好, 久久). Not where the adverb is the doubled
+    character itself (太太太), nor where the clause goes on (很好|好好学习: 很好, then 好好学习); before 的 or 地,
+    not where the adverb and the character are a word of the lexicon (更新|新的: a verb, then its object), unless
+    the adverb is 很 or one of two characters. Statutes, reports and documentation write an adverb of degree before
+    a doubled character only where it ends a word (太湖|湖, 真实|实, 更新|新冠)."""
+    x = window[a]
+    before = window[max(0, a - 3) : a]
+    two = before[-2:] in DEGREE_BEFORE_TWO or before == "越来越"
+    degree = before[-1:]
+    if not two and (degree not in DEGREE_BEFORE_ONE or degree == x or (a >= 2 and window[a - 2] + degree in lex)):
+        return False
+    if a + 2 < len(window):
+        nxt = window[a + 2]
+        if nxt in "的地":
+            return two or degree == "很" or degree + x not in lex
+        return nxt in CLAUSE_END_PARTICLES
+    return eos
 
 
 #: Verbs of motion, being and giving, which take no tentative reduplication (去去海边, 回回老家 are slips).
@@ -1932,10 +1966,17 @@ def _starts_with_verb(lex, rest: str) -> bool:
 
 
 def _aabb(lex, w: str, a: int) -> bool:
-    """Is ``w[a]w[a+1]`` one half of an AABB reduplication of a dictionary word AB?"""
-    if a + 3 < len(w) and w[a + 2] == w[a + 3] and w[a + 2] != w[a] and w[a] + w[a + 2] in lex:
-        return True
-    return a >= 2 and w[a - 2] == w[a - 1] and w[a - 2] != w[a] and w[a - 2] + w[a] in lex
+    """Is ``w[a]w[a+1]`` one half of an AABB reduplication of a dictionary word AB? Not of a separable verb of the
+    list (rules/data/separable-verbs.txt): a verb with its object reduplicates its verb alone, 散散步 (AAB), never
+    as AABB (吃吃饭饭, 聊聊天天: the object doubled by mistake; statutes, reports, documentation and the review texts
+    write no AABB of them that is not such a slip)."""
+    if a + 3 < len(w) and w[a + 2] == w[a + 3] and w[a + 2] != w[a]:
+        word = w[a] + w[a + 2]
+    elif a >= 2 and w[a - 2] == w[a - 1] and w[a - 2] != w[a]:
+        word = w[a - 2] + w[a]
+    else:
+        return False
+    return word in lex and word not in word_list("separable-verbs")
 
 
 RULE = DuplicateWord(name="duplicate-word", doc=DOC, fixable="always", origin=__name__)
