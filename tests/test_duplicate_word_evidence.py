@@ -1113,6 +1113,34 @@ def test_speech_reported_without_quotation_marks():
 @pytest.mark.parametrize(
     "text",
     [
+        "“快走快走，车要开了！”妈妈一手拉着我。",  # a phrase the lexicon lacks, opening a quotation
+        "“来了来了！”屋里传来一阵脚步声。",
+        "“慢点慢点，别摔着。”外公扶着门框。",  # an adverb, as the whole quoted clause
+        "她在楼下喊小明小明，一直没人答应。",  # a name called
+        "店员说稍等稍等，转身进了仓库。",  # after a verb of saying, a phrase the lexicon lacks
+    ],
+)
+def test_words_said_twice_in_speech(text):
+    # a held-out review's everyday texts: what people say twice, in quotation marks or after 说/喊
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“疫情疫情，我们都很关心。”",  # a noun is no clause said for emphasis, quoted or not
+        "“但是但是，这件事还要再商量。”",  # nor a conjunction
+        "他在电话里说已经已经，到楼下了。",  # after 说, an adverb or a pronoun doubled is a slip (a review's)
+        "老师说我们我们，要珍惜时间。",
+    ],
+)
+def test_units_no_speech_says_twice(text):
+    assert found(text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "陪他们聊聊天、梳梳头。",
         "我都会给它们浇浇水，松松土。",
         "周末擦擦窗，拖拖地。",
