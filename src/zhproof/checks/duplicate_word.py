@@ -1330,10 +1330,10 @@ def _emphatic(lex, unit: str, spoken: str = "") -> bool:
     if unit in ANSWERS:
         return True
     if pos is None or pos == "nr":
-        return spoken
+        return bool(spoken)
     if spoken == QUOTED:
         return not (_noun(pos) or pos in SPOKEN_NOT_EMPHATIC_POS)
-    return pos is not None and not _noun(pos) and pos not in NOT_EMPHATIC_POS and not pos.startswith(("u", "p"))
+    return not _noun(pos) and pos not in NOT_EMPHATIC_POS and not pos.startswith(("u", "p"))
 
 
 #: Parts of speech of a unit that is no speech said twice even as the whole clause opening a quotation (“疫情疫情，”,
