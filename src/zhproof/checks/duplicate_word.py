@@ -1327,8 +1327,8 @@ def _emphatic(lex, unit: str, spoken: str = "") -> bool:
     quotations reported; after 说 an adverb or a pronoun doubled is more often a slip (说已经已经，, 说我们我们，: a
     review's slips)."""
     pos = lex.pos(unit)
-    if unit in ANSWERS:
-        return True
+    if unit in ANSWERS or (len(unit) > 1 and unit[-1] in MOOD_PARTICLES):
+        return True  # (行啦行啦，, 飘呀飘呀，: a unit that ends with a particle of mood is an utterance)
     if pos is None or pos == "nr":
         return bool(spoken)
     if spoken == QUOTED:
@@ -1336,6 +1336,9 @@ def _emphatic(lex, unit: str, spoken: str = "") -> bool:
     return not _noun(pos) and pos not in NOT_EMPHATIC_POS and not pos.startswith(("u", "p"))
 
 
+#: Particles of mood, which end an utterance: a unit ending with one, said twice as a whole clause, is speech or a
+#: refrain (行啦行啦，, 好吧好吧，, 对啊对啊，, 飘呀飘呀，), whatever the lexicon tags them (啊 and 哦 as bound forms).
+MOOD_PARTICLES = frozenset("吧啦呀嘛呗哇啊哦哟呢")
 #: Parts of speech of a unit that is no speech said twice even as the whole clause opening a quotation (“疫情疫情，”,
 #: “但是但是，”): besides nouns, words of place or time, numerals and measure words, conjunctions, particles.
 SPOKEN_NOT_EMPHATIC_POS = frozenset({"c", "t", "s", "f", "m", "mq", "q", "x", "uj", "ul", "uz", "ug", "ud", "uv"})
