@@ -1218,6 +1218,13 @@ def test_no_aabb_of_a_separable_verb(text):
     assert found(text) != []
 
 
+@pytest.mark.parametrize("text", ["她皱皱眉，没吭声。", "她搓搓手，哈了口气。", "他摇摇头，没说话。"])
+def test_a_body_movement_reduplicated(text):
+    # separable verbs of the body (皱眉, 搓手) reduplicate their verb: 皱皱眉 (AAB); never the whole word
+    assert found(text) == []
+    assert found(text.replace("眉", "眉眉").replace("手", "手手").replace("头", "头头")) != []
+
+
 @pytest.mark.parametrize("text", ["大家说说笑笑，走进了会场。", "孩子们蹦蹦跳跳地跑进教室。", "屋里收拾得干干净净。"])
 def test_aabb_of_other_words_is_reduplication(text):
     assert found(text) == []
@@ -1231,6 +1238,8 @@ def test_aabb_of_other_words_is_reduplication(text):
         "我想了很久久，决定明天去找她。",
         "这里的风景非常美美的。",
         "越来越好好了。",
+        "有没有占用很高高的程序，实在不行。",  # the lexicon lists 高高的, a word holding both copies
+        "酸笋够足足，就是有点辣。",
     ],
 )
 def test_a_reduplicated_adjective_takes_no_adverb_of_degree(text):

@@ -743,8 +743,19 @@ def explain(
                 "(擦了擦, 送回来)"
             )
         if _degree_before_double(lex, window, a, eos):
-            return Safety.UNSAFE, "很好好, 非常累累: a reduplicated adjective takes no adverb of degree (很好, 好好的)"
+            return Safety.UNSAFE, DEGREE_SLIP
+    elif (
+        verdict is None
+        and k == 1
+        and copies == 2
+        and why == R_INSIDE_WORD
+        and _degree_before_double(lex, window, a, eos)
+    ):
+        return Safety.UNSAFE, DEGREE_SLIP  # (很高高的: the lexicon lists 高高的, a word holding both copies)
     return verdict, why
+
+
+DEGREE_SLIP = "很好好, 非常累累: a reduplicated adjective takes no adverb of degree (很好, 好好的)"
 
 
 def _explain(
@@ -1239,9 +1250,9 @@ def _marked_after_reduplicated_verb(lex, window: str, a: int) -> bool:
 
 
 #: Adverbs of degree, which modify an adjective but never one reduplicated (很好, 好好的; not 很好好).
-DEGREE_BEFORE_ONE = frozenset("很太挺更最真")
+DEGREE_BEFORE_ONE = frozenset("很太挺更最真够")
 DEGREE_BEFORE_TWO = frozenset(
-    {"非常", "十分", "特别", "比较", "相当", "有点", "极其", "极为", "更加", "格外", "越来越"}
+    {"非常", "十分", "特别", "比较", "相当", "有点", "有些", "极其", "极为", "更加", "格外", "越来越"}
 )
 #: What may follow a reduplicated adjective that ends its clause: 的, 地, 了 and the particles of mood.
 CLAUSE_END_PARTICLES = frozenset("的地了啊呀吧呢哦嘛啦")
