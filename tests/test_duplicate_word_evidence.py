@@ -1254,6 +1254,14 @@ def test_reduplicated_adjectives_without_an_adverb_of_degree(text):
     assert found(text) == []
 
 
+def test_the_particle_de_written_twice():
+    # the model reads 的值 as a word and finds 特定的的值 nearly as likely as 特定的值; 的的 is a slip unless a word
+    # ends or starts at a copy (目的|的, 标的|的, 的的确确)
+    assert found("获取某个特定的的值。") != []
+    for text in ("这是实现合同目的的方式。", "对保险标的的损害。", "他的的确确来过。"):
+        assert found(text) == []
+
+
 def test_yi_and_a_noun_said_twice_before_di():
     # a review's diary: 一 and a noun used as its own measure, twice before 地, is one by one (it had a safe fix)
     assert found("等她平静下来，再一小节一小节地慢慢练。") == []

@@ -744,6 +744,8 @@ def explain(
             )
         if _degree_before_double(lex, window, a, eos):
             return Safety.UNSAFE, DEGREE_SLIP
+        if window[a] == "的" and why.startswith("as likely") and _particle_de_doubled(lex, window, a):
+            return Safety.UNSAFE, "特定的的值: the particle 的 is never written twice (目的|的, 标的|的 end a word)"
     elif (
         verdict is None
         and k == 1
@@ -753,6 +755,16 @@ def explain(
     ):
         return Safety.UNSAFE, DEGREE_SLIP  # (很高高的: the lexicon lists 高高的, a word holding both copies)
     return verdict, why
+
+
+def _particle_de_doubled(lex, window: str, a: int) -> bool:
+    """Is 的 doubled at ``a`` the particle written twice: the first copy ends no word of the lexicon (目的, 标的,
+    有的) and the second starts none (的确, 的士)? The model, an input method's, reads chunks such as 的值 as words and
+    finds 特定的的值 nearly as likely as 特定的值; statutes, reports and documentation write 的的 only after 目的 and
+    标的, or by mistake (逃逸的的突变, 较小的的节点)."""
+    ends = any(window[i : a + 1] in lex for i in range(max(0, a - 3), a))
+    starts = any(len(w) > 1 for w in lex.prefixes(window[a + 1 : a + 1 + MAX_LOOKAHEAD]))
+    return not ends and not starts
 
 
 DEGREE_SLIP = "很好好, 非常累累: a reduplicated adjective takes no adverb of degree (很好, 好好的)"
