@@ -1254,6 +1254,44 @@ def test_reduplicated_adjectives_without_an_adverb_of_degree(text):
     assert found(text) == []
 
 
+@pytest.mark.parametrize(
+    "text", ["这汤喝起来有点咸咸的。", "今天感觉他有点怪怪的。", "书架上有些旧旧的杂志。", "人民胜利渠渠首位于武陟县。"]
+)
+def test_a_review_of_the_degree_reading(text):
+    # a review's clean texts: 有点 and 有些 take a reduplicated adjective before 的; a canal's head stays a name's part
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["面料稍微有点薄薄，春秋穿刚好。", "我真的好累累啊。", "他皱了皱皱眉。", "她看了看看四周。", "他点了点点头。"],
+)
+def test_slips_a_review_found_missed(text):
+    # 好 is an adverb of degree too; a verb reduplicated with 了 (看了看) takes no third copy
+    assert found(text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们下下周再见。",
+        "上上次见面是在北京。",
+        "经理说下周周一开会。",
+        "我想了想想法，觉得不错。",
+        "他连声说不敢不敢，把礼物推了回去。",
+        "孩子嘴里说着不要不要，手却伸了过来。",
+    ],
+)
+def test_clean_texts_a_review_found_reported(text):
+    # the week before last and a week's day; a noun after 想了想; refusals said twice after a verb of saying
+    assert found(text) == []
+
+
+def test_a_conjunction_after_a_verb_of_saying_is_no_refusal():
+    assert found("记者问起此事，他说不过不过，具体情况还要看调查结果。") != []
+    assert found("这天气说不定不定，还是带把伞吧。") != []
+
+
 def test_the_particle_de_written_twice():
     # the model reads 的值 as a word and finds 特定的的值 nearly as likely as 特定的值; 的的 is a slip unless a word
     # ends or starts at a copy (目的|的, 标的|的, 的的确确)

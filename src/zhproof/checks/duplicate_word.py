@@ -56,7 +56,7 @@ FUNCTION_GAIN = 1.0
 #: 24日|日本, 第二天|天没亮, 第四章|章名, 第三条|条款).
 NUMERAL_UNITS = frozenset("年月日号时天章节条款项编届期次")
 #: The same for a noun ending one noun and starting the next (see ``_noun_chain``).
-NOUN_CHAIN_GAIN = 5.5
+NOUN_CHAIN_GAIN = 6.0
 #: The same for a repeat that reads as two dictionary words (see ``_two_words``).
 BOUNDARY_GAIN = 3.7
 FUNCTION_POS = frozenset({"uj", "ul", "uz", "uv", "ud", "ug", "u", "p", "c"})
@@ -94,6 +94,26 @@ R_LARGE_UNITS = "百亿亿次, 万万不可: the units of large numbers compound
 R_DIGITS = "二〇〇七, 二〇二〇, 零点五五: numerals read digit by digit"
 R_KNOWN_NAME = "尼尼斯托, 卡塞塞区, 沈跃跃: a name of Chinese Wikipedia's titles holds the repeat"
 R_INSIDE_WORD = "钉钉子, 家家户户, 面面俱到: both copies lie inside one longer dictionary word"
+R_TIME = "上上周, 下下个月, 下周|周一: the week before last, the month after next, a week and a day of it"
+#: What 上上 and 下下 count back and on (上上周, 下下个月, 上上次).
+RECKONED_UNITS = ("周", "星期", "礼拜", "个月", "个星期", "个礼拜", "次", "回", "季度", "学期", "届")
+
+
+def _time_reckoned(lex, window: str, a: int) -> bool:
+    """Is the doubled character 上 or 下 before a unit of time or turn (上上周, 下下个月, 上上次: the one before last,
+    the one after next), standing as a word (not 马上|上次, 晚上|上周, 以下|下次), or 周 after 上/下/本/这/每 and before
+    a day of the week (下周|周一, 这周|周末)?"""
+    x = window[a]
+    if x in "上下":
+        return window.startswith(RECKONED_UNITS, a + 2) and not (a >= 1 and window[a - 1 : a + 1] in lex)
+    return (
+        x == "周"
+        and a >= 1
+        and window[a - 1] in "上下本这每该"
+        and window[a + 2 : a + 3] in tuple("一二三四五六日天末")
+    )
+
+
 R_ONOMATOPOEIA = "叮铃叮铃, 哈哈: onomatopoeia and interjections repeat"
 R_SEPARABLE = "健健身, 散散步, 捧捧场: a separable verb with its verb reduplicated"
 R_AABB = "疲疲沓沓, 干干净净: AABB reduplication of the word AB"
@@ -731,6 +751,11 @@ def explain(
     reading or a reading of reduplication (MARKED_READINGS) is still a slip where no reduplication can stand: a
     negation before what it negates (不不能收), a verb before an aspect particle or a complement (擦擦了桌子)."""
     verdict, why = _explain(lex, lm, window, a, k, prev, bos, eos, seen, copies=copies)
+    if verdict is None and k == 1 and copies == 2 and _third_copy_after_le(lex, window, a):
+        return (
+            Safety.UNSAFE,
+            "看了看看, 点了点点头: a verb reduplicated with 了 between its copies (看了看) takes no third",
+        )
     if verdict is None and k == 1 and copies == 2 and why.startswith(MARKED_READINGS):
         if window[a] in NEGATORS and a + 2 < len(window):
             return (
@@ -755,6 +780,19 @@ def explain(
     ):
         return Safety.UNSAFE, DEGREE_SLIP  # (很高高的: the lexicon lists 高高的, a word holding both copies)
     return verdict, why
+
+
+def _third_copy_after_le(lex, window: str, a: int) -> bool:
+    """Is the doubled character a verb that the text has already reduplicated with 了 (看了|看看四周, 想了|想想: 看了看),
+    or the verb of a separable verb so reduplicated, written again with its object (点了|点点头, 皱了|皱皱眉)? Not where
+    the second copy starts another word (想了想|想法, 看了看|看法)."""
+    x = window[a]
+    if a < 2 or window[a - 2] != x or window[a - 1] != "了":
+        return False
+    words = [w for w in lex.prefixes(window[a + 1 : a + 1 + MAX_LOOKAHEAD]) if len(w) > 1]
+    if any(w in word_list("separable-verbs") for w in words):
+        return True  # (点了点|点头: the verb with its object, said again)
+    return not words and (lex.pos(x) or "").startswith("v")
 
 
 def _particle_de_doubled(lex, window: str, a: int) -> bool:
@@ -905,6 +943,7 @@ CORPUS_KEEPS = frozenset(
         R_TENTATIVE,
         R_SEPARABLE,
         R_VERB_DOUBLED,
+        R_TIME,
     }
 )
 
@@ -1173,18 +1212,16 @@ def _whole_clause(text: str, start: int, end: int, k: int) -> bool:
     虽说, 知道; not before its complement: 说明白明白), and before a comma or an exclamation mark?"""
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
-    if before in _SPEECH_VERBS:
-        # a verb of saying of its own (老奶奶说|不用不用), not the end of a word (虽说, 据说, 知道, 街道) or 说说, and
-        # not before its complement (说完完, 说清楚清楚, 说明白明白: SAYING_COMPLEMENTS, said twice, a slip); one
-        # character only as an answer said three times, or twice where it makes no word with the verb (说对对对,
-        # 说行行，; not 说好好)
+    if _said_after(text, start) >= 0:
+        # a verb of saying of its own (老奶奶说|不用不用, 大喊|救命救命, 说着|不要不要), not the end of a word (虽说,
+        # 据说, 知道, 街道) or 说说, and not before its complement (说完完, 说清楚清楚, 说明白明白: SAYING_COMPLEMENTS,
+        # said twice, a slip); one character only as an answer said three times, or twice where it makes no word
+        # with the verb (说对对对, 说行行，; not 说好好)
         lex = lexicon()
         return (
             after in _CLAUSE_AFTER
-            and _alone(lex, text, start - 1)
-            and text[start - 2 : start - 1] != before
             and text[start] not in SAYING_COMPLEMENTS
-            and (k == 1 or len(lex.prefixes(text[start - 1 : start + k])) <= 1)  # (说道|歉道歉: 说道 is a word)
+            and (k == 1 or len(lex.prefixes(text[start - 1 : start + k])) <= 1)  # (说道|歉道歉, 说不定|不定)
             and (
                 end - start > 2
                 or (text[start] in ANSWERS and _language_model().vocab_id(text[start - 1 : start + 1]) is None)
@@ -1261,10 +1298,12 @@ def _marked_after_reduplicated_verb(lex, window: str, a: int) -> bool:
     return marked and not after_count and pos.startswith("v") and double_pos.startswith("v") and _alone(lex, window, a)
 
 
-#: Adverbs of degree, which modify an adjective but never one reduplicated (很好, 好好的; not 很好好).
-DEGREE_BEFORE_ONE = frozenset("很太挺更最真够")
+#: Adverbs of degree, which modify an adjective but never one reduplicated (很好, 好好的; not 很好好). 有点 and 有些
+#: take one before 的 (有点怪怪的, 有些旧旧的杂志: a review's clean texts), only there (有点薄薄，).
+VAGUE_DEGREE = frozenset({"有点", "有些"})
+DEGREE_BEFORE_ONE = frozenset("很太挺更最真够好")
 DEGREE_BEFORE_TWO = frozenset(
-    {"非常", "十分", "特别", "比较", "相当", "有点", "有些", "极其", "极为", "更加", "格外", "越来越"}
+    {"非常", "十分", "特别", "比较", "相当", "极其", "极为", "更加", "格外", "越来越", "有点", "有些"}
 )
 #: What may follow a reduplicated adjective that ends its clause: 的, 地, 了 and the particles of mood.
 CLAUSE_END_PARTICLES = frozenset("的地了啊呀吧呢哦嘛啦")
@@ -1288,7 +1327,9 @@ def _degree_before_double(lex, window: str, a: int, eos: bool) -> bool:
     if a + 2 < len(window):
         nxt = window[a + 2]
         if nxt in "的地":
-            return two or degree == "很" or degree + x not in lex
+            if two:
+                return before[-2:] not in VAGUE_DEGREE
+            return degree == "很" or degree + x not in lex
         return nxt in CLAUSE_END_PARTICLES
     return eos
 
@@ -1350,8 +1391,13 @@ def _emphatic(lex, unit: str, spoken: str = "") -> bool:
     quotations reported; after 说 an adverb or a pronoun doubled is more often a slip (说已经已经，, 说我们我们，: a
     review's slips)."""
     pos = lex.pos(unit)
-    if unit in ANSWERS or (len(unit) > 1 and unit[-1] in MOOD_PARTICLES):
-        return True  # (行啦行啦，, 飘呀飘呀，: a unit that ends with a particle of mood is an utterance)
+    if unit in ANSWERS or (
+        len(unit) > 1 and (unit[-1] in MOOD_PARTICLES or (unit[0] in NEGATORS and pos not in ("c", "p")))
+    ):
+        # (行啦行啦，, 飘呀飘呀，: a unit that ends with a particle of mood is an utterance; 不敢不敢，, 不必不必，, 没事没事，:
+        # one that opens with a negation is a refusal or a reassurance, whatever the lexicon tags it, unless it is a
+        # conjunction: 说不过不过，)
+        return True
     if pos is None or pos == "nr":
         return bool(spoken)
     if spoken == QUOTED:
@@ -1372,9 +1418,32 @@ QUOTED, SAID = "quoted", "said"
 
 def _spoken(text: str, start: int) -> str:
     """QUOTED if the clause at ``start`` opens a quotation (“快走快走，), SAID if it follows a verb of saying
-    (说快走快走，), else "". (Asked of a whole clause, ``_whole_clause``.)"""
-    before = text[start - 1] if start > 0 else ""
-    return QUOTED if before in _QUOTE_OPENERS else SAID if before and before in _SPEECH_VERBS else ""
+    (说快走快走，: ``_said_after``), else "". (Asked of a whole clause, ``_whole_clause``.)"""
+    if start > 0 and text[start - 1] in _QUOTE_OPENERS:
+        return QUOTED
+    return SAID if _said_after(text, start) >= 0 else ""
+
+
+#: Words of two characters that end with a verb of saying and are verbs of saying themselves: shouting, and 道 after
+#: a verb of speech (笑道, 问道). 嚷嚷 is one too, no verb reduplicated ('say a little': 说说).
+SAYING_WORDS = frozenset({"大喊", "高喊", "呼喊", "叫喊", "哭喊", "嚷嚷"} | {c + "道" for c in "说喊叫笑问答骂叹嚷"})
+
+
+def _said_after(text: str, start: int) -> int:
+    """Where the verb of saying is that the clause at ``start`` follows (说|不用不用, 大喊|救命救命, 说着|不要不要: 着
+    may come between), or -1: a verb of _SPEECH_VERBS that is a word of its own, not 说说, or the end of one of
+    SAYING_WORDS."""
+    v = start - 1
+    if v >= 1 and text[v] == "着":
+        v -= 1
+    if v < 0 or text[v] not in _SPEECH_VERBS:
+        return -1
+    pair = text[max(0, v - 1) : v + 1]
+    if pair in SAYING_WORDS:
+        return v
+    if (len(pair) == 2 and pair[0] == pair[1]) or not _alone(lexicon(), text, v):
+        return -1  # (说说, 虽说, 据说, 知道, 街道)
+    return v
 
 
 def _reading_as_written(lex, window: str, a: int, k: int, bos: bool, eos: bool) -> str | None:
@@ -1511,6 +1580,8 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str) -> str | None:
         return R_ONOMATOPOEIA
     if k > 1:
         return None
+    if _time_reckoned(lex, window, a):
+        return R_TIME
     ends_word = _ends_word(lex, window, a, mid, heads)
     starts_word = _starts_word(lex, window, mid)
     after_number = (
