@@ -14,13 +14,14 @@ tuning half before it was kept):
   span in "slip"), read by duplicate-word alone. The readings of that session were tuned on the first three
   (review-1 and review-2 by their failures, review-3 by its misses), so they show what changed; review-4 was
   held out until two of its misses showed the complements (送送回来, 揉揉出).
-- everyday/set1.txt, set2.txt: 480 clean short texts (240 each, 16 genres: diaries, forum answers, product reviews,
-  recipes, school essays, dialogue in fiction, news, encyclopaedia; stories with dialogue, chat messages, travel
-  notes, teachers' notices, work email, sports news, popular science, children's stories) that two helpers of the
-  twenty-fifth session wrote, held out until measured once. Read by duplicate-word alone: findings on the clean
-  texts, and doubles injected uniformly at random (seeds 1-3: one Han character, or two consecutive ones,
-  written twice at a place drawn from all places alike; no exclusion, so some injections are correct Chinese,
-  看 -> 看看).
+- everyday/set1.txt, set2.txt, set3.txt: 720 clean short texts (240 each, 24 genres: diaries, forum answers,
+  product reviews, recipes, school essays, dialogue in fiction, news, encyclopaedia; stories with dialogue, chat
+  messages, travel notes, teachers' notices, work email, sports news, popular science, children's stories; scripts,
+  livestream captions, letters, health advice, biography, office notices, book and film reviews, lyrics) that three
+  helpers of the twenty-fifth session wrote, each held out until measured once (then its clean findings were
+  read). Read by duplicate-word alone: findings on the clean texts, and doubles injected uniformly at random
+  (seeds 1-3: one Han character, or two consecutive ones, written twice at a place drawn from all places alike;
+  no exclusion, so some injections are correct Chinese, 看 -> 看看, 来了来了 -> 来了来了来了).
 
 The code measured is <repo>/src, or the folder named by the environment variable ZHPROOF_SRC.
 

@@ -1119,6 +1119,7 @@ def test_speech_reported_without_quotation_marks():
         "她在楼下喊小明小明，一直没人答应。",  # a name called
         "店员说稍等稍等，转身进了仓库。",  # after a verb of saying, a phrase the lexicon lacks
         "行啦行啦，知道你最厉害了。",  # a unit ending with a particle of mood is an utterance
+        "开播啦开播啦！今晚八点准时上链接。",  # ... of three characters too
         "蒲公英的种子撑着小伞，飘呀飘呀，飞到了很远的地方。",
     ],
 )

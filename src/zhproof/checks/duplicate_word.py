@@ -192,10 +192,16 @@ DOC = RuleDoc(
         "with the repeat (lines of a song); digits after a decimal point are read one by one (零点五五); a doubled "
         "character in a whole part of a transliterated name set off by an interpunct is the name's (纳纳·阿多); and a "
         "word of one or two characters said again as a whole clause is emphasis, as speech has it (对对对，; 说不用不用，; "
-        "not a noun, conjunction, adverb, pronoun or idiom: 疫情疫情，, 同时同时，); one-character verbs reduplicated "
-        "before a short object in parallel clauses are narration (洗洗衣服、拖拖地). A verb reduplicated before an aspect "
-        "particle or 得 and more of its clause is a slip whatever the evidence (擦擦了桌子: 擦了擦), and so is a negation "
-        "said twice before what it negates (不不能收; alone it is an answer: 不不，)."
+        "not a noun, conjunction, adverb, pronoun or idiom: 疫情疫情，, 同时同时，), and so is, opening a quotation, any "
+        "unit that is no noun, word of time or place, numeral, conjunction or particle (“快走快走，”, “慢点慢点！”), after a "
+        "verb of saying a phrase the lexicon lacks or a name (说稍等稍等，, 喊小明小明，), and anywhere a unit that ends with "
+        "a particle of mood or opens with a negation (行啦行啦，, 说不敢不敢，); one-character verbs reduplicated "
+        "before a short object in parallel clauses are narration (洗洗衣服、拖拖地); 上上周, 下下个月 and 下周周一 are dates. "
+        "A separable verb has no AABB (吃吃饭饭, 摇摇头头: its object doubled). A verb reduplicated before an aspect "
+        "particle or 得 and more of its clause is a slip whatever the evidence (擦擦了桌子: 擦了擦), and so are a negation "
+        "said twice before what it negates (不不能收; alone it is an answer: 不不，), a reduplicated adjective after an "
+        "adverb of degree at the end of its clause (很累累。, 很高高的; 有点怪怪的 is Chinese), a verb reduplicated with "
+        "了 written a third time (看了看看) and the particle 的 written twice (特定的的值; not 目的|的)."
     ),
     why=(
         "Copy-paste and hurried edits leave doubled words that spell-checkers for alphabetic scripts never see, "
@@ -308,7 +314,7 @@ class DuplicateWord(BaseRule):
                 return _written_without(text, start, unit, n, known)
 
         if (
-            k <= EMPHATIC_UNIT
+            (k <= EMPHATIC_UNIT or (k == EMPHATIC_UNIT + 1 and unit[-1] in MOOD_PARTICLES))  # (开播啦开播啦！)
             and end - start <= EMPHATIC_COPIES * k
             and _whole_clause(text, start, end, k)
             and _emphatic(lexicon(), unit, spoken=_spoken(text, start))
