@@ -1226,9 +1226,18 @@ def test_a_body_movement_reduplicated(text):
     assert found(text.replace("眉", "眉眉").replace("手", "手手").replace("头", "头头")) != []
 
 
-@pytest.mark.parametrize("text", ["大家说说笑笑，走进了会场。", "孩子们蹦蹦跳跳地跑进教室。", "屋里收拾得干干净净。"])
+@pytest.mark.parametrize(
+    "text",
+    ["他们整天吃吃喝喝玩玩乐乐。", "大家说说笑笑，走进了会场。", "孩子们蹦蹦跳跳地跑进教室。", "屋里收拾得干干净净。"],
+)
 def test_aabb_of_other_words_is_reduplication(text):
     assert found(text) == []
+
+
+def test_aabb_read_on_either_side():
+    # the second pair of 吃吃喝喝玩玩 is AABB with the pair before it (吃喝), though not with the one after it (喝玩)
+    assert duplicate_word._aabb(lexicon(), "吃吃喝喝玩玩", 2)
+    assert not duplicate_word._aabb(lexicon(), "吃吃饭饭", 2)  # 吃饭 is a separable verb
 
 
 @pytest.mark.parametrize(

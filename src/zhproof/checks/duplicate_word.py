@@ -2098,13 +2098,15 @@ def _aabb(lex, w: str, a: int) -> bool:
     list (rules/data/separable-verbs.txt): a verb with its object reduplicates its verb alone, 散散步 (AAB), never
     as AABB (吃吃饭饭, 聊聊天天: the object doubled by mistake; statutes, reports, documentation and the review texts
     write no AABB of them that is not such a slip)."""
+    separable = word_list("separable-verbs")
     if a + 3 < len(w) and w[a + 2] == w[a + 3] and w[a + 2] != w[a]:
         word = w[a] + w[a + 2]
-    elif a >= 2 and w[a - 2] == w[a - 1] and w[a - 2] != w[a]:
+        if word in lex and word not in separable:
+            return True
+    if a >= 2 and w[a - 2] == w[a - 1] and w[a - 2] != w[a]:
         word = w[a - 2] + w[a]
-    else:
-        return False
-    return word in lex and word not in word_list("separable-verbs")
+        return word in lex and word not in separable
+    return False
 
 
 RULE = DuplicateWord(name="duplicate-word", doc=DOC, fixable="always", origin=__name__)
