@@ -1363,3 +1363,9 @@ def test_a_generic_part_after_what_names_nothing(window, a):
 )
 def test_a_generic_part_of_a_name_then_its_word(text):
     assert found(text) == []
+
+
+def test_a_sound_the_lexicon_lacks_has_no_safe_fix():
+    # a review's children's story: 嘿哟嘿哟 had a safe fix that would delete one call of the work song
+    d = zhproof.Linter(select="duplicate-word").lint("大家一起嘿哟嘿哟地抬了回去。")
+    assert all(x.fix is None or x.fix.safety.value < 2 for x in d)

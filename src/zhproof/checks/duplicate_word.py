@@ -1458,6 +1458,9 @@ def _reading_as_written(lex, window: str, a: int, k: int, bos: bool, eos: bool) 
     unit = window[a : a + k]
     if k >= 2 and _possessive_of_itself(lex, window, a, k):
         return "朋友的朋友, 原型的原型: a noun's possessive of itself"
+    if k >= 2 and unit not in lex and any(lex.pos(c) in ("e", "o", "y") for c in unit):
+        # (a review's children's story: 大家一起嘿哟嘿哟地抬, which had a safe fix)
+        return "嘿哟嘿哟: a sound or a call the lexicon lacks, said twice"
     if k >= 2 and bos and eos and a == 0 and 2 * k == len(window) and not _noun(lex.pos(unit)):
         return "头大头大，慢死了慢死了。: a clause said twice for emphasis (a noun twice is no clause: 疫情疫情)"
     mid = a + k
