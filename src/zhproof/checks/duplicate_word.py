@@ -97,6 +97,8 @@ R_INSIDE_WORD = "钉钉子, 家家户户, 面面俱到: both copies lie inside o
 R_TIME = "上上周, 下下个月, 下周|周一: the week before last, the month after next, a week and a day of it"
 #: What 上上 and 下下 count back and on (上上周, 下下个月, 上上次).
 RECKONED_UNITS = ("周", "星期", "礼拜", "个月", "个星期", "个礼拜", "次", "回", "季度", "学期", "届")
+#: What follows 周 as a day of the week (周一, 周日, 周末).
+WEEKDAYS = frozenset("一二三四五六日天末")
 
 
 def _time_reckoned(lex, window: str, a: int) -> bool:
@@ -106,12 +108,7 @@ def _time_reckoned(lex, window: str, a: int) -> bool:
     x = window[a]
     if x in "上下":
         return window.startswith(RECKONED_UNITS, a + 2) and not (a >= 1 and window[a - 1 : a + 1] in lex)
-    return (
-        x == "周"
-        and a >= 1
-        and window[a - 1] in "上下本这每该"
-        and window[a + 2 : a + 3] in tuple("一二三四五六日天末")
-    )
+    return x == "周" and a >= 1 and window[a - 1] in "上下本这每该" and window[a + 2 : a + 3] in WEEKDAYS
 
 
 R_ONOMATOPOEIA = "叮铃叮铃, 哈哈: onomatopoeia and interjections repeat"
@@ -753,38 +750,31 @@ def explain(
     *,
     copies: int = 2,
 ) -> tuple[Safety | None, str]:
-    """``judge`` with the reason for its verdict (``_explain``). A doubled character that it leaves silent under no
-    reading or a reading of reduplication (MARKED_READINGS) is still a slip where no reduplication can stand: a
-    negation before what it negates (不不能收), a verb before an aspect particle or a complement (擦擦了桌子)."""
+    """``judge`` with the reason for its verdict (``_explain``). A doubled character that it leaves silent is still
+    a slip where no reduplication can stand: a third copy after a verb reduplicated with 了 (看了看看); and, under no
+    reading or a reading of reduplication (MARKED_READINGS), a negation before what it negates (不不能收), a verb
+    before an aspect particle or a complement (擦擦了桌子), a reduplicated adjective after an adverb of degree (很累累。;
+    also where a word of the lexicon holds both copies: 很高高的) and, on weak evidence, the particle 的 twice."""
     verdict, why = _explain(lex, lm, window, a, k, prev, bos, eos, seen, copies=copies)
-    if verdict is None and k == 1 and copies == 2 and _third_copy_after_le(lex, window, a):
+    if verdict is not None or k != 1 or copies != 2:
+        return verdict, why
+    if _third_copy_after_le(lex, window, a):
         return (
             Safety.UNSAFE,
             "看了看看, 点了点点头: a verb reduplicated with 了 between its copies (看了看) takes no third",
         )
-    if verdict is None and k == 1 and copies == 2 and why.startswith(MARKED_READINGS):
-        if window[a] in NEGATORS and a + 2 < len(window):
-            return (
-                Safety.UNSAFE,
-                "不不能收, 没没什么: a negation said twice before what it negates is a stammer or a slip",
-            )
-        if _marked_after_reduplicated_verb(lex, window, a):
-            return Safety.UNSAFE, (
-                "擦擦了桌子, 送送回来: a verb reduplicated ('do a little') takes no aspect particle, 得 or complement "
-                "(擦了擦, 送回来)"
-            )
-        if _degree_before_double(lex, window, a, eos):
-            return Safety.UNSAFE, DEGREE_SLIP
-        if window[a] == "的" and why.startswith("as likely") and _particle_de_doubled(lex, window, a):
-            return Safety.UNSAFE, "特定的的值: the particle 的 is never written twice (目的|的, 标的|的 end a word)"
-    elif (
-        verdict is None
-        and k == 1
-        and copies == 2
-        and why == R_INSIDE_WORD
-        and _degree_before_double(lex, window, a, eos)
-    ):
+    marked = why.startswith(MARKED_READINGS)
+    if marked and window[a] in NEGATORS and a + 2 < len(window):
+        return Safety.UNSAFE, "不不能收, 没没什么: a negation said twice before what it negates is a stammer or a slip"
+    if marked and _marked_after_reduplicated_verb(lex, window, a):
+        return Safety.UNSAFE, (
+            "擦擦了桌子, 送送回来: a verb reduplicated ('do a little') takes no aspect particle, 得 or complement "
+            "(擦了擦, 送回来)"
+        )
+    if (marked or why == R_INSIDE_WORD) and _degree_before_double(lex, window, a, eos):
         return Safety.UNSAFE, DEGREE_SLIP  # (很高高的: the lexicon lists 高高的, a word holding both copies)
+    if window[a] == "的" and why.startswith("as likely") and _particle_de_doubled(lex, window, a):
+        return Safety.UNSAFE, "特定的的值: the particle 的 is never written twice (目的|的, 标的|的 end a word)"
     return verdict, why
 
 
@@ -1308,9 +1298,7 @@ def _marked_after_reduplicated_verb(lex, window: str, a: int) -> bool:
 #: take one before 的 (有点怪怪的, 有些旧旧的杂志: a review's clean texts), only there (有点薄薄，).
 VAGUE_DEGREE = frozenset({"有点", "有些"})
 DEGREE_BEFORE_ONE = frozenset("很太挺更最真够好")
-DEGREE_BEFORE_TWO = frozenset(
-    {"非常", "十分", "特别", "比较", "相当", "极其", "极为", "更加", "格外", "越来越", "有点", "有些"}
-)
+DEGREE_BEFORE_TWO = frozenset({"非常", "十分", "特别", "比较", "相当", "极其", "极为", "更加", "格外", "有点", "有些"})
 #: What may follow a reduplicated adjective that ends its clause: 的, 地, 了 and the particles of mood.
 CLAUSE_END_PARTICLES = frozenset("的地了啊呀吧呢哦嘛啦")
 
@@ -1326,7 +1314,7 @@ def _degree_before_double(lex, window: str, a: int, eos: bool) -> bool:
     a doubled character only where it ends a word (太湖|湖, 真实|实, 更新|新冠)."""
     x = window[a]
     before = window[max(0, a - 3) : a]
-    two = before[-2:] in DEGREE_BEFORE_TWO or before == "越来越"
+    two = before[-2:] in DEGREE_BEFORE_TWO or before == "越来越"  # (越来越, of three, is read whole)
     degree = before[-1:]
     if not two and (degree not in DEGREE_BEFORE_ONE or degree == x or (a >= 2 and window[a - 2] + degree in lex)):
         return False
