@@ -797,6 +797,9 @@ def test_a_pronoun_that_opens_its_clause_twice_never_gets_a_safe_fix():
     [
         ("站在天安门城城楼上感慨系之。", "城城"),  # no name ending in 城 before 城楼
         ("他是区人民法法院院长。", "法法"),  # no AABB of 法院
+        # a title of Wikipedia holds the repeat (克里里, 罗罗斯), but undone it is a common name: KNOWN_NAME_YIELD_GAIN
+        ("习近平向俄罗罗斯统一俄罗斯党成立20周年致贺信。", "罗罗"),
+        ("美国联邦调查局局长克里里斯托弗·雷表示。", "里里"),
     ],
 )
 def test_a_reading_of_a_character_gives_way_to_overwhelming_evidence_unsafe(text, unit):
@@ -1369,3 +1372,37 @@ def test_a_sound_the_lexicon_lacks_has_no_safe_fix():
     # a review's children's story: 嘿哟嘿哟 had a safe fix that would delete one call of the work song
     d = zhproof.Linter(select="duplicate-word").lint("大家一起嘿哟嘿哟地抬了回去。")
     assert all(x.fix is None or x.fix.safety.value < 2 for x in d)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("依照本法第八八十九条的规定处理。", "第八十九条"),
+        ("违反民法典第一一千零三十条的规定。", "第一千零三十条"),
+        ("罚款三三百元。", "三百元"),
+        ("资金二十三三万元。", "二十三万元"),
+    ],
+)
+def test_a_digit_doubled_in_a_number(text, number):
+    # a positional number takes one digit before each unit: 八八十九 is no number, 八十九 is (the model gains only
+    # 10^3.2 for 第八八十九条 in a statute: too little alone); a digit may also have been swapped, so unsafe
+    assert [safety for _, safety in found(text)] == [Safety.UNSAFE]
+    assert number in zhproof.fix_text(text, unsafe=True, select="duplicate-word")
+    assert zhproof.fix_text(text, select="duplicate-word") == text
+
+
+@pytest.mark.parametrize(
+    ("window", "a"),
+    [
+        ("小学生背诵四四十六", 5),  # the multiplication table: a digit before its square
+        ("这件事要统一一百个人的意见", 5),  # 统一|一百: a word ends with the first 一
+        ("擅自收购烟叶一千千克以上的", 7),  # a unit doubled: 一千|千克
+        ("十一一次只做一件事", 1),  # a heading's number, then a word that starts with 一
+        ("三三两两的游客走过", 0),  # no positional unit
+        ("第一一对应的关系", 1),
+    ],
+)
+def test_numbers_that_hold_a_digit_twice_legitimately(window, a):
+    lex, lm = lexicon(), duplicate_word._language_model()
+    assert window[a] == window[a + 1]
+    assert duplicate_word.explain(lex, lm, window, a, 1, window[a - 1] if a else "")[1] != duplicate_word.NUMBER_SLIP
