@@ -800,6 +800,7 @@ def test_a_pronoun_that_opens_its_clause_twice_never_gets_a_safe_fix():
         # a title of Wikipedia holds the repeat (克里里, 罗罗斯), but undone it is a common name: KNOWN_NAME_YIELD_GAIN
         ("习近平向俄罗罗斯统一俄罗斯党成立20周年致贺信。", "罗罗"),
         ("美国联邦调查局局长克里里斯托弗·雷表示。", "里里"),
+        ("双方于一九七七年六月月八日订立的协定。", "月月"),  # a number's unit: 六月|月八 reads as 月八日
     ],
 )
 def test_a_reading_of_a_character_gives_way_to_overwhelming_evidence_unsafe(text, unit):
@@ -827,11 +828,12 @@ def test_readings_that_hold_against_the_evidence(text):
     assert found(text) == []
 
 
-def test_the_readings_that_yield_are_a_names_generic_part_classifiers_and_aabb():
+def test_the_readings_that_yield_are_a_names_generic_part_classifiers_aabb_and_a_numbers_unit():
     assert duplicate_word.YIELDING_READINGS == {
         duplicate_word.R_NAME_PART,
         duplicate_word.R_CLASSIFIER,
         duplicate_word.R_AABB,
+        duplicate_word.R_NUMBER_UNIT,
     }
 
 
