@@ -1408,3 +1408,34 @@ def test_numbers_that_hold_a_digit_twice_legitimately(window, a):
     lex, lm = lexicon(), duplicate_word._language_model()
     assert window[a] == window[a + 1]
     assert duplicate_word.explain(lex, lm, window, a, 1, window[a - 1] if a else "")[1] != duplicate_word.NUMBER_SLIP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "它是是我最忠实的朋友。",
+        "说是是纯棉，摸起来明显有化纤。",
+        "放进去的数字都是是 i32 类型。",
+        "RSA 算法是是目前应用最广泛的算法。",
+    ],
+)
+def test_the_copula_written_twice(text):
+    # 是 never reduplicates: standing alone and doubled before what it links, it needs as little evidence as a
+    # function word (documentation never tuned on writes 算法是是, 本质是是 by mistake)
+    assert [unit for unit, _ in found(text)] == ["是是"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "是是非非，谁能说清。",  # AABB
+        "老板问他，他说是是。",  # yes said twice after a verb of saying
+        "是是，您说得对。",
+        "这是是非之地。",  # 是非 starts a word
+        "关键是是否愿意。",  # 是否 starts a word
+        "但是是在这里。",  # 但是 ends a word: but (it) is here
+        "实事求是是我们的传家宝。",
+    ],
+)
+def test_shi_twice_where_it_is_no_copula_written_twice(text):
+    assert found(text) == []
