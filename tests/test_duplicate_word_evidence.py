@@ -1439,3 +1439,14 @@ def test_the_copula_written_twice(text):
 )
 def test_shi_twice_where_it_is_no_copula_written_twice(text):
     assert found(text) == []
+
+
+def test_a_reduplicated_word_takes_no_number():
+    # 人人 reads 'everyone' and takes no number: after 四 the first 人 is what the number counts (Taiwan's statutes:
+    # 操作員四人人、); 一 alone takes the unit reduplicated (一天天过去)
+    lex = lexicon()
+    assert (
+        duplicate_word._grammar_of(lex, "助理管理师五人操作员四人人", 11, 1, "四") != duplicate_word.R_REDUPLICATED_WORD
+    )
+    assert duplicate_word._grammar_of(lex, "我们人人都有份", 2, 1, "们") == duplicate_word.R_REDUPLICATED_WORD
+    assert found("时间一天天过去了。") == []

@@ -1690,6 +1690,7 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str) -> str | None:
         and pos not in FUNCTION_POS
         and not ends_word
         and not starts_word
+        and not _counted(window, a, prev)
     ):
         return R_REDUPLICATED_WORD
     if (
@@ -1823,6 +1824,15 @@ def _yi_of_word_before(lex, window: str, a: int) -> bool:
     (这一座座, 那一个个) are no words of the lexicon: they stay classifiers. So do the diminutives 一下下 and 一点点
     after a verb or an adjective, whatever word the lexicon makes of the verb and 一 (试一下下, 差一点点)."""
     return a >= 2 and window[a] not in "下点" and window[a - 2 : a + 1] in lex
+
+
+def _counted(window: str, a: int, prev: str) -> bool:
+    """Does a number other than 一 alone come right before the repeat (四人|人, 科员三人|人)? A reduplicated word
+    (人人, 天天, 家家) reads 'every' and takes no number; after one, the first copy is what the number counts. (一
+    alone takes the unit reduplicated: 一天天, day by day.)"""
+    if not (prev.isdigit() or _NUMERAL.fullmatch(prev or "x")):
+        return False
+    return not (prev == "一" and (a == 0 or not _in_numeral(window, a - 1)))
 
 
 def _in_numeral(window: str, i: int) -> bool:
