@@ -95,6 +95,8 @@ R_DIGITS = "二〇〇七, 二〇二〇, 零点五五: numerals read digit by dig
 R_KNOWN_NAME = "尼尼斯托, 卡塞塞区, 沈跃跃: a name of Chinese Wikipedia's titles holds the repeat"
 R_INSIDE_WORD = "钉钉子, 家家户户, 面面俱到: both copies lie inside one longer dictionary word"
 R_TIME = "上上周, 下下个月, 下周|周一: the week before last, the month after next, a week and a day of it"
+#: (The only word of time that ends with 在; jieba tags the aspect adverb 正在 a time word too, and 正在在 is a slip.)
+R_NOW_AT = "现在|在学书法, 现在|在北京: 现在 (now), then 在 of an action in progress or of a place"
 #: What 上上 and 下下 count back and on (上上周, 下下个月, 上上次).
 RECKONED_UNITS = ("周", "星期", "礼拜", "个月", "个星期", "个礼拜", "次", "回", "季度", "学期", "届")
 #: What follows 周 as a day of the week (周一, 周日, 周末).
@@ -160,7 +162,7 @@ DOC = RuleDoc(
         "这道题怎么做怎么做？), 一X一X and a numeral, measure word and noun said "
         "twice before 地 (or 的 and a verb) or, opening a clause, before a verb of action (一个字一个字地看), 大把大把 "
         "(rules/data/classifiers.txt), V着V着, a degree adverb's phrase as many times as the writer likes "
-        "(很大很大很大), a unit said twice and once more after 再 or 又 (践行践行再践行), onomatopoeia, classifiers (一座座), a noun "
+        "(很大很大很大; not a noun after the adverb's character: 好朋友好朋友), a unit said twice and once more after 再 or 又 (践行践行再践行), onomatopoeia, classifiers (一座座), a noun "
         "doubled to mean 'every' before its verb (村村通), a reduplicated adverb of the dictionary before what it "
         "modifies, even where the first copy ends a word that is no adverb (不仅仅适用于; not 逐渐渐), separable verbs (散散步; "
         "rules/data/separable-verbs.txt), a doubled given name (沈跃跃), a word of the dictionary that contains "
@@ -204,7 +206,8 @@ DOC = RuleDoc(
         "unit that is no noun, word of time or place, numeral, conjunction or particle (“快走快走，”, “慢点慢点！”), after a "
         "verb of saying a phrase the lexicon lacks or a name (说稍等稍等，, 喊小明小明，), and anywhere a unit that ends with "
         "a particle of mood or opens with a negation (行啦行啦，, 说不敢不敢，); one-character verbs reduplicated "
-        "before a short object in parallel clauses are narration (洗洗衣服、拖拖地); 上上周, 下下个月 and 下周周一 are dates. "
+        "before a short object in parallel clauses are narration (洗洗衣服、拖拖地); 上上周, 下下个月 and 下周周一 are dates, and 现在在学 is "
+        "now and 在 of an action in progress. "
         "A separable verb has no AABB (吃吃饭饭, 摇摇头头: its object doubled). A verb reduplicated before an aspect "
         "particle or 得 and more of its clause is a slip whatever the evidence (擦擦了桌子: 擦了擦), and so are a negation "
         "said twice before what it negates (不不能收; alone it is an answer: 不不，), a reduplicated adjective after an "
@@ -1015,6 +1018,7 @@ CORPUS_KEEPS = frozenset(
         R_SEPARABLE,
         R_VERB_DOUBLED,
         R_TIME,
+        R_NOW_AT,
     }
 )
 
@@ -1172,6 +1176,17 @@ def _degree_phrase(lex, unit: str) -> bool:
     rest = unit[len(adverb) :]
     first = lex.words(rest)[0]
     return not (lex.pos(first) or "x").startswith("n")  # (真实: 实 is a noun; 很久, 太棒了, 真的: not)
+
+
+def _noun_of_degree_adverb(lex, unit: str) -> bool:
+    """Is ``unit``, which starts with a degree adverb, the adverb's character before a noun of two characters or
+    more (好朋友, 好伙伴), rather than the adverb and what it modifies (很长, 好多, 太棒了, 好耶)? Said twice, such a
+    noun is no emphasis (我的好朋友好朋友明天要回国了: a learner's slip)."""
+    adverb = next(d for d in DEGREE_ADVERBS if unit.startswith(d))
+    rest = lex.words(unit[len(adverb) :]) if len(unit) > len(adverb) else []
+    # (not a noun of one character, which may be an adjective too: 太棒了, 棒 a stick; nor the lexicon's tags of the
+    # whole, which read 太多 as a place and 太棒了, 太少 as names)
+    return bool(rest) and len(rest[0]) >= 2 and (lex.pos(rest[0]) or "x").startswith("n")
 
 
 #: What a tentatively reduplicated verb cannot follow: negation and the aspects of progress and completion.
@@ -1624,6 +1639,8 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str) -> str | None:
         if _numeral_name(lex, window, lo, hi, prev):
             return R_INSIDE_WORD
         return None  # a doubled digit in a positional number (第三三十八条, 二二万元) is for the evidence to judge
+    if unit == "在" and window[max(0, a - 1) : a + 1] == "现在" and a + 2 < len(window):
+        return R_NOW_AT
     if _known_name(window, a, k):
         return R_KNOWN_NAME
     heads = _heads(lex, window, a)  # (the trie look-ups of _inside_word, asked again by _ends_word)
@@ -1636,7 +1653,7 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str) -> str | None:
         or (k == 2 and unit[0] == "一")
         or _distributive(lex, window, a, k)
         or unit.endswith("着")
-        or unit.startswith(DEGREE_ADVERBS)
+        or (unit.startswith(DEGREE_ADVERBS) and not _noun_of_degree_adverb(lex, unit))
     ):
         return "研究研究, 一步一步, 走着走着, 很长很长: a repeated phrase that is reduplication or emphasis"
     if window[mid + k : mid + 2 * k + 1] in ("再" + unit, "又" + unit):
