@@ -14,6 +14,8 @@ tuning half before it was kept):
   span in "slip"), read by duplicate-word alone. The readings of that session were tuned on the first three
   (review-1 and review-2 by their failures, review-3 by its misses), so they show what changed; review-4 was
   held out until two of its misses showed the complements (送送回来, 揉揉出).
+- learner/clean.txt, slips.tsv: 200 clean texts in the style of learners of Chinese and 200 learners' slips
+  (``learner``), written by a helper of the twenty-sixth session, held out until measured once.
 - everyday/set1.txt, set2.txt, set3.txt: 720 clean short texts (240 each, 24 genres: diaries, forum answers,
   product reviews, recipes, school essays, dialogue in fiction, news, encyclopaedia; stories with dialogue, chat
   messages, travel notes, teachers' notices, work email, sports news, popular science, children's stories; scripts,
@@ -103,6 +105,7 @@ def main() -> int:
         print("\n".join(missed))
     short(args.show)
     everyday(args.show)
+    learner(args.show)
     return 0
 
 
@@ -139,7 +142,7 @@ def short(show: bool) -> None:
         print("\n".join(shown))
 
 
-def everyday(show: bool) -> None:
+def everyday(show: bool, folder: str = "everyday", title: str = "held-out everyday texts") -> None:
     """The held-out everyday texts (everyday/*.txt): findings of duplicate-word on them, and doubles of one or two
     Han characters injected at uniformly random places, three seeds."""
     import random
@@ -147,9 +150,9 @@ def everyday(show: bool) -> None:
 
     han = re.compile("[\u4e00-\u9fff]")
     linter = zhproof.Linter(select="duplicate-word")
-    print("held-out everyday texts, duplicate-word:")
+    print(f"{title}, duplicate-word:")
     shown: list[str] = []
-    for path in sorted((DATA / "everyday").glob("*.txt")):
+    for path in sorted((DATA / folder).glob("*.txt")):
         lines = [x for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
         clean = [x for x in lines if linter.lint(x)]
         shown += [f"  {path.stem}\tclean\t{x}" for x in clean]
@@ -175,6 +178,33 @@ def everyday(show: bool) -> None:
         )
     if show:
         print("\n".join(shown))
+
+
+def learner(show: bool) -> None:
+    """Text in the style of learners of Chinese (learner/, a helper of the twenty-sixth session, held out until
+    measured once): 200 clean texts that hold learners' other mistakes (measure words, word order, 的/地/得) and no
+    repeat by mistake, with doubles injected as in ``everyday``; and 200 sentences with one doubled character, word
+    or phrase a learner might type (slips.tsv: as written, then corrected), each found when a finding of
+    duplicate-word overlaps the repeat, and its safe fix, if any, checked against the correction."""
+    everyday(show, "learner", "learners' texts")
+    linter = zhproof.Linter(select="duplicate-word")
+    found = total = safe = right = 0
+    missed: list[str] = []
+    for line in (DATA / "learner" / "slips.tsv").read_text(encoding="utf-8").splitlines():
+        written, correct = line.split("\t")
+        a, b = slip_span(written, correct)
+        total += 1
+        if any(d.start < b and d.end > a for d in linter.lint(written)):
+            found += 1
+        else:
+            missed.append(f"  learner\tmissed slip\t{written}")
+        fixed = linter.fix(written).text
+        if fixed != written:
+            safe += 1
+            right += fixed == correct
+    print(f"  slips: {found} of {total} found; safe fixes {right} right of {safe}")
+    if show:
+        print("\n".join(missed))
 
 
 if __name__ == "__main__":
