@@ -1415,14 +1415,15 @@ def test_numbers_that_hold_a_digit_twice_legitimately(window, a):
     [
         "它是是我最忠实的朋友。",
         "说是是纯棉，摸起来明显有化纤。",
-        "放进去的数字都是是 i32 类型。",
+        "这是是一本很好的书。",
         "RSA 算法是是目前应用最广泛的算法。",
     ],
 )
 def test_the_copula_written_twice(text):
     # 是 never reduplicates: standing alone and doubled before what it links, it needs as little evidence as a
-    # function word (documentation never tuned on writes 算法是是, 本质是是 by mistake)
-    assert [unit for unit, _ in found(text)] == ["是是"]
+    # function word (documentation never tuned on writes 算法是是, 本质是是 by mistake); never a safe fix, since 是
+    # may be yes
+    assert found(text) == [("是是", Safety.UNSAFE)]
 
 
 @pytest.mark.parametrize(
@@ -1435,9 +1436,24 @@ def test_the_copula_written_twice(text):
         "关键是是否愿意。",  # 是否 starts a word
         "但是是在这里。",  # 但是 ends a word: but (it) is here
         "实事求是是我们的传家宝。",
+        "若是是他做的，他一定会承认。",  # a review's: 若是 ends a word the segmenter may not read
     ],
 )
 def test_shi_twice_where_it_is_no_copula_written_twice(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text", ["他嘴里是是地应着。", "他连声是是，退了出去。"])
+def test_yes_said_twice_is_never_fixed_safely(text):
+    # a review's: 是 the answer, said twice as a manner or ending its clause (the evidence alone judges, as before)
+    assert all(safety != Safety.SAFE for _, safety in found(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["二〇二〇年，新冠疫情暴发。", "截至二零二零年底。", "一九一九年的五四运动。", "这件衣服打八八折。"]
+)
+def test_digits_read_one_by_one(text):
+    # a review's: a year of two digits said twice (二〇二〇) had a safe fix at 10^10; a discount is read digit by digit
     assert found(text) == []
 
 
@@ -1458,9 +1474,15 @@ def test_now_then_zai_of_progress_or_place():
     assert found("我现在在学书法，每个星期六上午去上课。") == []
     assert found("他现在在北京工作。") == []
     assert found("他正在在学习。") != []
+    # a review's slips: 在 before what it cannot take, and 在 three times
+    for text in ("从现在在起，我们要努力。", "现在在的孩子真幸福。", "现在在是下午三点。", "我现在在在学书法。"):
+        assert found(text) != []
 
 
 def test_a_noun_after_a_degree_adverbs_character_said_twice_is_no_emphasis():
     assert [unit for unit, _ in found("我的好朋友好朋友明天要回国了。")] == ["好朋友好朋友"]
     for text in ("这条路很长很长。", "妹妹说好耶好耶！终于放假了！", "太棒了太棒了！", "有太多太多让我们头疼的事情。"):
+        assert found(text) == []
+    # a review's: said as the whole clause, such a noun is an exclamation
+    for text in ("好消息好消息，明天放假！", "好孩子好孩子，别哭了。", "好主意好主意，就这么办！"):
         assert found(text) == []

@@ -174,7 +174,7 @@ DOC = RuleDoc(
         "general measure word, is one 一 too many (指定一一个新名称; unsafe), unless the first 一 ends a word of the lexicon or the model (唯一一个, "
         "大一一个学期) or 个 starts one (一一个别谈话). A function word standing alone (在在, 的的, 很很) needs less "
         "evidence, since particles, prepositions, conjunctions, degree adverbs and the copula never reduplicate "
-        "(它是是我的朋友; not yes said twice: 他说是是。), and so do a "
+        "(它是是我的朋友, never with a safe fix; not yes said twice: 他说是是。), and so do a "
         "personal pronoun that opens its clause twice (我我很喜欢; elsewhere a pivot without its comma, 给我|我没接, "
         "or a stammer; never a safe fix) and a unit of time or order said twice after its number before a particle "
         "or a localizer (两年年了, 三十日日内; 一 alone takes one doubled: 一天天); a repeat that reads as two "
@@ -912,6 +912,8 @@ def _explain(
     (``_corpus_slip``; unsafe). ``copies``: how many copies the text has (a run of three
     or more is judged as two)."""
     reason = _grammar(lex, window, a, k, prev)
+    if reason == R_NOW_AT and copies > 2:
+        reason = None  # (现在在在学书法: 在 once more than 现在 and its 在)
     unnamed = reason == R_UNNAMED_PART
     if unnamed:
         reason = None  # (for the evidence to judge, but no safe fix: a name may still stand there)
@@ -969,6 +971,9 @@ def _explain(
         if reason is not None:
             return None, f"{reason}; the document writes it without the repeat, but undoing gains only {gain:.2f}"
         return None, f"as likely as written (undoing the repeat gains {gain:.2f} < {threshold})"
+    if function_word and window[a] == "是":
+        # (the copula may still be yes, 是 the answer, in a way no reading of the text can tell: a person decides)
+        return Safety.UNSAFE, f"the copula 是 said twice ({gain:.2f}); 是 may be yes, said twice"
     safe = FUNCTION_GAIN if function_word else SAFE_GAIN if k == 1 else SAFE_GAIN_PHRASE
     if (
         k == 1
@@ -1633,13 +1638,19 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str) -> str | None:
         if hi - lo == 2 * k:  # a numeral doubled alone: the adverbs 一一 and 两两 go before a verb
             if unit in ("一", "两") and _starts_with_verb(lex, window[hi:]):
                 return "一一对应, 两两相对: 一一 and 两两 are adverbs"
+            if (k > 1 and not _POSITIONAL.search(unit)) or window[hi : hi + 1] == "折":
+                return R_DIGITS  # a year read digit by digit (二〇二〇年, 一九一九年), a discount (打八八折)
             return None
         if not prev.isdigit() and not _POSITIONAL.search(window, lo, hi):
             return R_DIGITS
         if _numeral_name(lex, window, lo, hi, prev):
             return R_INSIDE_WORD
         return None  # a doubled digit in a positional number (第三三十八条, 二二万元) is for the evidence to judge
-    if unit == "在" and window[max(0, a - 1) : a + 1] == "现在" and a + 2 < len(window):
+    if (
+        unit == "在"
+        and window[max(0, a - 1) : a + 1] == "现在"
+        and _zai_takes(lex, window[a + 2 : a + 2 + MAX_LOOKAHEAD])
+    ):
         return R_NOW_AT
     if _known_name(window, a, k):
         return R_KNOWN_NAME
@@ -1653,7 +1664,11 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str) -> str | None:
         or (k == 2 and unit[0] == "一")
         or _distributive(lex, window, a, k)
         or unit.endswith("着")
-        or (unit.startswith(DEGREE_ADVERBS) and not _noun_of_degree_adverb(lex, unit))
+        or (
+            unit.startswith(DEGREE_ADVERBS)
+            # (said as the whole clause, a noun with 好 is an exclamation: 好消息好消息，, 好孩子好孩子，别哭了)
+            and (not _noun_of_degree_adverb(lex, unit) or (a == 0 and 2 * k == len(window)))
+        )
     ):
         return "研究研究, 一步一步, 走着走着, 很长很长: a repeated phrase that is reduplication or emphasis"
     if window[mid + k : mid + 2 * k + 1] in ("再" + unit, "又" + unit):
@@ -1843,6 +1858,22 @@ def _yi_of_word_before(lex, window: str, a: int) -> bool:
     return a >= 2 and window[a] not in "下点" and window[a - 2 : a + 1] in lex
 
 
+#: Verbs that 现在 goes before as the time they start from or end at (从现在起, 到现在为止, 现在开始), and the copula
+#: and 有 (现在是下午三点): after 现在在 they leave the second 在 nothing to take.
+NOW_VERBS = frozenset({"起", "为止", "开始", "是", "有"})
+
+
+def _zai_takes(lex, rest: str) -> bool:
+    """Does ``rest`` open with what 在 takes after 现在 (现在|在学书法, 现在|在北京, 现在|在她家): a verb of action or a
+    noun, place or pronoun, not an adverb, a particle or one of NOW_VERBS (现在在已经很晚了, 现在在的孩子, 从现在在起:
+    slips)?"""
+    words = lex.words(rest)
+    if not words:
+        return False
+    pos = lex.pos(words[0]) or "x"
+    return pos.startswith(("n", "s", "r")) or (pos.startswith("v") and words[0] not in NOW_VERBS)
+
+
 def _counted(window: str, a: int, prev: str) -> bool:
     """Does a number other than 一 alone come right before the repeat (四人|人, 科员三人|人)? A reduplicated word
     (人人, 天天, 家家) reads 'every' and takes no number; after one, the first copy is what the number counts. (一
@@ -1862,7 +1893,8 @@ def _in_numeral(window: str, i: int) -> bool:
 #: adverbs 很, 更, 太 (最最 is emphasis: 最最重要), and the copula 是 (是是非非 is AABB, 是是是， an answer, 是|是否 and
 #: 是|是非 start a word, and 但是|是, 实事求是|是 end one: 是 is no word of its own there). Documentation (17 MB),
 #: PRC regulations (65 MB) and the corpus write 是是 only so, and as slips (本质是是, 算法是是, 尤其是是); the tuning
-#: half's injected doubles: 3,254 -> 3,257 of 3,540 found, no false alarm more.
+#: half's injected doubles: 3,254 -> 3,255 of 3,540 found, no false alarm more. Never with a safe fix, and not where
+#: 是 may be yes (``_function_word``: a review's 他连声是是，, 是是地应着, 若是是他做的 had safe fixes at first).
 NEVER_DOUBLED = frozenset("很更太是")
 #: Personal pronouns: doubled they are a pivot without its comma (他打电话给我|我没接, 我问她|她说), or a stammer
 #: (我我我……); only where the clause opens with them is the double a slip (我我很喜欢), for the evidence to confirm.
@@ -1878,9 +1910,11 @@ def _function_word(lex, window: str, a: int, k: int) -> bool:
         return False
     if (lex.pos(window[a]) not in FUNCTION_POS and window[a] not in NEVER_DOUBLED) or not _alone(lex, window, a):
         return False
-    if window[a] == "是" and a + 2 >= len(window) and (a == 0 or _said_after(window, a) >= 0):
-        # 他说是是。, 是是，: yes said twice, alone or after a verb of saying, ending its clause (not 数字都是是 i32, 要注意的
-        # 是是：, where the copula's complement follows in other script or after a colon)
+    if window[a] == "是" and (
+        a + 2 >= len(window) or window[a + 2] in "地的" or (a >= 1 and window[a - 1 : a + 1] in lex)
+    ):
+        # yes said twice where a clause ends (他说是是。, 他连声是是，, 答案是是，) or as a manner (是是地应着), and 是
+        # that ends a word the segmenter may not read (若是|是他做的, 凡是|是): for the evidence
         return False
     if window[a] in ASPECT_VERBS and a + 2 < len(window) and not _after_verb(lex, window, a):
         # no verb for the particle to follow, and an object after the two: the first copy is the verb (在家过过
