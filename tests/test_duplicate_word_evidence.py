@@ -1382,6 +1382,8 @@ def test_a_sound_the_lexicon_lacks_has_no_safe_fix():
         ("依照本法第八八十九条的规定处理。", "第八十九条"),
         ("违反民法典第一一千零三十条的规定。", "第一千零三十条"),
         ("罚款三三百元。", "三百元"),
+        ("一共跑了一百五五次。", "一百五次"),  # a numeral and its measure word, 五次, is no word of another number
+        ("请翻到第二百二十二二页。", "第二百二十二页"),
         ("资金二十三三万元。", "二十三万元"),
     ],
 )
@@ -1400,6 +1402,8 @@ def test_a_digit_doubled_in_a_number(text, number):
         ("这件事要统一一百个人的意见", 5),  # 统一|一百: a word ends with the first 一
         ("擅自收购烟叶一千千克以上的", 7),  # a unit doubled: 一千|千克
         ("十一一次只做一件事", 1),  # a heading's number, then a word that starts with 一
+        ("十一一个人去旅行", 1),  # 十一, the National Day holiday: 一 is a digit only before a unit
+        ("双十一一次性买了很多", 2),  # a word that is no number starts at the second copy
         ("三三两两的游客走过", 0),  # no positional unit
         ("第一一对应的关系", 1),
     ],

@@ -805,6 +805,15 @@ _DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | 
 _UNIT_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 
 
+def _counts(lex, word: str) -> bool:
+    """Is ``word``, which starts with a numeral, a number, or a numeral and what it counts (the lexicon lists many:
+    八十九条, 二楼, 五次, 三元)?"""
+    return bool(_NUMERAL.fullmatch(word[1])) or (
+        len(word) == 2
+        and (word[1] in word_list("classifiers") or word[1] in NUMERAL_UNITS or lex.pos(word[1]) in ("q", "mq"))
+    )
+
+
 def _number_value(numeral: str) -> int | None:
     """The value of a well-formed number (``_WELL_FORMED_NUMBER``): 六十四 is 64; None if it is none."""
     if not numeral or not _WELL_FORMED_NUMBER.fullmatch(numeral):
@@ -828,15 +837,18 @@ def _ill_formed_number(lex, window: str, a: int, prev: str) -> bool:
     (十, 百, 千, 万, 亿), each once after one digit; a digit doubled before a unit is none of them. Not the
     multiplication table, a digit doubled before its square (四四十六, 八八六十四), nor a number after a word that
     ends with its first numeral (统一|一百, 唯一|一千, 之一|一百: 第 before it is an ordinal's prefix), nor before a
-    word that starts with the second copy and is no numeral (十一|一次: a heading's number, then the text), nor
-    after a figure (3三百)."""
+    word that starts with the second copy and is no number (十一|一次性; a numeral and its measure word is one:
+    十二二楼, 一百五五次), nor 一 but before a unit (十一|一过就冷了), nor after a figure (3三百)."""
     x = window[a]
     if x not in _DIGIT_VALUE or x == "零" or window[a + 1 : a + 2] != x:
         return False  # (a unit doubled is for the evidence: 一千|千克, 五千|千瓦, 四百|百万赫 are numbers and units)
-    if any(not _NUMERAL.fullmatch(w[1]) for w in lex.prefixes(window[a + 1 : a + 1 + MAX_LOOKAHEAD]) if len(w) > 1):
-        return (
-            False  # the second copy starts a word that is no number: a number, then another (十一|一次; not 八十九条)
-        )
+    rest = window[a + 1 : a + 1 + MAX_LOOKAHEAD]
+    if any(not _counts(lex, w) for w in lex.prefixes(rest) if len(w) > 1):
+        return False  # the second copy starts a word that is no number: a number, then another (十一|一次性)
+    if x == "一" and not _POSITIONAL.match(window, a + 2):
+        # 一 starts words and phrases of its own after a number, or after 十一, the National Day holiday (十一|一过就冷了,
+        # 十一|一个人去旅行): only a unit right after makes it a digit (第一一千零三十条)
+        return False
     lo, hi = a, a + 2
     while lo > 0 and _NUMERAL.fullmatch(window[lo - 1]):
         lo -= 1
