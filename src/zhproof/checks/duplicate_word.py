@@ -842,9 +842,6 @@ def _ill_formed_number(lex, window: str, a: int, prev: str) -> bool:
     x = window[a]
     if x not in _DIGIT_VALUE or x == "零" or window[a + 1 : a + 2] != x:
         return False  # (a unit doubled is for the evidence: 一千|千克, 五千|千瓦, 四百|百万赫 are numbers and units)
-    rest = window[a + 1 : a + 1 + MAX_LOOKAHEAD]
-    if any(not _counts(lex, w) for w in lex.prefixes(rest) if len(w) > 1):
-        return False  # the second copy starts a word that is no number: a number, then another (十一|一次性)
     if x == "一" and not _POSITIONAL.match(window, a + 2):
         # 一 starts words and phrases of its own after a number, or after 十一, the National Day holiday (十一|一过就冷了,
         # 十一|一个人去旅行): only a unit right after makes it a digit (第一一千零三十条)
@@ -858,9 +855,11 @@ def _ill_formed_number(lex, window: str, a: int, prev: str) -> bool:
     undone = window[lo:a] + window[a + 1 : hi]
     if not _POSITIONAL.search(run) or _WELL_FORMED_NUMBER.fullmatch(run) or not _WELL_FORMED_NUMBER.fullmatch(undone):
         return False
+    if any(not _counts(lex, w) for w in lex.prefixes(window[a + 1 : a + 1 + MAX_LOOKAHEAD]) if len(w) > 1):
+        return False  # the second copy starts a word that is no number: a number, then another (十一|一次性)
     if lo == 0 and prev.isdigit():
         return False
-    if lo == a and x in _DIGIT_VALUE and _number_value(window[a + 2 : hi]) == _DIGIT_VALUE[x] ** 2:
+    if lo == a and _number_value(window[a + 2 : hi]) == _DIGIT_VALUE[x] ** 2:
         return False  # (四四十六: four fours are sixteen)
     if lo > 0 and window[lo - 1] != "第":
         # a word that starts before the run and ends inside it, at the first copy at the latest (统一|一百)
@@ -1148,7 +1147,7 @@ def _against_grammar(lm, window: str, a: int, k: int, bos: bool, eos: bool, reas
     attest): then reported, with an unsafe fix. Only a repeated
     character: the model's gain grows with the length of a repeated word or phrase, so that a phrase said twice on
     purpose (一个字一个字地看, 能放多少放多少, 很牛掰很牛掰) gains as much as one pasted twice by mistake."""
-    if k > 1 or reason not in YIELDING_READINGS and reason != R_KNOWN_NAME or _attested(window, a, k):
+    if k > 1 or (reason not in YIELDING_READINGS and reason != R_KNOWN_NAME) or _attested(window, a, k):
         return None, reason
     threshold = KNOWN_NAME_YIELD_GAIN if reason == R_KNOWN_NAME else GRAMMAR_YIELD_GAIN
     gain = _gain(lm, window, a, k, bos, eos, floor=threshold)
