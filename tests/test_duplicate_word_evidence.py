@@ -692,9 +692,26 @@ def test_slips_of_learners_writing_are_found(text, unit):
 
 
 @pytest.mark.parametrize(
+    "text,unit,safety",
+    [
+        # a date's unit said twice before the next number: the number takes it once, whatever the model makes of
+        # 月月 or 年年 alone between two figures (the window holds Han characters only)
+        ("双方于一九七七年六月月八日订立的协定。", "月月", Safety.SAFE),  # far more likely undone (8.34)
+        ("数据截至十二月月三十一日。", "月月", Safety.UNSAFE),
+        ("数据截至2021年12月月31日。", "月月", Safety.UNSAFE),
+        ("该法自2021年年1月1日起施行。", "年年", Safety.UNSAFE),
+    ],
+)
+def test_a_unit_said_twice_between_two_numbers_is_found(text, unit, safety):
+    assert found(text) == [(unit, safety)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "第二天天没亮，官兵们就出发了。",
+        "第二天天一亮，官兵们就出发了。",  # 一 before a verb starts no number
+        "1999年年三十晚上，全家人围坐在一起。",  # the second copy starts a word: 年三十
         "日子一天天过去。",
         "截至2021年年底，全市共有企业三千家。",
         "这是最最重要的一件事。",
@@ -800,7 +817,6 @@ def test_a_pronoun_that_opens_its_clause_twice_never_gets_a_safe_fix():
         # a title of Wikipedia holds the repeat (克里里, 罗罗斯), but undone it is a common name: KNOWN_NAME_YIELD_GAIN
         ("习近平向俄罗罗斯统一俄罗斯党成立20周年致贺信。", "罗罗"),
         ("美国联邦调查局局长克里里斯托弗·雷表示。", "里里"),
-        ("双方于一九七七年六月月八日订立的协定。", "月月"),  # a number's unit: 六月|月八 reads as 月八日
     ],
 )
 def test_a_reading_of_a_character_gives_way_to_overwhelming_evidence_unsafe(text, unit):

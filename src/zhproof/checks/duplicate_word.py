@@ -334,7 +334,11 @@ class DuplicateWord(BaseRule):
             return None, 1  # 对对对，不用不用，: a word said again as a whole clause, for emphasis
         if k == 1 and end - start == 2 and _parallel_reduplication(lexicon(), text, start):
             return None, 1  # 聊聊天、捶捶背: verbs reduplicated in parallel clauses
-        verdict = judge(lexicon(), lm, window, a0, k, prev, bos, eos, seen, copies=(end - start) // k)
+        # the figure right after a window that ends with the copies (12月月|31日: the window holds Han only)
+        following = text[last] if last < len(text) and a0 + 2 * k == len(window) else ""
+        verdict = judge(
+            lexicon(), lm, window, a0, k, prev, bos, eos, seen, copies=(end - start) // k, following=following
+        )
         if verdict is None and written is not window:
             # Two copies are regular here (三百六十行|行行出状元, 大会|会议) but the text has more: the extra copies
             # are a slip unless the model finds them likelier (onomatopoeia, 买买买), or they are numerals.
@@ -764,13 +768,14 @@ def explain(
     seen=None,
     *,
     copies: int = 2,
+    following: str = "",
 ) -> tuple[Safety | None, str]:
     """``judge`` with the reason for its verdict (``_explain``). A doubled character that it leaves silent is still
     a slip where no reduplication can stand: a third copy after a verb reduplicated with 了 (看了看看); and, under no
     reading or a reading of reduplication (MARKED_READINGS), a negation before what it negates (不不能收), a verb
     before an aspect particle or a complement (擦擦了桌子), a reduplicated adjective after an adverb of degree (很累累。;
     also where a word of the lexicon holds both copies: 很高高的) and, on weak evidence, the particle 的 twice."""
-    verdict, why = _explain(lex, lm, window, a, k, prev, bos, eos, seen, copies=copies)
+    verdict, why = _explain(lex, lm, window, a, k, prev, bos, eos, seen, copies=copies, following=following)
     if verdict is not None or k != 1 or copies != 2:
         return verdict, why
     if _third_copy_after_le(lex, window, a):
@@ -905,14 +910,16 @@ def _explain(
     seen=None,
     *,
     copies: int = 2,
+    following: str = "",
 ) -> tuple[Safety | None, str]:
     """``judge`` with the reason for its verdict.
 
     First the grammar of Chinese that makes a repeat regular (numerals, reduplication, classifiers, the generic
     part of a name before a word that starts with it); then the evidence: how much more likely the language model
     finds the window with the repeat undone than as written (log10). ``prev`` is the character before the first
-    copy in the text (the window holds Han characters only); ``bos``/``eos`` say whether the window starts or ends
-    a clause. ``seen(n)``, if given, is asked (only when it can change the verdict) whether the document writes the
+    copy in the text (the window holds Han characters only), ``following`` the figure after a window that ends
+    with the copies (12月月|31日); ``bos``/``eos`` say whether the window starts or ends a clause. ``seen(n)``, if
+    given, is asked (only when it can change the verdict) whether the document writes the
     text around a repeated character, n characters each side, elsewhere without the repeat and never with it
     (``_written_without``): with two, the readings in OPEN_TO_DOCUMENT give way to the evidence, and
     DOCUMENT_GAIN is enough of it; with one only, those readings give way to overwhelming evidence alone
@@ -948,12 +955,15 @@ def _explain(
                 if written is not None:
                     return Safety.UNSAFE, f"{written}; against the grammar's reading: {reason}"
             return verdict
-    if _attested(window, a, k):
+    unit_twice = k == 1 and _unit_after_number(lex, window, a, prev, following)
+    if _attested(window, a, k) and not unit_twice:
+        # (the statutes' 年年 between two figures is no evidence for 2021年年1月: the key's ``_`` is any end of a
+        # run of Han characters, and a number takes its unit once)
         return None, R_ATTESTED
     gain = _gain(lm, window, a, k, bos, eos)
     function_word = _function_word(lex, window, a, k)
     opening_pronoun = k == 1 and copies == 2 and a == 0 and bos and window[a] in PRONOUN_CHARS
-    if function_word or opening_pronoun or (k == 1 and _unit_after_number(lex, window, a)):
+    if function_word or opening_pronoun or unit_twice:
         # (a pronoun opening its clause twice, 我我很喜欢, never with a safe fix; a number takes its measure word
         # once, 两年年了: only 一 takes one doubled, 一天天; that fix is safe on the usual evidence, SAFE_GAIN)
         threshold = FUNCTION_GAIN
@@ -975,6 +985,10 @@ def _explain(
     if overwhelming_only:
         threshold = SAFE_GAIN
     if gain < threshold:
+        if unit_twice and _numeral_next(window + following, a + 2):
+            # between two numbers the unit said twice is no reduplication whatever the model makes of it (2021年年3月,
+            # 12月月31日: the window holds the copies alone); a person checks the date
+            return Safety.UNSAFE, f"a unit said twice between its number and the next ({gain:.2f})"
         if _statistics_asked(window, a, k, copies, reason):
             written = _corpus_slip(window, a)
             if written is not None:
@@ -1940,24 +1954,39 @@ def _function_word(lex, window: str, a: int, k: int) -> bool:
 UNIT_SLIP_NEXT = frozenset("了的地得着过内外前后")
 
 
+def _numeral_next(window: str, i: int) -> bool:
+    """Does the next number of a date or a span start at ``window[i]`` (月|三十一日, 月|八日, 月|31日, 年|3月)? A digit,
+    or Chinese numerals that go on or end in a unit; not 一 before a verb (第二天|天一亮就出发: the sky, as soon as
+    it is light)."""
+    j = i
+    while j < len(window) and (window[j].isdigit() or _NUMERAL.fullmatch(window[j])):
+        j += 1
+    if j == i:
+        return False
+    return window[i].isdigit() or j - i >= 2 or window[j : j + 1] in NUMERAL_UNITS or window[j : j + 1] in "个個"
+
+
 def _unit_once(lex, window: str, a: int) -> bool:
     """Is ``window[a]`` a unit of NUMERAL_UNITS said twice after its number where the number takes it once: a
-    particle or a localizer after the second copy (UNIT_SLIP_NEXT), and no word starting there (年|年底)?"""
-    return window[a + 2 : a + 3] in UNIT_SLIP_NEXT and not _starts_word(lex, window, a + 1)
+    particle or a localizer after the second copy (UNIT_SLIP_NEXT), and no word starting there (年|年底), or the
+    next number of a date (十二月|月三十一日, 12月|月31日: ``_numeral_next``)?"""
+    next_ = window[a + 2 : a + 3]
+    return (next_ in UNIT_SLIP_NEXT or _numeral_next(window, a + 2)) and not _starts_word(lex, window, a + 1)
 
 
-def _unit_after_number(lex, window: str, a: int) -> bool:
-    """Is ``window[a]`` a unit of NUMERAL_UNITS said twice after a number that is not 一 alone (两|年, 三十|日), where
-    the number takes it once (``_unit_once``)?"""
+def _unit_after_number(lex, window: str, a: int, prev: str = "", following: str = "") -> bool:
+    """Is ``window[a]`` a unit of NUMERAL_UNITS said twice after a number that is not 一 alone (两|年, 三十|日, 12|月),
+    where the number takes it once (``_unit_once``)? (``prev``, ``following``: the characters before and after
+    the window, a figure where the window starts or ends at one.)"""
     unit = window[a]
-    if a == 0 or unit not in NUMERAL_UNITS:
+    if unit not in NUMERAL_UNITS:
         return False  # (a classifier may be a verb too: 八点|点了外卖)
-    prev = window[a - 1]
-    if not (prev.isdigit() or _NUMERAL.fullmatch(prev)):
+    before = window[a - 1] if a > 0 else prev
+    if not (before.isdigit() or _NUMERAL.fullmatch(before or "x")):
         return False
-    if prev == "一" and not _in_numeral(window, a - 1):
+    if before == "一" and not (a > 0 and _in_numeral(window, a - 1)):
         return False  # 一天天: day by day
-    return _unit_once(lex, window, a)
+    return _unit_once(lex, window + following, a)
 
 
 #: Aspect particles that are verbs too (了 liǎo, to settle; 过 guò, to spend; 着 zháo, to touch): doubled, the first
