@@ -700,6 +700,9 @@ def test_slips_of_learners_writing_are_found(text, unit):
         ("数据截至十二月月三十一日。", "月月", Safety.UNSAFE),
         ("数据截至2021年12月月31日。", "月月", Safety.UNSAFE),
         ("该法自2021年年1月1日起施行。", "年年", Safety.UNSAFE),
+        ("本办法自二〇二〇年一月月一日起施行。", "月月", Safety.SAFE),  # not 一 before a classifier reduplicated
+        ("依照第3条条第2款的规定处理。", "条条", Safety.UNSAFE),  # an article, then its paragraph
+        ("他已经失业一年年零两个月了。", "年年", Safety.UNSAFE),
     ],
 )
 def test_a_unit_said_twice_between_two_numbers_is_found(text, unit, safety):
@@ -712,6 +715,13 @@ def test_a_unit_said_twice_between_two_numbers_is_found(text, unit, safety):
         "第二天天没亮，官兵们就出发了。",
         "第二天天一亮，官兵们就出发了。",  # 一 before a verb starts no number
         "1999年年三十晚上，全家人围坐在一起。",  # the second copy starts a word: 年三十
+        # a review's clean sentences: a quantity after the unit is no next number of a date (NEXT_UNITS)
+        "预计2024年年3000万元的营收目标已经完成。",
+        "今年七月月三千元的房租让他吃不消。",
+        "2023年年二十九那天，我们才放假。",  # the lunar year's end
+        "1937年年十九岁的他参加了八路军。",
+        "这条热线12345天天24小时有人接听。",  # a hotline's number, not a count of days
+        "一年三百六十五天天天两小时，从不间断。",  # three copies: the unit and 天天, every day
         "日子一天天过去。",
         "截至2021年年底，全市共有企业三千家。",
         "这是最最重要的一件事。",

@@ -334,8 +334,8 @@ class DuplicateWord(BaseRule):
             return None, 1  # 对对对，不用不用，: a word said again as a whole clause, for emphasis
         if k == 1 and end - start == 2 and _parallel_reduplication(lexicon(), text, start):
             return None, 1  # 聊聊天、捶捶背: verbs reduplicated in parallel clauses
-        # the figure right after a window that ends with the copies (12月月|31日: the window holds Han only)
-        following = text[last] if last < len(text) and a0 + 2 * k == len(window) else ""
+        # the text after a window that ends at a figure (12月月|31日, 第3条条第|2款: the window holds Han only)
+        following = text[last : last + MAX_LOOKAHEAD] if last < len(text) and text[last].isdigit() else ""
         verdict = judge(
             lexicon(), lm, window, a0, k, prev, bos, eos, seen, copies=(end - start) // k, following=following
         )
@@ -917,8 +917,8 @@ def _explain(
     First the grammar of Chinese that makes a repeat regular (numerals, reduplication, classifiers, the generic
     part of a name before a word that starts with it); then the evidence: how much more likely the language model
     finds the window with the repeat undone than as written (log10). ``prev`` is the character before the first
-    copy in the text (the window holds Han characters only), ``following`` the figure after a window that ends
-    with the copies (12月月|31日); ``bos``/``eos`` say whether the window starts or ends a clause. ``seen(n)``, if
+    copy in the text (the window holds Han characters only), ``following`` the text after a window that ends
+    with the copies at a figure (12月月|31日); ``bos``/``eos`` say whether the window starts or ends a clause. ``seen(n)``, if
     given, is asked (only when it can change the verdict) whether the document writes the
     text around a repeated character, n characters each side, elsewhere without the repeat and never with it
     (``_written_without``): with two, the readings in OPEN_TO_DOCUMENT give way to the evidence, and
@@ -929,7 +929,7 @@ def _explain(
     CORPUS_KEEPS holds, the character statistics of edited text may still report a doubled character
     (``_corpus_slip``; unsafe). ``copies``: how many copies the text has (a run of three
     or more is judged as two)."""
-    reason = _grammar(lex, window, a, k, prev)
+    reason = _grammar(lex, window, a, k, prev, copies, following)
     if reason == R_NOW_AT and copies > 2:
         reason = None  # (现在在在学书法: 在 once more than 现在 and its 在)
     unnamed = reason == R_UNNAMED_PART
@@ -955,7 +955,7 @@ def _explain(
                 if written is not None:
                     return Safety.UNSAFE, f"{written}; against the grammar's reading: {reason}"
             return verdict
-    unit_twice = k == 1 and _unit_after_number(lex, window, a, prev, following)
+    unit_twice = k == 1 and copies == 2 and _unit_after_number(lex, window, a, prev, following)
     if _attested(window, a, k) and not unit_twice:
         # (the statutes' 年年 between two figures is no evidence for 2021年年1月: the key's ``_`` is any end of a
         # run of Han characters, and a number takes its unit once)
@@ -985,7 +985,7 @@ def _explain(
     if overwhelming_only:
         threshold = SAFE_GAIN
     if gain < threshold:
-        if unit_twice and _numeral_next(window + following, a + 2):
+        if unit_twice and _numeral_next(window + following, a + 2, window[a]):
             # between two numbers the unit said twice is no reduplication whatever the model makes of it (2021年年3月,
             # 12月月31日: the window holds the copies alone); a person checks the date
             return Safety.UNSAFE, f"a unit said twice between its number and the next ({gain:.2f})"
@@ -1609,13 +1609,13 @@ def _across_words(lex, window: str, a: int, k: int) -> str | None:
     return None
 
 
-def _grammar(lex, window: str, a: int, k: int, prev: str) -> str | None:
+def _grammar(lex, window: str, a: int, k: int, prev: str, copies: int = 2, following: str = "") -> str | None:
     """The reason a repeat is grammatical Chinese, or None. Only closed classes of the grammar live here: every
     other verdict is the language model's. (It depends on its arguments alone: remembered, for the bundled
     lexicon, since a text writes the same repeat in the same words again and again.)"""
     if lex is not _lexicon():
-        return _grammar_of(lex, window, a, k, prev)
-    return _remembered(_GRAMMAR, (window, a, k, prev), _grammar_of, lex)
+        return _grammar_of(lex, window, a, k, prev, copies, following)
+    return _remembered(_GRAMMAR, (window, a, k, prev, copies, following), _grammar_of, lex)
 
 
 _GRAMMAR: dict[tuple[str, int, int, str], str | None] = {}
@@ -1639,7 +1639,7 @@ def _lexicon():
     return lexicon()
 
 
-def _grammar_of(lex, window: str, a: int, k: int, prev: str) -> str | None:
+def _grammar_of(lex, window: str, a: int, k: int, prev: str, copies: int = 2, following: str = "") -> str | None:
     """``_grammar``, worked out."""
     unit = window[a : a + k]
     mid = a + k
@@ -1722,7 +1722,23 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str) -> str | None:
             a >= 2 and window[a - 1] in "个個" and bool(_NUMERAL.fullmatch(window[a - 2]))  # 七个月|月支
         )
     )
-    if after_number and unit in NUMERAL_UNITS and mid + k < len(window) and not _unit_once(lex, window, a):
+    if (
+        after_number
+        and unit in NUMERAL_UNITS
+        and copies == 2
+        and _numeral_next(window + following, mid + k, unit)
+        and not _starts_word(lex, window, mid)
+    ):
+        # a unit said twice before the next number of a date (十二月|月三十一日, 第3条|条第2款, 一月|月一日)
+        # is no number and a word, nor a classifier reduplicated: the evidence judges it (``_unit_after_number``)
+        return None
+    if (
+        after_number
+        and unit in NUMERAL_UNITS
+        and mid + k < len(window)
+        and not _unit_once(lex, window, a, dates=copies == 2)
+    ):
+        # (three copies are the unit and the reduplicated word: 三百六十五天|天天两小时, whatever number follows)
         # the second copy starts a word (24日|日本, 第四章|章名, 第二天|天没亮), unless a particle or a localizer
         # follows it (两年年了, 三十日日内: ``_unit_once``)
         return R_NUMBER_UNIT
@@ -1954,38 +1970,65 @@ def _function_word(lex, window: str, a: int, k: int) -> bool:
 UNIT_SLIP_NEXT = frozenset("了的地得着过内外前后")
 
 
-def _numeral_next(window: str, i: int) -> bool:
-    """Does the next number of a date or a span start at ``window[i]`` (月|三十一日, 月|八日, 月|31日, 年|3月)? A digit,
-    or Chinese numerals that go on or end in a unit; not 一 before a verb (第二天|天一亮就出发: the sky, as soon as
-    it is light)."""
-    j = i
+#: What the next number of a date, a time, a span or a reference to a statute ends in, after each unit (年 then 月,
+#: 月 then 日, 条 then 款): only there is a unit said twice before a number the slip of a date (十二月|月三十一日,
+#: 第3条|条第2款). A quantity after a unit is no next number (2024年|年3000万元, 七月|月三千元, 1937年|年十九岁, the
+#: lunar 年二十九; a review's clean sentences). Not 天: a hotline's number before 天天24小时 is no count of days.
+#: Traditional forms too: the text after the window is not converted.
+NEXT_UNITS = {
+    "年": ("月", "个月", "個月"),
+    "月": ("日", "号", "號"),
+    "日": ("时", "時", "点", "點"),
+    "号": ("时", "時", "点", "點"),
+    "时": ("分",),
+    "章": ("节", "節"),
+    "编": ("章",),
+    "条": ("款", "项", "項"),
+    "款": ("项", "項"),
+    "项": ("目",),
+}
+
+
+def _numeral_next(window: str, i: int, unit: str) -> bool:
+    """Does the next number of a date, a span or a reference start at ``window[i]``, after ``unit`` said twice
+    (月|三十一日, 月|31日, 年|3月, 条|第2款, 年|零五个月: NEXT_UNITS)? Not a quantity (七月|月三千元), nor 一 before a
+    verb (第二天|天一亮就出发: the sky, as soon as it is light)."""
+    units = NEXT_UNITS.get(unit)
+    if not units:
+        return False
+    j = i + 1 if window[i : i + 1] == "第" else i
+    start = j
     while j < len(window) and (window[j].isdigit() or _NUMERAL.fullmatch(window[j])):
         j += 1
-    if j == i:
-        return False
-    return window[i].isdigit() or j - i >= 2 or window[j : j + 1] in NUMERAL_UNITS or window[j : j + 1] in "个個"
+    return j > start and window.startswith(units, j)
 
 
-def _unit_once(lex, window: str, a: int) -> bool:
+def _unit_once(lex, window: str, a: int, dates: bool = True) -> bool:
     """Is ``window[a]`` a unit of NUMERAL_UNITS said twice after its number where the number takes it once: a
-    particle or a localizer after the second copy (UNIT_SLIP_NEXT), and no word starting there (年|年底), or the
-    next number of a date (十二月|月三十一日, 12月|月31日: ``_numeral_next``)?"""
+    particle or a localizer after the second copy (UNIT_SLIP_NEXT), and no word starting there (年|年底), or (with
+    ``dates``) the next number of a date (十二月|月三十一日, 12月|月31日: ``_numeral_next``)?"""
     next_ = window[a + 2 : a + 3]
-    return (next_ in UNIT_SLIP_NEXT or _numeral_next(window, a + 2)) and not _starts_word(lex, window, a + 1)
+    if not (next_ in UNIT_SLIP_NEXT or (dates and _numeral_next(window, a + 2, window[a]))):
+        return False
+    return not _starts_word(lex, window, a + 1)
 
 
 def _unit_after_number(lex, window: str, a: int, prev: str = "", following: str = "") -> bool:
     """Is ``window[a]`` a unit of NUMERAL_UNITS said twice after a number that is not 一 alone (两|年, 三十|日, 12|月),
-    where the number takes it once (``_unit_once``)? (``prev``, ``following``: the characters before and after
-    the window, a figure where the window starts or ends at one.)"""
+    where the number takes it once (``_unit_once``)? (``prev``: the character before the window, ``following``
+    the text after it, where the window starts or ends at a figure.)"""
     unit = window[a]
     if unit not in NUMERAL_UNITS:
         return False  # (a classifier may be a verb too: 八点|点了外卖)
     before = window[a - 1] if a > 0 else prev
     if not (before.isdigit() or _NUMERAL.fullmatch(before or "x")):
         return False
-    if before == "一" and not (a > 0 and _in_numeral(window, a - 1)):
-        return False  # 一天天: day by day
+    if (
+        before == "一"
+        and not (a > 0 and _in_numeral(window, a - 1))
+        and not _numeral_next(window + following, a + 2, unit)
+    ):
+        return False  # 一天天: day by day (not 二〇二〇年一月|月一日, 一年|年零两个月)
     return _unit_once(lex, window + following, a)
 
 
