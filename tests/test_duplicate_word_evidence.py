@@ -703,6 +703,8 @@ def test_slips_of_learners_writing_are_found(text, unit):
         ("本办法自二〇二〇年一月月一日起施行。", "月月", Safety.SAFE),  # not 一 before a classifier reduplicated
         ("依照第3条条第2款的规定处理。", "条条", Safety.UNSAFE),  # an article, then its paragraph
         ("他已经失业一年年零两个月了。", "年年", Safety.UNSAFE),
+        ("第十三届届五次会议在北京召开。", "届届", Safety.UNSAFE),
+        ("合同于2019年7月7日日起生效。", "日日", Safety.UNSAFE),  # a date's 起, since
     ],
 )
 def test_a_unit_said_twice_between_two_numbers_is_found(text, unit, safety):

@@ -1986,6 +1986,7 @@ NEXT_UNITS = {
     "条": ("款", "项", "項"),
     "款": ("项", "項"),
     "项": ("目",),
+    "届": ("次", "中全会"),  # 第十三届|届五次会议, 第二十届|届三中全会
 }
 
 
@@ -2008,7 +2009,8 @@ def _unit_once(lex, window: str, a: int, dates: bool = True) -> bool:
     particle or a localizer after the second copy (UNIT_SLIP_NEXT), and no word starting there (年|年底), or (with
     ``dates``) the next number of a date (十二月|月三十一日, 12月|月31日: ``_numeral_next``)?"""
     next_ = window[a + 2 : a + 3]
-    if not (next_ in UNIT_SLIP_NEXT or (dates and _numeral_next(window, a + 2, window[a]))):
+    since = next_ == "起" and window[a] in "年月日号"  # (自2021年7月7日|日起生效: a date's 起, since)
+    if not (next_ in UNIT_SLIP_NEXT or since or (dates and _numeral_next(window, a + 2, window[a]))):
         return False
     return not _starts_word(lex, window, a + 1)
 
