@@ -705,6 +705,8 @@ def test_slips_of_learners_writing_are_found(text, unit):
         ("他已经失业一年年零两个月了。", "年年", Safety.UNSAFE),
         ("第十三届届五次会议在北京召开。", "届届", Safety.UNSAFE),
         ("合同于2019年7月7日日起生效。", "日日", Safety.UNSAFE),  # a date's 起, since
+        ("他于一九九九年年八月退休。", "年年", Safety.UNSAFE),  # no AABB: 九九|年年
+        ("本条例自二〇二一年三月一日日起施行。", "日日", Safety.UNSAFE),  # a month's first day: no 一日日, day by day
     ],
 )
 def test_a_unit_said_twice_between_two_numbers_is_found(text, unit, safety):
@@ -723,6 +725,7 @@ def test_a_unit_said_twice_between_two_numbers_is_found(text, unit, safety):
         "2023年年二十九那天，我们才放假。",  # the lunar year's end
         "1937年年十九岁的他参加了八路军。",
         "这条热线12345天天24小时有人接听。",  # a hotline's number, not a count of days
+        "三月一日日本首相访华。",  # the second copy starts a word: 日本
         "一年三百六十五天天天两小时，从不间断。",  # three copies: the unit and 天天, every day
         "日子一天天过去。",
         "截至2021年年底，全市共有企业三千家。",

@@ -1677,6 +1677,10 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str, copies: int = 2, fo
         and _zai_takes(lex, window[a + 2 : a + 2 + MAX_LOOKAHEAD])
     ):
         return R_NOW_AT
+    if k == 1 and copies == 2 and _unit_after_number(lex, window, a, prev, following, dates_only=True):
+        # a unit said twice before the next number of a date (十二月|月三十一日, 第3条|条第2款, 一月|月一日,
+        # 一九九九年|年八月) is no number and a word, no classifier reduplicated, no AABB: the evidence judges it
+        return None
     if _known_name(window, a, k):
         return R_KNOWN_NAME
     heads = _heads(lex, window, a)  # (the trie look-ups of _inside_word, asked again by _ends_word)
@@ -1722,16 +1726,6 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str, copies: int = 2, fo
             a >= 2 and window[a - 1] in "个個" and bool(_NUMERAL.fullmatch(window[a - 2]))  # 七个月|月支
         )
     )
-    if (
-        after_number
-        and unit in NUMERAL_UNITS
-        and copies == 2
-        and _numeral_next(window + following, mid + k, unit)
-        and not _starts_word(lex, window, mid)
-    ):
-        # a unit said twice before the next number of a date (十二月|月三十一日, 第3条|条第2款, 一月|月一日)
-        # is no number and a word, nor a classifier reduplicated: the evidence judges it (``_unit_after_number``)
-        return None
     if (
         after_number
         and unit in NUMERAL_UNITS
@@ -1925,9 +1919,15 @@ def _counted(window: str, a: int, prev: str) -> bool:
 
 
 def _in_numeral(window: str, i: int) -> bool:
-    """Is the 一 at ``window[i]`` part of a longer number or an ordinal (三十一, 第一)? Only 一 alone reduplicates
-    the classifier after it (一个个, 一条条); 第一个个 and 三十一条条 are slips."""
-    return i >= 1 and (window[i - 1] == "第" or bool(_NUMERAL.fullmatch(window[i - 1])))
+    """Is the 一 at ``window[i]`` part of a longer number or an ordinal (三十一, 第一), or the first day of a month
+    (三月一日, 五月一号)? Only 一 alone reduplicates the classifier after it (一个个, 一条条); 第一个个, 三十一条条 and
+    三月一日日起 are slips."""
+    if i < 1:
+        return False
+    before = window[i - 1]
+    return (
+        before == "第" or bool(_NUMERAL.fullmatch(before)) or (before == "月" and window[i + 1 : i + 2] in ("日", "号"))
+    )
 
 
 #: One-character words that never reduplicate although the lexicon gives them no function word's tag: the degree
@@ -2015,10 +2015,13 @@ def _unit_once(lex, window: str, a: int, dates: bool = True) -> bool:
     return not _starts_word(lex, window, a + 1)
 
 
-def _unit_after_number(lex, window: str, a: int, prev: str = "", following: str = "") -> bool:
+def _unit_after_number(
+    lex, window: str, a: int, prev: str = "", following: str = "", *, dates_only: bool = False
+) -> bool:
     """Is ``window[a]`` a unit of NUMERAL_UNITS said twice after a number that is not 一 alone (两|年, 三十|日, 12|月),
-    where the number takes it once (``_unit_once``)? (``prev``: the character before the window, ``following``
-    the text after it, where the window starts or ends at a figure.)"""
+    where the number takes it once (``_unit_once``; with ``dates_only``, only where the next number of a date
+    follows)? (``prev``: the character before the window, ``following`` the text after it, where the window starts
+    or ends at a figure.)"""
     unit = window[a]
     if unit not in NUMERAL_UNITS:
         return False  # (a classifier may be a verb too: 八点|点了外卖)
@@ -2031,6 +2034,8 @@ def _unit_after_number(lex, window: str, a: int, prev: str = "", following: str 
         and not _numeral_next(window + following, a + 2, unit)
     ):
         return False  # 一天天: day by day (not 二〇二〇年一月|月一日, 一年|年零两个月)
+    if dates_only:
+        return _numeral_next(window + following, a + 2, unit) and not _starts_word(lex, window, a + 1)
     return _unit_once(lex, window + following, a)
 
 
