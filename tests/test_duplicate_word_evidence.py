@@ -713,6 +713,11 @@ def test_a_unit_said_twice_between_two_numbers_is_found(text, unit, safety):
     assert found(text) == [(unit, safety)]
 
 
+def test_a_unit_said_twice_in_a_taiwan_statute_reference_is_found():
+    # Taiwan's statutes number 條, 項, 款, 目: a held-out review's slip
+    assert found("依同條第一項第一款款第二目規定辦理。", variant="zh-Hant") == [("款款", Safety.UNSAFE)]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -726,6 +731,7 @@ def test_a_unit_said_twice_between_two_numbers_is_found(text, unit, safety):
         "1937年年十九岁的他参加了八路军。",
         "这条热线12345天天24小时有人接听。",  # a hotline's number, not a count of days
         "三月一日日本首相访华。",  # the second copy starts a word: 日本
+        "岁月一日日地流逝，他却始终没有回来。",  # 岁月 is no month of a date: 一日日, day by day
         "一年三百六十五天天天两小时，从不间断。",  # three copies: the unit and 天天, every day
         "日子一天天过去。",
         "截至2021年年底，全市共有企业三千家。",

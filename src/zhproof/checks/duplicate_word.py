@@ -1925,8 +1925,13 @@ def _in_numeral(window: str, i: int) -> bool:
     if i < 1:
         return False
     before = window[i - 1]
+    if before == "第" or _NUMERAL.fullmatch(before):
+        return True
+    # a month's own number before 月 (not 岁月一日日地流逝, 这个月一日日地熬过来: day by day, a review's clean text)
     return (
-        before == "第" or bool(_NUMERAL.fullmatch(before)) or (before == "月" and window[i + 1 : i + 2] in ("日", "号"))
+        before == "月"
+        and window[i + 1 : i + 2] in ("日", "号")
+        and bool(_NUMERAL.fullmatch(window[i - 2 : i - 1] or "x"))
     )
 
 
@@ -1984,8 +1989,8 @@ NEXT_UNITS = {
     "章": ("节", "節"),
     "编": ("章",),
     "条": ("款", "项", "項"),
-    "款": ("项", "項"),
-    "项": ("目",),
+    "款": ("项", "項", "目"),  # (Taiwan's statutes number 條, 項, 款, 目)
+    "项": ("目", "款"),
     "届": ("次", "中全会"),  # 第十三届|届五次会议, 第二十届|届三中全会
 }
 
