@@ -917,9 +917,9 @@ def _explain(
     First the grammar of Chinese that makes a repeat regular (numerals, reduplication, classifiers, the generic
     part of a name before a word that starts with it); then the evidence: how much more likely the language model
     finds the window with the repeat undone than as written (log10). ``prev`` is the character before the first
-    copy in the text (the window holds Han characters only), ``following`` the text after a window that ends
-    with the copies at a figure (12月月|31日); ``bos``/``eos`` say whether the window starts or ends a clause. ``seen(n)``, if
-    given, is asked (only when it can change the verdict) whether the document writes the
+    copy in the text (the window holds Han characters only), ``following`` the text after a window that ends at a
+    figure (12月月|31日, 第3条条第|2款); ``bos``/``eos`` say whether the window starts or ends a clause. ``seen(n)``,
+    if given, is asked (only when it can change the verdict) whether the document writes the
     text around a repeated character, n characters each side, elsewhere without the repeat and never with it
     (``_written_without``): with two, the readings in OPEN_TO_DOCUMENT give way to the evidence, and
     DOCUMENT_GAIN is enough of it; with one only, those readings give way to overwhelming evidence alone
@@ -1618,7 +1618,7 @@ def _grammar(lex, window: str, a: int, k: int, prev: str, copies: int = 2, follo
     return _remembered(_GRAMMAR, (window, a, k, prev, copies, following), _grammar_of, lex)
 
 
-_GRAMMAR: dict[tuple[str, int, int, str], str | None] = {}
+_GRAMMAR: dict[tuple[str, int, int, str, int, str], str | None] = {}
 _MEMO_LIMIT = 50_000
 
 
