@@ -2026,18 +2026,12 @@ def _unit_after_number(
     """Is ``window[a]`` a unit of NUMERAL_UNITS said twice after a number that is not 一 alone (两|年, 三十|日, 12|月),
     where the number takes it once (``_unit_once``; with ``dates_only``, only where the next number of a date
     follows)? (``prev``: the character before the window, ``following`` the text after it, where the window starts
-    or ends at a figure.)"""
+    or ends at a figure. The number is ``_counted``'s.)"""
     unit = window[a]
     if unit not in NUMERAL_UNITS:
         return False  # (a classifier may be a verb too: 八点|点了外卖)
     before = window[a - 1] if a > 0 else prev
-    if not (before.isdigit() or _NUMERAL.fullmatch(before or "x")):
-        return False
-    if (
-        before == "一"
-        and not (a > 0 and _in_numeral(window, a - 1))
-        and not _numeral_next(window + following, a + 2, unit)
-    ):
+    if not (_counted(window, a, before) or (before == "一" and _numeral_next(window + following, a + 2, unit))):
         return False  # 一天天: day by day (not 二〇二〇年一月|月一日, 一年|年零两个月)
     if dates_only:
         return _numeral_next(window + following, a + 2, unit) and not _starts_word(lex, window, a + 1)
