@@ -713,6 +713,77 @@ def test_a_unit_said_twice_between_two_numbers_is_found(text, unit, safety):
     assert found(text) == [(unit, safety)]
 
 
+@pytest.mark.parametrize(
+    "text,variant",
+    [
+        # a counter (次, 届, 条, 号 ...) said twice after its number, where the second copy starts no word: the
+        # text after it reads the counter alone, and the evidence decides (no classifier reduplicated after 3)
+        ("依照本法第十条条规定办理。", "zh-Hans"),
+        ("本次会议于第3次次会议通过。", "zh-Hans"),
+        ("第二次次会议审议了报告。", "zh-Hans"),
+        ("全国人大第十三届届人大常委会第五次会议。", "zh-Hans"),
+        ("依照本法第十條條規定辦理。", "zh-Hant"),
+    ],
+)
+def test_a_counter_said_twice_after_its_number_is_found(text, variant):
+    (span, safety), *rest = found(text, variant=variant)
+    assert not rest and len(span) == 2 and span[0] == span[1] and safety is Safety.UNSAFE
+
+
+def test_a_counter_said_twice_gets_a_safe_fix_on_overwhelming_evidence():
+    # once the second copy reads as no word, the model decides: far more likely undone (before, the statistics
+    # alone reported it, unsafe)
+    text = "本决定经全国人民代表大会常务委员会第十一次次会议通过。"
+    assert found(text) == [("次次", Safety.SAFE)]
+    assert zhproof.fix_text(text, select="duplicate-word") == text.replace("次次", "次")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第三条条款规定的情形除外。",  # the second copy starts a word: 条款
+        "在第一期期间完成了建设。",  # 期间
+        "第二届届时将在北京举行。",  # 届时
+        "四、第五条条首部分修改为：“本规定适用于铁路运输。”",  # statutes write 条条首: a word the lexicon lacks
+        "他去过两次，一次次地失望。",  # 一 alone: a classifier reduplicated
+        # a review's clean sentences: before one character, counter and character may be a word nobody lists
+        "第三章章末附有习题。",
+        "第一款款首的“除外”二字不可省略。",
+        "第五期期号印错了。",
+        "贡院第12号号舍至今保存完好。",
+    ],
+)
+def test_a_counter_before_a_word_of_its_own_keeps_its_reading(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a measure word said twice after a number other than 一, the model reading the second copy alone before a
+        # noun: no reduplication takes a number, and the evidence needs a function word's gain
+        "他写了五篇篇文章。",  # 10^3.54, under the threshold of two words before
+        "我有三件件衣服。",  # 10^2.16
+    ],
+)
+def test_a_measure_word_said_twice_after_its_number_is_found(text):
+    (span, safety), *rest = found(text)
+    assert not rest and len(span) == 2 and span[0] == span[1] and safety is Safety.UNSAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们约好晚上八点点外卖。",  # 点, the verb, after a clock time
+        "他们排成三排排好队。",  # 排 is a verb too
+        "他用两把把门锁上。",  # 把, the preposition
+        "共有三个个人和两个单位参加。",  # 个人, a word of its own
+    ],
+)
+def test_a_measure_word_that_is_also_a_verb_or_starts_a_word_keeps_its_reading(text):
+    assert found(text) == []
+
+
 def test_a_unit_said_twice_in_a_taiwan_statute_reference_is_found():
     # Taiwan's statutes number 條, 項, 款, 目: a held-out review's slip
     assert found("依同條第一項第一款款第二目規定辦理。", variant="zh-Hant") == [("款款", Safety.UNSAFE)]
@@ -972,11 +1043,6 @@ def test_yi_of_a_word_before_gets_the_safe_fix_the_evidence_gives():
 CORPUS_SLIPS = [
     ("申请人应当符合本本法规定的条件。", "本本", "申请人应当符合本法规定的条件。"),
     ("第十条修改改为：“国家保护耕地。”", "改改", "第十条修改为：“国家保护耕地。”"),
-    (
-        "本决定经全国人民代表大会常务委员会第十一次次会议通过。",
-        "次次",
-        "本决定经全国人民代表大会常务委员会第十一次会议通过。",
-    ),
     ("法律另有有规定的，从其规定。", "有有", "法律另有规定的，从其规定。"),
 ]
 
