@@ -778,6 +778,10 @@ def test_a_measure_word_said_twice_after_its_number_is_found(text):
         "他们排成三排排好队。",  # 排 is a verb too
         "他用两把把门锁上。",  # 把, the preposition
         "共有三个个人和两个单位参加。",  # 个人, a word of its own
+        # a second review's clean sentences: a surname after its measure word, a word nobody lists after a figure
+        "桌上放着三张张老师的照片。",
+        "他近5场场均得分28分。",  # 场均
+        "这5株株高均超过一米。",  # 株高
     ],
 )
 def test_a_measure_word_that_is_also_a_verb_or_starts_a_word_keeps_its_reading(text):

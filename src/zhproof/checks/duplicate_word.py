@@ -1785,8 +1785,12 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str, copies: int = 2, fo
         return None
     if unit in word_list("reduplication") and not ends_word:
         return R_VERB_DOUBLED
-    if _after_yi(lex, window, a, prev, pos) or (pos in ("q", "mq") and not ends_word and not _counted(window, a, prev)):
-        # (not after a number other than 一: 第3次|次会议 counts one meeting, a classifier reduplicated takes no number)
+    if _after_yi(lex, window, a, prev, pos) or (
+        pos in ("q", "mq") and not ends_word and not (_counted(window, a, prev) and _alone_before_word(window, mid))
+    ):
+        # (not after a number other than 一 where the second copy stands alone before a word: 第3次|次会议 counts one
+        # meeting, a classifier reduplicated takes no number; before one character it may start a word nobody
+        # lists: 近5场|场均得分, 这5株|株高, a review's clean sentences)
         return R_CLASSIFIER
     if (
         pos is not None
@@ -2036,10 +2040,15 @@ def _counter_alone(lex, window: str, a: int, mid: int) -> bool:
     starts with the unit, and the evidence decides. The model's segmentation must read a word of two characters or
     more after the counter (条|规定, 次|会议): before one character (第三章|章末, 第一款|款首, 第五期|期号, 第12号|号舍:
     a review's clean sentences) the two may be a word that neither the lexicon nor the statistics know."""
-    if window[a] not in COUNTERS:
-        return False
+    return window[a] in COUNTERS and _alone_before_word(window, mid) and not ever_written(window[a : a + 3])
+
+
+def _alone_before_word(window: str, mid: int) -> bool:
+    """Does the model's segmentation of the text from ``mid`` read its first character alone, then a word of two
+    characters or more, or nothing (次|会议, 篇|论文)? Before a single character, the two may be a word that neither
+    the lexicon nor the model lists (章|末, 场|均, 株|高)."""
     words = _language_model().segment(window[mid : mid + MAX_LOOKAHEAD])
-    return words[0] == window[a] and (len(words) == 1 or len(words[1]) >= 2) and not ever_written(window[a : a + 3])
+    return words[0] == window[mid] and (len(words) == 1 or len(words[1]) >= 2)
 
 
 def _unit_after_number(
@@ -2079,6 +2088,7 @@ def _measure_after_number(lex, lm, window: str, a: int, prev: str = "") -> bool:
         or unit == "点"
         or unit not in word_list("classifiers")
         or lex.pos(unit) not in MEASURE_POS
+        or _surname(lex, unit)  # the second copy may be a surname before a title (三张|张老师: a review's sentence)
     ):
         return False
     if not _counted(window, a, window[a - 1] if a > 0 else prev):
@@ -2283,13 +2293,18 @@ def _inside_word(lex, window: str, a: int, k: int, heads: list[tuple[int, list[s
     return False
 
 
+def _surname(lex, s: str) -> bool:
+    """Is the character a surname: SURNAME_NAMES names of the lexicon or more start with it, they are SURNAME_SHARE of
+    the words that do or more, and it is none of SURNAME_NOT_POS (张, 段, 项; not 个, 门)?"""
+    names = lex.starts_names(s)
+    return names >= SURNAME_NAMES and names >= SURNAME_SHARE * lex.starts_words(s) and lex.pos(s) not in SURNAME_NOT_POS
+
+
 def _given_name(lex, w: str, a: int) -> bool:
     """Is ``w[a]w[a+1]`` the doubled given name of a person (沈跃跃出席, 杨瑞瑞表示)? The character before is a
     surname, and the name ends the window or is followed by what follows a name in a sentence (a verb, a
     preposition, an adverb, a time word: 朱丹丹今年上小学)."""
-    s = w[a - 1]
-    names = lex.starts_names(s)
-    if names < SURNAME_NAMES or names < SURNAME_SHARE * lex.starts_words(s) or lex.pos(s) in SURNAME_NOT_POS:
+    if not _surname(lex, w[a - 1]):
         return False  # not a surname: few names start with it, or most words that start with it are no names
     if not _alone(lex, w, a - 1, a + 1):
         return False  # not a surname, or one that is part of a word (进一步|完完善, 北京大学|学)
