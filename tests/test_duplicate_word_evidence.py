@@ -764,6 +764,8 @@ def test_a_counter_before_a_word_of_its_own_keeps_its_reading(text):
         # noun: no reduplication takes a number, and the evidence needs a function word's gain
         "他写了五篇篇文章。",  # 10^3.54, under the threshold of two words before
         "我有三件件衣服。",  # 10^2.16
+        "他养了两匹匹马。",  # the model's vocabulary holds 匹马 as one word
+        "展厅里挂着7幅幅作品。",  # no noun doubled to mean every: it takes no number
     ],
 )
 def test_a_measure_word_said_twice_after_its_number_is_found(text):

@@ -1798,6 +1798,7 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str, copies: int = 2, fo
         and unit not in NEVER_DOUBLED  # (jieba tags 很 zg)
         and not ends_word
         and _starts_with_verb(lex, window[mid + k :])
+        and not (_counted(window, a, prev) and _alone_before_word(window, mid))  # (3件|件作品: 'every' takes no number)
     ):
         return R_EVERY
     return None
@@ -2094,7 +2095,13 @@ def _measure_after_number(lex, lm, window: str, a: int, prev: str = "") -> bool:
     if not _counted(window, a, window[a - 1] if a > 0 else prev):
         return False
     words = lm.segment(window[a + 1 : a + 1 + MAX_LOOKAHEAD])  # the text from the second copy on, as the model reads it
-    if len(words) < 2 or words[0] != unit or not (lex.pos(words[1]) or "x").startswith("n"):
+    first = words[0]
+    if first == unit:
+        if len(words) < 2 or not (lex.pos(words[1]) or "x").startswith("n"):
+            return False
+    elif not (len(first) == 2 and first[0] == unit and first not in lex and (lex.pos(first[1]) or "x").startswith("n")):
+        # (the model's vocabulary holds a measure word with its noun as one word, 首|歌, 道|菜, 匹|马, which the
+        # lexicon does not: the same reading; not 个人, 头疼, 道理, words of the lexicon)
         return False
     return not ever_written(window[a : a + 3]) and not (a >= 1 and ever_written(window[a - 1 : a + 2]))
 
