@@ -784,6 +784,7 @@ def test_a_measure_word_said_twice_after_its_number_is_found(text):
         "桌上放着三张张老师的照片。",
         "他近5场场均得分28分。",  # 场均
         "这5株株高均超过一米。",  # 株高
+        "他们三个个个都很优秀。",  # three copies: the measure word and 个个, each
     ],
 )
 def test_a_measure_word_that_is_also_a_verb_or_starts_a_word_keeps_its_reading(text):

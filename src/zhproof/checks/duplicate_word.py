@@ -1786,7 +1786,9 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str, copies: int = 2, fo
     if unit in word_list("reduplication") and not ends_word:
         return R_VERB_DOUBLED
     if _after_yi(lex, window, a, prev, pos) or (
-        pos in ("q", "mq") and not ends_word and not (_counted(window, a, prev) and _alone_before_word(window, mid))
+        pos in ("q", "mq")
+        and not ends_word
+        and not (copies == 2 and _counted(window, a, prev) and _alone_before_word(window, mid))
     ):
         # (not after a number other than 一 where the second copy stands alone before a word: 第3次|次会议 counts one
         # meeting, a classifier reduplicated takes no number; before one character it may start a word nobody
@@ -1798,7 +1800,8 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str, copies: int = 2, fo
         and unit not in NEVER_DOUBLED  # (jieba tags 很 zg)
         and not ends_word
         and _starts_with_verb(lex, window[mid + k :])
-        and not (_counted(window, a, prev) and _alone_before_word(window, mid))  # (3件|件作品: 'every' takes no number)
+        # ('every' takes no number: 3件|件作品; three copies are the unit and the word, 一千人|人人有份)
+        and not (copies == 2 and _counted(window, a, prev) and _alone_before_word(window, mid))
     ):
         return R_EVERY
     return None
