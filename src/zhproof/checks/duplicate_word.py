@@ -1788,11 +1788,8 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str, copies: int = 2, fo
     if _after_yi(lex, window, a, prev, pos) or (
         pos in ("q", "mq")
         and not ends_word
-        and not (copies == 2 and _counted(window, a, prev) and _alone_before_word(window, mid))
+        and not _counted_before_word(window, a, prev, copies)  # (第3次|次会议 counts one meeting)
     ):
-        # (not after a number other than 一 where the second copy stands alone before a word: 第3次|次会议 counts one
-        # meeting, a classifier reduplicated takes no number; before one character it may start a word nobody
-        # lists: 近5场|场均得分, 这5株|株高, a review's clean sentences)
         return R_CLASSIFIER
     if (
         pos is not None
@@ -1800,8 +1797,7 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str, copies: int = 2, fo
         and unit not in NEVER_DOUBLED  # (jieba tags 很 zg)
         and not ends_word
         and _starts_with_verb(lex, window[mid + k :])
-        # ('every' takes no number: 3件|件作品; three copies are the unit and the word, 一千人|人人有份)
-        and not (copies == 2 and _counted(window, a, prev) and _alone_before_word(window, mid))
+        and not _counted_before_word(window, a, prev, copies)  # ('every' takes no number: 3件|件作品)
     ):
         return R_EVERY
     return None
@@ -2045,6 +2041,15 @@ def _counter_alone(window: str, a: int, mid: int) -> bool:
     more after the counter (条|规定, 次|会议): before one character (第三章|章末, 第一款|款首, 第五期|期号, 第12号|号舍:
     a review's clean sentences) the two may be a word that neither the lexicon nor the statistics know."""
     return window[a] in COUNTERS and _alone_before_word(window, mid) and not ever_written(window[a : a + 3])
+
+
+def _counted_before_word(window: str, a: int, prev: str, copies: int) -> bool:
+    """Does a number other than 一 alone count the repeated character (``_counted``), whose second copy stands alone
+    before a word (``_alone_before_word``)? Then no reading of reduplication holds (a classifier reduplicated, a noun
+    doubled for 'every': they take no number), for two copies only (三个|个个都, 一千人|人人有份 are the unit and the
+    word). Before one character the second copy may start a word nobody lists (近5场|场均得分, 这5株|株高: a review's
+    clean sentences)."""
+    return copies == 2 and _counted(window, a, prev) and _alone_before_word(window, a + 1)
 
 
 def _alone_before_word(window: str, mid: int) -> bool:
