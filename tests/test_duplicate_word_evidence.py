@@ -1600,3 +1600,28 @@ def test_a_noun_after_a_degree_adverbs_character_said_twice_is_no_emphasis():
     # a review's: said as the whole clause, such a noun is an exclamation
     for text in ("好消息好消息，明天放假！", "好孩子好孩子，别哭了。", "好主意好主意，就这么办！"):
         assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        # the dev sets (statutes, Taiwan's statutes, documentation), each with a safe fix before: the copies do not
+        # line up with the words, so the text as written may be meant, and a person decides
+        ("商务监管流程，针对企业对企业、企业对个人等跨境交易。", "对企业对企业"),  # the first copy starts inside 针对
+        ("坚持国有建设用地使用权同权同价的原则。", "权同权同"),  # inside 使用权
+        ("未来五年分年分区设置时程规划。", "年分年分"),  # inside 五年
+        ("非二进制字符串（字符字符串）", "字符字符"),  # the second copy and one character more: 字符串
+        ("缴纳就业保险保险费或者养老保险费。", "保险保险"),  # 保险费
+        ("大会全体会议上，代表代表团对审议的议案发言。", "代表代表"),  # 代表团
+        # a numeral and a measure word twice, opening a clause: one by one, though no verb follows at once
+        ("对每个问题跟进解决，一个节点一个节点扎实推进，全力推动落实。", "一个节点一个节点"),
+    ],
+)
+def test_copies_that_do_not_line_up_with_the_words_have_no_safe_fix(text, span):
+    assert found(text) == [(span, Safety.UNSAFE)]
+
+
+def test_every_one_said_twice_before_de_is_one_by_one():
+    assert found("达到精度状态，每一小节每一小节地突破。") == []
+    # a paste of the same shape as an object keeps its safe fix (test above: 写了一个函数|一个函数用来)
+    assert found("公司召开了工作工作会议。") == [("工作工作", Safety.SAFE)]

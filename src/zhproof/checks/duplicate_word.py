@@ -1018,8 +1018,15 @@ def _explain(
         return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), against the grammar's reading: {reason}"
     # (a run of three copies is judged as two: 人民政府政府政府采购 may be the overlapping pair and one copy more)
     reading = _reading_as_written(lex, window, a, k, bos, eos) or _across_words(lex, window, a, k)
-    if reading is None and k >= 2 and window[a + 2 * k : a + 2 * k + 1] == "的" and _measured(window, a, k):
-        reading = "a numeral and a measure word said twice before 的 may be a manner, 的 written for 地 (一条记录一条记录的插入)"
+    if (
+        reading is None
+        and _measured(window, a, k)
+        and (window[a + 2 * k : a + 2 * k + 1] == "的" or a == 0 or lex.pos(window[a - 1]) == "d")
+    ):
+        # a manner, one by one, that the grammar above does not see: with 的 written for 地 (一条记录一条记录的插入), or
+        # opening its clause before a verb with its own adverb (一个节点一个节点扎实推进); not the object of a verb
+        # (写了一个函数|一个函数用来……: a paste, its fix safe)
+        reading = "a numeral and a measure word said twice, opening a clause or before 的, may be a manner: one by one"
     if reading is None and k == 1 and _tentative(lex, lm, window, a, eos, ratio=None):
         reading = "a verb reduplicated ('do a little') may be meant, which the model writes seldom (用用，)"
     if reading is not None:
@@ -1273,11 +1280,12 @@ def _distributive(lex, window: str, a: int, k: int) -> bool:
     unit = window[a : a + k]
     if (
         k >= 2
-        and unit[0] == "一"
+        and (unit[0] == "一" or unit[:2] == "每一")
         and window[a + 2 * k : a + 2 * k + 1] == "地"
         and lex.pos(unit) not in WORDS_OF_YI_POS | {"i", "l"}
     ):
-        # 一 and a noun used as its own measure, said twice before 地 (一小节一小节地练, 一页一页地翻): one by one
+        # 一 (or 每一) and a noun used as its own measure, said twice before 地 (一小节一小节地练, 一页一页地翻, 每一小节每一小节地):
+        # one by one
         # (not a word of 一, 一直一直地, nor an idiom, 一丝不苟一丝不苟地)
         return True
     if not _measured(window, a, k):
@@ -1605,8 +1613,14 @@ def _across_words(lex, window: str, a: int, k: int) -> str | None:
         if e - s >= 2 and right[0][1] - right[0][0] >= 2:
             return "一个|个人信息: the copies end one word and start another"
         return None
-    if any(s < a and e == a + k for s, e in lex.segment(window)):
+    segments = lex.segment(window)
+    if any(s < a and e == a + k for s, e in segments):
         return "集装箱|装箱, 高等教育|等教育机构: the first copy is the tail of a word"
+    if any(s < a < e for s, e in segments):
+        return "针对|企业对企业, 使用权|同权同价: the first copy starts inside a word"
+    mid = a + k
+    if any(s == mid and e == mid + k + 1 and _noun(lex.pos(window[s:e])) for s, e in segments):
+        return "字符|字符串, 就业保险|保险费: the second copy and one character more are a noun"
     return None
 
 
