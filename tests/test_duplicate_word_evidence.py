@@ -1608,7 +1608,6 @@ def test_a_noun_after_a_degree_adverbs_character_said_twice_is_no_emphasis():
         # the dev sets (statutes, Taiwan's statutes, documentation), each with a safe fix before: the second copy
         # and the character after it are a noun of the lexicon, so the text as written may be meant: a person decides
         ("非二进制字符串（字符字符串）", "字符字符"),  # the second copy and one character more: 字符串
-        ("缴纳就业保险保险费或者养老保险费。", "保险保险"),  # 保险费
         ("大会全体会议上，代表代表团对审议的议案发言。", "代表代表"),  # 代表团
         # a numeral and a measure word twice, opening a clause: one by one, though no verb follows at once
         ("对每个问题跟进解决，一个节点一个节点扎实推进，全力推动落实。", "一个节点一个节点"),
@@ -1624,28 +1623,27 @@ def test_every_one_said_twice_before_de_is_one_by_one():
     assert found("公司召开了工作工作会议。") == [("工作工作", Safety.SAFE)]
 
 
+def test_slips_that_statutes_write_with_other_neighbours_are_found():
+    # a review's slips: statutes write 会会议 after scores of characters (委员会|会议) and 人人身 after 他人, which is
+    # no evidence for these (an experiment of the session silenced them; bench/README.md)
+    assert [s for s, _ in found("出席会会议的代表。")] == ["会会"]
+    assert [s for s, _ in found("侵犯公民的人人身权利的。")] == ["人人"]
+
+
 @pytest.mark.parametrize(
-    "text",
+    "text,span",
     [
-        # the dev sets (local regulations): statutes and reports write the doubled character with both neighbours
-        # (市市政, 建建筑, 人人身) ten times or more
-        "组织编制市市政设施专项规划。",
-        "禁止抢建建筑物、构筑物。",
-        "不得非法限制信访人人身自由。",
+        # the review's slips: a verb's object written twice keeps its safe fix though the second copy heads a noun
+        ("开展学生学生会换届工作。", "学生学生"),
+        ("派出工作工作组。", "工作工作"),
+        # a numeral and a measure word twice as a subject before a preposition or a noun is a paste
+        ("一名男子一名男子在街头晕倒。", "一名男子一名男子"),
+        ("据了解，一个项目一个项目总投资约五亿元。", "一个项目一个项目"),
     ],
 )
-def test_a_run_that_statutes_write_often_is_no_slip(text):
-    assert found(text) == []
+def test_slips_of_the_shapes_of_the_new_unsafe_readings_keep_a_safe_fix(text, span):
+    assert found(text) == [(span, Safety.SAFE)]
 
 
-def test_a_run_that_statutes_write_often_says_nothing_of_other_neighbours():
-    # 规规定办 is written for 法规|规定办理, 行行政处 for 执行|行政处罚, 人人身自 for 他人|人身自由: not evidence for
-    # these slips (the tuning half's injected doubles)
-    assert [s for s, _ in found("逾期未改正的，依照前款规规定办理。")] == ["规规"]
-    assert [s for s, _ in found("本条规定的行行政处罚，由县级以上工商行政管理部门决定。")] == ["行行"]
-    assert [s for s, _ in found("不得侵犯消费者人人身自由。")] == ["人人"]
-
-
-def test_a_run_that_taiwan_statutes_write_often_is_no_slip_in_zh_hant():
-    linter = zhproof.Linter(select="duplicate-word", variant="zh-Hant")
-    assert linter.lint("其總生產量經經濟部認定占相同產品之比例。") == []
+def test_one_by_one_after_a_modal_has_no_safe_fix():
+    assert found("要一个项目一个项目抓好落实。") == [("一个项目一个项目", Safety.UNSAFE)]

@@ -961,8 +961,6 @@ def _explain(
         # (the statutes' 年年 between two figures is no evidence for 2021年年1月: the key's ``_`` is any end of a
         # run of Han characters, and a number takes its unit once)
         return None, R_ATTESTED
-    if k == 1 and copies == 2 and not unit_twice and _common_run(window, a):
-        return None, R_COMMON_RUN
     gain = _gain(lm, window, a, k, bos, eos)
     function_word = _function_word(lex, window, a, k)
     opening_pronoun = k == 1 and copies == 2 and a == 0 and bos and window[a] in PRONOUN_CHARS
@@ -1023,11 +1021,12 @@ def _explain(
     if (
         reading is None
         and _measured(window, a, k)
-        and (window[a + 2 * k : a + 2 * k + 1] == "的" or a == 0 or lex.pos(window[a - 1]) == "d")
+        and (window[a + 2 * k : a + 2 * k + 1] == "的" or _manner_before_verb(lex, window, a, k))
     ):
         # a manner, one by one, that the grammar above does not see: with 的 written for 地 (一条记录一条记录的插入), or
-        # opening its clause before a verb with its own adverb (一个节点一个节点扎实推进); not the object of a verb
-        # (写了一个函数|一个函数用来……: a paste, its fix safe)
+        # opening its clause, or after an adverb or a modal, before a verb with its own adverb (一个节点一个节点扎实推进,
+        # 要一个项目一个项目抓好); not the object of a verb (写了一个函数|一个函数用来……: a paste, its fix safe), nor a
+        # subject before a preposition or a noun (一名男子一名男子在街头, 一个项目一个项目总投资)
         reading = "a numeral and a measure word said twice, opening a clause or before 的, may be a manner: one by one"
     if reading is None and k == 1 and _tentative(lex, lm, window, a, eos, ratio=None):
         reading = "a verb reduplicated ('do a little') may be meant, which the model writes seldom (用用，)"
@@ -1101,26 +1100,6 @@ def _corpus_slip(window: str, a: int) -> str | None:
             sides = " or ".join(r for r in (before[-1:] + x + x, x + x + after[:1]) if len(r) == 3)
             return f"statutes and reports write {run} {COMMON} times or more and never {sides}"
     return None
-
-
-R_COMMON_RUN = (
-    "经经济部, 业业务: edited statutes or official reports write a run of four characters that holds both copies "
-    f"{COMMON} times or more"
-)
-
-
-def _common_run(window: str, a: int) -> bool:
-    """Do the character statistics of edited text write the character doubled at ``a`` so, with its neighbours: a
-    run of 4 characters that holds the character before, both copies and the character after (买经经济) COMMON
-    times or more, or one that holds both copies and the two characters after them (经经济部) COMMON times or more
-    with the run of 3 of the character before and both copies (买经经) written at all? A slip is not written so often
-    in the same words. (Both copies and what follows alone say nothing of what precedes: 规规定办 is written for
-    法规|规定办理, not 前款|规规定办理; 国国家标 for 中国|国家标准, not 的国国家标准.)"""
-    if a < 1:
-        return False
-    if a + 3 <= len(window) and common(window[a - 1 : a + 3]):
-        return True
-    return a + 4 <= len(window) and common(window[a : a + 4]) and ever_written(window[a - 1 : a + 2])
 
 
 R_ATTESTED = (
@@ -1593,6 +1572,16 @@ def _said_after(text: str, start: int) -> int:
     return v
 
 
+def _manner_before_verb(lex, window: str, a: int, k: int) -> bool:
+    """Does the phrase said twice at ``a`` open its clause, or follow an adverb or a modal verb, before a verb, an
+    adverb or an adjective (一个节点一个节点扎实推进, 要一个项目一个项目抓好)?"""
+    before = lex.words(window[max(0, a - MAX_LOOKAHEAD) : a])
+    if before and lex.pos(before[-1]) != "d" and before[-1] not in MODAL_VERBS:
+        return False
+    after = lex.words(window[a + 2 * k : a + 2 * k + MAX_LOOKAHEAD])
+    return bool(after) and (lex.pos(after[0]) or "")[:1] in ("v", "d", "a")
+
+
 def _reading_as_written(lex, window: str, a: int, k: int, bos: bool, eos: bool) -> str | None:
     """A reading of the repeat as written that the grammar allows, for which no fix is safe, or None. Found in
     documentation never tuned on (JavaGuide, React's, ES6's), where each had a safe fix."""
@@ -1639,7 +1628,12 @@ def _across_words(lex, window: str, a: int, k: int) -> str | None:
     if any(s < a and e == a + k for s, e in segments):
         return "集装箱|装箱, 高等教育|等教育机构: the first copy is the tail of a word"
     mid = a + k
-    if any(s == mid and e == mid + k + 1 and _noun(lex.pos(window[s:e])) for s, e in segments):
+    if any(s == mid and e == mid + k + 1 and _noun(lex.pos(window[s:e])) for s, e in segments) and not any(
+        e == a and lex.pos(window[s:e]) == "v"
+        for s, e in segments  # (a verb, not a noun of one: 就业|保险|保险费)
+    ):
+        # (not as a verb's object, where the first copy is the object and the rest a slip: 派出工作|工作组,
+        # 通过专家|专家组, 开展学生|学生会)
         return "字符|字符串, 就业保险|保险费: the second copy and one character more are a noun"
     return None
 

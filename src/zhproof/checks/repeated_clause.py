@@ -111,10 +111,8 @@ DOC = RuleDoc(
         "(习近平在贺信中指出，……) of text printed in full elsewhere; two copies that each follow a verb of saying "
         "(a lede and its story quoting a speech: 他强调，…… and 习近平强调，……); two copies in a statute (after an article "
         "label, 第十二条) that each follow a clause and run to their paragraph's end (a consequence two articles "
-        "share: ……者，处……罚金。); two copies that each close their paragraph right after text that only these two "
-        "places share, a run of 8+ Han characters written nowhere else (parallel passages with the same closing "
-        "sentence: ……推选代表人进行诉讼。 before 代表人的诉讼行为……同意。 in two articles); one sentence opening with "
-        "但 (a proviso, 但是，当事人另有约定的除外。) or that is only an exception rider (信托文件另有规定的，从其规定。); "
+        "share: ……者，处……罚金。); one sentence opening with 但 (a proviso, 但是，当事人另有约定的除外。) or, in "
+        "a statute's articles, that is only an exception rider (信托文件另有规定的，从其规定。); "
         "list items ending in ；; headlines and captions "
         "without a sentence end. A copy right after its original is no paste where it opens the next item of a list "
         "or article under another label, or an item that goes on after it (一、服现役期间因公致残。⏎二、服现役期间因公"
@@ -168,12 +166,6 @@ DOC = RuleDoc(
         Example("央视网消息（新闻联播）：今天上午开会。\n央视网消息（新闻联播）：今天下午开会。", ok=True),
         Example("有下列情形之一的，处以罚款：\n有下列情形之一的，责令改正：", ok=True),
         Example("2021年度全国征兵工作有序展开\n\n2021年度全国征兵工作有序展开。今年征兵以大学生为重点。", ok=True),
-        Example(
-            "第五条 当事人一方人数众多的，可以由当事人推选代表人进行诉讼。代表人的诉讼行为对其所代表的当事人发生效力。\n"
-            "第六条 本法自公布之日起施行。\n"
-            "第七条 人数尚未确定的，登记的权利人可以推选代表人进行诉讼。\n代表人的诉讼行为对其所代表的当事人发生效力。",
-            ok=True,
-        ),
         Example(
             "第一条 受益人自信托生效之日起享有信托受益权。信托文件另有规定的，从其规定。\n"
             "第二条 本法自公布之日起施行。\n"
@@ -618,7 +610,7 @@ def _formula(doc: Document, orig: tuple[int, int], copy: tuple[int, int], lines:
     first = _HAN_FIRST.search(text, cs, ce)
     if first and first.group() in _PROVISO and not _TERMINATOR.search(text, cs, ce):
         return "a proviso (one sentence opening with 但 qualifies the provision before it; statutes repeat provisos)"
-    if _RIDER.fullmatch(text, cs, ce):
+    if _RIDER.fullmatch(text, cs, ce) and lines.in_articles(os_, cs):
         return "an exception rider as a sentence of its own (信托文件另有规定的，从其规定。 qualifies the provision before it)"
     if _stock_sentence(doc, cs, ce):
         return "a sentence that two or more statutes write word for word (a stock provision)"
@@ -631,59 +623,7 @@ def _formula(doc: Document, orig: tuple[int, int], copy: tuple[int, int], lines:
         common = sum((a & b).values())
         if total > 0 and 2 * common >= PARALLEL_DICE * total:
             return "the paragraphs around the two copies are alike (parallel provisions or paragraphs)"
-    if _closing(text, oe, ole) and _closing(text, ce, cle) and _shared_lead(text, (os_, oe, ols), (cs, ce, cls_)):
-        return "both copies close their paragraph after text that only these two places share (a parallel closing)"
     return None
-
-
-#: Two copies that close their paragraphs after a phrase of at least this many Han characters that the document
-#: writes only there, once before each copy (……推选代表人进行诉讼。⏎代表人的诉讼行为……同意。 in two articles,
-#: 对于……草案，与会人员普遍认为，……。与会人员对草案提出了修改完善的意见建议。 in two paragraphs), close two parallel
-#: passages: the same matter, the same closing sentence.
-LEAD_HAN = 8
-
-
-def _closing(text: str, end: int, line_end: int) -> bool:
-    """Does the copy ending at ``end`` run to its paragraph's end (only punctuation and white space after it)?"""
-    return not text[end:line_end].strip(_SEPARATORS + _CLOSERS)
-
-
-def _lead(text: str, start: int, line_start: int) -> tuple[int, int]:
-    """Where the text that leads to a copy closing its paragraph lies: its paragraph's text before it, up to
-    CONTEXT characters, or the paragraph before (up to CONTEXT characters) when the copy opens its own."""
-    if text[line_start:start].strip(_SEPARATORS + _CLOSERS):
-        return max(line_start, start - CONTEXT), start
-    k = line_start
-    while k > 0 and text[k - 1] in " \t\u3000\r\n":
-        k -= 1
-    return max(text.rfind("\n", 0, k) + 1, k - CONTEXT), k
-
-
-def _shared_lead(text: str, orig: tuple[int, int, int], copy: tuple[int, int, int]) -> bool:
-    """Do the texts that lead to the two copies (apart from each other and from the copies) share a run of LEAD_HAN
-    Han characters that the document writes nowhere else (once in each lead, no third place)?"""
-    (os_, oe, ols), (cs, ce, cls_) = orig, copy
-    (a0, a1), (b0, b1) = _lead(text, os_, ols), _lead(text, cs, cls_)
-    if a0 >= a1 or b0 >= b1 or not (a1 <= b0 or b1 <= a0) or (b0 < oe and os_ < b1) or (a0 < ce and cs < a1):
-        return False
-    n = LEAD_HAN
-    grams = {r[k : k + n] for r in _HAN_RUN.findall(text, a0, a1) for k in range(len(r) - n + 1)}
-    shared = grams.intersection(r[k : k + n] for r in _HAN_RUN.findall(text, b0, b1) for k in range(len(r) - n + 1))
-    # (each run asked is a search of the whole document: at most SHARED_ASKED of them, in a fixed order, so that two
-    # long leads alike in a large file cost little; leads that share more runs than that are long parallel text,
-    # and one of those asked is then seldom the only run written twice)
-    return any(_written_twice(text, g) for g in sorted(shared)[:SHARED_ASKED])
-
-
-#: How many runs shared by the two leads ``_shared_lead`` looks up in the whole document.
-SHARED_ASKED = 64
-
-
-def _written_twice(text: str, run: str) -> bool:
-    """Does the document write ``run`` exactly twice? (Stops at a third copy.)"""
-    first = text.find(run)
-    second = text.find(run, first + 1) if first >= 0 else -1
-    return second >= 0 and text.find(run, second + 1) < 0
 
 
 #: A verb of saying before a comma or colon: what follows is reported speech (他强调，……); not a phrase that ends
