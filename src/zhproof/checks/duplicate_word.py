@@ -1093,13 +1093,19 @@ def _corpus_slip(window: str, a: int) -> str | None:
     if window[a + 1 : a + 2] != x:
         return None  # (a conversion from traditional characters made the copies differ: 乾乾隆 reads 干乾隆)
     before, after = window[max(0, a - 2) : a], window[a + 2 : a + 4]
-    if (before and ever_written(before[-1] + x + x)) or (after and ever_written(x + x + after[0])):
+    if _doubled_written(window, a):
         return None
     for run in (before + x + after[:1], before[-1:] + x + after):
         if len(run) == 4 and common(run):
             sides = " or ".join(r for r in (before[-1:] + x + x, x + x + after[:1]) if len(r) == 3)
             return f"statutes and reports write {run} {COMMON} times or more and never {sides}"
     return None
+
+
+def _doubled_written(window: str, a: int) -> bool:
+    """Do statutes and reports (``charstats``) write the character doubled at ``a`` with the character before it or
+    the one after it, even once (部部门, 关部部)?"""
+    return (a >= 1 and ever_written(window[a - 1 : a + 2])) or ever_written(window[a : a + 3])
 
 
 R_ATTESTED = (
@@ -1285,9 +1291,8 @@ def _distributive(lex, window: str, a: int, k: int) -> bool:
         and window[a + 2 * k : a + 2 * k + 1] == "地"
         and lex.pos(unit) not in WORDS_OF_YI_POS | {"i", "l"}
     ):
-        # 一 (or 每一) and a noun used as its own measure, said twice before 地 (一小节一小节地练, 一页一页地翻, 每一小节每一小节地):
-        # one by one
-        # (not a word of 一, 一直一直地, nor an idiom, 一丝不苟一丝不苟地)
+        # 一 (or 每一) and a noun used as its own measure, said twice before 地 (一小节一小节地练, 一页一页地翻,
+        # 每一小节每一小节地): one by one (not a word of 一, 一直一直地, nor an idiom, 一丝不苟一丝不苟地)
         return True
     if not _measured(window, a, k):
         return False
@@ -2140,7 +2145,7 @@ def _measure_after_number(lex, lm, window: str, a: int, prev: str = "") -> bool:
         # (the model's vocabulary holds a measure word with its noun as one word, 首|歌, 道|菜, 匹|马, which the
         # lexicon does not: the same reading; not 个人, 头疼, 道理, words of the lexicon)
         return False
-    return not ever_written(window[a : a + 3]) and not (a >= 1 and ever_written(window[a - 1 : a + 2]))
+    return not _doubled_written(window, a)
 
 
 #: Aspect particles that are verbs too (了 liǎo, to settle; 过 guò, to spend; 着 zháo, to touch): doubled, the first
