@@ -723,6 +723,12 @@ def test_a_unit_said_twice_between_two_numbers_is_found(text, unit, safety):
         ("第二次次会议审议了报告。", "zh-Hans"),
         ("全国人大第十三届届人大常委会第五次会议。", "zh-Hans"),
         ("依照本法第十條條規定辦理。", "zh-Hant"),
+        # ... with a function word's threshold, as a measure word said twice (the model alone finds these as likely
+        # either way: 3.23 and 1.97 < 3.7 and 2.9)
+        ("违反本法第二十条条规定的，处五千元以上罚款。", "zh-Hans"),
+        ("第三百九十条条之一 为谋取不正当利益，向国家工作人员行贿的，处罚金。", "zh-Hans"),
+        ("第二次次世界大战结束于1945年。", "zh-Hans"),
+        ("根据第1款款规定办理。", "zh-Hans"),
     ],
 )
 def test_a_counter_said_twice_after_its_number_is_found(text, variant):

@@ -957,6 +957,10 @@ def _explain(
             return verdict
     unit_twice = k == 1 and copies == 2 and _unit_after_number(lex, window, a, prev, following)
     measure_twice = k == 1 and copies == 2 and not unit_twice and _measure_after_number(lex, lm, window, a, prev)
+    if k == 1 and copies == 2 and not (unit_twice or measure_twice) and _counter_alone(window, a, a + 1):
+        # a counter said twice after its number, the second alone before a word (第二十条|条规定, 第三百九十条|条之一):
+        # the number takes it once, as a unit before a particle
+        measure_twice = _counted(window, a, window[a - 1] if a > 0 else prev)
     if _attested(window, a, k) and not unit_twice:
         # (the statutes' 年年 between two figures is no evidence for 2021年年1月: the key's ``_`` is any end of a
         # run of Han characters, and a number takes its unit once)
