@@ -1653,3 +1653,23 @@ def test_slips_of_the_shapes_of_the_new_unsafe_readings_keep_a_safe_fix(text, sp
 
 def test_one_by_one_after_a_modal_has_no_safe_fix():
     assert found("要一个项目一个项目抓好落实。") == [("一个项目一个项目", Safety.UNSAFE)]
+
+
+@pytest.mark.parametrize(
+    "text,unit,safety",
+    [
+        # a verb reduplicated to do a little (研究研究) is a predicate: never the object of 进行 and its kind, nor
+        # after 的; there the repeat is for the evidence to judge
+        ("发现公司经营情况异常，可以进行调查调查；必要时，可以聘请会计师事务所。", "调查调查", Safety.SAFE),
+        ("分享自己的学习学习体会。", "学习学习", Safety.UNSAFE),
+    ],
+)
+def test_a_verb_reduplicated_where_no_predicate_stands_is_judged_by_the_evidence(text, unit, safety):
+    assert found(text) == [(unit, safety)]
+
+
+@pytest.mark.parametrize(
+    "text", ["我们研究研究过去的经验。", "大家讨论讨论吧。", "咱们再商量商量。", "天空雪白雪白的。"]
+)
+def test_a_verb_reduplicated_as_a_predicate_stays_silent(text):
+    assert found(text) == []

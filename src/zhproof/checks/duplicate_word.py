@@ -1284,6 +1284,28 @@ def _measured(window: str, a: int, k: int) -> bool:
     return k >= 2 and window[a] in "一两" and window[a + 1] in word_list("classifiers")
 
 
+#: Verbs that take another verb as their object, a noun in all but form (进行调查, 加以研究, 予以帮助): a verb
+#: reduplicated to do a little (研究研究) is no noun, and never their object.
+NOMINALIZING_VERBS = ("进行", "加以", "予以", "给予", "给以", "开展", "展开", "作出", "做出")
+
+
+def _no_verb_reduplication(lex, window: str, a: int, k: int) -> bool:
+    """Does the grammar rule out a verb reduplicated ABAB (研究研究, do a little) where the repeat stands? A
+    reduplicated verb is a predicate: never the object of a verb that takes a noun made of a verb (进行调查调查, 开展
+    讨论讨论), never after 的 (自己的学习学习体会), and it takes no aspect of duration or experience (讨论讨论过,
+    讨论讨论着; not before a word that starts with them: 研究研究过去的经验, 讨论讨论着手的办法). Adjectives of the list
+    (雪白雪白) keep their reading."""
+    unit = window[a : a + k]
+    if not (lex.pos(unit) or "").startswith("v"):
+        return False
+    if window[:a].endswith(NOMINALIZING_VERBS) or window[a - 1 : a] == "的":
+        return True
+    end = a + 2 * k
+    return window[end : end + 1] in ("过", "着") and not any(
+        len(w) > 1 for w in lex.prefixes(window[end : end + MAX_LOOKAHEAD])
+    )
+
+
 def _distributive(lex, window: str, a: int, k: int) -> bool:
     """Is the repeated unit a numeral and a measure word, perhaps with its noun (一个字, 一个模块, 两个), said twice
     to mean one by one (一个字一个字地看, 两个两个地加)? The noun must be a whole noun at the end of both copies, and
@@ -1726,7 +1748,7 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str, copies: int = 2, fo
     if k == 1 and _aabb(lex, window, a):
         return R_AABB
     if k >= 2 and (
-        unit in word_list("reduplication")
+        (unit in word_list("reduplication") and not _no_verb_reduplication(lex, window, a, k))
         or (k == 2 and unit[0] == "一")
         or _distributive(lex, window, a, k)
         or unit.endswith("着")
