@@ -1673,3 +1673,20 @@ def test_a_verb_reduplicated_where_no_predicate_stands_is_judged_by_the_evidence
 )
 def test_a_verb_reduplicated_as_a_predicate_stays_silent(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["注意输出中不会不会出现测试通过时打印的内容。", "劳动报酬标准不得不得低于集体合同规定的标准。"],
+)
+def test_a_modal_said_twice_before_its_verb_is_found(text):
+    # a modal never reduplicates before the verb it governs: a function word's threshold (the model alone gains
+    # 2.41 and 2.56, under the 2.9 of any repeat)
+    ((span, safety),) = found(text)
+    assert span[:2] == span[2:] and safety is Safety.UNSAFE
+
+
+@pytest.mark.parametrize("text", ["他连声说不会不会。", "他连声说可以可以，转身就走了。", "老板连连点头：“可以可以！”"])
+def test_a_modal_said_twice_as_an_answer_stays_silent(text):
+    # (the second had a safe fix: far more likely undone, 3.36)
+    assert found(text) == []

@@ -965,8 +965,11 @@ def _explain(
         # (the statutes' 年年 between two figures is no evidence for 2021年年1月: the key's ``_`` is any end of a
         # run of Han characters, and a number takes its unit once)
         return None, R_ATTESTED
+    if k == 2 and copies == 2 and eos and a + 4 == len(window) and window[a : a + 2] in MODALS:
+        # (a modal with no verb to govern where its clause ends is an answer: 他连声说可以可以，, 不会不会。)
+        return None, R_MODAL_ANSWER
     gain = _gain(lm, window, a, k, bos, eos)
-    function_word = _function_word(lex, window, a, k)
+    function_word = _function_word(lex, window, a, k) or (copies == 2 and _modal_before_verb(lex, window, a, k))
     opening_pronoun = k == 1 and copies == 2 and a == 0 and bos and window[a] in PRONOUN_CHARS
     if function_word or opening_pronoun or unit_twice or measure_twice:
         # (a pronoun opening its clause twice, 我我很喜欢, never with a safe fix; a number takes its measure word
@@ -1111,6 +1114,8 @@ def _doubled_written(window: str, a: int) -> bool:
     the one after it, even once (部部门, 关部部)?"""
     return (a >= 1 and ever_written(window[a - 1 : a + 2])) or ever_written(window[a : a + 3])
 
+
+R_MODAL_ANSWER = "可以可以，不会不会。: a modal said twice where its clause ends answers yes or no, for emphasis"
 
 R_ATTESTED = (
     "约定定金, 规定定期, “十五五”: edited statutes or official reports write this repeat, in this context, in two "
@@ -2032,6 +2037,17 @@ def _function_word(lex, window: str, a: int, k: int) -> bool:
         # 一个春节, 也了了一块心病); at the end of a clause (他已经是老师了了。) the verb would lack its object
         return False
     return not _starts_word(lex, window, a + 1)  # 战争和|和平
+
+
+#: Modal verbs of two characters, negated or not: a closed class of the grammar that never reduplicates before
+#: the verb it governs (不会不会出现, 不得不得低于); said twice on its own it answers (可以可以，, 不会不会。).
+MODALS = frozenset({"不会", "不得", "不能", "不可", "不应", "不必", "可以", "应当", "应该", "必须", "能够"})
+
+
+def _modal_before_verb(lex, window: str, a: int, k: int) -> bool:
+    """Is the repeat a modal verb of MODALS said twice before a verb, an adjective or an adverb (注意输出中不会不会出现,
+    标准不得不得低于)? Like a function word, it needs less evidence to be called a slip."""
+    return k == 2 and window[a : a + 2] in MODALS and _starts_with_verb(lex, window[a + 4 :])
 
 
 #: What follows a number's unit said twice where the second copy can start nothing: a particle or a localizer
