@@ -1690,3 +1690,23 @@ def test_a_modal_said_twice_before_its_verb_is_found(text):
 def test_a_modal_said_twice_as_an_answer_stays_silent(text):
     # (the second had a safe fix: far more likely undone, 3.36)
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        # 的 and a numeral, pronoun, adverb or adjective said twice starts no compound noun of its own
+        ("我们在示例 7-1 的一些的一些模块和函数中使用了它。", "的一些的一些"),
+        ("在其中对线程池里的每个的每个线程调用 join。", "的每个的每个"),
+        ("我跟我的好的好朋友吵架了。", "的好的好"),
+    ],
+)
+def test_de_and_a_word_that_starts_no_compound_said_twice_is_found(text, unit):
+    assert [span for span, _ in found(text)] == [unit]
+
+
+@pytest.mark.parametrize(
+    "text", ["承包的土地的土地承包经营权受法律保护。", "你在里面看到的所有的类的类文件。", "基于协议的认证的认证信息。"]
+)
+def test_de_and_a_noun_verb_or_measure_word_starting_a_compound_stays_silent(text):
+    assert found(text) == []

@@ -2228,9 +2228,15 @@ def _compound_after(lex, window: str, a: int, k: int) -> bool:
     ):
         return True
     if unit[0] in "的之" and k >= 2:
+        # (the word after 的 must be one that starts a compound noun, a noun, a verb or a measure word (的土地|承包经营权,
+        # 的认证|信息, 的类|文件): not a numeral, a pronoun, an adverb or an adjective, 的一些|的一些模块, 的每个|的每个线程,
+        # 的几乎|的几乎所有, 的具体|的具体类型, 的小|的小动物)
         words = lex.words(window[mid + 1 : mid + k + MAX_LOOKAHEAD])
         return (
-            len(words) > 1 and words[0] == unit[1:] and any(_noun(lex.pos(w)) or lex.pos(w) == "vn" for w in words[1:3])
+            len(words) > 1
+            and words[0] == unit[1:]
+            and (_noun(lex.pos(words[0])) or lex.pos(words[0]) in ("vn", "v", "q"))
+            and any(_noun(lex.pos(w)) or lex.pos(w) == "vn" for w in words[1:3])
         )
     return False
 
