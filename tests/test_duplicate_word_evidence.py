@@ -1710,3 +1710,17 @@ def test_de_and_a_word_that_starts_no_compound_said_twice_is_found(text, unit):
 )
 def test_de_and_a_noun_verb_or_measure_word_starting_a_compound_stays_silent(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("由全国人民代表大会常务委员委员会办事机构交由有关机关研究处理。", "委员委员"),
+        ("人力资源社会保障保障部、教育部共同启动。", "保障保障"),
+        ("依法给予治安管理管理处罚。", "管理管理"),
+    ],
+)
+def test_a_shared_word_gives_way_to_overwhelming_evidence(text, unit):
+    # the reading "a compound, then the same word with a suffix" (人大代表|代表团: the model gains 1.98) gives way
+    # from GRAMMAR_YIELD_GAIN (常务委员|委员会 8.27: the text undone is a word of the lexicon), with an unsafe fix
+    assert found(text) == [(unit, Safety.UNSAFE)]

@@ -1115,6 +1115,8 @@ def _doubled_written(window: str, a: int) -> bool:
     return (a >= 1 and ever_written(window[a - 1 : a + 2])) or ever_written(window[a : a + 3])
 
 
+R_SHARED_WORD = "人大代表|代表团, 北京大学|大学生, 第三中队|中队长: a compound, then the same word with a suffix"
+
 R_MODAL_ANSWER = "可以可以，不会不会。: a modal said twice where its clause ends answers yes or no, for emphasis"
 
 R_ATTESTED = (
@@ -1185,7 +1187,11 @@ def _against_grammar(lm, window: str, a: int, k: int, bos: bool, eos: bool, reas
     attest): then reported, with an unsafe fix. Only a repeated
     character: the model's gain grows with the length of a repeated word or phrase, so that a phrase said twice on
     purpose (一个字一个字地看, 能放多少放多少, 很牛掰很牛掰) gains as much as one pasted twice by mistake."""
-    if k > 1 or (reason not in YIELDING_READINGS and reason != R_KNOWN_NAME) or _attested(window, a, k):
+    if (
+        (k > 1 and reason != R_SHARED_WORD)
+        or (reason not in YIELDING_READINGS and reason not in (R_KNOWN_NAME, R_SHARED_WORD))
+        or _attested(window, a, k)
+    ):
         return None, reason
     threshold = KNOWN_NAME_YIELD_GAIN if reason == R_KNOWN_NAME else GRAMMAR_YIELD_GAIN
     gain = _gain(lm, window, a, k, bos, eos, floor=threshold)
@@ -1773,7 +1779,7 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str, copies: int = 2, fo
     if k >= 2 and _compound_after(lex, window, a, k):
         return "保管人保管保管物, 承包的土地的土地承包经营权: the second copy starts a compound of its own"
     if k >= 2 and _shared_word(lex, window, a, k):
-        return "人大代表|代表团, 北京大学|大学生, 第三中队|中队长: a compound, then the same word with a suffix"
+        return R_SHARED_WORD
     pos = lex.pos(unit)
     if pos in ("o", "e"):
         return R_ONOMATOPOEIA
