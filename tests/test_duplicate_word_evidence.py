@@ -1724,3 +1724,15 @@ def test_a_shared_word_gives_way_to_overwhelming_evidence(text, unit):
     # the reading "a compound, then the same word with a suffix" (人大代表|代表团: the model gains 1.98) gives way
     # from GRAMMAR_YIELD_GAIN (常务委员|委员会 8.27: the text undone is a word of the lexicon), with an unsafe fix
     assert found(text) == [(unit, Safety.UNSAFE)]
+
+
+def test_a_short_quotation_of_one_unit_over_and_over_is_a_mention():
+    # a line of a song quoted (“龙格龙格龙”): a plain --fix turned it into 龙格龙 (a review's clean paragraph)
+    assert found("歌词广为传唱，“龙格龙格龙”的轮唱部分气势磅礴。") == []
+
+
+def test_a_repeat_in_a_short_quotation_gets_no_safe_fix():
+    # a short quotation may be a word or a line mentioned as such: a person decides
+    assert found("她总说“我们我们要努力”。") == [("我们我们", Safety.UNSAFE)]
+    # running speech quoted at length keeps its safe fix
+    assert found("习近平指出，“我们要大力推推进改革开放”。") == [("推推", Safety.SAFE)]

@@ -356,7 +356,11 @@ class DuplicateWord(BaseRule):
                 written = written[: a + RUN_SCORED * k] + written[b0:]
             gain = lm.score(window, bos=bos, eos=eos) - lm.score(written, bos=bos, eos=eos)
             return (Safety.UNSAFE, 2) if gain >= REPORT_GAIN else (None, 1)
-        if verdict is not None and k <= 2 and _quoted_whole(text, start, end):
+        if (
+            verdict is not None
+            and k <= 2
+            and (_quoted_whole(text, start, end) or _quoted_periodic(text, start, end, k))
+        ):
             # a word of one or two characters reduplicated is all that quotation or title marks hold (“叮铃叮铃”,
             # 《北伐北伐》, “喜喜”): a word or a name mentioned as such, not a slip in running text (a longer unit
             # does not reduplicate: 《开国大典开国大典》 is a paste)
@@ -369,8 +373,10 @@ class DuplicateWord(BaseRule):
             # the document writes this repeat, with the same neighbours, somewhere else too (广西贵港港货物 twice in
             # one report, 根据立法法有关 twice): a slip is seldom typed twice the same way, so it is what is meant
             return (None, 1) if verdict is Safety.UNSAFE else (Safety.UNSAFE, 1)
-        if verdict is Safety.SAFE and _in_title(text, start):
-            return Safety.UNSAFE, 1  # a title of a work may repeat on purpose (《北伐北伐》): a person decides
+        if verdict is Safety.SAFE and (_in_title(text, start) or _quoted_short(text, start, end)):
+            # a title of a work may repeat on purpose (《北伐北伐》), and so may a short quotation, a word or a line
+            # mentioned as such (“好好好”的口头禅): a person decides
+            return Safety.UNSAFE, 1
         if verdict is Safety.SAFE and k == 1 and lexicon().pos(unit) in ("p", "c") and _term_after(text, end - 1):
             # a preposition before a term of the document that starts with it (自动从|从节点中选举, where the
             # document writes 主节点和从节点): the lexicon lacks the term, so the reading as written is for a person
@@ -699,6 +705,51 @@ _MARKS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", 
 def _quoted_whole(text: str, start: int, end: int) -> bool:
     """Do quotation or title marks hold exactly ``text[start:end]``?"""
     return start > 0 and end < len(text) and _MARKS.get(text[start - 1]) == text[end]
+
+
+#: The most characters a quotation holds to be taken as a mention (a word, a name, a line of a song) rather than
+#: running speech.
+QUOTED_SHORT = 10
+
+
+def _quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the text between the quotation marks (of _MARKS but 《》) that hold ``text[start:end]`` on its
+    line, if any, at most QUOTED_SHORT characters."""
+    lo = max(0, start - QUOTED_SHORT)
+    for i in range(start - 1, lo - 1, -1):
+        ch = text[i]
+        if ch == "\n":
+            return None
+        close = _MARKS.get(ch)
+        if close is not None and ch != "《":
+            j = text.find(close, end, i + 1 + QUOTED_SHORT + 1)
+            if j < 0 or "\n" in text[end:j]:
+                return None
+            return i + 1, j
+        if ch in _CLOSING_MARKS:
+            return None
+    return None
+
+
+_CLOSING_MARKS = frozenset(_MARKS.values())
+
+
+def _quoted_short(text: str, start: int, end: int) -> bool:
+    """Is the repeat inside a quotation of at most QUOTED_SHORT characters (``_quotation``)?"""
+    return _quotation(text, start, end) is not None
+
+
+def _quoted_periodic(text: str, start: int, end: int, k: int) -> bool:
+    """Does a short quotation (``_quotation``) hold nothing but the repeated unit over and over, the last perhaps
+    cut short (“龙格龙格龙”, “哈哈哈”): a line of a song or a sound, mentioned as such?"""
+    span = _quotation(text, start, end)
+    if span is None:
+        return False
+    lo, hi = span
+    unit = text[start : start + k]
+    body = text[lo:hi]
+    offset = (start - lo) % k
+    return len(body) >= 2 * k and all(body[i] == unit[(i - offset) % k] for i in range(len(body)))
 
 
 #: The marks that join the parts of a transliterated name (the middle dot and its look-alikes).
