@@ -1736,3 +1736,12 @@ def test_a_repeat_in_a_short_quotation_gets_no_safe_fix():
     assert found("她总说“我们我们要努力”。") == [("我们我们", Safety.UNSAFE)]
     # running speech quoted at length keeps its safe fix
     assert found("习近平指出，“我们要大力推推进改革开放”。") == [("推推", Safety.SAFE)]
+
+
+def test_traditional_text_checked_without_its_variant_is_still_judged_in_simplified_characters():
+    # a Taiwan encyclopedia paragraph checked as zh-Hans (no --variant): traditional-char reports the script, and
+    # the repeats are judged for what they say, as with --variant zh-Hant (it had 15 false alarms in a review's 75
+    # paragraphs: 屢屢, 家家戶戶, 第二軍軍長)
+    text = "他屢屢獲獎，家家戶戶都認識他。臺灣省省主席出席了典禮，第二軍軍長也到了。"
+    assert found(text) == found(text, "zh-Hant") == []
+    assert found("我們要大力推推進改革開放。") == found("我們要大力推推進改革開放。", "zh-Hant") != []

@@ -304,7 +304,10 @@ class DuplicateWord(BaseRule):
         if head.endswith(unit):
             first, head = lo, ""
         window = head + text[lo:hi] + tail
-        if doc.traditional:
+        if doc.traditional or _traditional_in(window):
+            # (judged in simplified characters, as the lexicon and the model are: also a traditional passage of a
+            # document checked as zh-Hans, or a whole traditional document checked without --variant, where
+            # traditional-char reports the script and the repeats are still judged as what they say)
             window = _to_simplified(window)
         k = len(unit)
         a0 = start - lo + len(head)  # the first copy in the window
@@ -542,6 +545,18 @@ def _han_table(np):
 @cache
 def _han_bounds(np):
     return np.array(HAN_BOUNDS, dtype=np.uint32)
+
+
+def _traditional_in(window: str) -> bool:
+    """Does ``window`` write a character that only traditional text has (與, 們, 這)?"""
+    return _traditional_chars().search(window) is not None
+
+
+@cache
+def _traditional_chars():
+    from ..script import _script_patterns
+
+    return _script_patterns()[0]
 
 
 def _to_simplified(window: str) -> str:
