@@ -1745,3 +1745,14 @@ def test_traditional_text_checked_without_its_variant_is_still_judged_in_simplif
     text = "他屢屢獲獎，家家戶戶都認識他。臺灣省省主席出席了典禮，第二軍軍長也到了。"
     assert found(text) == found(text, "zh-Hant") == []
     assert found("我們要大力推推進改革開放。") == found("我們要大力推推進改革開放。", "zh-Hant") != []
+
+
+@pytest.mark.parametrize(
+    "text", ["不要问“这个功能能不能做”，要问“这个功能该不该做”。", "这个方案可行行不行，明天再议。"]
+)
+def test_a_word_then_a_question_of_the_form_a_not_a_stays_silent(text):
+    assert found(text) == []
+
+
+def test_a_free_character_before_its_own_a_not_a_question_is_found():
+    assert [span for span, _ in found("你明天去去不去？")] == ["去去"]

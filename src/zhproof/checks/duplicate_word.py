@@ -1112,6 +1112,8 @@ def _explain(
     return Safety.SAFE, f"far more likely undone ({gain:.2f})"
 
 
+R_A_NOT_A = "这个功能|能不能做, 可行|行不行: a word that ends with the character, then a question of the form A-not-A"
+
 #: Readings of the grammar that the character statistics of statutes and reports (``_corpus_slip``) do not
 #: override: names, sounds and numbers, which that text seldom writes, a repeat inside a word of the lexicon, and the
 #: reduplications of everyday prose that statutes never write (一步步完善, 一名名学生, 商场等等公共场所, 开开会,
@@ -1131,6 +1133,7 @@ CORPUS_KEEPS = frozenset(
         R_VERB_DOUBLED,
         R_TIME,
         R_NOW_AT,
+        R_A_NOT_A,
     }
 )
 
@@ -1855,6 +1858,10 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str, copies: int = 2, fo
         return R_TIME
     ends_word = _ends_word(lex, window, a, mid, heads)
     starts_word = _starts_word(lex, window, mid)
+    if ends_word and window[mid + k : mid + k + 2] in ("不" + unit, "没" + unit):
+        # (the second copy opens a question of the form A-not-A after a word that ends with it: 功能|能不能,
+        # 可行|行不行; a free first copy is a slip: 你明天去去不去)
+        return R_A_NOT_A
     after_number = (
         prev.isdigit()
         or bool(_NUMERAL.fullmatch(prev or "x"))
