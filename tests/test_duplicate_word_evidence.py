@@ -1756,3 +1756,14 @@ def test_a_word_then_a_question_of_the_form_a_not_a_stays_silent(text):
 
 def test_a_free_character_before_its_own_a_not_a_question_is_found():
     assert [span for span, _ in found("你明天去去不去？")] == ["去去"]
+
+
+@pytest.mark.parametrize("text", ["否则测试会会失败。", "这个方法能能提高效率。"])
+def test_a_modal_of_one_character_said_twice_before_a_verb_is_found(text):
+    ((span, safety),) = found(text)
+    assert span[0] == span[1] and safety is Safety.UNSAFE
+
+
+@pytest.mark.parametrize("text", ["我明天去会会老朋友。", "咱们去会会他。"])
+def test_meet_said_as_a_reduplicated_verb_stays_silent(text):
+    assert found(text) == []
