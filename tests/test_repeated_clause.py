@@ -558,3 +558,14 @@ def test_a_copy_that_is_a_line_of_its_own_is_the_original():
     )
     (d,) = zhproof.lint_text(text, select="repeated-clause")
     assert line_of(text, d.start) == 1 and "第3行" in d.message
+
+
+def test_a_sentence_opening_with_dan_pasted_into_prose_is_no_proviso():
+    # provisos are statutes' formula (a test above); in prose a sentence opening with 但是 pasted into another
+    # paragraph is a paste like any other (a held-out review of Markdown newsletters)
+    text = (
+        "这款工具的界面非常简洁，上手几乎没有门槛。但是，它目前还不支持多人同时编辑同一个文档。\n\n"
+        "作者说，下一个版本会加入插件系统，并且开放更多的接口给社区开发者。"
+        "但是，它目前还不支持多人同时编辑同一个文档。\n"
+    )
+    assert len(zhproof.lint_text(text, select="repeated-clause")) == 1

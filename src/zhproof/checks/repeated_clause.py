@@ -111,8 +111,8 @@ DOC = RuleDoc(
         "(习近平在贺信中指出，……) of text printed in full elsewhere; two copies that each follow a verb of saying "
         "(a lede and its story quoting a speech: 他强调，…… and 习近平强调，……); two copies in a statute (after an article "
         "label, 第十二条) that each follow a clause and run to their paragraph's end (a consequence two articles "
-        "share: ……者，处……罚金。); one sentence opening with 但 (a proviso, 但是，当事人另有约定的除外。) or, in "
-        "a statute's articles, that is only an exception rider (信托文件另有规定的，从其规定。); "
+        "share: ……者，处……罚金。); in a statute's articles, one sentence opening with 但 (a proviso, "
+        "但是，当事人另有约定的除外。) or that is only an exception rider (信托文件另有规定的，从其规定。); "
         "list items ending in ；; headlines and captions "
         "without a sentence end. A copy right after its original is no paste where it opens the next item of a list "
         "or article under another label, or an item that goes on after it (一、服现役期间因公致残。⏎二、服现役期间因公"
@@ -689,7 +689,7 @@ def _formula(doc: Document, orig: tuple[int, int], copy: tuple[int, int], lines:
         # classic slip (samples/seed.txt: ……物流配送，注重调动……疫情防控。 and ……实践相结合，注重调动……疫情防控。)
         return "a consequence two articles of a statute share (each copy follows a clause, to its paragraph's end)"
     first = _HAN_FIRST.search(text, cs, ce)
-    if first and first.group() in _PROVISO and not _TERMINATOR.search(text, cs, ce):
+    if first and first.group() in _PROVISO and not _TERMINATOR.search(text, cs, ce) and lines.in_articles(os_, cs):
         return "a proviso (one sentence opening with 但 qualifies the provision before it; statutes repeat provisos)"
     if _RIDER.fullmatch(text, cs, ce) and lines.in_articles(os_, cs):
         return "an exception rider as a sentence of its own (信托文件另有规定的，从其规定。 qualifies the provision before it)"
