@@ -569,3 +569,14 @@ def test_a_sentence_opening_with_dan_pasted_into_prose_is_no_proviso():
         "但是，它目前还不支持多人同时编辑同一个文档。\n"
     )
     assert len(zhproof.lint_text(text, select="repeated-clause")) == 1
+
+
+def test_a_sentence_after_a_closing_quote_is_compared_without_the_quote():
+    # (……再说。”今天就……: the clause held the quote, and its copy elsewhere, without one, was another clause)
+    text = (
+        "他笑着说：“先把这件事做完再说。”今天就把这个版本的所有问题都修复完毕，明天正式发布。\n\n"
+        "关于新版本，团队做了很多准备工作，测试覆盖率也提高到了百分之九十。今天就把这个版本的所有问题都修复完毕，明天正式发布。\n"
+    )
+    (d,) = zhproof.lint_text(text, select="repeated-clause")
+    assert text[d.start : d.end] == "今天就把这个版本的所有问题都修复完毕，明天正式发布。"
+    assert "”" in zhproof.fix_text(text, select="repeated-clause", unsafe=True)

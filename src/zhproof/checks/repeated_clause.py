@@ -465,6 +465,14 @@ def _clauses(text: str) -> tuple[list[str], list[str], list[str], list[int], lis
     # and, between them, the text before each label's "\n", whose line breaks count the clauses before the
     # label's clause since the label before. (A label holds no separator and no white space before its end,
     # so it ends inside its clause, or its clause is all label and its key is "".)
+    starts, ends = offsets[1::2], offsets[2::2]
+    # A clause that opens with the closing quote of the sentence before (……再说。”今天就……) starts after it: the
+    # quote closes the sentence before, and the clause is the same as where it stands without one
+    for k in [k for k, r in enumerate(raw) if r[0] in _CLOSERS]:
+        r = raw[k]
+        n = len(r) - len(r.lstrip(_CLOSERS))
+        if n < len(r):
+            raw[k], starts[k] = r[n:], starts[k] + n
     labels = [""] * len(raw)  # the label clause i opens with (compared stripped), or ""
     keys = raw[:]
     pieces = _LABEL_AT.split("\n" + "\n".join(raw))
@@ -473,7 +481,7 @@ def _clauses(text: str) -> tuple[list[str], list[str], list[str], list[int], lis
         labels[k] = label
         keys[k] = raw[k][len(label) :]
     del pieces
-    return raw, labels, keys, offsets[1::2], offsets[2::2]
+    return raw, labels, keys, starts, ends
 
 
 def _candidates(
