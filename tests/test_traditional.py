@@ -8,6 +8,7 @@ import pytest
 import zhproof
 from zhproof.checks import traditional_char as tc
 from zhproof.data import char_table
+from zhproof.model import Safety
 
 
 def found(text, variant="zh-Hant"):
@@ -185,3 +186,14 @@ def test_a_gloss_in_parentheses_after_a_product_or_place_is_no_name(text):
 def test_names_after_their_romanisation_of_every_shape(text):
     # found by the second review: a hyphenated given name, a rare surname, a compound surname
     assert [d for d in zhproof.lint_text(text) if d.rule == "traditional-char"] == []
+
+
+@pytest.mark.parametrize("text", ["例如“國”简化为“国”，“書”简化为“书”。", "繁体写作“體”，简体写作“体”。"])
+def test_a_character_quoted_alone_is_mentioned_not_leaked(text):
+    # (its whole-paragraph conversion turned the sentence into “国”简化为“国”: a review of encyclopedia prose)
+    assert zhproof.lint_text(text, select="traditional-char") == []
+
+
+def test_a_longer_quotation_in_the_other_script_is_still_reported():
+    (d,) = zhproof.lint_text("他说“我們的國家”很好。", select="traditional-char")
+    assert d.fix.safety is Safety.UNSAFE

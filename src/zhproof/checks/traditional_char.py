@@ -33,6 +33,9 @@ JAPANESE_KANA = 50
 _HAN_CHAR = compile_re(f"[{HAN}]")
 _CLAUSE_END = compile_re(r"[，。；：！？、\r\n,;!?]")
 CONTEXT = 12  # characters each side given to the phrase-aware converter
+#: Quotation marks that hold nothing but this many wrong-script characters or fewer mention them as characters
+#: (“國”简化为“国”, the form “裡”).
+MENTION_MAX = 2
 #: A clause with at least this many wrong-script characters is a quoted passage in the other script (a
 #: Taiwan film title, a Hong Kong shop sign): one finding for the whole run, as a warning.
 PASSAGE_MIN = 4
@@ -133,7 +136,8 @@ DOC = RuleDoc(
         "is a label, and so is a person's name that starts with a surname (or four characters with a compound one), "
         "in parentheses after its romanisation (Xuan Huang (黄玄)): all are left alone. Wrong-script "
         "characters inside quotation or title marks (“時代廣場”, 《海角七號》) are reported once for the quotation, "
-        "as a warning: the quote may reproduce the original. Otherwise a "
+        f"as a warning: the quote may reproduce the original; marks that hold {MENTION_MAX} such characters or "
+        "fewer and nothing else mention them as characters (“國”简化为“国”) and are not reported. Otherwise a "
         f"clause with {PASSAGE_MIN} or more such characters is reported once, as a warning: usually a quoted "
         f"passage in the other script. A document with {OTHER_SCRIPT_MIN} or more characters of the other script "
         f"outside quotation marks and more than {OTHER_SCRIPT_RATIO} times as many as of its own (README.zh-TW.md "
@@ -270,6 +274,8 @@ class TraditionalChar(BaseRule):
             return
         count = sum(e - s for s, e, _ in runs)
         quoted = group is not None and group[0] == "quote"
+        if quoted and group[2] - group[1] <= MENTION_MAX and count == group[2] - group[1]:
+            return  # a character quoted alone is mentioned as such (“國”简化为“国”): no finding, no conversion
         if quoted or count >= PASSAGE_MIN:
             start, end = runs[0][0], runs[-1][1]
             if quoted:
