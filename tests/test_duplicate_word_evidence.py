@@ -1767,3 +1767,20 @@ def test_a_modal_of_one_character_said_twice_before_a_verb_is_found(text):
 @pytest.mark.parametrize("text", ["我明天去会会老朋友。", "咱们去会会他。"])
 def test_meet_said_as_a_reduplicated_verb_stays_silent(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["以十年年磨一剑的恒心攀登科技高峰。", "他被认为在2003年年他就参与了此事。", "他工作了三年年多。"]
+)
+def test_a_unit_said_twice_after_its_number_before_no_word_is_found(text):
+    # the number takes its unit once, and 年年 reduplicated (every year) takes no number: a function word's
+    # threshold, as a counter's or a measure word's
+    ((span, safety),) = found(text)
+    assert span == "年年" and safety is Safety.UNSAFE
+
+
+@pytest.mark.parametrize(
+    "text", ["第二天天没亮他就出发了。", "近三年年均增长百分之五。", "一年年过去了。", "百年年华诞之际。"]
+)
+def test_a_unit_after_its_number_that_starts_a_word_or_a_clause_stays_silent(text):
+    assert found(text) == []

@@ -1027,6 +1027,19 @@ def _explain(
         # a counter said twice after its number, the second alone before a word (第二十条|条规定, 第三百九十条|条之一):
         # the number takes it once, as a unit before a particle
         measure_twice = _counted(window, a, window[a - 1] if a > 0 else prev)
+    if (
+        k == 1
+        and copies == 2
+        and not (unit_twice or measure_twice)
+        and window[a] in NUMERAL_UNITS
+        and window[a] not in FREE_UNITS
+        and not _starts_longer_word(lex, window, a + 1, window[a])
+        and not _NUMERAL.fullmatch(window[a + 2 : a + 3] or "x")
+    ):
+        # a unit said twice after its number, the second copy starting no word nor a number (2023年|年二十九, the
+        # lunar year's 29th) (十年年磨一剑, 2003年年他, 三年年多): the
+        # number takes it once, and 年年 reduplicated, every year, takes no number
+        measure_twice = _counted(window, a, window[a - 1] if a > 0 else prev)
     if _attested(window, a, k) and not unit_twice:
         # (the statutes' 年年 between two figures is no evidence for 2021年年1月: the key's ``_`` is any end of a
         # run of Han characters, and a number takes its unit once)
@@ -1875,6 +1888,7 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str, copies: int = 2, fo
         and mid + k < len(window)
         and not _unit_once(lex, window, a, dates=copies == 2)
         and not _counter_alone(window, a, mid)
+        and (copies > 2 or unit in COUNTERS or unit in FREE_UNITS or _starts_longer_word(lex, window, mid, unit))
     ):
         # (three copies are the unit and the reduplicated word: 三百六十五天|天天两小时, whatever number follows)
         # the second copy starts a word (24日|日本, 第四章|章名, 第二天|天没亮), unless a particle or a localizer
@@ -2191,6 +2205,17 @@ def _unit_once(lex, window: str, a: int, dates: bool = True) -> bool:
     if not (next_ in UNIT_SLIP_NEXT or since or (dates and _numeral_next(window, a + 2, window[a]))):
         return False
     return not _starts_word(lex, window, a + 1)
+
+
+#: Units that are nouns of their own too (天 the sky, 日 the sun, 月 the moon: 第二天|天没亮): after a number, the
+#: second copy may start a clause. Other units (年) start a word there, or the repeat is for the evidence
+#: (百年年恰是, 十年年磨一剑, 2003年年他被认为; not 2021年|年会, 百年|年华诞).
+FREE_UNITS = frozenset("天日月")
+
+
+def _starts_longer_word(lex, window: str, mid: int, unit: str) -> bool:
+    """Does a word of the lexicon of two characters or more, other than the unit reduplicated, start at ``mid``?"""
+    return any(len(w) > len(unit) and w != unit * 2 for w in lex.prefixes(window[mid : mid + MAX_LOOKAHEAD]))
 
 
 #: Units that are counters and nothing else: no word of their own without a number (次, 届, 条 ...), unlike 天 (the
