@@ -1784,3 +1784,16 @@ def test_a_unit_said_twice_after_its_number_before_no_word_is_found(text):
 )
 def test_a_unit_after_its_number_that_starts_a_word_or_a_clause_stays_silent(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,unit", [("央视网消息（新新闻联播）：今天上午。", "新新"), ("部队驻守金金门岛多年。", "金金")]
+)
+def test_a_title_that_a_word_of_the_text_undone_outreaches_is_a_chance_string(text, unit):
+    # 新新闻 and 金金门 are titles of Wikipedia; undone, the text reads 新闻联播 and 金门岛, words that go on beyond them
+    assert [span for span, _ in found(text)] == [unit]
+
+
+@pytest.mark.parametrize("text", ["芬兰总统尼尼斯托表示欢迎。", "他去过卡塞塞区。"])
+def test_a_title_no_word_of_the_text_undone_outreaches_keeps_its_reading(text):
+    assert found(text) == []

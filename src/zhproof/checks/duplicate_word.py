@@ -1833,7 +1833,7 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str, copies: int = 2, fo
         # a unit said twice before the next number of a date (十二月|月三十一日, 第3条|条第2款, 一月|月一日,
         # 一九九九年|年八月) is no number and a word, no classifier reduplicated, no AABB: the evidence judges it
         return None
-    if _known_name(window, a, k):
+    if _known_name(window, a, k) and not _name_outreached(lex, window, a, k):
         return R_KNOWN_NAME
     heads = _heads(lex, window, a)  # (the trie look-ups of _inside_word, asked again by _ends_word)
     if _inside_word(lex, window, a, k, heads):
@@ -2482,6 +2482,29 @@ def _known_name(window: str, a: int, k: int) -> bool:
                 return True
     except UnicodeEncodeError:  # a lone surrogate is part of no name
         return False
+    return False
+
+
+def _name_outreached(lex, window: str, a: int, k: int) -> bool:
+    """Does the text with one copy undone hold a word of the lexicon, with the copy left, that reaches further than
+    every title of ``_known_name`` that holds the repeat (央视网消息（新新闻|联播）: the title 新新闻 ends where the
+    word 新闻联播 goes on; 科学学|发展观 beside 科学发展观)? Then the title is a chance string of the slip, and the
+    evidence decides. (Not 尼尼斯托: 尼斯 ends before the title does.)"""
+    trie = _repeat_titles()
+    end = a + 2 * k
+    reach = 0
+    try:
+        for s in range(max(0, a - MAX_LOOKAHEAD), a + 1):
+            titles = trie.prefixes(window[s : s + 3 * MAX_LOOKAHEAD])
+            if titles and s + len(titles[-1]) >= end:
+                reach = max(reach, s + len(titles[-1]) - k)  # where the title ends in the text undone
+    except UnicodeEncodeError:
+        return False
+    undone = window[:a] + window[a + k :]
+    for s in range(max(0, a - MAX_LOOKAHEAD), a + 1):
+        words = lex.prefixes(undone[s : s + 2 * MAX_LOOKAHEAD])
+        if words and s + len(words[-1]) > max(reach, a + k):
+            return True
     return False
 
 
