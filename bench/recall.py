@@ -54,7 +54,9 @@ Types (expected rule in brackets). "Han run": a maximal run of consecutive Han c
 - moved-passage [repeated-clause]: two consecutive sentences of one paragraph, each ending in 。 (together >= 50
   Han characters, occurring once in the document, quotes and brackets paired), copied to the end of a later
   paragraph that ends in 。 (uniform among those): ...X。 becomes ...X。S1。S2。 (pasted in the wrong place, the
-  original left where it was). Detected: a finding overlaps the copy.
+  original left where it was). Detected: a finding overlaps the copy or the original (the rule reports the copy
+  that reads as the stray paste, as for pasted-sentence; the fix's outcome, repaired or not, shows whether it
+  chose the right one).
 - list-item [duplicate-list-item]: an item of a 、 list written twice, uniform over the items that are between
   two 、 (X、 -> X、X、) or the last item of the list, between its last 、 and the closing punctuation
   (、X。 -> 、X、X。). Items are what lies between the marks (any length; a list does not cross ，。；：！？ or a
@@ -454,7 +456,7 @@ def build_moved_passage(doc: Doc, k: int, rng: random.Random) -> Injection | Non
         return None
     at = rng.choice(later)
     passage = text[s1:e2]
-    return Injection("moved-passage", at, at, passage, (0, len(passage)), guards=[(s1, e2)])
+    return Injection("moved-passage", at, at, passage, (0, len(passage)), guards=[(s1, e2)], detect_guards=True)
 
 
 def sites_list_item(doc: Doc) -> list:
