@@ -1677,7 +1677,7 @@ def test_a_verb_reduplicated_as_a_predicate_stays_silent(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["注意输出中不会不会出现测试通过时打印的内容。", "劳动报酬标准不得不得低于集体合同规定的标准。"],
+    ["劳动报酬标准不得不得低于集体合同规定的标准。"],
 )
 def test_a_modal_said_twice_before_its_verb_is_found(text):
     # a modal never reduplicates before the verb it governs: a function word's threshold (the model alone gains
@@ -1686,7 +1686,10 @@ def test_a_modal_said_twice_before_its_verb_is_found(text):
     assert span[:2] == span[2:] and safety is Safety.UNSAFE
 
 
-@pytest.mark.parametrize("text", ["他连声说不会不会。", "他连声说可以可以，转身就走了。", "老板连连点头：“可以可以！”"])
+@pytest.mark.parametrize(
+    "text",
+    ["他连声说不会不会。", "他连声说可以可以，转身就走了。", "老板连连点头：“可以可以！”", "他不会不会游泳吧？"],
+)
 def test_a_modal_said_twice_as_an_answer_stays_silent(text):
     # (the second had a safe fix: far more likely undone, 3.36)
     assert found(text) == []
@@ -1796,4 +1799,14 @@ def test_a_title_that_a_word_of_the_text_undone_outreaches_is_a_chance_string(te
 
 @pytest.mark.parametrize("text", ["芬兰总统尼尼斯托表示欢迎。", "他去过卡塞塞区。"])
 def test_a_title_no_word_of_the_text_undone_outreaches_keeps_its_reading(text):
+    assert found(text) == []
+
+
+def test_a_short_quotation_of_speech_after_a_colon_keeps_its_safe_fix():
+    assert found("他说：“我们的的目标。”") == [("的的", Safety.SAFE)]
+
+
+@pytest.mark.parametrize("text", ["2015年年中以来，销量稳步增长。", "预计2018年年尾完工。"])
+def test_a_unit_before_a_part_of_its_period_stays_silent(text):
+    # (年中 and 年尾 are words the lexicon lacks: 2015年|年中, mid-2015)
     assert found(text) == []

@@ -580,3 +580,20 @@ def test_a_sentence_after_a_closing_quote_is_compared_without_the_quote():
     (d,) = zhproof.lint_text(text, select="repeated-clause")
     assert text[d.start : d.end] == "今天就把这个版本的所有问题都修复完毕，明天正式发布。"
     assert "”" in zhproof.fix_text(text, select="repeated-clause", unsafe=True)
+
+
+def test_a_copy_after_a_closing_quote_and_a_space_is_found():
+    text = (
+        "他笑着说：“先把这件事做完再说。” 今天就把这个版本的所有问题都修复完毕，明天正式发布。\n\n"
+        "关于新版本，团队做了很多准备工作，测试覆盖率也提高到了百分之九十。今天就把这个版本的所有问题都修复完毕，明天正式发布。\n"
+    )
+    assert len(zhproof.lint_text(text, select="repeated-clause")) == 1
+
+
+def test_findings_of_repeated_clause_never_overlap():
+    a = "第一个句子讲的是今年全市的经济运行总体平稳向好的情况。"
+    b = "第二个句子讲的是居民收入稳定增长和消费市场持续回暖。"
+    c = "第三个句子讲的是重点项目建设加快推进和产业结构优化。"
+    text = f"天气晴朗，气温适宜，适合外出。{a}{b}{c}\n\n经济工作方面。{a}{b}\n\n项目建设方面。{b}{c}\n"
+    spans = sorted((d.start, d.end) for d in zhproof.lint_text(text, select="repeated-clause"))
+    assert spans and all(e <= s for (_, e), (s, _) in zip(spans, spans[1:]))

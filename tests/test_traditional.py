@@ -197,3 +197,7 @@ def test_a_character_quoted_alone_is_mentioned_not_leaked(text):
 def test_a_longer_quotation_in_the_other_script_is_still_reported():
     (d,) = zhproof.lint_text("他说“我們的國家”很好。", select="traditional-char")
     assert d.fix.safety is Safety.UNSAFE
+
+
+def test_a_word_of_two_characters_quoted_in_the_other_script_is_still_reported():
+    assert len(zhproof.lint_text("他笑着说“謝謝”。", select="traditional-char")) == 1

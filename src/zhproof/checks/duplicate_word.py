@@ -754,8 +754,10 @@ _CLOSING_MARKS = frozenset(_MARKS.values())
 
 
 def _quoted_short(text: str, start: int, end: int) -> bool:
-    """Is the repeat inside a quotation of at most QUOTED_SHORT characters (``_quotation``)?"""
-    return _quotation(text, start, end) is not None
+    """Is the repeat inside a quotation of at most QUOTED_SHORT characters (``_quotation``), not speech that a
+    colon introduces (他说：“我们的的目标。”)?"""
+    span = _quotation(text, start, end)
+    return span is not None and text[span[0] - 2 : span[0] - 1] not in ("：", ":")
 
 
 def _quoted_periodic(text: str, start: int, end: int, k: int) -> bool:
@@ -1003,7 +1005,7 @@ def _explain(
     if reason == R_NOW_AT and copies > 2:
         reason = None  # (现在在在学书法: 在 once more than 现在 and its 在)
     caveat = reason
-    if reason is None and _known_name(window, a, k):
+    if reason is None and _known_name(window, a, k) and _name_outreached(lex, window, a, k):
         # a title that a word of the text undone outreaches (``_name_outreached``): for the evidence, without a safe
         # fix
         caveat = R_OUTREACHED_TITLE
@@ -1044,6 +1046,7 @@ def _explain(
         and window[a] not in FREE_UNITS
         and not _starts_longer_word(lex, window, a + 1, window[a])
         and not _NUMERAL.fullmatch(window[a + 2 : a + 3] or "x")
+        and window[a + 2 : a + 3] not in PERIOD_PARTS
     ):
         # a unit said twice after its number, the second copy starting no word nor a number (2023年|年二十九, the
         # lunar year's 29th) (十年年磨一剑, 2003年年他, 三年年多): the
@@ -1053,7 +1056,7 @@ def _explain(
         # (the statutes' 年年 between two figures is no evidence for 2021年年1月: the key's ``_`` is any end of a
         # run of Han characters, and a number takes its unit once)
         return None, R_ATTESTED
-    if k == 2 and copies == 2 and eos and a + 4 == len(window) and window[a : a + 2] in MODALS:
+    if k == 2 and copies == 2 and eos and a + 4 == len(window) and window[a : a + 2] in MODALS | NEGATED_MODALS:
         # (a modal with no verb to govern where its clause ends is an answer: 他连声说可以可以，, 不会不会。)
         return None, R_MODAL_ANSWER
     gain = _gain(lm, window, a, k, bos, eos)
@@ -2142,17 +2145,21 @@ def _function_word(lex, window: str, a: int, k: int) -> bool:
 
 
 #: Modal verbs of two characters, negated or not: a closed class of the grammar that never reduplicates before
-#: the verb it governs (不会不会出现, 不得不得低于); said twice on its own it answers (可以可以，, 不会不会。).
-MODALS = frozenset({"不会", "不得", "不能", "不可", "不应", "不必", "可以", "应当", "应该", "必须", "能够"})
+#: the verb it governs (不得不得低于); said twice on its own it answers (可以可以，). Not 不会, 不能, 不可: said twice
+#: they may be a double negation (他不会不会游泳吧？), and alone an answer (不会不会。).
+MODALS = frozenset({"不得", "不应", "不必", "可以", "应当", "应该", "必须", "能够"})
 
 
 #: Modal verbs of one character (a verb of its own too: 会会 meet, 要要 ask for; before a person they keep that reading).
 MODAL_CHARS = frozenset("会能要该应")
 
 
+NEGATED_MODALS = frozenset({"不会", "不能", "不可"})
+
+
 def _modal_before_verb(lex, window: str, a: int, k: int) -> bool:
-    """Is the repeat a modal verb of MODALS said twice before a verb, an adjective or an adverb (注意输出中不会不会出现,
-    标准不得不得低于), or one of MODAL_CHARS whose first copy ends no word and whose second starts none (否则测试会会
+    """Is the repeat a modal verb of MODALS said twice before a verb, an adjective or an adverb (标准不得不得低于),
+    or one of MODAL_CHARS whose first copy ends no word and whose second starts none (否则测试会会
     失败, 这个方法能能提高效率; not 晚会|会开始, 要|要求, 去会会老朋友)? Like a function word, it needs less evidence to
     be called a slip."""
     if k == 1:
@@ -2216,6 +2223,8 @@ def _unit_once(lex, window: str, a: int, dates: bool = True) -> bool:
     return not _starts_word(lex, window, a + 1)
 
 
+#: Parts of a period after its unit, in words the lexicon may lack (2015年|年中, 2018年|年尾, 年末, 年初, 年底).
+PERIOD_PARTS = frozenset("中尾末初底头")
 #: Units that are nouns of their own too (天 the sky, 日 the sun, 月 the moon: 第二天|天没亮): after a number, the
 #: second copy may start a clause. Other units (年) start a word there, or the repeat is for the evidence
 #: (百年年恰是, 十年年磨一剑, 2003年年他被认为; not 2021年|年会, 百年|年华诞).

@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache
 from itertools import accumulate, compress, count, repeat
-from operator import add, is_not
+from operator import add, is_not, itemgetter
 from typing import Iterable
 
 from ..document import Document
@@ -87,6 +87,8 @@ _RIDER = compile_re(
 )
 _SEPARATORS = "，、；：。！？!?;: \t\r\n\u3000"
 _CLOSERS = "”’」』）)"
+_CLOSER_SET = frozenset(_CLOSERS)
+_CLOSERS_SPACE = _CLOSERS + " \t\u3000"
 
 DOC = RuleDoc(
     summary="a clause or sentence that already appears earlier in the document (pasted twice)",
@@ -196,6 +198,7 @@ class RepeatedClause(BaseRule):
             return
         lines = _Lines(text)
         n = len(keys)
+        taken: list[tuple[int, int]] = []  # the spans reported so far
         i = -1
         for i0 in _candidates(occ, starts, ends, raw, keys, min(min_adjacent, min_distant), min_distant, text):
             if i0 < i:
@@ -240,7 +243,7 @@ class RepeatedClause(BaseRule):
             copy_start, copy_end = starts[i], ends[j - 1]
             orig_end = ends[o + (j - i) - 1]
             gap = text[orig_end:copy_start] if copy_start - orig_end <= 16 else ""  # (a distant copy: no slice)
-            adjacent = copy_start - orig_end <= 16 and not gap.strip(_SEPARATORS)
+            adjacent = copy_start - orig_end <= 16 and not gap.strip(_SEPARATORS + _CLOSERS)
             if adjacent and (
                 (
                     labels[i]
@@ -308,7 +311,11 @@ class RepeatedClause(BaseRule):
             if report and _table_cells(doc, orig_start, orig_end, copy_start, copy_end):
                 report = False  # cells of a table, side by side or in two rows: tables repeat their values
             if report:
-                yield self._finding(doc, starts, ends, i, j, o, adjacent, safe=adjacent and han >= SAFE_ADJACENT_HAN)
+                finding = self._finding(
+                    doc, starts, ends, i, j, o, adjacent, safe=adjacent and han >= SAFE_ADJACENT_HAN, taken=taken
+                )
+                taken.append((finding.start, finding.end))
+                yield finding
             i = j
 
     def _finding(
@@ -321,14 +328,22 @@ class RepeatedClause(BaseRule):
         orig: int,
         adjacent: bool,
         safe: bool = False,
+        taken: list[tuple[int, int]] | None = None,
     ) -> Diagnostic:
         text = doc.text
         start, end = starts[i], ends[j - 1]
         other = starts[orig]
         later = True
-        if not adjacent and _stray_is_earlier(text, (starts[orig], ends[orig + (j - i) - 1]), (start, end)):
-            # the earlier copy reads as the stray paste: it is the one reported and deleted
-            start, end, other, later = starts[orig], ends[orig + (j - i) - 1], start, False
+        earlier = (starts[orig], ends[orig + (j - i) - 1])
+        if (
+            not adjacent
+            and not any(s < earlier[1] + 1 and earlier[0] - 1 < e for s, e in taken or ())
+            and _stray_is_earlier(text, earlier, (start, end))
+        ):
+            # the earlier copy reads as the stray paste: it is the one reported and deleted (unless a finding
+            # already covers it: findings never overlap)
+            start, end, other, later = earlier[0], earlier[1], start, False
+        copy = text[start:end]
         # the copy's article or list label goes with it (二、X。 deleted whole, not leaving 二、 or 二。); take the
         # terminal punctuation along when the copy is a whole sentence, otherwise the separator before it, so that
         # what remains reads 同临床实践相结合。 and not 同临床实践相结合，
@@ -355,7 +370,6 @@ class RepeatedClause(BaseRule):
                 lo += 1
             start, end = lo, line_end
         line = doc.line_col(other)[0]
-        copy = text[starts[i] : ends[j - 1]]
         shown = copy if len(copy) <= 24 else copy[:12] + "……" + copy[-10:]
         # a copy right after its original is never meant: an error, and deleting it is safe (from
         # SAFE_ADJACENT_HAN); a copy elsewhere may itself be the original and the earlier one the stray paste, so a
@@ -385,9 +399,10 @@ COHERENCE_MARGIN = 1
 def _stray_is_earlier(text: str, earlier: tuple[int, int], later: tuple[int, int]) -> bool:
     """Of two distant copies of a sentence, does the earlier read as the stray paste? A sentence pasted where it
     does not belong shares few words with the text around it, while the original is about what its neighbours are
-    about: the copy whose context (CONTEXT_HAN Han characters each side) holds fewer of its pairs of characters, by
-    COHERENCE_MARGIN, is the paste. A copy that is a line of its own is the original (a paste lands after another
-    sentence). Otherwise, without such evidence, the later copy is taken as the paste, as before."""
+    about: the copy whose context (CONTEXT_HAN Han characters each side, the other copy left out) holds fewer of
+    its pairs of characters, by COHERENCE_MARGIN, is the paste. A copy that is a line of its own is the original
+    (a paste lands after another sentence). Otherwise, without such evidence, the later copy is taken as the
+    paste."""
     own = [_whole_line_of(text, *earlier), _whole_line_of(text, *later)]
     if own[0] != own[1]:
         return own[1]
@@ -395,8 +410,8 @@ def _stray_is_earlier(text: str, earlier: tuple[int, int], later: tuple[int, int
     if not pairs:
         return False
     shared = [
-        len(pairs & _pairs(_around(text, *earlier, skip=later))),
-        len(pairs & _pairs(_around(text, *later, skip=earlier))),
+        sum(len(pairs & _pairs(side)) for side in _around(text, *earlier, skip=later)),
+        sum(len(pairs & _pairs(side)) for side in _around(text, *later, skip=earlier)),
     ]
     return shared[0] + COHERENCE_MARGIN <= shared[1]
 
@@ -410,38 +425,46 @@ def _whole_line_of(text: str, start: int, end: int) -> bool:
 
 
 _NOT_PUNCT_SPACE = compile_re(r"[^\s。！？；…”’」』）)!?;.\u3000]")
+#: How far from a copy its context is looked for, in characters of any kind (a bound on the cost in text that is
+#: mostly not Chinese).
+CONTEXT_REACH = 4 * CONTEXT_HAN
 
 
-def _around(text: str, start: int, end: int, skip: tuple[int, int]) -> str:
-    """Up to CONTEXT_HAN Han characters before ``start`` and after ``end``, outside the other copy (``skip``),
-    joined by a mark no pair crosses."""
-    before, after = [], []
-    i = start - 1
-    while i >= 0 and len(before) < CONTEXT_HAN:
-        if skip[0] <= i < skip[1]:
-            i = skip[0] - 1
-            continue
-        if _HAN_ONE.match(text[i]):
-            before.append(text[i])
-        i -= 1
-    i = end
-    while i < len(text) and len(after) < CONTEXT_HAN:
-        if skip[0] <= i < skip[1]:
-            i = skip[1]
-            continue
-        if _HAN_ONE.match(text[i]):
-            after.append(text[i])
-        i += 1
-    return "".join(reversed(before)) + "|" + "".join(after)
+def _around(text: str, start: int, end: int, skip: tuple[int, int]) -> list[str]:
+    """The runs of Han characters before ``start`` and after ``end``, up to CONTEXT_HAN of them each side within
+    CONTEXT_REACH characters, outside the other copy (``skip``), which ends a run: no pair of characters crosses
+    it or the copy."""
+    runs: list[str] = []
+    for step in (-1, 1):
+        run: list[str] = []
+        han = 0
+        if step < 0:
+            i, stop = start - 1, max(-1, start - 1 - CONTEXT_REACH)
+        else:
+            i, stop = end, min(len(text), end + CONTEXT_REACH)
+        while i != stop and han < CONTEXT_HAN:
+            if skip[0] <= i < skip[1]:
+                runs.append("".join(run[::step]))
+                run = []
+                i = skip[0] - 1 if step < 0 else skip[1]
+                if (step < 0 and i <= stop) or (step > 0 and i >= stop):
+                    break
+                continue
+            if _HAN_ONE.match(text[i]):
+                run.append(text[i])
+                han += 1
+            i += step
+        runs.append("".join(run[::step]))
+    return runs
 
 
 _HAN_ONE = compile_re(f"[{HAN}]")
 
 
 def _pairs(s: str) -> set[str]:
-    """The pairs of neighbouring Han characters of ``s``."""
-    han = "".join(_HAN_ONE.findall(s)) if "|" not in s else s
-    return {han[k : k + 2] for k in range(len(han) - 1) if "|" not in han[k : k + 2]}
+    """The pairs of neighbouring Han characters of ``s`` (its other characters left out)."""
+    han = "".join(_HAN_ONE.findall(s))
+    return {han[k : k + 2] for k in range(len(han) - 1)}
 
 
 def _clauses(text: str) -> tuple[list[str], list[str], list[str], list[int], list[int]]:
@@ -468,9 +491,11 @@ def _clauses(text: str) -> tuple[list[str], list[str], list[str], list[int], lis
     starts, ends = offsets[1::2], offsets[2::2]
     # A clause that opens with the closing quote of the sentence before (……再说。”今天就……) starts after it: the
     # quote closes the sentence before, and the clause is the same as where it stands without one
-    for k in [k for k, r in enumerate(raw) if r[0] in _CLOSERS]:
+    # (and the white space after it: a clause starts with no white space); the clauses are picked in C, one pass of
+    # a set's look-up over their first characters
+    for k in list(compress(count(), map(_CLOSER_SET.__contains__, map(itemgetter(0), raw)))):
         r = raw[k]
-        n = len(r) - len(r.lstrip(_CLOSERS))
+        n = len(r) - len(r.lstrip(_CLOSERS_SPACE))
         if n < len(r):
             raw[k], starts[k] = r[n:], starts[k] + n
     labels = [""] * len(raw)  # the label clause i opens with (compared stripped), or ""

@@ -33,9 +33,9 @@ JAPANESE_KANA = 50
 _HAN_CHAR = compile_re(f"[{HAN}]")
 _CLAUSE_END = compile_re(r"[，。；：！？、\r\n,;!?]")
 CONTEXT = 12  # characters each side given to the phrase-aware converter
-#: Quotation marks that hold nothing but this many wrong-script characters or fewer mention them as characters
-#: (“國”简化为“国”, the form “裡”).
-MENTION_MAX = 2
+#: Quotation marks that hold nothing but this many wrong-script characters mention them as characters (“國”简化为
+#: “国”, the form “裡”); two are a word (“謝謝”, “東區”), reported.
+MENTION_MAX = 1
 #: A clause with at least this many wrong-script characters is a quoted passage in the other script (a
 #: Taiwan film title, a Hong Kong shop sign): one finding for the whole run, as a warning.
 PASSAGE_MIN = 4
@@ -136,8 +136,8 @@ DOC = RuleDoc(
         "is a label, and so is a person's name that starts with a surname (or four characters with a compound one), "
         "in parentheses after its romanisation (Xuan Huang (黄玄)): all are left alone. Wrong-script "
         "characters inside quotation or title marks (“時代廣場”, 《海角七號》) are reported once for the quotation, "
-        f"as a warning: the quote may reproduce the original; marks that hold {MENTION_MAX} such characters or "
-        "fewer and nothing else mention them as characters (“國”简化为“国”) and are not reported. Otherwise a "
+        "as a warning: the quote may reproduce the original; marks that hold one such character and nothing else "
+        "mention it as a character (“國”简化为“国”) and are not reported. Otherwise a "
         f"clause with {PASSAGE_MIN} or more such characters is reported once, as a warning: usually a quoted "
         f"passage in the other script. A document with {OTHER_SCRIPT_MIN} or more characters of the other script "
         f"outside quotation marks and more than {OTHER_SCRIPT_RATIO} times as many as of its own (README.zh-TW.md "
