@@ -19,16 +19,28 @@ RULE = "repeated-clause"
 _OLD_SPLIT = compile_re(f"(?=({rc._LABEL}|))([^{rc._D}\\s][^{rc._D}]*(?<!\\s))")
 
 
+_LABEL_START = compile_re(f"(?:{rc._LABEL})")
+
+
 def reference_clauses(text):
     parts = _OLD_SPLIT.split(text)
     labels = parts[1::3]
     del parts[1::3]
     offsets = list(accumulate(map(len, parts), initial=0))
     raw = parts[1::2]
+    starts = offsets[1::2]
+    # (since 64713f5, a clause that opens with closing quotes or brackets starts after them and the white space
+    # after them, and its label is looked for there)
+    for i, r in enumerate(raw):
+        n = len(r) - len(r.lstrip(rc._CLOSERS_SPACE))
+        if r[:1] in rc._CLOSERS and n < len(r):
+            raw[i], starts[i] = r[n:], starts[i] + n
+            m = _LABEL_START.match(raw[i])
+            labels[i] = m.group() if m else ""
     keys = raw[:]
     for i in compress(count(), labels):
         keys[i] = raw[i][len(labels[i]) :]
-    return raw, labels, keys, offsets[1::2], offsets[2::2]
+    return raw, labels, keys, starts, offsets[2::2]
 
 
 def same_clauses(text):
