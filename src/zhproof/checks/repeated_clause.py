@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache
 from itertools import accumulate, compress, count, repeat
-from operator import add, is_not, itemgetter
+from operator import add, is_not
 from typing import Iterable
 
 from ..document import Document
@@ -87,7 +87,7 @@ _RIDER = compile_re(
 )
 _SEPARATORS = "，、；：。！？!?;: \t\r\n\u3000"
 _CLOSERS = "”’」』）)"
-_CLOSER_SET = frozenset(_CLOSERS)
+_CLOSER_OPENS = compile_re(f"[{_CLOSERS}](?<![^\\s{_D}].)")  # (the mark first: the engine skips to the marks)
 _CLOSERS_SPACE = _CLOSERS + " \t\u3000"
 
 DOC = RuleDoc(
@@ -491,13 +491,15 @@ def _clauses(text: str) -> tuple[list[str], list[str], list[str], list[int], lis
     starts, ends = offsets[1::2], offsets[2::2]
     # A clause that opens with the closing quote of the sentence before (……再说。”今天就……) starts after it: the
     # quote closes the sentence before, and the clause is the same as where it stands without one
-    # (and the white space after it: a clause starts with no white space); the clauses are picked in C, one pass of
-    # a set's look-up over their first characters
-    for k in list(compress(count(), map(_CLOSER_SET.__contains__, map(itemgetter(0), raw)))):
-        r = raw[k]
-        n = len(r) - len(r.lstrip(_CLOSERS_SPACE))
-        if n < len(r):
-            raw[k], starts[k] = r[n:], starts[k] + n
+    # (and the white space after it: a clause starts with no white space); such clauses are found by a search of
+    # the text for a closing mark after a separator or white space, few, not by a look at every clause
+    for m in _CLOSER_OPENS.finditer(text):
+        k = bisect_left(starts, m.start())
+        if k < len(starts) and starts[k] == m.start():
+            r = raw[k]
+            n = len(r) - len(r.lstrip(_CLOSERS_SPACE))
+            if n < len(r):
+                raw[k], starts[k] = r[n:], starts[k] + n
     labels = [""] * len(raw)  # the label clause i opens with (compared stripped), or ""
     keys = raw[:]
     pieces = _LABEL_AT.split("\n" + "\n".join(raw))
