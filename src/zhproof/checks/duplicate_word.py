@@ -1005,10 +1005,11 @@ def _explain(
     if reason == R_NOW_AT and copies > 2:
         reason = None  # (现在在在学书法: 在 once more than 现在 and its 在)
     caveat = reason
-    if reason is None and _known_name(window, a, k) and _name_outreached(lex, window, a, k):
-        # a title that a word of the text undone outreaches (``_name_outreached``): for the evidence, without a safe
-        # fix
-        caveat = R_OUTREACHED_TITLE
+    if reason is None:
+        reach = _title_reach(window, a, k)
+        if reach and _outreached(lex, window, a, k, reach):
+            # a title that a word of the text undone outreaches: for the evidence, without a safe fix
+            caveat = R_OUTREACHED_TITLE
     unnamed = caveat in (R_UNNAMED_PART, R_OUTREACHED_TITLE)
     if unnamed:
         reason = None  # (for the evidence to judge, but no safe fix: a name may still stand there)
@@ -1034,29 +1035,21 @@ def _explain(
             return verdict
     unit_twice = k == 1 and copies == 2 and _unit_after_number(lex, window, a, prev, following)
     measure_twice = k == 1 and copies == 2 and not unit_twice and _measure_after_number(lex, lm, window, a, prev)
-    if k == 1 and copies == 2 and not (unit_twice or measure_twice) and _counter_alone(window, a, a + 1):
-        # a counter said twice after its number, the second alone before a word (第二十条|条规定, 第三百九十条|条之一):
-        # the number takes it once, as a unit before a particle
-        measure_twice = _counted(window, a, window[a - 1] if a > 0 else prev)
     if (
         k == 1
         and copies == 2
         and not (unit_twice or measure_twice)
-        and window[a] in NUMERAL_UNITS
-        and window[a] not in FREE_UNITS
-        and not _starts_longer_word(lex, window, a + 1, window[a])
-        and not _NUMERAL.fullmatch(window[a + 2 : a + 3] or "x")
-        and window[a + 2 : a + 3] not in PERIOD_PARTS
+        and (_counter_alone(window, a, a + 1) or _unit_alone(lex, window, a))
     ):
-        # a unit said twice after its number, the second copy starting no word nor a number (2023年|年二十九, the
-        # lunar year's 29th) (十年年磨一剑, 2003年年他, 三年年多): the
-        # number takes it once, and 年年 reduplicated, every year, takes no number
+        # a counter said twice after its number, the second alone before a word (第二十条|条规定, 第三百九十条|条之一),
+        # or a unit, the second copy starting no word (十年年磨一剑, 2003年年他, 三年年多): the number takes it once, as
+        # a unit before a particle, and 年年 reduplicated, every year, takes no number
         measure_twice = _counted(window, a, window[a - 1] if a > 0 else prev)
     if _attested(window, a, k) and not unit_twice:
         # (the statutes' 年年 between two figures is no evidence for 2021年年1月: the key's ``_`` is any end of a
         # run of Han characters, and a number takes its unit once)
         return None, R_ATTESTED
-    if k == 2 and copies == 2 and eos and a + 4 == len(window) and window[a : a + 2] in MODALS | NEGATED_MODALS:
+    if k == 2 and copies == 2 and eos and a + 4 == len(window) and window[a : a + 2] in ANSWERING_MODALS:
         # (a modal with no verb to govern where its clause ends is an answer: 他连声说可以可以，, 不会不会。)
         return None, R_MODAL_ANSWER
     gain = _gain(lm, window, a, k, bos, eos)
@@ -1845,7 +1838,8 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str, copies: int = 2, fo
         # a unit said twice before the next number of a date (十二月|月三十一日, 第3条|条第2款, 一月|月一日,
         # 一九九九年|年八月) is no number and a word, no classifier reduplicated, no AABB: the evidence judges it
         return None
-    if _known_name(window, a, k) and not _name_outreached(lex, window, a, k):
+    reach = _title_reach(window, a, k)
+    if reach and not _outreached(lex, window, a, k, reach):
         return R_KNOWN_NAME
     heads = _heads(lex, window, a)  # (the trie look-ups of _inside_word, asked again by _ends_word)
     if _inside_word(lex, window, a, k, heads):
@@ -2155,6 +2149,8 @@ MODAL_CHARS = frozenset("会能要该应")
 
 
 NEGATED_MODALS = frozenset({"不会", "不能", "不可"})
+#: The modals that answer when said twice where their clause ends (可以可以，, 不会不会。).
+ANSWERING_MODALS = MODALS | NEGATED_MODALS
 
 
 def _modal_before_verb(lex, window: str, a: int, k: int) -> bool:
@@ -2229,6 +2225,19 @@ PERIOD_PARTS = frozenset("中尾末初底头")
 #: second copy may start a clause. Other units (年) start a word there, or the repeat is for the evidence
 #: (百年年恰是, 十年年磨一剑, 2003年年他被认为; not 2021年|年会, 百年|年华诞).
 FREE_UNITS = frozenset("天日月")
+
+
+def _unit_alone(lex, window: str, a: int) -> bool:
+    """Is ``window[a]``, doubled, a unit of NUMERAL_UNITS but FREE_UNITS whose second copy starts no word, no number
+    (2023年|年二十九, the lunar year's 29th) and no part of its period (2015年|年中)?"""
+    unit, after = window[a], window[a + 2 : a + 3]
+    return (
+        unit in NUMERAL_UNITS
+        and unit not in FREE_UNITS
+        and not _starts_longer_word(lex, window, a + 1, unit)
+        and not _NUMERAL.fullmatch(after or "x")
+        and after not in PERIOD_PARTS
+    )
 
 
 def _starts_longer_word(lex, window: str, mid: int, unit: str) -> bool:
@@ -2487,41 +2496,33 @@ def _attested(window: str, a: int, k: int) -> bool:
         return False
 
 
-def _known_name(window: str, a: int, k: int) -> bool:
-    """Is the repeat part of a name or title of Chinese Wikipedia that stands whole in the window (尼尼斯托,
-    柯柯牙, 卡塞塞区)? Only titles that hold a repeat and go on beyond it are in the list
-    (tools/build_repeat_titles.py)."""
-    trie = _repeat_titles()
-    end = a + 2 * k
-    try:
-        for s in range(max(0, a - MAX_LOOKAHEAD), a + 1):
-            titles = trie.prefixes(window[s : s + 3 * MAX_LOOKAHEAD])  # shortest first: the last reaches furthest
-            if titles and s + len(titles[-1]) >= end:
-                return True
-    except UnicodeEncodeError:  # a lone surrogate is part of no name
-        return False
-    return False
-
-
-def _name_outreached(lex, window: str, a: int, k: int) -> bool:
-    """Does the text with one copy undone hold a word of the lexicon, with the copy left, that reaches further than
-    every title of ``_known_name`` that holds the repeat (央视网消息（新新闻|联播）: the title 新新闻 ends where the
-    word 新闻联播 goes on; 科学学|发展观 beside 科学发展观)? Then the title is a chance string of the slip, and the
-    evidence decides. (Not 尼尼斯托: 尼斯 ends before the title does.)"""
+def _title_reach(window: str, a: int, k: int) -> int:
+    """Where the furthest-reaching name or title of Chinese Wikipedia that holds the repeat and stands whole in the
+    window ends (尼尼斯托, 柯柯牙, 卡塞塞区), or 0 if none does. Only titles that hold a repeat and go on beyond it are
+    in the list (tools/build_repeat_titles.py)."""
     trie = _repeat_titles()
     end = a + 2 * k
     reach = 0
     try:
         for s in range(max(0, a - MAX_LOOKAHEAD), a + 1):
-            titles = trie.prefixes(window[s : s + 3 * MAX_LOOKAHEAD])
+            titles = trie.prefixes(window[s : s + 3 * MAX_LOOKAHEAD])  # shortest first: the last reaches furthest
             if titles and s + len(titles[-1]) >= end:
-                reach = max(reach, s + len(titles[-1]) - k)  # where the title ends in the text undone
-    except UnicodeEncodeError:
-        return False
+                reach = max(reach, s + len(titles[-1]))
+    except UnicodeEncodeError:  # a lone surrogate is part of no name
+        return 0
+    return reach
+
+
+def _outreached(lex, window: str, a: int, k: int, reach: int) -> bool:
+    """Does the text with one copy undone hold a word of the lexicon, with the copy left, that reaches further than
+    every title that holds the repeat (``reach``, from ``_title_reach``: 央视网消息（新新闻|联播）: the title 新新闻 ends
+    where the word 新闻联播 goes on; 科学学|发展观 beside 科学发展观)? Then the title is a chance string of the slip, and
+    the evidence decides. (Not 尼尼斯托: 尼斯 ends before the title does.)"""
     undone = window[:a] + window[a + k :]
+    limit = max(reach - k, a + k)  # (where the title ends in the text undone)
     for s in range(max(0, a - MAX_LOOKAHEAD), a + 1):
         words = lex.prefixes(undone[s : s + 2 * MAX_LOOKAHEAD])
-        if words and s + len(words[-1]) > max(reach, a + k):
+        if words and s + len(words[-1]) > limit:
             return True
     return False
 

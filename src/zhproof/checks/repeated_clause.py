@@ -89,6 +89,7 @@ _SEPARATORS = "，、；：。！？!?;: \t\r\n\u3000"
 _CLOSERS = "”’」』）)"
 _CLOSER_OPENS = compile_re(f"[{_CLOSERS}](?<![^\\s{_D}].)")  # (the mark first: the engine skips to the marks)
 _CLOSERS_SPACE = _CLOSERS + " \t\u3000"
+_GAP_MARKS = _SEPARATORS + _CLOSERS  # what may stand between a copy and its original right before it
 
 DOC = RuleDoc(
     summary="a clause or sentence that already appears earlier in the document (pasted twice)",
@@ -243,7 +244,7 @@ class RepeatedClause(BaseRule):
             copy_start, copy_end = starts[i], ends[j - 1]
             orig_end = ends[o + (j - i) - 1]
             gap = text[orig_end:copy_start] if copy_start - orig_end <= 16 else ""  # (a distant copy: no slice)
-            adjacent = copy_start - orig_end <= 16 and not gap.strip(_SEPARATORS + _CLOSERS)
+            adjacent = copy_start - orig_end <= 16 and not gap.strip(_GAP_MARKS)
             if adjacent and (
                 (
                     labels[i]
