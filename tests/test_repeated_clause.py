@@ -597,3 +597,18 @@ def test_findings_of_repeated_clause_never_overlap():
     text = f"天气晴朗，气温适宜，适合外出。{a}{b}{c}\n\n经济工作方面。{a}{b}\n\n项目建设方面。{b}{c}\n"
     spans = sorted((d.start, d.end) for d in zhproof.lint_text(text, select="repeated-clause"))
     assert spans and all(e <= s for (_, e), (s, _) in zip(spans, spans[1:]))
+
+
+def test_a_copy_that_opens_its_paragraph_is_the_original():
+    # a paste lands after another sentence, so the copy that opens a paragraph is the original, even where the
+    # paste's neighbours share more of its words (here the paste ends a paragraph on the same subject)
+    sentence = "今年以来，我市持续优化营商环境，新设市场主体同比增长百分之十五。"
+    text = (
+        f"{sentence}农业生产方面，春播工作有序推进，粮食播种面积保持稳定，农田水利设施建设加快实施，"
+        "高标准农田建设任务全面完成，农业机械化水平稳步提高，农民种粮积极性明显增强。\n\n"
+        f"营商环境方面，市场主体活力持续增强，新设企业数量创历史新高。{sentence}\n"
+    )
+    (d,) = zhproof.lint_text(text, select="repeated-clause")
+    assert line_of(text, d.start) == 3 and "第1行" in d.message
+    fixed = zhproof.fix_text(text, select="repeated-clause", unsafe=True)
+    assert fixed == text[::-1].replace(sentence[::-1], "", 1)[::-1]
