@@ -341,6 +341,8 @@ class DuplicateWord(BaseRule):
             return None, 1  # 对对对，不用不用，: a word said again as a whole clause, for emphasis
         if k == 1 and end - start == 2 and _parallel_reduplication(lexicon(), text, start):
             return None, 1  # 聊聊天、捶捶背: verbs reduplicated in parallel clauses
+        if k == 1 and end - start == 2 and _doubled_item(text, start):
+            return None, 1  # 贝贝、晶晶、欢欢、迎迎: doubled names listed side by side
         # the text after a window that ends at a figure (12月月|31日, 第3条条第|2款: the window holds Han only)
         following = text[last : last + MAX_LOOKAHEAD] if last < len(text) and text[last].isdigit() else ""
         verdict = judge(
@@ -1594,6 +1596,29 @@ NOT_TENTATIVE_VERBS = frozenset("去来到进回在是有给")
 #: Complements of direction, result and quantity, which follow a verb but are no object of the parallel reading
 #: (躺躺下, 吃吃完饭, 喝喝点酒).
 NOT_OBJECTS = frozenset("下上开完起出点")
+
+
+#: What stands before an item of an enumeration (a separator, a quote or bracket, a conjunction before the last
+#: item) and after it (a separator, a closing mark, a conjunction, 等), where not other characters.
+_ITEM_BEFORE = frozenset("、，：；（(“「和与及或")
+_ITEM_AFTER = frozenset("、，。；：！？）)”」和与及或等")
+
+
+def _doubled_item(text: str, start: int) -> bool:
+    """Is the character doubled at ``start`` a whole item of an enumeration, next to an item (across 、) that is
+    another character doubled (福娃贝贝、晶晶、欢欢、迎迎和妮妮: names, nicknames and mascots, doubled and listed side
+    by side)? Items of a list run in parallel, and a slip that doubles a one-character item beside a doubled one is
+    next to impossible; the lexicon lists some of such names (晶晶, 欢欢) and not others (迎迎). A held-out review's
+    encyclopedia prose flagged 迎迎 twice."""
+    n = len(text)
+    before = text[start - 1] if start > 0 else ""
+    after = text[start + 2] if start + 2 < n else ""
+    if (is_han(before) and before not in _ITEM_BEFORE) or (is_han(after) and after not in _ITEM_AFTER):
+        return False  # (市场、物物资: the copies are part of a longer item)
+    x = text[start]
+    earlier = start >= 3 and before == "、" and text[start - 3] == text[start - 2] != x and is_han(text[start - 3])
+    later = after == "、" and start + 4 < n and text[start + 3] == text[start + 4] != x and is_han(text[start + 3])
+    return earlier or later
 
 
 def _parallel_reduplication(lex, text: str, start: int) -> bool:
