@@ -201,3 +201,31 @@ def test_a_longer_quotation_in_the_other_script_is_still_reported():
 
 def test_a_word_of_two_characters_quoted_in_the_other_script_is_still_reported():
     assert len(zhproof.lint_text("他笑着说“謝謝”。", select="traditional-char")) == 1
+
+
+@pytest.mark.parametrize("text", ["今天天氣好，大家都出來晒衣服。", "這道菜肴很香。"])
+@pytest.mark.parametrize("variant", ["zh-Hant", "zh-TW"])
+def test_taiwan_standard_forms_are_right_in_traditional_text(text, variant):
+    # Taiwan's list of common characters writes 晒 and 肴, not 曬 and 餚 (rules/hanzi/taiwan-standard.txt)
+    assert found(text, variant) == []
+
+
+def test_a_character_taiwan_lists_beside_its_counterpart_gets_an_unsafe_fix():
+    # a held-out review's Taiwan blog: 牆壁常常發霉 had a safe fix to 發黴; Taiwan lists both 霉 and 黴
+    (d,) = zhproof.lint_text("牆壁常常發霉。", select="traditional-char", variant="zh-Hant")
+    assert d.fix.safety is Safety.UNSAFE and d.fix.edits[0].text == "黴"
+    (d,) = zhproof.lint_text("這個東西坏了。", select="traditional-char", variant="zh-Hant")
+    assert d.fix.safety is Safety.UNSAFE and d.fix.edits[0].text == "壞"
+
+
+def test_the_form_both_regions_write_where_the_document_does_not_tell():
+    # zh-Hant with no 為 or 爲 of its own: Taiwan and Hong Kong write 為 (OpenCC's own standard 爲)
+    assert found("因为天氣好，我們去公園。") == [("为", "為")]
+    # a document that writes 爲 gets 爲
+    assert found("他爲我們做事，因为天氣好。") == [("为", "爲")]
+
+
+def test_taiwan_standard_table_is_built_from_simplified_only_characters():
+    table = char_table("taiwan-standard")
+    simplified = char_table("simplified")
+    assert table and set(table) <= set(simplified) and set(table.values()) <= {"sole", "both"}

@@ -124,7 +124,10 @@ DOC = RuleDoc(
         "characters that only simplified text uses; in zh-Hant a character is reported only when OpenCC's own, "
         "Taiwan's and Hong Kong's standards all change it (a Hong Kong name such as 郭偉强 is right), and a character "
         "that OpenCC's traditional side keeps in names (庄, 晋; rules/hanzi/name-variants.txt) only inside an "
-        "ordinary word (村庄, not 西庄). Candidates come from OpenCC's character tables "
+        "ordinary word (村庄, not 西庄). In zh-Hant and zh-TW a character that Taiwan's standard list of common "
+        "characters (教育部《常用國字標準字體表》; rules/hanzi/taiwan-standard.txt) holds and its counterpart not "
+        "is Taiwan's form of the word and right (晒, 肴); one the list holds beside its counterpart (霉 and 黴) is "
+        "reported with an unsafe fix. Candidates come from OpenCC's character tables "
         "(rules/hanzi/); a character that is correct in both scripts in some uses (乾隆, 著名, 瞭望, 於) is "
         "never a candidate. The replacement comes from OpenCC's phrase-aware conversion of the surrounding "
         "clause, and only the flagged characters change. Characters that simplified text keeps in names and terms "
@@ -150,7 +153,9 @@ DOC = RuleDoc(
     ),
     fix=(
         "Converts the flagged characters with OpenCC; in zh-Hant with the standard whose forms the document "
-        "uses where they differ (為 or 爲, 裡 or 裏). Safe for isolated characters; unsafe for a whole quoted "
+        "uses where they differ (為 or 爲, 裡 or 裏), or, where the document does not tell, the form most of OpenCC's, "
+        "Taiwan's and Hong Kong's standards write (為). Safe for isolated characters (unsafe for the characters "
+        "Taiwan's list holds beside their counterpart); unsafe for a whole quoted "
         "passage, which may be meant to stay as written. None for a document written in the other script: converting it "
         "is the author's decision, and converting its characters one by one left it in both scripts."
     ),
@@ -177,6 +182,8 @@ DOC = RuleDoc(
         Example("臺南市西庄里的居民，郭晋安主演，香港恒生指數，日本静岡県", ok=True, variant="zh-Hant"),
         Example("村庄裡的武侠小說", "村莊裡的武俠小說", variant="zh-Hant"),
         Example("他為我們做事，因为天氣好", "他為我們做事，因為天氣好", variant="zh-Hant"),
+        Example("因为天氣好", "因為天氣好", variant="zh-Hant"),
+        Example("今天晒衣服，菜肴很香", ok=True, variant="zh-Hant"),
     ),
 )
 
@@ -234,11 +241,11 @@ class TraditionalChar(BaseRule):
             quoted = _quotation(text, start, end, line_lo, line_hi)
             key = ("quote", *quoted) if quoted else ("clause", lo, hi)
             if key != group:
-                yield from self._emit(pending, text, other, group)
+                yield from self._emit(pending, text, other, group, doc.variant)
                 pending = []
                 group = key
             pending.extend(runs)
-        yield from self._emit(pending, text, other, group)
+        yield from self._emit(pending, text, other, group, doc.variant)
 
     @staticmethod
     def _runs(text, variant, wrong, start, end, lo, hi, counts=None) -> list[tuple[int, int, str]]:
@@ -253,6 +260,7 @@ class TraditionalChar(BaseRule):
                 return []
         converted = _choose(text, window, versions, {} if counts is None else counts)
         names = _name_variants() if variant != "zh-Hans" else frozenset()
+        taiwan = _taiwan_forms() if variant in TAIWAN_ACCEPTED else frozenset()
         runs = []
         run_start = None
         for i in range(start, end + 1):
@@ -261,6 +269,7 @@ class TraditionalChar(BaseRule):
                 and text[i] in wrong
                 and all(v[i - window_lo] != text[i] for v in versions)
                 and (text[i] not in names or _in_ordinary_word(text, i, lo, hi))
+                and text[i] not in taiwan
             )
             if changed and run_start is None:
                 run_start = i
@@ -269,7 +278,7 @@ class TraditionalChar(BaseRule):
                 run_start = None
         return runs
 
-    def _emit(self, runs, text, other, group) -> Iterable[Diagnostic]:
+    def _emit(self, runs, text, other, group, variant: str = "zh-Hans") -> Iterable[Diagnostic]:
         if not runs:
             return
         count = sum(e - s for s, e, _ in runs)
@@ -286,14 +295,18 @@ class TraditionalChar(BaseRule):
             edits = tuple(Edit(s, e, new) for s, e, new in runs)
             yield Diagnostic(self.name, start, end, message, Severity.WARNING, Fix(edits, Safety.UNSAFE, "转换整段"))
             return
+        shared = _taiwan_shared() if variant in TAIWAN_ACCEPTED else frozenset()
         for s, e, new in runs:
+            # (a character that Taiwan's standard list holds beside its counterpart, 霉 beside 黴: the word may take
+            # either, and a person chooses)
+            safety = Safety.UNSAFE if any(c in shared for c in text[s:e]) else Safety.SAFE
             yield Diagnostic(
                 self.name,
                 s,
                 e,
                 f"{other}“{text[s:e]}”，应为“{new}”",
                 Severity.ERROR,
-                Fix((Edit(s, e, new),), Safety.SAFE, f"改为“{new}”"),
+                Fix((Edit(s, e, new),), safety, f"改为“{new}”"),
             )
 
 
@@ -326,6 +339,29 @@ def _romanised_name(text: str, name: int, line_lo: int) -> bool:
     if close.end() - name == 5:  # four characters: a compound surname and a given name
         return head in COMPOUND_SURNAMES
     return lexicon().starts_names(head[0]) >= SURNAME_NAMES
+
+
+#: The variants whose accepted standards include Taiwan's (ACCEPTED): Taiwan's standard list of common characters
+#: (rules/hanzi/taiwan-standard.txt) decides there.
+TAIWAN_ACCEPTED = frozenset({"zh-Hant", "zh-TW"})
+
+
+@cache
+def _taiwan_forms() -> frozenset[str]:
+    """Simplified-only characters (by OpenCC) that are Taiwan's standard form of their word: its list of common
+    characters holds them and not their counterpart (晒 for 曬, 肴 for 餚)."""
+    from ..data import char_table
+
+    return frozenset(c for c, how in char_table("taiwan-standard").items() if how == "sole")
+
+
+@cache
+def _taiwan_shared() -> frozenset[str]:
+    """Simplified-only characters (by OpenCC) that Taiwan's list of common characters holds beside their
+    counterpart (霉 and 黴, 虱 and 蝨, 并 and 並): both are standard characters there."""
+    from ..data import char_table
+
+    return frozenset(c for c, how in char_table("taiwan-standard").items() if how == "both")
 
 
 @cache
@@ -361,16 +397,17 @@ def _japanese(text: str, lo: int, hi: int) -> bool:
 
 
 def _choose(text: str, window: str, versions: list[str], counts: dict[str, int]) -> str:
-    """The conversion whose forms the document itself uses where the standards differ (爲/為, 裏/裡): the
-    first (OpenCC's own standard, or the variant's) unless another one's differing characters occur more often
-    in the text. ``counts`` keeps each character's count for the document (counting the whole text again for
+    """The conversion whose forms the document itself uses where the standards differ (爲/為, 裏/裡): the one
+    whose differing characters occur most often in the text (the first on a tie), or, where the text holds none of
+    them more than another, at each place the form most of the standards write (OpenCC's own, Taiwan's, Hong
+    Kong's: 為, which both regions write, not OpenCC's 爲). ``counts`` keeps each character's count for the document (counting the whole text again for
     every run made a simplified document checked as zh-Hant quadratic: 14 s for 400,000 characters)."""
     if len(versions) == 1:
         return versions[0]
     differ = [k for k in range(len(window)) if len({v[k] for v in versions}) > 1]
     if not differ:
         return versions[0]
-    best, best_count = versions[0], -1
+    scores = []
     for v in versions:
         count = 0
         for k in differ:
@@ -378,9 +415,16 @@ def _choose(text: str, window: str, versions: list[str], counts: dict[str, int])
             if ch not in counts:
                 counts[ch] = text.count(ch)
             count += counts[ch]
-        if count > best_count:
-            best, best_count = v, count
-    return best
+        scores.append(count)
+    if len(versions) > 2 and min(scores) == max(scores):
+        # the document's own forms do not decide: at each place the form that most standards write (為, Taiwan's
+        # and Hong Kong's, not OpenCC's own 爲; a tie keeps the first)
+        chars = list(versions[0])
+        for k in differ:
+            forms = [v[k] for v in versions]
+            chars[k] = max(forms, key=forms.count)
+        return "".join(chars)
+    return versions[scores.index(max(scores))]
 
 
 def _in_ordinary_word(text: str, i: int, lo: int, hi: int) -> bool:
