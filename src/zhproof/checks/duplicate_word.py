@@ -1354,8 +1354,9 @@ def _tentative(lex, lm, window: str, a: int, eos: bool, ratio: float | None = TE
     input method's model learns the reduplications people type; 推|推进 and 建|建设 are read otherwise), with at
     least 10^``ratio`` times the probability of the verb alone (None: any); the verb a verb of the lexicon, and a
     word of its own where the lexicon segments the text up to it (简单|用, not 并发|发); and what follows must end
-    the clause, or be a sentence-final particle or 看. (Before an object, 背背题, 配配分支, the reduplicated verbs
-    of the model's vocabulary are as often a slip in a word the lexicon lacks: 通配|配分支.)"""
+    the clause, or be a sentence-final particle or 看, after a personal pronoun or 这里/那里 as its object at most
+    (想来看看你。, 嗅嗅这里，: a held-out review's fiction). (Before another object, 背背题, 配配分支, the reduplicated
+    verbs of the model's vocabulary are as often a slip in a word the lexicon lacks: 通配|配分支.)"""
     unit = window[a]
     double = unit * 2
     i = lm.vocab_id(double)
@@ -1376,6 +1377,11 @@ def _tentative(lex, lm, window: str, a: int, eos: bool, ratio: float | None = TE
     if before and before[-1] in NOT_TENTATIVE_AFTER:
         return False  # 没有说说, 正在吃吃呢: a tentative verb is neither negated nor in progress (现在用用看 is)
     rest = window[a + 2 :]
+    if rest and rest[0] in PRONOUN_CHARS:
+        # a personal pronoun as the verb's object, the clause ending after it (来看看你。, 帮帮我吧, 陪陪他们)
+        rest = rest[2:] if rest[1:2] == "们" else rest[1:]
+    elif rest[:2] in ("这里", "那里", "这儿", "那儿"):
+        rest = rest[2:]  # (嗅嗅这里，又嗅嗅那里)
     return rest[:1] in TENTATIVE_NEXT if rest else eos
 
 
