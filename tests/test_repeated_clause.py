@@ -612,3 +612,36 @@ def test_a_copy_that_opens_its_paragraph_is_the_original():
     assert line_of(text, d.start) == 3 and "第1行" in d.message
     fixed = zhproof.fix_text(text, select="repeated-clause", unsafe=True)
     assert fixed == text[::-1].replace(sentence[::-1], "", 1)[::-1]
+
+
+DIALOGUE = "您好，您的外卖到了，我在楼下等您。"
+
+
+def test_a_sentence_that_opens_a_quotation_is_a_sentence_pasted_elsewhere():
+    # a held-out review's fiction: a line of dialogue (“……”) pasted into another paragraph went unseen, its first
+    # clause held the quote and the paste's did not
+    text = f"小王推开门。“{DIALOGUE}”他在电话里说。\n\n我下楼的时候，雨已经停了。{DIALOGUE}街上的人不多。\n"
+    (d,) = zhproof.lint_text(text, select="repeated-clause")
+    assert text[d.start : d.end] == DIALOGUE and "第1行" in d.message
+    assert zhproof.fix_text(text, select="repeated-clause", unsafe=True) == text.replace(DIALOGUE + "街", "街")
+
+
+def test_a_quoted_sentence_pasted_with_its_quotes_goes_with_them():
+    text = f"“{DIALOGUE}”他在电话里说。\n\n我下楼的时候，雨已经停了。“{DIALOGUE}”街上的人不多。\n"
+    (d,) = zhproof.lint_text(text, select="repeated-clause")
+    assert text[d.start : d.end] == f"“{DIALOGUE}”"
+    assert zhproof.fix_text(text, select="repeated-clause", unsafe=True) == text.replace(f"“{DIALOGUE}”街", "街")
+
+
+def test_a_quotation_after_a_colon_stays_a_quotation():
+    # text quoted after 说： is no sentence of the document's own (the formula of a quotation printed elsewhere)
+    text = f"他说：“{DIALOGUE}”\n\n我下楼的时候，雨已经停了。{DIALOGUE}街上的人不多。\n"
+    assert zhproof.lint_text(text, select="repeated-clause") == []
+
+
+def test_two_quotations_after_colons_are_text_quoted_twice():
+    # a constitutional amendment quotes the old text and the new: 宪法第六条：“A。”“B。”修改为：“A。B。”
+    a = "中华人民共和国的社会主义经济制度的基础是生产资料的社会主义公有制，即全民所有制和劳动群众集体所有制。"
+    b = "社会主义公有制消灭人剥削人的制度，实行各尽所能，按劳分配的原则。"
+    text = f"第十四条 宪法第六条：“{a}”“{b}”修改为：“{a}{b}”\n"
+    assert zhproof.lint_text(text, select="repeated-clause") == []

@@ -65,7 +65,9 @@ NEXT_CLAUSES = 2
 _TERMINATOR = compile_re(r"[。！？!?]")
 _TERMINATORS = "。！？!?"
 _TERMINATORS_SET = frozenset(_TERMINATORS)
-_OPEN_SKIP = " \t\u3000”’」』）)"  # white space and closing quotes between a sentence end and the next sentence
+# white space and closing quotes between a sentence end and the next sentence, and the opening quotes of a sentence
+# that opens a quotation (。“您好，您的外卖到了。”)
+_OPEN_SKIP = " \t\u3000”’」』）)“「『"
 _HAN_RUN = compile_re(f"[{HAN}]{{2,}}")
 #: Two copies whose paragraphs (without the copies) share at least this Dice coefficient of Han character
 #: pairs stand in parallel paragraphs: statutes' parallel articles (公安机关应当依法予以协助。 after two
@@ -87,8 +89,11 @@ _RIDER = compile_re(
 )
 _SEPARATORS = "，、；：。！？!?;: \t\r\n\u3000"
 _CLOSERS = "”’」』）)"
-_CLOSER_OPENS = compile_re(f"[{_CLOSERS}](?<![^\\s{_D}].)")  # (the mark first: the engine skips to the marks)
 _CLOSERS_SPACE = _CLOSERS + " \t\u3000"
+_OPENERS = "“「『"
+# A quotation mark after a separator, a closing mark or white space, or at the text's start (the mark first: the
+# engine skips to the marks)
+_QUOTE_OPENS = compile_re(f"[{_CLOSERS}{_OPENERS}](?<![^\\s{_D}{_CLOSERS}].)")
 _GAP_MARKS = _SEPARATORS + _CLOSERS  # what may stand between a copy and its original right before it
 
 DOC = RuleDoc(
@@ -108,7 +113,8 @@ DOC = RuleDoc(
         "paragraph (a refrain, roll call, heading, stock provision); a sentence that two or more other statutes "
         "write word for word (法律、行政法规另有规定的，从其规定; rules/lexicon/stock-sentences.bin); two copies both "
         "in rows of a table (| …… |); "
-        "two copies both inside quotation marks; two "
+        "two copies both inside quotation marks (a quotation after a colon, 宪法第六条：“……”, among them; a sentence "
+        "that opens a quotation of its own, 。“您好，……。”, as dialogue does, is a sentence of the text); two "
         "copies in parallel paragraphs (the rest of the two paragraphs alike: statutes' parallel articles, "
         "……主持会议。 in two reports of one bulletin); a quotation that starts after a reporting clause "
         "(习近平在贺信中指出，……) of text printed in full elsewhere; two copies that each follow a verb of saying "
@@ -347,6 +353,10 @@ class RepeatedClause(BaseRule):
             # already covers it: findings never overlap)
             start, end, other, later = earlier[0], earlier[1], start, False
         copy = text[start:end]
+        quotes = 0
+        while start > 0 and text[start - 1] in _OPENERS and _opens(text, start - 1):
+            start -= 1  # the quote the copy's sentence opens with goes with it (。“您好，……。”)
+            quotes += 1
         # the copy's article or list label goes with it (二、X。 deleted whole, not leaving 二、 or 二。); take the
         # terminal punctuation along when the copy is a whole sentence, otherwise the separator before it, so that
         # what remains reads 同临床实践相结合。 and not 同临床实践相结合，
@@ -356,6 +366,9 @@ class RepeatedClause(BaseRule):
             start -= 1
         elif after and after in _SENTENCE_END + "，；：":
             end += 1
+        while quotes and text[end : end + 1] in _CLOSERS:
+            end += 1  # ... and so does the quote that closes it there (……我在楼下等您。”)
+            quotes -= 1
         # a copy that is a line of its own goes with the line break (and blank lines) before it and the white space
         # after it, so that no empty line is left where it stood
         line_start = start
@@ -427,12 +440,12 @@ def _whole_line_of(text: str, start: int, end: int) -> bool:
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
     hi = len(text) if hi < 0 else hi
-    return not text[lo:start].strip() and not _NOT_PUNCT_SPACE.search(text, end, hi)
+    return not text[lo:start].strip().strip(_OPENERS) and not _NOT_PUNCT_SPACE.search(text, end, hi)
 
 
 def _opens_line(text: str, start: int, end: int) -> bool:
-    """Does ``text[start:end]`` open its line (white space before it aside)?"""
-    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
+    """Does ``text[start:end]`` open its line (white space and the opening quote of its sentence before it aside)?"""
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip().strip(_OPENERS)
 
 
 _NOT_PUNCT_SPACE = compile_re(r"[^\s。！？；…”’」』）)!?;.\u3000]")
@@ -501,14 +514,23 @@ def _clauses(text: str) -> tuple[list[str], list[str], list[str], list[int], lis
     # so it ends inside its clause, or its clause is all label and its key is "".)
     starts, ends = offsets[1::2], offsets[2::2]
     # A clause that opens with the closing quote of the sentence before (……再说。”今天就……) starts after it: the
-    # quote closes the sentence before, and the clause is the same as where it stands without one
-    # (and the white space after it: a clause starts with no white space); such clauses are found by a search of
-    # the text for a closing mark after a separator or white space, few, not by a look at every clause
-    for m in _CLOSER_OPENS.finditer(text):
-        k = bisect_left(starts, m.start())
-        if k < len(starts) and starts[k] == m.start():
+    # quote closes the sentence before, and the clause is the same as where it stands without one (and the white
+    # space after it: a clause starts with no white space). A sentence that opens a quotation (。“您好，您的外卖到了，
+    # 我在楼下。”) starts after the quote, so that it is the same as where it stands without one; not a quotation
+    # after a colon or a comma (指出：“……), which is no sentence of the document's own (``_sentences``). Such clauses
+    # are found by one search of the text for a quotation mark after a separator, a closing mark or white space,
+    # few, not by a look at every clause (a closing mark before an opening one, 。”“, is met first)
+    for m in _QUOTE_OPENS.finditer(text):
+        at = m.start()
+        k = bisect_left(starts, at)
+        if k < len(starts) and starts[k] == at:
             r = raw[k]
-            n = len(r) - len(r.lstrip(_CLOSERS_SPACE))
+            if r[0] in _OPENERS:
+                if not _opens(text, at):
+                    continue
+                n = len(r) - len(r.lstrip(_OPENERS))
+            else:
+                n = len(r) - len(r.lstrip(_CLOSERS_SPACE))
             if n < len(r):
                 raw[k], starts[k] = r[n:], starts[k] + n
     labels = [""] * len(raw)  # the label clause i opens with (compared stripped), or ""
@@ -517,7 +539,9 @@ def _clauses(text: str) -> tuple[list[str], list[str], list[str], list[int], lis
     between = map(str.count, pieces[0:-1:2], repeat("\n"))
     for k, label in zip(map(add, accumulate(between), count()), pieces[1::2]):
         labels[k] = label
-        keys[k] = raw[k][len(label) :]
+        # (a sentence that opens with a quote after its label, （九）“使馆馆舍”是指……, is the same as where it opens
+        # a sentence: the quote goes as it does there)
+        keys[k] = raw[k][len(label) :].lstrip(_OPENERS)
     del pieces
     return raw, labels, keys, starts, ends
 
@@ -712,6 +736,17 @@ def _sentences(doc: Document, start: int, end: int) -> bool:
     return end < len(text) and text[end] in _TERMINATORS and _opens(text, start)
 
 
+def _quote_place(text: str, start: int) -> int:
+    """Where to ask whether a copy stands inside a quotation: past the quote a copy opens with after a colon or a
+    comma (宪法第六条：“…… and 修改为：“……: a quotation, inside its marks), and before the quote of a sentence that
+    opens a quotation (。“您好，……。”, where the clause starts after it: dialogue, a sentence of the text's own)."""
+    if text[start : start + 1] in _OPENERS:
+        return start + 1
+    if start > 0 and text[start - 1] in _OPENERS:
+        return start - len(text[:start]) + len(text[:start].rstrip(_OPENERS))
+    return start
+
+
 def _formula(doc: Document, orig: tuple[int, int], copy: tuple[int, int], lines: "_Lines") -> str | None:
     """Why a sentence that occurs twice, apart, is formula and not a paste; None if nothing says so.
 
@@ -723,7 +758,7 @@ def _formula(doc: Document, orig: tuple[int, int], copy: tuple[int, int], lines:
     (ols, ole), (cls_, cle) = doc.line_bounds(os_, oe), doc.line_bounds(cs, ce)
     if _line_start(text, os_, ols) and _line_start(text, cs, cls_):
         return "both copies open their paragraph (a refrain, a roll call, a heading, a stock provision)"
-    if lines.quoted(ols, ole, os_) and lines.quoted(cls_, cle, cs):
+    if lines.quoted(ols, ole, _quote_place(text, os_)) and lines.quoted(cls_, cle, _quote_place(text, cs)):
         return "both copies stand inside quotation marks (text quoted in full twice)"
     if _reported(text, os_) and _reported(text, cs):
         # a lede and its story quote the same words of a speech, each after its own reporting clause
