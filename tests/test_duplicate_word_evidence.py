@@ -1276,6 +1276,12 @@ def test_verbs_reduplicated_in_parallel_clauses(text):
     assert found(text) == []
 
 
+@pytest.mark.parametrize("text", ["“左边高了一点……不对不对，现在右边高了。”", "他想了想——对对对，就是这个。"])
+def test_a_word_said_again_after_a_pause_in_speech(text):
+    # a held-out review's fiction: …… and —— open a clause of speech as a comma does
+    assert found(text) == []
+
+
 @pytest.mark.parametrize("text", ["她刚来，我带带她。", "你帮帮我吧。", "有空多陪陪他们。"])
 def test_a_verb_reduplicated_before_a_pronoun_that_ends_its_clause(text):
     # a held-out review's fiction: 'do a little' takes a personal pronoun as its object (我带带她 was flagged)

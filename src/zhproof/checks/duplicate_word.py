@@ -1461,8 +1461,9 @@ EMPHATIC_UNIT = 2
 EMPHATIC_COPIES = 6
 #: What may stand before and after a word said again for emphasis: it opens a sentence, a clause or a quotation
 #: (喊：“快快快，……”; not the value after a label's colon, 表决结果：通过通过。; not 、 between a list's items:
-#: 出版、发布发布、传播), and speech goes on after it (对对对，就这样; 快快快！).
-_CLAUSE_BEFORE = frozenset("，。！？；“「『\n")
+#: 出版、发布发布、传播), and speech goes on after it (对对对，就这样; 快快快！); a pause in speech, …… or ——, opens
+#: one too (左边高了一点……不对不对，: a held-out review's fiction).
+_CLAUSE_BEFORE = frozenset("，。！？；“「『\n…—")
 _CLAUSE_AFTER = frozenset("，！")
 #: Verbs of saying that report speech without quotation marks (老奶奶说不用不用，他说……).
 _SPEECH_VERBS = frozenset("说道喊嚷")
