@@ -91,3 +91,59 @@ def test_jobs_on_json_lines(tmp_path):
     assert (
         out.read_text(encoding="utf-8").count("在在") == 0 and len(out.read_text(encoding="utf-8").splitlines()) == 600
     )
+
+
+def test_two_inputs_of_one_name_are_not_written_to_one_file(jsonl, tmp_path):
+    # a CLI review: 2023/part-0.jsonl and 2024/part-0.jsonl into one folder, the second silently replaced the first
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "out").mkdir()
+    for sub in ("a", "b"):
+        (tmp_path / sub / "x.jsonl").write_bytes(jsonl.read_bytes())
+    r = run(
+        "check",
+        "--jsonl-field",
+        "text",
+        "--fix",
+        "--output",
+        tmp_path / "out",
+        tmp_path / "a" / "x.jsonl",
+        tmp_path / "b" / "x.jsonl",
+    )
+    assert r.exit_code == 2 and "would both be written to" in r.stderr
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_the_cleaned_copy_is_readable_as_a_new_file_is(jsonl, tmp_path):
+    # (it was created readable by its owner alone, whatever the umask; an existing copy keeps its mode)
+    import os
+    import stat
+
+    out = tmp_path / "clean.jsonl"
+    mask = os.umask(0o022)
+    try:
+        assert run("check", "--jsonl-field", "text", "--fix", "--output", out, jsonl).exit_code == 0
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    out.chmod(0o640)
+    assert run("check", "--jsonl-field", "text", "--fix", "--output", out, jsonl).exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+
+
+@pytest.mark.parametrize("args", [["--select", "nosuch"], ["--config", "nosuch.toml"]])
+def test_stdin_is_passed_through_when_the_run_cannot_start(args, tmp_path, monkeypatch):
+    # an editor replaces its buffer with standard output (:%!zhproof check --fix -): an unknown rule or a missing
+    # configuration printed nothing, and the buffer was lost
+    monkeypatch.chdir(tmp_path)
+    text = "疫情疫情防控工作。\n"
+    r = CliRunner().invoke(main, ["check", "--fix", *args, "-"], input=text.encode("utf-8"))
+    assert r.exit_code == 2 and r.stdout_bytes == text.encode("utf-8")
+
+
+def test_stdin_is_passed_through_when_its_configuration_is_bad(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "zhproof.toml").write_text("select = [\n", encoding="utf-8")
+    text = "疫情疫情防控工作。\n"
+    r = CliRunner().invoke(main, ["check", "--fix", "--stdin-filename", "a.txt", "-"], input=text.encode("utf-8"))
+    assert r.exit_code == 2 and r.stdout_bytes == text.encode("utf-8") and "invalid TOML" in r.stderr

@@ -90,3 +90,23 @@ def test_document_line_col_crlf():
     assert doc.line_col(4) == (2, 2)
     assert doc.line_col(7) == (3, 1)
     assert doc.line_text(1) == "二三"
+
+
+def test_a_fixed_file_keeps_its_owner_and_group(tmp_path):
+    # a CLI review: the temporary file renamed over it made a shared file root's (only root can give it back)
+    import os
+
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("only root can give a file to another user")
+    import pwd
+
+    nobody = pwd.getpwnam("nobody")
+    f = tmp_path / "a.txt"
+    f.write_text("疫情疫情防控工作。\n", encoding="utf-8")
+    os.chown(f, nobody.pw_uid, nobody.pw_gid)
+    from zhproof.files import write_atomic
+
+    write_atomic(f, "疫情防控工作。\n".encode("utf-8"))
+    st = f.stat()
+    assert (st.st_uid, st.st_gid) == (nobody.pw_uid, nobody.pw_gid)
+    assert f.read_text(encoding="utf-8") == "疫情防控工作。\n"

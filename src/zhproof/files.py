@@ -129,6 +129,29 @@ def encode(source: Source, text: str) -> bytes:
     return source.bom + text.encode(source.encoding)
 
 
+def _keep_owner(tmp: str, st: os.stat_result) -> None:
+    """Give the new file the owner and group of the file it replaces, as far as the user may (root may give any;
+    others their own groups): a shared, group-writable file stays the group's."""
+    if not hasattr(os, "chown"):
+        return
+    new = os.stat(tmp)
+    if (new.st_uid, new.st_gid) == (st.st_uid, st.st_gid):
+        return
+    for uid, gid in ((st.st_uid, st.st_gid), (-1, st.st_gid)):
+        try:
+            os.chown(tmp, uid, gid)
+            return
+        except OSError:
+            continue
+
+
+def new_file_mode() -> int:
+    """The permission bits a new file gets under the process's umask (0o666 without it)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it over ``path``.
 
@@ -164,6 +187,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(f.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
+        if st is not None:
+            _keep_owner(tmp, st)
         os.replace(tmp, path)
     except BaseException:
         try:

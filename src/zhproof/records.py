@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from .execution import Result
+from .files import new_file_mode
 
 
 class OutputError(Exception):
@@ -19,13 +20,31 @@ class JsonlWriters:
         self.output = output
         self.open: dict[str, tuple] = {}
 
-    def check_target(self, several: bool) -> None:
-        """Fail before any work when --output cannot be written."""
+    def check_target(self, several: bool, names: list[str] | None = None) -> None:
+        """Fail before any work when --output cannot be written, or when two inputs would be written to one file
+        of the folder (2023/part-0.jsonl and 2024/part-0.jsonl: the second would replace the first), or an input
+        would be written over."""
         out = self.output
         if out is None:
             return
         if several and not out.is_dir():
             raise OutputError("--output must be an existing folder when several JSON Lines files are fixed")
+        if out.is_dir() and names:
+            seen: dict[Path, str] = {}
+            for name in names:
+                target = self._target(name)
+                if target in seen:
+                    raise OutputError(
+                        f"--output {out}: {seen[target]} and {name} would both be written to {target}; "
+                        "fix them in separate runs, each with its own folder"
+                    )
+                seen[target] = name
+        for name in names or ():
+            if name != "-" and os.path.exists(name) and os.path.exists(self._target(name)):
+                if os.path.samefile(name, self._target(name)):
+                    raise OutputError(
+                        f"--output {self._target(name)} is the input {name}: records are never rewritten in place"
+                    )
         folder = out if out.is_dir() else out.parent
         if not folder.is_dir():
             raise OutputError(f"--output {out}: the folder {folder} does not exist")
@@ -58,6 +77,13 @@ class JsonlWriters:
             if name in failed:
                 os.unlink(tmp)  # the input could not be read to its end: no half-cleaned copy
             else:
+                # the permission bits of the file it replaces, or of a new file under the umask (a temporary
+                # file is created readable by its owner alone)
+                try:
+                    mode = target.stat().st_mode & 0o7777
+                except OSError:
+                    mode = new_file_mode()
+                os.chmod(tmp, mode)
                 os.replace(tmp, target)
         self.open.clear()
 

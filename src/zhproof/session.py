@@ -62,10 +62,36 @@ def stdin_has_input() -> bool:
 
 
 def run_check(o: CheckOptions) -> int:
+    paths = o.paths or (["-"] if o.stdin_filename is not None or stdin_has_input() else ["."])
+    _stdin_bytes.clear()  # (a run in the same process, as a test's, reads its own)
+    try:
+        return _run_check(o, paths)
+    except Failure:
+        if o.fix and "-" in paths:
+            # an editor replaces its text with standard output (:%!zhproof check --fix -): a run that cannot start
+            # (a bad configuration, an unknown rule) passes the text through unchanged, as one that cannot fix it
+            # does, and says why on standard error
+            try:
+                _write_stdout(_read_stdin())
+            except (OSError, ValueError):
+                pass
+        raise
+
+
+_stdin_bytes: list[bytes] = []  # standard input, once read (a run that fails after reading it passes it through)
+
+
+def _read_stdin() -> bytes:
+    """All of standard input, read once."""
+    if not _stdin_bytes:
+        _stdin_bytes.append(sys.stdin.buffer.read())
+    return _stdin_bytes[0]
+
+
+def _run_check(o: CheckOptions, paths: list[str]) -> int:
     from .warmup import prepare_for_run
 
     validate(o)
-    paths = o.paths or (["-"] if o.stdin_filename is not None or stdin_has_input() else ["."])
     writers = JsonlWriters(o.output)
     problems = RecordProblems()
     failed: set[str] = set()
@@ -82,7 +108,7 @@ def run_check(o: CheckOptions) -> int:
         jsonl_inputs = [i for i in inputs.items if discovery.is_jsonl(i.name)]
         if o.fix and jsonl_inputs and o.output is None:
             raise Failure("--fix on JSON Lines needs --output FILE: records are never rewritten in place")
-        writers.check_target(several=len(jsonl_inputs) > 1)
+        writers.check_target(several=len(jsonl_inputs) > 1, names=[i.name for i in jsonl_inputs])
         prepare_for_run(sum(FileUnit(i.name, i.path).size() for i in inputs.items if i.path is not None))
         n_jobs = o.jobs or _cores()
         if len(inputs.items) < 2 and not jsonl_inputs:
@@ -117,7 +143,7 @@ def run_check(o: CheckOptions) -> int:
         raise
     if o.fix and inputs.stdin_excluded:
         # an excluded file on standard input is passed through unchanged: an editor replaces its text with ours
-        _write_stdout(sys.stdin.buffer.read())
+        _write_stdout(_read_stdin())
         if not o.quiet:
             note(f"{o.stdin_filename}: excluded by the configuration; passed through unchanged")
     stdin_fixed = o.fix and (
@@ -151,7 +177,7 @@ def _units(inputs: Inputs, discovery: Discovery) -> Iterator[Unit]:
                 if item.path is not None:
                     stream.close()
         elif item.path is None:
-            yield DataUnit(item.name, sys.stdin.buffer.read())
+            yield DataUnit(item.name, _read_stdin())
         else:
             yield FileUnit(item.name, item.path)
 
