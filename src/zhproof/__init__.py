@@ -42,12 +42,23 @@ class Linter:
         rules: dict | None = None,
         jobs: int = 1,
     ):
-        from .registry import select_rules
+        from .config import option_problem
+        from .registry import builtin_rules, select_rules
 
         self.rules = select_rules(select, ignore, rules)
         self.variant = variant
-        self.allow = tuple(allow)
+        # (one word, as a configuration's allow = "…" may be, is one word, not its characters)
+        self.allow = (allow,) if isinstance(allow, str) else tuple(allow)
+        known = rules if rules is not None else builtin_rules()
+        for name, opts in (options or {}).items():
+            if name not in known:
+                raise ValueError(f"options: unknown rule {name!r}")
+            problem = option_problem(name, opts, known[name])
+            if problem:
+                raise ValueError(f"options: {problem}")
         self.options = options or {}
+        if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+            raise ValueError(f"jobs must be a whole number of 1 or more, not {jobs!r}")
         #: processes a long text's rules are shared among (Linux only; the findings are the same)
         self.jobs = jobs
         Document("", variant=variant)  # validates the variant
@@ -56,6 +67,7 @@ class Linter:
         """A Document for ``text``; the format (text or markdown) comes from ``path``'s suffix unless given."""
         from .formats import format_for, layout
 
+        text = self._text(text)
         fmt = fmt or format_for(path)
         if fmt not in ("text", "markdown"):
             raise ValueError(f"unknown format {fmt!r} (expected 'text' or 'markdown')")
@@ -74,6 +86,13 @@ class Linter:
     def lint(self, text: str, path: str = "-", fmt: str | None = None) -> list[Diagnostic]:
         return self.lint_document(self.document(text, path, fmt))
 
+    @staticmethod
+    def _text(text) -> str:
+        if not isinstance(text, str):
+            what = "bytes (decode them first)" if isinstance(text, (bytes, bytearray)) else type(text).__name__
+            raise TypeError(f"the text must be a str, not {what}")
+        return text
+
     def lint_document(self, doc: Document) -> list[Diagnostic]:
         """The findings in a Document made by ``document`` (whose line index the caller may reuse)."""
         from .engine import lint_document
@@ -84,7 +103,7 @@ class Linter:
         """Fix until stable; returns a ``FixResult`` (text, applied findings, remaining findings)."""
         from .fixer import fix_until_stable
 
-        return fix_until_stable(text, lambda t: self.lint(t, path, fmt), unsafe=unsafe)
+        return fix_until_stable(self._text(text), lambda t: self.lint(t, path, fmt), unsafe=unsafe)
 
 
 def lint_text(

@@ -181,9 +181,24 @@ def _exit_with(command: Callable[[], int]) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         code = EXIT_ERROR
+    except OSError as e:
+        # the system refused what the run had to do at the end, as writing its output (> /dev/full: no space
+        # left on device): the system's own words, not a report of a bug
+        where = f" ({e.filename})" if e.filename else ""
+        _err(f"cannot write the output: {e.strerror or e}{where}" if e.filename is None else f"{e.strerror or e}{where}")
+        code = EXIT_ERROR
     except Exception as e:  # never a traceback for a user
         _err(f"internal error: {type(e).__name__}: {e} (please report this with the input that caused it)")
         code = EXIT_ERROR
+    try:
+        sys.stdout.flush()
+    except OSError:
+        # (what is still buffered cannot be written either: say so once, and make the exit's own flush quiet)
+        if code != EXIT_ERROR:
+            _err("cannot write the output")
+        code = EXIT_ERROR
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     sys.exit(code)
 
 

@@ -167,14 +167,29 @@ def validate_rule_names(cfg: Config, known: dict) -> None:
             if name.upper() != "ALL" and name not in known:
                 raise ConfigError(f"{cfg.path}: unknown rule '{name}' in '{key}' (see `zhproof rules`)")
     for name, opts in cfg.rules.items():
-        allowed = getattr(known[name], "options", {})
-        for key, value in opts.items():
-            if key not in allowed:
-                options = ", ".join(sorted(allowed)) or "none"
-                raise ConfigError(f"{cfg.path}: unknown option '{key}' for rule '{name}' (options: {options})")
-            typ = type(allowed[key])
-            if not isinstance(value, typ) or isinstance(value, bool) != isinstance(allowed[key], bool):
-                raise ConfigError(f"{cfg.path}: option '{key}' of rule '{name}' must be {type_phrase(typ)}")
-            choices = getattr(known[name], "option_choices", {}).get(key)
-            if choices and value not in choices:
-                raise ConfigError(f"{cfg.path}: option '{key}' of rule '{name}' must be one of: {', '.join(choices)}")
+        problem = option_problem(name, opts, known[name])
+        if problem:
+            raise ConfigError(f"{cfg.path}: {problem}")
+
+
+def option_problem(name: str, opts: dict, rule) -> str | None:
+    """What is wrong with rule ``name``'s options ``opts`` (a configuration's [rules.NAME], or the Python API's
+    ``options``), in one line, or None: an option the rule does not have, a value of another type than its
+    default, a value outside its choices, or a count below 1 where the default counts (min-adjacent-han = -5)."""
+    if not isinstance(opts, dict):
+        return f"the options of rule '{name}' must be a table of option = value"
+    allowed = getattr(rule, "options", {})
+    for key, value in opts.items():
+        if key not in allowed:
+            options = ", ".join(sorted(allowed)) or "none"
+            return f"unknown option '{key}' for rule '{name}' (options: {options})"
+        default = allowed[key]
+        typ = type(default)
+        if not isinstance(value, typ) or isinstance(value, bool) != isinstance(default, bool):
+            return f"option '{key}' of rule '{name}' must be {type_phrase(typ)}"
+        choices = getattr(rule, "option_choices", {}).get(key)
+        if choices and value not in choices:
+            return f"option '{key}' of rule '{name}' must be one of: {', '.join(choices)}"
+        if isinstance(default, int) and not isinstance(default, bool) and default >= 1 and value < 1:
+            return f"option '{key}' of rule '{name}' must be 1 or more, not {value}"
+    return None

@@ -58,6 +58,15 @@ class Configurations:
         if options.config is not None:
             self._load(options.config)  # fail early on a bad --config
 
+    def known_rules(self) -> dict:
+        """Every rule the configurations loaded so far know: the built-in ones and their extend-rules packs'."""
+        from .registry import builtin_rules
+
+        known = dict(builtin_rules())
+        for cfg in self._configs.values():
+            known.update(cfg.known)  # type: ignore[attr-defined]
+        return known
+
     def _load(self, path: Path | None) -> Config:
         if path not in self._configs:
             try:

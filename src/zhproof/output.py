@@ -222,6 +222,18 @@ def render_github(rows: Sequence[Row]) -> str:
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
+def _sarif_uri(path: str) -> str:
+    """A path as SARIF's artifact URI: an absolute path as a file: URI, a relative one as a relative reference,
+    percent-encoded either way (a file named a,b:c%d.txt or 疫情.md is no valid URI as it is written)."""
+    import os
+    from pathlib import Path
+    from urllib.parse import quote
+
+    if os.path.isabs(path):
+        return Path(path).as_uri()
+    return quote(path.replace(os.sep, "/"), safe="/-._~")
+
+
 def render_sarif(rows: Sequence[Row], rules: dict) -> str:
     """SARIF 2.1.0, columns counted in Unicode code points, with fixes as replacements (not for a finding in a
     JSON Lines record: its region is the record's line, its place in the text and its fix are properties)."""
@@ -256,7 +268,7 @@ def render_sarif(rows: Sequence[Row], rules: dict) -> str:
         record_line = _record_line(j)
         # in a JSON Lines record the positions are in the record's decoded text: the region is the record's line
         region = text_region if record_line is None else {"startLine": record_line}
-        location = {"uri": j["path"]}
+        location = {"uri": _sarif_uri(j["path"])}
         result: dict = {
             "ruleId": j["rule"],
             "level": _SARIF_LEVEL[j["severity"]],

@@ -157,6 +157,7 @@ def _run_check(o: CheckOptions, paths: list[str]) -> int:
         bool(inputs.errors or failed or problems.count),
         stdin_fixed,
         inputs.stdin_excluded,
+        configs.known_rules(),
     )
     if inputs.errors or failed or problems.count:
         return EXIT_ERROR
@@ -190,6 +191,7 @@ def report(
     errors: bool = False,
     stdin_fixed: bool = False,
     inputs_excluded: bool = False,
+    known: dict | None = None,
 ) -> None:
     """Print what the run found. Standard output carries one thing: the text of standard input (--fix on stdin:
     fixed, or passed through unchanged when it cannot be read or fixed), or the diff (--diff), or else the
@@ -233,7 +235,7 @@ def report(
     elif fmt == "sarif":
         from .registry import builtin_rules
 
-        click.echo(render_sarif(rows, builtin_rules()), nl=False, err=to_stderr)
+        click.echo(render_sarif(rows, known or builtin_rules()), nl=False, err=to_stderr)
     elif o.diff:
         would = sum(1 for r in results if r.diff)
         if not o.quiet:

@@ -1,6 +1,6 @@
 """Markdown: a CommonMark parser (markdown-it-py) decides what is prose.
 
-Prose is the text of headings, paragraphs, list items, block quotes and table cells, including link text.
+Prose is the text of headings, paragraphs, list items, block quotes, table cells and footnotes, including link text.
 Not prose: fenced and indented code, inline code, TeX math ($…$, $$…$$), raw HTML, autolinks, link
 destinations, bare URLs, and YAML/TOML front matter. Trailing spaces that make a hard line break are Markdown syntax, not debris.
 
@@ -33,6 +33,7 @@ _COMMENT = compile_re(f"<!--[{WS}]*zhproof-(disable-next-line|disable-file|disab
 def _parser():
     from markdown_it import MarkdownIt
     from mdit_py_plugins.dollarmath import dollarmath_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     # TeX math between dollar signs, as GitHub, GitLab and Jupyter render it ($P(y=1)$, $$…$$); not a dollar sign
@@ -41,6 +42,7 @@ def _parser():
         MarkdownIt("commonmark")
         .enable("table")
         .use(front_matter_plugin)
+        .use(footnote_plugin)  # GitHub's footnotes ([^1]: …): their text is prose
         .use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     )
 

@@ -22,6 +22,10 @@ def compile_pattern(
     import regex
 
     try:
-        return regex.compile(source, regex.MULTILINE | regex.VERSION0 | (regex.IGNORECASE if ignorecase else 0))
+        compiled = regex.compile(source, regex.MULTILINE | regex.VERSION0 | (regex.IGNORECASE if ignorecase else 0))
     except regex.error as e:
         raise fail(path, f"bad regular expression in {where}: {e}") from None
+    if compiled.search("") is not None:
+        # (regex = "" or a pattern of optional parts only: a finding at every place of every text)
+        raise fail(path, f"the regular expression in {where} matches an empty text: it would report every place")
+    return compiled

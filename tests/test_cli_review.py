@@ -1,0 +1,109 @@
+"""Defects a held-out review of the command line and the API found (thirty-first session), each pinned."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import zhproof
+from zhproof.cli import main
+
+EXE = Path(sys.executable).parent / ("zhproof.exe" if os.name == "nt" else "zhproof")
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_sarif_uris_are_percent_encoded_and_absolute_paths_are_file_uris(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "zhproof.toml").write_text("", encoding="utf-8")
+    (tmp_path / "a,b:c%d 疫情.txt").write_text("疫情疫情防控。\n", encoding="utf-8")
+    r = run("check", "--output-format", "sarif", "a,b:c%d 疫情.txt")
+    (result,) = json.loads(r.stdout)["runs"][0]["results"]
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "a%2Cb%3Ac%25d%20%E7%96%AB%E6%83%85.txt"
+    r = run("check", "--output-format", "sarif", tmp_path / "a,b:c%d 疫情.txt")
+    (result,) = json.loads(r.stdout)["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("file:///")
+
+
+def test_sarif_lists_the_rules_of_extend_rules_packs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pack.toml").write_text(
+        'name = "house-term"\nkind = "pattern"\nsummary = "s"\nwhat = "w"\nwhy = "y"\nfix = "f"\n'
+        '[[check]]\nregex = "旧称"\nmessage = "用新称"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "zhproof.toml").write_text('extend-rules = ["pack.toml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("这是旧称。\n", encoding="utf-8")
+    run_ = json.loads(run("check", "--output-format", "sarif", "a.txt").stdout)["runs"][0]
+    ids = [x["id"] for x in run_["tool"]["driver"]["rules"]]
+    (result,) = run_["results"]
+    assert result["ruleId"] == "house-term" and ids[result["ruleIndex"]] == "house-term"
+
+
+def test_footnotes_of_markdown_are_prose():
+    text = "正文[^1]。\n\n[^1]: 脚注里的疫情疫情防控。\n"
+    assert [d.rule for d in zhproof.lint_text(text, format="markdown")] == ["duplicate-word"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_for_the_output_is_no_internal_error(tmp_path):
+    (tmp_path / "zhproof.toml").write_text("", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("疫情疫情防控。\n" * 2000, encoding="utf-8")
+    with open("/dev/full", "wb") as full:
+        r = subprocess.run([str(EXE), "check", "a.txt"], cwd=tmp_path, stdout=full, stderr=subprocess.PIPE)
+    assert r.returncode == 2 and b"internal error" not in r.stderr and b"No space left" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"options": {"repeated-clause": {"min-adjacent-han": "x"}}}, "must be an integer"),
+        ({"options": {"repeated-clause": {"min_adjacent_han": 3}}}, "unknown option"),
+        ({"options": {"repeat-clause": {}}}, "unknown rule"),
+        ({"options": {"repeated-clause": {"min-adjacent-han": -5}}}, "1 or more"),
+        ({"jobs": 0}, "jobs"),
+    ],
+)
+def test_the_api_names_a_bad_argument(kwargs, error):
+    with pytest.raises(ValueError, match=error):
+        zhproof.Linter(**kwargs)
+
+
+@pytest.mark.parametrize("text", [None, b"\xe7\x96\xab"])
+def test_the_api_wants_a_str(text):
+    with pytest.raises(TypeError, match="must be a str"):
+        zhproof.lint_text(text)
+
+
+def test_one_allowed_word_is_a_word_not_its_characters():
+    assert zhproof.lint_text("疫情疫情防控工作。", allow="疫情疫情") == []
+
+
+def test_a_count_option_below_one_is_a_configuration_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "zhproof.toml").write_text("[rules.repeated-clause]\nmin-adjacent-han = -5\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("疫情防控。\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", "a.txt"])
+    assert r.exit_code == 2 and "1 or more" in r.stderr
+
+
+def test_a_pattern_of_a_rule_pack_that_matches_nothing_at_all_is_refused(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pack.toml").write_text(
+        'name = "x-y"\nkind = "pattern"\nsummary = "s"\nwhat = "w"\nwhy = "y"\nfix = "f"\n'
+        '[[check]]\nregex = ""\nmessage = "empty"\ndelete = true\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "zhproof.toml").write_text('extend-rules = ["pack.toml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("疫情防控。\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", "a.txt"])
+    assert r.exit_code == 2 and "matches an empty text" in r.stderr
