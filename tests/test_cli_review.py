@@ -107,3 +107,18 @@ def test_a_pattern_of_a_rule_pack_that_matches_nothing_at_all_is_refused(tmp_pat
     (tmp_path / "a.txt").write_text("疫情防控。\n", encoding="utf-8")
     r = CliRunner().invoke(main, ["check", "a.txt"])
     assert r.exit_code == 2 and "matches an empty text" in r.stderr
+
+
+def test_a_broken_pyproject_with_zhproof_settings_is_an_error(tmp_path, monkeypatch):
+    # it was passed over in silence, and the configuration above it applied instead
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.zhproof]\nselect = ["duplicate-word"]\n', encoding="utf-8")
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    (inner / "pyproject.toml").write_text("[tool.zhproof]\nselect = [\n", encoding="utf-8")
+    (inner / "a.txt").write_text("疫情防控。\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", "inner/a.txt"])
+    assert r.exit_code == 2 and "inner/pyproject.toml" in r.stderr and "invalid TOML" in r.stderr
+    # a broken pyproject.toml of another tool's is not zhproof's business
+    (inner / "pyproject.toml").write_text("[tool.black]\nline-length = [\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["check", "inner/a.txt"]).exit_code == 0

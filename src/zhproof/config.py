@@ -86,11 +86,22 @@ def find_config(start: Path) -> Path | None:
                 try:
                     data = cache.load_toml(candidate)
                 except (OSError, ValueError):  # unreadable, not UTF-8, not TOML
+                    if _mentions_zhproof(candidate):
+                        return candidate  # ours but broken: loading it reports the error (as a broken zhproof.toml)
                     continue
                 tool = data.get("tool")
                 if isinstance(tool, dict) and "zhproof" in tool:
                     return candidate
     return None
+
+
+def _mentions_zhproof(path: Path) -> bool:
+    """Does a pyproject.toml that cannot be read as TOML hold a [tool.zhproof] table (by its text)? Then it is
+    zhproof's configuration with an error, reported; any other broken pyproject.toml is not zhproof's business."""
+    try:
+        return b"tool.zhproof" in path.read_bytes()
+    except OSError:
+        return False
 
 
 _TYPE_PHRASES = {
