@@ -645,3 +645,13 @@ def test_two_quotations_after_colons_are_text_quoted_twice():
     b = "社会主义公有制消灭人剥削人的制度，实行各尽所能，按劳分配的原则。"
     text = f"第十四条 宪法第六条：“{a}”“{b}”修改为：“{a}{b}”\n"
     assert zhproof.lint_text(text, select="repeated-clause") == []
+
+
+def test_a_sentence_pasted_many_times_in_a_row_is_fixed_in_one_run():
+    # a review of the CLI: a thousand copies took more passes than the fixer allows, and nothing was fixed
+    s = "我们要加强疫情防控工作，确保人民群众生命安全。"
+    text = s * 1000 + "\n"
+    findings = zhproof.lint_text(text, select="repeated-clause")
+    assert len(findings) <= 2
+    assert zhproof.fix_text(text) == s + "\n"
+    assert zhproof.fix_text((s + "\n") * 700) == s + "\n"

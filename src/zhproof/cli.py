@@ -185,7 +185,9 @@ def _exit_with(command: Callable[[], int]) -> None:
         # the system refused what the run had to do at the end, as writing its output (> /dev/full: no space
         # left on device): the system's own words, not a report of a bug
         where = f" ({e.filename})" if e.filename else ""
-        _err(f"cannot write the output: {e.strerror or e}{where}" if e.filename is None else f"{e.strerror or e}{where}")
+        _err(
+            f"cannot write the output: {e.strerror or e}{where}" if e.filename is None else f"{e.strerror or e}{where}"
+        )
         code = EXIT_ERROR
     except Exception as e:  # never a traceback for a user
         _err(f"internal error: {type(e).__name__}: {e} (please report this with the input that caused it)")

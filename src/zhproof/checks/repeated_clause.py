@@ -198,6 +198,31 @@ DOC = RuleDoc(
 
 class RepeatedClause(BaseRule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
+        # Findings that touch, each deleting its copy with the same safety, are one: a sentence pasted many times
+        # in a row (A。A。A。A。……) is reported as runs of copies side by side, and the fixer applies fixes that touch
+        # in separate passes, so that a thousand copies took more passes than it allows (a review of the CLI)
+        held: Diagnostic | None = None
+        for d in self._findings(doc):
+            if held is not None and held.end == d.start and _deletion(held) and _deletion(d):
+                assert held.fix is not None and d.fix is not None
+                if held.fix.safety is d.fix.safety:
+                    held = Diagnostic(
+                        self.name,
+                        held.start,
+                        d.end,
+                        held.message,
+                        held.severity,
+                        Fix((Edit(held.start, d.end, ""),), held.fix.safety, held.fix.title),
+                        related=held.related,
+                    )
+                    continue
+            if held is not None:
+                yield held
+            held = d
+        if held is not None:
+            yield held
+
+    def _findings(self, doc: Document) -> Iterable[Diagnostic]:
         text = doc.text
         min_adjacent = doc.option(self.name, "min-adjacent-han", MIN_ADJACENT_HAN)
         min_distant = doc.option(self.name, "min-distant-han", MIN_DISTANT_HAN)
@@ -403,6 +428,20 @@ class RepeatedClause(BaseRule):
             ),
             related=(other,),
         )
+
+
+def _deletion(d: Diagnostic) -> bool:
+    """Does the finding's fix delete its span, and nothing else?"""
+    return (
+        d.fix is not None
+        and len(d.fix.edits) == 1
+        and d.fix.edits[0].text == ""
+        and (
+            d.fix.edits[0].start,
+            d.fix.edits[0].end,
+        )
+        == (d.start, d.end)
+    )
 
 
 #: How many Han characters each side of a copy make its context (``_stray_is_earlier``).
