@@ -122,3 +122,20 @@ def test_a_broken_pyproject_with_zhproof_settings_is_an_error(tmp_path, monkeypa
     # a broken pyproject.toml of another tool's is not zhproof's business
     (inner / "pyproject.toml").write_text("[tool.black]\nline-length = [\n", encoding="utf-8")
     assert CliRunner().invoke(main, ["check", "inner/a.txt"]).exit_code == 0
+
+
+def test_the_server_ignores_a_change_to_a_document_never_opened():
+    # (pygls raised a KeyError, shown to the user as "Error in server")
+    pytest.importorskip("pygls")
+    from lsprotocol import types as lsp
+    from pygls.workspace import Workspace
+
+    from zhproof.server import ZhproofProtocol
+
+    protocol = ZhproofProtocol.__new__(ZhproofProtocol)
+    protocol._workspace = Workspace(None)
+    params = lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(uri="file:///never-opened.txt", version=2),
+        content_changes=[lsp.TextDocumentContentChangeWholeDocument(text="疫情疫情")],
+    )
+    assert list(protocol.lsp_text_document__did_change(params)) == []

@@ -30,6 +30,7 @@ from lsprotocol import types as lsp
 from pygls.exceptions import FeatureRequestError, JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
 from pygls.uris import to_fs_path
 
 from . import Diagnostic, Linter, Safety, Severity, __version__
@@ -156,6 +157,15 @@ class ZhproofProtocol(LanguageServerProtocol):
             # invalid params get -32602 with what is wrong; any other error (pygls's internal error) its own code
             answer = _invalid_params(method, error) if isinstance(error, JsonRpcInvalidParams) else error
             return Rejected(msg_id, method, answer)
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: lsp.DidChangeTextDocumentParams):
+        """pygls's, for a document the client opened; a change to one it never opened (or closed) is a client's
+        mistake, logged, not a KeyError shown to the user as an error of the server."""
+        if params.text_document.uri not in self.workspace.text_documents:
+            log.warning("didChange for %s, which is not open: ignored", params.text_document.uri)
+            return
+        yield from super().lsp_text_document__did_change(params)
 
     def handle_message(self, message: Any) -> None:
         if not isinstance(message, Rejected):
