@@ -1276,6 +1276,14 @@ def test_verbs_reduplicated_in_parallel_clauses(text):
     assert found(text) == []
 
 
+def test_a_verbs_preposition_said_again_is_a_slip():
+    # a held-out review's fiction: the verb already takes 在 as its complement (趴在|在桌上)
+    assert found("王磊趴在在桌上睡着了。") != []
+    # not after a noun that ends with the character (事由|由法律规定), nor what statutes write (存在在)
+    assert found("时效期间的计算方法以及中止、中断的事由由法律规定。") == []
+    assert found("这个问题存在在系统的各个部分。") == []
+
+
 @pytest.mark.parametrize("text", ["“左边高了一点……不对不对，现在右边高了。”", "他想了想——对对对，就是这个。"])
 def test_a_word_said_again_after_a_pause_in_speech(text):
     # a held-out review's fiction: …… and —— open a clause of speech as a comma does
