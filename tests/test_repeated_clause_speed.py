@@ -106,6 +106,14 @@ def findings(text, **kw):
     return zhproof.lint_text(text, select=[RULE], **kw)
 
 
+def traced(text):
+    """The runs the rule traces, before findings that touch are joined (``RepeatedClause._findings``)."""
+    from zhproof.checks.repeated_clause import RULE as rule
+    from zhproof.document import Document
+
+    return list(rule._findings(Document(text)))
+
+
 def test_same_label_twice_in_a_row_is_a_paste():
     text = f"一、{SENTENCE}\n一、{SENTENCE}\n"
     found = findings(text)
@@ -166,8 +174,11 @@ def test_run_of_copies_is_traced_to_its_end(length):
     # the run is compared a slice at a time, doubling; it must end exactly where the copy ends
     sentence = "，".join(CLAUSES[:length]) + "。"
     text = sentence + sentence + "，".join(CLAUSES[: max(1, length - 1)]) + "，另有安排。"
-    found = findings(text)
+    found = traced(text)
     assert [(d.start, d.end, d.severity) for d in found][:1] == [(len(sentence), 2 * len(sentence), Severity.ERROR)]
+    # (reported, a finding that touches the next, both deletions of one safety, is one with it)
+    if length == 1:
+        assert zhproof.fix_text(text, select=[RULE]) == sentence + "另有安排。"
 
 
 @pytest.mark.parametrize("length", [1, 3, 4, 5, 8, 9, 15])
@@ -175,9 +186,13 @@ def test_sentence_written_three_times_in_a_row(length):
     # a run from the second copy may not reach into the third (its original ends before it), whatever the length;
     # a one-clause sentence is reported twice, longer ones once (as 351a209 does)
     sentence = "，".join(CLAUSES[:length]) + "。"
-    found = [(d.start, d.end) for d in findings(sentence * 3)]
+    found = [(d.start, d.end) for d in traced(sentence * 3)]
     size = len(sentence)
     assert found == ([(size, 2 * size), (2 * size, 3 * size)] if length == 1 else [(size, 2 * size)])
+    # reported, the two runs that touch are one finding, and one fix leaves the sentence once
+    if length == 1:
+        assert [(d.start, d.end) for d in findings(sentence * 3)] == [(size, 3 * size)]
+    assert zhproof.fix_text(sentence * 3, select=[RULE]) == sentence
 
 
 ITEMS = ["服现役期间因公致残的应当享受优待", "退伍后旧伤复发的按照规定办理", "在服役期间患病的依法给予治疗"]
