@@ -139,3 +139,51 @@ def test_the_server_ignores_a_change_to_a_document_never_opened():
         content_changes=[lsp.TextDocumentContentChangeWholeDocument(text="疫情疫情")],
     )
     assert list(protocol.lsp_text_document__did_change(params)) == []
+
+
+def test_stdin_is_passed_through_when_the_run_stops_on_an_error(monkeypatch, tmp_path):
+    # (an internal error emptied an editor's buffer: only a run that could not start passed the text through)
+    from zhproof import session
+
+    monkeypatch.chdir(tmp_path)
+
+    def broken(o, paths):
+        session._read_stdin()
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(session, "_run_check", broken)
+    text = "疫情疫情防控工作。\n".encode("utf-8")
+    r = CliRunner().invoke(main, ["check", "--fix", "-"], input=text)
+    assert r.exit_code == 2 and r.stdout_bytes == text and "internal error" in r.stderr
+    # JSON Lines on standard input: standard output carries the report, never the records
+    r = CliRunner().invoke(main, ["check", "--fix", "--jsonl-field", "text", "-"], input=b'{"text": "x"}\n')
+    assert r.exit_code == 2 and r.stdout_bytes == b""
+
+
+def test_a_pyproject_that_only_mentions_zhproof_in_a_comment_is_not_zhproofs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("# see [tool.zhproof] in the docs\n[tool.black\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("疫情防控。\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["check", "a.txt"]).exit_code == 0
+
+
+def test_options_of_the_api_must_be_a_dict():
+    with pytest.raises(ValueError, match="must be a dict"):
+        zhproof.Linter(options=[("repeated-clause", {})])
+
+
+def test_a_fixed_file_keeps_its_set_group_id_bit(tmp_path):
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("only root can give a file to another user")
+    import pwd
+    import stat
+
+    from zhproof.files import write_atomic
+
+    nobody = pwd.getpwnam("nobody")
+    f = tmp_path / "a.txt"
+    f.write_text("x\n", encoding="utf-8")
+    os.chown(f, nobody.pw_uid, nobody.pw_gid)
+    f.chmod(0o2775)
+    write_atomic(f, b"y\n")
+    assert stat.S_IMODE(f.stat().st_mode) == 0o2775 and f.stat().st_uid == nobody.pw_uid

@@ -50,6 +50,8 @@ class Linter:
         # (one word, as a configuration's allow = "…" may be, is one word, not its characters)
         self.allow = (allow,) if isinstance(allow, str) else tuple(allow)
         known = rules if rules is not None else builtin_rules()
+        if options is not None and not isinstance(options, dict):
+            raise ValueError(f"options must be a dict of rule name -> {{option: value}}, not {type(options).__name__}")
         for name, opts in (options or {}).items():
             if name not in known:
                 raise ValueError(f"options: unknown rule {name!r}")

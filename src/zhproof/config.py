@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import fnmatch
 from pathlib import Path
 
@@ -99,9 +101,11 @@ def _mentions_zhproof(path: Path) -> bool:
     """Does a pyproject.toml that cannot be read as TOML hold a [tool.zhproof] table (by its text)? Then it is
     zhproof's configuration with an error, reported; any other broken pyproject.toml is not zhproof's business."""
     try:
-        return b"tool.zhproof" in path.read_bytes()
+        data = path.read_bytes()
     except OSError:
         return False
+    # a table header of its own line ([tool.zhproof], [tool.zhproof.rules.x]), not a mention in a comment
+    return re.search(rb"(?m)^[ \t]*\[\[?[ \t]*tool\.zhproof\b", data) is not None
 
 
 _TYPE_PHRASES = {

@@ -185,10 +185,10 @@ def write_atomic(path: Path, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        if st is not None:
+            _keep_owner(tmp, st)  # (first: a change of owner clears the set-user-ID and set-group-ID bits)
         if mode is not None:
             os.chmod(tmp, mode)
-        if st is not None:
-            _keep_owner(tmp, st)
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -64,13 +64,15 @@ def stdin_has_input() -> bool:
 def run_check(o: CheckOptions) -> int:
     paths = o.paths or (["-"] if o.stdin_filename is not None or stdin_has_input() else ["."])
     _stdin_bytes.clear()  # (a run in the same process, as a test's, reads its own)
+    _stdout_written.clear()
     try:
         return _run_check(o, paths)
-    except Failure:
-        if o.fix and "-" in paths:
+    except Exception:
+        # (not JSON Lines on standard input: there standard output carries the report, and --output the records)
+        if o.fix and "-" in paths and o.jsonl_field is None and not _stdout_written:
             # an editor replaces its text with standard output (:%!zhproof check --fix -): a run that cannot start
-            # (a bad configuration, an unknown rule) passes the text through unchanged, as one that cannot fix it
-            # does, and says why on standard error
+            # (a bad configuration, an unknown rule) or stops on an error passes the text through unchanged, as one
+            # that cannot fix it does, and says why on standard error
             try:
                 _write_stdout(_read_stdin())
             except (OSError, ValueError):
@@ -79,6 +81,7 @@ def run_check(o: CheckOptions) -> int:
 
 
 _stdin_bytes: list[bytes] = []  # standard input, once read (a run that fails after reading it passes it through)
+_stdout_written: list[bool] = []  # whether the text has gone to standard output (then it is not passed again)
 
 
 def _read_stdin() -> bytes:
@@ -258,6 +261,7 @@ def report(
 
 def _write_stdout(data: bytes) -> None:
     """Bytes to standard output as they are (the text of standard input keeps its encoding)."""
+    _stdout_written.append(True)
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()

@@ -94,7 +94,9 @@ _OPENERS = "“「『"
 # A quotation mark after a separator, a closing mark or white space, or at the text's start (the mark first: the
 # engine skips to the marks)
 _QUOTE_OPENS = compile_re(f"[{_CLOSERS}{_OPENERS}](?<![^\\s{_D}{_CLOSERS}].)")
-_GAP_MARKS = _SEPARATORS + _CLOSERS  # what may stand between a copy and its original right before it
+_GAP_MARKS = _SEPARATORS + _CLOSERS + _OPENERS  # what may stand between a copy and its original right before it
+_CLOSER_OF = {"“": "”", "「": "」", "『": "』"}
+_QUOTE_CLOSERS = "”’」』"
 
 DOC = RuleDoc(
     summary="a clause or sentence that already appears earlier in the document (pasted twice)",
@@ -378,10 +380,11 @@ class RepeatedClause(BaseRule):
             # already covers it: findings never overlap)
             start, end, other, later = earlier[0], earlier[1], start, False
         copy = text[start:end]
-        quotes = 0
-        while start > 0 and text[start - 1] in _OPENERS and _opens(text, start - 1):
-            start -= 1  # the quote the copy's sentence opens with goes with it (。“您好，……。”)
-            quotes += 1
+        # the quotes the copy's sentence opens with (。“您好，……。”), taken along below if their closing quotes
+        # follow it (not where the copy is the first sentence of a longer quotation: “您好，……。快下来吧。”)
+        opened = start
+        while opened > 0 and text[opened - 1] in _OPENERS and _opens(text, opened - 1):
+            opened -= 1
         # the copy's article or list label goes with it (二、X。 deleted whole, not leaving 二、 or 二。); take the
         # terminal punctuation along when the copy is a whole sentence, otherwise the separator before it, so that
         # what remains reads 同临床实践相结合。 and not 同临床实践相结合，
@@ -391,9 +394,18 @@ class RepeatedClause(BaseRule):
             start -= 1
         elif after and after in _SENTENCE_END + "，；：":
             end += 1
-        while quotes and text[end : end + 1] in _CLOSERS:
-            end += 1  # ... and so does the quote that closes it there (……我在楼下等您。”)
-            quotes -= 1
+        if opened < start:
+            quotes = text[opened:start]
+            closing = "".join(_CLOSER_OF[c] for c in reversed(quotes))
+            if text.startswith(closing, end):
+                # the copy is the whole quotation: its quotes go with it (……我在楼下等您。”)
+                start, end = opened, end + len(closing)
+            elif any(text.count(_CLOSER_OF[c], start, end) > text.count(c, start, end) for c in quotes):
+                start = opened  # the copy closes the quotation and goes on (您好，……到了。”她没有开门。)
+        # a quotation the copy opens and does not close is closed right after it: its closing quote goes too
+        for opener, closer in _CLOSER_OF.items():
+            while text.count(opener, start, end) > text.count(closer, start, end) and text.startswith(closer, end):
+                end += 1
         # a copy that is a line of its own goes with the line break (and blank lines) before it and the white space
         # after it, so that no empty line is left where it stood
         line_start = start
@@ -559,6 +571,10 @@ def _clauses(text: str) -> tuple[list[str], list[str], list[str], list[int], lis
     # after a colon or a comma (指出：“……), which is no sentence of the document's own (``_sentences``). Such clauses
     # are found by one search of the text for a quotation mark after a separator, a closing mark or white space,
     # few, not by a look at every clause (a closing mark before an opening one, 。”“, is met first)
+    # A clause of closing quotes alone that ends its line (the ” of 。”⏎ that ends a paragraph of dialogue) is no
+    # text of its own: it matches nothing, so that a run of copies ends at the sentence it closes, and the run is
+    # whole sentences (not a bracket, nor a quote before more text: 打印 “Hello, world!”，然后……)
+    bare: list[int] = []
     for m in _QUOTE_OPENS.finditer(text):
         at = m.start()
         k = bisect_left(starts, at)
@@ -572,6 +588,8 @@ def _clauses(text: str) -> tuple[list[str], list[str], list[str], list[int], lis
                 n = len(r) - len(r.lstrip(_CLOSERS_SPACE))
             if n < len(r):
                 raw[k], starts[k] = r[n:], starts[k] + n
+            elif r[0] in _QUOTE_CLOSERS and (ends[k] == len(text) or text[ends[k]] in "\r\n"):
+                bare.append(k)
     labels = [""] * len(raw)  # the label clause i opens with (compared stripped), or ""
     keys = raw[:]
     pieces = _LABEL_AT.split("\n" + "\n".join(raw))
@@ -582,6 +600,8 @@ def _clauses(text: str) -> tuple[list[str], list[str], list[str], list[int], lis
         # a sentence: the quote goes as it does there)
         keys[k] = raw[k][len(label) :].lstrip(_OPENERS)
     del pieces
+    for k in bare:
+        keys[k] = f"\x00{k}"  # (unique: no other clause has it)
     return raw, labels, keys, starts, ends
 
 
@@ -781,8 +801,8 @@ def _quote_place(text: str, start: int) -> int:
     opens a quotation (。“您好，……。”, where the clause starts after it: dialogue, a sentence of the text's own)."""
     if text[start : start + 1] in _OPENERS:
         return start + 1
-    if start > 0 and text[start - 1] in _OPENERS:
-        return start - len(text[:start]) + len(text[:start].rstrip(_OPENERS))
+    while start > 0 and text[start - 1] in _OPENERS:
+        start -= 1
     return start
 
 

@@ -126,8 +126,8 @@ DOC = RuleDoc(
         "that OpenCC's traditional side keeps in names (庄, 晋; rules/hanzi/name-variants.txt) only inside an "
         "ordinary word (村庄, not 西庄). In zh-Hant and zh-TW a character that Taiwan's standard list of common "
         "characters (教育部《常用國字標準字體表》; rules/hanzi/taiwan-standard.txt) holds and its counterpart not "
-        "is Taiwan's form of the word and right (晒, 肴); one the list holds beside its counterpart (霉 and 黴) is "
-        "reported with an unsafe fix. Candidates come from OpenCC's character tables "
+        "is Taiwan's form of the word and right (晒, 肴); one the list holds beside its counterpart, where Taiwan's "
+        "statutes write both (霉 and 黴), is reported with an unsafe fix. Candidates come from OpenCC's character tables "
         "(rules/hanzi/); a character that is correct in both scripts in some uses (乾隆, 著名, 瞭望, 於) is "
         "never a candidate. The replacement comes from OpenCC's phrase-aware conversion of the surrounding "
         "clause, and only the flagged characters change. Characters that simplified text keeps in names and terms "
@@ -358,7 +358,8 @@ def _taiwan_forms() -> frozenset[str]:
 @cache
 def _taiwan_shared() -> frozenset[str]:
     """Simplified-only characters (by OpenCC) that Taiwan's list of common characters holds beside their
-    counterpart (霉 and 黴, 虱 and 蝨, 并 and 並): both are standard characters there."""
+    counterpart and that Taiwan's statutes write beside it too (霉 19 times, 黴 62): both are written there for the
+    same words. (Not 坏, 并, 么, 虱: the list holds them, the statutes write their counterparts; a slip.)"""
     from ..data import char_table
 
     return frozenset(c for c, how in char_table("taiwan-standard").items() if how == "both")
