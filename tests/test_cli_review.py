@@ -34,15 +34,20 @@ def test_sarif_uris_are_percent_encoded_and_absolute_paths_are_file_uris(tmp_pat
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("file:///")
 
 
-def test_sarif_lists_the_rules_of_extend_rules_packs(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "pack.toml").write_text(
-        'name = "house-term"\nkind = "pattern"\nsummary = "s"\nwhat = "w"\nwhy = "y"\nfix = "f"\n'
-        '[[check]]\nregex = "旧称"\nmessage = "用新称"\n',
+def with_pack(folder: Path, name: str, check: str, text: str) -> None:
+    """A folder whose configuration extends the rules with a pack of one rule ``name`` and one ``check`` (its TOML
+    lines), and a file a.txt holding ``text``."""
+    (folder / "pack.toml").write_text(
+        f'name = "{name}"\nkind = "pattern"\nsummary = "s"\nwhat = "w"\nwhy = "y"\nfix = "f"\n[[check]]\n{check}\n',
         encoding="utf-8",
     )
-    (tmp_path / "zhproof.toml").write_text('extend-rules = ["pack.toml"]\n', encoding="utf-8")
-    (tmp_path / "a.txt").write_text("这是旧称。\n", encoding="utf-8")
+    (folder / "zhproof.toml").write_text('extend-rules = ["pack.toml"]\n', encoding="utf-8")
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+
+
+def test_sarif_lists_the_rules_of_extend_rules_packs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with_pack(tmp_path, "house-term", 'regex = "旧称"\nmessage = "用新称"', "这是旧称。\n")
     run_ = json.loads(run("check", "--output-format", "sarif", "a.txt").stdout)["runs"][0]
     ids = [x["id"] for x in run_["tool"]["driver"]["rules"]]
     (result,) = run_["results"]
@@ -98,13 +103,7 @@ def test_a_count_option_below_one_is_a_configuration_error(tmp_path, monkeypatch
 
 def test_a_pattern_of_a_rule_pack_that_matches_nothing_at_all_is_refused(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "pack.toml").write_text(
-        'name = "x-y"\nkind = "pattern"\nsummary = "s"\nwhat = "w"\nwhy = "y"\nfix = "f"\n'
-        '[[check]]\nregex = ""\nmessage = "empty"\ndelete = true\n',
-        encoding="utf-8",
-    )
-    (tmp_path / "zhproof.toml").write_text('extend-rules = ["pack.toml"]\n', encoding="utf-8")
-    (tmp_path / "a.txt").write_text("疫情防控。\n", encoding="utf-8")
+    with_pack(tmp_path, "x-y", 'regex = ""\nmessage = "empty"\ndelete = true', "疫情防控。\n")
     r = CliRunner().invoke(main, ["check", "a.txt"])
     assert r.exit_code == 2 and "matches an empty text" in r.stderr
 
@@ -170,20 +169,3 @@ def test_a_pyproject_that_only_mentions_zhproof_in_a_comment_is_not_zhproofs(tmp
 def test_options_of_the_api_must_be_a_dict():
     with pytest.raises(ValueError, match="must be a dict"):
         zhproof.Linter(options=[("repeated-clause", {})])
-
-
-def test_a_fixed_file_keeps_its_set_group_id_bit(tmp_path):
-    if not hasattr(os, "geteuid") or os.geteuid() != 0:
-        pytest.skip("only root can give a file to another user")
-    import pwd
-    import stat
-
-    from zhproof.files import write_atomic
-
-    nobody = pwd.getpwnam("nobody")
-    f = tmp_path / "a.txt"
-    f.write_text("x\n", encoding="utf-8")
-    os.chown(f, nobody.pw_uid, nobody.pw_gid)
-    f.chmod(0o2775)
-    write_atomic(f, b"y\n")
-    assert stat.S_IMODE(f.stat().st_mode) == 0o2775 and f.stat().st_uid == nobody.pw_uid

@@ -1003,8 +1003,11 @@ def _ends_line(text: str, end: int) -> bool:
 
 
 def _whole_line(doc: Document, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` all of its line, but for white space and the quotes it opens and closes with (a
+    headline “五一”假期……: the clause starts after the quote that opens its line)?"""
     line_start, line_end = doc.line_bounds(start, end)
-    return not doc.text[line_start:start].strip() and not doc.text[end:line_end].strip()
+    before = doc.text[line_start:start].strip().strip(_OPENERS)
+    return not before and not doc.text[end:line_end].strip().strip(_QUOTE_CLOSERS)
 
 
 RULE = RepeatedClause(
