@@ -194,9 +194,10 @@ def _exit_with(command: Callable[[], int]) -> None:
         code = EXIT_ERROR
     try:
         sys.stdout.flush()
-    except OSError:
-        # (what is still buffered cannot be written either: say so once, and make the exit's own flush quiet)
-        if code != EXIT_ERROR:
+    except OSError as e:
+        # (what is still buffered cannot be written either: say so once, unless the reader went away, as in
+        # zhproof check | head, which stops quietly; and make the exit's own flush quiet)
+        if code != EXIT_ERROR and not isinstance(e, BrokenPipeError):
             _err("cannot write the output")
         code = EXIT_ERROR
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -799,7 +799,7 @@ def _quote_place(text: str, start: int) -> int:
     """Where to ask whether a copy stands inside a quotation: past the quote a copy opens with after a colon or a
     comma (宪法第六条：“…… and 修改为：“……: a quotation, inside its marks), and before the quote of a sentence that
     opens a quotation (。“您好，……。”, where the clause starts after it: dialogue, a sentence of the text's own)."""
-    if text[start : start + 1] in _OPENERS:
+    if start < len(text) and text[start] in _OPENERS:
         return start + 1
     while start > 0 and text[start - 1] in _OPENERS:
         start -= 1

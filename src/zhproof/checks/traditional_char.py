@@ -154,8 +154,8 @@ DOC = RuleDoc(
     fix=(
         "Converts the flagged characters with OpenCC; in zh-Hant with the standard whose forms the document "
         "uses where they differ (為 or 爲, 裡 or 裏), or, where the document does not tell, the form most of OpenCC's, "
-        "Taiwan's and Hong Kong's standards write (為). Safe for isolated characters (unsafe for the characters "
-        "Taiwan's list holds beside their counterpart); unsafe for a whole quoted "
+        "Taiwan's and Hong Kong's standards write (為). Safe for isolated characters (unsafe for a character "
+        "Taiwan's list holds beside its counterpart where Taiwan's statutes write both: 霉); unsafe for a whole quoted "
         "passage, which may be meant to stay as written. None for a document written in the other script: converting it "
         "is the author's decision, and converting its characters one by one left it in both scripts."
     ),
