@@ -444,16 +444,7 @@ class RepeatedClause(BaseRule):
 
 def _deletion(d: Diagnostic) -> bool:
     """Does the finding's fix delete its span, and nothing else?"""
-    return (
-        d.fix is not None
-        and len(d.fix.edits) == 1
-        and d.fix.edits[0].text == ""
-        and (
-            d.fix.edits[0].start,
-            d.fix.edits[0].end,
-        )
-        == (d.start, d.end)
-    )
+    return d.fix is not None and d.fix.edits == (Edit(d.start, d.end, ""),)
 
 
 #: How many Han characters each side of a copy make its context (``_stray_is_earlier``).

@@ -260,7 +260,7 @@ class TraditionalChar(BaseRule):
                 return []
         converted = _choose(text, window, versions, {} if counts is None else counts)
         names = _name_variants() if variant != "zh-Hans" else frozenset()
-        taiwan = _taiwan_forms() if variant in TAIWAN_ACCEPTED else frozenset()
+        taiwan = _taiwan("sole") if variant in TAIWAN_ACCEPTED else frozenset()
         runs = []
         run_start = None
         for i in range(start, end + 1):
@@ -295,7 +295,7 @@ class TraditionalChar(BaseRule):
             edits = tuple(Edit(s, e, new) for s, e, new in runs)
             yield Diagnostic(self.name, start, end, message, Severity.WARNING, Fix(edits, Safety.UNSAFE, "转换整段"))
             return
-        shared = _taiwan_shared() if variant in TAIWAN_ACCEPTED else frozenset()
+        shared = _taiwan("both") if variant in TAIWAN_ACCEPTED else frozenset()
         for s, e, new in runs:
             # (a character that Taiwan's standard list holds beside its counterpart, 霉 beside 黴: the word may take
             # either, and a person chooses)
@@ -347,22 +347,15 @@ TAIWAN_ACCEPTED = frozenset({"zh-Hant", "zh-TW"})
 
 
 @cache
-def _taiwan_forms() -> frozenset[str]:
-    """Simplified-only characters (by OpenCC) that are Taiwan's standard form of their word: its list of common
-    characters holds them and not their counterpart (晒 for 曬, 肴 for 餚)."""
+def _taiwan(how: str) -> frozenset[str]:
+    """The simplified-only characters (by OpenCC) of Taiwan's list of common characters, by how Taiwan writes them
+    (rules/hanzi/taiwan-standard.txt): ``sole``, Taiwan's form of their word, the list holding them and not their
+    counterpart (晒 for 曬, 肴 for 餚); ``both``, written beside their counterpart for the same words, the list
+    holding both and Taiwan's statutes writing both (霉 19 times, 黴 62). (Not ``rare``: 坏, 并, 么, 虱, which the
+    list holds while the statutes write their counterparts: a slip.)"""
     from ..data import char_table
 
-    return frozenset(c for c, how in char_table("taiwan-standard").items() if how == "sole")
-
-
-@cache
-def _taiwan_shared() -> frozenset[str]:
-    """Simplified-only characters (by OpenCC) that Taiwan's list of common characters holds beside their
-    counterpart and that Taiwan's statutes write beside it too (霉 19 times, 黴 62): both are written there for the
-    same words. (Not 坏, 并, 么, 虱: the list holds them, the statutes write their counterparts; a slip.)"""
-    from ..data import char_table
-
-    return frozenset(c for c, how in char_table("taiwan-standard").items() if how == "both")
+    return frozenset(c for c, kind in char_table("taiwan-standard").items() if kind == how)
 
 
 @cache
