@@ -169,3 +169,27 @@ def test_a_pyproject_that_only_mentions_zhproof_in_a_comment_is_not_zhproofs(tmp
 def test_options_of_the_api_must_be_a_dict():
     with pytest.raises(ValueError, match="must be a dict"):
         zhproof.Linter(options=[("repeated-clause", {})])
+
+
+def _lsp_frame(body: bytes) -> bytes:
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def test_the_server_logs_a_malformed_message_on_one_line_and_lives_on():
+    # (pygls printed the traceback of its JSON decoder to standard error)
+    pytest.importorskip("pygls")
+    initialize = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}
+    frames = [
+        _lsp_frame(b'{"bad json'),
+        _lsp_frame(b'{"jsonrpc": "2.0", "method": 7}'),
+        _lsp_frame(json.dumps(initialize).encode()),
+        _lsp_frame(b'{"jsonrpc": "2.0", "id": 2, "method": "shutdown"}'),
+        _lsp_frame(b'{"jsonrpc": "2.0", "method": "exit"}'),
+    ]
+    r = subprocess.run(
+        [sys.executable, "-m", "zhproof", "server"], input=b"".join(frames), capture_output=True, timeout=60
+    )
+    err = r.stderr.decode()
+    assert "Traceback" not in err and "JSONDecodeError" in err
+    assert all(line.startswith("zhproof server: ") for line in err.splitlines())
+    assert b'"id": 1' in r.stdout and b'"capabilities"' in r.stdout

@@ -575,8 +575,32 @@ def create_server() -> ZhproofServer:
     return server
 
 
+class _OneLine(logging.Formatter):
+    """A log record on one line: an exception's type and message, not its traceback (a malformed message from the
+    client is the client's error, reported as such; pygls logged it with the traceback of its JSON decoder)."""
+
+    def formatException(self, ei) -> str:  # noqa: N802 (logging's name)
+        return f"{ei[0].__name__}: {ei[1]}" if ei and ei[0] else ""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        head, mark, trace = text.partition("Traceback (most recent call last):")
+        if mark:  # (pygls also writes a traceback into the message itself: its last line is the error)
+            lines = [line for line in trace.splitlines() if line.strip()]
+            text = head + (lines[-1].strip() if lines else "")
+        return " ".join(text.split("\n"))
+
+
 def serve() -> None:
-    """Run the server on standard input/output until the client says exit."""
+    """Run the server on standard input/output until the client says exit. Its log (pygls's warnings and errors,
+    zhproof's) goes to standard error, a line each."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLine("zhproof server: %(levelname)s: %(message)s"))
+    for name in ("pygls", __name__):
+        logger = logging.getLogger(name)
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False
     create_server().start_io()
 
 
