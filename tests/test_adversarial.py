@@ -64,6 +64,16 @@ def _spaced_words(n: int) -> str:
     return " ".join(out)[:n]
 
 
+def _scattered_pastes(n: int) -> str:
+    """Sentences of 15 Han characters, each written twice at random places, three to a line: a finding each (the
+    copies already reported were walked for every new finding: quadratic in the number of findings)."""
+    rnd = random.Random(20261204)
+    sentences = ["".join(chr(0x4E00 + rnd.randrange(3000)) for _ in range(15)) + "。" for _ in range(max(1, n // 32))]
+    both = sentences + sentences
+    rnd.shuffle(both)
+    return "\n".join("".join(both[k : k + 3]) for k in range(0, len(both), 3))
+
+
 # family name -> (text of size ~n, n, check fix_text too)
 FAMILIES = {
     "repeated-han-char": (lambda n: "国" * n, 400, True),
@@ -83,6 +93,7 @@ FAMILIES = {
     "blank-lines-of-spaces": (lambda n: "中" + " \n" * n + "x", 2_000, True),
     # ... and such a run at the end of the file (the run of blank lines before more text was the slow one there)
     "blank-lines-of-spaces-at-the-end": (lambda n: "中" + " \n" * n, 2_000, True),
+    "scattered-pasted-sentences": (_scattered_pastes, 16_000, False),
 }
 
 

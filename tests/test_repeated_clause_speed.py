@@ -215,3 +215,23 @@ def test_renumbered_block_is_cut_at_its_labels():
     # only the later labels differ: the run stops before the first of them; what is left (一、 and its item,
     # apart from its original) opens its paragraph in both places: formula
     assert findings(_list(["一、", "二、", "三、"]) + _list(["一、", "五、", "六、"])) == []
+
+
+def test_a_look_up_of_the_findings_so_far_agrees_with_a_walk_over_them():
+    # (the walk over every finding made a document of thousands of pasted sentences quadratic; findings may overlap)
+    from zhproof.checks.repeated_clause import _take, _touches_taken
+
+    rnd = random.Random(7)
+    for _ in range(300):
+        spans: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = []
+        for _ in range(rnd.randrange(0, 12)):
+            start = rnd.randrange(0, 40)
+            span = (start, start + rnd.randrange(1, 8))
+            spans.append(span)
+            _take(taken, *span)
+            assert taken == sorted(taken) and all(a[1] < b[0] for a, b in zip(taken, taken[1:]))
+        for lo in range(-2, 50):
+            for hi in range(lo + 1, lo + 9):
+                walk = any(s < hi and lo < e for s, e in spans)
+                assert _touches_taken(taken, lo, hi) == walk, (spans, lo, hi)

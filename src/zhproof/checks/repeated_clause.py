@@ -234,7 +234,7 @@ class RepeatedClause(BaseRule):
             return
         lines = _Lines(text)
         n = len(keys)
-        taken: list[tuple[int, int]] = []  # the spans reported so far
+        taken: list[tuple[int, int]] = []  # the spans reported so far, merged where they meet, in order
         i = -1
         for i0 in _candidates(occ, starts, ends, raw, keys, min(min_adjacent, min_distant), min_distant, text):
             if i0 < i:
@@ -350,7 +350,7 @@ class RepeatedClause(BaseRule):
                 finding = self._finding(
                     doc, starts, ends, i, j, o, adjacent, safe=adjacent and han >= SAFE_ADJACENT_HAN, taken=taken
                 )
-                taken.append((finding.start, finding.end))
+                _take(taken, finding.start, finding.end)
                 yield finding
             i = j
 
@@ -373,7 +373,7 @@ class RepeatedClause(BaseRule):
         earlier = (starts[orig], ends[orig + (j - i) - 1])
         if (
             not adjacent
-            and not any(s < earlier[1] + 1 and earlier[0] - 1 < e for s, e in taken or ())
+            and not _touches_taken(taken or [], earlier[0] - 1, earlier[1] + 1)
             and _stray_is_earlier(text, earlier, (start, end))
         ):
             # the earlier copy reads as the stray paste: it is the one reported and deleted (unless a finding
@@ -440,6 +440,29 @@ class RepeatedClause(BaseRule):
             ),
             related=(other,),
         )
+
+
+def _take(taken: list[tuple[int, int]], start: int, end: int) -> None:
+    """Add the span ``start..end`` to ``taken``, sorted spans that neither overlap nor meet: a span it overlaps or
+    meets is merged into it (a span of a finding may overlap an earlier one's)."""
+    k = bisect_left(taken, (start,))
+    if k > 0 and taken[k - 1][1] >= start:
+        k -= 1
+        start = taken[k][0]
+    last = k
+    while last < len(taken) and taken[last][0] <= end:
+        end = max(end, taken[last][1])
+        last += 1
+    taken[k:last] = [(start, end)]
+
+
+def _touches_taken(taken: list[tuple[int, int]], lo: int, hi: int) -> bool:
+    """Does ``lo..hi`` overlap a span of ``taken`` (``_take``'s: sorted, apart)? Only the last span that starts
+    before ``hi`` can: those before it end before it starts. (A look-up, not a walk over every finding, which made
+    a document of thousands of pasted sentences quadratic; the same answer: the spans are the union of the
+    findings', and an interval meets a union where it meets one of its parts.)"""
+    k = bisect_left(taken, (hi,)) - 1
+    return k >= 0 and taken[k][1] > lo
 
 
 def _deletion(d: Diagnostic) -> bool:
@@ -852,8 +875,9 @@ def _table_cells(doc: Document, orig_start: int, orig_end: int, copy_start: int,
     reported: the line index finds the rows."""
     text = doc.text
     copy = text[copy_start:copy_end]
-    between = text[orig_end : copy_start + len(copy) - len(copy.lstrip("| \t"))]
-    if "|" not in between and "\n" not in between and "\r" not in between and "|" not in copy.strip("| \t"):
+    # (searched in place, not sliced: the copies may be far apart, and a search stops at the first line break)
+    stop = copy_start + len(copy) - len(copy.lstrip("| \t"))
+    if all(text.find(c, orig_end, stop) < 0 for c in "\n\r|") and "|" not in copy.strip("| \t"):
         return False  # a sentence written twice inside one cell is still a paste
     for at in (orig_start, copy_start):
         line_start = doc.line_bounds(at)[0]
