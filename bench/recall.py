@@ -44,7 +44,9 @@ Types (expected rule in brackets). "Han run": a maximal run of consecutive Han c
   Han characters is inside a sentence.
 - pasted-sentence [repeated-clause]: a sentence with 12 or more Han characters ending in 。！？ (uniform over
   such sentences) copied to the end of another sentence of the document (uniform over all sentence ends, before
-  or after the original, except the sentence's own end and the end of the sentence just before it). A sentence
+  or after the original, except the sentence's own end; the end of the sentence just before it was left out
+  until the thirty-second session, which left out a paste that ends a paragraph before its original opens the
+  next, …。S⏎⏎S…, where deleting the wrong copy moves a sentence across the break). A sentence
   starts after 。！？ or at a line start, past closing quotes and, at a line start, an article or list label
   (第九条 , 一、, （二）). A sentence whose quotes or brackets are not paired inside it, or that ends inside a
   quotation, is not copied, so the copy adds no second error (a property of the sentence, not a rule's).
@@ -406,7 +408,7 @@ def sites_pasted(doc: Doc) -> list:
 def build_pasted_sentence(doc: Doc, k: int, rng: random.Random) -> Injection | None:
     sents = doc.sentences
     s, e, _ = sents[k]
-    targets = [j for j in range(len(sents)) if j not in (k - 1, k)]
+    targets = [j for j in range(len(sents)) if j != k]
     if not targets:
         return None
     j = rng.choice(targets)

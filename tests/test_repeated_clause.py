@@ -722,3 +722,23 @@ def test_a_headline_that_opens_with_a_quote_restated_by_its_story():
         "“五一”假期全国安全形势总体平稳，截至今天（5月5日）18时，全国未发生重大事故。\n"
     )
     assert zhproof.lint_text(text, select="repeated-clause") == []
+
+
+def test_copies_ending_one_paragraph_and_opening_the_next_are_a_persons_choice():
+    # a paste at the end of a paragraph, right before its original opens the next: the safe fix deleted the
+    # original and moved the sentence to the other paragraph (a held-out review's notices and essays, 11 of 17
+    # safe fixes of pastes wrong). The copy that opens its paragraph is the original, as for copies elsewhere.
+    original = (
+        "可是读过的人几乎都记住了这一句，而且再也忘不掉。\n\n"
+        "写这首词的时候，李清照已经经历了国破、家亡、夫死的种种变故。她一个人流落江南。\n"
+    )
+    pasted = original.replace("忘不掉。", "忘不掉。写这首词的时候，李清照已经经历了国破、家亡、夫死的种种变故。")
+    (d,) = findings(pasted)
+    assert d.fix.safety is Safety.UNSAFE and line_of(pasted, d.start) == 1
+    assert zhproof.fix_text(pasted, select=[RULE]) == pasted
+    assert zhproof.fix_text(pasted, select=[RULE], unsafe=True) == original
+    # one line written twice stays a safe fix: either deletion gives the same text
+    twice = "会议要求各地认真落实安全生产责任制度。\n会议要求各地认真落实安全生产责任制度。\n"
+    (d,) = findings(twice)
+    assert d.fix.safety is Safety.SAFE
+    assert zhproof.fix_text(twice, select=[RULE]) == "会议要求各地认真落实安全生产责任制度。\n"

@@ -346,9 +346,27 @@ class RepeatedClause(BaseRule):
                 )
             if report and _table_cells(doc, orig_start, orig_end, copy_start, copy_end):
                 report = False  # cells of a table, side by side or in two rows: tables repeat their values
+            # copies on two lines in different places of them (……变故。⏎⏎写这首词的时候，……变故。她一个人……: a
+            # paragraph's last sentence and the next one's first): either may be the paste, and deleting the wrong one
+            # moves a sentence to the other paragraph. Which one is judged as for copies elsewhere (the one that opens
+            # its paragraph is the original), and a person chooses; two whole lines are one line written twice.
+            apart = (
+                adjacent
+                and ("\n" in gap or "\r" in gap)
+                and not (_whole_line_of(text, orig_start, orig_end) and _whole_line_of(text, copy_start, copy_end))
+            )
             if report:
                 finding = self._finding(
-                    doc, starts, ends, i, j, o, adjacent, safe=adjacent and han >= SAFE_ADJACENT_HAN, taken=taken
+                    doc,
+                    starts,
+                    ends,
+                    i,
+                    j,
+                    o,
+                    adjacent,
+                    safe=adjacent and not apart and han >= SAFE_ADJACENT_HAN,
+                    taken=taken,
+                    choose=not adjacent or apart,
                 )
                 _take(taken, finding.start, finding.end)
                 yield finding
@@ -365,6 +383,7 @@ class RepeatedClause(BaseRule):
         adjacent: bool,
         safe: bool = False,
         taken: list[tuple[int, int]] | None = None,
+        choose: bool = False,
     ) -> Diagnostic:
         text = doc.text
         start, end = starts[i], ends[j - 1]
@@ -372,7 +391,7 @@ class RepeatedClause(BaseRule):
         later = True
         earlier = (starts[orig], ends[orig + (j - i) - 1])
         if (
-            not adjacent
+            choose
             and not _touches_taken(taken or [], earlier[0] - 1, earlier[1] + 1)
             and _stray_is_earlier(text, earlier, (start, end))
         ):
@@ -502,15 +521,23 @@ def _stray_is_earlier(text: str, earlier: tuple[int, int], later: tuple[int, int
 
 def _whole_line_of(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` (perhaps with its final punctuation and white space) all of its line?"""
-    lo = text.rfind("\n", 0, start) + 1
+    lo = _line_start_of(text, start)
     hi = text.find("\n", end)
     hi = len(text) if hi < 0 else hi
+    cr = text.find("\r", end, hi)  # (searched no further than the line feed: the search stays within the line)
+    hi = hi if cr < 0 else cr
     return not text[lo:start].strip().strip(_OPENERS) and not _NOT_PUNCT_SPACE.search(text, end, hi)
+
+
+def _line_start_of(text: str, at: int) -> int:
+    """The start of the line that holds ``text[at]`` (after \n, \r\n or a lone \r), found within that line."""
+    lf = text.rfind("\n", 0, at)
+    return max(lf, text.rfind("\r", lf + 1, at)) + 1
 
 
 def _opens_line(text: str, start: int, end: int) -> bool:
     """Does ``text[start:end]`` open its line (white space and the opening quote of its sentence before it aside)?"""
-    return not text[text.rfind("\n", 0, start) + 1 : start].strip().strip(_OPENERS)
+    return not text[_line_start_of(text, start) : start].strip().strip(_OPENERS)
 
 
 _NOT_PUNCT_SPACE = compile_re(r"[^\s。！？；…”’」』）)!?;.\u3000]")
