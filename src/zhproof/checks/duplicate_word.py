@@ -121,6 +121,7 @@ R_ONOMATOPOEIA = "叮铃叮铃, 哈哈: onomatopoeia and interjections repeat"
 R_SEPARABLE = "健健身, 散散步, 捧捧场: a separable verb with its verb reduplicated"
 R_AABB = "疲疲沓沓, 干干净净: AABB reduplication of the word AB"
 R_VERB_DOUBLED = "试试, 瞧瞧: reduplication of a one-character verb"
+R_MANNER = "低低地照进, 凉凉地吹过: a one-character adjective reduplicated before 地 and its verb"
 #: The readings of a repeated character that give way to evidence of GRAMMAR_YIELD_GAIN or more, with an unsafe fix:
 #: a name's generic part (如下所所示 is no name ending in 所, 天安门城城楼 none ending in 城), classifiers (一个个劲,
 #: 一揽揽子, 一股股脑: idioms that start with 一, 10^7.9 to 10^12.3 in a review's texts) and AABB (人民法法院院长).
@@ -160,7 +161,8 @@ DOC = RuleDoc(
         "(fcitx5's, in rules/lm) scores the text around it as written and with the repeat undone, and the repeat "
         "is reported when the undone text is far more likely. Before the evidence, the grammar of Chinese makes "
         "some repeats regular: numerals read digit by digit (二〇〇七), AABB and ABAB reduplication (清清楚楚, "
-        "研究研究; rules/data/reduplication.txt), a one-character verb reduplicated where its clause ends when the "
+        "研究研究; rules/data/reduplication.txt), a one-character adjective reduplicated before 地 and its verb "
+        "(低低地照进; not before a noun: 湿|湿地资源), a one-character verb reduplicated where its clause ends when the "
         "model's vocabulary writes the doubled verb at least a hundredth as often as the verb (请你说说看), a verb "
         "with 多少, 怎么 or 哪 said twice after a word of free choice (能放多少放多少, 想怎么改怎么改; not a question: "
         "这道题怎么做怎么做？), 一X一X and a numeral, measure word and noun said "
@@ -1880,6 +1882,8 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str, copies: int = 2, fo
         return R_INSIDE_WORD
     if k == 1 and _aabb(lex, window, a):
         return R_AABB
+    if k == 1 and copies == 2 and _adjective_of_manner(lex, window, a):
+        return R_MANNER
     if k >= 2 and (
         (unit in word_list("reduplication") and not _no_verb_reduplication(lex, window, a, k))
         or (k == 2 and unit[0] == "一")
@@ -2696,6 +2700,18 @@ def _modified_after(lex, rest: str) -> bool:
 
 def _starts_with_verb(lex, rest: str) -> bool:
     return any(lex.pos(w) in ("v", "vi", "a", "ad", "i", "l") for w in lex.prefixes(rest[:MAX_LOOKAHEAD]))
+
+
+def _adjective_of_manner(lex, window: str, a: int) -> bool:
+    """Is ``window[a]`` an adjective of one character (the lexicon's, or its reduplicated form's, part of speech),
+    reduplicated before 地 and the verb it modifies (夕阳低低地照进窗户, 风凉凉地吹过)? Any such adjective
+    reduplicates so, and the lexicon lists few of the forms (轻轻, 静静; not 低低); 低地, a word, must not make it a
+    slip. Before a noun (保护湿|湿地资源) 地 is no particle of manner."""
+    x = window[a]
+    if window[a + 2 : a + 3] != "地" or not (lex.pos(x) == "a" or lex.pos(x * 2) in ("a", "z")):
+        return False
+    words = lex.words(window[a + 3 : a + 3 + MAX_LOOKAHEAD])
+    return bool(words) and (lex.pos(words[0]) or "").startswith("v")
 
 
 def _aabb(lex, w: str, a: int) -> bool:
