@@ -102,7 +102,7 @@ def fix_passes(text: str, unsafe: bool, lint=None):
     for _ in range(MAX_PASSES):
         diags = lint(text)
         check_findings(text, diags)
-        todo = choose_non_overlapping(applicable(diags, unsafe))
+        todo = choose_non_overlapping(applicable(diags, unsafe), text)
         if not todo:
             break
         new = apply_edits(text, [d.fix for d in todo])

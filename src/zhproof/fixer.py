@@ -39,8 +39,15 @@ def applicable(diags: Sequence[Diagnostic], unsafe: bool) -> list[Diagnostic]:
     return [d for d in diags if d.fix is not None and d.fix.safety >= floor]
 
 
-def choose_non_overlapping(diags: Sequence[Diagnostic]) -> list[Diagnostic]:
-    """Keep fixes whose edit ranges do not touch an earlier kept one (sorted by position)."""
+#: A fix that joins two lines makes neighbours of the characters on either side, which the other fixes were judged
+#: apart from: a fix within this many characters of it waits for the next pass, which judges the joined text
+#: (写得热⏎⏎热闹闹: joined, 热热闹闹 is no slip; with 闹闹 fixed in the same pass, 写得热闹).
+JOIN_REACH = 4
+
+
+def choose_non_overlapping(diags: Sequence[Diagnostic], text: str | None = None) -> list[Diagnostic]:
+    """Keep fixes whose edit ranges do not touch an earlier kept one (sorted by position); with ``text``, a fix
+    that joins lines reaches JOIN_REACH characters further each side."""
     chosen: list[Diagnostic] = []
     last_end = -1
     last_insert = -1  # two insertions at one point would have an undefined order
@@ -48,17 +55,26 @@ def choose_non_overlapping(diags: Sequence[Diagnostic]) -> list[Diagnostic]:
         fix = d.fix
         assert fix is not None
         insert = fix.start == fix.end
+        reach = JOIN_REACH if text is not None and _joins_lines(text, fix) else 0
         # Fixes that touch are applied in different passes: together they could join what each keeps apart
         # (deleting "\u200b" and " " from "\r\u200b \n" would make one CRLF of two line breaks).
-        if fix.start <= last_end if chosen else fix.start < last_end:
+        if fix.start - reach <= last_end if chosen else fix.start < last_end:
             continue
         if insert and fix.start == last_insert:
             continue
         chosen.append(d)
-        last_end = max(last_end, fix.end)
+        last_end = max(last_end, fix.end + reach)
         if insert:
             last_insert = fix.start
     return chosen
+
+
+def _joins_lines(text: str, fix: Fix) -> bool:
+    """Does the fix remove a line break (broken-line's join, a copy deleted with its line)?"""
+    return any(
+        text.count("\n", e.start, e.end) + text.count("\r", e.start, e.end) > e.text.count("\n") + e.text.count("\r")
+        for e in fix.edits
+    )
 
 
 _BREAKS = compile_re(r"\r\n|\r|\n")
@@ -108,7 +124,7 @@ def fix_until_stable(
     seen = {text}
     for _ in range(max_passes):
         diags = lint(text)
-        todo = choose_non_overlapping(applicable(diags, unsafe))
+        todo = choose_non_overlapping(applicable(diags, unsafe), text)
         if not todo:
             return FixResult(text, applied, diags)
         new = apply_edits(text, [d.fix for d in todo])  # type: ignore[misc]
