@@ -1770,3 +1770,21 @@ def test_the_new_readings_leave_headings_and_verbs_alone():
     )
     # a short label with a colon, without a comma, heads what follows (使用方法：)
     assert broken_line.judge("本次更新修复了登录问题。新增夜间模式", "使用方法：") is None
+
+
+STANZA = (
+    "今年冬天我回来\n渡口还在，船夫换了人\n他问我去对岸做什么\n我说不做什么，只是看看\n"
+    "他笑了，把竹篙往水里一撑\n船就轻轻地离了岸\n\n"
+    "外婆的蒲扇轻轻地摇\n摇来一阵凉凉的风\n风里有稻花的香味\n有小河哗哗的歌声\n"
+)
+
+
+def test_verse_sets_its_phrases_on_lines_of_their_own():
+    # (a held-out review's modern verse: 11 breaks reported, with commas inside the lines and no full stop; and
+    # 摇|摇来, 风|风里: a line's last character opening the next, anadiplosis)
+    assert findings(STANZA) == []
+
+
+def test_a_word_cut_in_two_in_verse_is_still_a_break():
+    text = STANZA.replace("我去对岸做什么", "我去对\n岸做什么")
+    assert [text[d.start - 2 : d.end + 2] for d in findings(text)] == ["去对\n岸做"]

@@ -243,7 +243,7 @@ DOC = RuleDoc(
         "where listings open with 文件名：). Neither reaches the first line, "
         "the last one (a signature, a date), a heading of a part (第三章, 一、), a list item, a Markdown heading or "
         "quotation, a line that opens with a label (示例 10-16：), nor a line in a block of lines without "
-        "punctuation (a list, an address, verse). An unnumbered heading directly over its paragraph in a document of "
+        "punctuation (a list, an address, verse). In a stanza of verse (four lines or more between blank lines, none over twenty characters or with a full stop: 他笑了，把竹篙往水里一撑⏎船就轻轻地离了岸) only a word cut in two is a break, and not a line's last character opening the next (摇⏎摇来一阵凉凉的风). An unnumbered heading directly over its paragraph in a document of "
         "blank-line paragraphs looks like a cut sentence and is reported, with an unsafe fix. A line that is a "
         "Markdown heading (## 什么是堆; in plain text, one without clause punctuation) is never cut. A list item "
         "whose siblings (numbered one less above it, one more below) are whole lines without punctuation, each over "
@@ -381,6 +381,9 @@ class BrokenLine(BaseRule):
                     and _heading_siblings(text, line_start, end + len(next_line), prev_line)
                 )
                 safety, shape = _judge(judged, judged_next, markdown, verse, heading)
+                if (safety is not None or shape) and _stanza(text, line_start, end):
+                    # lines of verse: only a word cut in two counts
+                    safety, shape = _judge(judged, judged_next, markdown, verse, heading, stanza=True)
             if safety is None and shape == "structure" and _lone_word(judged, judged_next, text, line_start):
                 # one function word on a line of its own before a line that goes on to a sentence end (not verse or
                 # a list of words, one per line)
@@ -1014,6 +1017,58 @@ def _in_verse(text: str, start: int) -> bool:
     return above >= 0 and _after_open_line(text, above, same_block=True)
 
 
+#: A stanza of verse (``_stanza``): at least VERSE_LINES lines between blank lines, none longer than VERSE_WIDTH
+#: characters; blocks are read up to VERSE_REACH lines each way from the break.
+VERSE_LINES = 4
+VERSE_WIDTH = 20
+VERSE_REACH = 40
+
+
+def _stanza(text: str, line_start: int, next_start: int) -> bool:
+    """Are the lines of a break verse: the block of lines (between blank lines) that holds the line before it, and
+    the one that holds the next line if a blank line is between them, each a stanza (``_verse_block``)? Modern
+    verse sets its phrases on short lines of their own, with commas inside them and rarely a full stop (他笑了，
+    把竹篙往水里一撑⏎船就轻轻地离了岸): its breaks have the shape of a sentence cut in two. Text cut to a narrow
+    column has words cut at its lines' ends, which still count; prose has full stops."""
+    if not _verse_block(text, line_start):
+        return False
+    blank = text.count("\n", line_start, next_start) > 1 or text.count("\r", line_start, next_start) > 1
+    return not blank or _verse_block(text, next_start)
+
+
+def _verse_block(text: str, at: int) -> bool:
+    """Is the block of lines (between blank lines) that holds the line starting at ``at`` a stanza: VERSE_LINES lines
+    or more, each of VERSE_WIDTH characters at most and without a full stop (a block longer than VERSE_REACH lines
+    each way is none)? In the clean corpora only lists of short items are such blocks, which are no breaks anyway."""
+    lines: list[str] = []
+    lo = at
+    for _ in range(VERSE_REACH):  # up, from the line at ``at``
+        if lo == 0:
+            break
+        prev = text.rfind("\n", 0, lo - 1) + 1
+        line = text[prev : lo - 1].strip()
+        if not line:
+            break
+        lines.insert(0, line)
+        lo = prev
+    else:
+        return False
+    hi = at
+    for _ in range(VERSE_REACH):  # the line at ``at`` and down
+        if hi >= len(text):
+            break
+        nl = text.find("\n", hi)
+        nl = len(text) if nl < 0 else nl
+        line = text[hi:nl].strip()
+        if not line:
+            break
+        lines.append(line)
+        hi = nl + 1
+    else:
+        return False
+    return len(lines) >= VERSE_LINES and not any(len(line) > VERSE_WIDTH or "。" in line for line in lines)
+
+
 def _apart(text: str, start: int, end: int, prev_line: str, next_line: str, same_block: bool = False) -> bool:
     """Does the layout show the two lines as separate units: either opens with a label of its own (示例 10-16：……,
     附件三：……, 注意：……); or the line before the break follows another line without punctuation at its end, or
@@ -1036,7 +1091,12 @@ def judge(prev_line: str, next_line: str, paragraph: bool = False, variant: str 
 
 
 def _judge(
-    prev_line: str, next_line: str, paragraph: bool = False, verse: bool = False, heading: bool = False
+    prev_line: str,
+    next_line: str,
+    paragraph: bool = False,
+    verse: bool = False,
+    heading: bool = False,
+    stanza: bool = False,
 ) -> tuple[Safety | None, str]:
     """Is the break between ``prev_line`` (it ends on a Han character) and ``next_line`` (it starts with one) a
     finding on the two lines alone? ``None`` if not, else the safety of joining the two lines; with it, what a
@@ -1090,6 +1150,9 @@ def _judge(
     last phrase of the line is read for 4 and after: a heading's commas join the phrases of a title, and open no
     clause that the next line could go on (no two clauses, no association, no short sentence, no adverb or
     compound after clause punctuation); a cut word and the grammar of a line's end still count.
+
+    With ``stanza`` (the lines are verse, ``_stanza``), only a word cut in two counts (2), and not one of a
+    character that ends the line and opens the next (慢|慢得让人想起, 摇|摇来一阵风: the figure of 顶真, anadiplosis).
 
     With ``paragraph`` (a blank line between two lines of a Markdown document: a paragraph break by the format's
     own rules), the grammar of 2-5 still counts, the shape of 1 and 4 (running prose, two clauses, 的 at the end)
@@ -1145,6 +1208,8 @@ def _judge(
     # a date line (生效日期：2024年5月3日): what its unit starts with the next line (日|本) is no cut word
     # (_DATE_LINE ends with 年, 月, 日 or 号: it is asked only of a line that does)
     dated = body.endswith(("年", "月", "日", "号")) and _DATE_LINE.fullmatch(body) is not None
+    if stanza:
+        return (Safety.UNSAFE if br.left[-1] != br.right[0] and not dated and _cuts_word(br) else None), ""
     if not dated and _cuts_word(br):
         return Safety.SAFE if prose and not paragraph else Safety.UNSAFE, ""
     if _bracket_across(fragment, next_line):
