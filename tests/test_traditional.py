@@ -232,3 +232,14 @@ def test_taiwan_standard_table_is_built_from_simplified_only_characters():
     table = char_table("taiwan-standard")
     simplified = char_table("simplified")
     assert table and set(table) <= set(simplified) and set(table.values()) <= {"sole", "both", "rare"}
+
+
+def test_a_simplified_form_outside_the_basic_plane_is_a_persons_choice():
+    # (虉 -> 𬟁, a held-out review's botany: a safe fix wrote a character many fonts lack)
+    import zhproof
+    from zhproof.model import Safety
+
+    (d,) = zhproof.lint_text("草地上长着虉草和苔草。", select="traditional-char")
+    assert d.fix.safety is Safety.UNSAFE and d.fix.edits[0].text == "𬟁"
+    (d,) = zhproof.lint_text("草地上长着虉草，國家。", select="traditional-char")[1:]
+    assert d.fix.safety is Safety.SAFE

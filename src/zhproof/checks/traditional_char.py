@@ -155,7 +155,8 @@ DOC = RuleDoc(
         "Converts the flagged characters with OpenCC; in zh-Hant with the standard whose forms the document "
         "uses where they differ (為 or 爲, 裡 or 裏), or, where the document does not tell, the form most of OpenCC's, "
         "Taiwan's and Hong Kong's standards write (為). Safe for isolated characters (unsafe for a character "
-        "Taiwan's list holds beside its counterpart where Taiwan's statutes write both: 霉); unsafe for a whole quoted "
+        "Taiwan's list holds beside its counterpart where Taiwan's statutes write both: 霉, and for a form outside the "
+        "Basic Multilingual Plane, which many fonts lack: 虉 -> 𬟁); unsafe for a whole quoted "
         "passage, which may be meant to stay as written. None for a document written in the other script: converting it "
         "is the author's decision, and converting its characters one by one left it in both scripts."
     ),
@@ -299,7 +300,10 @@ class TraditionalChar(BaseRule):
         for s, e, new in runs:
             # (a character that Taiwan's standard list holds beside its counterpart, 霉 beside 黴: the word may take
             # either, and a person chooses)
-            safety = Safety.UNSAFE if any(c in shared for c in text[s:e]) else Safety.SAFE
+            # (and a form outside the Basic Multilingual Plane, 虉 -> 𬟁: many fonts lack it, and books of botany or
+            # names keep the older form; a person chooses)
+            unsure = any(c in shared for c in text[s:e]) or any(ord(c) > 0xFFFF for c in new)
+            safety = Safety.UNSAFE if unsure else Safety.SAFE
             yield Diagnostic(
                 self.name,
                 s,
