@@ -1788,3 +1788,12 @@ def test_verse_sets_its_phrases_on_lines_of_their_own():
 def test_a_word_cut_in_two_in_verse_is_still_a_break():
     text = STANZA.replace("我去对岸做什么", "我去对\n岸做什么")
     assert [text[d.start - 2 : d.end + 2] for d in findings(text)] == ["去对\n岸做"]
+
+
+def test_a_figure_caption_over_the_paragraph_that_discusses_it_is_line_structure():
+    # (a held-out review's academic text: the weak association of the caption's last item with the next sentence)
+    text = (
+        "结果如图5所示。\n\n图5 养护28 d试样的SEM照片：（a）基准组；（b）F20组；（c）F30组\n\n"
+        "从图5（a）可以看出，基准组试样的水化产物较为致密。\n"
+    )
+    assert findings(text) == []

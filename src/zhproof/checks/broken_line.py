@@ -208,7 +208,7 @@ DOC = RuleDoc(
         "four Han characters (秋景如画，山河⏎锦绣。), or when, after clause punctuation, the "
         "word trigram model associates the words on either side (clause punctuation: ，、； or a colon "
         "after more than a label, as in 央视网消息（新闻联播）：国家卫生⏎健康委; not 、 in a list of numbers, 第五、六集; "
-        "not in a caption opened by a label unless the association is strong). A line that holds only a "
+        "not in a caption opened by a label or a figure's or table's number, 图5 ……, unless the association is strong). A line that holds only a "
         "preposition, conjunction or adverb of one character after a line that ends with punctuation (or, under a "
         "heading across a blank line, before a verb), or a determiner before a measure word or numeral (这⏎段代码), "
         "a determiner and its measure word alone on a line or ending a line with clause punctuation, or a verb's 一个 "
@@ -455,6 +455,9 @@ _FORMULA = compile_re(r"[^，。；：、,;:]*[＝=][^，。；：、,;:]*")
 _DOCUMENT_NUMBER = compile_re(r"[^，。；：、\s]{0,8}[〔［\[(（]\s*[12]\d{3}\s*[〕］\])）]\s*(?:第\s*)?\d+\s*号")
 # A label and a colon opening a line, with text after them: a caption, an annex, a note (示例 10-16：, 注意：).
 _LABEL_OPEN = compile_re(r"[^，。；：:]{1,8}[：:](?=.)")
+# A figure's or table's number opening a line, before white space: a caption (图5 养护28 d试样的SEM照片：（a）基准组；
+# （b）F20组, 表 2-1 各组配合比).
+_CAPTION_OPEN = compile_re(r"附?[图表圖][ \t]*[0-9０-９]+(?:[.\-－][0-9０-９]+)*[ \t\u3000]")
 # What ends a paragraph or a list item: punctuation, or a closing bracket or quote.
 _ENDS_UNIT = compile_re(r"[。！？；：，、…!?;:,.”’）)」』】》]$")
 _NON_SPACE = compile_re(r"\S")
@@ -1304,6 +1307,7 @@ def _judge(
             association > CLAUSE_ASSOCIATION
             # weaker evidence, not where the line is a caption, a list item or has a list of numbers as its clause
             and not _LABEL_OPEN.match(prev_line)
+            and not _CAPTION_OPEN.match(prev_line)
             and not _list_item(prev_line)
             and _COMMA.search(_NUMBER_LIST.sub("", fragment))
         ):
