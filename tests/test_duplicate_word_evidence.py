@@ -269,9 +269,11 @@ def test_a_repeat_written_three_times_the_same_way_is_meant_quoted_or_beside_pun
     name = ["他回过头，维维克笑了。", "店里很忙，维维克没空。", "到了晚上，维维克关了门。"]
     assert [u for u, _ in found("".join(name[:2]))] == ["维维", "维维"]
     assert found("".join(name)) == []
-    # the copies must have the same character on both sides: 宜荆荆 before three other characters is no usage
+    # before other characters, two copies are still no usage; three within 5,000 characters are the document's name
+    # (宜荆荆襄, 宜荆荆恩: the thirty-second session's encyclopaedia review, 杜杜在, 杜杜的, 后来杜杜)
     other = "今年要推进“宜荆荆”城市群建设。“宜荆荆襄”发展加快。支持宜荆荆恩一体化。"
-    assert [u for u, _ in found(other)] == ["荆荆", "荆荆", "荆荆"]
+    assert [u for u, _ in found(other[: other.index("支持")])] == ["荆荆", "荆荆"]
+    assert found(other) == []
 
 
 @pytest.mark.parametrize("text", [row[0] for row in ISSUE_SENTENCES[:3]])
@@ -1866,3 +1868,22 @@ def test_a_one_character_adjective_reduplicated_before_di_and_its_verb_is_silent
 @pytest.mark.parametrize("text", ["要保护湿湿地资源。", "推进土土地流转。"])
 def test_a_doubled_character_before_a_word_of_di_is_still_a_slip(text):
     assert len(found(text)) == 1
+
+
+def test_a_doubled_unit_the_document_writes_again_and_again_is_a_name():
+    # (a held-out review of encyclopaedia articles: 瓦加瓦加 six times, each with a safe fix that halved the name)
+    text = (
+        "瓦加瓦加是澳大利亚新南威尔士州的一座城市。瓦加瓦加位于马兰比吉河畔，人口约六万。"
+        "他出生于瓦加瓦加，少年时代在当地度过。杜杜在巴西出生。后来杜杜加盟罗马队，杜杜的父亲也是球员。"
+    )
+    assert found(text) == []
+    # once, the unit is a transliteration's part written twice: reported, and a person decides
+    assert found("他出生于瓦加瓦加，后来移居悉尼。") == [("瓦加瓦加", Safety.UNSAFE)]
+    # copies that are parts of words do not count (外交部|部长 writes 部部)
+    text = "外交部部长出席会议。外交部部长会见客人。外交部部长发表讲话。今天的工作部部署了。"
+    assert found(text) == [("部部", found(text)[0][1])] and len(found(text)) == 1
+
+
+@pytest.mark.parametrize("text", ["氮气分子中的氮氮三键非常稳定。", "过氧化氢分子中含有氧氧单键。"])
+def test_an_element_written_twice_before_a_bond_is_silent(text):
+    assert found(text) == []

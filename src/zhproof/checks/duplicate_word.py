@@ -122,6 +122,9 @@ R_SEPARABLE = "健健身, 散散步, 捧捧场: a separable verb with its verb r
 R_AABB = "疲疲沓沓, 干干净净: AABB reduplication of the word AB"
 R_VERB_DOUBLED = "试试, 瞧瞧: reduplication of a one-character verb"
 R_MANNER = "低低地照进, 凉凉地吹过: a one-character adjective reduplicated before 地 and its verb"
+R_BOND = "碳碳双键, 氮氮三键: a chemical element written twice before 键 is a bond between two of its atoms"
+#: What names a chemical bond after two atoms (碳碳|双键, 氧氧|键能).
+BONDS = ("键", "单键", "双键", "三键")
 #: The readings of a repeated character that give way to evidence of GRAMMAR_YIELD_GAIN or more, with an unsafe fix:
 #: a name's generic part (如下所所示 is no name ending in 所, 天安门城城楼 none ending in 城), classifiers (一个个劲,
 #: 一揽揽子, 一股股脑: idioms that start with 一, 10^7.9 to 10^12.3 in a review's texts) and AABB (人民法法院院长).
@@ -162,7 +165,8 @@ DOC = RuleDoc(
         "is reported when the undone text is far more likely. Before the evidence, the grammar of Chinese makes "
         "some repeats regular: numerals read digit by digit (二〇〇七), AABB and ABAB reduplication (清清楚楚, "
         "研究研究; rules/data/reduplication.txt), a one-character adjective reduplicated before 地 and its verb "
-        "(低低地照进; not before a noun: 湿|湿地资源), a one-character verb reduplicated where its clause ends when the "
+        "(低低地照进; not before a noun: 湿|湿地资源), a chemical element written twice before 键 (氮氮三键: a bond), a "
+        "one-character verb reduplicated where its clause ends when the "
         "model's vocabulary writes the doubled verb at least a hundredth as often as the verb (请你说说看), a verb "
         "with 多少, 怎么 or 哪 said twice after a word of free choice (能放多少放多少, 想怎么改怎么改; not a question: "
         "这道题怎么做怎么做？), 一X一X and a numeral, measure word and noun said "
@@ -197,7 +201,10 @@ DOC = RuleDoc(
         "a headline and in its story) is what the writer means: it is not reported, or, on overwhelming evidence, "
         "reported with an unsafe fix (the same clause twice is a paste, and a quoted copy an example: no evidence); "
         "so is a repeat it writes with the same characters around it in three clauses or more, quoted or beside "
-        "punctuation (“十五五” throughout a report, a name after the same comma in a story). Where the model's "
+        "punctuation (“十五五” throughout a report, a name after the same comma in a story), and so is a doubled unit "
+        "the document writes three times or more within 5,000 characters in whatever context, a name it uses "
+        "(瓦加瓦加是……, 出生于瓦加瓦加，; a doubled character only where it is no word, no function word, and each "
+        "copy stands alone: 杜杜在, not 外交部|部长). Where the model's "
         "evidence is too weak, or a reading of the grammar other than a name, a sound, a number, a dictionary word "
         "or the reduplication of everyday prose (一步步, 等等, 开开会) would hold, character statistics of 49 million "
         "characters of statutes and reports decide a doubled character (rules/lexicon/char-ngrams.marisa): it is "
@@ -235,7 +242,9 @@ DOC = RuleDoc(
         "子类的原型的原型, 利害关系之人之人身; a clause said twice for emphasis: 头大头大，; a verb reduplicated: 阐述阐述, 说说吧, 前期用用，; copies "
         "joined by a word across them or a noun and its suffix: 数据库分库分表, 如果用户用户名; two compounds that overlap, "
         "which statutes write: a doubled character that ends one word and starts another, 一个个人信息, or a phrase "
-        "whose first copy is the tail of a word, 集装箱装箱作业, 人民政府政府采购), and when the document writes the "
+        "whose first copy is the tail of a word, 集装箱装箱作业, 人民政府政府采购; a unit that holds no word, or only a "
+        "transliteration's part, written twice between words, which may be a transliterated name: 帕果帕果, 瓦加瓦加), "
+        "and when the document writes the "
         "same repeat twice."
     ),
     examples=(
@@ -345,6 +354,8 @@ class DuplicateWord(BaseRule):
             return None, 1  # 聊聊天、捶捶背: verbs reduplicated in parallel clauses
         if k == 1 and end - start == 2 and _doubled_item(text, start):
             return None, 1  # 贝贝、晶晶、欢欢、迎迎: doubled names listed side by side
+        if end - start == 2 * k and _doubled_often(text, start, end, unit):
+            return None, 1  # 瓦加瓦加 and 杜杜 written again and again: a name the document uses
         # the text after a window that ends at a figure (12月月|31日, 第3条条第|2款: the window holds Han only)
         following = text[last : last + MAX_LOOKAHEAD] if last < len(text) and text[last].isdigit() else ""
         verdict = judge(
@@ -678,6 +689,41 @@ def _written_again(doc: Document, start: int, unit: str) -> bool:
                     return True
                 p = text.find(written, p + 1, hi)
     return _written_often(doc, start, written)
+
+
+#: A doubled unit written DOUBLED_OFTEN times or more within DOUBLED_REACH characters each side is the document's own.
+DOUBLED_OFTEN = 3
+DOUBLED_REACH = 5_000
+
+
+def _doubled_often(text: str, start: int, end: int, unit: str) -> bool:
+    """Does the document write the repeat at other places too, DOUBLED_OFTEN times in all within DOUBLED_REACH
+    characters, in whatever context (瓦加瓦加是, 出生于瓦加瓦加，, 瓦加瓦加的; 杜杜在, 杜杜的)? A slip is made once;
+    the same doubled unit written again and again is a name or term the document uses (Wagga Wagga, a nickname).
+    A unit of one character only where its doubled form is no word of the lexicon (人人, 天天 are written often,
+    and one of them may still be a slip), it is no particle, preposition or conjunction (目的|的 writes 的的), and
+    its copies stand alone, no word ending or starting at either (外交部|部长)."""
+    doubled = text[start:end]
+    lo, hi = max(0, start - DOUBLED_REACH), end + DOUBLED_REACH
+    if text.count(doubled, lo, hi) < DOUBLED_OFTEN:
+        return False
+    if len(unit) > 1:
+        return True
+    lex = lexicon()
+    if doubled in lex or lex.pos(unit) in FUNCTION_POS:
+        return False
+    # the copies of a character count where each stands alone: neither ends a word with the character before it
+    # nor starts one with the character after (外交部|部长 writes 部部 as two words)
+    alone, looks = 0, 0
+    p = text.find(doubled, lo, hi)
+    while p >= 0 and looks < OFTEN_LOOKS:
+        looks += 1
+        if text[p - 1 : p + 1] not in lex and text[p + 1 : p + 3] not in lex:
+            alone += 1
+            if alone >= DOUBLED_OFTEN:
+                return True
+        p = text.find(doubled, p + 2, hi)
+    return False
 
 
 def _seen_by_rule(doc: Document, start: int, end: int) -> bool:
@@ -1114,7 +1160,11 @@ def _explain(
         # the grammar's reading (a name's generic part, a reduplicated word) stays possible: a person decides
         return Safety.UNSAFE, f"far more likely undone ({gain:.2f}), against the grammar's reading: {reason}"
     # (a run of three copies is judged as two: 人民政府政府政府采购 may be the overlapping pair and one copy more)
-    reading = _reading_as_written(lex, window, a, k, bos, eos) or _across_words(lex, window, a, k)
+    reading = (
+        _reading_as_written(lex, window, a, k, bos, eos)
+        or _across_words(lex, window, a, k)
+        or _wordless_unit(lex, window, a, k)
+    )
     if (
         reading is None
         and _measured(window, a, k)
@@ -1774,6 +1824,39 @@ def _reading_as_written(lex, window: str, a: int, k: int, bos: bool, eos: bool) 
     return None
 
 
+#: Parts of speech jieba gives characters that write names (帕 nr, 伊 ns, 姆 x).
+NAME_CHAR_POS = frozenset({"nr", "ns", "nrt", "nz", "x"})
+
+
+def _wordless_unit(lex, window: str, a: int, k: int) -> str | None:
+    """Is the repeated unit of two characters or more one that holds no word of the lexicon (but a transliterated
+    name's part, jieba's ``nrt``: 瓦加, 库里) and, unless it is one, is written with characters of names only (no
+    verb, adjective, pronoun, adverb or function word among them), written twice where no word of the lexicon
+    runs into the first copy or out of the second (出生于瓦加瓦加，, 帕果帕果是……的首府)? Such a
+    unit is no word and no phrase: a transliterated name (Wagga Wagga, Pago Pago, Woy Woy) is written so, and the
+    model, which never saw the name, prefers it once. A span doubled by a slip mostly cuts a word at its edge
+    (研究方|究方法: 研究; 他说我|说我们: 我们), which keeps its safe fix."""
+    if k < 2:
+        return None
+    end = a + 2 * k
+    unit = window[a : a + k]
+    if any(len(w) >= 2 and lex.pos(w) != "nrt" for i in range(k) for w in lex.prefixes(window[a + i : a + k])):
+        return (
+            None  # a word of the lexicon inside the unit (工作|工作会议, 全国|全国纪录), but a transliteration (瓦加)
+        )
+    if lex.pos(unit) != "nrt":
+        # characters of names (jieba tags them nr, ns or x: 帕, 沃, 伊, 朗), and none that is a verb, adjective,
+        # pronoun, adverb, numeral or function word (快跑快跑, 说我说我)
+        tags = [lex.pos(c) or "x" for c in unit]
+        if not any(t in NAME_CHAR_POS for t in tags) or any(t[:1] in "vardmpcu" for t in tags):
+            return None
+    if any(len(w) > a - s for s in range(max(0, a - MAX_LOOKAHEAD), a) for w in lex.prefixes(window[s : a + k])):
+        return None  # a word runs into the first copy
+    if any(len(w) > end - s for s in range(a + k, end) for w in lex.prefixes(window[s : s + MAX_LOOKAHEAD])):
+        return None  # a word runs out of the second copy
+    return "瓦加瓦加, 帕果帕果: a unit that holds no word, written twice between words, may be a transliterated name"
+
+
 def _across_words(lex, window: str, a: int, k: int) -> str | None:
     """Do the copies straddle the words around them, so that the text as written may be two overlapping compounds
     rather than a slip? A doubled character that ends one word and starts another, each side of the junction
@@ -1884,6 +1967,8 @@ def _grammar_of(lex, window: str, a: int, k: int, prev: str, copies: int = 2, fo
         return R_AABB
     if k == 1 and copies == 2 and _adjective_of_manner(lex, window, a):
         return R_MANNER
+    if k == 1 and copies == 2 and unit in word_list("chemical-elements") and window.startswith(BONDS, a + 2):
+        return R_BOND
     if k >= 2 and (
         (unit in word_list("reduplication") and not _no_verb_reduplication(lex, window, a, k))
         or (k == 2 and unit[0] == "一")
