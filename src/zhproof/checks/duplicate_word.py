@@ -354,8 +354,6 @@ class DuplicateWord(BaseRule):
             return None, 1  # 聊聊天、捶捶背: verbs reduplicated in parallel clauses
         if k == 1 and end - start == 2 and _doubled_item(text, start):
             return None, 1  # 贝贝、晶晶、欢欢、迎迎: doubled names listed side by side
-        if end - start == 2 * k and _doubled_often(text, start, end, unit):
-            return None, 1  # 瓦加瓦加 and 杜杜 written again and again: a name the document uses
         # the text after a window that ends at a figure (12月月|31日, 第3条条第|2款: the window holds Han only)
         following = text[last : last + MAX_LOOKAHEAD] if last < len(text) and text[last].isdigit() else ""
         verdict = judge(
@@ -391,6 +389,8 @@ class DuplicateWord(BaseRule):
             # a transliterated name, its parts joined by an interpunct: a doubled syllable is part of it (纳纳·阿库福-阿多,
             # 让-皮埃尔·帕帕); the lexicon and the model know few such names
             return None, 1
+        if verdict is not None and end - start == 2 * k and _doubled_often(text, start, end, unit):
+            return None, 1  # 瓦加瓦加 and 杜杜 written again and again: a name the document uses
         if verdict is not None and end - start == 2 * k and _written_again(doc, start, unit):
             # the document writes this repeat, with the same neighbours, somewhere else too (广西贵港港货物 twice in
             # one report, 根据立法法有关 twice): a slip is seldom typed twice the same way, so it is what is meant
