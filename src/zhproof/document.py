@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 import re
 
 from .model import Value
@@ -24,7 +25,19 @@ class Document(Value):
     regions. ``options`` holds per-rule options from the configuration, keyed by rule name.
     """
 
-    __slots__ = ("text", "path", "variant", "prose", "options", "fmt", "suppressed", "named", "_line_starts")
+    __slots__ = (
+        "text",
+        "path",
+        "variant",
+        "prose",
+        "options",
+        "fmt",
+        "suppressed",
+        "named",
+        "_line_starts",
+        "_prose_index",
+        "_suppressed_index",
+    )
     _fields = ("text", "path", "variant", "prose", "options", "fmt", "suppressed")
 
     def __init__(
@@ -54,6 +67,9 @@ class Document(Value):
         self.suppressed = [] if suppressed is None else suppressed
         self.named = [] if named is None else named  # (offset, rule) named by suppression comments
         self._line_starts: list[int] | None = None
+        # (the lists they index, and the indexes: built on first use, again if the list is replaced)
+        self._prose_index: tuple | None = None
+        self._suppressed_index: tuple | None = None
 
     @property
     def traditional(self) -> bool:
@@ -111,16 +127,30 @@ class Document(Value):
         if len(self.prose) == 1:
             s, e = self.prose[0]
             return s <= start and end <= e
-        i = bisect_right(self._prose_starts, start) - 1
+        index = self._prose_index
+        if index is None or index[0] is not self.prose:
+            # (built once, not for every finding: a Markdown document of many code spans was quadratic)
+            index = self._prose_index = (self.prose, [s for s, _ in self.prose])
+        i = bisect_right(index[1], start) - 1
         return i >= 0 and end <= self.prose[i][1]
 
-    @property
-    def _prose_starts(self) -> list[int]:
-        assert self.prose is not None
-        return [s for s, _ in self.prose]
-
     def is_suppressed(self, rule: str, start: int) -> bool:
-        return any(s <= start < e and (rules is None or rule in rules) for s, e, rules in self.suppressed)
+        """Is a finding of ``rule`` at ``start`` in a region a suppression comment turns the rule off in? The
+        regions sorted by start, with the furthest end reached so far: only those that start before ``start`` and
+        may still reach it are looked at (a document of many disable-next-line comments was quadratic)."""
+        index = self._suppressed_index
+        if index is None or index[0] is not self.suppressed:
+            regions = sorted(self.suppressed, key=lambda r: r[0])
+            reach = list(accumulate((r[1] for r in regions), max))
+            index = self._suppressed_index = (self.suppressed, regions, [r[0] for r in regions], reach)
+        _, regions, starts, reach = index
+        i = bisect_right(starts, start) - 1
+        while i >= 0 and reach[i] > start:
+            _, e, rules = regions[i]
+            if start < e and (rules is None or rule in rules):
+                return True
+            i -= 1
+        return False
 
     def option(self, rule: str, key: str, default):
         return self.options.get(rule, {}).get(key, default)

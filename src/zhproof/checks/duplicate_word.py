@@ -700,6 +700,8 @@ def _doubled_often(text: str, start: int, end: int, unit: str) -> bool:
     """Does the document write the repeat at other places too, DOUBLED_OFTEN times in all within DOUBLED_REACH
     characters, in whatever context (瓦加瓦加是, 出生于瓦加瓦加，, 瓦加瓦加的; 杜杜在, 杜杜的)? A slip is made once;
     the same doubled unit written again and again is a name or term the document uses (Wagga Wagga, a nickname).
+    A unit of two characters or more only where it holds no word of the lexicon but a transliteration's part
+    (瓦加瓦加; 朋友朋友 written three times is a slip three times).
     A unit of one character only where its doubled form is no word of the lexicon (人人, 天天 are written often,
     and one of them may still be a slip), it is no particle, preposition or conjunction (目的|的 writes 的的), and
     its copies stand alone, no word ending or starting at either (外交部|部长)."""
@@ -707,9 +709,10 @@ def _doubled_often(text: str, start: int, end: int, unit: str) -> bool:
     lo, hi = max(0, start - DOUBLED_REACH), end + DOUBLED_REACH
     if text.count(doubled, lo, hi) < DOUBLED_OFTEN:
         return False
-    if len(unit) > 1:
-        return True
     lex = lexicon()
+    if len(unit) > 1:
+        # a unit that holds no word of the lexicon but a transliteration's part (瓦加; not 朋友朋友 three times)
+        return not any(len(w) >= 2 and lex.pos(w) != "nrt" for i in range(len(unit)) for w in lex.prefixes(unit[i:]))
     if doubled in lex or lex.pos(unit) in FUNCTION_POS:
         return False
     # the copies of a character count where each stands alone: neither ends a word with the character before it
@@ -750,8 +753,8 @@ def _written_often(doc: Document, start: int, written: str) -> bool:
     looks = 0
     p = text.find(written, lo, hi)
     while p >= 0 and looks < OFTEN_LOOKS:
+        looks += 1  # (every copy looked at counts: copies in code or suppressed regions too)
         if p != start - 1 and _seen_by_rule(doc, p, p + len(written)):
-            looks += 1
             clauses.add(_clause_near(text, p, p + len(written)))
             if len(clauses) >= WRITTEN_OFTEN:
                 return True
