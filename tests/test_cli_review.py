@@ -193,3 +193,49 @@ def test_the_server_logs_a_malformed_message_on_one_line_and_lives_on():
     assert "Traceback" not in err and "JSONDecodeError" in err
     assert all(line.startswith("zhproof server: ") for line in err.splitlines())
     assert b'"id": 1' in r.stdout and b'"capabilities"' in r.stdout
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a file name that is no UTF-8 needs a byte-named file system")
+@pytest.mark.parametrize("fmt", ["json", "sarif", "text"])
+def test_a_file_name_that_is_no_utf8_gives_a_valid_report(tmp_path, fmt):
+    # (a GBK name from a Windows archive: SARIF was an internal error that lost every file's findings, JSON held raw
+    # bytes; a fuzzing review)
+    (tmp_path / "zhproof.toml").write_text("", encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("我们要大力推推进改革开放。\n", encoding="utf-8")
+    with open(os.path.join(os.fsencode(tmp_path), "报告".encode("gbk") + b".txt"), "w", encoding="utf-8") as f:
+        f.write("疫情疫情防控。\n")
+    r = subprocess.run(
+        [str(EXE), "check", "--output-format", fmt, "."],
+        cwd=tmp_path,
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=60,
+    )
+    assert r.returncode == 1, r.stderr
+    out = r.stdout.decode("utf-8")  # valid UTF-8, whatever the locale
+    if fmt == "json":
+        assert len(json.loads(out)) == 2
+    elif fmt == "sarif":
+        uris = {
+            x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for x in json.loads(out)["runs"][0]["results"]
+        }
+        assert uris == {"ok.txt", "%B1%A8%B8%E6.txt"}
+    else:
+        assert "\\udcb1\\udca8\\udcb8\\udce6.txt" in out and "ok.txt" in out
+
+
+def test_a_lone_surrogate_in_a_record_is_written_as_its_escape(tmp_path):
+    # (a finding's message quoted a JSON Lines record's \udca2: the report held a raw byte, or with a strict UTF-8
+    # standard output was an internal error with no output)
+    (tmp_path / "zhproof.toml").write_text("", encoding="utf-8")
+    (tmp_path / "r.jsonl").write_text('{"text": "\\u91d7\\u8e9a\\udca2\\u8f46\\u5d7e"}\n', encoding="ascii")
+    r = subprocess.run(
+        [str(EXE), "check", "--jsonl-field", "text", "--output-format", "json", "r.jsonl"],
+        cwd=tmp_path,
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=60,
+    )
+    (finding,) = json.loads(r.stdout.decode("utf-8"))
+    assert "\udca2" in finding["message"]

@@ -27,6 +27,13 @@ def _note(message: str) -> None:
 @click.version_option(__version__, prog_name="zhproof")
 def main() -> None:
     """zhproof: a proofreading linter for Chinese text."""
+    # A file name that is no UTF-8 (a GBK name from a Windows archive) or a record's lone surrogate (\udcb1 in JSON
+    # Lines) is a str with a lone surrogate: written as its escape, so that every report is valid UTF-8 (and a JSON
+    # report valid JSON) whatever the locale, not raw bytes or an encoding error that loses the whole report
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 FORMATS = ["text", "json", "json-lines", "github", "sarif"]

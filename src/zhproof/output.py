@@ -231,7 +231,8 @@ def _sarif_uri(path: str) -> str:
 
     if os.path.isabs(path):
         return Path(path).as_uri()
-    return quote(path.replace(os.sep, "/"), safe="/-._~")
+    # (the name's own bytes, percent-encoded: a name that is no UTF-8 holds lone surrogates, which quote refuses)
+    return quote(os.fsencode(path.replace(os.sep, "/")), safe="/-._~")
 
 
 def render_sarif(rows: Sequence[Row], rules: dict) -> str:
