@@ -312,3 +312,10 @@ def test_a_similar_shape_typo_in_an_idiom_is_reported():
 def test_statute_wording_is_never_fixed_unreviewed(text):
     assert zhproof.fix_text(text, select=["wrong-character"]) == text
     assert all(d.fix is None or d.fix.safety != zhproof.model.Safety.SAFE for d in _findings(text))
+
+
+def test_a_lone_surrogate_in_a_long_text_is_no_idiom():
+    # (5,000 characters or more take the vectorised look-up, where a window with a lone surrogate may share an
+    # idiom's hash: marisa_trie raised UnicodeEncodeError; a fuzzing review)
+    text = "这是一段很长的中文文本。" * 500 + "殁\udcc4\udcda妮"
+    assert zhproof.lint_text(text, select=["wrong-character"]) == []

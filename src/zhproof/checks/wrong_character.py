@@ -108,7 +108,10 @@ class _Table:
 
     def lookup(self, variant: str) -> tuple[str, bool] | None:
         """(idiom, sure): sure when no other idiom fits the variant's frame."""
-        keys = self.trie.keys(variant)
+        try:
+            keys = self.trie.keys(variant)
+        except UnicodeEncodeError:  # a lone surrogate in the window (a hash may still collide): no idiom holds it
+            return None
         if len(keys) != 1 or len(keys[0]) < 8:
             return None
         return keys[0][4:8], len(keys[0]) == 8
