@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import re
 from functools import cache
 from pathlib import Path
@@ -202,9 +204,11 @@ class TraditionalChar(BaseRule):
         if runs_ and _japanese_document(text):
             return  # a Japanese document (README_JA.md): its kanji are no slip of either Chinese script
         wrong_count = sum(e - s for s, e in runs_)
+        quotes: _Quotes | None = None
         if wrong_count >= OTHER_SCRIPT_MIN:
             # outside quotations (a simplified report may quote a Taiwan notice in full)
-            wrong_count = sum(e - s for s, e in runs_ if not _quotation(text, s, e, *doc.line_bounds(s)))
+            quotes = _Quotes(text)
+            wrong_count = sum(e - s for s, e in runs_ if not quotes.quotation(s, e, *doc.line_bounds(s)))
         if wrong_count >= OTHER_SCRIPT_MIN:
             enough = wrong_count // OTHER_SCRIPT_RATIO + 1
             own = _own_script(text, "traditional" if doc.traditional else "simplified", enough)
@@ -239,7 +243,9 @@ class TraditionalChar(BaseRule):
             if _romanised_name(text, name, line_lo):
                 continue  # a person's name as they write it, after its romanisation: Xuan Huang (黄玄)
             runs = self._runs(text, doc.variant, wrong, start, end, lo, hi, counts)
-            quoted = _quotation(text, start, end, line_lo, line_hi)
+            if quotes is None:
+                quotes = _Quotes(text)
+            quoted = quotes.quotation(start, end, line_lo, line_hi)
             key = ("quote", *quoted) if quoted else ("clause", lo, hi)
             if key != group:
                 yield from self._emit(pending, text, other, group, doc.variant)
@@ -443,17 +449,37 @@ def _in_ordinary_word(text: str, i: int, lo: int, hi: int) -> bool:
 _QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》"}
 
 
-def _quotation(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int] | None:
-    """The span inside the innermost quotation marks or title marks around ``[start, end)`` on its line."""
-    best = None
-    for opener, closer in _QUOTES.items():
-        o = text.rfind(opener, lo, start)
-        if o < 0 or text.rfind(closer, o, start) >= 0:
-            continue
-        c = text.find(closer, end, hi)
-        if c >= 0 and (best is None or o + 1 > best[0]):
-            best = (o + 1, c)
-    return best
+class _Quotes:
+    """Where the quotation and title marks of a text stand, each kind in order, found once: ``quotation`` is then
+    a few binary searches, not a search of the line from its start for every candidate (one line of megabytes with
+    many candidates took quadratic time; a fuzzing review)."""
+
+    def __init__(self, text: str) -> None:
+        self.at: dict[str, list[int]] = {mark: [] for pair in _QUOTES.items() for mark in pair}
+        for m in _QUOTE_MARKS.finditer(text):
+            self.at[m.group()].append(m.start())
+
+    def quotation(self, start: int, end: int, lo: int, hi: int) -> tuple[int, int] | None:
+        """The span inside the innermost quotation marks or title marks around ``[start, end)`` on its line
+        (``lo`` to ``hi``): the last opener before it, with no closer of its kind between, and the first closer
+        after it."""
+        best = None
+        for opener, closer in _QUOTES.items():
+            openers, closers = self.at[opener], self.at[closer]
+            i = bisect_left(openers, start) - 1
+            if i < 0 or openers[i] < lo:
+                continue
+            o = openers[i]
+            j = bisect_left(closers, o)
+            if j < len(closers) and closers[j] < start:
+                continue  # (the quotation closes before the candidate)
+            j = bisect_left(closers, end, j)
+            if j < len(closers) and closers[j] < hi and (best is None or o + 1 > best[0]):
+                best = (o + 1, closers[j])
+        return best
+
+
+_QUOTE_MARKS = compile_re("[" + "".join(mark for pair in _QUOTES.items() for mark in pair) + "]")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
