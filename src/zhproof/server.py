@@ -584,11 +584,17 @@ class _OneLine(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         text = super().format(record)
-        head, mark, trace = text.partition("Traceback (most recent call last):")
-        if mark:  # (pygls also writes a traceback into the message itself: its last line is the error)
-            lines = [line for line in trace.splitlines() if line.strip()]
-            text = head + (lines[-1].strip() if lines else "")
+        found = _TRACEBACK.search(text)
+        if found:  # (pygls also writes a traceback into the message itself: its last error line is the error)
+            errors = [m.group(1) for m in _ERROR_LINE.finditer(text, found.end())]
+            text = text[: found.start()].rstrip() + (" " + errors[-1] if errors else "")
         return " ".join(text.split("\n"))
+
+
+#: Where a traceback starts in a log message (an exception group's too, drawn with + and |), and its lines that
+#: name an exception (ValueError: ..., cattrs.errors.ClassValidationError: ...), frames and rules aside.
+_TRACEBACK = re.compile(r"[ \t|+-]*(?:Exception Group )?Traceback \(most recent call last\):")
+_ERROR_LINE = re.compile(r"^[ \t|+-]*((?:[A-Za-z_][\w.]*(?:Error|Exception|Group|Warning))(?::[^\n]*)?)$", re.M)
 
 
 def serve() -> None:
