@@ -1797,3 +1797,9 @@ def test_a_figure_caption_over_the_paragraph_that_discusses_it_is_line_structure
         "从图5（a）可以看出，基准组试样的水化产物较为致密。\n"
     )
     assert findings(text) == []
+
+
+def test_a_line_that_opens_with_a_name_of_de_is_no_particle():
+    # (的的喀喀湖, Titicaca, a name of Wikipedia's titles: a held-out review's geography under a heading)
+    assert findings("地理\n\n的的喀喀湖由南北两部分组成，湖面海拔三千八百米。\n") == []
+    assert len(findings("这是我们的工作做出\n\n的成绩，值得肯定。\n")) == 1

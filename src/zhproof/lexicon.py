@@ -167,3 +167,14 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     return Lexicon()
+
+
+@cache
+def repeat_titles():
+    """The names and titles of Chinese Wikipedia that hold a repeat (rules/lexicon/repeat-titles.marisa: 尼尼斯托,
+    的的喀喀湖, 卡塞塞区), memory-mapped on first use."""
+    import marisa_trie
+
+    trie = marisa_trie.Trie()
+    trie.mmap(str(rules_dir() / "lexicon" / "repeat-titles.marisa"))
+    return trie

@@ -13,7 +13,7 @@ from typing import Iterable
 from ..data import word_list
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Safety, Severity
-from ..lexicon import UNATTESTED, lexicon
+from ..lexicon import UNATTESTED, lexicon, repeat_titles
 from ..patterns import BLOCK_START, DIGIT, HAN, compile_re, is_han
 from ..rule import BaseRule, Example, RuleDoc
 from ..script import to_simplified
@@ -200,7 +200,7 @@ DOC = RuleDoc(
         "after a verb or preposition whose object it is, 关于我们, nor in verse), 之 after a noun of two characters or more "
         "(其内部单位之⏎设立), 至 after the first end of a range (五月一日至⏎五月三日; not the verb: 寒潮将至), or, after clause "
         "punctuation, a lone adverb, modal verb or determiner such as 不, 能 or 其, or on a line of prose length a modal "
-        "of two characters such as 不得 or 可以), or the next line starts with a particle (的, 了, 着), a word of 之 that follows its noun (之一), 之 standing alone before a common noun of two characters (第一項規定⏎之財產; not classical 之子于归) or a localizer standing alone before a comma (移动到哈希 map 中⏎后，). A quotation that the line leaves open and the next line closes before going on (追授……同志“时代⏎楷模”称号。; not a couplet quoted on two lines) and an item of a list of 、 cut in two (丁薛祥、孙春兰、陈⏎希、吉炳轩……: the last item shorter than its siblings, and with the rest on the next line no longer than the longest) are cuts too, and so, before a line that goes on to a sentence end, is a line that ends on 任何 or on a lone adverb or modal verb that makes a word with the next line's first (看到更⏎多相关语法。, 当创建不⏎可变……; a title may end on one: 我们都, 万物皆可), or whose last clause opens with 据 or 截至 and holds no verb yet (据美国⏎媒体报道，……; not 据报道). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：, where running prose needs only that the model relate the two sides), it also counts when "
+        "of two characters such as 不得 or 可以), or the next line starts with a particle (的, 了, 着; not a name of Wikipedia's titles: 的的喀喀湖), a word of 之 that follows its noun (之一), 之 standing alone before a common noun of two characters (第一項規定⏎之財產; not classical 之子于归) or a localizer standing alone before a comma (移动到哈希 map 中⏎后，). A quotation that the line leaves open and the next line closes before going on (追授……同志“时代⏎楷模”称号。; not a couplet quoted on two lines) and an item of a list of 、 cut in two (丁薛祥、孙春兰、陈⏎希、吉炳轩……: the last item shorter than its siblings, and with the rest on the next line no longer than the longest) are cuts too, and so, before a line that goes on to a sentence end, is a line that ends on 任何 or on a lone adverb or modal verb that makes a word with the next line's first (看到更⏎多相关语法。, 当创建不⏎可变……; a title may end on one: 我们都, 万物皆可), or whose last clause opens with 据 or 截至 and holds no verb yet (据美国⏎媒体报道，……; not 据报道). When the next line goes on to a sentence end (or ends with a colon that introduces what follows, as in 按照下列⏎规定予以处罚：, where running prose needs only that the model relate the two sides), it also counts when "
         "the line before is running prose (a full stop inside it), already holds two clauses (two commas outside "
         "brackets and quotes), opens with two parts of a statute cited in a row (第三項第二款及第四項⏎申請人……), ends on the first half of a compound (电子⏎商务) after clause punctuation, when the "
         "next line starts with a conjunction that joins nouns (及其, 或者) or with an adverb, modal verb or copula "
@@ -1791,7 +1791,13 @@ def _particle_first(br: _Break, next_line: str) -> bool:
         and right[:4] not in particles
     ):
         return False  # no particle at the start: no segmentation needed
-    return pos(br.first) in PARTICLE_POS
+    if pos(br.first) not in PARTICLE_POS:
+        return False
+    # (a name of Wikipedia's titles that opens with the particle's character opens the line: 的的喀喀湖由……)
+    try:
+        return not any(len(name) > 2 for name in repeat_titles().prefixes(right))
+    except UnicodeEncodeError:  # a lone surrogate: no name holds it
+        return True
 
 
 # A line that ends with a colon introduces what follows (a list, an example): it ends a sentence's first part

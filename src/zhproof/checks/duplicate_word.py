@@ -18,7 +18,7 @@ from ..model import Diagnostic, Edit, Fix, Safety, Severity
 from ..data import word_list
 from ..quotes import inside_marks
 from ..charstats import COMMON, common, ever_written
-from ..lexicon import UNATTESTED, lexicon
+from ..lexicon import repeat_titles, UNATTESTED, lexicon
 from ..rule import BaseRule, Example, RuleDoc
 
 CONTEXT = 8  # characters of context on each side that the language model sees (a trigram needs two words)
@@ -2611,15 +2611,8 @@ def _noun(pos: str | None) -> bool:
     return pos is not None and (pos[0] == "n" or pos in ("zg", "j"))
 
 
-@cache
 def _repeat_titles():
-    import marisa_trie
-
-    from ..resources import rules_dir
-
-    trie = marisa_trie.Trie()
-    trie.mmap(str(rules_dir() / "lexicon" / "repeat-titles.marisa"))
-    return trie
+    return repeat_titles()
 
 
 @cache
