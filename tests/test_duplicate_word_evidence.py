@@ -1887,3 +1887,17 @@ def test_a_doubled_unit_the_document_writes_again_and_again_is_a_name():
 @pytest.mark.parametrize("text", ["氮气分子中的氮氮三键非常稳定。", "过氧化氢分子中含有氧氧单键。"])
 def test_an_element_written_twice_before_a_bond_is_silent(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["他于1904年至1909年年，在维也纳学习。", "2013年3月月，她在全运会上夺冠。", "他生于1982年4月22日日（星期四）。"],
+)
+def test_a_unit_said_twice_after_its_figure_before_punctuation_is_a_slip(text):
+    # (a held-out review's encyclopaedia: the window held the two copies alone, and the model could not tell)
+    assert [s for _, s in found(text)] == [Safety.UNSAFE]
+
+
+@pytest.mark.parametrize("text", ["2020年年报显示，利润增长。", "总书记在2019年年底视察。"])
+def test_a_unit_after_its_figure_before_a_word_of_it_is_silent(text):
+    assert found(text) == []

@@ -221,6 +221,8 @@ DOC = RuleDoc(
         "a particle of mood or opens with a negation (行啦行啦，, 说不敢不敢，); one-character verbs reduplicated "
         "before a short object in parallel clauses are narration (洗洗衣服、拖拖地); 上上周, 下下个月 and 下周周一 are dates, and 现在在学 is "
         "now and 在 of an action in progress. "
+        "A number's unit said twice before the next number of its date or before punctuation (2021年年3月, "
+        "1909年年，在维也纳) is a slip, with an unsafe fix. "
         "A separable verb has no AABB (吃吃饭饭, 摇摇头头: its object doubled). A verb reduplicated before an aspect "
         "particle or 得 and more of its clause is a slip whatever the evidence (擦擦了桌子: 擦了擦), and so are a negation "
         "said twice before what it negates (不不能收; alone it is an answer: 不不，), a reduplicated adjective after an "
@@ -1132,9 +1134,12 @@ def _explain(
     if overwhelming_only:
         threshold = SAFE_GAIN
     if gain < threshold:
-        if unit_twice and _numeral_next(window + following, a + 2, window[a]):
+        if unit_twice and (
+            _numeral_next(window + following, a + 2, window[a]) or (a + 2 == len(window) and not following)
+        ):
             # between two numbers the unit said twice is no reduplication whatever the model makes of it (2021年年3月,
-            # 12月月31日: the window holds the copies alone); a person checks the date
+            # 12月月31日: the window holds the copies alone), nor before punctuation (1909年年，, 22日日）); a person
+            # checks the date
             return Safety.UNSAFE, f"a unit said twice between its number and the next ({gain:.2f})"
         if _statistics_asked(window, a, k, copies, reason):
             written = _corpus_slip(window, a)
@@ -2360,10 +2365,13 @@ def _numeral_next(window: str, i: int, unit: str) -> bool:
 def _unit_once(lex, window: str, a: int, dates: bool = True) -> bool:
     """Is ``window[a]`` a unit of NUMERAL_UNITS said twice after its number where the number takes it once: a
     particle or a localizer after the second copy (UNIT_SLIP_NEXT), and no word starting there (年|年底), or (with
-    ``dates``) the next number of a date (十二月|月三十一日, 12月|月31日: ``_numeral_next``)?"""
+    ``dates``) the next number of a date (十二月|月三十一日, 12月|月31日: ``_numeral_next``) or the end of the window
+    of Han characters (1909年|年，)?"""
     next_ = window[a + 2 : a + 3]
     since = next_ == "起" and window[a] in "年月日号"  # (自2021年7月7日|日起生效: a date's 起, since)
-    if not (next_ in UNIT_SLIP_NEXT or since or (dates and _numeral_next(window, a + 2, window[a]))):
+    # (the window is a run of Han characters: nothing after the second copy is its end, punctuation or figures:
+    # 1909年|年，他在维也纳, 2013年3月|月，, 22日|日）, where the second copy starts nothing)
+    if not (next_ in UNIT_SLIP_NEXT or since or (dates and (not next_ or _numeral_next(window, a + 2, window[a])))):
         return False
     return not _starts_word(lex, window, a + 1)
 
