@@ -1025,6 +1025,7 @@ def _in_verse(text: str, start: int) -> bool:
 VERSE_LINES = 4
 VERSE_WIDTH = 20
 VERSE_REACH = 40
+LINE_SEARCH = 4 * VERSE_WIDTH
 
 
 def _stanza(text: str, line_start: int, next_start: int) -> bool:
@@ -1048,7 +1049,11 @@ def _verse_block(text: str, at: int) -> bool:
     for _ in range(VERSE_REACH):  # up, from the line at ``at``
         if lo == 0:
             break
-        prev = text.rfind("\n", 0, lo - 1) + 1
+        # (each line looked for within LINE_SEARCH characters: a longer one is no verse, and a text without line
+        # feeds is not searched to its start for every break)
+        prev = text.rfind("\n", max(0, lo - 1 - LINE_SEARCH), lo - 1) + 1
+        if prev == 0 and lo - 1 > LINE_SEARCH:
+            return False
         line = text[prev : lo - 1].strip()
         if not line:
             break
@@ -1060,8 +1065,11 @@ def _verse_block(text: str, at: int) -> bool:
     for _ in range(VERSE_REACH):  # the line at ``at`` and down
         if hi >= len(text):
             break
-        nl = text.find("\n", hi)
-        nl = len(text) if nl < 0 else nl
+        nl = text.find("\n", hi, hi + LINE_SEARCH + 1)
+        if nl < 0:
+            if len(text) - hi > LINE_SEARCH:
+                return False
+            nl = len(text)
         line = text[hi:nl].strip()
         if not line:
             break
