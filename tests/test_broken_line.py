@@ -1803,3 +1803,8 @@ def test_a_line_that_opens_with_a_name_of_de_is_no_particle():
     # (的的喀喀湖, Titicaca, a name of Wikipedia's titles: a held-out review's geography under a heading)
     assert findings("地理\n\n的的喀喀湖由南北两部分组成，湖面海拔三千八百米。\n") == []
     assert len(findings("这是我们的工作做出\n\n的成绩，值得肯定。\n")) == 1
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_verse_with_other_line_breaks(newline):
+    assert findings(STANZA.replace("\n", newline)) == []

@@ -132,3 +132,16 @@ def test_a_fix_next_to_a_join_of_two_lines_waits_for_the_joined_text():
         )
         == 2
     )
+
+
+@pytest.mark.parametrize(
+    "text,fixed",
+    [
+        ("写得热热闹\n\n闹的", "写得热热闹闹的"),
+        ("他们高高兴\n\n兴地", "他们高高兴兴地"),
+        ("写得得热\n\n热闹闹的", "写得热热闹闹的"),
+    ],
+)
+def test_fixes_on_either_side_of_a_join_wait_for_the_joined_text(text, fixed):
+    # (a review: only a fix after the join waited; one before it was applied and the join was then never made)
+    assert zhproof.fix_text(text, unsafe=True) == fixed

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from collections import Counter
 from typing import Callable, Sequence
 
@@ -47,7 +49,16 @@ JOIN_REACH = 4
 
 def choose_non_overlapping(diags: Sequence[Diagnostic], text: str | None = None) -> list[Diagnostic]:
     """Keep fixes whose edit ranges do not touch an earlier kept one (sorted by position); with ``text``, a fix
-    that joins lines reaches JOIN_REACH characters further each side."""
+    within JOIN_REACH characters of one that joins lines, on either side, waits for the next pass."""
+    if text is not None:
+        joins = sorted((d.fix.start, d.fix.end) for d in diags if d.fix is not None and _joins_lines(text, d.fix))
+        if joins:
+            starts, own = [s for s, _ in joins], set(joins)
+            diags = [
+                d
+                for d in diags
+                if d.fix is not None and ((d.fix.start, d.fix.end) in own or not _near(joins, starts, d.fix))
+            ]
     chosen: list[Diagnostic] = []
     last_end = -1
     last_insert = -1  # two insertions at one point would have an undefined order
@@ -55,18 +66,28 @@ def choose_non_overlapping(diags: Sequence[Diagnostic], text: str | None = None)
         fix = d.fix
         assert fix is not None
         insert = fix.start == fix.end
-        reach = JOIN_REACH if text is not None and _joins_lines(text, fix) else 0
         # Fixes that touch are applied in different passes: together they could join what each keeps apart
         # (deleting "\u200b" and " " from "\r\u200b \n" would make one CRLF of two line breaks).
-        if fix.start - reach <= last_end if chosen else fix.start < last_end:
+        if fix.start <= last_end if chosen else fix.start < last_end:
             continue
         if insert and fix.start == last_insert:
             continue
         chosen.append(d)
-        last_end = max(last_end, fix.end + reach)
+        last_end = max(last_end, fix.end)
         if insert:
             last_insert = fix.start
     return chosen
+
+
+def _near(joins: list[tuple[int, int]], starts: list[int], fix: Fix) -> bool:
+    """Is ``fix`` within JOIN_REACH characters of a join of ``joins`` (sorted spans, ``starts`` their starts)? The
+    joins are apart from each other, so the last one that starts before the fix's reach ends is the nearest one
+    before, and the next one the nearest after."""
+    k = bisect_right(starts, fix.end + JOIN_REACH)
+    for s, e in joins[max(0, k - 2) : k]:
+        if s - JOIN_REACH <= fix.end and fix.start <= e + JOIN_REACH:
+            return True
+    return False
 
 
 def _joins_lines(text: str, fix: Fix) -> bool:

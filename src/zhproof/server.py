@@ -588,7 +588,7 @@ class _OneLine(logging.Formatter):
         if found:  # (pygls also writes a traceback into the message itself: its last error line is the error)
             errors = [m.group(1) for m in _ERROR_LINE.finditer(text, found.end())]
             text = text[: found.start()].rstrip() + (" " + errors[-1] if errors else "")
-        return " ".join(text.split("\n"))
+        return " ".join(text.replace("\r", "").split("\n"))
 
 
 #: Where a traceback starts in a log message (an exception group's too, drawn with + and |), and its lines that

@@ -1026,6 +1026,7 @@ VERSE_LINES = 4
 VERSE_WIDTH = 20
 VERSE_REACH = 40
 LINE_SEARCH = 4 * VERSE_WIDTH
+_LINE_END = compile_re(r"\r\n|\r|\n")
 
 
 def _stanza(text: str, line_start: int, next_start: int) -> bool:
@@ -1049,12 +1050,15 @@ def _verse_block(text: str, at: int) -> bool:
     for _ in range(VERSE_REACH):  # up, from the line at ``at``
         if lo == 0:
             break
-        # (each line looked for within LINE_SEARCH characters: a longer one is no verse, and a text without line
-        # feeds is not searched to its start for every break)
-        prev = text.rfind("\n", max(0, lo - 1 - LINE_SEARCH), lo - 1) + 1
-        if prev == 0 and lo - 1 > LINE_SEARCH:
+        # the line above ends at the line break before ``lo`` (\n, \r\n or a lone \r); each line is looked for
+        # within LINE_SEARCH characters: a longer one is no verse, and a text without line breaks is not searched to
+        # its start for every break
+        end = lo - 2 if text.startswith("\r\n", lo - 2) else lo - 1
+        bound = max(0, end - LINE_SEARCH)
+        prev = max(text.rfind("\n", bound, end), text.rfind("\r", bound, end)) + 1
+        if prev == 0 and end > LINE_SEARCH:
             return False
-        line = text[prev : lo - 1].strip()
+        line = text[prev:end].strip()
         if not line:
             break
         lines.insert(0, line)
@@ -1065,16 +1069,18 @@ def _verse_block(text: str, at: int) -> bool:
     for _ in range(VERSE_REACH):  # the line at ``at`` and down
         if hi >= len(text):
             break
-        nl = text.find("\n", hi, hi + LINE_SEARCH + 1)
-        if nl < 0:
+        found = _LINE_END.search(text, hi, hi + LINE_SEARCH + 1)
+        if found is None:
             if len(text) - hi > LINE_SEARCH:
                 return False
-            nl = len(text)
+            nl, hi_next = len(text), len(text)
+        else:
+            nl, hi_next = found.start(), found.end()
         line = text[hi:nl].strip()
         if not line:
             break
         lines.append(line)
-        hi = nl + 1
+        hi = hi_next
     else:
         return False
     return len(lines) >= VERSE_LINES and not any(len(line) > VERSE_WIDTH or "。" in line for line in lines)

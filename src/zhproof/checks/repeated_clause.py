@@ -520,27 +520,24 @@ def _stray_is_earlier(text: str, earlier: tuple[int, int], later: tuple[int, int
 
 
 def _whole_line_of(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` (perhaps with its final punctuation and white space) all of its line?"""
-    lo = _line_start_of(text, start)
-    hi = text.find("\n", end)
-    hi = len(text) if hi < 0 else hi
-    cr = text.find("\r", end, hi)  # (searched no further than the line feed: the search stays within the line)
-    hi = hi if cr < 0 else cr
-    return not text[lo:start].strip().strip(_OPENERS) and not _NOT_PUNCT_SPACE.search(text, end, hi)
-
-
-def _line_start_of(text: str, at: int) -> int:
-    """The start of the line that holds ``text[at]`` (after \n, \r\n or a lone \r), found within that line."""
-    lf = text.rfind("\n", 0, at)
-    return max(lf, text.rfind("\r", lf + 1, at)) + 1
+    """Is ``text[start:end]`` (perhaps with its final punctuation and white space) all of its line (a line ends at
+    \n, \r\n or a lone \r)? Read from the copy outwards, never further than the marks and white space around it:
+    a text without line breaks is not searched to its ends for every copy."""
+    return _opens_line(text, start, end) and _LINE_TAIL.match(text, end) is not None
 
 
 def _opens_line(text: str, start: int, end: int) -> bool:
     """Does ``text[start:end]`` open its line (white space and the opening quote of its sentence before it aside)?"""
-    return not text[_line_start_of(text, start) : start].strip().strip(_OPENERS)
+    i = start
+    while i > 0 and text[i - 1] not in "\r\n" and (text[i - 1] in _OPENERS or text[i - 1].isspace()):
+        i -= 1
+    return i == 0 or text[i - 1] in "\r\n"
 
 
-_NOT_PUNCT_SPACE = compile_re(r"[^\s。！？；…”’」』）)!?;.\u3000]")
+#: What may follow a copy that ends its line: final punctuation and white space, up to the line break or the end.
+_LINE_TAIL = compile_re(r"(?:[^\S\r\n]|[。！？；…”’」』）)!?;.])*(?:[\r\n]|$)")
+
+
 #: How far from a copy its context is looked for, in characters of any kind (a bound on the cost in text that is
 #: mostly not Chinese).
 CONTEXT_REACH = 4 * CONTEXT_HAN
@@ -902,9 +899,11 @@ def _table_cells(doc: Document, orig_start: int, orig_end: int, copy_start: int,
     reported: the line index finds the rows."""
     text = doc.text
     copy = text[copy_start:copy_end]
-    # (searched in place, not sliced: the copies may be far apart, and a search stops at the first line break)
+    # (lines told apart by the line index, and a bar searched for only on one line, in place: the copies may be far
+    # apart, in a text without line breaks too)
     stop = copy_start + len(copy) - len(copy.lstrip("| \t"))
-    if all(text.find(c, orig_end, stop) < 0 for c in "\n\r|") and "|" not in copy.strip("| \t"):
+    one_line = doc.line_index(orig_end) == doc.line_index(stop)
+    if one_line and text.find("|", orig_end, stop) < 0 and "|" not in copy.strip("| \t"):
         return False  # a sentence written twice inside one cell is still a paste
     for at in (orig_start, copy_start):
         line_start = doc.line_bounds(at)[0]
