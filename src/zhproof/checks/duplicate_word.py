@@ -714,7 +714,7 @@ def _doubled_often(text: str, start: int, end: int, unit: str) -> bool:
     lex = lexicon()
     if len(unit) > 1:
         # a unit that holds no word of the lexicon but a transliteration's part (瓦加; not 朋友朋友 three times)
-        return not any(len(w) >= 2 and lex.pos(w) != "nrt" for i in range(len(unit)) for w in lex.prefixes(unit[i:]))
+        return _holds_no_word(lex, unit)
     if doubled in lex or lex.pos(unit) in FUNCTION_POS:
         return False
     # the copies of a character count where each stands alone: neither ends a word with the character before it
@@ -1832,6 +1832,12 @@ def _reading_as_written(lex, window: str, a: int, k: int, bos: bool, eos: bool) 
     return None
 
 
+def _holds_no_word(lex, unit: str) -> bool:
+    """Does ``unit`` hold no word of the lexicon of two characters or more, but a transliterated name's part
+    (jieba's ``nrt``: 瓦加, 库里)?"""
+    return not any(len(w) >= 2 and lex.pos(w) != "nrt" for i in range(len(unit)) for w in lex.prefixes(unit[i:]))
+
+
 #: Parts of speech jieba gives characters that write names (帕 nr, 伊 ns, 姆 x).
 NAME_CHAR_POS = frozenset({"nr", "ns", "nrt", "nz", "x"})
 
@@ -1848,10 +1854,8 @@ def _wordless_unit(lex, window: str, a: int, k: int) -> str | None:
         return None
     end = a + 2 * k
     unit = window[a : a + k]
-    if any(len(w) >= 2 and lex.pos(w) != "nrt" for i in range(k) for w in lex.prefixes(window[a + i : a + k])):
-        return (
-            None  # a word of the lexicon inside the unit (工作|工作会议, 全国|全国纪录), but a transliteration (瓦加)
-        )
+    if not _holds_no_word(lex, unit):
+        return None  # a word of the lexicon inside the unit (工作|工作会议, 全国|全国纪录)
     if lex.pos(unit) != "nrt":
         # characters of names (jieba tags them nr, ns or x: 帕, 沃, 伊, 朗), and none that is a verb, adjective,
         # pronoun, adverb, numeral or function word (快跑快跑, 说我说我)
@@ -2619,10 +2623,6 @@ def _noun(pos: str | None) -> bool:
     return pos is not None and (pos[0] == "n" or pos in ("zg", "j"))
 
 
-def _repeat_titles():
-    return repeat_titles()
-
-
 @cache
 def _attested_repeats():
     import marisa_trie
@@ -2650,7 +2650,7 @@ def _title_reach(window: str, a: int, k: int) -> int:
     """Where the furthest-reaching name or title of Chinese Wikipedia that holds the repeat and stands whole in the
     window ends (尼尼斯托, 柯柯牙, 卡塞塞区), or 0 if none does. Only titles that hold a repeat and go on beyond it are
     in the list (tools/build_repeat_titles.py)."""
-    trie = _repeat_titles()
+    trie = repeat_titles()
     end = a + 2 * k
     reach = 0
     try:
