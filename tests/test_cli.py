@@ -133,6 +133,64 @@ def test_diff_writes_nothing(tmp):
     assert f.read_text(encoding="utf-8") == BAD
 
 
+def _apply_patch(diff: bytes, root: Path) -> None:
+    """Apply a unified diff as ``patch -p1`` does: lines are ended by LF, and nothing else."""
+    lines = diff.split(b"\n")
+    assert lines[-1] == b""
+    i = 0
+    while i < len(lines) - 1:
+        assert lines[i].startswith(b"--- a/") and lines[i + 1].startswith(b"+++ b/"), lines[i]
+        path = root / os.fsdecode(lines[i + 1][6:])
+        old = [line + b"\n" for line in path.read_bytes().split(b"\n")]
+        old[-1] = old[-1][:-1]
+        old = old if old[-1] else old[:-1]
+        new: list[bytes] = []
+        at, i = 0, i + 2
+        while i < len(lines) - 1 and lines[i].startswith(b"@@ "):
+            minus, plus = (part.split(b",") for part in lines[i].split(b" ")[1:3])
+            start = max(int(minus[0][1:]) - 1, 0)
+            todo = [int(minus[1]) if len(minus) > 1 else 1, int(plus[1]) if len(plus) > 1 else 1]
+            new += old[at:start]
+            at, i = start, i + 1
+            while todo != [0, 0]:
+                kind, body = lines[i][:1], lines[i][1:] + b"\n"
+                if lines[i + 1].startswith(b"\\ No newline"):
+                    body, i = body[:-1], i + 1
+                if kind != b"-":
+                    new.append(body)
+                    todo[1] -= 1
+                if kind != b"+":
+                    assert old[at] == body, (old[at], body)  # context and removed lines match the file as it is
+                    at, todo[0] = at + 1, todo[0] - 1
+                i += 1
+        path.write_bytes(b"".join(new + old[at:]))
+
+
+def test_diff_applies_in_the_files_own_encoding(tmp):
+    # GB18030, UTF-16 with its BOM, UTF-8 with a BOM and CRLF, a lone-CR file, and U+2028 inside a line: the diff
+    # is of the bytes as written, so patch applies it and gives what --fix writes
+    files = {
+        "g.txt": BAD.encode("gb18030"),
+        "w.txt": b"\xff\xfe" + "疫情疫情防控。\n上上下下。\n".encode("utf-16-le"),
+        "b.txt": b"\xef\xbb\xbf" + "疫情疫情防控。\r\n第二行。\r\n".encode("utf-8"),
+        "cr.txt": "第一行。\r疫情疫情防控。\r".encode("utf-8"),
+        "u.txt": ("第一行\u2028仍是同一行。\n" + BAD + "末行").encode("utf-8"),
+    }
+    for folder in ("p", "f"):
+        (tmp / folder).mkdir()
+        for name, data in files.items():
+            (tmp / folder / name).write_bytes(data)
+    r = run("check", "--diff", "--unsafe-fixes", ".", cwd=tmp / "p")
+    assert r.exit_code == 1 and r.stdout_bytes.startswith(b"--- a/")
+    assert "疫情疫情防控，，要加强。".encode("gb18030") in r.stdout_bytes  # not re-encoded in UTF-8
+    assert {p.name: p.read_bytes() for p in (tmp / "p").iterdir()} == files  # --diff changes nothing
+    _apply_patch(r.stdout_bytes, tmp / "p")
+    assert run("check", "--fix", "--unsafe-fixes", ".", cwd=tmp / "f").exit_code == 0
+    for name, data in files.items():
+        fixed = (tmp / "f" / name).read_bytes()
+        assert fixed != data and (tmp / "p" / name).read_bytes() == fixed, name
+
+
 def test_fix_in_place_keeps_bom_and_crlf(tmp):
     f = tmp / "bad.txt"
     f.write_bytes(b"\xef\xbb\xbf" + BAD.replace("\n", "\r\n").encode("utf-8") + "第二行。\r\n".encode("utf-8"))

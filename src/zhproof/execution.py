@@ -8,6 +8,7 @@ Work units are small typed records that cross to worker processes; they are hand
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from .discovery import Configurations
@@ -88,7 +89,7 @@ class Result:
         self.findings: list[Row] = []
         self.fixed = 0  # findings whose fix was applied
         self.output: bytes | None = None  # standard input with --fix: the fixed text, in the input's encoding
-        self.diff = ""
+        self.diff = b""
         self.error: str | None = None
         self.note: str | None = None
         self.chars = 0
@@ -131,7 +132,7 @@ class Executor:
                 fixed = linter.fix(source.text, unsafe=o.apply_unsafe, path=name)
                 if o.diff:
                     if fixed.text != source.text:
-                        result.diff = unified_diff(name, source.text, fixed.text)
+                        result.diff = unified_diff(name, encode(source, source.text), encode(source, fixed.text))
                     doc = linter.document(source.text, name)
                     findings = linter.lint_document(doc)
                 else:
@@ -283,20 +284,27 @@ def _with_newline(raw: bytes) -> bytes:
     return raw if raw.endswith(b"\n") else raw + b"\n"
 
 
-def unified_diff(name: str, old: str, new: str) -> str:
+def unified_diff(name: str, old: bytes, new: bytes) -> bytes:
+    """A unified diff of the file's bytes as written (its encoding and BOM), with lines as ``patch`` reads them:
+    ended by LF only. So it applies to a GB18030 or UTF-16 file, a line that holds U+2028 or a form feed is one
+    line, and a file with classic Mac line endings (lone CRs) is one line too, as ``patch`` and ``diff`` see it."""
     import difflib  # only for --diff
 
-    lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{name}", tofile=f"b/{name}"
+    lines = difflib.diff_bytes(
+        difflib.unified_diff,
+        _patch_lines(old),
+        _patch_lines(new),
+        fromfile=os.fsencode(f"a/{name}"),
+        tofile=os.fsencode(f"b/{name}"),
     )
     out = []
     for line in lines:
-        if line.endswith("\n"):
-            out.append(line)
-        elif line.endswith("\r"):
-            # a line of a file with classic Mac line endings (a lone CR): a patch line must end with LF, so the
-            # diff stays well formed (it shows such lines as ending in CR LF)
-            out.append(line + "\n")
-        else:
-            out.append(line + "\n\\ No newline at end of file\n")
-    return "".join(out)
+        out.append(line if line.endswith(b"\n") else line + b"\n\\ No newline at end of file\n")
+    return b"".join(out)
+
+
+def _patch_lines(data: bytes) -> list[bytes]:
+    """The lines of ``data`` as ``patch`` counts them: each ends with LF, the last one perhaps without."""
+    lines = [line + b"\n" for line in data.split(b"\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]

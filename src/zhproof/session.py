@@ -216,7 +216,8 @@ def report(
     if stdout_text:
         _write_stdout(b"".join(stdout_text))
     if o.diff:
-        click.echo("".join(r.diff for r in results), nl=False)
+        # bytes, each file's in its own encoding: the diff applies with ``patch`` to GB18030 and UTF-16 files too
+        click.echo(b"".join(r.diff for r in results), nl=False)
     to_stderr = bool(stdout_text) or o.diff or stdin_fixed  # standard output is the text of standard input
     color = False if os.environ.get("NO_COLOR") else None  # None: colour only on a terminal
     fmt = o.output_format
