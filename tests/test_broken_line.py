@@ -1045,6 +1045,16 @@ def test_a_title_cut_between_two_lone_characters_of_a_word_is_a_cut(prev_line, n
     assert broken_line.judge(prev_line, next_line) is Safety.UNSAFE
 
 
+def test_a_headline_that_leaves_its_first_character_alone_is_cut():
+    # 全⏎⏎国新冠病毒疫苗接种超过18亿剂: the headline's first word cut, its first character alone on a line
+    text = "各地多措并举严守疫情防线\n\n全\n\n国新冠病毒疫苗接种超过18亿剂\n\n央视网消息：截至昨天，接种超过18亿剂。"
+    assert [(d.rule, text[d.start - 1]) for d in findings(text)] == [("broken-line", "全")]
+    assert broken_line.judge("全", "国新冠病毒疫苗接种超过18亿剂") is Safety.UNSAFE
+    # a poem's title of one character, which its first line opens with again, is no cut
+    assert broken_line.judge("走", "走啊走啊走") is None
+    assert broken_line.judge("雪", "雪花飘满了山坡") is None
+
+
 def test_text_set_one_character_per_line_is_no_cut_title():
     # 你⏎好: each line is one character, not a title wrapped inside a word (the last pair, 世⏎界, is another matter)
     text = "春联\n\n你\n好\n世\n界"

@@ -1243,12 +1243,14 @@ def _judge(
         not credit
         and not rest
         and not dated
-        and len(body) > 1
         and len(next_line.strip()) > 1
+        and (len(body) > 1 or br.left[-1] != br.right[0])
         and _lone_cut(br, lone_only=True)
     ):
-        # 【……】我|国秋粮大面积开镰: a title wraps between words, not inside one (not text set one character per
-        # line: 你⏎好)
+        # 【……】我|国秋粮大面积开镰: a title wraps between words, not inside one; nor does a headline leave its
+        # first character alone on a line (全|国新冠病毒疫苗接种超过18亿剂). Not text set one character per line
+        # (你⏎好: the next line is a character alone too), nor a title of one character that the next line opens
+        # with again (走⏎⏎走啊走啊走: a poem's title, then its first line)
         return Safety.UNSAFE, ""
     if credit or not rest:
         # a credit or caption after the last sentence; or the next line is a heading or a title, or the rest of
