@@ -18,7 +18,10 @@ from click.testing import CliRunner
 import zhproof
 import zhproof.files
 from zhproof.cli import main
+from zhproof import Linter
+from zhproof.document import Document
 from zhproof.files import BinaryFileError, InputError, decode
+from zhproof.registry import builtin_rules
 
 BAD = "疫情疫情防控，，要加强。\n"
 GOOD = "疫情防控，要加强。\n"
@@ -195,6 +198,35 @@ def test_mixed_line_endings_cli(tmp):
 def test_mixed_line_endings_stdin():
     r = run("check", "--fix", "-", input=MIXED.encode())
     assert r.stdout_bytes == MIXED_FIXED.encode()
+
+
+def _by_line(text: str, linter) -> list:
+    doc = Document(text)
+    return [
+        (d.rule, doc.line_col(d.start), doc.line_col(d.end), d.message, d.fix.safety if d.fix else None)
+        for d in linter.lint(text)
+    ]
+
+
+def test_line_endings_give_the_same_findings():
+    # a file written with CRLF (Windows) or lone CRs (classic Mac) gets the findings of its LF copy at the same lines
+    # and columns: halfwidth-punctuation missed a mark at the end of a CRLF line (原则:\r\n), repeated-clause and
+    # broken-line read only line feeds as lines (a headline restated in its story was a paste in a lone-CR file)
+    root = Path(__file__).resolve().parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "corpus" / "clean").glob("*.txt"))]
+    texts += [(root.parent / "samples" / "seed.txt").read_text(encoding="utf-8")]
+    colon = "第三条 人民调解委员会调解民间纠纷，应当遵循下列原则:\n\n（一）在当事人自愿的基础上进行调解；\n"
+    headline = "2021年度全国征兵工作有序展开\n\n2021年度全国征兵工作有序展开。今年征兵以大学生为重点。\n"
+    texts += [colon, headline]
+    texts += [e.text for rule in builtin_rules().values() for e in rule.doc.examples if e.variant == "zh-Hans"]
+    linter = Linter()
+    for text in texts:
+        text = text.replace("\r\n", "\n")
+        expected = _by_line(text, linter)
+        for newline in ("\r\n", "\r"):
+            assert _by_line(text.replace("\n", newline), linter) == expected, (newline, text[:40])
+    assert _by_line(headline, linter) == []
+    assert [r[0] for r in _by_line(colon, linter)] == ["halfwidth-punctuation"]
 
 
 def test_crlf_blank_line_runs_keep_crlf(tmp):

@@ -10,6 +10,7 @@ from .model import Value
 
 # (plain re.compile: importing zhproof must not read the start-up cache, which --no-cache may turn off later)
 _NEWLINE = re.compile(r"\r\n|\n|\r")
+_LONE_CR = re.compile(r"\r(?!\n)")
 VARIANTS = ("zh-Hans", "zh-Hant", "zh-TW", "zh-HK")
 #: What a user may ask for: a variant, or ``auto``, which each document resolves by its own characters
 #: (``script.detect_variant``: zh-Hant when it writes more traditional-only characters than simplified-only ones).
@@ -154,3 +155,19 @@ class Document(Value):
 
     def option(self, rule: str, key: str, default):
         return self.options.get(rule, {}).get(key, default)
+
+    def lf_lines(self) -> Document:
+        """This document, or where it ends lines with lone carriage returns (classic Mac files) a copy with each
+        made a line feed: the same offsets, lines and paragraphs, for a rule that reads line breaks as line feeds."""
+        if "\r" not in self.text or _LONE_CR.search(self.text) is None:
+            return self
+        return Document(
+            _LONE_CR.sub("\n", self.text),
+            self.path,
+            self.variant,
+            self.prose,
+            self.options,
+            self.fmt,
+            self.suppressed,
+            self.named,
+        )

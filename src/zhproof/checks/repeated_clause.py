@@ -204,6 +204,7 @@ class RepeatedClause(BaseRule):
         # in a row (A。A。A。A。……) is reported as runs of copies side by side, and the fixer applies fixes that touch
         # in separate passes, so that a thousand copies took more passes than it allows (a review of the CLI)
         held: Diagnostic | None = None
+        doc = doc.lf_lines()  # a lone carriage return ends a line as a line feed does, for every test of a line
         for d in self._findings(doc):
             if held is not None and held.end == d.start and _deletion(held) and _deletion(d):
                 assert held.fix is not None and d.fix is not None
