@@ -1055,6 +1055,15 @@ def test_a_headline_that_leaves_its_first_character_alone_is_cut():
     assert broken_line.judge("雪", "雪花飘满了山坡") is None
 
 
+def test_a_credit_line_set_inside_a_sentence_is_not_glued_to_it():
+    # newspaper layout set a credit line between the halves of 进出口: joining 张三 and 口总值 damaged the text
+    text = "今年前三季度，我国货物贸易进出\n本版责编：张三\n口总值同比增长百分之二十二点七，规模创历史同期新高。"
+    assert [text[d.start - 3 : d.start] for d in findings(text)] == []
+    assert broken_line.judge("责任编辑：李四 王五", "口总值同比增长百分之二十二点七。") is None
+    # a name cut in two is no credit line of its own (the line's name must be whole: two characters or more)
+    assert broken_line.judge("他说，我们的编辑：张", "三口总值同比增长百分之二十二点七。") is not None
+
+
 def test_text_set_one_character_per_line_is_no_cut_title():
     # 你⏎好: each line is one character, not a title wrapped inside a word (the last pair, 世⏎界, is another matter)
     text = "春联\n\n你\n好\n世\n界"

@@ -61,6 +61,12 @@ _CREDIT_SLASH = compile_re(_CREDIT_SLASH_PATTERN)
 _QUOTED = compile_re("“[^”]*”|「[^」]*」|『[^』]*』|‘[^’]*’")
 _LAST_STOP = compile_re(r"。[”’）)]*(?!.*。)")
 _CREDIT = compile_re(f"[{HAN}][ \\t\\u3000]+[{HAN}]|{_CREDIT_SLASH_PATTERN}")
+# A line of credits (本版责编：张三, 责任编辑：李四 王五, 记者：张三、李四), which newspaper layout may set anywhere, also
+# between the halves of a sentence: its names never go on into the next line.
+_CREDIT_LINE = compile_re(
+    r"[^，。；！？：:]{0,6}(?:责编|编辑|记者|通讯员|摄影|校对|审校|审核|撰稿|制图|供图|编审|責編|編輯|編審|記者|通訊員|攝影)"
+    r"[^，。；！？：:]{0,4}[：:][ \t\u3000]*[^，。；！？：:\s]{2,}(?:[ \t\u3000、，,][^，。；！？：:\s]{2,})*"
+)
 _CREDIT_ROLE = compile_re("记者|通讯员|摄|供图|编辑|特约|实习生|作者|文字|撰稿|配音|主播|导演|制片|译")  # (摄影, 翻译)
 # An article or chapter number alone on its line, as traditional-script statutes write it (第 65 條), also an
 # article inserted later (第 19-1 條, 第十九條之一).
@@ -219,7 +225,7 @@ DOC = RuleDoc(
         "after the last sentence of a line (新华社记者 王明/摄, in the line's last clause; in a line without a sentence "
         "end, white space between Han characters is a credit only beside a role, 记者, 通讯员, 摄影, or a slash: a "
         "double headline's is none; a slash counts beside a Han character or in a link, not in a path, src/main.rs, "
-        "and white space inside quotation marks is the quotation's own), dates, signatures, article numbers and headings "
+        "and white space inside quotation marks is the quotation's own), a line of credits (本版责编：张三, which layout may set inside a sentence: its names never go on into the next line), dates, signatures, article numbers and headings "
         "stand alone and are not reported (an article's number before a paragraph cited from it is not: 第十二條⏎第四項規定，……); a number cut in two (第四⏎章, 第⏎一百七十一条) is a break before a heading "
         "too. Where the two lines alone leave it open (a line that could be a heading "
         "before its paragraph, or a title wrapped on two lines), a bracket or title mark that the line leaves open "
@@ -1179,6 +1185,8 @@ def _judge(
     (``_subordinate_end``), one that ends on a verb, preposition or conjunction needs ASSOCIATION, and any other is
     none. Nothing is left open.
     """
+    if (":" in prev_line or "：" in prev_line) and _CREDIT_LINE.fullmatch(prev_line.strip()):
+        return None, ""  # 本版责编：张三: a credit line is whole; no name goes on into the next line (张三|口总值)
     if _LABEL_LINE.fullmatch(prev_line):
         if _ARTICLE_NUMBER_LINE.fullmatch(prev_line) and _CITED_PARAGRAPH.match(next_line):
             # 第十二條|第四項規定，於高等法院準用之。: a paragraph of an article cited after its number; no article
