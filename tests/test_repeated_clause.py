@@ -742,3 +742,36 @@ def test_copies_ending_one_paragraph_and_opening_the_next_are_a_persons_choice()
     (d,) = findings(twice)
     assert d.fix.safety is Safety.SAFE
     assert zhproof.fix_text(twice, select=[RULE]) == "会议要求各地认真落实安全生产责任制度。\n"
+
+
+@pytest.mark.parametrize(
+    "text, copy",
+    [
+        # a sentence written twice in a row at the start of a quotation: its first copy opens with the quote
+        (
+            "他说：“我们明天一早就出发去山里看日出。我们明天一早就出发去山里看日出。”她点点头。",
+            "我们明天一早就出发去山里看日出。",
+        ),
+        (
+            "他说：“我们明天一早就出发，去山里看日出，我们明天一早就出发，去山里看日出。”",
+            "，我们明天一早就出发，去山里看日出",
+        ),
+    ],
+)
+def test_a_sentence_written_twice_at_the_start_of_a_quotation(text, copy):
+    found = findings(text)
+    assert [(text[d.start : d.end], d.fix.safety) for d in found] == [(copy, Safety.SAFE)]
+    assert zhproof.fix_text(text).count("我们明天一早就出发") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他轻轻地唱道：“月亮代表我的心，月亮代表我的心。”",  # a refrain, as where it opens its line
+        "他一遍又一遍地念叨：“我要回到家乡去看看，我要回到家乡去看看。”",
+        # a quotation after a colon is no sentence of the document's own: the same sentence elsewhere is no paste
+        "他强调：“新一轮科技革命和产业变革正在全球范围内深入发展。”\n大会指出，新一轮科技革命和产业变革正在全球范围内深入发展。",
+    ],
+)
+def test_quoted_refrains_and_quotations_stay_silent(text):
+    assert findings(text) == []

@@ -614,6 +614,7 @@ def _clauses(text: str) -> tuple[list[str], list[str], list[str], list[int], lis
     # text of its own: it matches nothing, so that a run of copies ends at the sentence it closes, and the run is
     # whole sentences (not a bracket, nor a quote before more text: 打印 “Hello, world!”，然后……)
     bare: list[int] = []
+    quoted: list[int] = []  # clauses that open a quotation after a colon or a comma (指出：“……)
     for m in _QUOTE_OPENS.finditer(text):
         at = m.start()
         k = bisect_left(starts, at)
@@ -621,6 +622,7 @@ def _clauses(text: str) -> tuple[list[str], list[str], list[str], list[int], lis
             r = raw[k]
             if r[0] in _OPENERS:
                 if not _opens(text, at):
+                    quoted.append(k)
                     continue
                 n = len(r) - len(r.lstrip(_OPENERS))
             else:
@@ -631,6 +633,11 @@ def _clauses(text: str) -> tuple[list[str], list[str], list[str], list[int], lis
                 bare.append(k)
     labels = [""] * len(raw)  # the label clause i opens with (compared stripped), or ""
     keys = raw[:]
+    for k in quoted:
+        # ... whose words are the same as where they stand without the quote, so that a sentence said twice inside
+        # a quotation (他说：“……。……。”) is found; the clause still starts at the quote, so that it is no sentence of
+        # the document's own (``_sentences``)
+        keys[k] = raw[k].lstrip(_OPENERS)
     pieces = _LABEL_AT.split("\n" + "\n".join(raw))
     between = map(str.count, pieces[0:-1:2], repeat("\n"))
     for k, label in zip(map(add, accumulate(between), count()), pieces[1::2]):
