@@ -775,3 +775,13 @@ def test_a_sentence_written_twice_at_the_start_of_a_quotation(text, copy):
 )
 def test_quoted_refrains_and_quotations_stay_silent(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize("quotes", ["“”", "「」"])
+def test_a_closing_quote_pasted_with_the_copy_goes_with_it(quotes):
+    # the sentence was pasted with the quote that closes it: deleting the copy alone left ”” behind
+    o, c = quotes
+    text = f"{o}好吧，我们明天一早就出发去山里看日出。{c}我们明天一早就出发去山里看日出。{c}她点点头。"
+    (d,) = findings(text)
+    assert text[d.start : d.end] == f"我们明天一早就出发去山里看日出。{c}" and d.fix.safety is Safety.SAFE
+    assert zhproof.fix_text(text) == f"{o}好吧，我们明天一早就出发去山里看日出。{c}她点点头。"

@@ -96,6 +96,7 @@ _OPENERS = "“「『"
 _QUOTE_OPENS = compile_re(f"[{_CLOSERS}{_OPENERS}](?<![^\\s{_D}{_CLOSERS}].)")
 _GAP_MARKS = _SEPARATORS + _CLOSERS + _OPENERS  # what may stand between a copy and its original right before it
 _CLOSER_OF = {"“": "”", "「": "」", "『": "』"}
+_OPENER_OF = {closer: opener for opener, closer in _CLOSER_OF.items()}
 _QUOTE_CLOSERS = "”’」』"
 
 DOC = RuleDoc(
@@ -425,6 +426,11 @@ class RepeatedClause(BaseRule):
         # a quotation the copy opens and does not close is closed right after it: its closing quote goes too
         for opener, closer in _CLOSER_OF.items():
             while text.count(opener, start, end) > text.count(closer, start, end) and text.startswith(closer, end):
+                end += 1
+        # a closing quote pasted along with the copy (……，A。”A。”她说): after the same closing quote, which closes
+        # the original's quotation, it closes nothing, and deleting the copy alone left two in a row
+        if 0 < start and end < len(text) and text[end] == text[start - 1] and text[end] in _OPENER_OF:
+            if text.count(_OPENER_OF[text[end]], start, end) == 0:
                 end += 1
         # a copy that is a line of its own goes with the line break (and blank lines) before it and the white space
         # after it, so that no empty line is left where it stood
