@@ -229,7 +229,8 @@ def test_a_lone_surrogate_in_a_record_is_written_as_its_escape(tmp_path):
     # (a finding's message quoted a JSON Lines record's \udca2: the report held a raw byte, or with a strict UTF-8
     # standard output was an internal error with no output)
     (tmp_path / "zhproof.toml").write_text("", encoding="utf-8")
-    (tmp_path / "r.jsonl").write_text('{"text": "\\u91d7\\u8e9a\\udca2\\u8f46\\u5d7e"}\n', encoding="ascii")
+    # (这 makes it a simplified text with a traditional passage, which the message quotes)
+    (tmp_path / "r.jsonl").write_text('{"text": "\\u8fd9\\u91d7\\u8e9a\\udca2\\u8f46\\u5d7e"}\n', encoding="ascii")
     r = subprocess.run(
         [str(EXE), "check", "--jsonl-field", "text", "--output-format", "json", "r.jsonl"],
         cwd=tmp_path,
@@ -239,3 +240,56 @@ def test_a_lone_surrogate_in_a_record_is_written_as_its_escape(tmp_path):
     )
     (finding,) = json.loads(r.stdout.decode("utf-8"))
     assert "\udca2" in finding["message"]
+
+
+# --- the thirty-third session's review of the command line
+
+
+def test_a_jsonl_file_without_its_field_is_refused_and_left_alone(tmp_path, monkeypatch):
+    # read as plain text, its JSON syntax is no prose: halfwidth-punctuation's fixes turned "text" into “text”
+    monkeypatch.chdir(tmp_path)
+    data = '{"text": "疫情疫情防控"}\n'
+    (tmp_path / "v.jsonl").write_text(data, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("疫情疫情防控。\n", encoding="utf-8")
+    r = run("check", "--fix", "v.jsonl", "a.txt")
+    assert r.exit_code == 2 and "v.jsonl: JSON Lines; give --jsonl-field FIELD" in r.stderr
+    assert (tmp_path / "v.jsonl").read_text(encoding="utf-8") == data
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "疫情防控。\n"  # the other files are still fixed
+
+
+def test_an_empty_jsonl_input_gets_an_empty_copy(tmp_path, monkeypatch):
+    # the copy of the last run stayed in place: --output must always hold the copy of this input
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    (tmp_path / "out.jsonl").write_text('{"text": "旧的输出"}\n', encoding="utf-8")
+    r = run("check", "--jsonl-field", "text", "--fix", "--output", "out.jsonl", "empty.jsonl")
+    assert r.exit_code == 0 and (tmp_path / "out.jsonl").read_bytes() == b""
+
+
+def test_a_short_text_wholly_in_the_other_script_is_not_half_converted():
+    # 這是一個繁體中文的文件，我們覺得說話很難。: the first clause's characters were converted one by one (safe), the
+    # second clause, a passage, was left: a text in both scripts
+    text = "這是一個繁體中文的文件，我們覺得說話很難。"
+    (d,) = zhproof.lint_text(text)
+    assert d.rule == "traditional-char" and d.fix is None and "全文以繁体书写" in d.message
+    assert zhproof.fix_text(text, unsafe=True) == text
+    assert zhproof.fix_text("這是我们的工作") == "这是我们的工作"  # one slip in a simplified text is still fixed
+
+
+def test_a_folder_that_cannot_be_read_is_an_error(tmp_path, monkeypatch):
+    # its files went unchecked and the run passed: All checks passed!, exit 0
+    import zhproof.discovery
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d").mkdir()
+    real_walk = os.walk
+
+    def walk(top, followlinks=False, onerror=None):
+        if Path(top).name == "d":
+            onerror(PermissionError(13, "Permission denied", str(top)))
+            return iter(())
+        return real_walk(top, followlinks=followlinks, onerror=onerror)
+
+    monkeypatch.setattr(zhproof.discovery.os, "walk", walk)
+    r = run("check", "d")
+    assert r.exit_code == 2 and "d: cannot read the folder: Permission denied" in r.stderr

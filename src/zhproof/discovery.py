@@ -162,7 +162,7 @@ class Discovery:
             path = Path(p)
             if path.is_dir():
                 skipped = 0
-                for f in self._walk(path):
+                for f in self._walk(path, inputs.errors):
                     if self.skipped(f):
                         skipped += 1
                     else:
@@ -173,18 +173,28 @@ class Discovery:
                     )
             elif path.exists():
                 # a file named here is read even if it is a pipe (zhproof check <(…), /dev/stdin); a walk skips those
-                if not (force and self.skipped(path)):
-                    add(path)
+                if force and self.skipped(path):
+                    continue
+                if self.options.jsonl_field is None and p.lower().endswith(JSONL_SUFFIXES):
+                    # read as plain text, its JSON syntax is no prose: the quotes' fixes broke every record
+                    inputs.errors.append(f"{p}: JSON Lines; give --jsonl-field FIELD to check the text of its records")
+                    continue
+                add(path)
             elif path.is_symlink():
                 inputs.errors.append(f"{p}: broken symbolic link")
             else:
                 inputs.errors.append(f"{p}: no such file or directory")
         return inputs
 
-    def _walk(self, root: Path):
+    def _walk(self, root: Path, errors: list[str]):
         seen: set[tuple[int, int]] = set()
         suffixes = TEXT_SUFFIXES + (JSONL_SUFFIXES if self.options.jsonl_field else ())
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
+
+        def unreadable(e: OSError) -> None:
+            # a folder that cannot be listed is an error, not a pass: its files would go unchecked unseen
+            errors.append(f"{e.filename}: cannot read the folder: {e.strerror or e}")
+
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable):
             try:
                 st = os.stat(dirpath)
                 if (st.st_dev, st.st_ino) in seen:  # a symlink loop

@@ -137,6 +137,10 @@ def _run_check(o: CheckOptions, paths: list[str]) -> int:
             bar.close()
         for message in problems.finish(o.jsonl_field):
             error(message)
+        if o.fix and writers.output is not None:
+            for i in jsonl_inputs:
+                if i.name not in failed:
+                    writers.write(i.name, [])  # an input without records gets its (empty) copy too, not a stale one
         writers.close(failed)
     except (SetupError, OutputError) as e:
         writers.abort()

@@ -43,7 +43,8 @@ MENTION_MAX = 1
 PASSAGE_MIN = 4
 
 #: A document with at least this many characters of the other script, and far more of them than characters of its
-#: own script, is written in the other script: one finding for the whole document, without a fix.
+#: own script, is written in the other script: one finding for the whole document, without a fix. So is one with
+#: PASSAGE_MIN or more and none of its own script.
 OTHER_SCRIPT_MIN = 10
 #: ... outside quotation marks, and more than this many times as many as characters of its own script.
 OTHER_SCRIPT_RATIO = 3
@@ -146,7 +147,8 @@ DOC = RuleDoc(
         f"clause with {PASSAGE_MIN} or more such characters is reported once, as a warning: usually a quoted "
         f"passage in the other script. A document with {OTHER_SCRIPT_MIN} or more characters of the other script "
         f"outside quotation marks and more than {OTHER_SCRIPT_RATIO} times as many as of its own (README.zh-TW.md "
-        "checked as simplified text) is written in the other "
+        f"checked as simplified text), or with {PASSAGE_MIN} or more and none of its own (a short text: 這是一個繁體中文的文件，"
+        "我們覺得說話很難。), is written in the other "
         "script: one warning for the whole document, without a fix, that names the variant to set."
     ),
     why=(
@@ -205,12 +207,14 @@ class TraditionalChar(BaseRule):
             return  # a Japanese document (README_JA.md): its kanji are no slip of either Chinese script
         wrong_count = sum(e - s for s, e in runs_)
         quotes: _Quotes | None = None
-        if wrong_count >= OTHER_SCRIPT_MIN:
+        if wrong_count >= PASSAGE_MIN:
             # outside quotations (a simplified report may quote a Taiwan notice in full)
             quotes = _Quotes(text)
             wrong_count = sum(e - s for s, e in runs_ if not quotes.quotation(s, e, *doc.line_bounds(s)))
-        if wrong_count >= OTHER_SCRIPT_MIN:
-            enough = wrong_count // OTHER_SCRIPT_RATIO + 1
+        if wrong_count >= PASSAGE_MIN:
+            # far more than of its own script; or, in a short text with fewer than OTHER_SCRIPT_MIN, none of its own
+            # (這是一個繁體中文的文件，我們覺得說話很難。: its first clause was converted, its second left as written)
+            enough = wrong_count // OTHER_SCRIPT_RATIO + 1 if wrong_count >= OTHER_SCRIPT_MIN else 1
             own = _own_script(text, "traditional" if doc.traditional else "simplified", enough)
             if own < enough:
                 # the document is written in the other script (README.zh-TW.md checked as zh-Hans): its
