@@ -293,3 +293,18 @@ def test_a_folder_that_cannot_be_read_is_an_error(tmp_path, monkeypatch):
     monkeypatch.setattr(zhproof.discovery.os, "walk", walk)
     r = run("check", "d")
     assert r.exit_code == 2 and "d: cannot read the folder: Permission denied" in r.stderr
+
+
+def test_a_bad_configuration_in_a_subfolder_stops_only_its_files(tmp_path, monkeypatch):
+    # the whole run stopped at it: the good folder's findings were never reported, and JSON output was empty
+    monkeypatch.chdir(tmp_path)
+    for folder in ("good", "bad"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text("疫情疫情。\n", encoding="utf-8")
+    (tmp_path / "bad" / "zhproof.toml").write_text("select = [\n", encoding="utf-8")
+    r = run("check", "--output-format", "json", ".")
+    assert r.exit_code == 2 and r.stderr.count("bad/zhproof.toml: invalid TOML") == 1
+    assert "the files it governs are not checked" in r.stderr
+    assert [f["path"] for f in json.loads(r.stdout)] == ["good/a.txt"]
+    r = run("check", "bad/a.txt", "good/a.txt")  # named one by one too
+    assert r.exit_code == 2 and "good/a.txt:1:1: duplicate-word" in r.stdout and "bad/a.txt:" not in r.stdout

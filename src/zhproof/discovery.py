@@ -53,6 +53,7 @@ class Configurations:
         self._configs: dict[Path | None, Config] = {}
         self._config_of_dir: dict[Path, Path | None] = {}
         self._linters: dict[tuple, Linter] = {}
+        self._bad: dict[Path | None, str] = {}  # configuration files that cannot be used, and why
         #: processes a long file's rules may be shared among (set by the run when it checks files one at a time)
         self.jobs = 1
         if options.config is not None:
@@ -68,6 +69,8 @@ class Configurations:
         return known
 
     def _load(self, path: Path | None) -> Config:
+        if path in self._bad:
+            raise SetupError(self._bad[path])  # (read once: each file under it asks again)
         if path not in self._configs:
             try:
                 cfg = load_config(path) if path is not None else Config()
@@ -77,6 +80,7 @@ class Configurations:
                 validate_rule_names(cfg, known)
                 cfg.known = known  # type: ignore[attr-defined]
             except (ConfigError, RuleFileError) as e:
+                self._bad[path] = str(e)
                 raise SetupError(str(e)) from None
             self._configs[path] = cfg
         return self._configs[path]
@@ -92,6 +96,14 @@ class Configurations:
         if folder not in self._config_of_dir:
             self._config_of_dir[folder] = find_config(folder)
         return self._load(self._config_of_dir[folder])
+
+    def config_ok(self, path: Path | None) -> bool:
+        """Can the configuration of ``path`` be used?"""
+        try:
+            self.config_for(path)
+        except SetupError:
+            return False
+        return True
 
     def linter_for(self, path: Path | None) -> Linter:
         """The linter for a file (None: standard input, as --stdin-filename if given)."""
@@ -138,6 +150,18 @@ class Discovery:
         inputs = Inputs()
         force = self.options.force_exclude
         seen: set[object] = set()  # each file once, however it is named (twice, in a folder and alone, by a link)
+        bad: set[str] = set()
+
+        def skipped(f: Path) -> bool | None:
+            """Is ``f`` excluded? None when its configuration cannot be used: an error (once), and the file is not
+            checked; the files under other configurations still are."""
+            try:
+                return self.skipped(f)
+            except SetupError as e:
+                if str(e) not in bad:
+                    bad.add(str(e))
+                    inputs.errors.append(f"{e} (the files it governs are not checked)")
+                return None
 
         def add(f: Path) -> None:
             try:
@@ -161,19 +185,23 @@ class Discovery:
                 continue
             path = Path(p)
             if path.is_dir():
-                skipped = 0
+                skipped_count = 0
                 for f in self._walk(path, inputs.errors):
-                    if self.skipped(f):
-                        skipped += 1
-                    else:
+                    excluded = skipped(f)
+                    if excluded:
+                        skipped_count += 1
+                    elif excluded is not None:
                         add(f)
-                if skipped:
+                if skipped_count:
                     inputs.notes.append(
-                        f"{p}: {skipped} file{'s' if skipped != 1 else ''} skipped (.gitignore or exclude)"
+                        f"{p}: {skipped_count} file{'s' if skipped_count != 1 else ''} skipped (.gitignore or exclude)"
                     )
             elif path.exists():
                 # a file named here is read even if it is a pipe (zhproof check <(…), /dev/stdin); a walk skips those
-                if force and self.skipped(path):
+                if self.configs.config_ok(path) is False:
+                    skipped(path)  # (its error, once)
+                    continue
+                if force and skipped(path):
                     continue
                 if self.options.jsonl_field is None and p.lower().endswith(JSONL_SUFFIXES):
                     # read as plain text, its JSON syntax is no prose: the quotes' fixes broke every record

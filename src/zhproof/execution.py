@@ -11,7 +11,7 @@ import json
 import os
 from pathlib import Path
 
-from .discovery import Configurations
+from .discovery import Configurations, SetupError
 from .files import BinaryFileError, InputError, Source, decode, encode, read_file, write_atomic
 from .fixer import FixNotConvergedError
 from .kinds import RuleFileError
@@ -124,7 +124,11 @@ class Executor:
         except InputError as e:
             result.error = str(e)
             return result
-        linter = self.configs.linter_for(path)
+        try:
+            linter = self.configs.linter_for(path)
+        except SetupError as e:  # its configuration cannot be used: this file is not checked, the others are
+            result.error = str(e)
+            return result
         result.chars = len(source.text)
         doc = None
         try:
