@@ -308,3 +308,12 @@ def test_a_bad_configuration_in_a_subfolder_stops_only_its_files(tmp_path, monke
     assert [f["path"] for f in json.loads(r.stdout)] == ["good/a.txt"]
     r = run("check", "bad/a.txt", "good/a.txt")  # named one by one too
     assert r.exit_code == 2 and "good/a.txt:1:1: duplicate-word" in r.stdout and "bad/a.txt:" not in r.stdout
+
+
+def test_control_characters_of_the_file_are_shown_not_sent_to_the_terminal(tmp_path, monkeypatch):
+    # a file's ESC [31m recoloured the terminal of whoever ran zhproof check on it
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "esc.txt").write_text("\x1b[31m红色\x1b[0m疫情疫情\x7f\x9b。\n", encoding="utf-8")
+    r = run("check", "esc.txt")
+    assert "\x1b" not in r.stdout and "\x7f" not in r.stdout and "\x9b" not in r.stdout
+    assert "␛[31m红色␛[0m疫情疫情␡\ufffd。" in r.stdout

@@ -108,8 +108,16 @@ def _width(s: str) -> int:
     return sum(_char_width(c) for c in s)
 
 
+# Control characters the file holds, shown by their Unicode pictures (␛ for ESC, ␡ for DEL) or U+FFFD (C1 controls):
+# printed raw, an escape sequence in a file would recolour or drive the user's terminal.
+_CONTROL_PICTURES = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}
+_CONTROL_PICTURES[0x7F] = "\u2421"
+_CONTROL_PICTURES.update({c: "\ufffd" for c in range(0x80, 0xA0)})
+
+
 def _visible(s: str) -> str:
-    return s.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎").replace("\t", "→")
+    s = s.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎").replace("\t", "→")
+    return s.translate(_CONTROL_PICTURES)
 
 
 def _place(data: dict) -> str:
