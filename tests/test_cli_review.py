@@ -317,3 +317,19 @@ def test_control_characters_of_the_file_are_shown_not_sent_to_the_terminal(tmp_p
     r = run("check", "esc.txt")
     assert "\x1b" not in r.stdout and "\x7f" not in r.stdout and "\x9b" not in r.stdout
     assert "␛[31m红色␛[0m疫情疫情␡\ufffd。" in r.stdout
+
+
+def test_records_from_standard_input_are_fixed_to_standard_output():
+    # --fix on standard input writes the fixed text to standard output; its records were refused (needs --output)
+    data = '{"text": "疫情疫情防控", "id": 1}\n{"text": "好的。"}\n'
+    r = CliRunner().invoke(main, ["check", "--jsonl-field", "text", "--fix"], input=data.encode("utf-8"))
+    assert r.exit_code == 0 and r.stdout == '{"text": "疫情防控", "id": 1}\n{"text": "好的。"}\n'
+    assert "1 fixed" in r.stderr
+
+
+def test_diff_of_json_lines_is_an_error(tmp_path, monkeypatch):
+    # it printed nothing, and said 0 files would be changed
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.jsonl").write_text('{"text": "疫情疫情防控"}\n', encoding="utf-8")
+    r = run("check", "--jsonl-field", "text", "--diff", "r.jsonl")
+    assert r.exit_code == 2 and "--diff does not apply to JSON Lines" in r.stderr and r.stdout == ""

@@ -109,7 +109,11 @@ def _run_check(o: CheckOptions, paths: list[str]) -> int:
         for message in inputs.errors:
             error(message)
         jsonl_inputs = [i for i in inputs.items if discovery.is_jsonl(i.name)]
-        if o.fix and jsonl_inputs and o.output is None:
+        if o.diff and jsonl_inputs:
+            raise Failure("--diff does not apply to JSON Lines: --fix --output FILE writes a cleaned copy")
+        # standard input's records, fixed, go to standard output (as standard input's text does)
+        stdin_records = bool(o.fix and o.output is None and jsonl_inputs and all(i.path is None for i in jsonl_inputs))
+        if o.fix and jsonl_inputs and o.output is None and not stdin_records:
             raise Failure("--fix on JSON Lines needs --output FILE: records are never rewritten in place")
         writers.check_target(several=len(jsonl_inputs) > 1, names=[i.name for i in jsonl_inputs])
         prepare_for_run(sum(FileUnit(i.name, i.path).size() for i in inputs.items if i.path is not None))
@@ -131,7 +135,10 @@ def _run_check(o: CheckOptions, paths: list[str]) -> int:
             for message in problems.add(result.name, result.problems):
                 error(message)
             if result.records is not None and result.name not in failed:
-                writers.write(result.name, result.records)
+                if stdin_records:
+                    _write_stdout(b"".join(result.records))
+                else:
+                    writers.write(result.name, result.records)
             results.append(result)
         if bar is not None:
             bar.close()
@@ -154,7 +161,9 @@ def _run_check(o: CheckOptions, paths: list[str]) -> int:
         if not o.quiet:
             note(f"{o.stdin_filename}: excluded by the configuration; passed through unchanged")
     stdin_fixed = o.fix and (
-        inputs.stdin_excluded or any(i.path is None and not discovery.is_jsonl(i.name) for i in inputs.items)
+        inputs.stdin_excluded
+        or stdin_records
+        or any(i.path is None and not discovery.is_jsonl(i.name) for i in inputs.items)
     )
     report(
         o,
