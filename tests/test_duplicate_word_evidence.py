@@ -1905,3 +1905,21 @@ def test_a_unit_said_twice_after_its_figure_before_punctuation_is_a_slip(text):
 @pytest.mark.parametrize("text", ["2020年年报显示，利润增长。", "总书记在2019年年底视察。"])
 def test_a_unit_after_its_figure_before_a_word_of_it_is_silent(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1\n00:00:23,501 --> 00:00:26,967\n发了发了\n我这不是担心你嘛\n",  # a subtitle's reply said twice
+        "来了来了\n喊那么大声干什么\n",
+        "没事没事！\n随便问问\n",
+        "走走走\n老周叫我们过去一趟\n",
+    ],
+)
+def test_a_line_that_holds_a_word_said_again_and_nothing_else_is_an_utterance(text):
+    # 来了来了⏎ was deleted by a safe fix: a line of its own is said, as a quotation is (“来了来了！”)
+    assert [d for d in zhproof.lint_text(text) if d.rule == "duplicate-word"] == []
+
+
+def test_a_line_of_a_doubled_noun_is_still_a_slip():
+    assert [d.rule for d in zhproof.lint_text("疫情疫情\n防控工作有序推进。")] == ["duplicate-word"]

@@ -349,7 +349,7 @@ class DuplicateWord(BaseRule):
             (k <= EMPHATIC_UNIT or (k == EMPHATIC_UNIT + 1 and unit[-1] in MOOD_PARTICLES))  # (开播啦开播啦！)
             and end - start <= EMPHATIC_COPIES * k
             and _whole_clause(text, start, end, k)
-            and _emphatic(lexicon(), unit, spoken=_spoken(text, start))
+            and _emphatic(lexicon(), unit, spoken=_spoken(text, start, end))
         ):
             return None, 1  # 对对对，不用不用，: a word said again as a whole clause, for emphasis
         if k == 1 and end - start == 2 and _parallel_reduplication(lexicon(), text, start):
@@ -1540,6 +1540,8 @@ def _whole_clause(text: str, start: int, end: int, k: int) -> bool:
     虽说, 知道; not before its complement: 说明白明白), and before a comma or an exclamation mark?"""
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
+    if _line_of_its_own(text, start, end):
+        return True  # a line that holds the copies alone: an utterance (a subtitle's 来了来了, a line of dialogue)
     if _said_after(text, start) >= 0:
         # a verb of saying of its own (老奶奶说|不用不用, 大喊|救命救命, 说着|不要不要), not the end of a word (虽说,
         # 据说, 知道, 街道) or 说说, and not before its complement (说完完, 说清楚清楚, 说明白明白: SAYING_COMPLEMENTS,
@@ -1765,11 +1767,25 @@ SPOKEN_NOT_EMPHATIC_POS = frozenset({"c", "t", "s", "f", "m", "mq", "q", "x", "u
 QUOTED, SAID = "quoted", "said"
 
 
-def _spoken(text: str, start: int) -> str:
+#: What may follow copies that make a line of their own: final punctuation, then the line's end.
+_LINE_REST = compile_re(r"[！!？?。…～~]*[ \t\u3000]*(?:[\r\n]|$)")
+
+
+def _line_of_its_own(text: str, start: int, end: int) -> bool:
+    """Do the copies at ``start:end`` make a line of their own, with nothing but final punctuation (来了来了⏎,
+    没事没事！⏎)? In subtitles and lines of dialogue such a line is an utterance, like a quotation: no sentence
+    around it can have been pasted into."""
+    return (start == 0 or text[start - 1] in "\r\n") and _LINE_REST.match(text, end) is not None
+
+
+def _spoken(text: str, start: int, end: int = -1) -> str:
     """QUOTED if the clause at ``start`` opens a quotation (“快走快走，), SAID if it follows a verb of saying
-    (说快走快走，: ``_said_after``), else "". (Asked of a whole clause, ``_whole_clause``.)"""
+    (说快走快走，: ``_said_after``) or the copies up to ``end`` make a line of their own (``_line_of_its_own``: 发了发了⏎,
+    not 在在。), else "". (Asked of a whole clause, ``_whole_clause``.)"""
     if start > 0 and text[start - 1] in _QUOTE_OPENERS:
         return QUOTED
+    if end >= 0 and _line_of_its_own(text, start, end):
+        return SAID
     return SAID if _said_after(text, start) >= 0 else ""
 
 
