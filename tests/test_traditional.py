@@ -243,3 +243,13 @@ def test_a_simplified_form_outside_the_basic_plane_is_a_persons_choice():
     assert d.fix.safety is Safety.UNSAFE and d.fix.edits[0].text == "𬟁"
     (d,) = zhproof.lint_text("草地上长着虉草，國家。", select="traditional-char")[1:]
     assert d.fix.safety is Safety.SAFE
+
+
+def test_a_form_another_traditional_standard_writes_gets_an_unsafe_fix_in_a_regional_variant():
+    # zh-HK: Hong Kong's table changes 晒 to 曬, but 晒 is the Cantonese particle of Hong Kong writing (食晒, 多謝晒)
+    # and Taiwan's standard writes it: a safe fix turned 多謝晒你哋 into 多謝曬你哋
+    text = "多謝晒你哋。啲嘢都食晒。"
+    found = zhproof.lint_text(text, variant="zh-HK")
+    assert [(d.rule, d.fix.safety) for d in found] == [("traditional-char", Safety.UNSAFE)] * 2
+    assert zhproof.fix_text(text, variant="zh-HK") == text
+    assert zhproof.fix_text("這是我们的工作", variant="zh-HK") == "這是我們的工作"  # a simplified form is still safe

@@ -160,7 +160,8 @@ DOC = RuleDoc(
         "uses where they differ (為 or 爲, 裡 or 裏), or, where the document does not tell, the form most of OpenCC's, "
         "Taiwan's and Hong Kong's standards write (為). Safe for isolated characters (unsafe for a character "
         "Taiwan's list holds beside its counterpart where Taiwan's statutes write both: 霉, and for a form outside the "
-        "Basic Multilingual Plane, which many fonts lack: 虉 -> 𬟁); unsafe for a whole quoted "
+        "Basic Multilingual Plane, which many fonts lack: 虉 -> 𬟁; and, in zh-TW or zh-HK, for a form that another "
+        "standard of traditional text writes: 晒, the Cantonese particle of Hong Kong writing, 食晒); unsafe for a whole quoted "
         "passage, which may be meant to stay as written. None for a document written in the other script: converting it "
         "is the author's decision, and converting its characters one by one left it in both scripts."
     ),
@@ -259,7 +260,7 @@ class TraditionalChar(BaseRule):
         yield from self._emit(pending, text, other, group, doc.variant)
 
     @staticmethod
-    def _runs(text, variant, wrong, start, end, lo, hi, counts=None) -> list[tuple[int, int, str]]:
+    def _runs(text, variant, wrong, start, end, lo, hi, counts=None) -> list[tuple[int, int, str, bool]]:
         """The runs of wrong-script characters in ``text[start:end]`` that every accepted standard changes."""
         window_lo = max(lo, start - CONTEXT)
         window = text[window_lo : min(hi, end + CONTEXT)]
@@ -270,6 +271,10 @@ class TraditionalChar(BaseRule):
             if any(len(v) != len(window) for v in versions):
                 return []
         converted = _choose(text, window, versions, {} if counts is None else counts)
+        # in a regional variant (zh-TW, zh-HK), the forms that another standard of traditional text writes (晒, a
+        # Cantonese particle in Hong Kong writing, which Hong Kong's table changes to 曬): reported, a person decides
+        generic = [converter(c).convert(window) for c in ACCEPTED["zh-Hant"]] if variant in REGIONAL_VARIANTS else []
+        elsewhere = _taiwan("sole") if variant in REGIONAL_VARIANTS else frozenset()  # (Taiwan's list: zh-Hant's)
         names = _name_variants() if variant != "zh-Hans" else frozenset()
         taiwan = _taiwan("sole") if variant in TAIWAN_ACCEPTED else frozenset()
         runs = []
@@ -285,14 +290,18 @@ class TraditionalChar(BaseRule):
             if changed and run_start is None:
                 run_start = i
             elif not changed and run_start is not None:
-                runs.append((run_start, i, converted[run_start - window_lo : i - window_lo]))
+                regional = bool(generic) and any(
+                    text[j] in elsewhere or any(g[j - window_lo] == text[j] for g in generic)
+                    for j in range(run_start, i)
+                )
+                runs.append((run_start, i, converted[run_start - window_lo : i - window_lo], regional))
                 run_start = None
         return runs
 
     def _emit(self, runs, text, other, group, variant: str = "zh-Hans") -> Iterable[Diagnostic]:
         if not runs:
             return
-        count = sum(e - s for s, e, _ in runs)
+        count = sum(e - s for s, e, *_ in runs)
         quoted = group is not None and group[0] == "quote"
         if quoted and group[2] - group[1] <= MENTION_MAX and count == group[2] - group[1]:
             return  # a character quoted alone is mentioned as such (“國”简化为“国”): no finding, no conversion
@@ -303,16 +312,17 @@ class TraditionalChar(BaseRule):
                 message = f"引文或标题里有{count}个{other}（可能是照录原文）：“{text[start:end]}”"
             else:
                 message = f"这一段有{count}个{other}（可能是引用的原文）：“{text[start:end]}”"
-            edits = tuple(Edit(s, e, new) for s, e, new in runs)
+            edits = tuple(Edit(s, e, new) for s, e, new, _ in runs)
             yield Diagnostic(self.name, start, end, message, Severity.WARNING, Fix(edits, Safety.UNSAFE, "转换整段"))
             return
         shared = _taiwan("both") if variant in TAIWAN_ACCEPTED else frozenset()
-        for s, e, new in runs:
+        for s, e, new, regional in runs:
             # (a character that Taiwan's standard list holds beside its counterpart, 霉 beside 黴: the word may take
             # either, and a person chooses)
             # (and a form outside the Basic Multilingual Plane, 虉 -> 𬟁: many fonts lack it, and books of botany or
             # names keep the older form; a person chooses)
-            unsure = any(c in shared for c in text[s:e]) or any(ord(c) > 0xFFFF for c in new)
+            # (and in zh-TW or zh-HK a form that another standard of traditional text writes: 晒 in Hong Kong)
+            unsure = regional or any(c in shared for c in text[s:e]) or any(ord(c) > 0xFFFF for c in new)
             safety = Safety.UNSAFE if unsure else Safety.SAFE
             yield Diagnostic(
                 self.name,
@@ -358,6 +368,8 @@ def _romanised_name(text: str, name: int, line_lo: int) -> bool:
 #: The variants whose accepted standards include Taiwan's (ACCEPTED): Taiwan's standard list of common characters
 #: (rules/hanzi/taiwan-standard.txt) decides there.
 TAIWAN_ACCEPTED = frozenset({"zh-Hant", "zh-TW"})
+#: The variants of one region's standard alone (ACCEPTED).
+REGIONAL_VARIANTS = frozenset({"zh-TW", "zh-HK"})
 
 
 @cache
