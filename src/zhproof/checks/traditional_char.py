@@ -200,7 +200,7 @@ class TraditionalChar(BaseRule):
         table = "simplified" if doc.traditional else "traditional"
         _, wrong = _candidates(table)
         other = "简体字" if doc.traditional else "繁体字"
-        pending: list[tuple[int, int, str]] = []  # (start, end, replacement) runs of one group
+        pending: list[tuple[int, int, str, bool]] = []  # (start, end, replacement, regional) runs of one group
         group = None  # the clause, or the quotation or title, that the pending runs belong to
         counts: dict[str, int] = {}  # how often the text holds a character (_choose), counted once per document
         runs_ = _candidate_runs(text, table)
