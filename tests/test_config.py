@@ -162,3 +162,22 @@ def test_symlink_loop_in_a_walk(tmp_path):
     assert r.exit_code == 1
     # folders behind symbolic links are not walked (as git does not), so the loop is not entered
     assert sorted({d["path"] for d in json.loads(r.stdout)}) == [str(tmp_path / "d" / "a.txt")]
+
+
+@pytest.mark.parametrize(
+    "pattern, checked",
+    [
+        ("**/*.md", ["a/y.txt", "keep.txt"]),  # x.md at the top is excluded too, as .gitignore and ruff read it
+        ("/a", ["docs/sub/z.md", "keep.txt", "x.md"]),  # anchored at the configuration's folder
+        ("./a", ["docs/sub/z.md", "keep.txt", "x.md"]),
+        ("docs/*.md", ["a/y.txt", "keep.txt", "x.md"]),  # (a shell glob's * crosses /, as before)
+    ],
+)
+def test_exclude_globs_read_as_gitignore_patterns_too(tmp_path, monkeypatch, pattern, checked):
+    monkeypatch.chdir(tmp_path)
+    for name in ("x.md", "a/y.txt", "docs/sub/z.md", "keep.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("疫情疫情。\n", encoding="utf-8")
+    (tmp_path / "zhproof.toml").write_text(f'exclude = ["{pattern}"]\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", ".", "--output-format", "json"])
+    assert sorted({f["path"] for f in json.loads(r.stdout)}) == checked

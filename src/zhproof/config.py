@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import fnmatch
+import functools
 from pathlib import Path
 
 from . import cache
@@ -69,11 +70,24 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _match(rel: str, pattern: str) -> bool:
+    """Does the path ``rel`` (relative to the configuration's folder) match the glob ``pattern``? As a shell glob
+    (* crossing /), or one of its parts, or as .gitignore reads it (``pathspec``: **/*.md matches x.md at the top,
+    /drafts is anchored at the configuration's folder; ./drafts reads as /drafts)."""
     return (
         fnmatch.fnmatch(rel, pattern)
         or fnmatch.fnmatch(rel, pattern.rstrip("/") + "/*")
         or any(fnmatch.fnmatch(part, pattern) for part in rel.split("/"))
+        or _gitignore_spec(pattern).match_file(rel)
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _gitignore_spec(pattern: str):
+    import pathspec
+
+    if pattern.startswith("./"):
+        pattern = "/" + pattern[2:]
+    return pathspec.GitIgnoreSpec.from_lines([pattern])
 
 
 def find_config(start: Path) -> Path | None:
