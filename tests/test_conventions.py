@@ -139,3 +139,19 @@ def test_output_into_a_missing_folder_is_a_clear_error(tmp):
     r = run("check", "--jsonl-field", "text", "--fix", "--output", "missing/clean.jsonl", "d.jsonl", cwd=tmp)
     assert r.exit_code == 2 and "internal error" not in r.stderr
     assert r.stderr.strip() == "zhproof: error: --output missing/clean.jsonl: the folder missing does not exist"
+
+
+def test_a_suppression_comment_with_a_mistyped_directive_is_reported(tmp):
+    # <!-- zhproof-disable-line --> read as disable with the rule '-line'; <!-- zhproof-disabled --> was ignored unseen
+    (tmp / "p.md").write_text(
+        "# 标题\n\n<!-- zhproof-disable-line -->\n疫情疫情。\n\n<!-- zhproof-disabled -->\n疫情疫情。\n\n"
+        "`<!-- zhproof-foo -->` 是示例。\n",
+        encoding="utf-8",
+    )
+    r = run("check", "p.md", cwd=tmp)
+    assert r.exit_code == 1 and r.stdout.count("duplicate-word") == 2
+    assert (
+        "warning: p.md: unknown suppression comment (line 3: 'zhproof-disable-line'; line 6: 'zhproof-disabled';"
+        in r.stderr
+    )
+    assert "unknown rule" not in r.stderr and "zhproof-foo" not in r.stderr  # (inline code is an example)

@@ -171,8 +171,19 @@ class Executor:
         bad = [(doc.line_col(at)[0], rule) for at, rule in doc.named if rule not in known]
         if not bad:
             return None
-        where = "; ".join(f"line {line}: {rule!r}" for line, rule in bad)
-        return f"warning: {doc.path}: suppression comment names an unknown rule ({where}; see `zhproof rules`)"
+        directives = [(line, name) for line, name in bad if name.startswith("zhproof-")]
+        rules = [(line, name) for line, name in bad if not name.startswith("zhproof-")]
+        out = []
+        if rules:
+            where = "; ".join(f"line {line}: {rule!r}" for line, rule in rules)
+            out.append(f"warning: {doc.path}: suppression comment names an unknown rule ({where}; see `zhproof rules`)")
+        if directives:
+            where = "; ".join(f"line {line}: {name!r}" for line, name in directives)
+            out.append(
+                f"warning: {doc.path}: unknown suppression comment ({where}; zhproof-disable, zhproof-enable, "
+                "zhproof-disable-next-line or zhproof-disable-file)"
+            )
+        return "\nzhproof: ".join(out)  # (each on a line of its own, as the run prints a note: zhproof: …)
 
     def run_records(self, unit: RecordsUnit) -> Result:
         """Lint (or fix) the text field of each record. A record that cannot be read (not UTF-8, not JSON, no

@@ -26,7 +26,11 @@ _TOML_FRONT_MATTER = compile_re(r"\A\+\+\+[ \t]*\r?\n.*?^\+\+\+[ \t]*$", re.DOTA
 _HARD_BREAK = compile_re(f"(?<=[^{WS}])[ ]{{2,}}(?=\\r?\\n)")
 _TEX_TEXT = compile_re(r"\\(?:text|mathrm|textrm|mbox|operatorname)\{[^{}]*\}")
 _CJK_PUNCTUATION = compile_re("[，。；：！？、“”‘’「」《》（）]")
-_COMMENT = compile_re(f"<!--[{WS}]*zhproof-(disable-next-line|disable-file|disable|enable)\\b([^>]*?)-->")
+_COMMENT = compile_re(f"<!--[{WS}]*zhproof-(disable-next-line|disable-file|disable|enable)(?=[{WS}]|-->)([^>]*?)-->")
+#: Any comment that opens like a directive: one whose directive is none of the four is reported (a typo such as
+#: zhproof-disabled or zhproof-disable-line suppresses nothing).
+_DIRECTIVE = compile_re(f"<!--[{WS}]*zhproof-([^{WS}>]*)")
+DIRECTIVES = frozenset({"disable-next-line", "disable-file", "disable", "enable"})
 
 
 @cache
@@ -181,6 +185,10 @@ def _suppressions(
     name a comment gives is added to ``named`` with the comment's offset (unknown names are reported)."""
     regions: list[tuple[int, int, frozenset[str] | None]] = []
     open_at: dict[str | None, int] = {}  # rule (None: all rules) -> where its region started
+    for m in _DIRECTIVE.finditer(text):
+        directive = m.group(1).removesuffix("--")
+        if directive not in DIRECTIVES and not any(s <= m.start() < e for s, e in code):
+            named.append((m.start(), f"zhproof-{directive}"))  # (reported as an unknown directive)
     for m in _COMMENT.finditer(text):
         if any(s <= m.start() < e for s, e in code):
             continue  # a comment shown inside code is an example, not a directive
