@@ -333,3 +333,19 @@ def test_diff_of_json_lines_is_an_error(tmp_path, monkeypatch):
     (tmp_path / "r.jsonl").write_text('{"text": "疫情疫情防控"}\n', encoding="utf-8")
     r = run("check", "--jsonl-field", "text", "--diff", "r.jsonl")
     assert r.exit_code == 2 and "--diff does not apply to JSON Lines" in r.stderr and r.stdout == ""
+
+
+def test_a_walk_does_not_follow_links_out_of_its_folder(tmp_path, monkeypatch):
+    # --fix of a folder rewrote the target of a link that pointed outside the project
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "proj").mkdir()
+    (tmp_path / "outside" / "o.txt").write_text("疫情疫情。\n", encoding="utf-8")
+    (tmp_path / "proj" / "in.txt").write_text("疫情疫情。\n", encoding="utf-8")
+    (tmp_path / "proj" / "link.txt").symlink_to(tmp_path / "outside" / "o.txt")
+    monkeypatch.chdir(tmp_path / "proj")
+    r = run("check", "--fix", ".")
+    assert "1 symbolic link to files outside it skipped (link.txt)" in r.stderr
+    assert (tmp_path / "outside" / "o.txt").read_text(encoding="utf-8") == "疫情疫情。\n"
+    assert (tmp_path / "proj" / "in.txt").read_text(encoding="utf-8") == "疫情。\n"
+    r = run("check", "link.txt")  # named, it is checked
+    assert r.exit_code == 1 and "link.txt:1:1: duplicate-word" in r.stdout

@@ -136,6 +136,7 @@ class Discovery:
         self.options = options
         self.configs = configs
         self._gitignores: dict[Path, object] = {}
+        self._notes: list[str] = []  # what a walk has to say (links out of the folder skipped)
 
     def is_jsonl(self, name: str) -> bool:
         """Is this input JSON Lines? (Standard input is, with --jsonl-field, unless --stdin-filename names a
@@ -212,11 +213,14 @@ class Discovery:
                 inputs.errors.append(f"{p}: broken symbolic link")
             else:
                 inputs.errors.append(f"{p}: no such file or directory")
+        inputs.notes.extend(self._notes)
         return inputs
 
     def _walk(self, root: Path, errors: list[str]):
         seen: set[tuple[int, int]] = set()
         suffixes = TEXT_SUFFIXES + (JSONL_SUFFIXES if self.options.jsonl_field else ())
+
+        errors_outside: list[str] = []
 
         def unreadable(e: OSError) -> None:
             # a folder that cannot be listed is an error, not a pass: its files would go unchecked unseen
@@ -235,8 +239,20 @@ class Discovery:
             for name in sorted(filenames):
                 if name.lower().endswith(suffixes):
                     f = Path(dirpath) / name
-                    if f.is_file():  # not a pipe, a socket or a device (reading a pipe would wait forever)
-                        yield f
+                    if not f.is_file():  # not a pipe, a socket or a device (reading a pipe would wait forever)
+                        continue
+                    if f.is_symlink() and not _inside(f, root):
+                        # a link out of the folder walked: its target is another tree's file, which --fix would
+                        # rewrite (as a walk of ruff's, the walk stays in its tree; name the file to check it)
+                        errors_outside.append(str(f))
+                        continue
+                    yield f
+        if errors_outside:
+            n = len(errors_outside)
+            self._notes.append(
+                f"{root}: {n} symbolic link{'s' if n != 1 else ''} to files outside it skipped ({errors_outside[0]}"
+                f"{', …' if n > 1 else ''}); name a file to check it"
+            )
 
     def skipped(self, f: Path) -> bool:
         """Does the configuration exclude ``f``, or a .gitignore ignore it?"""
@@ -275,3 +291,12 @@ class Discovery:
                     spec = None
             self._gitignores[d] = spec
         return self._gitignores[d]
+
+
+def _inside(f: Path, root: Path) -> bool:
+    """Is the target of the link ``f`` inside the folder ``root``?"""
+    try:
+        f.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
