@@ -486,3 +486,13 @@ def test_api_decode_edge_cases():
     assert decode(b"\xff\xfe", "x").text == ""
     src = decode(b"\xff\xfe" + "疫情\r\n".encode("utf-16-le"), "x")
     assert src.text == "疫情\r\n" and src.encoding == "utf-16-le"
+
+
+def test_a_gbk_file_with_a_bad_byte_names_where_gbk_failed():
+    # the message named byte 0, where UTF-8 failed, for a GBK file whose last byte was bad
+    data = "疫情防控工作".encode("gbk") + b"\xff"
+    with pytest.raises(InputError, match=r"at byte 0 \(0xd2\), nor as GB18030/GBK \(at byte 12\)"):
+        decode(data, "x")
+    latin = "café ñ über".encode("latin-1")
+    with pytest.raises(InputError, match=r"nor as GB18030/GBK \((at byte \d+|its characters are not mostly common)"):
+        decode(latin, "y")

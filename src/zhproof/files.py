@@ -59,13 +59,15 @@ def decode(data: bytes, path: str) -> Source:
     # Latin-1 file is reported instead of being read as nonsense.
     try:
         text = data.decode("gb18030")
-    except UnicodeDecodeError:
+        gb_problem = "its characters are not mostly common Chinese ones"
+    except UnicodeDecodeError as e:
         text = None
+        gb_problem = f"at byte {e.start}"
     if text is not None and _looks_chinese(text) and _common_han(text):
         return Source(path, text, "gb18030", b"")
     raise InputError(
-        f"{path}: cannot decode as UTF-8 at byte {utf8_error.start} (0x{data[utf8_error.start]:02x}), nor as GB18030/GBK; "
-        "save the file as UTF-8, UTF-16 with a BOM, or GB18030"
+        f"{path}: cannot decode as UTF-8 at byte {utf8_error.start} (0x{data[utf8_error.start]:02x}), nor as GB18030/GBK "
+        f"({gb_problem}); save the file as UTF-8, UTF-16 with a BOM, or GB18030"
     ) from None
 
 
