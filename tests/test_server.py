@@ -496,3 +496,22 @@ def test_without_the_lsp_extra_one_line_and_exit_2(tmp_path):
     )
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "zhproof[lsp]" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_exit_without_shutdown_ends_with_1():
+    # the protocol asks for 1 when exit comes before shutdown; the server ended with 0 either way
+    import json
+    import subprocess
+
+    def message(o) -> bytes:
+        body = json.dumps(o).encode()
+        return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+    init = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "capabilities": {}}}
+    for shutdown, code in ((True, 0), (False, 1)):
+        data = message(init) + message({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+        if shutdown:
+            data += message({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+        data += message({"jsonrpc": "2.0", "method": "exit"})
+        r = subprocess.run([sys.executable, "-m", "zhproof", "server"], input=data, capture_output=True, timeout=120)
+        assert r.returncode == code, (shutdown, r.stderr)

@@ -607,7 +607,11 @@ def serve() -> None:
         logger.addHandler(handler)
         logger.setLevel(logging.WARNING)
         logger.propagate = False
-    create_server().start_io()
+    server = create_server()
+    server.start_io()
+    if not getattr(server.protocol, "_shutdown", True):
+        # exit (or the end of the input) without shutdown first: 1, as the protocol asks (pygls exits 0 here)
+        raise SystemExit(1)
 
 
 def _names(value) -> list[str] | None:
