@@ -349,3 +349,12 @@ def test_a_walk_does_not_follow_links_out_of_its_folder(tmp_path, monkeypatch):
     assert (tmp_path / "proj" / "in.txt").read_text(encoding="utf-8") == "疫情。\n"
     r = run("check", "link.txt")  # named, it is checked
     assert r.exit_code == 1 and "link.txt:1:1: duplicate-word" in r.stdout
+
+
+def test_select_with_no_rule_name_is_a_usage_error(tmp_path, monkeypatch):
+    # --select '' (an empty shell variable) silently meant the default set
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("疫情疫情。\n", encoding="utf-8")
+    for option in ("--select", "--extend-select"):
+        r = CliRunner().invoke(main, ["check", option, " , ", "a.txt"])
+        assert r.exit_code == 2 and f"{option} needs at least one rule name" in r.output

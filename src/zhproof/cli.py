@@ -39,9 +39,13 @@ def main() -> None:
 FORMATS = ["text", "json", "json-lines", "github", "sarif"]
 
 
-def _rule_list(values: tuple[str, ...]) -> list[str]:
-    """--select a,b --select c: every name given, in order (as ruff: the option accumulates)."""
-    return [n.strip() for v in values for n in v.split(",") if n.strip()]
+def _rule_list(values: tuple[str, ...], option: str = "") -> list[str]:
+    """--select a,b --select c: every name given, in order (as ruff: the option accumulates). An option given
+    with no name at all (--select '') is a usage error: it silently meant the default set."""
+    names = [n.strip() for v in values for n in v.split(",") if n.strip()]
+    if values and not names and option:
+        raise click.UsageError(f"{option} needs at least one rule name (ALL for every rule)")
+    return names
 
 
 @main.command()
@@ -145,8 +149,8 @@ def check(
         fix=fix,
         unsafe_fixes=unsafe_fixes,
         diff=diff,
-        select=_rule_list(select) or None,
-        extend_select=_rule_list(extend_select),
+        select=_rule_list(select, "--select") or None,
+        extend_select=_rule_list(extend_select, "--extend-select"),
         ignore=_rule_list(ignore),
         variant=variant,
         output_format=output_format,
