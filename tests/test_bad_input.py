@@ -217,7 +217,9 @@ def test_line_endings_give_the_same_findings():
     texts += [(root.parent / "samples" / "seed.txt").read_text(encoding="utf-8")]
     colon = "第三条 人民调解委员会调解民间纠纷，应当遵循下列原则:\n\n（一）在当事人自愿的基础上进行调解；\n"
     headline = "2021年度全国征兵工作有序展开\n\n2021年度全国征兵工作有序展开。今年征兵以大学生为重点。\n"
-    texts += [colon, headline]
+    # (two lines of the speed text: duplicate-word read only line feeds as the end of a wrapped line, 试举|举起)
+    wrapped = "坚持把发展经济着力点放在实体经济上，“十四五”规划纲要更为制造业的减负继续做“加法“。未来五年，国家将推动工业用地提容增效，推广新型产业用地模式。扩大制造业中长期贷款、信用贷款规模，增加技改贷款，推动股权投资、债券融资等向制造业倾斜。\n在昨晚进行的举重男子67公斤级比赛中，中国选手谌利军抓举第一次试举举起145公斤，以排名第四、落后第一名6公斤的成绩进入挺举比赛。挺举比赛中，谌利军第一次试举举起175公斤，此时总成绩已经落后第一名11公斤。挺举第二次试举，谌利军放手一搏，直接挑战187公斤。\n"
+    texts += [colon, headline, wrapped]
     texts += [e.text for rule in builtin_rules().values() for e in rule.doc.examples if e.variant == "zh-Hans"]
     linter = Linter()
     for text in texts:

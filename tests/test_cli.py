@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -176,7 +177,7 @@ def test_diff_applies_in_the_files_own_encoding(tmp):
         "cr.txt": "第一行。\r疫情疫情防控。\r".encode("utf-8"),
         "u.txt": ("第一行\u2028仍是同一行。\n" + BAD + "末行").encode("utf-8"),
     }
-    for folder in ("p", "f"):
+    for folder in ("p", "f", "g"):
         (tmp / folder).mkdir()
         for name, data in files.items():
             (tmp / folder / name).write_bytes(data)
@@ -189,6 +190,11 @@ def test_diff_applies_in_the_files_own_encoding(tmp):
     for name, data in files.items():
         fixed = (tmp / "f" / name).read_bytes()
         assert fixed != data and (tmp / "p" / name).read_bytes() == fixed, name
+    patch = shutil.which("patch")
+    if patch is not None:  # GNU patch itself, where the machine has it (the applier above reads lines as it does)
+        subprocess.run([patch, "-p1", "-s"], input=r.stdout_bytes, cwd=tmp / "g", check=True)
+        for name in files:
+            assert (tmp / "g" / name).read_bytes() == (tmp / "f" / name).read_bytes(), name
 
 
 def test_fix_in_place_keeps_bom_and_crlf(tmp):

@@ -252,7 +252,7 @@ def test_a_jsonl_file_without_its_field_is_refused_and_left_alone(tmp_path, monk
     (tmp_path / "v.jsonl").write_text(data, encoding="utf-8")
     (tmp_path / "a.txt").write_text("疫情疫情防控。\n", encoding="utf-8")
     r = run("check", "--fix", "v.jsonl", "a.txt")
-    assert r.exit_code == 2 and "v.jsonl: JSON Lines; give --jsonl-field FIELD" in r.stderr
+    assert r.exit_code == 2 and "v.jsonl: JSON; give --jsonl-field FIELD" in r.stderr
     assert (tmp_path / "v.jsonl").read_text(encoding="utf-8") == data
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "疫情防控。\n"  # the other files are still fixed
 
@@ -313,10 +313,10 @@ def test_a_bad_configuration_in_a_subfolder_stops_only_its_files(tmp_path, monke
 def test_control_characters_of_the_file_are_shown_not_sent_to_the_terminal(tmp_path, monkeypatch):
     # a file's ESC [31m recoloured the terminal of whoever ran zhproof check on it
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "esc.txt").write_text("\x1b[31m红色\x1b[0m疫情疫情\x7f\x9b。\n", encoding="utf-8")
+    (tmp_path / "esc.txt").write_text("\x1b[31m红色\x1b[0m疫情疫情\x7f\x9b\u202e\u2028。\n", encoding="utf-8")
     r = run("check", "esc.txt")
-    assert "\x1b" not in r.stdout and "\x7f" not in r.stdout and "\x9b" not in r.stdout
-    assert "␛[31m红色␛[0m疫情疫情␡\ufffd。" in r.stdout
+    assert not any(c in r.stdout for c in "\x1b\x7f\x9b\u202e\u2028")
+    assert "␛[31m红色␛[0m疫情疫情␡\ufffd\ufffd\ufffd。" in r.stdout
 
 
 def test_records_from_standard_input_are_fixed_to_standard_output():
@@ -358,3 +358,73 @@ def test_select_with_no_rule_name_is_a_usage_error(tmp_path, monkeypatch):
     for option in ("--select", "--extend-select"):
         r = CliRunner().invoke(main, ["check", option, " , ", "a.txt"])
         assert r.exit_code == 2 and f"{option} needs at least one rule name" in r.output
+
+
+@pytest.mark.parametrize("ignored_by", [".gitignore", "zhproof.toml"])
+def test_a_folder_that_cannot_be_read_but_is_ignored_is_no_error(tmp_path, monkeypatch, ignored_by):
+    import zhproof.discovery
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "secret").mkdir()
+    (tmp_path / "a.txt").write_text("好的。\n", encoding="utf-8")
+    if ignored_by == ".gitignore":
+        (tmp_path / ".gitignore").write_text("secret/\n", encoding="utf-8")
+    else:
+        (tmp_path / "zhproof.toml").write_text('exclude = ["secret"]\n', encoding="utf-8")
+    real_walk = os.walk
+
+    def walk(top, followlinks=False, onerror=None):
+        for entry in real_walk(top, followlinks=followlinks, onerror=onerror):
+            if Path(entry[0]).name == "secret":
+                onerror(PermissionError(13, "Permission denied", entry[0]))
+                continue
+            yield entry
+
+    monkeypatch.setattr(zhproof.discovery.os, "walk", walk)
+    r = run("check", ".")
+    assert r.exit_code == 0 and "cannot read" not in r.stderr
+
+
+def test_a_mistyped_rule_of_the_command_line_is_one_error_not_one_per_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for i in range(4):
+        (tmp_path / f"{i}.txt").write_text("疫情疫情。\n", encoding="utf-8")
+    r = run("check", ".", "--extend-select", "duplicate-wrod")
+    assert r.exit_code == 2 and r.stderr.count("unknown rule 'duplicate-wrod'") == 1
+
+
+def test_records_on_standard_input_under_a_bad_configuration_pass_through(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "zhproof.toml").write_text("select = [\n", encoding="utf-8")
+    data = '{"text": "疫情疫情防控"}\n{"text": "好"}\n'
+    r = CliRunner().invoke(
+        main, ["check", "--jsonl-field", "text", "--fix", "--stdin-filename", "bad/x.jsonl", "-"], input=data
+    )
+    assert r.exit_code == 2 and r.stdout == data  # (it wrote nothing: an editor's buffer or a pipe emptied)
+
+
+@pytest.mark.parametrize("name", ["b.jsonl", "a.json"])
+def test_json_on_standard_input_without_its_field_is_refused_and_passed_through(name):
+    data = '{"text": "疫情疫情"}\n'
+    r = CliRunner().invoke(main, ["check", "--fix", "--stdin-filename", name, "-"], input=data)
+    assert r.exit_code == 2 and r.stdout == data and "give --jsonl-field FIELD" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "patterns, checked",
+    [
+        (["build\\\\"], ["a/y.txt", "docs/sub/z.md", "keep.txt", "x.md"]),  # pathspec cannot read it: no error
+        (["docs/**", "!docs/sub/z.md"], ["a/y.txt", "docs/sub/z.md", "keep.txt", "x.md"]),  # a negation takes back
+        ([f"nothing{i}/" for i in range(300)] + ["*.md"], ["a/y.txt", "keep.txt"]),  # many patterns, one spec
+    ],
+)
+def test_exclude_patterns_as_gitignore_reads_them(tmp_path, monkeypatch, patterns, checked):
+    monkeypatch.chdir(tmp_path)
+    for name in ("x.md", "a/y.txt", "docs/sub/z.md", "keep.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("疫情疫情。\n", encoding="utf-8")
+    (tmp_path / "zhproof.toml").write_text(f"exclude = {json.dumps(patterns)}\n", encoding="utf-8")
+    r = run("check", ".", "--output-format", "json")
+    assert r.exit_code == 1 and sorted({f["path"] for f in json.loads(r.stdout)}) == checked

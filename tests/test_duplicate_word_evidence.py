@@ -1923,3 +1923,14 @@ def test_a_line_that_holds_a_word_said_again_and_nothing_else_is_an_utterance(te
 
 def test_a_line_of_a_doubled_noun_is_still_a_slip():
     assert [d.rule for d in zhproof.lint_text("疫情疫情\n防控工作有序推进。")] == ["duplicate-word"]
+
+
+@pytest.mark.parametrize("heading", ["通知通知", "摘要摘要", "安装安装"])
+def test_a_heading_doubled_on_a_line_of_its_own_is_still_a_slip(heading):
+    # a line of its own is an utterance only in the forms of speech (来了来了, 没事没事, 走走走)
+    found = [
+        d
+        for d in zhproof.lint_text(f"会议纪要\n\n{heading}\n\n今天下午召开了工作会议。\n")
+        if d.rule == "duplicate-word"
+    ]
+    assert len(found) == 1

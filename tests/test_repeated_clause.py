@@ -808,3 +808,15 @@ def test_a_line_of_dialogue_said_twice_in_a_row():
     assert text[d.start : d.end] == "“柴劈好了，水也挑满了。”" and d.fix.safety is Safety.UNSAFE
     assert zhproof.fix_text(text, unsafe=True) == "“嗯。”\n\n“柴劈好了，水也挑满了。”\n\n“嗯，好。”"
     assert findings("“你怎么来了？”“你怎么来了？”") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the words of a quotation said again right after it: a restatement, not a paste
+        "习近平总书记指出：“绿水青山就是金山银山。”绿水青山就是金山银山，这一理念已经成为全党全社会的共识和行动。",
+        "他强调：“新一轮科技革命和产业变革正在深入发展。”新一轮科技革命和产业变革正在深入发展。",
+    ],
+)
+def test_a_quotation_restated_after_it_is_no_paste(text):
+    assert findings(text) == []

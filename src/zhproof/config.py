@@ -58,8 +58,14 @@ class Config(Value):
         return out
 
     def excluded(self, path: Path) -> bool:
+        """Does ``exclude`` name ``path``: as a shell glob or one of its parts, or as .gitignore reads the patterns,
+        all together (one spec per configuration: a negation, !drafts/keep.md, takes back what the lines above it
+        excluded, and then the patterns are read as .gitignore's alone)?"""
         rel = _relative(path, self.root)
-        return any(_match(rel, p) for p in self.exclude)
+        spec = _gitignore_spec(tuple(self.exclude))
+        if any(p.startswith("!") for p in self.exclude) and spec is not None:
+            return spec.match_file(rel)
+        return any(_glob_match(rel, p) for p in self.exclude) or (spec is not None and spec.match_file(rel))
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -73,21 +79,29 @@ def _match(rel: str, pattern: str) -> bool:
     """Does the path ``rel`` (relative to the configuration's folder) match the glob ``pattern``? As a shell glob
     (* crossing /), or one of its parts, or as .gitignore reads it (``pathspec``: **/*.md matches x.md at the top,
     /drafts is anchored at the configuration's folder; ./drafts reads as /drafts)."""
+    spec = _gitignore_spec((pattern,))
+    return _glob_match(rel, pattern) or (spec is not None and spec.match_file(rel))
+
+
+def _glob_match(rel: str, pattern: str) -> bool:
     return (
         fnmatch.fnmatch(rel, pattern)
         or fnmatch.fnmatch(rel, pattern.rstrip("/") + "/*")
         or any(fnmatch.fnmatch(part, pattern) for part in rel.split("/"))
-        or _gitignore_spec(pattern).match_file(rel)
     )
 
 
-@functools.lru_cache(maxsize=256)
-def _gitignore_spec(pattern: str):
+@functools.cache
+def _gitignore_spec(patterns: tuple[str, ...]):
+    """The patterns as .gitignore reads them, or None where pathspec cannot read one (build\\: the shell glob
+    still matches as it did)."""
     import pathspec
 
-    if pattern.startswith("./"):
-        pattern = "/" + pattern[2:]
-    return pathspec.GitIgnoreSpec.from_lines([pattern])
+    lines = ["/" + p[2:] if p.startswith("./") else "!/" + p[3:] if p.startswith("!./") else p for p in patterns]
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except Exception:  # (pathspec's GitIgnorePatternError and the errors of its regex engine)
+        return None
 
 
 def find_config(start: Path) -> Path | None:

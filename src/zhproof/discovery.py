@@ -18,10 +18,16 @@ from .registry import default_rules, UnknownRuleError, builtin_rules, load_extra
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+#: Files of JSON, which zhproof reads only as JSON Lines (--jsonl-field): as plain text, quotes' fixes break them.
+JSON_SUFFIXES = JSONL_SUFFIXES + (".json",)
 
 
 class SetupError(Exception):
     """A problem that stops the whole run (bad configuration, unknown rule): one line, exit 2."""
+
+
+class OptionError(SetupError):
+    """A rule name of the command line's options that no configuration knows: it stops the whole run, once."""
 
 
 class Input:
@@ -123,7 +129,7 @@ class Configurations:
                 ignore = parse_rule_list(o.ignore, known) + cfg.ignore + list(extra)
                 self._linters[key] = Linter(select, ignore, o.variant or cfg.variant, cfg.allow, cfg.rules, known)
             except UnknownRuleError as e:
-                raise SetupError(str(e)) from None
+                raise OptionError(str(e)) from None
         linter = self._linters[key]
         linter.jobs = self.jobs
         return linter
@@ -177,6 +183,13 @@ class Discovery:
         for p in paths:
             if p == "-":
                 where = self.options.stdin_filename
+                if (
+                    where is not None
+                    and self.options.jsonl_field is None
+                    and str(where).lower().endswith(JSON_SUFFIXES)
+                ):
+                    inputs.errors.append(f"{where}: JSON; give --jsonl-field FIELD to check the text of its records")
+                    continue
                 if where is not None and force and self.skipped(where):
                     inputs.stdin_excluded = True
                     continue
@@ -204,9 +217,9 @@ class Discovery:
                     continue
                 if force and skipped(path):
                     continue
-                if self.options.jsonl_field is None and p.lower().endswith(JSONL_SUFFIXES):
+                if self.options.jsonl_field is None and p.lower().endswith(JSON_SUFFIXES):
                     # read as plain text, its JSON syntax is no prose: the quotes' fixes broke every record
-                    inputs.errors.append(f"{p}: JSON Lines; give --jsonl-field FIELD to check the text of its records")
+                    inputs.errors.append(f"{p}: JSON; give --jsonl-field FIELD to check the text of its records")
                     continue
                 add(path)
             elif path.is_symlink():
@@ -223,7 +236,14 @@ class Discovery:
         errors_outside: list[str] = []
 
         def unreadable(e: OSError) -> None:
-            # a folder that cannot be listed is an error, not a pass: its files would go unchecked unseen
+            # a folder that cannot be listed is an error, not a pass: its files would go unchecked unseen; unless
+            # .gitignore or exclude leave out what it holds (a root-owned volume that a .gitignore names)
+            if e.filename is not None:
+                try:
+                    if self.skipped(Path(e.filename) / "_"):
+                        return
+                except SetupError:
+                    pass
             errors.append(f"{e.filename}: cannot read the folder: {e.strerror or e}")
 
         for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable):

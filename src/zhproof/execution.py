@@ -11,7 +11,7 @@ import json
 import os
 from pathlib import Path
 
-from .discovery import Configurations, SetupError
+from .discovery import Configurations, OptionError, SetupError
 from .files import BinaryFileError, InputError, Source, decode, encode, read_file, write_atomic
 from .fixer import FixNotConvergedError
 from .kinds import RuleFileError
@@ -126,6 +126,8 @@ class Executor:
             return result
         try:
             linter = self.configs.linter_for(path)
+        except OptionError:
+            raise  # (a rule name of the command line: the whole run stops, with one line)
         except SetupError as e:  # its configuration cannot be used: this file is not checked, the others are
             result.error = str(e)
             return result
@@ -193,8 +195,16 @@ class Executor:
         result = Result(name)
         field_name = self.options.jsonl_field
         assert field_name is not None  # records are read only with --jsonl-field
-        linter = self.configs.linter_for(unit.path)
         fixing = self.options.fix
+        try:
+            linter = self.configs.linter_for(unit.path)
+        except OptionError:
+            raise
+        except SetupError as e:  # its configuration cannot be used: the records are passed through unchanged
+            result.error = str(e)
+            if fixing:
+                result.records = [_with_newline(raw) for raw in unit.lines]
+            return result
         cleaned: list[bytes] = []
         for n, raw in enumerate(unit.lines, unit.first):
             try:

@@ -140,8 +140,8 @@ def _run_check(o: CheckOptions, paths: list[str]) -> int:
                 failed.add(result.name)
             for message in problems.add(result.name, result.problems):
                 error(message)
-            if result.records is not None and result.name not in failed:
-                if stdin_records:
+            if result.records is not None and (result.name not in failed or stdin_records):
+                if stdin_records:  # (standard input's records go on to standard output, passed through if unread)
                     _write_stdout(b"".join(result.records))
                 else:
                     writers.write(result.name, result.records)
@@ -161,6 +161,12 @@ def _run_check(o: CheckOptions, paths: list[str]) -> int:
     except BaseException:
         writers.abort()
         raise
+    passed_through = False
+    if o.fix and "-" in paths and o.jsonl_field is None and not _stdout_written and not inputs.stdin_excluded:
+        if not any(i.path is None for i in inputs.items):
+            # standard input refused before it was read (a .json name): passed through unchanged, as on any error
+            _write_stdout(_read_stdin())
+            passed_through = True
     if o.fix and inputs.stdin_excluded:
         # an excluded file on standard input is passed through unchanged: an editor replaces its text with ours
         _write_stdout(_read_stdin())
@@ -168,6 +174,7 @@ def _run_check(o: CheckOptions, paths: list[str]) -> int:
             note(f"{o.stdin_filename}: excluded by the configuration; passed through unchanged")
     stdin_fixed = o.fix and (
         inputs.stdin_excluded
+        or passed_through
         or stdin_records
         or any(i.path is None and not discovery.is_jsonl(i.name) for i in inputs.items)
     )

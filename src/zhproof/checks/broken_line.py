@@ -65,8 +65,8 @@ _CREDIT = compile_re(f"[{HAN}][ \\t\\u3000]+[{HAN}]|{_CREDIT_SLASH_PATTERN}")
 # between the halves of a sentence: its names never go on into the next line.
 _CREDIT_LINE = compile_re(
     r"[^，。；！？：:]{0,6}(?:责编|编辑|记者|通讯员|摄影|校对|审校|审核|撰稿|制图|供图|编审|責編|編輯|編審|記者|通訊員|攝影)"
-    r"[^，。；！？：:]{0,4}[：:][ \t\u3000]*[^，。；！？：:\s]{2,}(?:[ \t\u3000、，,][^，。；！？：:\s]{2,})*"
-)
+    f"[^，。；！？：:]{{0,4}}[：:][ \\t\\u3000]*[{HAN}·]{{2,4}}(?:[ \\t\\u3000、]+[{HAN}·]{{2,4}})*"
+)  # (names of two to four characters: a line of prose after 记者： is an interview's question, 记者：这次活动的举办，……)
 _CREDIT_ROLE = compile_re("记者|通讯员|摄|供图|编辑|特约|实习生|作者|文字|撰稿|配音|主播|导演|制片|译")  # (摄影, 翻译)
 # An article or chapter number alone on its line, as traditional-script statutes write it (第 65 條), also an
 # article inserted later (第 19-1 條, 第十九條之一).

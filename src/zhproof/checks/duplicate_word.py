@@ -276,6 +276,7 @@ DOC = RuleDoc(
 
 class DuplicateWord(BaseRule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
+        doc = doc.lf_lines()  # a lone carriage return ends a line as a line feed does (the windows' wraps, headings)
         text = doc.text
         # the memos of _grammar and _gain serve the repeats one document writes again and again; they start
         # empty for each document, so that a text checked twice (a benchmark's runs, an editor's keystrokes) is
@@ -1541,7 +1542,9 @@ def _whole_clause(text: str, start: int, end: int, k: int) -> bool:
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
     if _line_of_its_own(text, start, end):
-        return True  # a line that holds the copies alone: an utterance (a subtitle's 来了来了, a line of dialogue)
+        # a line that holds the copies alone, in the forms of speech: an utterance (a subtitle's 来了来了, 没事没事,
+        # 走走走); not a heading doubled (通知通知, 安装安装)
+        return _spoken_form(text[start : start + k], (end - start) // k)
     if _said_after(text, start) >= 0:
         # a verb of saying of its own (老奶奶说|不用不用, 大喊|救命救命, 说着|不要不要), not the end of a word (虽说,
         # 据说, 知道, 街道) or 说说, and not before its complement (说完完, 说清楚清楚, 说明白明白: SAYING_COMPLEMENTS,
@@ -1769,6 +1772,21 @@ QUOTED, SAID = "quoted", "said"
 
 #: What may follow copies that make a line of their own: final punctuation, then the line's end.
 _LINE_REST = compile_re(r"[！!？?。…～~]*[ \t\u3000]*(?:[\r\n]|$)")
+
+
+#: What ends a unit said as speech on a line of its own: an aspect particle (来了来了, 听过听过) or one of mood.
+_SPOKEN_ENDS = frozenset("了过着") | MOOD_PARTICLES
+
+
+def _spoken_form(unit: str, copies: int) -> bool:
+    """Is ``unit``, said ``copies`` times, in a form of speech: an answer (对对对), a unit ending with an aspect or
+    mood particle (来了来了, 好吧好吧) or opening with a negation (没事没事), or one character said three times or more
+    (走走走)? A heading doubled by a slip (通知通知, 摘要摘要) is none."""
+    return (
+        unit in ANSWERS
+        or (len(unit) > 1 and (unit[-1] in _SPOKEN_ENDS or unit[0] in NEGATORS))
+        or (len(unit) == 1 and copies >= 3)
+    )
 
 
 def _line_of_its_own(text: str, start: int, end: int) -> bool:

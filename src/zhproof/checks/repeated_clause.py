@@ -284,6 +284,16 @@ class RepeatedClause(BaseRule):
             orig_end = ends[o + (j - i) - 1]
             gap = text[orig_end:copy_start] if copy_start - orig_end <= 16 else ""  # (a distant copy: no slice)
             adjacent = copy_start - orig_end <= 16 and not gap.strip(_GAP_MARKS)
+            if (
+                adjacent
+                and any(c in gap for c in _OPENER_OF)
+                and not any(c in gap for c in _CLOSER_OF)
+                and text[copy_end : copy_end + 2].lstrip("。！？")[:1] not in _OPENER_OF
+            ):
+                # the words of a quotation said again right after it, outside it (指出：“绿水青山就是金山银山。”绿水
+                # 青山就是金山银山，这一理念……): a restatement, judged as a copy elsewhere (a quotation after a colon is
+                # no sentence of the document's own); not a copy pasted with the quote that closes it (A。”A。”)
+                adjacent = False
             if adjacent and (
                 (
                     labels[i]
