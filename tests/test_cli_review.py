@@ -410,21 +410,3 @@ def test_json_on_standard_input_without_its_field_is_refused_and_passed_through(
     data = '{"text": "疫情疫情"}\n'
     r = CliRunner().invoke(main, ["check", "--fix", "--stdin-filename", name, "-"], input=data)
     assert r.exit_code == 2 and r.stdout == data and "give --jsonl-field FIELD" in r.stderr
-
-
-@pytest.mark.parametrize(
-    "patterns, checked",
-    [
-        (["build\\\\"], ["a/y.txt", "docs/sub/z.md", "keep.txt", "x.md"]),  # pathspec cannot read it: no error
-        (["docs/**", "!docs/sub/z.md"], ["a/y.txt", "docs/sub/z.md", "keep.txt", "x.md"]),  # a negation takes back
-        ([f"nothing{i}/" for i in range(300)] + ["*.md"], ["a/y.txt", "keep.txt"]),  # many patterns, one spec
-    ],
-)
-def test_exclude_patterns_as_gitignore_reads_them(tmp_path, monkeypatch, patterns, checked):
-    monkeypatch.chdir(tmp_path)
-    for name in ("x.md", "a/y.txt", "docs/sub/z.md", "keep.txt"):
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("疫情疫情。\n", encoding="utf-8")
-    (tmp_path / "zhproof.toml").write_text(f"exclude = {json.dumps(patterns)}\n", encoding="utf-8")
-    r = run("check", ".", "--output-format", "json")
-    assert r.exit_code == 1 and sorted({f["path"] for f in json.loads(r.stdout)}) == checked

@@ -165,19 +165,22 @@ def test_symlink_loop_in_a_walk(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "pattern, checked",
+    "patterns, checked",
     [
-        ("**/*.md", ["a/y.txt", "keep.txt"]),  # x.md at the top is excluded too, as .gitignore and ruff read it
-        ("/a", ["docs/sub/z.md", "keep.txt", "x.md"]),  # anchored at the configuration's folder
-        ("./a", ["docs/sub/z.md", "keep.txt", "x.md"]),
-        ("docs/*.md", ["a/y.txt", "keep.txt", "x.md"]),  # (a shell glob's * crosses /, as before)
+        (["**/*.md"], ["a/y.txt", "keep.txt"]),  # x.md at the top is excluded too, as .gitignore and ruff read it
+        (["/a"], ["docs/sub/z.md", "keep.txt", "x.md"]),  # anchored at the configuration's folder
+        (["./a"], ["docs/sub/z.md", "keep.txt", "x.md"]),
+        (["docs/*.md"], ["a/y.txt", "keep.txt", "x.md"]),  # (a shell glob's * crosses /, as before)
+        (["build\\"], ["a/y.txt", "docs/sub/z.md", "keep.txt", "x.md"]),  # pathspec cannot read it: no error
+        (["docs/**", "!docs/sub/z.md"], ["a/y.txt", "docs/sub/z.md", "keep.txt", "x.md"]),  # a negation takes back
+        ([f"nothing{i}/" for i in range(300)] + ["*.md"], ["a/y.txt", "keep.txt"]),  # many patterns, one spec
     ],
 )
-def test_exclude_globs_read_as_gitignore_patterns_too(tmp_path, monkeypatch, pattern, checked):
+def test_exclude_globs_read_as_gitignore_patterns_too(tmp_path, monkeypatch, patterns, checked):
     monkeypatch.chdir(tmp_path)
     for name in ("x.md", "a/y.txt", "docs/sub/z.md", "keep.txt"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("疫情疫情。\n", encoding="utf-8")
-    (tmp_path / "zhproof.toml").write_text(f'exclude = ["{pattern}"]\n', encoding="utf-8")
+    (tmp_path / "zhproof.toml").write_text(f"exclude = {json.dumps(patterns)}\n", encoding="utf-8")
     r = CliRunner().invoke(main, ["check", ".", "--output-format", "json"])
-    assert sorted({f["path"] for f in json.loads(r.stdout)}) == checked
+    assert r.exit_code == 1 and sorted({f["path"] for f in json.loads(r.stdout)}) == checked
