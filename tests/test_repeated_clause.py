@@ -801,15 +801,6 @@ def test_a_short_sentence_written_twice_in_running_prose():
         assert findings(text) == []
 
 
-def test_a_line_of_dialogue_said_twice_in_a_row():
-    # two whole quotations, the same words ending with 。: a paste (an echoed question, with ？, is dialogue)
-    text = "“嗯。”\n\n“柴劈好了，水也挑满了。”“柴劈好了，水也挑满了。”\n\n“嗯，好。”"
-    (d,) = findings(text)
-    assert text[d.start : d.end] == "“柴劈好了，水也挑满了。”" and d.fix.safety is Safety.UNSAFE
-    assert zhproof.fix_text(text, unsafe=True) == "“嗯。”\n\n“柴劈好了，水也挑满了。”\n\n“嗯，好。”"
-    assert findings("“你怎么来了？”“你怎么来了？”") == []
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -108,8 +108,7 @@ DOC = RuleDoc(
         f"that immediately follows its original is reported from {MIN_ADJACENT_HAN} Han characters on (shorter "
         "clauses said twice are refrains: 我爱你中国，我爱你中国), under 10 only inside one sentence and after a clause of "
         "its own (……，着力扩大国内需求，着力扩大国内需求，; not a refrain that opens its line: 月亮代表我的心，月亮代表我的心), or as "
-        "a sentence ending with 。 written twice after another sentence of its line (他愣住了。男人的脸一下子白了。男人的脸一下子白了。) or "
-        "as a quotation of its own (“柴劈好了，水也挑满了。”“柴劈好了，水也挑满了。”). A copy "
+        "a sentence ending with 。 written twice after another sentence of its line (他愣住了。男人的脸一下子白了。男人的脸一下子白了。). A copy "
         f"elsewhere is reported from {MIN_DISTANT_HAN} Han characters on when it is whole sentences (it starts a "
         "sentence and ends before 。！？ in both places), stays inside one paragraph and occurs exactly twice, or when "
         f"it is a passage of {MIN_PASSAGE_HAN}+ Han characters across a sentence end that is not mostly stock wording "
@@ -546,12 +545,7 @@ def _declarative_twice_in_prose(text: str, orig_start: int, orig_end: int, copy_
     one goes on with a comma (顶真: ……建设公共体育设施。建设公共体育设施，应当……)."""
     if text[orig_end : orig_end + 1] != "。" or text[copy_end : copy_end + 1] != "。":
         return False
-    between = text[orig_end + 1 : copy_start].strip(" \t\u3000")
-    if between in ("”“", "」「"):
-        # a line of dialogue said twice in a row, each a quotation of its own (“柴劈好了，水也挑满了。”“柴劈好了，水也
-        # 挑满了。”): both quotations whole
-        return text[orig_start - 1 : orig_start] == between[1] and text[copy_end + 1 : copy_end + 2] == between[0]
-    if between:
+    if text[orig_end + 1 : copy_start].strip(" \t\u3000"):
         return False  # (only the full stop between them)
     line_start = max(text.rfind("\n", 0, orig_start), text.rfind("\r", 0, orig_start)) + 1
     return _TERMINATOR.search(text, line_start, orig_start) is not None
