@@ -787,20 +787,6 @@ def test_a_closing_quote_pasted_with_the_copy_goes_with_it(quotes):
     assert zhproof.fix_text(text) == f"{o}好吧，我们明天一早就出发去山里看日出。{c}她点点头。"
 
 
-def test_a_short_sentence_written_twice_in_running_prose():
-    # 9 Han characters, a whole sentence written twice after another sentence: a paste (a person decides)
-    text = "他愣住了。男人的脸一下子白了。男人的脸一下子白了。他说不出话。"
-    (d,) = findings(text)
-    assert text[d.start : d.end] == "男人的脸一下子白了。" and d.fix.safety is Safety.UNSAFE
-    # refrains: a line of its own, an exclamation; 顶真: the next sentence goes on after the words
-    for text in (
-        "男人的脸一下子白了。男人的脸一下子白了。",
-        "今天很好。我爱你中国！我爱你中国！",
-        "他说话了。建设公共体育设施。建设公共体育设施，应当统筹规划。",
-    ):
-        assert findings(text) == []
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -107,8 +107,7 @@ DOC = RuleDoc(
         "clause punctuation) are compared; an article or list label (第二条, （一）) is not part of a clause. A copy "
         f"that immediately follows its original is reported from {MIN_ADJACENT_HAN} Han characters on (shorter "
         "clauses said twice are refrains: 我爱你中国，我爱你中国), under 10 only inside one sentence and after a clause of "
-        "its own (……，着力扩大国内需求，着力扩大国内需求，; not a refrain that opens its line: 月亮代表我的心，月亮代表我的心), or as "
-        "a sentence ending with 。 written twice after another sentence of its line (他愣住了。男人的脸一下子白了。男人的脸一下子白了。). A copy "
+        "its own (……，着力扩大国内需求，着力扩大国内需求，; not a refrain that opens its line: 月亮代表我的心，月亮代表我的心). A copy "
         f"elsewhere is reported from {MIN_DISTANT_HAN} Han characters on when it is whole sentences (it starts a "
         "sentence and ends before 。！？ in both places), stays inside one paragraph and occurs exactly twice, or when "
         f"it is a passage of {MIN_PASSAGE_HAN}+ Han characters across a sentence end that is not mostly stock wording "
@@ -331,7 +330,6 @@ class RepeatedClause(BaseRule):
                     and not (
                         gap.strip(" \t\u3000") in _CLAUSE_GAPS and text[orig_start - 1 : orig_start] in _CLAUSE_GAPS
                     )
-                    and not _declarative_twice_in_prose(text, orig_start, orig_end, copy_start, copy_end)
                 ):
                     # a short clause said twice is a slip inside one sentence, after a clause of its own
                     # (……，着力扩大国内需求，着力扩大国内需求，); across a sentence end it may open the next sentence
@@ -536,19 +534,6 @@ def _stray_is_earlier(text: str, earlier: tuple[int, int], later: tuple[int, int
         sum(len(pairs & _pairs(side)) for side in _around(text, *later, skip=earlier)),
     ]
     return shared[0] + COHERENCE_MARGIN <= shared[1]
-
-
-def _declarative_twice_in_prose(text: str, orig_start: int, orig_end: int, copy_start: int, copy_end: int) -> bool:
-    """Is a short sentence written twice in a row inside running prose (他愣住了。男人的脸一下子白了。男人的脸一下子白了。):
-    both copies whole sentences ending with 。, the first after another sentence of its line? A refrain opens its
-    line or ends with ！ (我爱你中国。我爱你中国。 as a line of its own, 冲啊！冲啊！); a sentence whose words open the next
-    one goes on with a comma (顶真: ……建设公共体育设施。建设公共体育设施，应当……)."""
-    if text[orig_end : orig_end + 1] != "。" or text[copy_end : copy_end + 1] != "。":
-        return False
-    if text[orig_end + 1 : copy_start].strip(" \t\u3000"):
-        return False  # (only the full stop between them)
-    line_start = max(text.rfind("\n", 0, orig_start), text.rfind("\r", 0, orig_start)) + 1
-    return _TERMINATOR.search(text, line_start, orig_start) is not None
 
 
 def _whole_line_of(text: str, start: int, end: int) -> bool:
