@@ -1060,8 +1060,11 @@ def test_a_credit_line_set_inside_a_sentence_is_not_glued_to_it():
     text = "今年前三季度，我国货物贸易进出\n本版责编：张三\n口总值同比增长百分之二十二点七，规模创历史同期新高。"
     assert [text[d.start - 3 : d.start] for d in findings(text)] == []
     assert broken_line.judge("责任编辑：李四 王五", "口总值同比增长百分之二十二点七。") is None
-    # a name cut in two is no credit line of its own (the line's name must be whole: two characters or more)
+    # a name cut in two is no credit line of its own (the line's name must be whole: two characters or more), nor
+    # is an interview's question (its words open with no surname: 今, 请)
     assert broken_line.judge("他说，我们的编辑：张", "三口总值同比增长百分之二十二点七。") is not None
+    assert broken_line.judge("记者：今年的大", "会在北京举行。") is not None
+    assert broken_line.judge("记者：请您谈", "谈感受。") is not None
 
 
 def test_text_set_one_character_per_line_is_no_cut_title():

@@ -313,10 +313,10 @@ def test_a_bad_configuration_in_a_subfolder_stops_only_its_files(tmp_path, monke
 def test_control_characters_of_the_file_are_shown_not_sent_to_the_terminal(tmp_path, monkeypatch):
     # a file's ESC [31m recoloured the terminal of whoever ran zhproof check on it
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "esc.txt").write_text("\x1b[31m红色\x1b[0m疫情疫情\x7f\x9b\u202e\u2028。\n", encoding="utf-8")
+    (tmp_path / "esc.txt").write_text("\x1b[31m红色\x1b[0m疫情疫情\x7f\x9b\u202e\u2028\u200f。\n", encoding="utf-8")
     r = run("check", "esc.txt")
-    assert not any(c in r.stdout for c in "\x1b\x7f\x9b\u202e\u2028")
-    assert "␛[31m红色␛[0m疫情疫情␡\ufffd\ufffd\ufffd。" in r.stdout
+    assert not any(c in r.stdout for c in "\x1b\x7f\x9b\u202e\u2028\u200f")
+    assert "␛[31m红色␛[0m疫情疫情␡\ufffd\ufffd\ufffd\ufffd。" in r.stdout
 
 
 def test_records_from_standard_input_are_fixed_to_standard_output():
@@ -410,3 +410,24 @@ def test_json_on_standard_input_without_its_field_is_refused_and_passed_through(
     data = '{"text": "疫情疫情"}\n'
     r = CliRunner().invoke(main, ["check", "--fix", "--stdin-filename", name, "-"], input=data)
     assert r.exit_code == 2 and r.stdout == data and "give --jsonl-field FIELD" in r.stderr
+
+
+def test_an_unreadable_folder_is_an_error_whatever_its_files_would_be_named(tmp_path, monkeypatch):
+    # (the check asked whether a made-up file _ in it was excluded: exclude = ["_*"] silenced the error)
+    import zhproof.discovery
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "secret").mkdir()
+    (tmp_path / "zhproof.toml").write_text('exclude = ["_*", "?"]\n', encoding="utf-8")
+    real_walk = os.walk
+
+    def walk(top, followlinks=False, onerror=None):
+        for entry in real_walk(top, followlinks=followlinks, onerror=onerror):
+            if Path(entry[0]).name == "secret":
+                onerror(PermissionError(13, "Permission denied", entry[0]))
+                continue
+            yield entry
+
+    monkeypatch.setattr(zhproof.discovery.os, "walk", walk)
+    r = run("check", ".")
+    assert r.exit_code == 2 and "secret: cannot read the folder" in r.stderr

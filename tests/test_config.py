@@ -173,7 +173,11 @@ def test_symlink_loop_in_a_walk(tmp_path):
         (["docs/*.md"], ["a/y.txt", "keep.txt", "x.md"]),  # (a shell glob's * crosses /, as before)
         (["build\\"], ["a/y.txt", "docs/sub/z.md", "keep.txt", "x.md"]),  # pathspec cannot read it: no error
         (["docs/**", "!docs/sub/z.md"], ["a/y.txt", "docs/sub/z.md", "keep.txt", "x.md"]),  # a negation takes back
-        ([f"nothing{i}/" for i in range(300)] + ["*.md"], ["a/y.txt", "keep.txt"]),  # many patterns, one spec
+        ([f"nothing{i}/" for i in range(300)] + ["*.md"], ["a/y.txt", "keep.txt"]),  # many patterns (not timed)
+        # as in .gitignore, the last pattern that matches decides; a negation changes no other pattern
+        (["docs/*.md", "!x.md", "a/"], ["keep.txt", "x.md"]),
+        (["!docs/sub/z.md", "docs/"], ["a/y.txt", "keep.txt", "x.md"]),
+        (["/a", "build\\"], ["docs/sub/z.md", "keep.txt", "x.md"]),  # one pattern pathspec rejects, the others hold
     ],
 )
 def test_exclude_globs_read_as_gitignore_patterns_too(tmp_path, monkeypatch, patterns, checked):

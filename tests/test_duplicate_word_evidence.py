@@ -1934,3 +1934,9 @@ def test_a_heading_doubled_on_a_line_of_its_own_is_still_a_slip(heading):
         if d.rule == "duplicate-word"
     ]
     assert len(found) == 1
+
+
+@pytest.mark.parametrize("text", ["救命救命！\n", "请进请进！\n", "辛苦辛苦！\n"])
+def test_a_call_on_a_line_of_its_own_stays_an_utterance(text):
+    # (the line-of-its-own reading returned before the older one, a whole clause before ！, was asked)
+    assert [d for d in zhproof.lint_text(text) if d.rule == "duplicate-word"] == []

@@ -797,3 +797,10 @@ def test_a_closing_quote_pasted_with_the_copy_goes_with_it(quotes):
 )
 def test_a_quotation_restated_after_it_is_no_paste(text):
     assert findings(text) == []
+
+
+def test_a_sentence_of_dialogue_pasted_after_its_quotation_is_still_found():
+    # (the restatement above is a quotation a reporting clause opens; this one opens its sentence)
+    text = "“好吧，我们明天一早就出发去县城。”我们明天一早就出发去县城。她转身进了屋。"
+    (d,) = findings(text)
+    assert text[d.start : d.end] == "我们明天一早就出发去县城。" and d.fix.safety is Safety.SAFE

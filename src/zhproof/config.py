@@ -57,15 +57,27 @@ class Config(Value):
                 out.extend(names)
         return out
 
-    def excluded(self, path: Path) -> bool:
-        """Does ``exclude`` name ``path``: as a shell glob or one of its parts, or as .gitignore reads the patterns,
-        all together (one spec per configuration: a negation, !drafts/keep.md, takes back what the lines above it
-        excluded, and then the patterns are read as .gitignore's alone)?"""
+    def excluded(self, path: Path, folder: bool = False) -> bool:
+        """Does ``exclude`` name ``path`` (a ``folder``: dir/ patterns name it too)? Each pattern matches as a shell
+        glob or one of the path's parts, or as .gitignore reads it (**/*.md, /vendor anchored at the configuration's
+        folder); as in .gitignore the last pattern that matches decides, and a negation (!drafts/keep.md) takes
+        back what the patterns above it excluded."""
         rel = _relative(path, self.root)
-        spec = _gitignore_spec(tuple(self.exclude))
-        if any(p.startswith("!") for p in self.exclude) and spec is not None:
-            return spec.match_file(rel)
-        return any(_glob_match(rel, p) for p in self.exclude) or (spec is not None and spec.match_file(rel))
+        patterns = self.exclude
+        key = (id(patterns), len(patterns))
+        if getattr(self, "_exclude_key", None) != key:  # (worked out once per configuration, not per file)
+            self._exclude_key = key
+            self._exclude_negated = any(p.startswith("!") for p in patterns)
+            self._exclude_spec = _gitignore_spec(tuple(patterns))
+        if not self._exclude_negated:
+            # (the common case: one spec of every pattern pathspec reads)
+            return any(_glob_match(rel, p) for p in patterns) or _spec_match(self._exclude_spec, rel, folder)
+        for p in reversed(patterns):
+            negated = p.startswith("!")
+            pattern = p[1:] if negated else p
+            if _glob_match(rel, pattern) or _spec_match(_gitignore_spec((pattern,)), rel, folder):
+                return not negated
+        return False
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -79,8 +91,7 @@ def _match(rel: str, pattern: str) -> bool:
     """Does the path ``rel`` (relative to the configuration's folder) match the glob ``pattern``? As a shell glob
     (* crossing /), or one of its parts, or as .gitignore reads it (``pathspec``: **/*.md matches x.md at the top,
     /drafts is anchored at the configuration's folder; ./drafts reads as /drafts)."""
-    spec = _gitignore_spec((pattern,))
-    return _glob_match(rel, pattern) or (spec is not None and spec.match_file(rel))
+    return _glob_match(rel, pattern) or _spec_match(_gitignore_spec((pattern,)), rel)
 
 
 def _glob_match(rel: str, pattern: str) -> bool:
@@ -91,17 +102,25 @@ def _glob_match(rel: str, pattern: str) -> bool:
     )
 
 
+def _spec_match(spec, rel: str, folder: bool = False) -> bool:
+    return spec is not None and (spec.match_file(rel) or (folder and spec.match_file(rel + "/")))
+
+
 @functools.cache
 def _gitignore_spec(patterns: tuple[str, ...]):
-    """The patterns as .gitignore reads them, or None where pathspec cannot read one (build\\: the shell glob
-    still matches as it did)."""
+    """The patterns as .gitignore reads them, leaving out those pathspec cannot read (build\\: it still matches as
+    a shell glob), or None if none is left."""
     import pathspec
 
-    lines = ["/" + p[2:] if p.startswith("./") else "!/" + p[3:] if p.startswith("!./") else p for p in patterns]
-    try:
-        return pathspec.GitIgnoreSpec.from_lines(lines)
-    except Exception:  # (pathspec's GitIgnorePatternError and the errors of its regex engine)
-        return None
+    lines = []
+    for p in patterns:
+        line = "/" + p[2:] if p.startswith("./") else p
+        try:
+            pathspec.GitIgnoreSpec.from_lines([line])
+        except Exception:  # (pathspec's GitIgnorePatternError and the errors of its regex engine)
+            continue
+        lines.append(line)
+    return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
 
 
 def find_config(start: Path) -> Path | None:

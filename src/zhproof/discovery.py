@@ -239,8 +239,10 @@ class Discovery:
             # a folder that cannot be listed is an error, not a pass: its files would go unchecked unseen; unless
             # .gitignore or exclude leave out what it holds (a root-owned volume that a .gitignore names)
             if e.filename is not None:
+                folder = Path(e.filename)
                 try:
-                    if self.skipped(Path(e.filename) / "_"):
+                    cfg = self.configs.config_for(folder)
+                    if (cfg.exclude and cfg.excluded(folder, folder=True)) or self._gitignored(folder, folder_=True):
                         return
                 except SetupError:
                     pass
@@ -281,8 +283,9 @@ class Discovery:
             return True
         return self._gitignored(f)
 
-    def _gitignored(self, f: Path) -> bool:
-        """Is ``f`` ignored by a .gitignore in its folder or above, up to the repository root?"""
+    def _gitignored(self, f: Path, folder_: bool = False) -> bool:
+        """Is ``f`` (a folder with ``folder_``: dir/ patterns name it too) ignored by a .gitignore in its folder or
+        above, up to the repository root?"""
         folder = f.parent.resolve()
         for d in (folder, *folder.parents):
             spec = self._gitignore(d)
@@ -291,7 +294,7 @@ class Discovery:
                     rel = f.resolve().relative_to(d).as_posix()
                 except ValueError:
                     rel = None
-                if rel is not None and spec.match_file(rel):
+                if rel is not None and (spec.match_file(rel) or (folder_ and spec.match_file(rel + "/"))):
                     return True
             if (d / ".git").exists():
                 break

@@ -115,7 +115,9 @@ _CONTROL_PICTURES[0x7F] = "\u2421"
 _CONTROL_PICTURES.update({c: "\ufffd" for c in range(0x80, 0xA0)})
 # ... and the bidirectional overrides and isolates and the line and paragraph separators, which reorder or break the
 # line on a terminal (a file's U+202E turned the rest of the shown line around)
-_CONTROL_PICTURES.update({c: "\ufffd" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029)})
+_CONTROL_PICTURES.update(
+    {c: "\ufffd" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C, 0x2028, 0x2029)}
+)
 
 
 def _visible(s: str) -> str:

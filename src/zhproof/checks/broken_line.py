@@ -67,6 +67,22 @@ _CREDIT_LINE = compile_re(
     r"[^，。；！？：:]{0,6}(?:责编|编辑|记者|通讯员|摄影|校对|审校|审核|撰稿|制图|供图|编审|責編|編輯|編審|記者|通訊員|攝影)"
     f"[^，。；！？：:]{{0,4}}[：:][ \\t\\u3000]*[{HAN}·]{{2,4}}(?:[ \\t\\u3000、]+[{HAN}·]{{2,4}})*"
 )  # (names of two to four characters: a line of prose after 记者： is an interview's question, 记者：这次活动的举办，……)
+#: A surname starts at least this many person names of the lexicon (王 1,819, 欧 73; not 今 17, 本 24, 请 0): a
+#: credit line's names start with one (记者：今年的大⏎会在北京举行 is an interview's question cut in two).
+CREDIT_SURNAME = 30
+_CREDIT_NAME = compile_re(f"[{HAN}·]{{2,4}}")
+
+
+def _credit_line(line: str) -> bool:
+    """Is ``line`` a line of credits: a role, a colon and whole names (本版责编：张三, 记者：王明 李华)?"""
+    m = _CREDIT_LINE.fullmatch(line)
+    if m is None:
+        return False
+    names = _CREDIT_NAME.findall(line, line.rfind("：" if "：" in line else ":") + 1)
+    lex = lexicon()
+    return bool(names) and all(lex.starts_names(name[0]) >= CREDIT_SURNAME for name in names)
+
+
 _CREDIT_ROLE = compile_re("记者|通讯员|摄|供图|编辑|特约|实习生|作者|文字|撰稿|配音|主播|导演|制片|译")  # (摄影, 翻译)
 # An article or chapter number alone on its line, as traditional-script statutes write it (第 65 條), also an
 # article inserted later (第 19-1 條, 第十九條之一).
@@ -1185,7 +1201,7 @@ def _judge(
     (``_subordinate_end``), one that ends on a verb, preposition or conjunction needs ASSOCIATION, and any other is
     none. Nothing is left open.
     """
-    if (":" in prev_line or "：" in prev_line) and _CREDIT_LINE.fullmatch(prev_line.strip()):
+    if (":" in prev_line or "：" in prev_line) and _credit_line(prev_line.strip()):
         return None, ""  # 本版责编：张三: a credit line is whole; no name goes on into the next line (张三|口总值)
     if _LABEL_LINE.fullmatch(prev_line):
         if _ARTICLE_NUMBER_LINE.fullmatch(prev_line) and _CITED_PARAGRAPH.match(next_line):

@@ -1541,10 +1541,10 @@ def _whole_clause(text: str, start: int, end: int, k: int) -> bool:
     虽说, 知道; not before its complement: 说明白明白), and before a comma or an exclamation mark?"""
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
-    if _line_of_its_own(text, start, end):
+    if _line_of_its_own(text, start, end) and _spoken_form(text[start : start + k], (end - start) // k):
         # a line that holds the copies alone, in the forms of speech: an utterance (a subtitle's 来了来了, 没事没事,
-        # 走走走); not a heading doubled (通知通知, 安装安装)
-        return _spoken_form(text[start : start + k], (end - start) // k)
+        # 走走走); not a heading doubled (通知通知, 安装安装), which is read as any clause is (救命救命！ is a call)
+        return True
     if _said_after(text, start) >= 0:
         # a verb of saying of its own (老奶奶说|不用不用, 大喊|救命救命, 说着|不要不要), not the end of a word (虽说,
         # 据说, 知道, 街道) or 说说, and not before its complement (说完完, 说清楚清楚, 说明白明白: SAYING_COMPLEMENTS,

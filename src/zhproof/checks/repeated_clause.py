@@ -284,13 +284,15 @@ class RepeatedClause(BaseRule):
             adjacent = copy_start - orig_end <= 16 and not gap.strip(_GAP_MARKS)
             if (
                 adjacent
+                and text[starts[o] : starts[o] + 1] in _CLOSER_OF
                 and any(c in gap for c in _OPENER_OF)
                 and not any(c in gap for c in _CLOSER_OF)
-                and text[copy_end : copy_end + 2].lstrip("。！？")[:1] not in _OPENER_OF
             ):
-                # the words of a quotation said again right after it, outside it (指出：“绿水青山就是金山银山。”绿水
-                # 青山就是金山银山，这一理念……): a restatement, judged as a copy elsewhere (a quotation after a colon is
-                # no sentence of the document's own); not a copy pasted with the quote that closes it (A。”A。”)
+                # the words of a quotation that a reporting clause opened (its clause starts at the quote: 指出：“……),
+                # said again right after it, outside it (“绿水青山就是金山银山。”绿水青山就是金山银山，这一理念……): a
+                # restatement, judged as a copy elsewhere (such a quotation is no sentence of the document's own); not
+                # a sentence of dialogue pasted after its quotation (“好吧，……。”……。她转身), nor a copy pasted with the
+                # quote that closes it (A。”A。”)
                 adjacent = False
             if adjacent and (
                 (
