@@ -239,10 +239,8 @@ class Discovery:
             # a folder that cannot be listed is an error, not a pass: its files would go unchecked unseen; unless
             # .gitignore or exclude leave out what it holds (a root-owned volume that a .gitignore names)
             if e.filename is not None:
-                folder = Path(e.filename)
                 try:
-                    cfg = self.configs.config_for(folder)
-                    if (cfg.exclude and cfg.excluded(folder, folder=True)) or self._gitignored(folder, folder_=True):
+                    if self.skipped(Path(e.filename), folder=True):
                         return
                 except SetupError:
                     pass
@@ -276,25 +274,25 @@ class Discovery:
                 f"{', …' if n > 1 else ''}); name a file to check it"
             )
 
-    def skipped(self, f: Path) -> bool:
-        """Does the configuration exclude ``f``, or a .gitignore ignore it?"""
+    def skipped(self, f: Path, folder: bool = False) -> bool:
+        """Does the configuration exclude ``f``, or a .gitignore ignore it (a ``folder``: dir/ patterns name it)?"""
         cfg = self.configs.config_for(f)
-        if cfg.exclude and cfg.excluded(f):
+        if cfg.exclude and cfg.excluded(f, folder=folder):
             return True
-        return self._gitignored(f)
+        return self._gitignored(f, folder)
 
-    def _gitignored(self, f: Path, folder_: bool = False) -> bool:
-        """Is ``f`` (a folder with ``folder_``: dir/ patterns name it too) ignored by a .gitignore in its folder or
-        above, up to the repository root?"""
-        folder = f.parent.resolve()
-        for d in (folder, *folder.parents):
+    def _gitignored(self, f: Path, folder: bool = False) -> bool:
+        """Is ``f`` (a ``folder``: dir/ patterns name it too) ignored by a .gitignore in its folder or above, up to
+        the repository root?"""
+        parent = f.parent.resolve()
+        for d in (parent, *parent.parents):
             spec = self._gitignore(d)
             if spec is not None:
                 try:
                     rel = f.resolve().relative_to(d).as_posix()
                 except ValueError:
                     rel = None
-                if rel is not None and (spec.match_file(rel) or (folder_ and spec.match_file(rel + "/"))):
+                if rel is not None and (spec.match_file(rel) or (folder and spec.match_file(rel + "/"))):
                     return True
             if (d / ".git").exists():
                 break

@@ -38,6 +38,7 @@ class Document(Value):
         "_line_starts",
         "_prose_index",
         "_suppressed_index",
+        "_lf",
     )
     _fields = ("text", "path", "variant", "prose", "options", "fmt", "suppressed")
 
@@ -71,6 +72,7 @@ class Document(Value):
         # (the lists they index, and the indexes: built on first use, again if the list is replaced)
         self._prose_index: tuple | None = None
         self._suppressed_index: tuple | None = None
+        self._lf: Document | None = None  # (lf_lines, worked out once for the rules that ask)
 
     @property
     def traditional(self) -> bool:
@@ -159,15 +161,18 @@ class Document(Value):
     def lf_lines(self) -> Document:
         """This document, or where it ends lines with lone carriage returns (classic Mac files) a copy with each
         made a line feed: the same offsets, lines and paragraphs, for a rule that reads line breaks as line feeds."""
-        if "\r" not in self.text or _LONE_CR.search(self.text) is None:
-            return self
-        return Document(
-            _LONE_CR.sub("\n", self.text),
-            self.path,
-            self.variant,
-            self.prose,
-            self.options,
-            self.fmt,
-            self.suppressed,
-            self.named,
-        )
+        if self._lf is None:
+            if "\r" not in self.text or _LONE_CR.search(self.text) is None:
+                self._lf = self
+            else:
+                self._lf = Document(
+                    _LONE_CR.sub("\n", self.text),
+                    self.path,
+                    self.variant,
+                    self.prose,
+                    self.options,
+                    self.fmt,
+                    self.suppressed,
+                    self.named,
+                )
+        return self._lf
